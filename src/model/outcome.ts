@@ -1,0 +1,43 @@
+/** How a branch ends. Exactly one per branch, so shares always sum to 1. */
+export const OUTCOMES = [
+  'joined',
+  'no_application',
+  'withdrawn',
+  'map_stalled',
+  'vetoed',
+  'ratification_failed',
+  'pending_at_horizon',
+] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
+  joined: 'Joined (instrument deposited)',
+  no_application: 'Never applied',
+  withdrawn: 'Applied, then withdrew',
+  map_stalled: 'Stalled before invitation',
+  vetoed: 'Invitation vetoed',
+  ratification_failed: 'Ratification failed',
+  pending_at_horizon: 'Ratification pending at horizon',
+};
+
+/** Stages a branch passes through; the funnel counts branches reaching each. */
+export const STAGES = ['interested', 'applied', 'invited', 'ratified', 'joined'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
+  interested: 'Leadership interested',
+  applied: 'Applied',
+  invited: 'Invited (unanimous)',
+  ratified: 'Ratified by every member',
+  joined: 'Joined',
+};
+
+/** The preparation track taken after applying. */
+export const TRACKS = ['map', 'dialogue', 'special'] as const;
+export type Track = (typeof TRACKS)[number];
+
+export const TRACK_LABELS: Readonly<Record<Track, string>> = {
+  map: 'Membership Action Plan',
+  dialogue: 'Standard path before the MAP (intensified dialogue)',
+  special: 'Special status demanded',
+};
