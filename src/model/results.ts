@@ -38,8 +38,8 @@ export interface BlockerRow extends Share {
   readonly actor: string;
   readonly actorName: string;
   readonly reason: Reason;
-  /** Median year in which this blocker ended the branch. */
-  readonly medianYear: number;
+  /** Mean year in which this blocker ended the branch. */
+  readonly meanYear: number;
 }
 
 export interface ObjectorRow extends Share {

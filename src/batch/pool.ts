@@ -1,0 +1,146 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { CHUNK_SIZE, emptyTally, mergeInto, type CompiledModel, type Tally } from '../engine/index.js';
+import type { RangeJob, WorkerReply } from './protocol.js';
+import { deserializeTally } from './tally-transfer.js';
+
+/** Branches per task handed to a worker: whole chunks, so splitting never changes the random streams. */
+const TASK_BRANCHES = CHUNK_SIZE * 16;
+
+export class RunCancelled extends Error {
+  constructor() {
+    super('run cancelled');
+    this.name = 'RunCancelled';
+  }
+}
+
+export interface PoolRun {
+  readonly model: CompiledModel;
+  readonly seed: string;
+  readonly first: number;
+  readonly count: number;
+  readonly onProgress?: (branchesDone: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+let nextModelId = 1;
+const modelIds = new WeakMap<CompiledModel, number>();
+
+/**
+ * A warm pool of worker threads. Tasks are whole chunks of branches, handed out as
+ * workers free up; tallies are integer counts, so the merge order does not matter and
+ * the result is the same bytes for any number of workers.
+ */
+export class WorkerPool {
+  private readonly workers: Worker[] = [];
+  private closed = false;
+
+  constructor(
+    readonly size: number = defaultWorkerCount(),
+    private readonly workerUrl: URL = locateWorkerScript(),
+  ) {}
+
+  async run(job: PoolRun): Promise<Tally> {
+    if (this.closed) throw new Error('worker pool is closed');
+    const total = emptyTally(job.model);
+    const tasks: { first: number; count: number }[] = [];
+    for (let b = job.first; b < job.first + job.count; ) {
+      const end = Math.min(job.first + job.count, (Math.floor(b / TASK_BRANCHES) + 1) * TASK_BRANCHES);
+      tasks.push({ first: b, count: end - b });
+      b = end;
+    }
+    let modelId = modelIds.get(job.model);
+    if (modelId === undefined) modelIds.set(job.model, (modelId = nextModelId++));
+    this.grow(Math.min(this.size, tasks.length));
+
+    return new Promise<Tally>((resolve, reject) => {
+      let next = 0;
+      let finished = 0;
+      let done = 0;
+      let settled = false;
+      const listeners: (() => void)[] = [];
+      const settle = (error: Error | undefined) => {
+        if (settled) return;
+        settled = true;
+        for (const off of listeners) off();
+        if (error === undefined) resolve(total);
+        else {
+          // A worker mid-task cannot be interrupted: replace the pool's threads.
+          this.terminateAll();
+          reject(error);
+        }
+      };
+      const abort = () => settle(new RunCancelled());
+      if (job.signal?.aborted) return abort();
+      job.signal?.addEventListener('abort', abort, { once: true });
+      listeners.push(() => job.signal?.removeEventListener('abort', abort));
+
+      const assign = (worker: Worker) => {
+        const task = tasks[next];
+        if (task === undefined) return;
+        const message: RangeJob = { type: 'range', task: next, modelId: modelId!, scenario: job.model.scenario, seed: job.seed, ...task };
+        next++;
+        worker.postMessage(message);
+      };
+      for (const worker of this.workers.slice(0, Math.min(this.workers.length, tasks.length))) {
+        const onMessage = (reply: WorkerReply) => {
+          if (settled) return;
+          if (reply.type === 'progress') {
+            done += reply.branches;
+            job.onProgress?.(done);
+          } else if (reply.type === 'error') {
+            settle(new Error(`a worker thread failed: ${reply.message}`));
+          } else {
+            mergeInto(total, deserializeTally(reply.tally));
+            finished++;
+            if (finished === tasks.length) settle(undefined);
+            else assign(worker);
+          }
+        };
+        const onError = (error: Error) => settle(new Error(`a worker thread failed: ${error.message}`));
+        const onExit = (code: number) => settle(new Error(`a worker thread exited unexpectedly (code ${code})`));
+        worker.on('message', onMessage);
+        worker.on('error', onError);
+        worker.on('exit', onExit);
+        listeners.push(() => {
+          worker.off('message', onMessage);
+          worker.off('error', onError);
+          worker.off('exit', onExit);
+        });
+        assign(worker);
+      }
+      if (tasks.length === 0) settle(undefined);
+    });
+  }
+
+  private grow(n: number): void {
+    while (this.workers.length < n) {
+      const worker = new Worker(this.workerUrl);
+      worker.unref();
+      this.workers.push(worker);
+    }
+  }
+
+  private terminateAll(): void {
+    for (const w of this.workers.splice(0)) void w.terminate();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.workers.splice(0).map((w) => w.terminate()));
+  }
+}
+
+export function defaultWorkerCount(): number {
+  return Math.max(1, Math.min(8, availableParallelism()));
+}
+
+/** The compiled worker script: next to the bundle in dist/, or dist/ when running from sources. */
+export function locateWorkerScript(): URL {
+  const candidates = ['./batch/worker.js', '../batch/worker.js', '../../dist/batch/worker.js'].map((p) => new URL(p, import.meta.url));
+  const found = candidates.find((u) => existsSync(fileURLToPath(u)));
+  if (found === undefined) throw new Error('worker script not found: run `npm run build` first');
+  return found;
+}

@@ -1,0 +1,23 @@
+import type { Scenario } from '../model/scenario.js';
+
+/** Messages between the pool and its worker threads. */
+export interface RangeJob {
+  readonly type: 'range';
+  readonly task: number;
+  /** Same id, same scenario: lets a warm worker keep its compiled model. */
+  readonly modelId: number;
+  readonly scenario: Scenario;
+  readonly seed: string;
+  readonly first: number;
+  readonly count: number;
+}
+
+export interface SerializedTally {
+  readonly runs: number;
+  readonly arrays: Record<string, Float64Array>;
+}
+
+export type WorkerReply =
+  | { readonly type: 'done'; readonly task: number; readonly tally: SerializedTally }
+  | { readonly type: 'progress'; readonly task: number; readonly branches: number }
+  | { readonly type: 'error'; readonly task: number; readonly message: string };

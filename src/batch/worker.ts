@@ -1,0 +1,33 @@
+import { parentPort } from 'node:worker_threads';
+import { compile, CHUNK_SIZE, emptyTally, simulateRange, type CompiledModel } from '../engine/index.js';
+import type { RangeJob, WorkerReply } from './protocol.js';
+import { serializeTally, transferList } from './tally-transfer.js';
+
+/** A pool thread: runs ranges of branches and sends back their tallies. */
+if (parentPort === null) throw new Error('worker.js must run as a worker thread');
+const port = parentPort;
+let cached: { modelId: number; model: CompiledModel } | undefined;
+
+port.on('message', (job: RangeJob) => {
+  try {
+    if (cached === undefined || cached.modelId !== job.modelId) {
+      cached = { modelId: job.modelId, model: compile(job.scenario) };
+    }
+    const model = cached.model;
+    const tally = emptyTally(model);
+    // Report progress chunk by chunk so long ranges still show movement.
+    for (let done = 0; done < job.count; ) {
+      const step = Math.min(CHUNK_SIZE * 4, job.count - done);
+      simulateRange(model, job.seed, job.first + done, step, tally);
+      done += step;
+      if (done < job.count) port.postMessage({ type: 'progress', task: job.task, branches: step } satisfies WorkerReply);
+      else {
+        port.postMessage({ type: 'progress', task: job.task, branches: step } satisfies WorkerReply);
+        const serialized = serializeTally(tally);
+        port.postMessage({ type: 'done', task: job.task, tally: serialized } satisfies WorkerReply, transferList(serialized));
+      }
+    }
+  } catch (error) {
+    port.postMessage({ type: 'error', task: job.task, message: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);
+  }
+});

@@ -1,0 +1,32 @@
+import { compile, findBranch, traceBranch } from '../../engine/index.js';
+import { OUTCOMES } from '../../model/outcome.js';
+import { tellStory, storyText } from '../../report/story.js';
+import { UsageError } from '../errors.js';
+import { loadForCommand } from '../load.js';
+import { emit } from '../output.js';
+
+export interface ExplainFlags {
+  readonly branch?: number;
+  readonly outcome?: string;
+  readonly seed: string;
+  readonly set: readonly string[];
+  readonly json?: boolean;
+  readonly out?: string;
+}
+
+/** `article10 explain`: one branch told as a story, with the rules that fired and their sources. */
+export async function explainCommand(file: string, flags: ExplainFlags): Promise<void> {
+  const loaded = await loadForCommand(file, flags.set);
+  const model = compile(loaded.scenario);
+  let branch = flags.branch;
+  if (flags.outcome !== undefined) {
+    const wanted = flags.outcome;
+    if (!(OUTCOMES as readonly string[]).includes(wanted)) throw new UsageError(`--outcome must be one of ${OUTCOMES.join(', ')}; got "${wanted}"`);
+    const found = findBranch(model, flags.seed, (exit) => exit === wanted || (wanted === 'vetoed' && exit === 'held_out'), branch ?? 0);
+    if (found === undefined) throw new UsageError(`no branch ending "${wanted}" among the first 100,000 from ${branch ?? 0} with seed ${flags.seed}`, 1);
+    branch = found;
+  }
+  if (branch === undefined) throw new UsageError('say which branch: --branch K, or --outcome <outcome> to find one');
+  const story = tellStory(model, flags.seed, traceBranch(model, flags.seed, branch));
+  await emit(flags.json ? JSON.stringify({ scenario: loaded.scenario.id, seed: flags.seed, branch, ...story }, null, 2) + '\n' : storyText(story), flags.out);
+}

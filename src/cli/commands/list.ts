@@ -1,0 +1,38 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { bundledScenariosDir } from '../../io/paths.js';
+import { table } from '../../report/format.js';
+import { loadScenarioFile } from '../../scenario/load.js';
+
+/** `article10 list`: the bundled scenarios and their decision points. */
+export async function listCommand(flags: { json?: boolean }): Promise<void> {
+  const dir = bundledScenariosDir();
+  const files = (await readdir(dir)).filter((f) => /\.(ya?ml|json)$/.test(f) && f !== 'schema.json').sort();
+  const rows = [];
+  for (const f of files) {
+    const result = await loadScenarioFile(join(dir, f), { bundledDir: dir });
+    if (!result.ok) {
+      rows.push({ file: f, id: '', year: 0, horizon: 0, label: '', title: `(invalid: ${result.issues.length} problems; run validate)`, baseline: '' });
+      continue;
+    }
+    const s = result.value.scenario;
+    rows.push({
+      file: f,
+      id: s.id,
+      year: s.decisionPoint.year,
+      horizon: s.decisionPoint.horizon,
+      label: s.decisionPoint.label,
+      title: s.title,
+      baseline: s.baseline ?? '',
+    });
+  }
+  if (flags.json) {
+    process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+    return;
+  }
+  const lines = table(
+    ['scenario', 'decision point', 'horizon', 'title'],
+    rows.map((r) => [r.id || r.file, r.year ? `${r.year} ${r.label}` : '', r.horizon ? String(r.horizon) : '', r.title]),
+  );
+  process.stdout.write(`Bundled scenarios (in ${dir})\n\n${lines.join('\n')}\n\nRun one with: npx article10 run <scenario>   (a bundled name or a path)\n`);
+}

@@ -1,0 +1,7 @@
+import { scenarioJsonSchema } from '../../scenario/json-schema.js';
+import { emit } from '../output.js';
+
+/** `article10 schema`: the JSON Schema editors use to check scenario files. */
+export async function schemaCommand(flags: { out?: string }): Promise<void> {
+  await emit(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n', flags.out);
+}

@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+import { Command, CommanderError, Option } from 'commander';
+import { VERSION } from '../model/version.js';
+import { DEFAULT_SCENARIO } from '../io/paths.js';
+import { ExitCode, UsageError } from './errors.js';
+import { collect, DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS, parseBranch, parseRuns, parseSeed, parseWorkers } from './options.js';
+
+// Ink's colour library ignores NO_COLOR; FORCE_COLOR=0 must be set before it loads.
+if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') process.env.FORCE_COLOR = '0';
+
+const runsOption = () =>
+  new Option('-n, --runs <N>', `branches to simulate (1 to ${MAX_RUNS.toLocaleString('en-US')})`).argParser(parseRuns).default(DEFAULT_RUNS);
+const seedOption = () => new Option('-s, --seed <S>', 'random seed: same scenario + seed + version, same results').argParser(parseSeed).default(DEFAULT_SEED);
+const setOption = () =>
+  new Option('--set <path=value>', 'override a value, e.g. candidate.acceptsStandardPath=0.6 (repeatable)').argParser(collect).default([]);
+
+function buildProgram(): Command {
+  const program = new Command('article10')
+    .description('Could the USSR or Russia have joined NATO? A Monte Carlo simulator of Article 10 accession.')
+    .version(VERSION)
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `\nWith no command: the default scenario (${DEFAULT_SCENARIO}) is run and summarised.\nExit codes: 0 ok, 1 failure, 2 bad usage or bad input, 130 interrupted.`,
+    )
+    .action(async () => {
+      const { runCommand } = await import('./commands/run.js');
+      await runCommand([DEFAULT_SCENARIO.replace(/\.yaml$/, '')], { runs: DEFAULT_RUNS, seed: DEFAULT_SEED, set: [] });
+    });
+
+  program
+    .command('run')
+    .description('run scenarios and summarise outcomes, funnel, accession years and blockers')
+    .argument('<scenario...>', 'scenario files, or bundled names such as russia-2000')
+    .addOption(runsOption())
+    .addOption(seedOption())
+    .addOption(new Option('-w, --workers <N>', 'worker threads (default: 1 for short runs, all cores for long ones)').argParser(parseWorkers))
+    .addOption(setOption())
+    .option('--json', 'print a JSON document for machines')
+    .option('--csv', 'print one CSV row per scenario')
+    .option('-o, --out <file>', 'write the output to a file (atomically) instead of stdout')
+    .action(async (files: string[], flags) => {
+      const { runCommand } = await import('./commands/run.js');
+      await runCommand(files, flags);
+    });
+
+  program
+    .command('validate')
+    .description('check scenario files and report every problem with file:line:column')
+    .argument('<scenario...>', 'scenario files or bundled names')
+    .addOption(setOption())
+    .option('--json', 'print the reports as JSON')
+    .action(async (files: string[], flags) => {
+      const { validateCommand } = await import('./commands/validate.js');
+      process.exitCode = await validateCommand(files, flags);
+    });
+
+  program
+    .command('list')
+    .description('list the bundled scenarios and their decision points')
+    .option('--json', 'print as JSON')
+    .action(async (flags) => {
+      const { listCommand } = await import('./commands/list.js');
+      await listCommand(flags);
+    });
+
+  program
+    .command('explain')
+    .description('tell one branch as a story, year by year, with the rules that fired and their sources')
+    .argument('<scenario>', 'scenario file or bundled name')
+    .addOption(new Option('-b, --branch <K>', 'branch number (as in a run with the same seed)').argParser(parseBranch))
+    .option('--outcome <outcome>', 'tell the first branch (from --branch, default 0) that ends this way, e.g. joined or vetoed')
+    .addOption(seedOption())
+    .addOption(setOption())
+    .option('--json', 'print the story as JSON')
+    .option('-o, --out <file>', 'write to a file instead of stdout')
+    .action(async (file: string, flags) => {
+      const { explainCommand } = await import('./commands/explain.js');
+      await explainCommand(file, flags);
+    });
+
+  program
+    .command('sources')
+    .description('print the fact sheet sources that scenario values cite (S1 ... S49)')
+    .argument('[ids...]', 'source ids to show (default: all)')
+    .option('--json', 'print as JSON')
+    .action(async (ids: string[], flags) => {
+      const { sourcesCommand } = await import('./commands/sources.js');
+      process.exitCode = sourcesCommand(ids, flags);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of scenario files (for editors)')
+    .option('-o, --out <file>', 'write to a file instead of stdout')
+    .action(async (flags) => {
+      const { schemaCommand } = await import('./commands/schema.js');
+      await schemaCommand(flags);
+    });
+
+  return program;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv as string[]);
+    return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return ExitCode.ok;
+      return ExitCode.usage;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`article10: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`article10: internal error (please report it):\n${message}\n`);
+    return ExitCode.failure;
+  }
+}
+
+process.exitCode = await main(process.argv);

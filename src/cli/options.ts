@@ -1,0 +1,38 @@
+import { UsageError } from './errors.js';
+
+/** Largest --runs accepted: beyond it a run would take hours; split it into shards instead. */
+export const MAX_RUNS = 1_000_000_000;
+export const DEFAULT_RUNS = 100_000;
+export const DEFAULT_SEED = '1';
+
+export function parseRuns(value: string): number {
+  const n = Number(value);
+  if (!/^\s*\d[\d_]*\s*$/.test(value) || !Number.isSafeInteger(Number(value.replace(/_/g, '')))) {
+    throw new UsageError(`--runs must be a whole number of branches, got "${value}"`);
+  }
+  const runs = Number(value.replace(/_/g, ''));
+  if (runs < 1) throw new UsageError(`--runs must be at least 1, got ${n}`);
+  if (runs > MAX_RUNS) throw new UsageError(`--runs may be at most ${MAX_RUNS.toLocaleString('en-US')}; split larger runs into shards`);
+  return runs;
+}
+
+export function parseWorkers(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > 64) throw new UsageError(`--workers must be a whole number from 1 to 64, got "${value}"`);
+  return n;
+}
+
+export function parseBranch(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) throw new UsageError(`--branch must be a branch number (0, 1, 2, ...), got "${value}"`);
+  return n;
+}
+
+export function parseSeed(value: string): string {
+  if (value.length === 0 || value.length > 200 || /[\u0000-\u001f]/.test(value)) throw new UsageError(`--seed must be 1 to 200 printable characters`);
+  return value;
+}
+
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}

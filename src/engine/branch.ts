@@ -1,0 +1,493 @@
+import { ExitCode, FixedReason, NO_ACTOR, StageCode, TrackCode } from './codes.js';
+import { EffectCode, type CompiledEffect, type CompiledModel } from './model.js';
+import { sampleParams } from './params.js';
+import { boxMuller } from './normal.js';
+import { drawAt, Purpose } from './rng.js';
+import type { BranchState } from './state.js';
+import type { Tracer } from './trace.js';
+
+/**
+ * One branch of history, walked year by year from the decision point to the horizon:
+ * interest → application → MAP, dialogue or special track → invitation by unanimity of
+ * the members of that date → ratification by each → deposit → member.
+ *
+ * Every random decision draws from its own place (year, actor, purpose), so two
+ * scenarios that differ in one assumption differ only through it. Allocation-free
+ * unless a tracer is given.
+ */
+export function runBranch(m: CompiledModel, s: BranchState, key: number, trace: Tracer | null): void {
+  reset(m, s, key);
+  for (let year = m.startYear; year <= m.horizon; year++) {
+    s.year = year;
+    updateMet(m, s);
+    fireEvents(m, s, trace);
+    applyRules(m, s, trace);
+    step(m, s, trace);
+    if (s.stage === StageCode.done) return;
+    driftLevels(m, s);
+  }
+  s.year = m.horizon;
+  endAtHorizon(m, s, trace);
+}
+
+function reset(m: CompiledModel, s: BranchState, key: number): void {
+  s.key = key;
+  // Fixed values were written when the state was made; only distributions change per branch.
+  sampleParams(m.params, key, s.values);
+  s.stage = StageCode.idle;
+  s.track = TrackCode.none;
+  s.entryTrack = TrackCode.none;
+  s.everInterested = false;
+  s.blockedByRule = -1;
+  s.blockedByEvent = -1;
+  s.interestShift = s.withdrawalShift = s.standardPathShift = s.delayShift = 0;
+  s.ruleInterest = s.ruleWithdrawal = s.ruleStandardPath = s.ruleDelay = 0;
+  s.ratificationFailAlly = -1;
+  s.slowestAlly = -1;
+  s.exit = -1;
+  s.blockerActor = NO_ACTOR;
+  s.blockerReason = FixedReason.propensity;
+  s.reachedInterested = s.reachedApplied = s.reachedInvited = s.reachedRatified = false;
+  s.objectorCount = 0;
+  for (let k = 0; k < m.preconditionCount; k++) s.level[k] = clamp01(s.values[m.level[k]!]!);
+  if (m.allyTermsRandom) denseAllyTerms(m, s.values, s.allyBase, s.allyWeight);
+  // Arrays only events and votes write to are cleared only if this state saw any.
+  if (s.eventsTouched) {
+    fillU8(s.eventFired, 0);
+    fillF64(s.hazardShift, 0);
+    fillF64(s.ruleHazard, 0);
+    fillF64(s.consentShift, 0);
+    fillF64(s.consentShiftWorst, 0);
+    fillI32(s.consentShiftWorstEvent, -1);
+    s.eventsTouched = false;
+  }
+  if (s.voteTouched) {
+    fillU8(s.consented, 0);
+    fillU8(s.holding, 0);
+    s.voteTouched = false;
+  }
+}
+
+/** consent − threat per Ally and the dense weight matrix, from this branch's parameter values. */
+export function denseAllyTerms(m: CompiledModel, values: Float64Array, base: Float64Array, weight: Float64Array): void {
+  const k = m.preconditionCount;
+  for (let i = 0; i < m.allyCount; i++) {
+    base[i] = values[m.allyConsent[i]!]! - values[m.allyThreat[i]!]!;
+    for (let j = 0; j < k; j++) {
+      const w = m.allyWeight[i * k + j]!;
+      weight[i * k + j] = w >= 0 ? values[w]! : 0;
+    }
+  }
+}
+
+function updateMet(m: CompiledModel, s: BranchState): void {
+  for (let k = 0; k < m.preconditionCount; k++) s.met[k] = s.level[k]! >= s.values[m.threshold[k]!]! ? 1 : 0;
+}
+
+/** Events act from the moment they happen, for good. */
+function fireEvents(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
+  const events = m.events;
+  for (let e = 0; e < events.length; e++) {
+    const ev = events[e]!;
+    if (s.year < ev.from || s.year > ev.to) continue;
+    if (ev.once && s.eventFired[e] === 1) continue;
+    if (ev.when !== null && !ev.when(s)) continue;
+    const p = s.values[ev.hazard]! + s.hazardShift[e]! + s.ruleHazard[e]!;
+    if (drawAt(s.key, s.year, ev.actor, Purpose.event) >= p) continue;
+    s.eventFired[e] = 1;
+    s.eventsTouched = true;
+    if (trace !== null) trace.push({ kind: 'event', year: s.year, event: e, p: clamp01(p) });
+    for (let j = 0; j < ev.effects.length; j++) applyEventEffect(m, s, ev.effects[j]!, e);
+  }
+  updateMet(m, s);
+}
+
+function applyEventEffect(m: CompiledModel, s: BranchState, fx: CompiledEffect, e: number): void {
+  const v = fx.value >= 0 ? s.values[fx.value]! : 0;
+  switch (fx.code) {
+    case EffectCode.consent:
+      for (let j = 0; j < fx.allies.length; j++) {
+        const i = fx.allies[j]!;
+        s.consentShift[i] = s.consentShift[i]! + v;
+        if (v < s.consentShiftWorst[i]!) {
+          s.consentShiftWorst[i] = v;
+          s.consentShiftWorstEvent[i] = e;
+        }
+      }
+      return;
+    case EffectCode.interest:
+      s.interestShift += v;
+      return;
+    case EffectCode.withdrawal:
+      s.withdrawalShift += v;
+      return;
+    case EffectCode.standardPath:
+      s.standardPathShift += v;
+      return;
+    case EffectCode.precondition:
+      s.level[fx.target] = clamp01(s.level[fx.target]! + v);
+      return;
+    case EffectCode.hazard:
+      if (fx.target >= 0) s.hazardShift[fx.target] = s.hazardShift[fx.target]! + v;
+      return;
+    case EffectCode.block:
+      if (fx.allies.length > 0) {
+        const i = fx.allies[0]!;
+        s.consentShift[i] = s.consentShiftWorst[i] = -Infinity;
+        s.consentShiftWorstEvent[i] = e;
+      } else s.blockedByEvent = e;
+      return;
+    case EffectCode.delay:
+      s.delayShift += v;
+      return;
+  }
+}
+
+/** Rules act in every year their condition holds; their shifts are recomputed each year. */
+function applyRules(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
+  if (m.rules.length === 0) return;
+  s.ruleInterest = s.ruleWithdrawal = s.ruleStandardPath = s.ruleDelay = 0;
+  s.blockedByRule = -1;
+  fillF64(s.ruleHazard, 0);
+  fillF64(s.ruleConsent, 0);
+  fillF64(s.ruleConsentWorst, 0);
+  fillI32(s.ruleConsentWorstRule, -1);
+  fillI32(s.ruleBlockAlly, -1);
+  fillF64(s.preconditionRuleDelta, 0);
+  const rules = m.rules;
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r]!;
+    const active = rule.when(s);
+    if (trace !== null) trace.push({ kind: 'rule', year: s.year, rule: r, active });
+    if (!active) continue;
+    for (let j = 0; j < rule.effects.length; j++) {
+      const fx = rule.effects[j]!;
+      const v = fx.value >= 0 ? s.values[fx.value]! : 0;
+      switch (fx.code) {
+        case EffectCode.consent:
+          for (let q = 0; q < fx.allies.length; q++) {
+            const i = fx.allies[q]!;
+            s.ruleConsent[i] = s.ruleConsent[i]! + v;
+            if (v < s.ruleConsentWorst[i]!) {
+              s.ruleConsentWorst[i] = v;
+              s.ruleConsentWorstRule[i] = r;
+            }
+          }
+          break;
+        case EffectCode.interest:
+          s.ruleInterest += v;
+          break;
+        case EffectCode.withdrawal:
+          s.ruleWithdrawal += v;
+          break;
+        case EffectCode.standardPath:
+          s.ruleStandardPath += v;
+          break;
+        case EffectCode.precondition:
+          s.preconditionRuleDelta[fx.target] = s.preconditionRuleDelta[fx.target]! + v;
+          break;
+        case EffectCode.hazard:
+          if (fx.target >= 0) s.ruleHazard[fx.target] = s.ruleHazard[fx.target]! + v;
+          break;
+        case EffectCode.block:
+          if (fx.allies.length > 0) s.ruleBlockAlly[fx.allies[0]!] = r;
+          else if (s.blockedByRule < 0) s.blockedByRule = r;
+          break;
+        case EffectCode.delay:
+          s.ruleDelay += v;
+          break;
+      }
+    }
+  }
+}
+
+function step(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
+  let appliedNow = false;
+  if (s.stage === StageCode.idle) {
+    appliedNow = considerApplying(m, s, trace);
+    if (!appliedNow) return;
+  }
+  // Withdrawal is checked every year after the application year, up to membership.
+  if (!appliedNow && withdraws(m, s, trace)) return;
+  if (s.stage === StageCode.preparation) prepare(m, s, trace);
+  if (s.stage === StageCode.ratification) ratify(m, s, trace);
+}
+
+function considerApplying(m: CompiledModel, s: BranchState, trace: Tracer | null): boolean {
+  const pInterest = s.values[m.interest]! + s.interestShift + s.ruleInterest;
+  const interested = drawAt(s.key, s.year, m.candidateActor, Purpose.interest) < pInterest;
+  if (trace !== null) trace.push({ kind: 'interest', year: s.year, p: clamp01(pInterest), interested });
+  if (!interested) return false;
+  s.everInterested = true;
+  s.reachedInterested = true;
+  const pStop = s.values[m.opposition]!;
+  const stopped = drawAt(s.key, s.year, m.candidateActor, Purpose.opposition) < pStop;
+  if (trace !== null) trace.push({ kind: 'opposition', year: s.year, p: clamp01(pStop), stopped });
+  if (stopped) return false;
+
+  const pStandard = s.values[m.standardPath]! + s.standardPathShift + s.ruleStandardPath;
+  const standard = drawAt(s.key, s.year, m.candidateActor, Purpose.track) < pStandard;
+  s.track = standard ? (s.year >= m.mapYear ? TrackCode.map : TrackCode.dialogue) : TrackCode.special;
+  s.entryTrack = s.track;
+  s.stage = StageCode.preparation;
+  s.appliedYear = s.year;
+  s.reachedApplied = true;
+  if (trace !== null) trace.push({ kind: 'applied', year: s.year, track: s.track, pStandard: clamp01(pStandard) });
+  return true;
+}
+
+function withdraws(m: CompiledModel, s: BranchState, trace: Tracer | null): boolean {
+  const p = s.values[m.withdrawal]! + s.withdrawalShift + s.ruleWithdrawal;
+  if (drawAt(s.key, s.year, m.candidateActor, Purpose.withdrawal) >= p) return false;
+  finish(m, s, ExitCode.withdrawn, NO_ACTOR, FixedReason.withdrawal, trace);
+  return true;
+}
+
+function prepare(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
+  if (s.track === TrackCode.dialogue && s.year >= m.mapYear) {
+    s.track = TrackCode.map;
+    if (trace !== null) trace.push({ kind: 'track_changed', year: s.year, track: s.track });
+  }
+  if (liftHoldouts(m, s, trace)) return;
+  if (s.blockedByRule >= 0 || s.blockedByEvent >= 0) {
+    if (trace !== null) trace.push({ kind: 'waiting', year: s.year, reason: stallReason(m, s), readiness: readiness(m, s), needed: 0 });
+    return;
+  }
+  const special = s.track === TrackCode.special;
+  const minYears = s.values[special ? m.specialMinYears : m.standardMinYears]!;
+  const needed = s.values[special ? m.specialReadiness : m.standardReadiness]!;
+  const ready = readiness(m, s);
+  if (s.year - s.appliedYear < minYears || ready < needed) {
+    if (trace !== null) trace.push({ kind: 'waiting', year: s.year, reason: stallReason(m, s), readiness: ready, needed });
+    return;
+  }
+  vote(m, s, trace);
+}
+
+/** Hold-outs lift one by one, each year with its own chance; returns true while any remains. */
+function liftHoldouts(m: CompiledModel, s: BranchState, trace: Tracer | null): boolean {
+  let holding = false;
+  for (let i = 0; i < m.allyCount; i++) {
+    if (s.holding[i] === 0) continue;
+    if (drawAt(s.key, s.year, m.allyActor[i]!, Purpose.holdoutLift) < s.values[m.allyLift[i]!]!) {
+      s.holding[i] = 0;
+      s.consented[i] = 1;
+      if (trace !== null) trace.push({ kind: 'holdout_lifted', year: s.year, ally: i });
+    } else holding = true;
+  }
+  return holding;
+}
+
+/**
+ * The North Atlantic Council decides by unanimity of the members of this year. Each
+ * Ally's disposition is drawn once per branch, so a later re-vote (after hold-outs
+ * lift) asks only members that have not yet agreed.
+ */
+function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
+  const special = s.track === TrackCode.special;
+  let firstVeto = -1;
+  let firstHoldout = -1;
+  let voters = 0;
+  s.objectorCount = 0;
+  s.voteTouched = true;
+  const members = s.members();
+  for (let j = 0; j < m.preconditionCount; j++) s.metCentered[j] = s.met[j]! - 0.5;
+  for (let i = 0; i < members; i++) {
+    voters++;
+    if (s.consented[i] === 1) continue;
+    const p = consentProbability(m, s, i, special);
+    const blockRule = s.ruleBlockAlly[i]!;
+    const agrees = blockRule < 0 && drawAt(s.key, 0, m.allyActor[i]!, Purpose.consent) < p;
+    if (agrees) {
+      s.consented[i] = 1;
+      if (trace !== null) trace.push({ kind: 'vote', year: s.year, ally: i, p: clamp01(p), consent: true, reason: -1 });
+      continue;
+    }
+    const reason = blockRule >= 0 ? m.reasonOfRule + blockRule : refusalReason(m, s, i, special);
+    if (trace !== null) trace.push({ kind: 'vote', year: s.year, ally: i, p: clamp01(p), consent: false, reason });
+    const holdout = m.allyHoldout[i] === 1;
+    s.objectorAlly[s.objectorCount] = i;
+    s.objectorReason[s.objectorCount] = reason;
+    s.objectorHoldout[s.objectorCount] = holdout ? 1 : 0;
+    s.objectorCount++;
+    if (holdout) {
+      s.holding[i] = 1;
+      s.holdingReason[i] = reason;
+      if (firstHoldout < 0) firstHoldout = i;
+    } else if (firstVeto < 0) firstVeto = i;
+  }
+  if (firstVeto >= 0) {
+    finish(m, s, ExitCode.vetoed, firstVeto, objectorReasonOf(s, firstVeto), trace);
+    return;
+  }
+  if (firstHoldout >= 0) return;
+  invite(m, s, voters, trace);
+}
+
+function objectorReasonOf(s: BranchState, ally: number): number {
+  for (let j = 0; j < s.objectorCount; j++) if (s.objectorAlly[j] === ally) return s.objectorReason[j]!;
+  return FixedReason.propensity;
+}
+
+/** consent + Σ weight·(met − ½) − threat − special-status penalty + event and rule shifts, in [0, 1]. */
+export function consentProbability(m: CompiledModel, s: BranchState, i: number, special: boolean): number {
+  const k = m.preconditionCount;
+  let p = s.allyBase[i]! + s.consentShift[i]! + s.ruleConsent[i]!;
+  const row = i * k;
+  for (let j = 0; j < k; j++) p += s.allyWeight[row + j]! * s.metCentered[j]!;
+  if (special) p -= s.values[m.specialPenalty]!;
+  return p;
+}
+
+/** The single largest push towards refusal: the reason an Ally gives for saying no. */
+function refusalReason(m: CompiledModel, s: BranchState, i: number, special: boolean): number {
+  let worst = 0;
+  let reason: number = FixedReason.propensity;
+  const threat = s.values[m.allyThreat[i]!]!;
+  if (-threat < worst) {
+    worst = -threat;
+    reason = FixedReason.threat;
+  }
+  if (special) {
+    const penalty = -s.values[m.specialPenalty]!;
+    if (penalty < worst) {
+      worst = penalty;
+      reason = FixedReason.special_status;
+    }
+  }
+  const k = m.preconditionCount;
+  for (let j = 0; j < k; j++) {
+    if (s.met[j] === 1) continue;
+    const c = -0.5 * s.allyWeight[i * k + j]!;
+    if (c < worst) {
+      worst = c;
+      reason = m.reasonOfPrecondition + j;
+    }
+  }
+  if (s.ruleConsentWorst[i]! < worst) {
+    worst = s.ruleConsentWorst[i]!;
+    reason = m.reasonOfRule + s.ruleConsentWorstRule[i]!;
+  }
+  if (s.consentShiftWorst[i]! < worst) reason = m.reasonOfEvent + s.consentShiftWorstEvent[i]!;
+  return reason;
+}
+
+/**
+ * Invitation, protocol, then each member's own ratification. Pass or fail and the
+ * months it takes are fixed per branch and Ally, so an earlier invitation can only
+ * bring membership earlier.
+ */
+function invite(m: CompiledModel, s: BranchState, voters: number, trace: Tracer | null): void {
+  s.stage = StageCode.ratification;
+  s.inviteYear = s.year;
+  s.reachedInvited = true;
+  if (trace !== null) trace.push({ kind: 'invited', year: s.year, voters });
+  const start = s.year + 0.5 + s.values[m.protocolMonths]! / 12;
+  let slowest = 0;
+  let failAt = Infinity;
+  const members = s.members();
+  for (let i = 0; i < members; i++) {
+    const months = Math.max(0, s.values[m.allyMonths[i]!]!);
+    const passed = drawAt(s.key, 0, m.allyActor[i]!, Purpose.ratification) < s.values[m.allyPass[i]!]!;
+    if (trace !== null) trace.push({ kind: 'ratification', year: s.year, ally: i, passed, months });
+    if (!passed) {
+      if (months < failAt) {
+        failAt = months;
+        s.ratificationFailAlly = i;
+      }
+    } else if (months >= slowest) {
+      slowest = months;
+      s.slowestAlly = i;
+    }
+  }
+  s.reachedRatified = s.ratificationFailAlly < 0;
+  s.ratificationFailYear = Math.floor(start + failAt / 12);
+  s.joinYear = Math.floor(start + (slowest + Math.max(0, s.delayShift + s.ruleDelay)) / 12);
+}
+
+function ratify(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
+  if (s.ratificationFailAlly >= 0) {
+    if (s.ratificationFailYear <= s.year) finish(m, s, ExitCode.ratification_failed, s.ratificationFailAlly, FixedReason.ratification_vote, trace);
+    return;
+  }
+  if (s.joinYear <= s.year) finish(m, s, ExitCode.joined, NO_ACTOR, FixedReason.propensity, trace);
+}
+
+function endAtHorizon(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
+  if (s.stage === StageCode.idle) {
+    finish(m, s, ExitCode.no_application, NO_ACTOR, s.everInterested ? FixedReason.domestic_opposition : FixedReason.not_interested, trace);
+  } else if (s.stage === StageCode.preparation) {
+    const holder = firstHolding(m, s);
+    if (holder >= 0) finish(m, s, ExitCode.held_out, holder, s.holdingReason[holder]!, trace);
+    else finish(m, s, ExitCode.map_stalled, NO_ACTOR, stallReason(m, s), trace);
+  } else {
+    const actor = s.ratificationFailAlly >= 0 ? s.ratificationFailAlly : s.slowestAlly;
+    finish(m, s, ExitCode.pending_at_horizon, actor, FixedReason.horizon, trace);
+  }
+}
+
+function firstHolding(m: CompiledModel, s: BranchState): number {
+  for (let i = 0; i < m.allyCount; i++) if (s.holding[i] === 1) return i;
+  return -1;
+}
+
+/** Why no vote is held: a blocking rule or event, else the precondition furthest below its threshold. */
+function stallReason(m: CompiledModel, s: BranchState): number {
+  if (s.blockedByRule >= 0) return m.reasonOfRule + s.blockedByRule;
+  if (s.blockedByEvent >= 0) return m.reasonOfEvent + s.blockedByEvent;
+  let worstGap = 0;
+  let worst = -1;
+  for (let k = 0; k < m.preconditionCount; k++) {
+    const gap = s.level[k]! - s.values[m.threshold[k]!]!;
+    if (gap < worstGap) {
+      worstGap = gap;
+      worst = k;
+    }
+  }
+  return worst >= 0 ? m.reasonOfPrecondition + worst : FixedReason.min_years;
+}
+
+function readiness(m: CompiledModel, s: BranchState): number {
+  if (m.preconditionCount === 0) return 1;
+  let met = 0;
+  for (let k = 0; k < m.preconditionCount; k++) met += s.met[k]!;
+  return met / m.preconditionCount;
+}
+
+function driftLevels(m: CompiledModel, s: BranchState): void {
+  for (let k = 0; k < m.preconditionCount; k++) {
+    let next = s.level[k]! + s.values[m.drift[k]!]! + s.preconditionRuleDelta[k]!;
+    const vol = s.values[m.volatility[k]!]!;
+    if (vol > 0) {
+      const actor = m.preconditionActor[k]!;
+      next += vol * boxMuller(drawAt(s.key, s.year, actor, Purpose.driftA), drawAt(s.key, s.year, actor, Purpose.driftB));
+    }
+    s.level[k] = clamp01(next);
+  }
+}
+
+function finish(m: CompiledModel, s: BranchState, exit: number, actor: number, reason: number, trace: Tracer | null): void {
+  s.stage = StageCode.done;
+  s.exit = exit;
+  s.exitYear = s.year;
+  s.blockerActor = actor;
+  s.blockerReason = reason;
+  if (trace !== null) trace.push({ kind: 'end', year: s.year, exit, actor, reason });
+}
+
+/** Loops beat TypedArray#fill and #set on arrays this small: the builtins' call overhead dominates. */
+function fillF64(a: Float64Array, v: number): void {
+  for (let i = 0; i < a.length; i++) a[i] = v;
+}
+
+function fillI32(a: Int32Array, v: number): void {
+  for (let i = 0; i < a.length; i++) a[i] = v;
+}
+
+function fillU8(a: Uint8Array, v: number): void {
+  for (let i = 0; i < a.length; i++) a[i] = v;
+}
+
+function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}

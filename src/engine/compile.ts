@@ -1,0 +1,163 @@
+import { dateToYear } from '../model/roster.js';
+import type { Effect, Scenario } from '../model/scenario.js';
+import { FIXED_REASON_COUNT } from './codes.js';
+import { compileCondition, type NameIndex } from './condition.js';
+import { EffectCode, type CompiledEffect, type CompiledEvent, type CompiledModel, type CompiledRule } from './model.js';
+import { ParamTable } from './params.js';
+import { hashName } from './rng.js';
+import { denseAllyTerms } from './branch.js';
+
+/**
+ * Turns a validated scenario into flat arrays and closures, once. References were
+ * checked at load; a dangling one here is a bug, so it throws.
+ */
+export function compile(scenario: Scenario): CompiledModel {
+  const table = new ParamTable();
+  const c = scenario.candidate;
+  const pr = scenario.process;
+  const pre = scenario.preconditions;
+  const allies = [...scenario.allies].sort((a, b) => dateToYear(a.joined) - dateToYear(b.joined) || a.code.localeCompare(b.code));
+  const rules = scenario.rules.filter((r) => r.enabled);
+  const events = scenario.events.filter((e) => e.enabled);
+
+  const names: NameIndex = {
+    precondition: (id) => indexOrThrow(pre.findIndex((p) => p.id === id), 'precondition', id),
+    event: (id) => indexOrThrow(events.findIndex((e) => e.id === id), 'event', id, scenario.events.some((e) => e.id === id)),
+    ally: (code) => indexOrThrow(allies.findIndex((a) => a.code === code), 'ally', code),
+  };
+
+  const k = pre.length;
+  const n = allies.length;
+  const allyWeight = new Int32Array(n * k).fill(-1);
+  allies.forEach((ally, i) => {
+    pre.forEach((p, j) => {
+      const w = ally.weights[p.id];
+      if (w !== undefined) allyWeight[i * k + j] = table.add(`allies.${ally.code}.weights.${p.id}`, w);
+    });
+  });
+
+  const compileEffects = (owner: string, effects: readonly Effect[]): CompiledEffect[] =>
+    effects.map((effect, j) => compileEffect(effect, `${owner}.effects.${j}`, table, names, n));
+
+  const compiledRules: CompiledRule[] = rules.map((r, index) => ({
+    index,
+    id: r.id,
+    when: compileCondition(r.when, names),
+    effects: compileEffects(`rules.${r.id}`, r.effects),
+  }));
+  const compiledEvents: CompiledEvent[] = events.map((e, index) => ({
+    index,
+    id: e.id,
+    actor: hashName(`event:${e.id}`),
+    hazard: table.add(`events.${e.id}.hazard`, e.hazard),
+    from: e.from,
+    to: e.to,
+    once: e.once,
+    when: e.when === undefined ? null : compileCondition(e.when, names),
+    effects: compileEffects(`events.${e.id}`, e.effects),
+  }));
+
+  const slots = (path: (i: number) => string, get: (i: number) => import('../model/distribution.js').Param, count: number) =>
+    Int32Array.from({ length: count }, (_, i) => table.add(path(i), get(i)));
+
+  const model: CompiledModel = {
+    scenario,
+    params: undefined as never,
+    startYear: scenario.decisionPoint.year,
+    horizon: scenario.decisionPoint.horizon,
+    years: scenario.decisionPoint.horizon - scenario.decisionPoint.year + 1,
+    mapYear: pr.mapIntroduced,
+    candidateActor: hashName(`candidate:${c.code}`),
+    interest: table.add('candidate.interest', c.interest),
+    opposition: table.add('candidate.domesticOpposition', c.domesticOpposition),
+    standardPath: table.add('candidate.acceptsStandardPath', c.acceptsStandardPath),
+    withdrawal: table.add('candidate.withdrawal', c.withdrawal),
+    standardMinYears: table.add('process.standardPath.minYears', pr.standardPath.minYears),
+    standardReadiness: table.add('process.standardPath.readiness', pr.standardPath.readiness),
+    specialMinYears: table.add('process.specialTrack.minYears', pr.specialTrack.minYears),
+    specialReadiness: table.add('process.specialTrack.readiness', pr.specialTrack.readiness),
+    specialPenalty: table.add('process.specialTrack.consentPenalty', pr.specialTrack.consentPenalty),
+    protocolMonths: table.add('process.protocolMonths', pr.protocolMonths),
+    preconditionCount: k,
+    preconditionIds: pre.map((p) => p.id),
+    preconditionActor: Uint32Array.from(pre, (p) => hashName(`precondition:${p.id}`)),
+    level: slots((i) => `preconditions.${pre[i]!.id}.level`, (i) => pre[i]!.level, k),
+    drift: slots((i) => `preconditions.${pre[i]!.id}.drift`, (i) => pre[i]!.drift, k),
+    volatility: slots((i) => `preconditions.${pre[i]!.id}.volatility`, (i) => pre[i]!.volatility, k),
+    threshold: slots((i) => `preconditions.${pre[i]!.id}.threshold`, (i) => pre[i]!.threshold, k),
+    allyCount: n,
+    allyCodes: allies.map((a) => a.code),
+    allyActor: Uint32Array.from(allies, (a) => hashName(`ally:${a.code}`)),
+    allyJoined: Float64Array.from(allies, (a) => dateToYear(a.joined)),
+    membersByYear: Int32Array.from({ length: scenario.decisionPoint.horizon - scenario.decisionPoint.year + 1 }, (_, y) =>
+      allies.filter((a) => dateToYear(a.joined) <= scenario.decisionPoint.year + y + 0.5).length,
+    ),
+    allyConsent: slots((i) => `allies.${allies[i]!.code}.consent`, (i) => allies[i]!.consent, n),
+    allyThreat: slots((i) => `allies.${allies[i]!.code}.threat`, (i) => allies[i]!.threat, n),
+    allyHoldout: Uint8Array.from(allies, (a) => (a.objection === 'holdout' ? 1 : 0)),
+    allyLift: slots((i) => `allies.${allies[i]!.code}.holdoutLift`, (i) => allies[i]!.holdoutLift, n),
+    allyPass: slots((i) => `allies.${allies[i]!.code}.ratification.pass`, (i) => allies[i]!.ratification.pass, n),
+    allyMonths: slots((i) => `allies.${allies[i]!.code}.ratification.months`, (i) => allies[i]!.ratification.months, n),
+    allyWeight,
+    allyTermsRandom: false,
+    fixedAllyBase: new Float64Array(0),
+    fixedAllyWeight: new Float64Array(0),
+    rules: compiledRules,
+    events: compiledEvents,
+    reasonCount: FIXED_REASON_COUNT + k + compiledRules.length + compiledEvents.length,
+    reasonOfPrecondition: FIXED_REASON_COUNT,
+    reasonOfRule: FIXED_REASON_COUNT + k,
+    reasonOfEvent: FIXED_REASON_COUNT + k + compiledRules.length,
+  };
+  const params = table.freeze();
+  const randomSlots = new Set(params.randomSlots);
+  const allyTermsRandom = [...model.allyConsent, ...model.allyThreat, ...allyWeight].some((slot) => randomSlots.has(slot));
+  const fixedAllyBase = new Float64Array(n);
+  const fixedAllyWeight = new Float64Array(n * k);
+  const compiled: CompiledModel = { ...model, params, allyTermsRandom, fixedAllyBase, fixedAllyWeight };
+  denseAllyTerms(compiled, params.fixedValues, fixedAllyBase, fixedAllyWeight);
+  return compiled;
+}
+
+function compileEffect(effect: Effect, path: string, table: ParamTable, names: NameIndex, allyCount: number): CompiledEffect {
+  const none = new Int32Array(0);
+  switch (effect.kind) {
+    case 'consent': {
+      const allies =
+        effect.allies.kind === 'all'
+          ? Int32Array.from({ length: allyCount }, (_, i) => i)
+          : Int32Array.from(effect.allies.codes, (code) => names.ally(code));
+      return { code: EffectCode.consent, value: table.add(`${path}.delta`, effect.delta), allies, target: -1 };
+    }
+    case 'interest':
+      return { code: EffectCode.interest, value: table.add(`${path}.delta`, effect.delta), allies: none, target: -1 };
+    case 'withdrawal':
+      return { code: EffectCode.withdrawal, value: table.add(`${path}.delta`, effect.delta), allies: none, target: -1 };
+    case 'standardPath':
+      return { code: EffectCode.standardPath, value: table.add(`${path}.delta`, effect.delta), allies: none, target: -1 };
+    case 'precondition':
+      return {
+        code: EffectCode.precondition,
+        value: table.add(`${path}.delta`, effect.delta),
+        allies: none,
+        target: names.precondition(effect.precondition),
+      };
+    case 'hazard':
+      return { code: EffectCode.hazard, value: table.add(`${path}.delta`, effect.delta), allies: none, target: names.event(effect.event) };
+    case 'block':
+      return {
+        code: EffectCode.block,
+        value: -1,
+        allies: effect.ally === undefined ? none : Int32Array.of(names.ally(effect.ally)),
+        target: -1,
+      };
+    case 'delay':
+      return { code: EffectCode.delay, value: table.add(`${path}.months`, effect.months), allies: none, target: -1 };
+  }
+}
+
+function indexOrThrow(index: number, what: string, name: string, disabled = false): number {
+  if (index >= 0) return index;
+  if (disabled) return -1;
+  throw new Error(`internal: unknown ${what} "${name}" reached the engine`);
+}

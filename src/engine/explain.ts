@@ -1,0 +1,70 @@
+import { EXITS } from './codes.js';
+import { runBranch } from './branch.js';
+import type { CompiledModel } from './model.js';
+import { branchKey, CHUNK_SIZE, chunkKeys } from './rng.js';
+import { BranchState } from './state.js';
+import type { TraceEntry } from './trace.js';
+
+export interface SampledValue {
+  readonly path: string;
+  readonly value: number;
+  readonly source?: string;
+}
+
+export interface BranchTrace {
+  readonly branch: number;
+  readonly key: number;
+  readonly exit: (typeof EXITS)[number];
+  readonly exitYear: number;
+  readonly actor: number;
+  readonly reason: number;
+  readonly entries: readonly TraceEntry[];
+  /** Values this branch drew for the scenario's uncertain parameters. */
+  readonly sampled: readonly SampledValue[];
+}
+
+/** Re-runs branch `branch` of a run with this seed, recording every step. Same numbers as the batch run. */
+export function traceBranch(m: CompiledModel, seed: string, branch: number): BranchTrace {
+  const key = branchKey(seed, branch);
+  const state = new BranchState(m);
+  const entries: TraceEntry[] = [];
+  runBranch(m, state, key, { push: (e) => entries.push(e) });
+  const sampled = Array.from(m.params.randomSlots, (slot) => {
+    const param = m.params.params[slot]!;
+    const v: SampledValue = { path: m.params.paths[slot]!, value: state.values[slot]! };
+    return param.source === undefined ? v : { ...v, source: param.source };
+  });
+  return {
+    branch,
+    key,
+    exit: EXITS[state.exit]!,
+    exitYear: state.exitYear,
+    actor: state.blockerActor,
+    reason: state.blockerReason,
+    entries,
+    sampled,
+  };
+}
+
+/** The first branch (from `from`) whose exit satisfies `wanted`, searching at most `limit` branches. */
+export function findBranch(
+  m: CompiledModel,
+  seed: string,
+  wanted: (exit: string) => boolean,
+  from = 0,
+  limit = 100_000,
+): number | undefined {
+  const state = new BranchState(m);
+  const keys = new Uint32Array(CHUNK_SIZE);
+  let loaded = -1;
+  for (let b = from; b < from + limit; b++) {
+    const chunk = Math.floor(b / CHUNK_SIZE);
+    if (chunk !== loaded) {
+      chunkKeys(seed, chunk, keys, CHUNK_SIZE);
+      loaded = chunk;
+    }
+    runBranch(m, state, keys[b - chunk * CHUNK_SIZE]!, null);
+    if (wanted(EXITS[state.exit]!.exit)) return b;
+  }
+  return undefined;
+}

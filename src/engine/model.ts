@@ -1,0 +1,107 @@
+import type { Scenario } from '../model/scenario.js';
+import type { FrozenParams } from './params.js';
+import type { BranchState } from './state.js';
+
+/** A compiled condition: a closure over typed arrays, built once at load. */
+export type Predicate = (state: BranchState) => boolean;
+
+export const EffectCode = {
+  consent: 0,
+  interest: 1,
+  withdrawal: 2,
+  standardPath: 3,
+  precondition: 4,
+  hazard: 5,
+  block: 6,
+  delay: 7,
+} as const;
+export type EffectCodeValue = (typeof EffectCode)[keyof typeof EffectCode];
+
+export interface CompiledEffect {
+  readonly code: EffectCodeValue;
+  /** Parameter slot of the effect's size (delta or months); -1 for block. */
+  readonly value: number;
+  /** Allies touched (consent) or the blocking Ally (block, -1 for none). */
+  readonly allies: Int32Array;
+  /** Precondition or event index (precondition, hazard). */
+  readonly target: number;
+}
+
+export interface CompiledRule {
+  readonly index: number;
+  readonly id: string;
+  readonly when: Predicate;
+  readonly effects: readonly CompiledEffect[];
+}
+
+export interface CompiledEvent {
+  readonly index: number;
+  readonly id: string;
+  readonly actor: number;
+  readonly hazard: number;
+  readonly from: number;
+  readonly to: number;
+  readonly once: boolean;
+  readonly when: Predicate | null;
+  readonly effects: readonly CompiledEffect[];
+}
+
+/** A scenario as flat arrays and slots: what the hot loop reads. */
+export interface CompiledModel {
+  readonly scenario: Scenario;
+  readonly params: FrozenParams;
+  readonly startYear: number;
+  readonly horizon: number;
+  readonly years: number;
+  readonly mapYear: number;
+  readonly candidateActor: number;
+
+  readonly interest: number;
+  readonly opposition: number;
+  readonly standardPath: number;
+  readonly withdrawal: number;
+  readonly standardMinYears: number;
+  readonly standardReadiness: number;
+  readonly specialMinYears: number;
+  readonly specialReadiness: number;
+  readonly specialPenalty: number;
+  readonly protocolMonths: number;
+
+  readonly preconditionCount: number;
+  readonly preconditionIds: readonly string[];
+  readonly preconditionActor: Uint32Array;
+  readonly level: Int32Array;
+  readonly drift: Int32Array;
+  readonly volatility: Int32Array;
+  readonly threshold: Int32Array;
+
+  readonly allyCount: number;
+  readonly allyCodes: readonly string[];
+  readonly allyActor: Uint32Array;
+  /** Fractional year of accession: an Ally votes in year Y if it joined by mid-Y. */
+  readonly allyJoined: Float64Array;
+  /** Allies are ordered by accession date, so the members of a year are a prefix: its length, by year offset. */
+  readonly membersByYear: Int32Array;
+  readonly allyConsent: Int32Array;
+  readonly allyThreat: Int32Array;
+  readonly allyHoldout: Uint8Array;
+  readonly allyLift: Int32Array;
+  readonly allyPass: Int32Array;
+  readonly allyMonths: Int32Array;
+  /** allyWeight[i * preconditionCount + k]: parameter slot, or -1 when the Ally ignores precondition k. */
+  readonly allyWeight: Int32Array;
+
+  /** True when some Ally's consent, threat or weight is a distribution; else the dense terms below are used as they are. */
+  readonly allyTermsRandom: boolean;
+  readonly fixedAllyBase: Float64Array;
+  readonly fixedAllyWeight: Float64Array;
+
+  readonly rules: readonly CompiledRule[];
+  readonly events: readonly CompiledEvent[];
+
+  /** Reason codes: fixed reasons, then preconditions, rules, events. */
+  readonly reasonCount: number;
+  readonly reasonOfPrecondition: number;
+  readonly reasonOfRule: number;
+  readonly reasonOfEvent: number;
+}

@@ -1,0 +1,178 @@
+import type { Distribution, Param } from '../model/distribution.js';
+import { drawAt, hashName, Purpose } from './rng.js';
+import { boxMuller, normalCdf, normalQuantile } from './normal.js';
+
+/**
+ * Every numeric parameter of a scenario lives in one flat table. Fixed values are
+ * written once; distributions are sampled once per branch into the same array, so the
+ * hot loop reads plain numbers by index.
+ */
+export const DistCode = { Fixed: 0, Uniform: 1, Triangular: 2, Beta: 3, Normal: 4, Bernoulli: 5 } as const;
+
+export class ParamTable {
+  readonly paths: string[] = [];
+  readonly params: Param[] = [];
+  private readonly index = new Map<string, number>();
+
+  /** Registers a parameter under its scenario path and returns its slot. */
+  add(path: string, param: Param): number {
+    const known = this.index.get(path);
+    if (known !== undefined) return known;
+    const slot = this.paths.length;
+    this.paths.push(path);
+    this.params.push(param);
+    this.index.set(path, slot);
+    return slot;
+  }
+
+  slotOf(path: string): number | undefined {
+    return this.index.get(path);
+  }
+
+  freeze(): FrozenParams {
+    const n = this.paths.length;
+    const fixedValues = new Float64Array(n);
+    const random: number[] = [];
+    const code = new Uint8Array(n);
+    const a = new Float64Array(n);
+    const b = new Float64Array(n);
+    const c = new Float64Array(n);
+    const d = new Float64Array(n);
+    const key = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      const dist = this.params[i]!.dist;
+      key[i] = hashName(this.paths[i]!);
+      encode(dist, i, code, a, b, c, d);
+      if (dist.kind === 'fixed') fixedValues[i] = dist.value;
+      else random.push(i);
+    }
+    return { paths: this.paths, params: this.params, fixedValues, randomSlots: Int32Array.from(random), code, a, b, c, d, key };
+  }
+}
+
+export interface FrozenParams {
+  readonly paths: readonly string[];
+  readonly params: readonly Param[];
+  readonly fixedValues: Float64Array;
+  /** Slots that must be sampled per branch. */
+  readonly randomSlots: Int32Array;
+  readonly code: Uint8Array;
+  readonly a: Float64Array;
+  readonly b: Float64Array;
+  readonly c: Float64Array;
+  readonly d: Float64Array;
+  /** Stable per-parameter key (hash of its path): its draws do not move when others are added. */
+  readonly key: Uint32Array;
+}
+
+function encode(dist: Distribution, i: number, code: Uint8Array, a: Float64Array, b: Float64Array, c: Float64Array, d: Float64Array): void {
+  switch (dist.kind) {
+    case 'fixed':
+      code[i] = DistCode.Fixed;
+      a[i] = dist.value;
+      return;
+    case 'uniform':
+      code[i] = DistCode.Uniform;
+      a[i] = dist.min;
+      b[i] = dist.max;
+      return;
+    case 'triangular':
+      code[i] = DistCode.Triangular;
+      a[i] = dist.min;
+      b[i] = dist.mode;
+      c[i] = dist.max;
+      return;
+    case 'beta':
+      code[i] = DistCode.Beta;
+      a[i] = dist.alpha;
+      b[i] = dist.beta;
+      c[i] = dist.min;
+      d[i] = dist.max;
+      return;
+    case 'normal': {
+      // Truncation by inverse CDF: keep Φ at both bounds so one uniform gives one draw.
+      code[i] = DistCode.Normal;
+      a[i] = dist.mean;
+      b[i] = dist.sd;
+      c[i] = normalCdf((dist.min - dist.mean) / dist.sd);
+      d[i] = normalCdf((dist.max - dist.mean) / dist.sd);
+      return;
+    }
+    case 'bernoulli':
+      code[i] = DistCode.Bernoulli;
+      a[i] = dist.p;
+      return;
+  }
+}
+
+/** Writes this branch's value of every random parameter into `values`. */
+export function sampleParams(p: FrozenParams, branchKey: number, values: Float64Array): void {
+  const slots = p.randomSlots;
+  for (let j = 0; j < slots.length; j++) {
+    const i = slots[j]!;
+    values[i] = sampleOne(p, i, branchKey);
+  }
+}
+
+function sampleOne(p: FrozenParams, i: number, branchKey: number): number {
+  const key = p.key[i]!;
+  const u = drawAt(branchKey, 0, key, Purpose.param);
+  const a = p.a[i]!;
+  const b = p.b[i]!;
+  switch (p.code[i]) {
+    case DistCode.Uniform:
+      return a + (b - a) * u;
+    case DistCode.Triangular: {
+      const c = p.c[i]!;
+      const span = c - a;
+      if (span <= 0) return a;
+      const cut = (b - a) / span;
+      return u < cut ? a + Math.sqrt(u * span * (b - a)) : c - Math.sqrt((1 - u) * span * (c - b));
+    }
+    case DistCode.Normal: {
+      const lo = p.c[i]!;
+      const hi = p.d[i]!;
+      const q = normalQuantile(lo + (hi - lo) * u);
+      const x = a + b * q;
+      // Clamp guards the far tails, where the CDF approximation is coarsest.
+      const min = a + b * normalQuantile(lo);
+      const max = a + b * normalQuantile(hi);
+      return x < min ? min : x > max ? max : x;
+    }
+    case DistCode.Bernoulli:
+      return u < a ? 1 : 0;
+    case DistCode.Beta: {
+      const g1 = gamma(a, branchKey, key, 0);
+      const g2 = gamma(b, branchKey, key, 1);
+      const x = g1 / (g1 + g2);
+      return p.c[i]! + (p.d[i]! - p.c[i]!) * x;
+    }
+    default:
+      return a;
+  }
+}
+
+/**
+ * Gamma(shape, 1) by Marsaglia & Tsang. Each attempt draws from its own place, so the
+ * rejection loop stays deterministic; shape < 1 uses the boost Gamma(shape+1)·U^(1/shape).
+ */
+function gamma(shape: number, branchKey: number, key: number, which: number): number {
+  const boost = shape < 1;
+  const s = boost ? shape + 1 : shape;
+  const dd = s - 1 / 3;
+  const cc = 1 / Math.sqrt(9 * dd);
+  const base = 1 + which * 4096;
+  for (let attempt = 0; attempt < 1000; attempt++) {
+    const slot = base + attempt * 3;
+    const z = boxMuller(drawAt(branchKey, slot, key, Purpose.param), drawAt(branchKey, slot + 1, key, Purpose.param));
+    const v0 = 1 + cc * z;
+    if (v0 <= 0) continue;
+    const v = v0 * v0 * v0;
+    const u = drawAt(branchKey, slot + 2, key, Purpose.param);
+    if (Math.log(1 - u) < 0.5 * z * z + dd - dd * v + dd * Math.log(v)) {
+      const g = dd * v;
+      return boost ? g * Math.pow(1 - drawAt(branchKey, base + 3000, key, Purpose.param), 1 / shape) : g;
+    }
+  }
+  return s - 1 / 3;
+}

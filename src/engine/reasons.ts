@@ -1,0 +1,50 @@
+import type { Reason } from '../model/results.js';
+import { FIXED_REASON_COUNT, FixedReason, NO_ACTOR } from './codes.js';
+import type { CompiledModel } from './model.js';
+
+const FIXED: readonly Reason[] = [
+  { kind: 'propensity', label: 'unwilling, all else equal (low consent propensity)' },
+  { kind: 'threat', label: 'sees the candidate as a threat' },
+  { kind: 'special_status', label: 'candidate demanded special status instead of the standard path' },
+  { kind: 'not_interested', label: 'leadership never sought membership' },
+  { kind: 'domestic_opposition', label: 'domestic opposition stopped an application' },
+  { kind: 'withdrawal', label: 'candidate withdrew its application' },
+  { kind: 'ratification_vote', label: 'ratification vote failed' },
+  { kind: 'horizon', label: 'ratification still under way at the horizon' },
+  { kind: 'horizon', label: 'preparation years not yet served' },
+];
+
+/** The readable reason behind a reason code. */
+export function describeReason(m: CompiledModel, code: number): Reason {
+  if (code < FIXED_REASON_COUNT) {
+    if (code === FixedReason.special_status) return { ...FIXED[code]!, source: m.scenario.process.specialTrack.consentPenalty.source ?? '' };
+    return FIXED[code]!;
+  }
+  if (code < m.reasonOfRule) {
+    const p = m.scenario.preconditions[code - m.reasonOfPrecondition]!;
+    return withSource({ kind: 'precondition', id: p.id, label: `${p.label} not met` }, p.threshold.source ?? p.level.source);
+  }
+  if (code < m.reasonOfEvent) {
+    const id = m.rules[code - m.reasonOfRule]!.id;
+    const rule = m.scenario.rules.find((r) => r.id === id)!;
+    return { kind: 'rule', id, label: rule.text, source: rule.source };
+  }
+  const id = m.events[code - m.reasonOfEvent]!.id;
+  const event = m.scenario.events.find((e) => e.id === id)!;
+  return { kind: 'event', id, label: event.label, source: event.source };
+}
+
+function withSource(r: Reason, source: string | undefined): Reason {
+  return source === undefined ? r : { ...r, source };
+}
+
+/** Code and name of an actor slot: an Ally, or the candidate / the process for NO_ACTOR. */
+export function describeActor(m: CompiledModel, actor: number, exitRole: string): { code: string; name: string } {
+  if (actor === NO_ACTOR) {
+    if (exitRole === 'candidate') return { code: m.scenario.candidate.code, name: m.scenario.candidate.name };
+    return { code: 'NATO', name: 'The accession process' };
+  }
+  const code = m.allyCodes[actor]!;
+  const ally = m.scenario.allies.find((a) => a.code === code)!;
+  return { code, name: ally.name };
+}

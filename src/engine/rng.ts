@@ -1,0 +1,72 @@
+import seedrandom from 'seedrandom';
+
+/**
+ * Random numbers for the engine.
+ *
+ * Streams of branch keys come from seedrandom's `alea`, one stream per fixed chunk of
+ * branches (seed, chunk index): any number of workers then sees the same keys.
+ * Inside a branch every decision draws from a counter-based hash of its place
+ * (branch key, year, actor, purpose), so switching a rule on or adding an Ally does
+ * not shift the numbers any other decision sees (common random numbers).
+ */
+
+/** Branches per random stream. Part of the results' identity: changing it changes every result. */
+export const CHUNK_SIZE = 4096;
+
+/** What a draw is for; part of its place. */
+export const Purpose = {
+  param: 1,
+  interest: 2,
+  opposition: 3,
+  track: 4,
+  withdrawal: 5,
+  consent: 6,
+  holdoutLift: 7,
+  ratification: 8,
+  event: 9,
+  driftA: 10,
+  driftB: 11,
+} as const;
+
+/** murmur3's 32-bit finaliser: a bijection with full avalanche. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** A uniform number in [0, 1) fixed by its place. */
+export function drawAt(branchKey: number, year: number, actor: number, purpose: number): number {
+  let h = fmix32(branchKey ^ Math.imul(year + 0x632be5ab, 0x9e3779b1));
+  h = fmix32(h ^ Math.imul(actor ^ 0x7f4a7c15, 0x85ebca77));
+  h = fmix32(h ^ Math.imul(purpose + 0x165667b1, 0xc2b2ae3d));
+  return h / 4294967296;
+}
+
+/** Stable 32-bit id of a name (FNV-1a), so an actor's draws follow its name, not its position. */
+export function hashName(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    h ^= name.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return fmix32(h);
+}
+
+/** Fills `keys` with the branch keys of one chunk. */
+export function chunkKeys(seed: string, chunk: number, keys: Uint32Array, count: number): void {
+  const stream = seedrandom.alea(`${seed}/${chunk}`);
+  for (let i = 0; i < count; i++) keys[i] = stream.int32() >>> 0;
+}
+
+/** The key of one branch, for telling a single branch's story. */
+export function branchKey(seed: string, branch: number): number {
+  const chunk = Math.floor(branch / CHUNK_SIZE);
+  const stream = seedrandom.alea(`${seed}/${chunk}`);
+  let key = 0;
+  for (let i = 0; i <= branch - chunk * CHUNK_SIZE; i++) key = stream.int32() >>> 0;
+  return key;
+}

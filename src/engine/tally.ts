@@ -1,0 +1,91 @@
+import { EXITS, StageCode } from './codes.js';
+import type { CompiledModel } from './model.js';
+import type { BranchState } from './state.js';
+
+/**
+ * Streaming aggregate of branches: integer counts in typed arrays. Merging is
+ * element-wise addition, so any split of the branches into chunks, workers or shards
+ * gives exactly the same tally.
+ */
+export interface Tally {
+  runs: number;
+  readonly exits: Float64Array;
+  readonly funnel: Float64Array;
+  readonly tracks: Float64Array;
+  /** exitYears[exit * years + (year - startYear)] */
+  readonly exitYears: Float64Array;
+  /** blockers[(exit * actors + actor) * reasons + reason], actor slot 0 = candidate/process. */
+  readonly blockers: Float64Array;
+  readonly blockerYearSum: Float64Array;
+  /** objectors[(role * allies + ally) * reasons + reason], role 0 veto, 1 hold-out. */
+  readonly objectors: Float64Array;
+}
+
+export const FUNNEL_SLOTS = 5;
+
+export function tallyShape(m: CompiledModel) {
+  const actors = m.allyCount + 1;
+  return {
+    exits: EXITS.length,
+    funnel: FUNNEL_SLOTS,
+    tracks: 3,
+    exitYears: EXITS.length * m.years,
+    blockers: EXITS.length * actors * m.reasonCount,
+    objectors: 2 * m.allyCount * m.reasonCount,
+  };
+}
+
+export function emptyTally(m: CompiledModel): Tally {
+  const shape = tallyShape(m);
+  return {
+    runs: 0,
+    exits: new Float64Array(shape.exits),
+    funnel: new Float64Array(shape.funnel),
+    tracks: new Float64Array(shape.tracks),
+    exitYears: new Float64Array(shape.exitYears),
+    blockers: new Float64Array(shape.blockers),
+    blockerYearSum: new Float64Array(shape.blockers),
+    objectors: new Float64Array(shape.objectors),
+  };
+}
+
+/** Adds one finished branch. */
+export function record(m: CompiledModel, t: Tally, s: BranchState): void {
+  if (s.stage !== StageCode.done) throw new Error('internal: recording a branch that has not ended');
+  t.runs++;
+  const exit = s.exit;
+  t.exits[exit]!++;
+  if (s.reachedInterested) t.funnel[0]!++;
+  if (s.reachedApplied) t.funnel[1]!++;
+  if (s.reachedInvited) t.funnel[2]!++;
+  if (s.reachedRatified) t.funnel[3]!++;
+  if (exit === 0) t.funnel[4]!++;
+  if (s.entryTrack >= 0) t.tracks[s.entryTrack]!++;
+  t.exitYears[exit * m.years + (s.exitYear - m.startYear)]!++;
+  const cell = (exit * (m.allyCount + 1) + (s.blockerActor + 1)) * m.reasonCount + s.blockerReason;
+  t.blockers[cell]!++;
+  t.blockerYearSum[cell]! += s.exitYear;
+  if (exit === 4 || exit === 5) {
+    for (let j = 0; j < s.objectorCount; j++) {
+      const role = s.objectorHoldout[j]!;
+      t.objectors[(role * m.allyCount + s.objectorAlly[j]!) * m.reasonCount + s.objectorReason[j]!]!++;
+    }
+  }
+}
+
+/** into += from. */
+export function mergeInto(into: Tally, from: Tally): void {
+  into.runs += from.runs;
+  addArray(into.exits, from.exits);
+  addArray(into.funnel, from.funnel);
+  addArray(into.tracks, from.tracks);
+  addArray(into.exitYears, from.exitYears);
+  addArray(into.blockers, from.blockers);
+  addArray(into.blockerYearSum, from.blockerYearSum);
+  addArray(into.objectors, from.objectors);
+}
+
+function addArray(into: Float64Array, from: Float64Array): void {
+  if (into.length !== from.length) throw new Error('internal: merging tallies of different scenarios');
+  for (let i = 0; i < into.length; i++) into[i]! += from[i]!;
+}

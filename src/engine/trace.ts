@@ -1,0 +1,28 @@
+/**
+ * What happened in one branch, step by step, for `explain`. The hot loop passes no
+ * tracer; these objects are made only when a story is told.
+ */
+export type TraceEntry =
+  | { readonly kind: 'year'; readonly year: number; readonly levels: readonly number[]; readonly met: readonly boolean[] }
+  | { readonly kind: 'event'; readonly year: number; readonly event: number; readonly p: number }
+  | { readonly kind: 'rule'; readonly year: number; readonly rule: number; readonly active: boolean }
+  | { readonly kind: 'interest'; readonly year: number; readonly p: number; readonly interested: boolean }
+  | { readonly kind: 'opposition'; readonly year: number; readonly p: number; readonly stopped: boolean }
+  | { readonly kind: 'applied'; readonly year: number; readonly track: number; readonly pStandard: number }
+  | { readonly kind: 'track_changed'; readonly year: number; readonly track: number }
+  | { readonly kind: 'waiting'; readonly year: number; readonly reason: number; readonly readiness: number; readonly needed: number }
+  | { readonly kind: 'vote'; readonly year: number; readonly ally: number; readonly p: number; readonly consent: boolean; readonly reason: number }
+  | { readonly kind: 'holdout_lifted'; readonly year: number; readonly ally: number }
+  | { readonly kind: 'invited'; readonly year: number; readonly voters: number }
+  | {
+      readonly kind: 'ratification';
+      readonly year: number;
+      readonly ally: number;
+      readonly passed: boolean;
+      readonly months: number;
+    }
+  | { readonly kind: 'end'; readonly year: number; readonly exit: number; readonly actor: number; readonly reason: number };
+
+export interface Tracer {
+  push(entry: TraceEntry): void;
+}

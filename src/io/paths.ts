@@ -1,0 +1,16 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The bundled scenarios folder. Code runs from src/<layer>/ (tests), dist/<layer>/ or a
+ * shared chunk in dist/, so look one and two levels up.
+ */
+export function bundledScenariosDir(): string {
+  for (const rel of ['../scenarios/', '../../scenarios/', '../../../scenarios/']) {
+    const dir = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(`${dir}FORMAT.md`)) return dir;
+  }
+  return fileURLToPath(new URL('../../scenarios/', import.meta.url));
+}
+
+export const DEFAULT_SCENARIO = 'russia-2000.yaml';

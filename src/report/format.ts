@@ -1,0 +1,47 @@
+/** Small pure helpers for terminal text. */
+
+export function pct(x: number, digits = 1): string {
+  return `${(x * 100).toFixed(digits)}%`;
+}
+
+export function interval(ci: readonly [number, number], digits = 1): string {
+  return `[${pct(ci[0], digits)}, ${pct(ci[1], digits)}]`;
+}
+
+const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+
+/** A horizontal bar of `width` cells for a share in [0, 1], with eighth-cell resolution. */
+export function bar(share: number, width: number): string {
+  const cells = Math.max(0, Math.min(1, share)) * width;
+  const full = Math.floor(cells);
+  const rest = Math.round((cells - full) * 8);
+  const s = '█'.repeat(full) + (rest > 0 && full < width ? EIGHTHS[Math.min(rest, 7)] : '');
+  return s;
+}
+
+export function padEnd(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+
+export function padStart(s: string, n: number): string {
+  return s.length >= n ? s : ' '.repeat(n - s.length) + s;
+}
+
+export function truncate(s: string, n: number): string {
+  return s.length <= n ? s : `${s.slice(0, Math.max(0, n - 1))}…`;
+}
+
+export function integer(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+/** A fixed-width table: columns left-aligned unless listed in `right`. */
+export function table(headers: readonly string[], rows: readonly (readonly string[])[], right: ReadonlySet<number> = new Set()): string[] {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => (right.has(i) ? padStart(c, widths[i]!) : padEnd(c, widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(headers), ...rows.map(line)];
+}
