@@ -1,7 +1,7 @@
 import { ExitCode, FixedReason, NO_ACTOR, StageCode, TrackCode } from './codes.js';
 import { EffectCode, type CompiledEffect, type CompiledModel } from './model.js';
 import { sampleParams } from './params.js';
-import { boxMuller } from './normal.js';
+import { boxMuller, normalCdf, normalQuantile } from './normal.js';
 import { drawAt, Purpose } from './rng.js';
 import type { BranchState } from './state.js';
 import type { Tracer } from './trace.js';
@@ -286,18 +286,21 @@ function liftHoldouts(m: CompiledModel, s: BranchState, trace: Tracer | null): b
 function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
   const special = s.track === TrackCode.special;
   let firstVeto = -1;
+  let vetoSlot = -1;
   let firstHoldout = -1;
   let voters = 0;
   s.objectorCount = 0;
   s.voteTouched = true;
   const members = s.members();
   for (let j = 0; j < m.preconditionCount; j++) s.metCentered[j] = s.met[j]! - 0.5;
+  const cohesion = clamp01(s.values[m.cohesion]!);
+  const shared = cohesion > 0 ? boxMuller(drawAt(s.key, 0, m.allianceActor, Purpose.allianceA), drawAt(s.key, 0, m.allianceActor, Purpose.allianceB)) : 0;
   for (let i = 0; i < members; i++) {
     voters++;
     if (s.consented[i] === 1) continue;
     const p = consentProbability(m, s, i, special);
     const blockRule = s.ruleBlockAlly[i]!;
-    const agrees = blockRule < 0 && drawAt(s.key, 0, m.allyActor[i]!, Purpose.consent) < p;
+    const agrees = blockRule < 0 && consentDraw(m, s, i, cohesion, shared) < p;
     if (agrees) {
       s.consented[i] = 1;
       if (trace !== null) trace.push({ kind: 'vote', year: s.year, ally: i, p: clamp01(p), consent: true, reason: -1 });
@@ -306,6 +309,7 @@ function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
     const reason = blockRule >= 0 ? m.reasonOfRule + blockRule : refusalReason(m, s, i, special);
     if (trace !== null) trace.push({ kind: 'vote', year: s.year, ally: i, p: clamp01(p), consent: false, reason });
     const holdout = m.allyHoldout[i] === 1;
+    s.objectorP[s.objectorCount] = p;
     s.objectorAlly[s.objectorCount] = i;
     s.objectorReason[s.objectorCount] = reason;
     s.objectorHoldout[s.objectorCount] = holdout ? 1 : 0;
@@ -314,19 +318,29 @@ function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
       s.holding[i] = 1;
       s.holdingReason[i] = reason;
       if (firstHoldout < 0) firstHoldout = i;
-    } else if (firstVeto < 0) firstVeto = i;
+    } else if (firstVeto < 0 || p < s.objectorP[vetoSlot]!) {
+      // The blocker named is the Ally with the strongest objection, not the first in order.
+      firstVeto = i;
+      vetoSlot = s.objectorCount - 1;
+    }
   }
   if (firstVeto >= 0) {
-    finish(m, s, ExitCode.vetoed, firstVeto, objectorReasonOf(s, firstVeto), trace);
+    finish(m, s, ExitCode.vetoed, firstVeto, s.objectorReason[vetoSlot]!, trace);
     return;
   }
   if (firstHoldout >= 0) return;
   invite(m, s, voters, trace);
 }
 
-function objectorReasonOf(s: BranchState, ally: number): number {
-  for (let j = 0; j < s.objectorCount; j++) if (s.objectorAlly[j] === ally) return s.objectorReason[j]!;
-  return FixedReason.propensity;
+/**
+ * Ally i's disposition, uniform in [0, 1) and fixed per branch. With cohesion ρ > 0 it is
+ * a Gaussian copula: Φ(√ρ·z_alliance + √(1−ρ)·z_i), so Allies lean the same way together.
+ */
+function consentDraw(m: CompiledModel, s: BranchState, i: number, cohesion: number, shared: number): number {
+  const u = drawAt(s.key, 0, m.allyActor[i]!, Purpose.consent);
+  if (cohesion <= 0) return u;
+  const own = normalQuantile(Math.min(1 - 1e-12, Math.max(1e-12, u)));
+  return normalCdf(Math.sqrt(cohesion) * shared + Math.sqrt(1 - cohesion) * own);
 }
 
 /** consent + Σ weight·(met − ½) − threat − special-status penalty + event and rule shifts, in [0, 1]. */

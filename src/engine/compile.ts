@@ -78,6 +78,8 @@ export function compile(scenario: Scenario): CompiledModel {
     specialReadiness: table.add('process.specialTrack.readiness', pr.specialTrack.readiness),
     specialPenalty: table.add('process.specialTrack.consentPenalty', pr.specialTrack.consentPenalty),
     protocolMonths: table.add('process.protocolMonths', pr.protocolMonths),
+    cohesion: table.add('process.cohesion', pr.cohesion),
+    allianceActor: hashName('alliance'),
     preconditionCount: k,
     preconditionIds: pre.map((p) => p.id),
     preconditionActor: Uint32Array.from(pre, (p) => hashName(`precondition:${p.id}`)),

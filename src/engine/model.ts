@@ -66,6 +66,9 @@ export interface CompiledModel {
   readonly specialReadiness: number;
   readonly specialPenalty: number;
   readonly protocolMonths: number;
+  readonly cohesion: number;
+  /** Draw place of the alliance-wide disposition shared by every Ally. */
+  readonly allianceActor: number;
 
   readonly preconditionCount: number;
   readonly preconditionIds: readonly string[];

@@ -26,6 +26,8 @@ export const Purpose = {
   event: 9,
   driftA: 10,
   driftB: 11,
+  allianceA: 12,
+  allianceB: 13,
 } as const;
 
 /** murmur3's 32-bit finaliser: a bijection with full avalanche. */

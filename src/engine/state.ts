@@ -72,6 +72,7 @@ export class BranchState {
   readonly holdingReason: Int32Array;
   readonly objectorAlly: Int32Array;
   readonly objectorReason: Int32Array;
+  readonly objectorP: Float64Array;
   readonly objectorHoldout: Uint8Array;
 
   constructor(readonly model: CompiledModel) {
@@ -101,6 +102,7 @@ export class BranchState {
     this.holdingReason = new Int32Array(a);
     this.objectorAlly = new Int32Array(a);
     this.objectorReason = new Int32Array(a);
+    this.objectorP = new Float64Array(a);
     this.objectorHoldout = new Uint8Array(a);
     // Rules reset these each year; with no rules they must still say "no rule".
     this.ruleBlockAlly.fill(-1);

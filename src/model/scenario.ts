@@ -58,6 +58,12 @@ export interface Process {
   };
   /** Months from invitation to signed accession protocol. */
   readonly protocolMonths: Param;
+  /**
+   * How much the Allies' dispositions move together (0 = independent, 1 = as one), as the
+   * correlation of a Gaussian copula over their consent draws. Consensus diplomacy and
+   * alliance leadership make votes far from independent.
+   */
+  readonly cohesion: Param;
 }
 
 export interface TrackRules {

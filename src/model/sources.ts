@@ -59,11 +59,21 @@ export function sourceIds(source: string): string[] {
   return source.match(/\bS\d+\b/g) ?? [];
 }
 
-/** Resolve each id in a source field to its citation, scenario entries first. */
+/**
+ * Resolve a source field to citations, scenario entries first. Parts are split on "," and
+ * ";"; a part that names ids ("S40 (procedure)") yields each id, anything else is kept as
+ * a free citation with no lookup.
+ */
 export function resolveSource(
   source: string,
   extra: Readonly<Record<string, string>> = {},
 ): { id: string; citation: string | undefined }[] {
-  const ids = source.split(/[,;]\s*/).map((s) => s.trim()).filter((s) => s.length > 0);
-  return ids.map((id) => ({ id, citation: Object.hasOwn(extra, id) ? extra[id] : Object.hasOwn(SOURCES, id) ? SOURCES[id] : undefined }));
+  const out: { id: string; citation: string | undefined }[] = [];
+  for (const part of source.split(/[,;]/).map((s) => s.trim()).filter((s) => s.length > 0)) {
+    const word = part.split(/\s/)[0]!;
+    const ids = Object.hasOwn(extra, word) ? [word] : sourceIds(part);
+    if (ids.length === 0) out.push({ id: part, citation: undefined });
+    for (const id of ids) out.push({ id, citation: Object.hasOwn(extra, id) ? extra[id] : Object.hasOwn(SOURCES, id) ? SOURCES[id] : undefined });
+  }
+  return out;
 }

@@ -42,6 +42,7 @@ export function referenceScenario(overrides: { consent?: (i: number) => number }
       standardPath: { minYears: fixed(0), readiness: fixed(0) },
       specialTrack: { minYears: fixed(0), readiness: fixed(0), consentPenalty: fixed(0.15) },
       protocolMonths: fixed(0),
+      cohesion: fixed(0),
     },
     preconditions: [0.5, 0.4, 0.6].map((p, k) => ({
       id: pre[k]!,

@@ -1,0 +1,141 @@
+import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { cli } from '../helpers/cli.js';
+
+const BUNDLED = ['russia-1954', 'russia-1990', 'russia-2000'];
+
+describe('article10 as a real process', () => {
+  test.each(['run', 'validate', 'list', 'explain', 'sources', 'schema'])('%s --help explains itself and exits 0', (command) => {
+    const r = cli([command, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: article10 /);
+    expect(r.stdout).toContain('Options:');
+  });
+
+  test('no command prints the default scenario summary when stdin is not a terminal', () => {
+    const r = cli([]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('russia-2000');
+    expect(r.stdout).toContain('Outcomes');
+    expect(r.stdout).toContain('Funnel');
+    expect(r.stdout).toContain('Top blockers');
+  });
+
+  test.each(BUNDLED)('run %s --json gives the documented fields', (name) => {
+    const r = cli(['run', name, '--runs', '3000', '--seed', '5', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ scenario: name, seed: '5', runs: 3000, version: expect.any(String) });
+    const shares = Object.values(doc.outcomes as Record<string, { share: number; ci95: number[] }>);
+    expect(shares.reduce((s, o) => s + o.share, 0)).toBeCloseTo(1, 9);
+    for (const o of shares) expect(o.ci95).toHaveLength(2);
+    expect(doc.funnel.map((f: { stage: string }) => f.stage)).toEqual(['interested', 'applied', 'invited', 'ratified', 'joined']);
+    expect(Array.isArray(doc.blockers)).toBe(true);
+  });
+
+  test('the same seed gives byte-identical JSON on 1, 2 and 4 worker threads', () => {
+    const outputs = [1, 2, 4].map((w) => cli(['run', 'russia-2000', '--runs', '150000', '--seed', 'w', '--workers', String(w), '--json']));
+    for (const o of outputs) expect(o.code, o.stderr).toBe(0);
+    expect(outputs[1]!.stdout).toBe(outputs[0]!.stdout);
+    expect(outputs[2]!.stdout).toBe(outputs[0]!.stdout);
+  });
+
+  test('--set changes a value and the run says what it used', () => {
+    const base = JSON.parse(cli(['run', 'russia-2000', '--runs', '4000', '--json']).stdout);
+    const eager = JSON.parse(cli(['run', 'russia-2000', '--runs', '4000', '--json', '--set', 'candidate.interest=1', '--set', 'candidate.domesticOpposition=0']).stdout);
+    expect(eager.funnel[1].share).toBeGreaterThan(base.funnel[1].share);
+    expect(eager.outcomes.no_application.share).toBe(0);
+  });
+
+  test('--csv prints a header and one row per scenario', () => {
+    const r = cli(['run', ...BUNDLED, '--runs', '1000', '--csv']);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(/^scenario,seed,runs,joined_share,/);
+  });
+
+  test('--out writes the file and prints nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'a10-'));
+    const out = join(dir, 'r.json');
+    const r = cli(['run', 'russia-1990', '--runs', '1000', '--json', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(readFileSync(out, 'utf8')).scenario).toBe('russia-1990');
+  });
+
+  test('explain tells a branch year by year with sources', () => {
+    const r = cli(['explain', 'russia-2000', '--branch', '3', '--seed', '1']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Branch 3 of /);
+    expect(r.stdout).toMatch(/\n2000 {2}/);
+    expect(r.stdout).toContain('Outcome:');
+    expect(r.stdout).toMatch(/Sources\n {2}S\d+ /);
+  });
+
+  test('explain --outcome finds a branch that ends that way', () => {
+    const r = cli(['explain', 'russia-1954', '--outcome', 'vetoed', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const story = JSON.parse(r.stdout);
+    expect(story.outcome).toBe('Invitation vetoed');
+  });
+
+  test('list shows every bundled decision point', () => {
+    const r = cli(['list']);
+    expect(r.code, r.stderr).toBe(0);
+    for (const name of BUNDLED) expect(r.stdout).toContain(name);
+  });
+
+  test('validate accepts every bundled file', () => {
+    const r = cli(['validate', ...BUNDLED]);
+    expect(r.code, r.stderr).toBe(0);
+  });
+
+  test('sources prints a citation and refuses an unknown id', () => {
+    expect(cli(['sources', 'S31']).stdout).toMatch(/^S31 +Guardian/);
+    expect(cli(['sources', 'S999']).code).toBe(2);
+  });
+
+  test('NO_COLOR output has no escape sequences', () => {
+    const r = cli(['run', 'russia-2000', '--runs', '1000'], { env: { NO_COLOR: '1' } });
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+});
+
+describe('bad usage and bad input exit 2 with a message and no stack trace', () => {
+  const bad = (args: string[], pattern: RegExp) => {
+    const r = cli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    return r;
+  };
+  test.each([
+    ['0', /--runs must be at least 1/],
+    ['-5', /--runs must be a whole number/],
+    ['1.5', /--runs must be a whole number/],
+    ['lots', /--runs must be a whole number/],
+    ['99999999999999', /--runs may be at most/],
+  ])('--runs %s', (value, pattern) => {
+    bad(['run', 'russia-2000', '--runs', value], pattern);
+  });
+
+  test('an unknown command', () => bad(['fly'], /unknown command/));
+  test('an unknown option', () => bad(['run', 'russia-2000', '--fast'], /unknown option/));
+  test('a missing scenario file', () => bad(['run', 'no/such/file.yaml'], /no\/such\/file\.yaml/));
+  test('--set on a path that does not exist', () => bad(['run', 'russia-2000', '--set', 'candidate.charisma=1'], /candidate\.charisma/));
+  test('--json and --csv together', () => bad(['run', 'russia-2000', '--json', '--csv'], /choose one/));
+  test('explain without a branch', () => bad(['explain', 'russia-2000'], /--branch/));
+
+  test('a malformed scenario: file:line:column, field path, nothing written to --out', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'a10-'));
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, 'id: bad\ntitle: Bad\ndecisionPoint:\n  year: 2000\n  horizon: 2010\n  label: x\n  context: x\ncandidate:\n  name: R\n  code: RU\n  interest: 1.7\npreconditions: []\n');
+    const out = join(dir, 'out.json');
+    const r = bad(['run', file, '--json', '--out', out], /bad\.yaml:11:\d+: candidate\.interest/);
+    expect(r.stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+  });
+});
