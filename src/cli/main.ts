@@ -24,10 +24,15 @@ function buildProgram(): Command {
       'after',
       `\nWith no command: the default scenario (${DEFAULT_SCENARIO}) is run and summarised.\nExit codes: 0 ok, 1 failure, 2 bad usage or bad input, 130 interrupted.`,
     )
-    .action(async () => {
-      const { runCommand } = await import('./commands/run.js');
-      await runCommand([DEFAULT_SCENARIO.replace(/\.yaml$/, '')], { runs: DEFAULT_RUNS, seed: DEFAULT_SEED, set: [] });
-    });
+    .action(async () => openUiOrSummary(undefined, { seed: DEFAULT_SEED, set: [] }));
+
+  program
+    .command('tui')
+    .description('explore a scenario interactively (needs a terminal; otherwise prints the summary)')
+    .argument('[scenario]', `scenario file or bundled name (default ${DEFAULT_SCENARIO.replace(/\.yaml$/, '')})`)
+    .addOption(seedOption())
+    .addOption(setOption())
+    .action(async (file: string | undefined, flags) => openUiOrSummary(file, flags));
 
   program
     .command('run')
@@ -100,6 +105,22 @@ function buildProgram(): Command {
     });
 
   return program;
+}
+
+/**
+ * The interactive UI needs a terminal on both ends (Ink puts stdin in raw mode). Piped, in
+ * CI or with stdin closed, print the batch summary instead and say how to get the UI.
+ */
+async function openUiOrSummary(file: string | undefined, flags: { seed: string; set: string[] }): Promise<void> {
+  const scenario = file ?? DEFAULT_SCENARIO.replace(/\.yaml$/, '');
+  if (process.stdin.isTTY === true && process.stdout.isTTY === true) {
+    const { tuiCommand } = await import('./commands/tui.js');
+    await tuiCommand(file, flags);
+    return;
+  }
+  process.stderr.write('article10: not a terminal, so printing the batch summary; run `npx article10 tui` in a terminal for the interactive UI\n');
+  const { runCommand } = await import('./commands/run.js');
+  await runCommand([scenario], { runs: DEFAULT_RUNS, seed: flags.seed, set: flags.set });
 }
 
 async function main(argv: readonly string[]): Promise<number> {
