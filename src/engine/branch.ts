@@ -1,6 +1,6 @@
 import { ExitCode, FixedReason, NO_ACTOR, StageCode, TrackCode } from './codes.js';
 import { EffectCode, type CompiledEffect, type CompiledModel } from './model.js';
-import { sampleParams } from './params.js';
+import { Phase, sampleParams } from './params.js';
 import { boxMuller, normalCdf, normalQuantile } from './normal.js';
 import { drawAt, Purpose } from './rng.js';
 import type { BranchState } from './state.js';
@@ -32,8 +32,11 @@ export function runBranch(m: CompiledModel, s: BranchState, key: number, trace: 
 
 function reset(m: CompiledModel, s: BranchState, key: number): void {
   s.key = key;
-  // Fixed values were written when the state was made; only distributions change per branch.
-  sampleParams(m.params, key, s.values);
+  // Fixed values were written when the state was made; only distributions change per branch,
+  // and those of votes and ratification only once the branch gets there.
+  sampleParams(m.params, key, s.values, m.params.randomByPhase[Phase.start]);
+  s.voteParamsDrawn = false;
+  s.ratificationParamsDrawn = false;
   s.stage = StageCode.idle;
   s.track = TrackCode.none;
   s.entryTrack = TrackCode.none;
@@ -50,7 +53,6 @@ function reset(m: CompiledModel, s: BranchState, key: number): void {
   s.reachedInterested = s.reachedApplied = s.reachedInvited = s.reachedRatified = false;
   s.objectorCount = 0;
   for (let k = 0; k < m.preconditionCount; k++) s.level[k] = clamp01(s.values[m.level[k]!]!);
-  if (m.allyTermsRandom) denseAllyTerms(m, s.values, s.allyBase, s.allyWeight);
   // Arrays only events and votes write to are cleared only if this state saw any.
   if (s.eventsTouched) {
     fillU8(s.eventFired, 0);
@@ -143,37 +145,30 @@ function applyEventEffect(m: CompiledModel, s: BranchState, fx: CompiledEffect, 
   }
 }
 
-/** Rules act in every year their condition holds; their shifts are recomputed each year. */
+/**
+ * Rules act in every year their condition holds; their shifts are recomputed each year.
+ * Shifts of Allies' consent matter only in a vote, so they are summed there, from the
+ * rules active this year (see allyRuleShifts).
+ */
 function applyRules(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
   if (m.rules.length === 0) return;
   s.ruleInterest = s.ruleWithdrawal = s.ruleStandardPath = s.ruleDelay = 0;
   s.blockedByRule = -1;
-  fillF64(s.ruleHazard, 0);
-  fillF64(s.ruleConsent, 0);
-  fillF64(s.ruleConsentWorst, 0);
-  fillI32(s.ruleConsentWorstRule, -1);
-  fillI32(s.ruleBlockAlly, -1);
-  fillF64(s.preconditionRuleDelta, 0);
+  // Clear only what last year's rules wrote.
+  if (s.ruleHazardDirty) fillF64(s.ruleHazard, 0);
+  if (s.rulePreconditionDirty) fillF64(s.preconditionRuleDelta, 0);
+  s.ruleHazardDirty = s.rulePreconditionDirty = false;
   const rules = m.rules;
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r]!;
     const active = rule.when(s);
+    s.ruleActive[r] = active ? 1 : 0;
     if (trace !== null) trace.push({ kind: 'rule', year: s.year, rule: r, active });
     if (!active) continue;
     for (let j = 0; j < rule.effects.length; j++) {
       const fx = rule.effects[j]!;
       const v = fx.value >= 0 ? s.values[fx.value]! : 0;
       switch (fx.code) {
-        case EffectCode.consent:
-          for (let q = 0; q < fx.allies.length; q++) {
-            const i = fx.allies[q]!;
-            s.ruleConsent[i] = s.ruleConsent[i]! + v;
-            if (v < s.ruleConsentWorst[i]!) {
-              s.ruleConsentWorst[i] = v;
-              s.ruleConsentWorstRule[i] = r;
-            }
-          }
-          break;
         case EffectCode.interest:
           s.ruleInterest += v;
           break;
@@ -184,18 +179,49 @@ function applyRules(m: CompiledModel, s: BranchState, trace: Tracer | null): voi
           s.ruleStandardPath += v;
           break;
         case EffectCode.precondition:
+          s.rulePreconditionDirty = true;
           s.preconditionRuleDelta[fx.target] = s.preconditionRuleDelta[fx.target]! + v;
           break;
         case EffectCode.hazard:
           if (fx.target >= 0) s.ruleHazard[fx.target] = s.ruleHazard[fx.target]! + v;
+          s.ruleHazardDirty = true;
           break;
         case EffectCode.block:
-          if (fx.allies.length > 0) s.ruleBlockAlly[fx.allies[0]!] = r;
-          else if (s.blockedByRule < 0) s.blockedByRule = r;
+          if (fx.allies.length === 0 && s.blockedByRule < 0) s.blockedByRule = r;
           break;
         case EffectCode.delay:
           s.ruleDelay += v;
           break;
+      }
+    }
+  }
+}
+
+/** Sums this year's active rules' consent shifts and Ally blocks, with the worst rule per Ally. */
+function allyRuleShifts(m: CompiledModel, s: BranchState): void {
+  fillF64(s.ruleConsent, 0);
+  fillF64(s.ruleConsentWorst, 0);
+  fillI32(s.ruleConsentWorstRule, -1);
+  fillI32(s.ruleBlockAlly, -1);
+  const rules = m.rules;
+  for (let r = 0; r < rules.length; r++) {
+    if (s.ruleActive[r] === 0) continue;
+    const effects = rules[r]!.effects;
+    for (let j = 0; j < effects.length; j++) {
+      const fx = effects[j]!;
+      if (fx.code === EffectCode.block) {
+        if (fx.allies.length > 0) s.ruleBlockAlly[fx.allies[0]!] = r;
+        continue;
+      }
+      if (fx.code !== EffectCode.consent) continue;
+      const v = s.values[fx.value]!;
+      for (let q = 0; q < fx.allies.length; q++) {
+        const i = fx.allies[q]!;
+        s.ruleConsent[i] = s.ruleConsent[i]! + v;
+        if (v < s.ruleConsentWorst[i]!) {
+          s.ruleConsentWorst[i] = v;
+          s.ruleConsentWorstRule[i] = r;
+        }
       }
     }
   }
@@ -291,6 +317,12 @@ function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
   let voters = 0;
   s.objectorCount = 0;
   s.voteTouched = true;
+  allyRuleShifts(m, s);
+  if (!s.voteParamsDrawn) {
+    sampleParams(m.params, s.key, s.values, m.params.randomByPhase[Phase.vote]);
+    if (m.allyTermsRandom) denseAllyTerms(m, s.values, s.allyBase, s.allyWeight);
+    s.voteParamsDrawn = true;
+  }
   const members = s.members();
   for (let j = 0; j < m.preconditionCount; j++) s.metCentered[j] = s.met[j]! - 0.5;
   const cohesion = clamp01(s.values[m.cohesion]!);
@@ -339,7 +371,7 @@ function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
 function consentDraw(m: CompiledModel, s: BranchState, i: number, cohesion: number, shared: number): number {
   const u = drawAt(s.key, 0, m.allyActor[i]!, Purpose.consent);
   if (cohesion <= 0) return u;
-  const own = normalQuantile(Math.min(1 - 1e-12, Math.max(1e-12, u)));
+  const own = normalQuantile(unitOpen(u));
   return normalCdf(Math.sqrt(cohesion) * shared + Math.sqrt(1 - cohesion) * own);
 }
 
@@ -394,6 +426,8 @@ function refusalReason(m: CompiledModel, s: BranchState, i: number, special: boo
 function invite(m: CompiledModel, s: BranchState, voters: number, trace: Tracer | null): void {
   s.stage = StageCode.ratification;
   s.inviteYear = s.year;
+  sampleParams(m.params, s.key, s.values, m.params.randomByPhase[Phase.ratification]);
+  s.ratificationParamsDrawn = true;
   s.reachedInvited = true;
   if (trace !== null) trace.push({ kind: 'invited', year: s.year, voters });
   const start = s.year + 0.5 + s.values[m.protocolMonths]! / 12;
@@ -474,7 +508,8 @@ function driftLevels(m: CompiledModel, s: BranchState): void {
     const vol = s.values[m.volatility[k]!]!;
     if (vol > 0) {
       const actor = m.preconditionActor[k]!;
-      next += vol * boxMuller(drawAt(s.key, s.year, actor, Purpose.driftA), drawAt(s.key, s.year, actor, Purpose.driftB));
+      // One uniform through the inverse CDF: cheaper than Box–Muller, and exact in distribution.
+      next += vol * normalQuantile(unitOpen(drawAt(s.key, s.year, actor, Purpose.driftA)));
     }
     s.level[k] = clamp01(next);
   }
@@ -500,6 +535,11 @@ function fillI32(a: Int32Array, v: number): void {
 
 function fillU8(a: Uint8Array, v: number): void {
   for (let i = 0; i < a.length; i++) a[i] = v;
+}
+
+/** Maps [0, 1) to (0, 1) so the inverse CDF stays finite. */
+function unitOpen(u: number): number {
+  return u + 1 / 8589934592;
 }
 
 function clamp01(x: number): number {

@@ -3,7 +3,8 @@ import type { Effect, Scenario } from '../model/scenario.js';
 import { FIXED_REASON_COUNT } from './codes.js';
 import { compileCondition, type NameIndex } from './condition.js';
 import { EffectCode, type CompiledEffect, type CompiledEvent, type CompiledModel, type CompiledRule } from './model.js';
-import { ParamTable } from './params.js';
+import { Phase, ParamTable, type PhaseValue } from './params.js';
+import type { Param } from '../model/distribution.js';
 import { hashName } from './rng.js';
 import { denseAllyTerms } from './branch.js';
 
@@ -32,7 +33,7 @@ export function compile(scenario: Scenario): CompiledModel {
   allies.forEach((ally, i) => {
     pre.forEach((p, j) => {
       const w = ally.weights[p.id];
-      if (w !== undefined) allyWeight[i * k + j] = table.add(`allies.${ally.code}.weights.${p.id}`, w);
+      if (w !== undefined) allyWeight[i * k + j] = table.add(`allies.${ally.code}.weights.${p.id}`, w, Phase.vote);
     });
   });
 
@@ -57,8 +58,8 @@ export function compile(scenario: Scenario): CompiledModel {
     effects: compileEffects(`events.${e.id}`, e.effects),
   }));
 
-  const slots = (path: (i: number) => string, get: (i: number) => import('../model/distribution.js').Param, count: number) =>
-    Int32Array.from({ length: count }, (_, i) => table.add(path(i), get(i)));
+  const slots = (path: (i: number) => string, get: (i: number) => Param, count: number, phase: PhaseValue = Phase.start) =>
+    Int32Array.from({ length: count }, (_, i) => table.add(path(i), get(i), phase));
 
   const model: CompiledModel = {
     scenario,
@@ -77,8 +78,8 @@ export function compile(scenario: Scenario): CompiledModel {
     specialMinYears: table.add('process.specialTrack.minYears', pr.specialTrack.minYears),
     specialReadiness: table.add('process.specialTrack.readiness', pr.specialTrack.readiness),
     specialPenalty: table.add('process.specialTrack.consentPenalty', pr.specialTrack.consentPenalty),
-    protocolMonths: table.add('process.protocolMonths', pr.protocolMonths),
-    cohesion: table.add('process.cohesion', pr.cohesion),
+    protocolMonths: table.add('process.protocolMonths', pr.protocolMonths, Phase.ratification),
+    cohesion: table.add('process.cohesion', pr.cohesion, Phase.vote),
     allianceActor: hashName('alliance'),
     preconditionCount: k,
     preconditionIds: pre.map((p) => p.id),
@@ -94,12 +95,12 @@ export function compile(scenario: Scenario): CompiledModel {
     membersByYear: Int32Array.from({ length: scenario.decisionPoint.horizon - scenario.decisionPoint.year + 1 }, (_, y) =>
       allies.filter((a) => dateToYear(a.joined) <= scenario.decisionPoint.year + y + 0.5).length,
     ),
-    allyConsent: slots((i) => `allies.${allies[i]!.code}.consent`, (i) => allies[i]!.consent, n),
-    allyThreat: slots((i) => `allies.${allies[i]!.code}.threat`, (i) => allies[i]!.threat, n),
+    allyConsent: slots((i) => `allies.${allies[i]!.code}.consent`, (i) => allies[i]!.consent, n, Phase.vote),
+    allyThreat: slots((i) => `allies.${allies[i]!.code}.threat`, (i) => allies[i]!.threat, n, Phase.vote),
     allyHoldout: Uint8Array.from(allies, (a) => (a.objection === 'holdout' ? 1 : 0)),
-    allyLift: slots((i) => `allies.${allies[i]!.code}.holdoutLift`, (i) => allies[i]!.holdoutLift, n),
-    allyPass: slots((i) => `allies.${allies[i]!.code}.ratification.pass`, (i) => allies[i]!.ratification.pass, n),
-    allyMonths: slots((i) => `allies.${allies[i]!.code}.ratification.months`, (i) => allies[i]!.ratification.months, n),
+    allyLift: slots((i) => `allies.${allies[i]!.code}.holdoutLift`, (i) => allies[i]!.holdoutLift, n, Phase.vote),
+    allyPass: slots((i) => `allies.${allies[i]!.code}.ratification.pass`, (i) => allies[i]!.ratification.pass, n, Phase.ratification),
+    allyMonths: slots((i) => `allies.${allies[i]!.code}.ratification.months`, (i) => allies[i]!.ratification.months, n, Phase.ratification),
     allyWeight,
     allyTermsRandom: false,
     fixedAllyBase: new Float64Array(0),

@@ -3,6 +3,7 @@ import { runBranch } from './branch.js';
 import type { CompiledModel } from './model.js';
 import { branchKey, CHUNK_SIZE, chunkKeys } from './rng.js';
 import { BranchState } from './state.js';
+import { sampleParams } from './params.js';
 import type { TraceEntry } from './trace.js';
 
 export interface SampledValue {
@@ -29,6 +30,8 @@ export function traceBranch(m: CompiledModel, seed: string, branch: number): Bra
   const state = new BranchState(m);
   const entries: TraceEntry[] = [];
   runBranch(m, state, key, { push: (e) => entries.push(e) });
+  // Show every uncertain value of this branch, including those it never needed.
+  sampleParams(m.params, key, state.values);
   const sampled = Array.from(m.params.randomSlots, (slot) => {
     const param = m.params.params[slot]!;
     const v: SampledValue = { path: m.params.paths[slot]!, value: state.values[slot]! };

@@ -9,18 +9,29 @@ import { boxMuller, normalCdf, normalQuantile } from './normal.js';
  */
 export const DistCode = { Fixed: 0, Uniform: 1, Triangular: 2, Beta: 3, Normal: 4, Bernoulli: 5 } as const;
 
+/**
+ * When a branch first needs a parameter. Most branches never reach a vote or ratification,
+ * so those parameters are drawn only when the branch gets there; each draw is keyed by the
+ * parameter's path, so drawing late gives the very same value.
+ */
+export const Phase = { start: 0, vote: 1, ratification: 2 } as const;
+export type PhaseValue = (typeof Phase)[keyof typeof Phase];
+export const PHASES = 3;
+
 export class ParamTable {
   readonly paths: string[] = [];
   readonly params: Param[] = [];
+  private readonly phases: PhaseValue[] = [];
   private readonly index = new Map<string, number>();
 
   /** Registers a parameter under its scenario path and returns its slot. */
-  add(path: string, param: Param): number {
+  add(path: string, param: Param, phase: PhaseValue = Phase.start): number {
     const known = this.index.get(path);
     if (known !== undefined) return known;
     const slot = this.paths.length;
     this.paths.push(path);
     this.params.push(param);
+    this.phases.push(phase);
     this.index.set(path, slot);
     return slot;
   }
@@ -32,7 +43,7 @@ export class ParamTable {
   freeze(): FrozenParams {
     const n = this.paths.length;
     const fixedValues = new Float64Array(n);
-    const random: number[] = [];
+    const random: number[][] = Array.from({ length: PHASES }, () => []);
     const code = new Uint8Array(n);
     const a = new Float64Array(n);
     const b = new Float64Array(n);
@@ -44,9 +55,10 @@ export class ParamTable {
       key[i] = hashName(this.paths[i]!);
       encode(dist, i, code, a, b, c, d);
       if (dist.kind === 'fixed') fixedValues[i] = dist.value;
-      else random.push(i);
+      else random[this.phases[i]!]!.push(i);
     }
-    return { paths: this.paths, params: this.params, fixedValues, randomSlots: Int32Array.from(random), code, a, b, c, d, key };
+    const randomByPhase = random.map((slots) => Int32Array.from(slots));
+    return { paths: this.paths, params: this.params, fixedValues, randomSlots: Int32Array.from(random.flat()), randomByPhase, code, a, b, c, d, key };
   }
 }
 
@@ -54,8 +66,10 @@ export interface FrozenParams {
   readonly paths: readonly string[];
   readonly params: readonly Param[];
   readonly fixedValues: Float64Array;
-  /** Slots that must be sampled per branch. */
+  /** Slots that must be sampled per branch, all phases. */
   readonly randomSlots: Int32Array;
+  /** The same, by phase (see Phase). */
+  readonly randomByPhase: readonly Int32Array[];
   readonly code: Uint8Array;
   readonly a: Float64Array;
   readonly b: Float64Array;
@@ -105,9 +119,8 @@ function encode(dist: Distribution, i: number, code: Uint8Array, a: Float64Array
   }
 }
 
-/** Writes this branch's value of every random parameter into `values`. */
-export function sampleParams(p: FrozenParams, branchKey: number, values: Float64Array): void {
-  const slots = p.randomSlots;
+/** Writes this branch's value of the given random parameters into `values`. */
+export function sampleParams(p: FrozenParams, branchKey: number, values: Float64Array, slots: Int32Array = p.randomSlots): void {
   for (let j = 0; j < slots.length; j++) {
     const i = slots[j]!;
     values[i] = sampleOne(p, i, branchKey);

@@ -45,6 +45,12 @@ export class BranchState {
   objectorCount = 0;
   /** Whether an event fired or a vote was held since the last reset (what reset must clear). */
   eventsTouched = true;
+  /** Whether this branch has drawn its vote-time and ratification-time parameters yet. */
+  voteParamsDrawn = false;
+  /** Which rule arrays this year's rules wrote, so next year clears only those. */
+  ruleHazardDirty = true;
+  rulePreconditionDirty = true;
+  ratificationParamsDrawn = false;
   voteTouched = true;
 
   readonly values: Float64Array;
@@ -63,6 +69,8 @@ export class BranchState {
   /** The event that lowered each Ally's consent most, and by how much. */
   readonly consentShiftWorst: Float64Array;
   readonly consentShiftWorstEvent: Int32Array;
+  /** 1 for each rule whose condition holds this year. */
+  readonly ruleActive: Uint8Array;
   readonly ruleConsent: Float64Array;
   readonly ruleConsentWorst: Float64Array;
   readonly ruleConsentWorstRule: Int32Array;
@@ -93,6 +101,7 @@ export class BranchState {
     this.consentShift = new Float64Array(a);
     this.consentShiftWorst = new Float64Array(a);
     this.consentShiftWorstEvent = new Int32Array(a);
+    this.ruleActive = new Uint8Array(model.rules.length);
     this.ruleConsent = new Float64Array(a);
     this.ruleConsentWorst = new Float64Array(a);
     this.ruleConsentWorstRule = new Int32Array(a);
