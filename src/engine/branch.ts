@@ -1,7 +1,7 @@
 import { ExitCode, FixedReason, NO_ACTOR, StageCode, TrackCode } from './codes.js';
 import { EffectCode, type CompiledEffect, type CompiledModel } from './model.js';
 import { Phase, sampleParams } from './params.js';
-import { boxMuller, normalCdf, normalQuantile } from './normal.js';
+import { boxMuller, fastNormalQuantile, normalCdf, normalQuantile } from './normal.js';
 import { drawAt, Purpose } from './rng.js';
 import type { BranchState } from './state.js';
 import type { Tracer } from './trace.js';
@@ -89,6 +89,7 @@ function updateMet(m: CompiledModel, s: BranchState): void {
 /** Events act from the moment they happen, for good. */
 function fireEvents(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
   const events = m.events;
+  let fired = false;
   for (let e = 0; e < events.length; e++) {
     const ev = events[e]!;
     if (s.year < ev.from || s.year > ev.to) continue;
@@ -98,10 +99,11 @@ function fireEvents(m: CompiledModel, s: BranchState, trace: Tracer | null): voi
     if (drawAt(s.key, s.year, ev.actor, Purpose.event) >= p) continue;
     s.eventFired[e] = 1;
     s.eventsTouched = true;
+    fired = true;
     if (trace !== null) trace.push({ kind: 'event', year: s.year, event: e, p: clamp01(p) });
     for (let j = 0; j < ev.effects.length; j++) applyEventEffect(m, s, ev.effects[j]!, e);
   }
-  updateMet(m, s);
+  if (fired) updateMet(m, s);
 }
 
 function applyEventEffect(m: CompiledModel, s: BranchState, fx: CompiledEffect, e: number): void {
@@ -509,7 +511,7 @@ function driftLevels(m: CompiledModel, s: BranchState): void {
     if (vol > 0) {
       const actor = m.preconditionActor[k]!;
       // One uniform through the inverse CDF: cheaper than Box–Muller, and exact in distribution.
-      next += vol * normalQuantile(unitOpen(drawAt(s.key, s.year, actor, Purpose.driftA)));
+      next += vol * fastNormalQuantile(unitOpen(drawAt(s.key, s.year, actor, Purpose.driftA)));
     }
     s.level[k] = clamp01(next);
   }
