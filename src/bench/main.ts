@@ -1,0 +1,212 @@
+import { spawn } from 'node:child_process';
+import { availableParallelism, cpus } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { produce } from 'immer';
+import { runModel } from '../batch/run.js';
+import { WorkerPool } from '../batch/pool.js';
+import { compile, simulate, summarize, type CompiledModel } from '../engine/index.js';
+import { bundledScenariosDir } from '../io/paths.js';
+import type { Scenario } from '../model/scenario.js';
+import { VERSION } from '../model/version.js';
+import { loadScenarioFile } from '../scenario/load.js';
+import { handLoop } from './hand-loop.js';
+import { median, quantile, repeat } from './measure.js';
+
+/**
+ * `npm run bench`: measures the engine against a hand-written loop, the bundled scenarios
+ * on one thread and on the pool, interactive re-runs, start-up and memory, each beside
+ * its goal. Medians of several repetitions after a warm-up. `--json` for machines,
+ * `--quick` for a shorter run with fewer repetitions.
+ */
+
+interface Row {
+  readonly section: string;
+  readonly measure: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly goal?: string;
+  readonly ok?: boolean;
+}
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const asJson = args.has('--json');
+const CLI = fileURLToPath(new URL('../cli/main.js', import.meta.url));
+const SELF = fileURLToPath(import.meta.url);
+
+async function loadOrDie(path: string): Promise<Scenario> {
+  const r = await loadScenarioFile(path, { bundledDir: bundledScenariosDir() });
+  if (!r.ok) throw new Error(`cannot load ${path}: ${r.issues.map((i) => i.message).join('; ')}`);
+  return r.value.scenario;
+}
+
+function log(line: string): void {
+  if (!asJson) process.stderr.write(`${line}\n`);
+}
+
+async function engineVersusHandLoop(rows: Row[]): Promise<void> {
+  log('engine vs hand-written loop on the reference model ...');
+  const model = compile(await loadOrDie(join(bundledScenariosDir(), 'bench', 'reference.yaml')));
+  const n = quick ? 500_000 : 2_000_000;
+  const reps = quick ? 3 : 5;
+  const engineTimes = await repeat(() => simulate(model, 'bench', n), reps);
+  const handTimes = await repeat(() => handLoop('bench', n), reps);
+  const engineRate = n / (median(engineTimes) / 1000);
+  const handRate = n / (median(handTimes) / 1000);
+  const ratio = engineRate / handRate;
+  rows.push({ section: 'engine vs limit', measure: 'engine, reference model, 1 thread', value: engineRate, unit: 'branches/s' });
+  rows.push({ section: 'engine vs limit', measure: 'hand-written loop, same model and generator', value: handRate, unit: 'branches/s' });
+  rows.push({ section: 'engine vs limit', measure: 'ratio engine / hand loop', value: ratio, unit: '', goal: '>= 0.5', ok: ratio >= 0.5 });
+
+  // Both must agree on the model's outcome shares (exact: joined 0.135%, vetoed 44.74%).
+  const r = summarize(model, simulate(model, 'check', n), { seed: 'check' });
+  const h = handLoop('check', n);
+  for (const [name, engineShare, handShare] of [
+    ['joined', r.outcomes.joined.share, h.joined / n],
+    ['vetoed', r.outcomes.vetoed.share, h.vetoed / n],
+  ] as const) {
+    const p = (engineShare + handShare) / 2;
+    const se = Math.sqrt((2 * p * (1 - p)) / n);
+    const z = se === 0 ? 0 : Math.abs(engineShare - handShare) / se;
+    rows.push({
+      section: 'engine vs limit',
+      measure: `${name} share: engine ${(engineShare * 100).toFixed(3)}% vs hand ${(handShare * 100).toFixed(3)}%`,
+      value: z,
+      unit: 'std. errors apart',
+      goal: '< 3',
+      ok: z < 3,
+    });
+  }
+}
+
+async function bundledScenarios(rows: Row[]): Promise<void> {
+  const pool = new WorkerPool(availableParallelism());
+  try {
+    for (const name of ['russia-1954', 'russia-1990', 'russia-2000']) {
+      log(`bundled scenario ${name} ...`);
+      const model = compile(await loadOrDie(join(bundledScenariosDir(), `${name}.yaml`)));
+      const n1 = quick ? 50_000 : 200_000;
+      const one = median(await repeat(() => simulate(model, 'bench', n1), quick ? 2 : 3));
+      rows.push({ section: 'bundled scenarios', measure: `${name}, 1 thread`, value: n1 / (one / 1000), unit: 'branches/s' });
+      const nPool = quick ? 200_000 : 1_000_000;
+      const pooled = median(await repeat(() => runModel(model, { seed: 'bench', runs: nPool, pool }), quick ? 2 : 3));
+      const goal = name === 'russia-2000' ? { goal: '10^6 branches < 1 s', ok: (pooled * 1_000_000) / nPool < 1000 } : {};
+      rows.push({ section: 'bundled scenarios', measure: `${name}, pool of ${pool.size} threads`, value: nPool / (pooled / 1000), unit: 'branches/s', ...goal });
+    }
+  } finally {
+    await pool.close();
+  }
+}
+
+/** A re-run as the explorer does it: an edit, a compile, 20,000 branches on the warm pool. */
+async function interactiveRerun(rows: Row[]): Promise<void> {
+  log('interactive re-runs ...');
+  const base = await loadOrDie(join(bundledScenariosDir(), 'russia-2000.yaml'));
+  const pool = new WorkerPool(Math.min(2, availableParallelism()));
+  try {
+    const times: number[] = [];
+    const reps = quick ? 15 : 40;
+    for (let i = 0; i < reps + 3; i++) {
+      const edited = produce(base, (draft) => {
+        draft.candidate.acceptsStandardPath = { dist: { kind: 'fixed', value: 0.1 + (i % 9) / 10 }, source: 'bench' };
+      });
+      const t0 = performance.now();
+      const model: CompiledModel = compile(edited);
+      summarize(model, await runModel(model, { seed: 'ui', runs: 20_000, pool }), { seed: 'ui' });
+      if (i >= 3) times.push(performance.now() - t0);
+    }
+    rows.push({ section: 'interactive', measure: '20k-branch re-run after an edit, p50', value: median(times), unit: 'ms' });
+    const p95 = quantile(times, 0.95);
+    rows.push({ section: 'interactive', measure: '20k-branch re-run after an edit, p95', value: p95, unit: 'ms', goal: '< 30 ms', ok: p95 < 30 });
+  } finally {
+    await pool.close();
+  }
+}
+
+function runProcess(command: string, argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<{ ms: number; stdout: string; code: number | null }> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(command, argv, { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ ms: performance.now() - t0, stdout, code }));
+  });
+}
+
+async function startUp(rows: Row[]): Promise<void> {
+  log('start-up ...');
+  const times: number[] = [];
+  for (let i = 0; i < (quick ? 5 : 11); i++) {
+    const r = await runProcess(process.execPath, [CLI, 'run', 'russia-2000', '--runs', '1000', '--json']);
+    if (r.code !== 0) throw new Error('run --json failed during the start-up measurement');
+    times.push(r.ms);
+  }
+  const ms = median(times.slice(1));
+  rows.push({ section: 'start-up', measure: 'process start to JSON of a 1,000-branch run', value: ms, unit: 'ms', goal: '< 250 ms', ok: ms < 250 });
+}
+
+/** Peak RSS of a child process that runs N branches of the 2000 scenario through the run path. */
+async function peakRss(runs: number): Promise<number> {
+  const r = await runProcess(process.execPath, [SELF, '--child-memory', String(runs)]);
+  const kb = Number(r.stdout.trim());
+  if (!Number.isFinite(kb)) throw new Error('memory child failed');
+  return kb / 1024;
+}
+
+async function memory(rows: Row[]): Promise<void> {
+  const small = 100_000;
+  const large = quick ? 2_000_000 : 10_000_000;
+  log(`memory: ${small.toLocaleString('en-US')} and ${large.toLocaleString('en-US')} branches (the larger takes a while) ...`);
+  const a = await peakRss(small);
+  const b = await peakRss(large);
+  rows.push({ section: 'memory', measure: `peak RSS, ${small.toLocaleString('en-US')} branches`, value: a, unit: 'MB' });
+  const growth = b / a - 1;
+  rows.push({ section: 'memory', measure: `peak RSS, ${large.toLocaleString('en-US')} branches`, value: b, unit: 'MB', goal: 'within 10% of the smaller', ok: growth <= 0.1 });
+}
+
+async function childMemory(runs: number): Promise<void> {
+  const model = compile(await loadOrDie(join(bundledScenariosDir(), 'russia-2000.yaml')));
+  await runModel(model, { seed: 'memory', runs, workers: Math.min(2, availableParallelism()) });
+  process.stdout.write(`${process.resourceUsage().maxRSS}\n`);
+}
+
+function format(rows: readonly Row[]): string {
+  const value = (r: Row) =>
+    r.unit === 'branches/s'
+      ? `${(r.value / 1e6).toFixed(2)} M/s`
+      : r.unit === ''
+        ? r.value.toFixed(2)
+        : `${r.value.toFixed(r.value < 10 ? 2 : 0)} ${r.unit}`;
+  const width = Math.max(...rows.map((r) => r.measure.length));
+  const lines = [`article10 ${VERSION} benchmark on ${cpus()[0]?.model ?? 'unknown CPU'} (${availableParallelism()} cores), Node ${process.version}${quick ? ', --quick' : ''}`];
+  let section = '';
+  for (const r of rows) {
+    if (r.section !== section) {
+      section = r.section;
+      lines.push('', section);
+    }
+    const goal = r.goal === undefined ? '' : `  goal ${r.goal}: ${r.ok ? 'met' : 'NOT MET'}`;
+    lines.push(`  ${r.measure.padEnd(width)}  ${value(r).padStart(14)}${goal}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+async function main(): Promise<void> {
+  const childIndex = process.argv.indexOf('--child-memory');
+  if (childIndex >= 0) return childMemory(Number(process.argv[childIndex + 1]));
+  if (args.has('--help')) {
+    process.stdout.write('Usage: npm run bench [-- --quick] [-- --json]\nMeasures engine speed, start-up, interactive latency and memory against their goals.\n');
+    return;
+  }
+  const rows: Row[] = [];
+  await engineVersusHandLoop(rows);
+  await bundledScenarios(rows);
+  await interactiveRerun(rows);
+  await startUp(rows);
+  await memory(rows);
+  process.stdout.write(asJson ? JSON.stringify({ version: VERSION, node: process.version, cores: availableParallelism(), quick, rows }, null, 2) + '\n' : format(rows));
+}
+
+await main();
