@@ -24,7 +24,12 @@ function buildProgram(): Command {
       'after',
       `\nWith no command: the default scenario (${DEFAULT_SCENARIO}) is run and summarised.\nExit codes: 0 ok, 1 failure, 2 bad usage or bad input, 130 interrupted.`,
     )
-    .action(async () => openUiOrSummary(undefined, { seed: DEFAULT_SEED, set: [] }));
+    .allowExcessArguments(true)
+    .action(async (_flags, command: Command) => {
+      const [unknown] = command.args;
+      if (unknown !== undefined) throw new UsageError(`unknown command "${unknown}" (see article10 --help for the commands)`);
+      await openUiOrSummary(undefined, { seed: DEFAULT_SEED, set: [] });
+    });
 
   program
     .command('tui')
@@ -83,6 +88,19 @@ function buildProgram(): Command {
     .action(async (file: string, flags) => {
       const { explainCommand } = await import('./commands/explain.js');
       await explainCommand(file, flags);
+    });
+
+  program
+    .command('backtest')
+    .description('run real accession cases (scenarios/backtests/) and score the forecasts against what happened')
+    .argument('[case...]', 'backtest files or bundled case names (default: every file in scenarios/backtests/)')
+    .addOption(runsOption())
+    .addOption(seedOption())
+    .option('--json', 'print the scores as JSON')
+    .option('-o, --out <file>', 'write to a file instead of stdout')
+    .action(async (files: string[], flags) => {
+      const { backtestCommand } = await import('./commands/backtest.js');
+      await backtestCommand(files, flags);
     });
 
   program

@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runBacktests, type BacktestInput } from '../../batch/backtest.js';
+import { RunCancelled } from '../../batch/pool.js';
+import { bundledScenariosDir } from '../../io/paths.js';
+import { backtestText } from '../../report/backtest-text.js';
+import { stableJson } from '../../report/json.js';
+import { Interrupted, UsageError } from '../errors.js';
+import { interruptSignal } from '../interrupt.js';
+import { loadForCommand } from '../load.js';
+import { emit } from '../output.js';
+
+export interface BacktestFlags {
+  readonly runs: number;
+  readonly seed: string;
+  readonly json?: boolean;
+  readonly out?: string;
+}
+
+/** The bundled backtest cases: scenarios/backtests/*.yaml (files directly in it, sorted). */
+export function backtestsDir(): string {
+  return join(bundledScenariosDir(), 'backtests');
+}
+
+export async function bundledBacktests(): Promise<string[]> {
+  const dir = backtestsDir();
+  return (await readdir(dir)).filter((f) => /\.(ya?ml|json)$/.test(f)).sort().map((f) => join(dir, f));
+}
+
+/** A bare name (`poland-1999`) names a bundled backtest; anything else goes to the usual loader. */
+function resolveCase(file: string): string {
+  if (/^[a-z0-9][a-z0-9-]*$/.test(file)) {
+    const path = join(backtestsDir(), `${file}.yaml`);
+    if (existsSync(path)) return path;
+  }
+  return file;
+}
+
+/** `article10 backtest`: runs real accession cases and scores the forecasts against what happened. */
+export async function backtestCommand(files: readonly string[], flags: BacktestFlags): Promise<void> {
+  const paths = files.length > 0 ? files.map(resolveCase) : await bundledBacktests();
+  if (paths.length === 0) throw new UsageError(`no backtest cases: ${backtestsDir()} is empty and no file was given`);
+  const inputs: BacktestInput[] = [];
+  for (const path of paths) {
+    const loaded = await loadForCommand(path);
+    if (loaded.scenario.observed === undefined) {
+      throw new UsageError(`${path}: a backtest needs \`observed: { outcome, year, source }\` (what actually happened)`);
+    }
+    inputs.push({ scenario: loaded.scenario, warnings: loaded.warnings });
+  }
+  const interrupt = interruptSignal();
+  const live = process.stderr.isTTY === true;
+  let report;
+  try {
+    report = await runBacktests(inputs, {
+      seed: flags.seed,
+      runs: flags.runs,
+      signal: interrupt.signal,
+      onCase: (id) => live && process.stderr.write(`\rbacktest: ${id}\u001b[K`),
+    });
+  } catch (error) {
+    if (error instanceof RunCancelled) throw new Interrupted(`interrupted by ${interrupt.reason ?? 'a signal'}; nothing was written`);
+    throw error;
+  } finally {
+    if (live) process.stderr.write('\r\u001b[2K');
+    interrupt.dispose();
+  }
+  await emit(flags.json ? stableJson(report) : backtestText(report), flags.out);
+}

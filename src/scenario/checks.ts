@@ -1,0 +1,108 @@
+import { rosterEntry } from '../model/roster.js';
+import { issueAt, type Issue, type IssueCode } from './issue.js';
+import { LIMITS } from './limits.js';
+import { locate, type LocatedNode, type PathSegment } from './located.js';
+import { horizonEnd, rosterMembersBy } from './normalize-allies.js';
+import { formatPath } from './paths.js';
+import type { ConditionDocument, EffectDocument, ScenarioDocument } from './schema.js';
+import { didYouMean } from './suggest.js';
+
+/** A name used somewhere in the document that must match a definition elsewhere. */
+interface Reference {
+  readonly kind: 'precondition' | 'event' | 'ally';
+  readonly name: string;
+  readonly path: readonly PathSegment[];
+  /** Weights name a precondition with their key, so the key is what to point at. */
+  readonly target: 'value' | 'key';
+}
+
+/**
+ * What the schema cannot see field by field: the decision window, the Allies against the
+ * roster and the horizon, and every reference to a precondition, event or Ally. Each problem
+ * is an Issue at the offending value.
+ */
+export function checkScenario(doc: ScenarioDocument, root: LocatedNode): Issue[] {
+  const issues: Issue[] = [];
+  const report = (code: IssueCode, message: string, path: readonly PathSegment[], target: 'value' | 'key' = 'value', expected?: string) =>
+    issues.push(issueAt(code, message, locate(root, path, target), formatPath(path, root), expected));
+
+  const { year, horizon } = doc.decisionPoint;
+  if (horizon < year) report('horizon_before_year', `horizon ${horizon} is before the first year ${year}`, ['decisionPoint', 'horizon'], 'value', `>= ${year}`);
+  if (horizon - year > LIMITS.maxHorizonYears) {
+    report('horizon_too_far', `horizon ${horizon} is ${horizon - year} years after ${year}`, ['decisionPoint', 'horizon'], 'value', `<= ${year + LIMITS.maxHorizonYears}`);
+  }
+
+  (doc.allies ?? []).forEach((ally, i) => {
+    const roster = rosterEntry(ally.code);
+    if (roster === undefined && (ally.name === undefined || ally.joined === undefined)) {
+      report('ally_not_in_roster', `${ally.code} is not a NATO member in the roster: give its name and joined date`, ['allies', i, 'code']);
+    }
+    const joined = ally.joined ?? roster?.joined;
+    if (joined !== undefined && joined > horizonEnd(horizon)) {
+      const path: PathSegment[] = ['allies', i, ally.joined === undefined ? 'code' : 'joined'];
+      report('ally_joins_after_horizon', `${ally.code} joins on ${joined}, after the horizon ${horizon}: it could never vote`, path);
+    }
+  });
+
+  (doc.events ?? []).forEach((e, i) => {
+    if (e.from !== undefined && e.to !== undefined && e.from > e.to) report('invalid_value', `from ${e.from} is after to ${e.to}`, ['events', i, 'from']);
+  });
+
+  const known = {
+    precondition: doc.preconditions.map((p) => p.id),
+    event: (doc.events ?? []).map((e) => e.id),
+    ally: [...new Set([...(doc.allies ?? []).map((a) => a.code), ...rosterMembersBy(horizon).map((m) => m.code)])],
+  };
+  for (const ref of references(doc)) {
+    const names = known[ref.kind];
+    if (names.includes(ref.name)) continue;
+    const message =
+      ref.kind === 'ally'
+        ? `"${ref.name}" is not an Ally in this scenario (not listed, and not a member by ${horizon})`
+        : `unknown ${ref.kind} "${ref.name}"${names.length === 0 ? ` (the scenario defines no ${ref.kind}s)` : ''}`;
+    const expected = names.length > 0 && names.length <= 12 ? `one of: ${names.join(', ')}` : undefined;
+    // Two-letter codes are all within one edit of each other: a suggestion would be a guess.
+    const hint = ref.kind === 'ally' ? '' : didYouMean(ref.name, names);
+    report('unknown_reference', message + hint, ref.path, ref.target, expected);
+  }
+  return issues;
+}
+
+function* references(doc: ScenarioDocument): Generator<Reference> {
+  for (const [id] of Object.entries(doc.allyDefaults?.weights ?? {})) {
+    yield { kind: 'precondition', name: id, path: ['allyDefaults', 'weights', id], target: 'key' };
+  }
+  for (const [i, ally] of (doc.allies ?? []).entries()) {
+    for (const [id] of Object.entries(ally.weights ?? {})) yield { kind: 'precondition', name: id, path: ['allies', i, 'weights', id], target: 'key' };
+  }
+  for (const [i, rule] of (doc.rules ?? []).entries()) {
+    if (rule.when !== undefined) yield* conditionReferences(rule.when, ['rules', i, 'when']);
+    for (const [j, effect] of rule.effects.entries()) yield* effectReferences(effect, ['rules', i, 'effects', j]);
+  }
+  for (const [i, event] of (doc.events ?? []).entries()) {
+    if (event.when !== undefined) yield* conditionReferences(event.when, ['events', i, 'when']);
+    for (const [j, effect] of (event.effects ?? []).entries()) yield* effectReferences(effect, ['events', i, 'effects', j]);
+  }
+}
+
+function* conditionReferences(c: ConditionDocument, path: readonly PathSegment[]): Generator<Reference> {
+  const ref = (kind: Reference['kind'], name: string, key: string): Reference => ({ kind, name, path: [...path, key], target: 'value' });
+  if (c.met !== undefined) yield ref('precondition', c.met, 'met');
+  if (c.level !== undefined) yield ref('precondition', c.level, 'level');
+  if (c.event !== undefined) yield ref('event', c.event, 'event');
+  if (c.member !== undefined) yield ref('ally', c.member, 'member');
+  if (c.not !== undefined) yield* conditionReferences(c.not, [...path, 'not']);
+  for (const key of ['all', 'any'] as const) {
+    for (const [i, inner] of (c[key] ?? []).entries()) yield* conditionReferences(inner, [...path, key, i]);
+  }
+}
+
+function* effectReferences(e: EffectDocument, path: readonly PathSegment[]): Generator<Reference> {
+  const ref = (kind: Reference['kind'], name: string, ...rest: PathSegment[]): Reference => ({ kind, name, path: [...path, ...rest], target: 'value' });
+  if (e.kind === 'consent' && e.allies !== 'all') {
+    for (const [i, code] of e.allies.entries()) yield ref('ally', code, 'allies', i);
+  }
+  if (e.kind === 'precondition') yield ref('precondition', e.precondition, 'precondition');
+  if (e.kind === 'hazard') yield ref('event', e.event, 'event');
+  if (e.kind === 'block' && e.ally !== undefined) yield ref('ally', e.ally, 'ally');
+}

@@ -1,0 +1,99 @@
+/**
+ * A problem found while loading a scenario: what, where (file:line:column and the field path),
+ * and what was expected. Loading reports every problem it finds as an Issue and never throws
+ * for a mistake in the user's input.
+ */
+export interface Issue {
+  /** Stable machine-readable kind, e.g. "unknown_field", "out_of_range", "extends_cycle". */
+  readonly code: IssueCode;
+  readonly message: string;
+  readonly file: string;
+  /** 1-based; 0 when the problem has no place in a file (a --set argument, a missing file). */
+  readonly line: number;
+  readonly column: number;
+  /** Field path such as `allies.US.consent.value` or `rules.istanbul-link.effects[0]`; '' for the whole file. */
+  readonly path: string;
+  readonly expected?: string;
+}
+
+export type IssueCode =
+  // reading the file
+  | 'file_not_found'
+  | 'is_directory'
+  | 'file_too_large'
+  | 'binary_file'
+  | 'invalid_encoding'
+  | 'empty_file'
+  | 'read_failed'
+  // YAML
+  | 'yaml_syntax'
+  | 'duplicate_key'
+  | 'alias_limit'
+  | 'too_deep'
+  | 'forbidden_key'
+  | 'not_finite'
+  | 'unsupported_value'
+  | 'not_a_mapping'
+  // schema
+  | 'missing_field'
+  | 'invalid_type'
+  | 'out_of_range'
+  | 'unknown_field'
+  | 'invalid_value'
+  | 'invalid_format'
+  | 'invalid_condition'
+  | 'invalid_distribution'
+  | 'invalid'
+  // extends
+  | 'extends_not_found'
+  | 'extends_outside'
+  | 'extends_cycle'
+  | 'extends_too_long'
+  // --set
+  | 'set_syntax'
+  | 'set_path_not_found'
+  // meaning across fields
+  | 'duplicate_id'
+  | 'unknown_reference'
+  | 'ally_joins_after_horizon'
+  | 'ally_not_in_roster'
+  | 'horizon_before_year'
+  | 'horizon_too_far';
+
+/** Either a value or the issues that prevented it. */
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: Issue[] };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function failed<T>(issues: Issue[]): Result<T> {
+  return { ok: false, issues };
+}
+
+/** Where a value was written. `setArgument` marks a value that came from a --set argument. */
+export interface Origin {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly setArgument?: string;
+}
+
+export function issueAt(code: IssueCode, message: string, at: Origin, path: string, expected?: string): Issue {
+  const fromSet = at.setArgument === undefined ? '' : ` (from --set ${at.setArgument})`;
+  const issue = { code, message: message + fromSet, file: at.file, line: at.line, column: at.column, path };
+  return expected === undefined ? issue : { ...issue, expected };
+}
+
+/** An issue about a whole file (missing, unreadable), positioned at its start or nowhere. */
+export function fileIssue(code: IssueCode, message: string, file: string, line = 0, column = 0): Issue {
+  return { code, message, file, line, column, path: '' };
+}
+
+/** `file:line:col: path: message (expected ...)`, the shape compilers use so editors can jump to it. */
+export function formatIssue(issue: Issue): string {
+  const where = `${issue.file}:${issue.line}:${issue.column}`;
+  const path = issue.path === '' ? '' : ` ${issue.path}:`;
+  const expected = issue.expected === undefined ? '' : ` (expected ${issue.expected})`;
+  return `${where}:${path} ${issue.message}${expected}`;
+}

@@ -1,0 +1,17 @@
+/** Bounds that keep a hostile or broken file from exhausting memory, stack or patience. */
+export const LIMITS = {
+  /** Scenario files are a few kilobytes; anything near this is a mistake or an attack. */
+  maxFileBytes: 2 * 1024 * 1024,
+  /** Deepest nesting of maps and lists; real scenarios stay under 10 (conditions nest a little). */
+  maxDepth: 64,
+  /** Alias nodes per file: anchors are handy for repeated distributions, bombs need thousands. */
+  maxAliases: 100,
+  /** Values after expanding aliases: bounds the "billion laughs" expansion. */
+  maxValues: 100_000,
+  /** Longest decision window: a century is already far beyond what the model's numbers mean. */
+  maxHorizonYears: 100,
+  /** Files in one extends chain. */
+  maxExtendsDepth: 16,
+  /** YAML syntax errors reported per file: after a few, the rest are usually echoes. */
+  maxSyntaxIssues: 20,
+} as const;

@@ -1,0 +1,83 @@
+import type { Condition, DecisionPoint, Effect, Rule, ScenarioEvent } from '../model/scenario.js';
+import { DEFAULTS } from './defaults.js';
+import { toParam } from './params.js';
+import type { ConditionDocument, EffectDocument, ScenarioDocument } from './schema.js';
+
+/** `always: true`, and a rule without `when`: the empty conjunction, which always holds. */
+const ALWAYS: Condition = { kind: 'all', of: [] };
+
+/** The schema guarantees exactly one operator per condition. */
+export function toCondition(c: ConditionDocument): Condition {
+  if (c.all !== undefined) return { kind: 'all', of: c.all.map(toCondition) };
+  if (c.any !== undefined) return { kind: 'any', of: c.any.map(toCondition) };
+  if (c.not !== undefined) return { kind: 'not', of: toCondition(c.not) };
+  if (c.year !== undefined) return { kind: 'year', ...defined({ from: c.year.from, to: c.year.to }) };
+  if (c.stage !== undefined) return { kind: 'stage', is: c.stage };
+  if (c.track !== undefined) return { kind: 'track', is: c.track };
+  if (c.met !== undefined) return { kind: 'met', precondition: c.met };
+  if (c.level !== undefined) return { kind: 'level', precondition: c.level, ...defined({ below: c.below, atLeast: c.atLeast }) };
+  if (c.event !== undefined) return { kind: 'event', occurred: c.event };
+  if (c.member !== undefined) return { kind: 'member', ally: c.member };
+  return ALWAYS;
+}
+
+export function toEffect(e: EffectDocument): Effect {
+  switch (e.kind) {
+    case 'consent':
+      return { kind: 'consent', allies: e.allies === 'all' ? { kind: 'all' } : { kind: 'some', codes: e.allies }, delta: toParam(e.delta) };
+    case 'interest':
+    case 'withdrawal':
+    case 'standardPath':
+      return { kind: e.kind, delta: toParam(e.delta) };
+    case 'precondition':
+      return { kind: 'precondition', precondition: e.precondition, delta: toParam(e.delta) };
+    case 'hazard':
+      return { kind: 'hazard', event: e.event, delta: toParam(e.delta) };
+    case 'block':
+      return e.ally === undefined ? { kind: 'block' } : { kind: 'block', ally: e.ally };
+    case 'delay':
+      return { kind: 'delay', months: toParam(e.months) };
+  }
+}
+
+type RuleDocument = NonNullable<ScenarioDocument['rules']>[number];
+type EventDocument = NonNullable<ScenarioDocument['events']>[number];
+
+function sourceOrDefault(source: string | undefined, field: string, warnings: string[]): string {
+  if (source !== undefined) return source;
+  warnings.push(`${field} not set: using "${DEFAULTS.source}"`);
+  return DEFAULTS.source;
+}
+
+export function toRule(r: RuleDocument, warnings: string[]): Rule {
+  return {
+    id: r.id,
+    text: r.text,
+    source: sourceOrDefault(r.source, `rules.${r.id}.source`, warnings),
+    enabled: r.enabled ?? true,
+    when: r.when === undefined ? ALWAYS : toCondition(r.when),
+    effects: r.effects.map(toEffect),
+  };
+}
+
+/** An event without a window can happen in any simulated year. */
+export function toEvent(e: EventDocument, decisionPoint: DecisionPoint, warnings: string[]): ScenarioEvent {
+  return {
+    id: e.id,
+    label: e.label,
+    source: sourceOrDefault(e.source, `events.${e.id}.source`, warnings),
+    historical: e.historical ?? false,
+    enabled: e.enabled ?? true,
+    hazard: toParam(e.hazard),
+    from: e.from ?? decisionPoint.year,
+    to: e.to ?? decisionPoint.horizon,
+    once: e.once ?? true,
+    ...(e.when !== undefined && { when: toCondition(e.when) }),
+    effects: (e.effects ?? []).map(toEffect),
+  };
+}
+
+/** The fields that are set: the model's optional fields are absent rather than undefined. */
+function defined<T extends Record<string, number | undefined>>(fields: T): { [K in keyof T]?: number } {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: number };
+}

@@ -1,0 +1,90 @@
+import type { Param } from '../model/distribution.js';
+import type { Candidate, DecisionPoint, Precondition, Process, Scenario } from '../model/scenario.js';
+import { DEFAULTS } from './defaults.js';
+import { normalizeAllies } from './normalize-allies.js';
+import { toEvent, toRule } from './normalize-rules.js';
+import { paramOrDefault, toParam } from './params.js';
+import type { ParamInput, ScenarioDocument } from './schema.js';
+
+/**
+ * A validated document as the model's Scenario: shorthands expanded, every default filled in.
+ * Each default that stands in for a number the author left out adds a warning naming the field.
+ * Expects a document that passed the schema and the cross-field checks.
+ */
+export function normalizeScenario(doc: ScenarioDocument): { scenario: Scenario; warnings: string[] } {
+  const warnings: string[] = [];
+  const decisionPoint = toDecisionPoint(doc.decisionPoint);
+  const scenario: Scenario = {
+    id: doc.id,
+    title: doc.title,
+    description: doc.description ?? '',
+    decisionPoint,
+    sources: { ...doc.sources },
+    candidate: toCandidate(doc.candidate, warnings),
+    process: toProcess(doc.process, warnings),
+    preconditions: doc.preconditions.map((p) => toPrecondition(p, warnings)),
+    allies: normalizeAllies(doc, warnings),
+    rules: (doc.rules ?? []).map((r) => toRule(r, warnings)),
+    events: (doc.events ?? []).map((e) => toEvent(e, decisionPoint, warnings)),
+    ...(doc.baseline !== undefined && { baseline: doc.baseline }),
+    ...(doc.observed !== undefined && { observed: { ...doc.observed } }),
+  };
+  return { scenario, warnings };
+}
+
+function toDecisionPoint(d: ScenarioDocument['decisionPoint']): DecisionPoint {
+  return {
+    year: d.year,
+    horizon: d.horizon,
+    label: d.label,
+    context: d.context,
+    ...(d.date !== undefined && { date: d.date }),
+    ...(d.source !== undefined && { source: d.source }),
+  };
+}
+
+function toCandidate(c: ScenarioDocument['candidate'], warnings: string[]): Candidate {
+  const fallback = DEFAULTS.candidate;
+  return {
+    name: c.name,
+    code: c.code,
+    interest: paramOrDefault(c.interest, fallback.interest, 'candidate.interest', warnings),
+    domesticOpposition: paramOrDefault(c.domesticOpposition, fallback.domesticOpposition, 'candidate.domesticOpposition', warnings),
+    acceptsStandardPath: paramOrDefault(c.acceptsStandardPath, fallback.acceptsStandardPath, 'candidate.acceptsStandardPath', warnings),
+    withdrawal: paramOrDefault(c.withdrawal, fallback.withdrawal, 'candidate.withdrawal', warnings),
+  };
+}
+
+function toProcess(p: ScenarioDocument['process'], warnings: string[]): Process {
+  const fallback = DEFAULTS.process;
+  const param = (value: ParamInput | undefined, def: Param, field: string) => paramOrDefault(value, def, `process.${field}`, warnings);
+  if (p?.mapIntroduced === undefined) warnings.push(`process.mapIntroduced not set: using default ${fallback.mapIntroduced}`);
+  return {
+    mapIntroduced: p?.mapIntroduced ?? fallback.mapIntroduced,
+    standardPath: {
+      minYears: param(p?.standardPath?.minYears, fallback.standardPath.minYears, 'standardPath.minYears'),
+      readiness: param(p?.standardPath?.readiness, fallback.standardPath.readiness, 'standardPath.readiness'),
+    },
+    specialTrack: {
+      minYears: param(p?.specialTrack?.minYears, fallback.specialTrack.minYears, 'specialTrack.minYears'),
+      readiness: param(p?.specialTrack?.readiness, fallback.specialTrack.readiness, 'specialTrack.readiness'),
+      consentPenalty: param(p?.specialTrack?.consentPenalty, fallback.specialTrack.consentPenalty, 'specialTrack.consentPenalty'),
+    },
+    protocolMonths: param(p?.protocolMonths, fallback.protocolMonths, 'protocolMonths'),
+    cohesion: param(p?.cohesion, fallback.cohesion, 'cohesion'),
+  };
+}
+
+function toPrecondition(p: ScenarioDocument['preconditions'][number], warnings: string[]): Precondition {
+  const fallback = DEFAULTS.precondition;
+  const field = (name: string) => `preconditions.${p.id}.${name}`;
+  return {
+    id: p.id,
+    label: p.label,
+    basis: p.basis ?? fallback.basis,
+    level: toParam(p.level),
+    drift: paramOrDefault(p.drift, fallback.drift, field('drift'), warnings),
+    volatility: paramOrDefault(p.volatility, fallback.volatility, field('volatility'), warnings),
+    threshold: paramOrDefault(p.threshold, fallback.threshold, field('threshold'), warnings),
+  };
+}

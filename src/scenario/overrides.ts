@@ -1,0 +1,122 @@
+import { castDraft, produce, type Draft } from 'immer';
+import { rosterEntry } from '../model/roster.js';
+import { entryName, keyFieldOf } from './document-shape.js';
+import type { Issue, Origin, Result } from './issue.js';
+import { findEntry, nodeAt, type LocatedList, type LocatedMap, type LocatedNode, type PathSegment } from './located.js';
+import { FORBIDDEN_KEYS, parseYamlValue } from './parse-yaml.js';
+import { didYouMean } from './suggest.js';
+
+/**
+ * Applies `--set path=value` arguments to a merged document, in order, before validation. Lists
+ * are addressed by an entry's `code` or `id` (or a plain index for unnamed lists such as
+ * `effects`); the value is read as YAML. A path whose parent does not exist is an error, with
+ * one exception: `allies.<code>` for a roster member not listed yet adds its entry, so any
+ * Ally's values can be set from the command line.
+ */
+export function applyOverrides(document: LocatedMap, args: readonly string[]): Result<LocatedMap> {
+  let current = document;
+  const issues: Issue[] = [];
+  for (const arg of args) {
+    const applied = applyOverride(current, arg);
+    if (applied.ok) current = applied.value;
+    else issues.push(...applied.issues);
+  }
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: current };
+}
+
+function setIssue(code: 'set_syntax' | 'set_path_not_found', arg: string, message: string, path = ''): Issue {
+  return { code, message: `--set ${arg}: ${message}`, file: '--set', line: 0, column: 0, path };
+}
+
+function applyOverride(document: LocatedMap, arg: string): Result<LocatedMap> {
+  const eq = arg.indexOf('=');
+  const pathText = eq < 0 ? '' : arg.slice(0, eq).trim();
+  const valueText = eq < 0 ? '' : arg.slice(eq + 1);
+  if (eq < 0 || pathText === '' || valueText.trim() === '') {
+    return { ok: false, issues: [setIssue('set_syntax', arg, 'expected path=value, e.g. candidate.interest=0.3')] };
+  }
+  const segments = pathText.split('.');
+  if (segments.some((s) => s === '')) return { ok: false, issues: [setIssue('set_syntax', arg, `"${pathText}" has an empty step`, pathText)] };
+  const forbidden = segments.find((s) => FORBIDDEN_KEYS.has(s));
+  if (forbidden !== undefined) return { ok: false, issues: [setIssue('set_syntax', arg, `the key "${forbidden}" is not allowed`, pathText)] };
+
+  const origin: Origin = { file: '--set', line: 0, column: 0, setArgument: arg };
+  const value = parseYamlValue(valueText, '--set', origin);
+  if (!value.ok) return value;
+
+  const withAlly = segments[0] === 'allies' ? withRosterAlly(document, segments[1], origin) : document;
+  const target = findTarget(withAlly, segments);
+  if (typeof target === 'string') return { ok: false, issues: [setIssue('set_path_not_found', arg, target, pathText)] };
+  return { ok: true, value: produce(withAlly, (draft) => writeAt(draft, target, value.value)) };
+}
+
+/** Adds `{ code }` to allies when `code` is a roster member the scenario does not list yet. */
+function withRosterAlly(document: LocatedMap, code: string | undefined, origin: Origin): LocatedMap {
+  if (code === undefined || rosterEntry(code) === undefined) return document;
+  const allies = findEntry(document, 'allies')?.value;
+  if (allies !== undefined && (allies.kind !== 'list' || allies.items.some((item) => entryName(item, 'code') === code))) return document;
+  const entry: LocatedNode = { kind: 'map', at: origin, entries: [{ key: 'code', keyAt: origin, value: { kind: 'scalar', value: code, at: origin } }] };
+  return produce(document, (draft) => {
+    const list = draft.entries.find((e) => e.key === 'allies');
+    if (list === undefined) draft.entries.push({ key: 'allies', keyAt: origin, value: { kind: 'list', at: origin, items: [castDraft(entry)] } });
+    else if (list.value.kind === 'list') list.value.items.push(castDraft(entry));
+  });
+}
+
+/**
+ * Resolves every step but the last, which may name a new field of a mapping (the schema then
+ * says whether that field exists) but must name an existing entry of a list.
+ */
+function findTarget(document: LocatedMap, segments: readonly string[]): PathSegment[] | string {
+  let node: LocatedNode = document;
+  const resolved: PathSegment[] = [];
+  for (const [i, segment] of segments.entries()) {
+    const isLast = i === segments.length - 1;
+    const where = i === 0 ? 'the scenario' : segments.slice(0, i).join('.');
+    if (node.kind === 'scalar') return `${where} is a single value: it has no "${segment}"`;
+    if (node.kind === 'map') {
+      const entry = findEntry(node, segment);
+      resolved.push(segment);
+      if (isLast) return resolved;
+      if (entry === undefined) return `${where} has no field "${segment}"${didYouMean(segment, node.entries.map((e) => e.key))}`;
+      node = entry.value;
+      continue;
+    }
+    const index = indexOf(node, segment, keyFieldOf(resolved));
+    if (index === undefined) {
+      const field = keyFieldOf(resolved);
+      const names = field === undefined ? [] : node.items.flatMap((item) => entryName(item, field) ?? []);
+      return `${where} has no entry "${segment}"${didYouMean(segment, names)}`;
+    }
+    resolved.push(index);
+    node = node.items[index] as LocatedNode;
+  }
+  return resolved;
+}
+
+/** A list entry by its name (`US`, `istanbul-link`) or, for any list, by its position. */
+function indexOf(list: LocatedList, segment: string, field: 'code' | 'id' | undefined): number | undefined {
+  const byName = field === undefined ? -1 : list.items.findIndex((item) => entryName(item, field) === segment);
+  if (byName >= 0) return byName;
+  const position = /^\d+$/.test(segment) ? Number(segment) : -1;
+  return position >= 0 && position < list.items.length ? position : undefined;
+}
+
+function writeAt(draft: Draft<LocatedMap>, path: readonly PathSegment[], value: LocatedNode): void {
+  const parent = nodeAt(draft as LocatedMap, path.slice(0, -1)) as Draft<LocatedNode>;
+  const last = path[path.length - 1];
+  if (parent.kind === 'map' && typeof last === 'string') {
+    const entry = parent.entries.find((e) => e.key === last);
+    if (entry === undefined) parent.entries.push({ key: last, keyAt: value.at, value: castDraft(value) });
+    else entry.value = castDraft(replacement(entry.value as LocatedNode, value));
+  } else if (parent.kind === 'list' && typeof last === 'number') {
+    parent.items[last] = castDraft(replacement(parent.items[last] as LocatedNode, value));
+  }
+}
+
+/** A bare number set on `{ value, source }` replaces the value and keeps the source. */
+function replacement(current: LocatedNode, value: LocatedNode): LocatedNode {
+  const isNumber = value.kind === 'scalar' && typeof value.value === 'number';
+  if (!isNumber || current.kind !== 'map' || findEntry(current, 'dist') !== undefined || findEntry(current, 'value') === undefined) return value;
+  return { ...current, entries: current.entries.map((e) => (e.key === 'value' ? { ...e, value } : e)) };
+}

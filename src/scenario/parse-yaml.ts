@@ -1,0 +1,213 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Document, Node as YamlNode, YAMLError } from 'yaml';
+import { fileIssue, issueAt, type Issue, type IssueCode, type Origin, type Result } from './issue.js';
+import { LIMITS } from './limits.js';
+import type { LocatedEntry, LocatedMap, LocatedNode, PathSegment } from './located.js';
+import { formatPath } from './paths.js';
+
+/** Keys that could reach an object prototype if anything downstream ever used them as property names. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Parse scenario text (YAML, or JSON which is YAML) into a located tree, refusing what a
+ * scenario never needs and an attacker would use: huge or binary input, duplicate keys, alias
+ * bombs, deep nesting, prototype keys, NaN and Infinity, custom tags, several documents.
+ */
+export function parseScenarioText(text: string, file: string): Result<LocatedMap> {
+  const screened = screenText(text, file);
+  if (screened !== undefined) return { ok: false, issues: [screened] };
+  const parsed = parseYamlValue(text, file);
+  if (!parsed.ok) return parsed;
+  if (parsed.value.kind !== 'map') {
+    return { ok: false, issues: [issueAt('not_a_mapping', 'a scenario must be a mapping of fields (id: ..., title: ...)', parsed.value.at, '')] };
+  }
+  return { ok: true, value: parsed.value };
+}
+
+/**
+ * Parse one YAML value with the same safeguards. With `fixedOrigin`, every value is placed
+ * there instead of at its line and column (a --set argument has no file to point into).
+ */
+export function parseYamlValue(text: string, file: string, fixedOrigin?: Origin): Result<LocatedNode> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    version: '1.2',
+    schema: 'core',
+    merge: false,
+  });
+  const position = (offset: number): Origin => {
+    if (fixedOrigin !== undefined) return fixedOrigin;
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+  };
+
+  const problems = [...doc.errors, ...doc.warnings];
+  if (problems.length > 0) {
+    return { ok: false, issues: yamlIssues(problems, text, file, position) };
+  }
+  if (doc.contents === null) {
+    return { ok: false, issues: [issueAt('empty_file', 'there is no data (only comments or blank lines)', position(0), '')] };
+  }
+  return new TreeBuilder(doc, position).build(doc.contents);
+}
+
+function screenText(text: string, file: string): Issue | undefined {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > LIMITS.maxFileBytes) {
+    return fileIssue('file_too_large', `the file is ${bytes} bytes; scenario files are limited to ${LIMITS.maxFileBytes} bytes`, file);
+  }
+  if (text.includes('\0')) return fileIssue('binary_file', 'the file contains NUL bytes: it is binary, not YAML or JSON text', file);
+  if (text.trim() === '') return fileIssue('empty_file', 'the file is empty', file);
+  return undefined;
+}
+
+function yamlIssues(problems: readonly YAMLError[], text: string, file: string, position: (offset: number) => Origin): Issue[] {
+  const language = file.toLowerCase().endsWith('.json') ? 'JSON' : 'YAML';
+  const exhausted = problems.find((p) => p.code === 'RESOURCE_EXHAUSTION');
+  if (exhausted !== undefined) {
+    // The parser reports one error per unwound level; one issue says it all.
+    return [issueAt('too_deep', `nesting is too deep to parse (the limit is ${LIMITS.maxDepth} levels)`, position(exhausted.pos[0]), '')];
+  }
+  const issues = problems.slice(0, LIMITS.maxSyntaxIssues).map((p): Issue => {
+    const at = position(p.pos[0]);
+    if (p.code === 'DUPLICATE_KEY') {
+      const key = keyAt(text, p.pos[0]);
+      return issueAt('duplicate_key', `duplicate key${key === undefined ? '' : ` ${JSON.stringify(key)}`}: each key may appear once in a mapping`, at, '');
+    }
+    if (p.code === 'TAG_RESOLVE_FAILED') return issueAt('unsupported_value', `${p.message}: custom tags are not allowed`, at, '');
+    return issueAt('yaml_syntax', `${language} syntax error: ${p.message}`, at, '');
+  });
+  if (problems.length > LIMITS.maxSyntaxIssues) {
+    issues.push(fileIssue('yaml_syntax', `${problems.length - LIMITS.maxSyntaxIssues} more ${language} errors not shown`, file));
+  }
+  return issues;
+}
+
+/** The key written at `offset` (the parser marks only its first character). */
+function keyAt(text: string, offset: number): string | undefined {
+  const end = text.indexOf('\n', offset);
+  const line = text.slice(offset, end < 0 ? undefined : end);
+  const match = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^:#{}[\],]*?))\s*:(?:\s|$)/.exec(line);
+  const key = match?.[1] ?? match?.[2]?.replaceAll("''", "'") ?? match?.[3];
+  return key === undefined || key === '' ? undefined : key;
+}
+
+/** Walks the yaml library's node tree once, expanding aliases within the limits. */
+class TreeBuilder {
+  /** Paths are formatted once the tree is built, so list entries can be named by their id. */
+  private readonly problems: { code: IssueCode; message: string; at: Origin; path: readonly PathSegment[] }[] = [];
+  private readonly reported = new Set<IssueCode>();
+  private aliases = 0;
+  private values = 0;
+  /** The outermost alias being expanded: an expansion that runs over the limit is reported there. */
+  private expandingFrom: Origin | undefined;
+  /** Nodes on the current path, to catch an alias inside the value it names. */
+  private readonly ancestors = new Set<YamlNode>();
+
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly position: (offset: number) => Origin,
+  ) {}
+
+  build(contents: YamlNode): Result<LocatedNode> {
+    const root = this.node(contents, []);
+    if (this.problems.length === 0 && root !== undefined) return { ok: true, value: root };
+    const issues = this.problems.map((p) => issueAt(p.code, p.message, p.at, root === undefined ? formatPath(p.path) : formatPath(p.path, root)));
+    return { ok: false, issues };
+  }
+
+  private at(node: YamlNode): Origin {
+    return this.position(node.range?.[0] ?? 0);
+  }
+
+  /** Limits are reported once: past them, every further node would repeat the same message. */
+  private fail(code: IssueCode, message: string, at: Origin, path: readonly PathSegment[], once = false): undefined {
+    if (once && this.reported.has(code)) return undefined;
+    this.reported.add(code);
+    this.problems.push({ code, message, at, path });
+    return undefined;
+  }
+
+  /** `path` is also the nesting depth: aliases expand in place, so they count as deep as they land. */
+  private node(node: YamlNode, path: readonly PathSegment[]): LocatedNode | undefined {
+    const at = this.at(node);
+    if (path.length >= LIMITS.maxDepth) {
+      // The full path would be as long as the nesting; its start says where.
+      return this.fail('too_deep', `nesting deeper than ${LIMITS.maxDepth} levels`, at, path.slice(0, 4), true);
+    }
+    if (++this.values > LIMITS.maxValues) {
+      return this.fail('alias_limit', `more than ${LIMITS.maxValues} values after expanding aliases`, this.expandingFrom ?? at, path, true);
+    }
+    if (isAlias(node)) return this.alias(node, path);
+    if (isScalar(node)) return this.scalar(node, path);
+    if (this.ancestors.has(node)) return this.fail('alias_limit', 'an alias refers to a value that contains it', at, path);
+    this.ancestors.add(node);
+    try {
+      if (isMap(node)) return this.map(node, path);
+      if (isSeq(node)) {
+        const items: LocatedNode[] = [];
+        for (const item of node.items) {
+          // A placeholder for a failed item keeps later indexes equal to the file's.
+          items.push(this.node(item as YamlNode, [...path, items.length]) ?? { kind: 'scalar', value: null, at });
+        }
+        return { kind: 'list', at, items };
+      }
+      return this.fail('unsupported_value', 'unsupported YAML value', at, path);
+    } finally {
+      this.ancestors.delete(node);
+    }
+  }
+
+  private alias(node: YamlNode & { source: string; resolve(doc: Document): YamlNode | undefined }, path: readonly PathSegment[]): LocatedNode | undefined {
+    if (++this.aliases > LIMITS.maxAliases) {
+      return this.fail('alias_limit', `more than ${LIMITS.maxAliases} aliases (*name) in one file`, this.at(node), path, true);
+    }
+    const target = node.resolve(this.doc);
+    if (target === undefined) return this.fail('yaml_syntax', `unknown alias *${node.source}`, this.at(node), path);
+    const outer = this.expandingFrom;
+    this.expandingFrom ??= this.at(node);
+    try {
+      return this.node(target, path);
+    } finally {
+      this.expandingFrom = outer;
+    }
+  }
+
+  private scalar(node: YamlNode & { value: unknown }, path: readonly PathSegment[]): LocatedNode | undefined {
+    const { value } = node;
+    const at = this.at(node);
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      return this.fail('not_finite', 'NaN and Infinity are not allowed: write a finite number', at, path);
+    }
+    if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      return { kind: 'scalar', value, at };
+    }
+    return this.fail('unsupported_value', 'unsupported YAML value (only text, numbers, true/false and null)', at, path);
+  }
+
+  private map(node: YamlNode & { items: readonly unknown[] }, path: readonly PathSegment[]): LocatedNode {
+    const entries: LocatedEntry[] = [];
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key as YamlNode | null;
+      const keyAt = keyNode === null ? this.at(node) : this.at(keyNode);
+      const key = isScalar(keyNode) && (typeof keyNode.value === 'string' || typeof keyNode.value === 'number') ? String(keyNode.value) : undefined;
+      if (key === undefined) {
+        this.fail('unsupported_value', 'keys must be plain text', keyAt, path);
+        continue;
+      }
+      if (FORBIDDEN_KEYS.has(key)) {
+        this.fail('forbidden_key', `the key ${JSON.stringify(key)} is not allowed`, keyAt, [...path, key]);
+        continue;
+      }
+      const valueNode = pair.value as YamlNode | null;
+      const value: LocatedNode | undefined =
+        valueNode === null ? { kind: 'scalar', value: null, at: keyAt } : this.node(valueNode, [...path, key]);
+      if (value !== undefined) entries.push({ key, keyAt, value });
+    }
+    return { kind: 'map', at: this.at(node), entries };
+  }
+}

@@ -1,0 +1,130 @@
+import type * as z from 'zod';
+import { issueAt, type Issue, type IssueCode } from './issue.js';
+import { locate, type LocatedNode, type PathSegment } from './located.js';
+import { formatPath } from './paths.js';
+import { typeName } from './schema-messages.js';
+
+type ZodIssue = z.core.$ZodIssue;
+
+/**
+ * Turns zod's issues into Issues positioned in the files: one per problem, at the value (or the
+ * key, for an unknown field) that caused it, with the field path written as --set accepts it.
+ */
+export function schemaIssues(issues: readonly ZodIssue[], root: LocatedNode): Issue[] {
+  const out: Issue[] = [];
+  for (const iss of issues) mapIssue(iss, [], root, out);
+  return out;
+}
+
+function mapIssue(iss: ZodIssue, prefix: readonly PathSegment[], root: LocatedNode, out: Issue[]): void {
+  const path = [...prefix, ...iss.path.map((s) => (typeof s === 'number' ? s : String(s)))];
+  const place = (p: readonly PathSegment[], target: 'value' | 'key' = 'value') => ({ at: locate(root, p, target), path: formatPath(p, root) });
+
+  switch (iss.code) {
+    case 'unrecognized_keys': {
+      // One line per key: see unknownFieldMessages.
+      const lines = iss.message.split('\n');
+      iss.keys.forEach((key, i) => {
+        const { at, path: shown } = place([...path, key], 'key');
+        out.push(issueAt('unknown_field', lines[i] ?? `unknown field ${JSON.stringify(key)}`, at, shown));
+      });
+      return;
+    }
+    case 'invalid_union': {
+      if (isTagMismatch(iss)) {
+        const { at, path: shown } = place(path);
+        const missing = tagValue(iss) === undefined;
+        out.push(issueAt(missing ? 'missing_field' : 'invalid_value', iss.message, at, shown, tagOptions(iss)));
+        return;
+      }
+      const branch = likelyBranch(iss.errors);
+      if (branch !== undefined) {
+        for (const inner of branch) mapIssue(inner, path, root, out);
+        return;
+      }
+      const { at, path: shown } = place(path);
+      out.push(issueAt('invalid_type', iss.message, at, shown));
+      return;
+    }
+    case 'invalid_key': {
+      const { at, path: shown } = place(path, 'key');
+      out.push(issueAt('invalid_format', iss.issues[0]?.message ?? iss.message, at, shown));
+      return;
+    }
+    default: {
+      const { at, path: shown } = place(path);
+      out.push(issueAt(codeOf(iss), iss.message, at, shown, expectedOf(iss)));
+    }
+  }
+}
+
+function codeOf(iss: ZodIssue): IssueCode {
+  switch (iss.code) {
+    case 'invalid_type':
+      return iss.input === undefined ? 'missing_field' : 'invalid_type';
+    case 'too_big':
+    case 'too_small':
+      return 'out_of_range';
+    case 'invalid_value':
+      return 'invalid_value';
+    case 'invalid_format':
+      return 'invalid_format';
+    case 'custom': {
+      const code: unknown = iss.params?.['issue'];
+      return typeof code === 'string' ? (code as IssueCode) : 'invalid';
+    }
+    default:
+      return 'invalid';
+  }
+}
+
+function expectedOf(iss: ZodIssue): string | undefined {
+  switch (iss.code) {
+    case 'invalid_type':
+      return typeName(iss.expected);
+    case 'too_big':
+      return iss.origin === 'array' ? undefined : `${iss.inclusive ? '<=' : '<'} ${String(iss.maximum)}`;
+    case 'too_small':
+      return iss.origin === 'array' ? undefined : `${iss.inclusive ? '>=' : '>'} ${String(iss.minimum)}`;
+    case 'invalid_value':
+      return iss.values.map((v) => JSON.stringify(v)).join(' | ');
+    default:
+      return undefined;
+  }
+}
+
+type TagMismatch = z.core.$ZodIssueInvalidUnion & { discriminator: string; options?: readonly unknown[] };
+
+/** A discriminated union (`dist:`, `kind:`) that found no option for its tag. */
+function isTagMismatch(iss: z.core.$ZodIssueInvalidUnion): iss is TagMismatch {
+  return iss.errors.length === 0 && typeof (iss as { discriminator?: unknown }).discriminator === 'string';
+}
+
+function tagOptions(iss: TagMismatch): string {
+  return (iss.options ?? []).map(String).join(' | ');
+}
+
+function tagValue(iss: TagMismatch): unknown {
+  const input: unknown = iss.input;
+  return typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[iss.discriminator] : undefined;
+}
+
+/**
+ * A union failed in every option; report the option the author most likely meant. Options whose
+ * type does not match at all are out (a mapping was written, not a number), so are tagged
+ * options whose tag is absent (no `dist:`, so not a distribution). Among the rest, an option
+ * that knows every key written beats one that does not. Undefined when that leaves no single option.
+ */
+function likelyBranch(branches: readonly (readonly ZodIssue[])[]): readonly ZodIssue[] | undefined {
+  const atRoot = (i: ZodIssue) => i.path.length === 0;
+  const wrongShape = (i: ZodIssue) =>
+    (atRoot(i) && (i.code === 'invalid_type' || i.code === 'invalid_value')) ||
+    // A tag mismatch sits at the tag's path (`dist`), one step below the union.
+    (i.code === 'invalid_union' && i.path.length <= 1 && isTagMismatch(i) && tagValue(i) === undefined);
+  let candidates = branches.filter((issues) => !issues.some(wrongShape));
+  if (candidates.length > 1) {
+    const knowsEveryKey = candidates.filter((issues) => !issues.some((i) => atRoot(i) && i.code === 'unrecognized_keys'));
+    if (knowsEveryKey.length > 0) candidates = knowsEveryKey;
+  }
+  return candidates.length === 1 ? candidates[0] : undefined;
+}

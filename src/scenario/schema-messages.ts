@@ -1,0 +1,64 @@
+import type * as z from 'zod';
+import { didYouMean } from './suggest.js';
+
+/**
+ * zod reports all unknown keys of one object as one issue with one message. The schema-issue
+ * mapper splits it into one Issue per key, so the message holds one line per key, in the order
+ * of `keys` (keys are JSON-quoted, so none contains a line break).
+ */
+export function unknownFieldMessages(keys: readonly string[], known: readonly string[]): string {
+  return keys.map((key) => unknownFieldMessage(key, known)).join('\n');
+}
+
+function unknownFieldMessage(key: string, known: readonly string[]): string {
+  const hint = didYouMean(key, known);
+  return hint !== '' ? `unknown field ${JSON.stringify(key)}${hint}` : `unknown field ${JSON.stringify(key)} (fields here: ${known.join(', ')})`;
+}
+
+/** How a value reads in a message: `"abc"`, `1.5`, `a list`, `a mapping`, `nothing`. */
+export function describeInput(input: unknown): string {
+  if (input === undefined) return 'nothing';
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'a list';
+  if (typeof input === 'object') return 'a mapping';
+  if (typeof input === 'string') return input.length > 40 ? `${JSON.stringify(input.slice(0, 40))}...` : JSON.stringify(input);
+  return String(input);
+}
+
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  object: 'a mapping',
+  array: 'a list',
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+};
+
+export function typeName(expected: string): string {
+  return TYPE_NAMES[expected] ?? expected;
+}
+
+/**
+ * The messages for issues whose schema does not word its own. Passed to zod as the parse-time
+ * error map, so every message is written once, here or at the schema.
+ */
+export function defaultMessage(iss: z.core.$ZodRawIssue): string | undefined {
+  switch (iss.code) {
+    case 'invalid_type':
+      return iss.input === undefined ? 'missing required field' : `expected ${typeName(iss.expected)}, got ${describeInput(iss.input)}`;
+    case 'too_big':
+      return iss.origin === 'array' ? `too many entries` : `${describeInput(iss.input)} is too large`;
+    case 'too_small':
+      return iss.origin === 'array' ? `needs at least ${String(iss.minimum)} entr${iss.minimum === 1 ? 'y' : 'ies'}` : `${describeInput(iss.input)} is too small`;
+    case 'invalid_value':
+      return `${describeInput(iss.input)} is not allowed here`;
+    case 'invalid_format':
+      return `${describeInput(iss.input)} has the wrong format`;
+    case 'invalid_key':
+      return `${describeInput(iss.input)} is not a valid key here`;
+    case 'invalid_union':
+      return `${describeInput(iss.input)} matches none of the allowed forms`;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,338 @@
+import * as z from 'zod';
+import { OUTCOMES, TRACKS } from '../model/outcome.js';
+import { BRANCH_STAGES } from '../model/scenario.js';
+import { describeInput, unknownFieldMessages } from './schema-messages.js';
+
+/**
+ * The authoring format of scenarios/FORMAT.md as a zod schema. It checks shape, types and
+ * ranges; meaning across fields (references, roster, horizon) is checked in checks.ts, defaults
+ * are filled in normalize.ts. Objects are strict: an unknown field is an error, with the
+ * nearest known field suggested.
+ */
+
+/** A strict object whose unknown-field errors name the nearest known field. */
+function fields<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
+  const known = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (iss) => (iss.code === 'unrecognized_keys' ? unknownFieldMessages(iss.keys, known) : undefined),
+  });
+}
+
+/** The message for a discriminated union whose tag (`dist`, `kind`) is missing or unknown. */
+function unknownTag(tag: string, what: string) {
+  return (iss: { code: string; input?: unknown }) => {
+    if (iss.code !== 'invalid_union') return undefined;
+    const value = typeof iss.input === 'object' && iss.input !== null ? (iss.input as Record<string, unknown>)[tag] : undefined;
+    return value === undefined ? `missing ${tag}: the ${what}` : `${describeInput(value)} is not a known ${what}`;
+  };
+}
+
+export const ID_PATTERN = /^[a-z0-9_-]+$/;
+export const ALLY_CODE_PATTERN = /^[A-Z]{2,3}$/;
+
+const id = z.string().regex(ID_PATTERN, { error: (iss) => `${describeInput(iss.input)} is not an id: use lowercase letters, digits, - and _` });
+const allyCode = z.string().regex(ALLY_CODE_PATTERN, { error: (iss) => `${describeInput(iss.input)} is not a country code: use 2 or 3 capital letters` });
+const text = z.string().min(1, { error: 'must not be empty' });
+/** A source field: fact-sheet ids ("S31, S33"), an id from the file's `sources`, or a short citation. */
+const source = text;
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `${describeInput(iss.input)} is not a date: write YYYY-MM-DD` })
+  .refine((s) => isCalendarDate(s), { error: (iss) => `${describeInput(iss.input)} is not a calendar date`, params: { issue: 'invalid_format' } });
+const year = z.int({ error: (iss) => `expected a whole year, got ${describeInput(iss.input)}` }).min(1900).max(2200);
+
+/** YYYY-MM-DD names a real day (no 30 February). Arithmetic, not Date: loading reads no clock or time zone. */
+function isCalendarDate(iso: string): boolean {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  return days !== undefined && d >= 1 && d <= days;
+}
+
+/** What a number may be. Deltas shift probabilities or 0..1 levels, so they stay within ±1. */
+export type NumberRange = 'probability' | 'delta' | 'nonNegative' | 'real';
+
+function bounded(range: NumberRange) {
+  switch (range) {
+    case 'probability': {
+      const message = (iss: { input?: unknown }) => `${describeInput(iss.input)} is not a probability: it must lie between 0 and 1`;
+      return z.number().min(0, { error: message }).max(1, { error: message });
+    }
+    case 'delta':
+      return z.number().min(-1).max(1);
+    case 'nonNegative':
+      return z.number().min(0);
+    case 'real':
+      return z.number();
+  }
+}
+
+const annotations = { source: source.optional(), note: z.string().optional() };
+const positive = z.number().positive();
+
+type DistIssue = { message: string; path: string[] };
+
+/** Adds distribution consistency problems (min above max, ...) as located issues. */
+function distributionCheck<T>(problems: (d: T) => DistIssue[]) {
+  return (d: T, ctx: z.core.$RefinementCtx<T>) => {
+    for (const p of problems(d)) {
+      ctx.addIssue({ code: 'custom', message: p.message, path: p.path, input: d, params: { issue: 'invalid_distribution' } });
+    }
+  };
+}
+
+function distribution(range: NumberRange) {
+  const n = bounded(range);
+  return z.discriminatedUnion(
+    'dist',
+    [
+      fields({ dist: z.literal('uniform'), min: n, max: n, ...annotations }).superRefine(
+        distributionCheck((d) => (d.min <= d.max ? [] : [{ message: `min ${d.min} is above max ${d.max}`, path: ['min'] }])),
+      ),
+      fields({ dist: z.literal('triangular'), min: n, mode: n, max: n, ...annotations }).superRefine(
+        distributionCheck((d) =>
+          d.min <= d.mode && d.mode <= d.max ? [] : [{ message: `needs min <= mode <= max, got ${d.min}, ${d.mode}, ${d.max}`, path: ['mode'] }],
+        ),
+      ),
+      fields({ dist: z.literal('beta'), alpha: positive, beta: positive, min: n.optional(), max: n.optional(), ...annotations }).superRefine(
+        distributionCheck((d) => {
+          const min = d.min ?? 0;
+          const max = d.max ?? 1;
+          return min < max ? [] : [{ message: `min ${min} must be below max ${max}`, path: ['min'] }];
+        }),
+      ),
+      fields({ dist: z.literal('normal'), mean: z.number(), sd: positive, min: n, max: n, ...annotations }).superRefine(
+        distributionCheck((d) => {
+          if (d.min >= d.max) return [{ message: `min ${d.min} must be below max ${d.max}`, path: ['min'] }];
+          if (d.mean < d.min || d.mean > d.max) return [{ message: `mean ${d.mean} lies outside [${d.min}, ${d.max}]`, path: ['mean'] }];
+          return [];
+        }),
+      ),
+      fields({ dist: z.literal('bernoulli'), p: bounded('probability'), ...annotations }),
+    ],
+    { error: unknownTag('dist', 'distribution') },
+  );
+}
+
+/** A number parameter: `0.3`, `{ value: 0.3, source: S31 }` or `{ dist: ..., source: ... }`. */
+function param(range: NumberRange) {
+  return z.union([bounded(range), fields({ value: bounded(range), ...annotations }), distribution(range)], {
+    error: (iss) => (iss.code === 'invalid_union' ? `expected a number, { value, source } or { dist, ... }, got ${describeInput(iss.input)}` : undefined),
+  });
+}
+
+/** One schema per range, shared by every field of that range (the JSON Schema names each once). */
+export const paramSchemas = {
+  probability: param('probability'),
+  delta: param('delta'),
+  nonNegative: param('nonNegative'),
+  real: param('real'),
+} as const;
+
+const probability = paramSchemas.probability;
+const delta = paramSchemas.delta;
+const nonNegative = paramSchemas.nonNegative;
+
+// --- conditions -----------------------------------------------------------------------------
+
+/** The keys that make a condition; `below` and `atLeast` qualify `level`. */
+export const CONDITION_OPERATORS = ['all', 'any', 'not', 'year', 'stage', 'track', 'met', 'level', 'event', 'member', 'always'] as const;
+
+const yearRange = fields({ from: year.optional(), to: year.optional() });
+
+/**
+ * A condition is one mapping holding exactly one operator (`met: democracy`, `all: [...]`), not
+ * a union of one-key mappings: a misspelt operator then gets "did you mean", not "no match".
+ */
+export const conditionSchema = fields({
+  get all() {
+    return z.array(conditionSchema).optional();
+  },
+  get any() {
+    return z.array(conditionSchema).optional();
+  },
+  get not() {
+    return conditionSchema.optional();
+  },
+  year: yearRange.optional(),
+  stage: z.enum(BRANCH_STAGES).optional(),
+  track: z.enum(TRACKS).optional(),
+  met: id.optional(),
+  level: id.optional(),
+  below: bounded('probability').optional(),
+  atLeast: bounded('probability').optional(),
+  event: id.optional(),
+  member: allyCode.optional(),
+  always: z.literal(true).optional(),
+})
+  .superRefine((c, ctx) => {
+    // An unknown key is most likely a misspelt operator: its "did you mean" says it better.
+    if (ctx.issues.some((i) => i.code === 'unrecognized_keys' && (i.path?.length ?? 0) === 0)) return;
+    for (const problem of conditionProblems(c)) {
+      ctx.addIssue({ code: 'custom', message: problem, input: c, params: { issue: 'invalid_condition' } });
+    }
+  });
+
+/** A validated condition as written (the model's Condition is built from it in normalize-rules.ts). */
+export type ConditionDocument = z.output<typeof conditionSchema>;
+
+function conditionProblems(c: ConditionDocument): string[] {
+  const operators = CONDITION_OPERATORS.filter((op) => c[op] !== undefined);
+  const problems: string[] = [];
+  if (operators.length === 0) problems.push(`a condition needs one of: ${CONDITION_OPERATORS.join(', ')}`);
+  if (operators.length > 1) problems.push(`a condition has one operator, found ${operators.join(' and ')}: combine them with all: [...]`);
+  const qualified = c.below !== undefined || c.atLeast !== undefined;
+  if (c.level !== undefined && !qualified) problems.push('level needs below: and/or atLeast:');
+  if (c.level === undefined && qualified) problems.push('below: and atLeast: go with level: <precondition>');
+  if (c.year !== undefined && c.year.from === undefined && c.year.to === undefined) problems.push('year needs from: and/or to:');
+  if (c.year?.from !== undefined && c.year.to !== undefined && c.year.from > c.year.to) problems.push(`year from ${c.year.from} is after to ${c.year.to}`);
+  return problems;
+}
+
+// --- effects --------------------------------------------------------------------------------
+
+const allySelector = z.union([z.literal('all'), z.array(allyCode).min(1)], {
+  error: (iss) => (iss.code === 'invalid_union' ? `expected all or a list of ally codes, got ${describeInput(iss.input)}` : undefined),
+});
+
+export const EFFECT_KINDS = ['consent', 'interest', 'withdrawal', 'standardPath', 'precondition', 'hazard', 'block', 'delay'] as const;
+
+export const effectSchema = z.discriminatedUnion(
+  'kind',
+  [
+    fields({ kind: z.literal('consent'), allies: allySelector, delta }),
+    fields({ kind: z.literal('interest'), delta }),
+    fields({ kind: z.literal('withdrawal'), delta }),
+    fields({ kind: z.literal('standardPath'), delta }),
+    fields({ kind: z.literal('precondition'), precondition: id, delta }),
+    fields({ kind: z.literal('hazard'), event: id, delta }),
+    fields({ kind: z.literal('block'), ally: allyCode.optional() }),
+    fields({ kind: z.literal('delay'), months: nonNegative }),
+  ],
+  { error: unknownTag('kind', 'effect kind') },
+);
+
+// --- sections -------------------------------------------------------------------------------
+
+const decisionPoint = fields({ year, horizon: year, date: isoDate.optional(), label: text, context: text, source: source.optional() });
+
+const candidate = fields({
+  name: text,
+  code: allyCode,
+  interest: probability.optional(),
+  domesticOpposition: probability.optional(),
+  acceptsStandardPath: probability.optional(),
+  withdrawal: probability.optional(),
+});
+
+const trackRules = { minYears: nonNegative.optional(), readiness: probability.optional() };
+
+const processSchema = fields({
+  mapIntroduced: year.optional(),
+  standardPath: fields(trackRules).optional(),
+  specialTrack: fields({ ...trackRules, consentPenalty: probability.optional() }).optional(),
+  protocolMonths: nonNegative.optional(),
+  cohesion: probability.optional(),
+});
+
+const precondition = fields({
+  id,
+  label: text,
+  basis: z.string().optional(),
+  level: probability,
+  drift: delta.optional(),
+  volatility: nonNegative.optional(),
+  threshold: probability.optional(),
+});
+
+const ratification = fields({
+  procedure: text.optional(),
+  hurdle: z.number().min(1).max(5).optional(),
+  pass: probability.optional(),
+  months: nonNegative.optional(),
+});
+
+/** What an Ally entry and allyDefaults share; every field may be left to the defaults. */
+const allyFields = {
+  consent: probability.optional(),
+  threat: probability.optional(),
+  objection: z.enum(['veto', 'holdout']).optional(),
+  holdoutLift: probability.optional(),
+  weights: z.record(id, paramSchemas.real).optional(),
+  ratification: ratification.optional(),
+};
+
+const allyDefaults = fields(allyFields);
+const ally = fields({ code: allyCode, name: text.optional(), joined: isoDate.optional(), ...allyFields });
+
+const rule = fields({
+  id,
+  text,
+  source: source.optional(),
+  enabled: z.boolean().optional(),
+  when: conditionSchema.optional(),
+  effects: z.array(effectSchema).min(1),
+});
+
+const event = fields({
+  id,
+  label: text,
+  source: source.optional(),
+  historical: z.boolean().optional(),
+  enabled: z.boolean().optional(),
+  hazard: probability,
+  from: year.optional(),
+  to: year.optional(),
+  once: z.boolean().optional(),
+  when: conditionSchema.optional(),
+  effects: z.array(effectSchema).optional(),
+});
+
+const observed = fields({ outcome: z.enum(OUTCOMES), year, source, note: z.string().optional() });
+
+const scenarioFields = {
+  $schema: z.string().optional(),
+  extends: z.string().optional(),
+  id,
+  title: text,
+  description: z.string().optional(),
+  baseline: z.string().optional(),
+  decisionPoint,
+  sources: z.record(z.string().regex(/^[A-Za-z0-9_.-]+$/), text).optional(),
+  candidate,
+  process: processSchema.optional(),
+  preconditions: z.array(precondition),
+  allyDefaults: allyDefaults.optional(),
+  allies: z.array(ally).optional(),
+  rules: z.array(rule).optional(),
+  events: z.array(event).optional(),
+  observed: observed.optional(),
+};
+
+/** A complete scenario: a file without `extends`, or the result of merging an extends chain. */
+export const scenarioSchema = fields(scenarioFields);
+
+/**
+ * A file that `extends` another: every field is optional and merges over the base, except the
+ * `code`/`id` that names a list entry (the merge needs it). Used for the editors' JSON Schema.
+ */
+export const extendingScenarioSchema = fields({
+  ...scenarioFields,
+  extends: z.string(),
+  id: id.optional(),
+  title: text.optional(),
+  decisionPoint: decisionPoint.partial().optional(),
+  candidate: candidate.partial().optional(),
+  preconditions: z.array(precondition.partial().required({ id: true })).optional(),
+  allies: z.array(ally.partial().required({ code: true })).optional(),
+  rules: z.array(rule.partial().required({ id: true })).optional(),
+  events: z.array(event.partial().required({ id: true })).optional(),
+  observed: observed.partial().optional(),
+});
+
+/** A validated scenario document, before defaults are filled in. */
+export type ScenarioDocument = z.output<typeof scenarioSchema>;
+export type ParamInput = z.output<typeof paramSchemas.real>;
+export type EffectDocument = z.output<typeof effectSchema>;
+export type AllyDocument = z.output<typeof ally>;
+export type AllyFieldsDocument = z.output<typeof allyDefaults>;

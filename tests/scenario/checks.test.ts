@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { formatIssue } from '../../src/scenario/issue.js';
+import { issuesOf, MINIMAL, onlyIssue, withLines } from './helpers.js';
+
+const rule = (when: string, ...effects: string[]) => ['rules:', '  - id: r1', '    text: t', `    when: ${when}`, '    effects:', ...effects.map((e) => `      - ${e}`)];
+
+/** Meaning across fields: references, the roster, the decision window. */
+describe('the checks report', () => {
+  it('a duplicate ally code, at the repeat', async () => {
+    const issue = await onlyIssue(withLines('allies:', '  - code: US', '  - code: US'));
+    expect(issue).toMatchObject({ code: 'duplicate_id', line: 17, column: 11, path: 'allies[1].code' });
+    expect(formatIssue(issue)).toBe('case.yaml:17:11: allies[1].code: duplicate ally code "US" (first at line 16)');
+  });
+
+  it('duplicate precondition, rule and event ids', async () => {
+    const issues = await issuesOf(
+      withLines(
+        '  - { id: democracy, label: Again, level: 0.2 }',
+        'rules:',
+        '  - { id: r1, text: t, effects: [{ kind: interest, delta: 0.1 }] }',
+        '  - { id: r1, text: t, effects: [{ kind: interest, delta: 0.1 }] }',
+        'events:',
+        '  - { id: e1, label: e, hazard: 0.1 }',
+        '  - { id: e1, label: e, hazard: 0.1 }',
+      ),
+    );
+    expect(issues.map((i) => [i.code, i.path, i.line, i.column, i.message])).toEqual([
+      ['duplicate_id', 'preconditions[1].id', 15, 11, 'duplicate precondition id "democracy" (first at line 12)'],
+      ['duplicate_id', 'rules[1].id', 18, 11, 'duplicate rule id "r1" (first at line 17)'],
+      ['duplicate_id', 'events[1].id', 21, 11, 'duplicate event id "e1" (first at line 20)'],
+    ]);
+  });
+
+  it('an Ally that joins after the horizon', async () => {
+    const issue = await onlyIssue(withLines('allies:', '  - code: EE'));
+    expect(issue).toMatchObject({ code: 'ally_joins_after_horizon', line: 16, column: 11, path: 'allies.EE.code' });
+    expect(issue.message).toBe('EE joins on 2004-03-29, after the horizon 2002: it could never vote');
+  });
+
+  it('a hypothetical Ally whose own joined date is after the horizon', async () => {
+    const issue = await onlyIssue(withLines('allies:', '  - { code: XX, name: Atlantis, joined: 2005-01-01 }'));
+    expect(issue).toMatchObject({ code: 'ally_joins_after_horizon', line: 16, column: 41, path: 'allies.XX.joined' });
+  });
+
+  it('an Ally outside the roster without a name and date', async () => {
+    const issue = await onlyIssue(withLines('allies:', '  - code: XX'));
+    expect(issue).toMatchObject({ code: 'ally_not_in_roster', line: 16, column: 11, path: 'allies.XX.code' });
+  });
+
+  it('a rule naming an unknown precondition, suggesting the nearest', async () => {
+    const issue = await onlyIssue(withLines(...rule('{ not: { met: democracyy } }', '{ kind: interest, delta: 0.1 }')));
+    expect(issue).toMatchObject({ code: 'unknown_reference', line: 18, column: 25, path: 'rules.r1.when.not.met', expected: 'one of: democracy' });
+    expect(issue.message).toBe('unknown precondition "democracyy"; did you mean "democracy"?');
+  });
+
+  it('a rule naming an unknown event', async () => {
+    const issue = await onlyIssue(withLines(...rule('{ event: chechnya2 }', '{ kind: interest, delta: 0.1 }')));
+    expect(issue).toMatchObject({ code: 'unknown_reference', line: 18, column: 20, path: 'rules.r1.when.event' });
+    expect(issue.message).toBe('unknown event "chechnya2" (the scenario defines no events)');
+  });
+
+  it('a rule naming an unknown Ally, in a condition and in effects', async () => {
+    const issues = await issuesOf(
+      withLines(...rule('{ member: FI }', '{ kind: consent, allies: [US, XX], delta: -0.1 }', '{ kind: block, ally: SE }')),
+    );
+    expect(issues.map((i) => [i.path, i.line, i.column])).toEqual([
+      ['rules.r1.when.member', 18, 21],
+      ['rules.r1.effects[0].allies[1]', 20, 39],
+      ['rules.r1.effects[1].ally', 21, 30],
+    ]);
+    expect(issues[0]!.message).toBe('"FI" is not an Ally in this scenario (not listed, and not a member by 2002)');
+  });
+
+  it('effects naming unknown preconditions and events', async () => {
+    const issues = await issuesOf(
+      withLines(
+        'events:',
+        '  - id: e1',
+        '    label: e',
+        '    hazard: 0.1',
+        '    effects:',
+        '      - { kind: precondition, precondition: minorities, delta: 0.1 }',
+        '      - { kind: hazard, event: e2, delta: 0.1 }',
+      ),
+    );
+    expect(issues.map((i) => [i.path, i.line, i.message])).toEqual([
+      ['events.e1.effects[0].precondition', 20, 'unknown precondition "minorities"'],
+      ['events.e1.effects[1].event', 21, 'unknown event "e2"; did you mean "e1"?'],
+    ]);
+  });
+
+  it('weights keyed by unknown preconditions, at the key', async () => {
+    const issues = await issuesOf(withLines('allyDefaults:', '  weights: { democracy: 0.2, minoritys: 0.1 }', 'allies:', '  - code: US', '    weights: { istanbul: 0.3 }'));
+    expect(issues.map((i) => [i.path, i.line, i.column])).toEqual([
+      ['allyDefaults.weights.minoritys', 16, 30],
+      ['allies.US.weights.istanbul', 19, 16],
+    ]);
+  });
+
+  it('a horizon before the first year', async () => {
+    const issue = await onlyIssue(MINIMAL.replace('horizon: 2002', 'horizon: 1999'));
+    expect(formatIssue(issue)).toBe('case.yaml:5:12: decisionPoint.horizon: horizon 1999 is before the first year 2000 (expected >= 2000)');
+    expect(issue.code).toBe('horizon_before_year');
+  });
+
+  it('a horizon more than a century away', async () => {
+    const issue = await onlyIssue(MINIMAL.replace('horizon: 2002', 'horizon: 2101'));
+    expect(issue).toMatchObject({ code: 'horizon_too_far', line: 5, column: 12, expected: '<= 2100' });
+  });
+
+  it('an event window that ends before it starts', async () => {
+    const issue = await onlyIssue(withLines('events:', '  - { id: e1, label: e, hazard: 0.1, from: 2002, to: 2001 }'));
+    expect(issue).toMatchObject({ code: 'invalid_value', path: 'events.e1.from', line: 16, column: 44 });
+  });
+});

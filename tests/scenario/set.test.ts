@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { fixed } from '../../src/model/distribution.js';
+import { formatIssue } from '../../src/scenario/issue.js';
+import { loadScenarioFile } from '../../src/scenario/load.js';
+import { fileIssuesOf, fixture, issuesOf, MINIMAL } from './helpers.js';
+
+const base = fixture('extends/base.yaml');
+
+async function withSets(...sets: string[]) {
+  const result = await loadScenarioFile(base, { sets });
+  if (!result.ok) throw new Error(result.issues.map(formatIssue).join('\n'));
+  return result.value;
+}
+
+describe('--set', () => {
+  it('sets a shorthand value', async () => {
+    const { scenario, warnings } = await withSets('candidate.acceptsStandardPath=0.6');
+    expect(scenario.candidate.acceptsStandardPath).toEqual(fixed(0.6));
+    expect(warnings).not.toContain('candidate.acceptsStandardPath not set: using default 0.5');
+  });
+
+  it('replaces only the value of { value, source }, keeping the source', async () => {
+    const { scenario } = await withSets('allies.US.consent=0.3', 'candidate.interest=0.4');
+    expect(scenario.allies.find((a) => a.code === 'US')!.consent).toEqual(fixed(0.3, 'S23'));
+    expect(scenario.candidate.interest).toEqual(fixed(0.4, 'S31'));
+  });
+
+  it('switches a rule off by id and reaches into a parameter', async () => {
+    const { scenario } = await withSets('rules.istanbul-link.enabled=false', 'preconditions.democracy.level.value=0.7');
+    expect(scenario.rules[0]!.enabled).toBe(false);
+    expect(scenario.preconditions[0]!.level).toEqual(fixed(0.7, 'S38'));
+  });
+
+  it('moves the horizon, which brings in the Allies of the new window', async () => {
+    const before = await withSets();
+    const after = await withSets('decisionPoint.horizon=2010');
+    expect(after.scenario.decisionPoint.horizon).toBe(2010);
+    expect(after.scenario.allies.length - before.scenario.allies.length).toBe(9);
+  });
+
+  it('reads the value as YAML: a distribution', async () => {
+    const { scenario } = await withSets('candidate.interest={dist: uniform, min: 0.2, max: 0.4}');
+    expect(scenario.candidate.interest).toEqual({ dist: { kind: 'uniform', min: 0.2, max: 0.4 } });
+  });
+
+  it('reaches an unnamed list entry by index', async () => {
+    const { scenario } = await withSets('rules.istanbul-link.effects.0.delta=-0.2');
+    expect(scenario.rules[0]!.effects[0]).toMatchObject({ kind: 'consent', delta: fixed(-0.2, 'S30') });
+  });
+
+  it('adds a roster Ally that the scenario does not list', async () => {
+    const { scenario } = await withSets('allies.FR.consent=0.2');
+    expect(scenario.allies.find((a) => a.code === 'FR')).toMatchObject({ consent: fixed(0.2), defaulted: false });
+  });
+
+  it('works on a file without extends or allies', async () => {
+    const result = await loadScenarioFile(fixture('minimal.yaml'), { sets: ['allies.US.threat=0.3', 'title=Edited'] });
+    expect(result.ok && result.value.scenario.title).toBe('Edited');
+    expect(result.ok && result.value.scenario.allies.find((a) => a.code === 'US')!.threat).toEqual(fixed(0.3));
+  });
+
+  it('reports a path whose parent does not exist, naming the argument', async () => {
+    const [issue, ...rest] = await fileIssuesOf(base, { sets: ['candidate.interst.value=0.3'] });
+    expect(rest).toEqual([]);
+    expect(issue).toEqual({
+      code: 'set_path_not_found',
+      message: '--set candidate.interst.value=0.3: candidate has no field "interst"; did you mean "interest"?',
+      file: '--set',
+      line: 0,
+      column: 0,
+      path: 'candidate.interst.value',
+    });
+    expect(formatIssue(issue!)).toBe('--set:0:0: candidate.interst.value: --set candidate.interst.value=0.3: candidate has no field "interst"; did you mean "interest"?');
+  });
+
+  it('reports a list entry that does not exist', async () => {
+    const [issue] = await fileIssuesOf(base, { sets: ['rules.no-such-rule.enabled=false'] });
+    expect(issue).toMatchObject({ code: 'set_path_not_found', message: '--set rules.no-such-rule.enabled=false: rules has no entry "no-such-rule"' });
+    const [ally] = await fileIssuesOf(base, { sets: ['allies.XX.consent=0.1'] });
+    expect(ally).toMatchObject({ code: 'set_path_not_found', message: '--set allies.XX.consent=0.1: allies has no entry "XX"' });
+  });
+
+  it('reports an argument without =', async () => {
+    const [issue] = await fileIssuesOf(base, { sets: ['candidate.interest'] });
+    expect(issue).toMatchObject({ code: 'set_syntax', file: '--set', message: '--set candidate.interest: expected path=value, e.g. candidate.interest=0.3' });
+  });
+
+  it('refuses prototype keys in the path', async () => {
+    const [issue] = await fileIssuesOf(base, { sets: ['candidate.__proto__.polluted=1'] });
+    expect(issue).toMatchObject({ code: 'set_syntax', message: '--set candidate.__proto__.polluted=1: the key "__proto__" is not allowed' });
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('validates what it sets, and says which argument it came from', async () => {
+    const [issue] = await fileIssuesOf(base, { sets: ['allies.US.consent=1.3'] });
+    expect(issue).toMatchObject({ code: 'out_of_range', file: '--set', line: 0, column: 0, path: 'allies.US.consent.value' });
+    expect(issue!.message).toBe('1.3 is not a probability: it must lie between 0 and 1 (from --set allies.US.consent=1.3)');
+  });
+
+  it('reports a new field the schema does not know, from the argument', async () => {
+    const [issue] = await issuesOf(MINIMAL, { sets: ['candidate.intrest=0.3'] });
+    expect(issue).toMatchObject({ code: 'unknown_field', file: '--set', path: 'candidate.intrest' });
+    expect(issue!.message).toBe('unknown field "intrest"; did you mean "interest"? (from --set candidate.intrest=0.3)');
+  });
+
+  it('reports a value that is not valid YAML', async () => {
+    const [issue] = await fileIssuesOf(base, { sets: ['candidate.interest=[0.3'] });
+    expect(issue).toMatchObject({ code: 'yaml_syntax', file: '--set', line: 0, column: 0 });
+    expect(issue!.message).toMatch(/\(from --set candidate\.interest=\[0\.3\)$/);
+  });
+});
