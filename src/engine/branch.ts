@@ -1,3 +1,4 @@
+import { holds } from './condition.js';
 import { ExitCode, FixedReason, NO_ACTOR, StageCode, TrackCode } from './codes.js';
 import { EffectCode, type CompiledEffect, type CompiledModel } from './model.js';
 import { Phase, sampleParams } from './params.js';
@@ -94,7 +95,7 @@ function fireEvents(m: CompiledModel, s: BranchState, trace: Tracer | null): voi
     const ev = events[e]!;
     if (s.year < ev.from || s.year > ev.to) continue;
     if (ev.once && s.eventFired[e] === 1) continue;
-    if (ev.when !== null && !ev.when(s)) continue;
+    if (ev.when !== null && !holds(ev.when, s)) continue;
     const p = s.values[ev.hazard]! + s.hazardShift[e]! + s.ruleHazard[e]!;
     if (drawAt(s.key, s.year, ev.actor, Purpose.event) >= p) continue;
     s.eventFired[e] = 1;
@@ -163,7 +164,7 @@ function applyRules(m: CompiledModel, s: BranchState, trace: Tracer | null): voi
   const rules = m.rules;
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r]!;
-    const active = rule.when(s);
+    const active = holds(rule.when, s);
     s.ruleActive[r] = active ? 1 : 0;
     if (trace !== null) trace.push({ kind: 'rule', year: s.year, rule: r, active });
     if (!active) continue;

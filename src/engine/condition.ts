@@ -1,6 +1,6 @@
 import type { Condition } from '../model/scenario.js';
 import { StageCode, TrackCode } from './codes.js';
-import type { Predicate } from './model.js';
+import type { BranchState } from './state.js';
 
 export interface NameIndex {
   precondition(id: string): number;
@@ -8,58 +8,118 @@ export interface NameIndex {
   ally(code: string): number;
 }
 
-/** Compiles a structured condition into a closure. Conditions are data: nothing is evaluated as code. */
+/**
+ * A condition compiled once into a small postfix program: triples (op, a, b) in an
+ * Int32Array, numbers in a Float64Array, and its own value stack. One interpreter loop
+ * evaluates every condition, so the hot loop has a single, monomorphic call site instead
+ * of a closure per rule. Conditions are data: nothing is evaluated as code.
+ */
+export interface Predicate {
+  readonly ops: Int32Array;
+  readonly nums: Float64Array;
+  readonly stack: Uint8Array;
+}
+
+const Op = { true: 0, year: 1, stage: 2, track: 3, met: 4, level: 5, event: 6, member: 7, and: 8, or: 9, not: 10 } as const;
+
 export function compileCondition(c: Condition, names: NameIndex): Predicate {
-  switch (c.kind) {
-    case 'all': {
-      const parts = c.of.map((x) => compileCondition(x, names));
-      if (parts.length === 0) return () => true;
-      return (s) => {
-        for (let i = 0; i < parts.length; i++) if (!parts[i]!(s)) return false;
-        return true;
-      };
+  const ops: number[] = [];
+  const nums: number[] = [];
+  const num = (x: number) => nums.push(x) - 1;
+  const emit = (op: number, a = 0, b = 0): void => {
+    ops.push(op, a, b);
+  };
+  const walk = (c: Condition): void => {
+    switch (c.kind) {
+      case 'all':
+      case 'any':
+        if (c.of.length === 0) {
+          // An empty `all` holds; an empty `any` does not.
+          emit(Op.true);
+          if (c.kind === 'any') emit(Op.not);
+          return;
+        }
+        c.of.forEach(walk);
+        return emit(c.kind === 'all' ? Op.and : Op.or, c.of.length);
+      case 'not':
+        walk(c.of);
+        return emit(Op.not);
+      case 'year':
+        return emit(Op.year, num(c.from ?? -Infinity), num(c.to ?? Infinity));
+      case 'stage':
+        return emit(Op.stage, StageCode[c.is]);
+      case 'track':
+        return emit(Op.track, TrackCode[c.is]);
+      case 'met':
+        return emit(Op.met, names.precondition(c.precondition));
+      case 'level': {
+        const k = names.precondition(c.precondition);
+        const below = num(c.below ?? Infinity);
+        num(c.atLeast ?? -Infinity);
+        return emit(Op.level, k, below);
+      }
+      case 'event':
+        return emit(Op.event, names.event(c.occurred));
+      case 'member':
+        return emit(Op.member, names.ally(c.ally));
     }
-    case 'any': {
-      const parts = c.of.map((x) => compileCondition(x, names));
-      return (s) => {
-        for (let i = 0; i < parts.length; i++) if (parts[i]!(s)) return true;
-        return false;
-      };
+  };
+  walk(c);
+  return { ops: Int32Array.from(ops), nums: Float64Array.from(nums), stack: new Uint8Array(ops.length / 3 + 1) };
+}
+
+/** Evaluates a compiled condition against the branch's current state. */
+export function holds(p: Predicate, s: BranchState): boolean {
+  const ops = p.ops;
+  const nums = p.nums;
+  const stack = p.stack;
+  let top = 0;
+  for (let pc = 0; pc < ops.length; pc += 3) {
+    const a = ops[pc + 1]!;
+    const b = ops[pc + 2]!;
+    let v = 0;
+    switch (ops[pc]) {
+      case Op.true:
+        v = 1;
+        break;
+      case Op.year:
+        v = s.year >= nums[a]! && s.year <= nums[b]! ? 1 : 0;
+        break;
+      case Op.stage:
+        v = s.stage === a ? 1 : 0;
+        break;
+      case Op.track:
+        v = s.track === a ? 1 : 0;
+        break;
+      case Op.met:
+        v = s.met[a]!;
+        break;
+      case Op.level: {
+        const level = s.level[a]!;
+        v = level < nums[b]! && level >= nums[b + 1]! ? 1 : 0;
+        break;
+      }
+      case Op.event:
+        v = a >= 0 ? s.eventFired[a]! : 0;
+        break;
+      case Op.member:
+        v = s.isMember(a) ? 1 : 0;
+        break;
+      case Op.and: {
+        v = 1;
+        for (let i = 0; i < a; i++) v &= stack[--top]!;
+        break;
+      }
+      case Op.or: {
+        v = 0;
+        for (let i = 0; i < a; i++) v |= stack[--top]!;
+        break;
+      }
+      case Op.not:
+        v = 1 - stack[--top]!;
+        break;
     }
-    case 'not': {
-      const inner = compileCondition(c.of, names);
-      return (s) => !inner(s);
-    }
-    case 'year': {
-      const from = c.from ?? -Infinity;
-      const to = c.to ?? Infinity;
-      return (s) => s.year >= from && s.year <= to;
-    }
-    case 'stage': {
-      const code = StageCode[c.is];
-      return (s) => s.stage === code;
-    }
-    case 'track': {
-      const code = TrackCode[c.is];
-      return (s) => s.track === code;
-    }
-    case 'met': {
-      const k = names.precondition(c.precondition);
-      return (s) => s.met[k] === 1;
-    }
-    case 'level': {
-      const k = names.precondition(c.precondition);
-      const below = c.below ?? Infinity;
-      const atLeast = c.atLeast ?? -Infinity;
-      return (s) => s.level[k]! < below && s.level[k]! >= atLeast;
-    }
-    case 'event': {
-      const e = names.event(c.occurred);
-      return (s) => s.eventFired[e] === 1;
-    }
-    case 'member': {
-      const i = names.ally(c.ally);
-      return (s) => s.isMember(i);
-    }
+    stack[top++] = v;
   }
+  return stack[0] === 1;
 }

@@ -1,9 +1,7 @@
 import type { Scenario } from '../model/scenario.js';
 import type { FrozenParams } from './params.js';
-import type { BranchState } from './state.js';
 
-/** A compiled condition: a closure over typed arrays, built once at load. */
-export type Predicate = (state: BranchState) => boolean;
+import type { Predicate } from './condition.js';
 
 export const EffectCode = {
   consent: 0,

@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { compileCondition, holds } from '../../src/engine/condition.js';
+import { compile } from '../../src/engine/index.js';
+import { BranchState } from '../../src/engine/state.js';
+import type { Condition } from '../../src/model/scenario.js';
+import { referenceScenario } from '../helpers/reference-model.js';
+
+/** A direct, obviously-correct reading of a condition, to check the compiled program against. */
+function reference(c: Condition, s: BranchState, pre: string[], codes: string[]): boolean {
+  switch (c.kind) {
+    case 'all':
+      return c.of.every((x) => reference(x, s, pre, codes));
+    case 'any':
+      return c.of.some((x) => reference(x, s, pre, codes));
+    case 'not':
+      return !reference(c.of, s, pre, codes);
+    case 'year':
+      return s.year >= (c.from ?? -Infinity) && s.year <= (c.to ?? Infinity);
+    case 'stage':
+      return s.stage === { idle: 0, preparation: 1, ratification: 2 }[c.is];
+    case 'track':
+      return s.track === { map: 0, dialogue: 1, special: 2 }[c.is];
+    case 'met':
+      return s.met[pre.indexOf(c.precondition)] === 1;
+    case 'level': {
+      const v = s.level[pre.indexOf(c.precondition)]!;
+      return v < (c.below ?? Infinity) && v >= (c.atLeast ?? -Infinity);
+    }
+    case 'event':
+      return false;
+    case 'member':
+      return s.isMember(codes.indexOf(c.ally));
+  }
+}
+
+const pre = ['a', 'b', 'c'];
+const leaf: fc.Arbitrary<Condition> = fc.oneof(
+  fc.record({ kind: fc.constant('year' as const), from: fc.integer({ min: 1995, max: 2005 }), to: fc.integer({ min: 1995, max: 2010 }) }),
+  fc.record({ kind: fc.constant('stage' as const), is: fc.constantFrom('idle' as const, 'preparation' as const, 'ratification' as const) }),
+  fc.record({ kind: fc.constant('track' as const), is: fc.constantFrom('map' as const, 'dialogue' as const, 'special' as const) }),
+  fc.record({ kind: fc.constant('met' as const), precondition: fc.constantFrom(...pre) }),
+  fc.record({ kind: fc.constant('level' as const), precondition: fc.constantFrom(...pre), below: fc.double({ min: 0, max: 1, noNaN: true }), atLeast: fc.double({ min: 0, max: 1, noNaN: true }) }),
+  fc.record({ kind: fc.constant('member' as const), ally: fc.constantFrom('US', 'PL', 'BE') }),
+);
+const condition = fc.letrec<{ c: Condition }>((tie) => ({
+  c: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    leaf,
+    fc.record({ kind: fc.constant('all' as const), of: fc.array(tie('c'), { maxLength: 4 }) }),
+    fc.record({ kind: fc.constant('any' as const), of: fc.array(tie('c'), { maxLength: 4 }) }),
+    fc.record({ kind: fc.constant('not' as const), of: tie('c') }),
+  ),
+})).c;
+
+describe('compiled conditions', () => {
+  const m = compile(referenceScenario());
+  const names = { precondition: (id: string) => pre.indexOf(id), event: () => -1, ally: (code: string) => m.allyCodes.indexOf(code) };
+
+  test('agree with a direct reading on any condition and state', () => {
+    fc.assert(
+      fc.property(
+        condition,
+        fc.integer({ min: 2000, max: 2000 }),
+        fc.integer({ min: 0, max: 2 }),
+        fc.integer({ min: -1, max: 2 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 }),
+        (c, year, stage, track, levels) => {
+          const s = new BranchState(m);
+          s.year = year;
+          s.stage = stage;
+          s.track = track;
+          levels.forEach((v, k) => {
+            s.level[k] = v;
+            s.met[k] = v >= 0.5 ? 1 : 0;
+          });
+          expect(holds(compileCondition(c, names), s)).toBe(reference(c, s, pre, [...m.allyCodes]));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  test('an empty all holds and an empty any does not', () => {
+    const s = new BranchState(m);
+    expect(holds(compileCondition({ kind: 'all', of: [] }, names), s)).toBe(true);
+    expect(holds(compileCondition({ kind: 'any', of: [] }, names), s)).toBe(false);
+  });
+});
