@@ -34,16 +34,28 @@ export async function runModel(model: CompiledModel, options: RunOptions): Promi
 /** On this thread, in slices, yielding between them so signals and progress get through. */
 async function runInThread(model: CompiledModel, options: RunOptions, first: number): Promise<Tally> {
   const tally = emptyTally(model);
+  await inSlices(options, first, (from, n) => simulateRange(model, options.seed, from, n, tally));
+  return tally;
+}
+
+/**
+ * Calls `step(from, n)` over branches [first, first + runs) in slices of whole chunks, yielding
+ * to the event loop between slices so signals and progress get through.
+ */
+export async function inSlices(
+  options: Pick<RunOptions, 'runs' | 'signal' | 'onProgress'>,
+  first: number,
+  step: (from: number, count: number) => void,
+): Promise<void> {
   const slice = CHUNK_SIZE * 8;
   for (let done = 0; done < options.runs; ) {
     if (options.signal?.aborted) throw new RunCancelled();
     const n = Math.min(slice, options.runs - done);
-    simulateRange(model, options.seed, first + done, n, tally);
+    step(first + done, n);
     done += n;
     options.onProgress?.(done);
     if (done < options.runs) await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  return tally;
 }
 
 /** Compiles, runs and summarises a scenario: the one path every command and the UI share. */

@@ -1,7 +1,8 @@
 import type { Tally } from '../engine/index.js';
 import type { SerializedTally } from './protocol.js';
 
-const ARRAY_FIELDS = ['exits', 'funnel', 'tracks', 'exitYears', 'blockers', 'blockerYearSum', 'objectors'] as const;
+/** The count arrays of a Tally (blockerYearSum has the shape of blockers). */
+export const ARRAY_FIELDS = ['exits', 'funnel', 'tracks', 'exitYears', 'blockers', 'blockerYearSum', 'objectors'] as const;
 
 export function serializeTally(t: Tally): SerializedTally {
   return { runs: t.runs, arrays: Object.fromEntries(ARRAY_FIELDS.map((f) => [f, t[f]])) };

@@ -3,7 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../model/version.js';
 import { DEFAULT_SCENARIO } from '../io/paths.js';
 import { ExitCode, UsageError } from './errors.js';
-import { collect, DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS, parseBranch, parseRuns, parseSeed, parseWorkers } from './options.js';
+import { collect, countOption, DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS, parseBranch, parseRuns, parseSeed, parseWorkers } from './options.js';
 
 // Ink's colour library ignores NO_COLOR; FORCE_COLOR=0 must be set before it loads.
 if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') process.env.FORCE_COLOR = '0';
@@ -101,6 +101,26 @@ function buildProgram(): Command {
     .action(async (files: string[], flags) => {
       const { backtestCommand } = await import('./commands/backtest.js');
       await backtestCommand(files, flags);
+    });
+
+  program
+    .command('sensitivity')
+    .description('which assumption matters most: one-at-a-time swings as a tornado, plus Morris elementary effects')
+    .argument('<scenario>', 'scenario file or bundled name')
+    .option('--outcome <outcome>', 'the share to explain: an outcome (joined, vetoed, no_application, ...) or a stage reached (applied, invited, ...)', 'joined')
+    .addOption(new Option('-n, --runs <N>', 'branches per run (each end of each swing)').argParser(parseRuns).default(4000))
+    .addOption(seedOption())
+    .addOption(new Option('--range <path=lo:hi>', 'the range to move a parameter over (replaces its distribution\'s; repeatable)').argParser(collect).default([]))
+    .addOption(new Option('--top <K>', 'rows to show').argParser(countOption('--top', 1, 10_000)).default(15))
+    .addOption(new Option('--trajectories <r>', 'Morris trajectories (0: no global method)').argParser(countOption('--trajectories', 0, 1000)).default(10))
+    .addOption(new Option('--morris-runs <N>', 'branches per Morris point (default: a quarter of --runs, at least 500)').argParser(parseRuns))
+    .addOption(new Option('-w, --workers <N>', 'worker threads (default: all cores for long analyses)').argParser(parseWorkers))
+    .addOption(setOption())
+    .option('--json', 'print a JSON document for machines')
+    .option('-o, --out <file>', 'write the output to a file (atomically) instead of stdout')
+    .action(async (file: string, flags) => {
+      const { sensitivityCommand } = await import('./commands/sensitivity.js');
+      await sensitivityCommand(file, flags);
     });
 
   program

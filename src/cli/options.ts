@@ -36,3 +36,14 @@ export function parseSeed(value: string): string {
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
+
+/** A parser for a whole-number option within [min, max]: `--top`, `--boxes`, `--samples`, `--trajectories`. */
+export function countOption(flag: string, min: number, max: number): (value: string) => number {
+  return (value: string) => {
+    const n = Number(value.replace(/_/g, ''));
+    if (!/^\d[\d_]*$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max) {
+      throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got "${value}"`);
+    }
+    return n;
+  };
+}

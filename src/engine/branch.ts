@@ -45,6 +45,8 @@ function reset(m: CompiledModel, s: BranchState, key: number): void {
   s.blockedByRule = -1;
   s.blockedByEvent = -1;
   s.interestShift = s.withdrawalShift = s.standardPathShift = s.delayShift = 0;
+  s.interestWorst = 0;
+  s.interestWorstReason = -1;
   s.ruleInterest = s.ruleWithdrawal = s.ruleStandardPath = s.ruleDelay = 0;
   s.ratificationFailAlly = -1;
   s.slowestAlly = -1;
@@ -122,6 +124,7 @@ function applyEventEffect(m: CompiledModel, s: BranchState, fx: CompiledEffect, 
       return;
     case EffectCode.interest:
       s.interestShift += v;
+      noteInterestDrop(s, v, m.reasonOfEvent + e);
       return;
     case EffectCode.withdrawal:
       s.withdrawalShift += v;
@@ -174,6 +177,7 @@ function applyRules(m: CompiledModel, s: BranchState, trace: Tracer | null): voi
       switch (fx.code) {
         case EffectCode.interest:
           s.ruleInterest += v;
+          noteInterestDrop(s, v, m.reasonOfRule + r);
           break;
         case EffectCode.withdrawal:
           s.ruleWithdrawal += v;
@@ -265,6 +269,14 @@ function considerApplying(m: CompiledModel, s: BranchState, trace: Tracer | null
   return true;
 }
 
+/** While the candidate has not applied, remember the rule or event that damped its interest most: that is why it never applied. */
+function noteInterestDrop(s: BranchState, v: number, reason: number): void {
+  if (s.stage === StageCode.idle && v < s.interestWorst) {
+    s.interestWorst = v;
+    s.interestWorstReason = reason;
+  }
+}
+
 function withdraws(m: CompiledModel, s: BranchState, trace: Tracer | null): boolean {
   const p = s.values[m.withdrawal]! + s.withdrawalShift + s.ruleWithdrawal;
   if (drawAt(s.key, s.year, m.candidateActor, Purpose.withdrawal) >= p) return false;
@@ -329,13 +341,13 @@ function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
   const members = s.members();
   for (let j = 0; j < m.preconditionCount; j++) s.metCentered[j] = s.met[j]! - 0.5;
   const cohesion = clamp01(s.values[m.cohesion]!);
-  const shared = cohesion > 0 ? boxMuller(drawAt(s.key, 0, m.allianceActor, Purpose.allianceA), drawAt(s.key, 0, m.allianceActor, Purpose.allianceB)) : 0;
+  const shared = allianceFactor(m, s, cohesion, Purpose.allianceA, Purpose.allianceB);
   for (let i = 0; i < members; i++) {
     voters++;
     if (s.consented[i] === 1) continue;
     const p = consentProbability(m, s, i, special);
     const blockRule = s.ruleBlockAlly[i]!;
-    const agrees = blockRule < 0 && consentDraw(m, s, i, cohesion, shared) < p;
+    const agrees = blockRule < 0 && copulaDraw(m, s, i, Purpose.consent, cohesion, shared) < p;
     if (agrees) {
       s.consented[i] = 1;
       if (trace !== null) trace.push({ kind: 'vote', year: s.year, ally: i, p: clamp01(p), consent: true, reason: -1 });
@@ -344,7 +356,8 @@ function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
     const reason = blockRule >= 0 ? m.reasonOfRule + blockRule : refusalReason(m, s, i, special);
     if (trace !== null) trace.push({ kind: 'vote', year: s.year, ally: i, p: clamp01(p), consent: false, reason });
     const holdout = m.allyHoldout[i] === 1;
-    s.objectorP[s.objectorCount] = p;
+    // An Ally a rule makes refuse has the strongest objection of all.
+    s.objectorP[s.objectorCount] = blockRule >= 0 ? -Infinity : p;
     s.objectorAlly[s.objectorCount] = i;
     s.objectorReason[s.objectorCount] = reason;
     s.objectorHoldout[s.objectorCount] = holdout ? 1 : 0;
@@ -353,7 +366,7 @@ function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
       s.holding[i] = 1;
       s.holdingReason[i] = reason;
       if (firstHoldout < 0) firstHoldout = i;
-    } else if (firstVeto < 0 || p < s.objectorP[vetoSlot]!) {
+    } else if (firstVeto < 0 || s.objectorP[s.objectorCount - 1]! < s.objectorP[vetoSlot]!) {
       // The blocker named is the Ally with the strongest objection, not the first in order.
       firstVeto = i;
       vetoSlot = s.objectorCount - 1;
@@ -368,14 +381,20 @@ function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
 }
 
 /**
- * Ally i's disposition, uniform in [0, 1) and fixed per branch. With cohesion ρ > 0 it is
- * a Gaussian copula: Φ(√ρ·z_alliance + √(1−ρ)·z_i), so Allies lean the same way together.
+ * Ally i's draw for a purpose (consent, ratification), uniform in [0, 1) and fixed per
+ * branch. With cohesion ρ > 0 it is a Gaussian copula, Φ(√ρ·z_alliance + √(1−ρ)·z_i), so
+ * Allies lean the same way together.
  */
-function consentDraw(m: CompiledModel, s: BranchState, i: number, cohesion: number, shared: number): number {
-  const u = drawAt(s.key, 0, m.allyActor[i]!, Purpose.consent);
+function copulaDraw(m: CompiledModel, s: BranchState, i: number, purpose: number, cohesion: number, shared: number): number {
+  const u = drawAt(s.key, 0, m.allyActor[i]!, purpose);
   if (cohesion <= 0) return u;
   const own = normalQuantile(unitOpen(u));
   return normalCdf(Math.sqrt(cohesion) * shared + Math.sqrt(1 - cohesion) * own);
+}
+
+/** The alliance-wide normal factor shared by every Ally's draw, fixed per branch. */
+function allianceFactor(m: CompiledModel, s: BranchState, cohesion: number, a: number, b: number): number {
+  return cohesion > 0 ? boxMuller(drawAt(s.key, 0, m.allianceActor, a), drawAt(s.key, 0, m.allianceActor, b)) : 0;
 }
 
 /** consent + Σ weight·(met − ½) − threat − special-status penalty + event and rule shifts, in [0, 1]. */
@@ -437,9 +456,12 @@ function invite(m: CompiledModel, s: BranchState, voters: number, trace: Tracer 
   let slowest = 0;
   let failAt = Infinity;
   const members = s.members();
+  // Parliaments ratify in the same political climate: cohesion correlates their votes too.
+  const cohesion = clamp01(s.values[m.cohesion]!);
+  const shared = allianceFactor(m, s, cohesion, Purpose.ratifyA, Purpose.ratifyB);
   for (let i = 0; i < members; i++) {
     const months = Math.max(0, s.values[m.allyMonths[i]!]!);
-    const passed = drawAt(s.key, 0, m.allyActor[i]!, Purpose.ratification) < s.values[m.allyPass[i]!]!;
+    const passed = copulaDraw(m, s, i, Purpose.ratification, cohesion, shared) < s.values[m.allyPass[i]!]!;
     if (trace !== null) trace.push({ kind: 'ratification', year: s.year, ally: i, passed, months });
     if (!passed) {
       if (months < failAt) {
@@ -466,7 +488,8 @@ function ratify(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
 
 function endAtHorizon(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
   if (s.stage === StageCode.idle) {
-    finish(m, s, ExitCode.no_application, NO_ACTOR, s.everInterested ? FixedReason.domestic_opposition : FixedReason.not_interested, trace);
+    const quiet = s.interestWorstReason >= 0 ? s.interestWorstReason : FixedReason.not_interested;
+    finish(m, s, ExitCode.no_application, NO_ACTOR, s.everInterested ? FixedReason.domestic_opposition : quiet, trace);
   } else if (s.stage === StageCode.preparation) {
     const holder = firstHolding(m, s);
     if (holder >= 0) finish(m, s, ExitCode.held_out, holder, s.holdingReason[holder]!, trace);

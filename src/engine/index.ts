@@ -9,3 +9,4 @@ export { traceBranch, findBranch, type BranchTrace, type SampledValue } from './
 export type { TraceEntry } from './trace.js';
 export { describeReason, describeActor } from './reasons.js';
 export { EXITS } from './codes.js';
+export { emptyPairedTally, mergePairedInto, simulatePairedRange, type PairedTally } from './paired.js';

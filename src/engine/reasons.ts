@@ -14,8 +14,12 @@ const FIXED: readonly Reason[] = [
   { kind: 'horizon', label: 'preparation years not yet served' },
 ];
 
-/** The readable reason behind a reason code. */
-export function describeReason(m: CompiledModel, code: number): Reason {
+/** The readable reason behind a reason code; `ally` (an index) lets a threat cite that Ally's own source. */
+export function describeReason(m: CompiledModel, code: number, ally = NO_ACTOR): Reason {
+  if (code === FixedReason.threat && ally !== NO_ACTOR) {
+    const source = m.scenario.allies.find((a) => a.code === m.allyCodes[ally])?.threat.source;
+    return withSource(FIXED[code]!, source);
+  }
   if (code < FIXED_REASON_COUNT) {
     if (code === FixedReason.special_status) return { ...FIXED[code]!, source: m.scenario.process.specialTrack.consentPenalty.source ?? '' };
     return FIXED[code]!;

@@ -28,6 +28,8 @@ export const Purpose = {
   driftB: 11,
   allianceA: 12,
   allianceB: 13,
+  ratifyA: 14,
+  ratifyB: 15,
 } as const;
 
 /** murmur3's 32-bit finaliser: a bijection with full avalanche. */

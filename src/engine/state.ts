@@ -20,6 +20,9 @@ export class BranchState {
   withdrawalShift = 0;
   standardPathShift = 0;
   delayShift = 0;
+  /** The largest drop in interest from a rule or event while idle, and its reason code. */
+  interestWorst = 0;
+  interestWorstReason = -1;
   // Shifts from rules, recomputed every year.
   ruleInterest = 0;
   ruleWithdrawal = 0;

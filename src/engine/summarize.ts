@@ -66,7 +66,7 @@ function blockerRows(m: CompiledModel, t: Tally, share: (c: number) => Share): B
           role: exit.role,
           actor: actor.code,
           actorName: actor.name,
-          reason: describeReason(m, r),
+          reason: describeReason(m, r, a - 1),
           meanYear: Math.round((t.blockerYearSum[cell]! / count) * 10) / 10,
           ...share(count),
         });
@@ -84,7 +84,7 @@ function objectorRows(m: CompiledModel, t: Tally, share: (c: number) => Share): 
         const count = t.objectors[(role * m.allyCount + a) * m.reasonCount + r]!;
         if (count === 0) continue;
         const actor = describeActor(m, a, 'veto');
-        rows.push({ ally: actor.code, allyName: actor.name, role: role === 0 ? 'veto' : 'holdout', reason: describeReason(m, r), ...share(count) });
+        rows.push({ ally: actor.code, allyName: actor.name, role: role === 0 ? 'veto' : 'holdout', reason: describeReason(m, r, a), ...share(count) });
       }
     }
   }

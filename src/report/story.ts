@@ -52,7 +52,7 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace): Story
     add(year, `North Atlantic Council: ${agreed} of ${votes.length} Allies asked agree to invite ${sc.candidate.name}.`);
     for (const v of refusals) {
       const a = ally(v.ally);
-      const reason = describeReason(m, v.reason);
+      const reason = describeReason(m, v.reason, v.ally);
       const kind = m.allyHoldout[v.ally] === 1 ? 'holds out' : 'vetoes';
       add(year, `  ${a.name} (${a.code}) ${kind} (chance of consent ${pct(v.p, 0)}): ${reason.label}.`, reason.source);
     }
@@ -122,7 +122,7 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace): Story
   flushVotes();
 
   const exit = t.exit;
-  const reason = describeReason(m, t.reason);
+  const reason = describeReason(m, t.reason, t.actor);
   const who = describeActor(m, t.actor, exit.role);
   const ending = endingText(exit.exit, who, reason, t.exitYear, sc.candidate.name);
   add(t.exitYear, ending, reason.source);

@@ -1,12 +1,15 @@
 import { OUTCOMES, OUTCOME_LABELS, STAGE_LABELS, TRACKS, TRACK_LABELS } from '../model/outcome.js';
 import type { Results } from '../model/results.js';
 import { bar, integer, interval, pct, table, truncate } from './format.js';
+import { rewriteLine, type RewriteDistance } from './rewrite-distance.js';
 
 export interface SummaryOptions {
   /** Terminal width to fit; default 80. */
   readonly width?: number;
   /** How many blocker rows to show. */
   readonly blockers?: number;
+  /** The scenario's distance from its historical baseline, shown under the header. */
+  readonly rewrite?: RewriteDistance;
 }
 
 /** The readable summary of one run: outcomes, funnel, accession years, top blockers. */
@@ -19,6 +22,7 @@ export function summaryText(r: Results, options: SummaryOptions = {}): string {
     `Decision point ${r.decisionPoint.year}: ${r.decisionPoint.label} -> horizon ${r.decisionPoint.horizon} | ` +
       `${integer(r.runs)} branches | seed ${r.seed} | v${r.version}`,
   );
+  if (options.rewrite !== undefined) out.push(rewriteLine(options.rewrite));
   out.push('');
   out.push('Outcomes');
   const outcomeRows = OUTCOMES.map((o) => {

@@ -37,6 +37,9 @@ export function checkScenario(doc: ScenarioDocument, root: LocatedNode): Issue[]
     if (roster === undefined && (ally.name === undefined || ally.joined === undefined)) {
       report('ally_not_in_roster', `${ally.code} is not a NATO member in the roster: give its name and joined date`, ['allies', i, 'code']);
     }
+    if (ally.code === doc.candidate.code) {
+      report('candidate_listed_as_ally', `${ally.code} is the candidate: it cannot vote on its own accession`, ['allies', i, 'code']);
+    }
     const joined = ally.joined ?? roster?.joined;
     if (joined !== undefined && joined > horizonEnd(horizon)) {
       const path: PathSegment[] = ['allies', i, ally.joined === undefined ? 'code' : 'joined'];

@@ -56,6 +56,7 @@ export type IssueCode =
   | 'duplicate_id'
   | 'unknown_reference'
   | 'ally_joins_after_horizon'
+  | 'candidate_listed_as_ally'
   | 'ally_not_in_roster'
   | 'horizon_before_year'
   | 'horizon_too_far';

@@ -36,7 +36,8 @@ export function normalizeAllies(doc: ScenarioDocument, warnings: string[]): Ally
     return { code: entry.code, name: entry.name ?? roster?.name ?? entry.code, joined: entry.joined ?? roster?.joined ?? '', ...values, defaulted: false };
   });
 
-  const listedCodes = new Set(listed.map((a) => a.code));
+  // The candidate never votes on its own accession, even if the roster makes it a member later.
+  const listedCodes = new Set([...listed.map((a) => a.code), doc.candidate.code]);
   const defaulted = rosterMembersBy(doc.decisionPoint.horizon)
     .filter((m) => !listedCodes.has(m.code))
     .map((m): Ally => ({ code: m.code, name: m.name, joined: m.joined, ...defaults.values, defaulted: true }));

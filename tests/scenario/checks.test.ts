@@ -112,4 +112,17 @@ describe('the checks report', () => {
     const issue = await onlyIssue(withLines('events:', '  - { id: e1, label: e, hazard: 0.1, from: 2002, to: 2001 }'));
     expect(issue).toMatchObject({ code: 'invalid_value', path: 'events.e1.from', line: 16, column: 44 });
   });
+
+  it('the candidate listed among the Allies that would vote on it', async () => {
+    const issue = await onlyIssue(MINIMAL.replace('code: RU', 'code: PL') + 'allies:\n  - code: PL\n');
+    expect(issue).toMatchObject({ code: 'candidate_listed_as_ally', line: 16, column: 11 });
+    expect(issue.message).toBe('PL is the candidate: it cannot vote on its own accession');
+  });
+
+  it('a candidate that later joins is left out of the Allies that vote', async () => {
+    const { loaded: load } = await import('./helpers.js');
+    const l = await load(MINIMAL.replace('code: RU', 'code: PL').replace('horizon: 2002', 'horizon: 2005'));
+    expect(l.scenario.allies.map((a) => a.code)).not.toContain('PL');
+    expect(l.scenario.allies.map((a) => a.code)).toContain('CZ');
+  });
 });

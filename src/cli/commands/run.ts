@@ -1,13 +1,18 @@
-import { runScenario } from '../../batch/run.js';
+import { runModel } from '../../batch/run.js';
+import { partialJson, sparseTally, type RunPartial } from '../../batch/shard.js';
+import { compile, summarize, type CompiledModel, type Tally } from '../../engine/index.js';
 import type { Results } from '../../model/results.js';
 import { resultsCsv } from '../../report/csv.js';
-import { resultsJson } from '../../report/json.js';
+import { stableJson } from '../../report/json.js';
+import type { RewriteDistance } from '../../report/rewrite-distance.js';
 import { summaryText } from '../../report/summary-text.js';
 import { Interrupted, UsageError } from '../errors.js';
 import { interruptSignal } from '../interrupt.js';
 import { loadForCommand } from '../load.js';
 import { emit, progressReporter } from '../output.js';
 import { RunCancelled } from '../../batch/pool.js';
+import { rewriteFor } from '../baseline.js';
+import { partialHeader, shardFlag } from '../shards.js';
 
 export interface RunFlags {
   readonly runs: number;
@@ -17,44 +22,73 @@ export interface RunFlags {
   readonly json?: boolean;
   readonly csv?: boolean;
   readonly out?: string;
+  /** `i/n`: run only shard i of n and write a partial document for `merge`. */
+  readonly shard?: string;
+}
+
+/** One scenario's results and, when it rewrites a baseline, how far. */
+export interface RunOutputItem {
+  readonly results: Results;
+  readonly rewrite?: RewriteDistance;
 }
 
 /** `article10 run`: every scenario, then one document (nothing is written unless all finished). */
 export async function runCommand(files: readonly string[], flags: RunFlags): Promise<void> {
   if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv');
+  const shard = shardFlag(flags.shard, flags.runs, flags);
   const loaded = [];
   for (const file of files) loaded.push(await loadForCommand(file, flags.set));
+  const rewrites: (RewriteDistance | undefined)[] = [];
+  for (const l of loaded) rewrites.push(await rewriteFor(l));
   const interrupt = interruptSignal();
-  const results: Results[] = [];
+  const done: { model: CompiledModel; tally: Tally }[] = [];
   try {
     for (const l of loaded) {
-      const progress = progressReporter(flags.runs, l.scenario.id);
-      if ((flags.json || flags.csv) && l.warnings.length > 0) for (const w of l.warnings) process.stderr.write(`warning: ${l.file}: ${w}\n`);
-      results.push(
-        await runScenario(l.scenario, {
-          seed: flags.seed,
-          runs: flags.runs,
-          workers: flags.workers,
-          onProgress: progress,
-          signal: interrupt.signal,
-          warnings: l.warnings,
-        }),
-      );
+      const runs = shard?.branches ?? flags.runs;
+      const progress = progressReporter(runs, l.scenario.id);
+      if ((flags.json || flags.csv || shard) && l.warnings.length > 0) for (const w of l.warnings) process.stderr.write(`warning: ${l.file}: ${w}\n`);
+      const model = compile(l.scenario);
+      const tally = await runModel(model, { seed: flags.seed, runs, first: shard?.first, workers: flags.workers, onProgress: progress, signal: interrupt.signal });
+      done.push({ model, tally });
       progress.end();
     }
   } catch (error) {
     if (error instanceof RunCancelled) {
-      const done = results.map((r) => r.scenario).join(', ') || 'none';
-      throw new Interrupted(`interrupted by ${interrupt.reason ?? 'a signal'}: finished scenarios: ${done}; nothing was written`);
+      const finished = loaded.slice(0, done.length).map((l) => l.scenario.id).join(', ') || 'none';
+      throw new Interrupted(`interrupted by ${interrupt.reason ?? 'a signal'}: finished scenarios: ${finished}; nothing was written`);
     }
     throw error;
   } finally {
     interrupt.dispose();
   }
-  const text = flags.json
-    ? resultsJson(results.length === 1 ? results[0]! : results)
-    : flags.csv
-      ? resultsCsv(results)
-      : results.map((r) => summaryText(r, { width: process.stdout.columns ?? 80 })).join('\n');
-  await emit(text, flags.out);
+  if (shard !== undefined) {
+    const partial: RunPartial = {
+      ...partialHeader(flags.seed, flags.runs, shard),
+      command: 'run',
+      items: loaded.map((l, i) => ({
+        file: l.file,
+        scenario: l.scenario,
+        warnings: l.warnings,
+        ...(rewrites[i] !== undefined && { rewrite: rewrites[i] }),
+        tally: sparseTally(done[i]!.tally),
+      })),
+    };
+    await emit(partialJson(partial), flags.out);
+    return;
+  }
+  const items = done.map(({ model, tally }, i) => ({
+    results: summarize(model, tally, { seed: flags.seed, warnings: loaded[i]!.warnings }),
+    ...(rewrites[i] !== undefined && { rewrite: rewrites[i] }),
+  }));
+  await emit(runOutput(items, flags), flags.out);
+}
+
+/** What `run` prints for its results; `merge` of a run's shards prints the same. */
+export function runOutput(items: readonly RunOutputItem[], format: { readonly json?: boolean; readonly csv?: boolean }): string {
+  if (format.json) {
+    const docs = items.map((i) => (i.rewrite === undefined ? i.results : { ...i.results, rewrite: i.rewrite }));
+    return stableJson(docs.length === 1 ? docs[0] : docs);
+  }
+  if (format.csv) return resultsCsv(items.map((i) => i.results));
+  return items.map((i) => summaryText(i.results, { width: process.stdout.columns ?? 80, ...(i.rewrite !== undefined && { rewrite: i.rewrite }) })).join('\n');
 }

@@ -1,0 +1,160 @@
+import { compile, summarize, type Tally } from '../engine/index.js';
+import type { Scenario } from '../model/scenario.js';
+import { VERSION } from '../model/version.js';
+import { paramKind, rangeProblem } from '../scenario/param-kinds.js';
+import { getParam, scenarioParams } from '../scenario/param-paths.js';
+import { describeParam } from '../scenario/params.js';
+import { didYouMean } from '../scenario/suggest.js';
+import type { SweepDesign, SweepResult, VarySpec } from '../report/sweep.js';
+import { designRng, latinHypercube } from './design.js';
+import { withFactorValues, type Factor } from './factors.js';
+import { runVariants, type VariantRunOptions } from './variants.js';
+
+/**
+ * Sweeps: one scenario re-run at each point of a grid (or a Latin hypercube) over some of its
+ * parameters. At a point every varied parameter is replaced by a fixed value that keeps its
+ * source, every other keeps its distribution; every point runs the same branches with the same
+ * seed (common random numbers), so neighbouring points differ only through the values set, and
+ * a point equals a separate `run --set path=value` at that seed.
+ */
+
+/** Points a sweep may have: more is a study for shards, or a hypercube. */
+export const MAX_POINTS = 10_000;
+export const MAX_STEPS = 1_000;
+
+/** A bad --vary, experiment or path: the commands make it a usage error (with a position when they have one). */
+export class SweepError extends Error {
+  constructor(
+    message: string,
+    /** Which vary entry it is about (0-based), when it is about one. */
+    readonly vary?: number,
+    /** Which field of it, for positions in an experiment file. */
+    readonly field?: 'path' | 'from' | 'to' | 'steps',
+  ) {
+    super(message);
+    this.name = 'SweepError';
+  }
+}
+
+/** `path=from:to:steps` (steps may be left out with --samples). */
+export function parseVary(text: string): VarySpec {
+  const m = /^\s*([^=\s]+)\s*=\s*([^:]+):([^:]+)(?::([^:]+))?\s*$/.exec(text);
+  const usage = `--vary must look like path=from:to:steps, e.g. candidate.acceptsStandardPath=0.1:0.9:5; got "${text}"`;
+  if (m === null) throw new SweepError(usage);
+  const [from, to] = [m[2]!, m[3]!].map((x) => (x.trim() === '' ? NaN : Number(x)));
+  if (!Number.isFinite(from) || !Number.isFinite(to)) throw new SweepError(usage);
+  if (m[4] === undefined) return { path: m[1]!, from: from!, to: to! };
+  const steps = Number(m[4].trim());
+  if (!/^\s*\d+\s*$/.test(m[4])) throw new SweepError(`--vary ${m[1]}: steps must be a whole number, got "${m[4]}"`);
+  return { path: m[1]!, from: from!, to: to!, steps };
+}
+
+/**
+ * Checks a sweep against its scenario and returns the vary list with canonical paths (a `--set`
+ * path ending in `.value` names the parameter itself). Throws SweepError naming the entry.
+ */
+export function checkVary(scenario: Scenario, vary: readonly VarySpec[], samples: number | undefined): VarySpec[] {
+  if (vary.length === 0) throw new SweepError('say what to vary: --vary path=from:to:steps (repeatable)');
+  const known = scenarioParams(scenario).map((e) => e.path);
+  const seen = new Set<string>();
+  const out = vary.map((v, i) => {
+    const path = v.path.endsWith('.value') && getParam(scenario, v.path) === undefined ? v.path.slice(0, -'.value'.length) : v.path;
+    if (getParam(scenario, path) === undefined) {
+      throw new SweepError(`no parameter at "${v.path}" in ${scenario.id}${didYouMean(path, known)} (paths as in --set: candidate.interest, allies.US.consent, preconditions.democracy.level, ...)`, i, 'path');
+    }
+    if (seen.has(path)) throw new SweepError(`"${path}" is varied twice`, i, 'path');
+    seen.add(path);
+    const range = paramKind(path).range;
+    for (const field of ['from', 'to'] as const) {
+      const problem = rangeProblem(range, v[field]);
+      if (problem !== undefined) throw new SweepError(`${path}: ${field} ${problem}`, i, field);
+    }
+    if (samples === undefined) {
+      if (v.steps === undefined) throw new SweepError(`${path}: a grid needs steps (path=from:to:steps), or give --samples N for a Latin hypercube`, i, 'steps');
+      if (v.steps < 1 || v.steps > MAX_STEPS) throw new SweepError(`${path}: steps must be from 1 to ${MAX_STEPS}, got ${v.steps}`, i, 'steps');
+      if (v.steps === 1 && v.from !== v.to) throw new SweepError(`${path}: one step cannot span ${v.from} to ${v.to}; use 2 or more steps`, i, 'steps');
+    }
+    return { ...v, path };
+  });
+  if (samples === undefined) {
+    const points = out.reduce((n, v) => n * v.steps!, 1);
+    if (points > MAX_POINTS) throw new SweepError(`the grid has ${points} points; the limit is ${MAX_POINTS}: use fewer steps, --samples N (Latin hypercube) or several sweeps`);
+  } else if (samples < 1 || samples > MAX_POINTS) throw new SweepError(`--samples must be from 1 to ${MAX_POINTS}, got ${samples}`);
+  return out;
+}
+
+/**
+ * The points of a sweep: the grid (every combination, the first --vary slowest, values evenly
+ * spaced from `from` to `to` inclusive), or with `samples` a Latin hypercube seeded by the
+ * run's seed (seedrandom alea, stream "<seed>/sweep-lhs"): each range cut into `samples` equal
+ * strata, one point in each stratum of each parameter. Values are rounded (12 significant
+ * digits on the grid, 6 in a hypercube) so the printed value is the value run.
+ */
+export function sweepDesign(vary: readonly VarySpec[], samples: number | undefined, seed: string): SweepDesign {
+  if (samples !== undefined) {
+    const rows = latinHypercube(samples, vary.length, designRng(seed, 'sweep-lhs'));
+    const points = rows.map((row) => vary.map((v, j) => round(v.from + (v.to - v.from) * row[j]!, 6)));
+    return { kind: 'latin-hypercube', samples, vary, points };
+  }
+  let points: number[][] = [[]];
+  for (const v of vary) {
+    const steps = v.steps!;
+    const values = Array.from({ length: steps }, (_, i) => (steps === 1 ? v.from : i === steps - 1 ? v.to : round(v.from + ((v.to - v.from) * i) / (steps - 1), 12)));
+    points = points.flatMap((p) => values.map((x) => [...p, x]));
+  }
+  return { kind: 'grid', vary, points };
+}
+
+function round(x: number, digits: number): number {
+  const r = Number(x.toPrecision(digits));
+  return Object.is(r, -0) ? 0 : r;
+}
+
+/** The scenario at one point: each varied parameter fixed at its value, keeping its source. */
+export function pointScenario(base: Scenario, vary: readonly VarySpec[], values: readonly number[]): Scenario {
+  const factors = vary.map((v): Factor => {
+    const source = getParam(base, v.path)?.source;
+    const f: Factor = { path: v.path, lo: v.from, hi: v.to, central: v.from, from: 'range' };
+    return source === undefined ? f : { ...f, source };
+  });
+  return withFactorValues(base, factors, values);
+}
+
+/** Warnings about a sweep that runs but cannot show anything (a parameter the engine never reads). */
+export function sweepWarnings(base: Scenario, vary: readonly VarySpec[]): string[] {
+  const read = new Set(compile(base).params.paths);
+  return vary.filter((v) => !read.has(v.path)).map((v) => `${v.path} is not read by the engine (its rule or event is off): varying it changes nothing`);
+}
+
+/** Runs every point of a design (branches [first, first + runs) each) and returns their tallies, in order. */
+export async function runSweep(base: Scenario, design: SweepDesign, options: Omit<VariantRunOptions, 'onVariant'> & { onPoint?: (done: number) => void }): Promise<Tally[]> {
+  return runVariants(
+    design.points.length,
+    (i) => pointScenario(base, design.vary, design.points[i]!),
+    (tally) => tally,
+    { ...options, ...(options.onPoint && { onVariant: options.onPoint }) },
+  );
+}
+
+/** The sweep's rows from the points' tallies. Pure: the command and `merge` both build it here. */
+export function sweepResult(base: Scenario, design: SweepDesign, tallies: readonly Tally[], meta: { seed: string; runs: number; warnings: readonly string[] }): SweepResult {
+  const points = design.points.map((values, i) => {
+    const r = summarize(compile(pointScenario(base, design.vary, values)), tallies[i]!, { seed: meta.seed });
+    return { point: i + 1, values: Object.fromEntries(design.vary.map((v, j) => [v.path, values[j]!])), outcomes: r.outcomes, funnel: r.funnel };
+  });
+  return {
+    scenario: base.id,
+    title: base.title,
+    seed: meta.seed,
+    runs: meta.runs,
+    version: VERSION,
+    design: design.kind,
+    ...(design.samples !== undefined && { samples: design.samples }),
+    vary: design.vary.map((v) => {
+      const param = getParam(base, v.path)!;
+      return { ...v, baseline: describeParam(param), ...(param.source !== undefined && { source: param.source }) };
+    }),
+    points,
+    warnings: meta.warnings,
+  };
+}

@@ -1,0 +1,56 @@
+import { runSensitivity } from '../../batch/sensitivity.js';
+import { stableJson } from '../../report/json.js';
+import { sensitivityText } from '../../report/tornado.js';
+import { factorsFor, parseMeasureFlag, parseRanges, runAnalysis } from '../analysis.js';
+import { loadForCommand } from '../load.js';
+import { emit } from '../output.js';
+
+export interface SensitivityFlags {
+  readonly outcome: string;
+  readonly runs: number;
+  readonly seed: string;
+  readonly range: readonly string[];
+  readonly top: number;
+  readonly trajectories: number;
+  readonly morrisRuns?: number;
+  readonly workers?: number;
+  readonly set: readonly string[];
+  readonly json?: boolean;
+  readonly out?: string;
+}
+
+export const SENSITIVITY_DEFAULTS = { runs: 4000, trajectories: 10, top: 15 } as const;
+
+/** Branches per Morris point when not given: a quarter of --runs, at least 500. */
+export function defaultMorrisRuns(runs: number): number {
+  return Math.max(500, Math.round(runs / 4));
+}
+
+/** `article10 sensitivity`: one-at-a-time swings (tornado) and Morris elementary effects. */
+export async function sensitivityCommand(file: string, flags: SensitivityFlags): Promise<void> {
+  const measure = parseMeasureFlag(flags.outcome);
+  const ranges = parseRanges(flags.range);
+  const loaded = await loadForCommand(file, flags.set);
+  const factors = factorsFor(loaded.scenario, ranges);
+  const morrisRuns = flags.morrisRuns ?? defaultMorrisRuns(flags.runs);
+  const swingVariants = 1 + 2 * factors.length;
+  const total = swingVariants * flags.runs + flags.trajectories * (factors.length + 1) * morrisRuns;
+  const report = await runAnalysis(`sensitivity ${loaded.scenario.id}`, total, (signal, progress) =>
+    runSensitivity(
+      loaded.scenario,
+      factors,
+      {
+        seed: flags.seed,
+        runs: flags.runs,
+        measure,
+        trajectories: flags.trajectories,
+        morrisRuns,
+        workers: flags.workers,
+        signal,
+        onProgress: (done) => progress(Math.min(done, swingVariants) * flags.runs + Math.max(0, done - swingVariants) * morrisRuns),
+      },
+      loaded.warnings,
+    ),
+  );
+  await emit(flags.json ? stableJson(report) : sensitivityText(report, loaded.scenario, { width: process.stdout.columns ?? 80, top: flags.top }), flags.out);
+}

@@ -1,0 +1,95 @@
+import { OUTCOMES } from '../model/outcome.js';
+import { runBranch } from './branch.js';
+import { EXITS } from './codes.js';
+import type { CompiledModel } from './model.js';
+import { CHUNK_SIZE, chunkKeys } from './rng.js';
+import { BranchState } from './state.js';
+import { emptyTally, FUNNEL_SLOTS, mergeInto, record, type Tally } from './tally.js';
+
+/**
+ * Two scenarios run on the same branch keys in one pass: common random numbers, so each branch
+ * is a matched pair and the difference between the two is estimated from within-pair changes.
+ * Besides each model's own tally, the pass counts the joint outcome table (outcome in A by
+ * outcome in B) and, per funnel stage, the 2×2 table of reaching it in A and in B. Integer
+ * counts in typed arrays: merging is addition, so any split of the branches gives the same tally.
+ */
+export interface PairedTally {
+  runs: number;
+  readonly a: Tally;
+  readonly b: Tally;
+  /** joint[outcomeA * OUTCOMES.length + outcomeB], outcomes in the order of OUTCOMES. */
+  readonly joint: Float64Array;
+  /** stages[stage * 4 + 2 * reachedInA + reachedInB], stages in the order of STAGES. */
+  readonly stages: Float64Array;
+}
+
+const OUTCOME_COUNT = OUTCOMES.length;
+/** The outcome index (in OUTCOMES) of each exit. */
+const OUTCOME_OF_EXIT = Int32Array.from(EXITS, (e) => OUTCOMES.indexOf(e.outcome));
+
+export function emptyPairedTally(a: CompiledModel, b: CompiledModel): PairedTally {
+  return {
+    runs: 0,
+    a: emptyTally(a),
+    b: emptyTally(b),
+    joint: new Float64Array(OUTCOME_COUNT * OUTCOME_COUNT),
+    stages: new Float64Array(FUNNEL_SLOTS * 4),
+  };
+}
+
+/**
+ * Runs branches [first, first + count) of both models on the same keys into `tally`. Keys come
+ * from the same fixed chunks as simulateRange, so each side's tally equals its own run's.
+ * Allocation-free in the loop: one BranchState per model, reused for every branch.
+ */
+export function simulatePairedRange(
+  a: CompiledModel,
+  b: CompiledModel,
+  seed: string,
+  first: number,
+  count: number,
+  tally: PairedTally = emptyPairedTally(a, b),
+): PairedTally {
+  const sa = new BranchState(a);
+  const sb = new BranchState(b);
+  const keys = new Uint32Array(CHUNK_SIZE);
+  const joint = tally.joint;
+  const stages = tally.stages;
+  const end = first + count;
+  let i = first;
+  while (i < end) {
+    const chunk = Math.floor(i / CHUNK_SIZE);
+    const chunkStart = chunk * CHUNK_SIZE;
+    chunkKeys(seed, chunk, keys, CHUNK_SIZE);
+    const stop = Math.min(end, chunkStart + CHUNK_SIZE);
+    for (; i < stop; i++) {
+      const key = keys[i - chunkStart]!;
+      runBranch(a, sa, key, null);
+      record(a, tally.a, sa);
+      runBranch(b, sb, key, null);
+      record(b, tally.b, sb);
+      joint[OUTCOME_OF_EXIT[sa.exit]! * OUTCOME_COUNT + OUTCOME_OF_EXIT[sb.exit]!]!++;
+      stages[0 * 4 + (sa.reachedInterested ? 2 : 0) + (sb.reachedInterested ? 1 : 0)]!++;
+      stages[1 * 4 + (sa.reachedApplied ? 2 : 0) + (sb.reachedApplied ? 1 : 0)]!++;
+      stages[2 * 4 + (sa.reachedInvited ? 2 : 0) + (sb.reachedInvited ? 1 : 0)]!++;
+      stages[3 * 4 + (sa.reachedRatified ? 2 : 0) + (sb.reachedRatified ? 1 : 0)]!++;
+      stages[4 * 4 + (sa.exit === 0 ? 2 : 0) + (sb.exit === 0 ? 1 : 0)]!++;
+      tally.runs++;
+    }
+  }
+  return tally;
+}
+
+/** into += from. */
+export function mergePairedInto(into: PairedTally, from: PairedTally): void {
+  into.runs += from.runs;
+  mergeInto(into.a, from.a);
+  mergeInto(into.b, from.b);
+  addArray(into.joint, from.joint);
+  addArray(into.stages, from.stages);
+}
+
+function addArray(into: Float64Array, from: Float64Array): void {
+  if (into.length !== from.length) throw new Error('internal: merging paired tallies of different shapes');
+  for (let i = 0; i < into.length; i++) into[i]! += from[i]!;
+}

@@ -1,0 +1,73 @@
+import * as z from 'zod';
+import { issueAt, type Issue, type IssueCode, type Result } from './issue.js';
+import { locate, toPlain, type LocatedNode, type PathSegment } from './located.js';
+import { readScenarioFile } from './read-scenario-file.js';
+import { schemaIssues } from './schema-issues.js';
+import { defaultMessage, unknownFieldMessages } from './schema-messages.js';
+
+/**
+ * An experiment file: a sweep written down, so a class or a study can re-run it exactly.
+ *
+ *   scenario: russia-2000-stands-in-line      # bundled name, or a path from this file's folder
+ *   vary:
+ *     - { path: candidate.acceptsStandardPath, from: 0.1, to: 0.9, steps: 5 }
+ *     - "allies.US.consent=0.3:0.7:3"          # the --vary form works too
+ *   samples: 40                                # optional: a Latin hypercube instead of the grid
+ *   runs: 20000
+ *   seed: "7"
+ *   set: [ "candidate.interest=0.3" ]          # optional --set overrides of the scenario
+ *
+ * Read with the scenario loader's safeguards (YAML limits, duplicate keys, positions); every
+ * problem comes back as an Issue with file:line:column.
+ */
+function fields<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
+  const known = Object.keys(shape);
+  return z.strictObject(shape, { error: (iss) => (iss.code === 'unrecognized_keys' ? unknownFieldMessages(iss.keys, known) : undefined) });
+}
+
+const varyObject = fields({ path: z.string().min(1), from: z.number(), to: z.number(), steps: z.int().min(1).optional() });
+
+export function experimentSchema(maxRuns: number) {
+  return fields({
+    $schema: z.string().optional(),
+    description: z.string().optional(),
+    scenario: z.string().min(1),
+    vary: z
+      .array(
+        z.union([z.string().min(1), varyObject], {
+          error: (iss) => (iss.code === 'invalid_union' ? 'expected "path=from:to:steps" or { path, from, to, steps }' : undefined),
+        }),
+      )
+      .min(1),
+    samples: z.int().min(1).optional(),
+    runs: z.int().min(1).max(maxRuns).optional(),
+    seed: z.union([z.string().min(1).max(200), z.number()]).optional(),
+    set: z.array(z.string().min(1)).optional(),
+  });
+}
+
+export type ExperimentDocument = z.output<ReturnType<typeof experimentSchema>>;
+
+export interface LoadedExperiment {
+  readonly file: string;
+  readonly experiment: ExperimentDocument;
+  /** The parsed file with positions, to place problems found later (a path the scenario lacks). */
+  readonly root: LocatedNode;
+}
+
+/** Reads and validates an experiment file. Problems come back as issues, never as exceptions. */
+export async function loadExperimentFile(file: string, options: { maxRuns: number }): Promise<Result<LoadedExperiment>> {
+  // The scenario reader's safeguards and positions (its message for a non-mapping says "scenario").
+  const parsed = await readScenarioFile(file);
+  if (!parsed.ok) return parsed;
+  const root = parsed.value;
+  const validated = experimentSchema(options.maxRuns).safeParse(toPlain(root), { reportInput: true, error: defaultMessage });
+  if (!validated.success) return { ok: false, issues: schemaIssues(validated.error.issues, root) };
+  return { ok: true, value: { file, experiment: validated.data, root } };
+}
+
+/** An issue placed at a field of a loaded experiment, e.g. ['vary', 1, 'path']. */
+export function experimentIssue(loaded: LoadedExperiment, path: readonly PathSegment[], message: string, code: IssueCode = 'invalid_value'): Issue {
+  const shown = path.map((s, i) => (typeof s === 'number' ? `[${s}]` : `${i === 0 ? '' : '.'}${s}`)).join('');
+  return issueAt(code, message, locate(loaded.root, path), shown);
+}

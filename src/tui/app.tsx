@@ -1,0 +1,124 @@
+import { Box, Text, useApp } from 'ink';
+import { useReducer, useState } from 'react';
+import type { Scenario } from '../model/scenario.js';
+import { StatusLine } from './components/status-line.js';
+import { useBaseline } from './hooks/use-baseline.js';
+import { useFileActions } from './hooks/use-file-actions.js';
+import { KeyRouterContext, useKeyRouter, useKeys } from './hooks/use-keys.js';
+import { useLiveResults } from './hooks/use-live-results.js';
+import { usePrompt } from './hooks/use-prompt.js';
+import { useTerminalSize } from './hooks/use-terminal-size.js';
+import { hintLine, type ScreenName } from './keys.js';
+import { PromptBar } from './prompt.js';
+import type { LiveRunner } from './run/live-runner.js';
+import { ExplainScreen } from './screens/explain.js';
+import { ExploreScreen } from './screens/explore.js';
+import { HelpScreen } from './screens/help.js';
+import { PickerScreen } from './screens/picker.js';
+import { editorReducer, isDirty, openEditor } from './state/editor.js';
+import { spread } from './text.js';
+import type { Workspace } from './workspace.js';
+
+export interface AppProps {
+  readonly opened: { readonly scenario: Scenario; readonly file: string; readonly warnings: readonly string[] };
+  readonly runner: LiveRunner;
+  readonly workspace: Workspace;
+  /** Told once, as the app exits, what to print on the restored terminal. */
+  readonly onExit?: (farewell: string) => void;
+}
+
+export const MIN_COLUMNS = 60;
+export const MIN_ROWS = 16;
+
+export function App({ opened, runner, workspace, onExit }: AppProps) {
+  const { exit } = useApp();
+  const keys = useKeyRouter();
+  const { columns, rows } = useTerminalSize();
+  const [editor, dispatch] = useReducer(editorReducer, opened, (o) => openEditor(o.scenario, o.file, o.warnings));
+  const live = useLiveResults(runner, editor.scenario, editor.warnings);
+  const [screen, setScreen] = useState<ScreenName>('explore');
+  const [helpReturnsTo, setHelpReturnsTo] = useState<ScreenName>('explore');
+  const prompts = usePrompt();
+  const prompt = prompts.open;
+  const notify = (note: string) => dispatch({ type: 'note', note });
+  const { baseline, toggle: togglePin } = useBaseline(editor.scenario, live.snapshot, notify);
+  const quit = (farewell: string) => {
+    onExit?.(farewell);
+    exit();
+  };
+  const { beginSave, openFile, requestQuit } = useFileActions({ editor, dispatch, workspace, prompt: prompts, quit, onOpened: () => setScreen('explore') });
+  const dirty = isDirty(editor);
+
+  useKeys(
+    (input, key) => {
+      if (key.ctrl && input === 'c') return requestQuit();
+      if (prompt !== undefined) return;
+      if (input === 'q') return requestQuit();
+      if (input === '?' && screen !== 'help') {
+        setHelpReturnsTo(screen);
+        return setScreen('help');
+      }
+      if (key.escape && screen !== 'explore' && screen !== 'help') return setScreen('explore');
+      if (screen !== 'explore') return;
+      if (input === 'p') togglePin();
+      else if (input === 'e') setScreen('explain');
+      else if (input === 'd') setScreen('picker');
+      else if (input === 's') beginSave();
+    },
+    true,
+    keys,
+  );
+
+  const height = rows - 1; // a frame as tall as the terminal makes Ink clear and redraw every time
+  if (columns < MIN_COLUMNS || height < MIN_ROWS) {
+    return <Text wrap="truncate">{`article10 needs at least ${MIN_COLUMNS}×${MIN_ROWS + 1} characters (this terminal is ${columns}×${rows}); q quits`}</Text>;
+  }
+  const mainHeight = height - 4;
+  const active = prompt === undefined;
+  const message = editor.note ?? (editor.warnings.length > 0 ? `warning: ${editor.warnings[0]}` : '');
+  return (
+    <KeyRouterContext.Provider value={keys}>
+      <Box flexDirection="column" width={columns} height={height} overflow="hidden">
+        <Text bold wrap="truncate">
+          {spread(`article10 · ${editor.scenario.title}`, dirty ? '● unsaved' : '', columns)}
+        </Text>
+        <Box height={mainHeight} overflow="hidden">
+          {screen === 'explore' ? (
+            <ExploreScreen
+              editor={editor}
+              dispatch={dispatch}
+              live={live}
+              baseline={baseline}
+              ask={prompts.ask}
+              active={active}
+              width={columns}
+              height={mainHeight}
+            />
+          ) : screen === 'explain' ? (
+            <ExplainScreen scenario={editor.scenario} seed={runner.seed} ask={prompts.ask} notify={notify} active={active} width={columns} height={mainHeight} />
+          ) : screen === 'picker' ? (
+            <PickerScreen workspace={workspace} currentFile={editor.file} savedTo={editor.savedTo} onOpen={openFile} onClose={() => setScreen('explore')} active={active} width={columns} height={mainHeight} />
+          ) : (
+            <HelpScreen onClose={() => setScreen(helpReturnsTo)} active={active} width={columns} height={mainHeight} />
+          )}
+        </Box>
+        {prompt !== undefined ? (
+          <PromptBar key={prompt.id} prompt={prompt.prompt} onDone={() => prompts.close(prompt.id)} width={columns} />
+        ) : (
+          <Text wrap="truncate" color={message.startsWith('warning') || message.startsWith('cannot') ? 'yellow' : undefined}>
+            {message === '' ? ' ' : message}
+          </Text>
+        )}
+        <StatusLine scenario={editor.scenario} seed={runner.seed} live={live} baseline={baseline} width={columns} />
+        <Text dimColor wrap="truncate">
+          {hintLine(screen, columns)}
+        </Text>
+      </Box>
+    </KeyRouterContext.Provider>
+  );
+}
+
+/** The App as an element, for callers that load this module lazily and do not import React. */
+export function appElement(props: AppProps) {
+  return <App {...props} />;
+}

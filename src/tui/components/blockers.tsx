@@ -1,0 +1,34 @@
+import { Box, Text } from 'ink';
+import type { Results } from '../../model/results.js';
+import { padEnd, truncate } from '../../report/format.js';
+import { pctCell } from '../text.js';
+
+export interface BlockersProps {
+  readonly results: Results;
+  readonly width: number;
+  /** Rows available including the heading. */
+  readonly height: number;
+}
+
+/** What ended the branches that did not join: who and why, most frequent first. */
+export function Blockers({ results, width, height }: BlockersProps) {
+  const rows = results.blockers.slice(0, Math.max(0, height - 1));
+  if (height < 1) return null;
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text bold wrap="truncate">
+        Top blockers
+      </Text>
+      {rows.length === 0 ? <Text dimColor>none: every branch joined</Text> : null}
+      {rows.map((b, i) => {
+        const why = b.reason.label + (b.reason.source ? ` [${b.reason.source}]` : '');
+        return (
+          <Text key={i} wrap="truncate">
+            {pctCell(b.share, 6)} {padEnd(b.actor, 5)}
+            {truncate(why, Math.max(4, width - 13))}
+          </Text>
+        );
+      })}
+    </Box>
+  );
+}

@@ -1,0 +1,60 @@
+import { Box, Text } from 'ink';
+import { STAGE_LABELS, TRACKS, type Stage } from '../../model/outcome.js';
+import type { Results } from '../../model/results.js';
+import { bar, padEnd, padStart, pct } from '../../report/format.js';
+import { pctCell } from '../text.js';
+
+const SHORT_STAGES: Readonly<Record<Stage, string>> = {
+  interested: 'Interested',
+  applied: 'Applied',
+  invited: 'Invited',
+  ratified: 'Ratified',
+  joined: 'Joined',
+};
+
+const TRACK_SHORT = { map: 'MAP', dialogue: 'dialogue', special: 'special status' } as const;
+
+export interface FunnelTreeProps {
+  readonly results: Results;
+  readonly width: number;
+  /** Add a line with the tracks taken on applying (when there is room). */
+  readonly showTracks?: boolean;
+}
+
+/**
+ * The funnel as a probability tree: each stage indented under the one before, with its
+ * share of all branches and the chance of getting there from the stage above.
+ */
+export function FunnelTree({ results, width, showTracks = false }: FunnelTreeProps) {
+  const labels = width >= 72 ? STAGE_LABELS : SHORT_STAGES;
+  const labelWidth = Math.max(...results.funnel.map((f, i) => labels[f.stage].length + branchPrefix(i).length));
+  const barWidth = Math.max(3, width - labelWidth - 1 - 7 - 7);
+  const tracks = TRACKS.filter((t) => results.tracks[t].count > 0).map((t) => `${TRACK_SHORT[t]} ${pct(results.tracks[t].share, 1)}`);
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text bold wrap="truncate">
+        {padEnd('Funnel (probability tree)', width - 14) + padStart('of all', 7) + padStart('step', 7)}
+      </Text>
+      {results.funnel.map((f, i) => {
+        const above = i === 0 ? undefined : results.funnel[i - 1]!;
+        const step = above === undefined ? '' : above.count === 0 ? '–' : pct(f.count / above.count, 0);
+        return (
+          <Text key={f.stage} wrap="truncate">
+            {padEnd(branchPrefix(i) + labels[f.stage], labelWidth)} <Text color="magenta">{padEnd(bar(f.share, barWidth), barWidth)}</Text>
+            {pctCell(f.share, 7)}
+            <Text dimColor>{padStart(step, 7)}</Text>
+          </Text>
+        );
+      })}
+      {showTracks && tracks.length > 0 ? (
+        <Text dimColor wrap="truncate">
+          {`  applied on: ${tracks.join(' · ')}`}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}
+
+function branchPrefix(depth: number): string {
+  return depth === 0 ? '' : `${' '.repeat(depth - 1)}└ `;
+}

@@ -1,0 +1,74 @@
+import { Text } from 'ink';
+import { useState } from 'react';
+import { truncate } from '../report/format.js';
+import { useKeys } from './hooks/use-keys.js';
+
+/** A question on the message line: type a value, or pick one of a few keys. */
+export type Prompt =
+  | {
+      readonly kind: 'text';
+      readonly label: string;
+      readonly initial: string;
+      /** Returns a message to keep the prompt open (bad input), or undefined to close it. */
+      readonly submit: (text: string) => string | undefined;
+    }
+  | {
+      readonly kind: 'choice';
+      readonly question: string;
+      readonly choices: readonly { readonly key: string; readonly label: string; readonly run: () => void }[];
+    };
+
+export interface PromptBarProps {
+  readonly prompt: Prompt;
+  /** Called when the prompt is answered or cancelled. */
+  readonly onDone: () => void;
+  readonly width: number;
+}
+
+export function PromptBar({ prompt, onDone, width }: PromptBarProps) {
+  const [text, setText] = useState(prompt.kind === 'text' ? prompt.initial : '');
+  const [problem, setProblem] = useState<string>();
+  useKeys((input, key) => {
+    if (key.escape) return onDone();
+    if (prompt.kind === 'choice') {
+      const choice = prompt.choices.find((c) => c.key === input);
+      if (choice !== undefined) {
+        onDone();
+        choice.run();
+      }
+      return;
+    }
+    if (key.return) {
+      const error = prompt.submit(text);
+      if (error === undefined) onDone();
+      else setProblem(error);
+    } else if (key.backspace || key.delete) setText((t) => t.slice(0, -1));
+    else if (key.ctrl && input === 'u') setText('');
+    else if (!key.ctrl && !key.meta && input.length > 0 && !/[\u0000-\u001f]/.test(input)) {
+      setText((t) => t + input);
+      setProblem(undefined);
+    }
+  });
+  if (prompt.kind === 'choice') {
+    const keys = prompt.choices.map((c) => `${c.key} ${c.label}`).join(' · ');
+    return (
+      <Text wrap="truncate">
+        <Text color="yellow" bold>
+          {prompt.question}
+        </Text>{' '}
+        {truncate(`${keys} · Esc cancel`, Math.max(10, width - prompt.question.length - 1))}
+      </Text>
+    );
+  }
+  const tail = problem === undefined ? '  ⏎ ok · Esc cancel' : `  ${problem}`;
+  return (
+    <Text wrap="truncate">
+      <Text bold>{prompt.label} </Text>
+      {text}
+      <Text inverse> </Text>
+      <Text color={problem === undefined ? undefined : 'red'} dimColor={problem === undefined}>
+        {tail}
+      </Text>
+    </Text>
+  );
+}

@@ -1,0 +1,144 @@
+import { compile, emptyTally, mergeInto, summarize, type CompiledModel, type Tally } from '../../engine/index.js';
+import type { Results } from '../../model/results.js';
+import type { Scenario } from '../../model/scenario.js';
+import type { Executor } from './executors.js';
+
+/** Results of the branches run so far for one scenario. */
+export interface RunSnapshot {
+  readonly results: Results;
+  /** Milliseconds from the request to these results. */
+  readonly ms: number;
+  /** True when every stage has run (the refined estimate). */
+  readonly final: boolean;
+}
+
+export type RunUpdate = { readonly kind: 'results'; readonly snapshot: RunSnapshot } | { readonly kind: 'error'; readonly message: string };
+
+export interface LiveRunnerOptions {
+  readonly seed: string;
+  /** Cumulative branch counts: a quick estimate first, then refined. */
+  readonly stages: readonly number[];
+  readonly executors: readonly Executor[];
+  /** Most branches per range handed to an executor: a cancelled run lingers for at most one range per executor. */
+  readonly slice: number;
+  /** Clock for the reported times (tests pass a fake one). */
+  readonly now?: () => number;
+}
+
+const CACHE_SIZE = 32;
+
+/**
+ * Re-runs a scenario whenever it changes: a quick estimate, then refined, always with the
+ * same seed so two versions of a scenario differ only by the edit (common random numbers).
+ * A newer request cancels the stale one. Final results are cached by scenario, so undo and
+ * redo show refined results at once.
+ */
+/** The run under way: who hears from it, and what it said last (for a listener that comes late). */
+interface ActiveRun {
+  readonly scenario: Scenario;
+  readonly controller: AbortController;
+  listener: (update: RunUpdate) => void;
+  last?: RunUpdate;
+}
+
+export class LiveRunner {
+  private current: ActiveRun | undefined;
+  private readonly cache = new Map<string, RunSnapshot>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: LiveRunnerOptions) {
+    this.now = options.now ?? (() => performance.now());
+  }
+
+  get seed(): string {
+    return this.options.seed;
+  }
+
+  /**
+   * Starts a run, cancelling the previous one; `listener` hears only from this run. Asked
+   * again for the scenario already under way (the same object), it keeps that run and hands
+   * it the new listener: the CLI starts the first run while the UI is still loading.
+   */
+  start(scenario: Scenario, warnings: readonly string[], listener: (update: RunUpdate) => void): void {
+    const active = this.current;
+    if (active !== undefined && active.scenario === scenario && !active.controller.signal.aborted) {
+      active.listener = listener;
+      if (active.last !== undefined) listener(active.last);
+      return;
+    }
+    this.cancel();
+    const controller = new AbortController();
+    const run: ActiveRun = { scenario, controller, listener };
+    this.current = run;
+    const key = JSON.stringify(scenario);
+    const cached = this.cache.get(key);
+    if (cached !== undefined) {
+      run.last = { kind: 'results', snapshot: cached };
+      listener(run.last);
+      return;
+    }
+    const report = (update: RunUpdate) => {
+      if (controller.signal.aborted) return;
+      run.last = update;
+      run.listener(update);
+    };
+    this.run(scenario, warnings, controller.signal, report).then(
+      (final) => {
+        if (final !== undefined) this.remember(key, final);
+      },
+      (error: unknown) => report({ kind: 'error', message: error instanceof Error ? error.message : String(error) }),
+    );
+  }
+
+  cancel(): void {
+    this.current?.controller.abort();
+    this.current = undefined;
+  }
+
+  async close(): Promise<void> {
+    this.cancel();
+    await Promise.all(this.options.executors.map((e) => e.close()));
+  }
+
+  private async run(scenario: Scenario, warnings: readonly string[], signal: AbortSignal, report: (u: RunUpdate) => void): Promise<RunSnapshot | undefined> {
+    const started = this.now();
+    const model = compile(scenario);
+    const tally = emptyTally(model);
+    const stages = this.options.stages;
+    let done = 0;
+    let snapshot: RunSnapshot | undefined;
+    for (const [i, target] of stages.entries()) {
+      await this.runRange(model, done, target - done, tally, signal);
+      if (signal.aborted) return undefined;
+      done = target;
+      const results = summarize(model, tally, { seed: this.options.seed, warnings });
+      snapshot = { results, ms: this.now() - started, final: i === stages.length - 1 };
+      report({ kind: 'results', snapshot });
+    }
+    return snapshot;
+  }
+
+  /** Hands out slices to every executor until the range is done or the run is cancelled. */
+  private async runRange(model: CompiledModel, first: number, count: number, total: Tally, signal: AbortSignal): Promise<void> {
+    const end = first + count;
+    const executors = this.options.executors;
+    // Small ranges are split too, so a quick estimate uses every executor.
+    const slice = Math.min(this.options.slice, Math.ceil(count / executors.length));
+    let next = first;
+    const drain = async (executor: Executor) => {
+      while (next < end && !signal.aborted) {
+        const from = next;
+        const n = Math.min(slice, end - from);
+        next += n;
+        mergeInto(total, await executor.run(model, this.options.seed, from, n));
+      }
+    };
+    await Promise.all(executors.map(drain));
+  }
+
+  private remember(key: string, snapshot: RunSnapshot): void {
+    this.cache.delete(key);
+    this.cache.set(key, snapshot);
+    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+  }
+}

@@ -1,0 +1,56 @@
+import { Box, Text } from 'ink';
+import { useState } from 'react';
+import { padEnd } from '../../report/format.js';
+import { HELP_NOTES, KEY_HELP } from '../keys.js';
+import { wrapText } from '../text.js';
+import { useKeys } from '../hooks/use-keys.js';
+
+export interface HelpScreenProps {
+  readonly onClose: () => void;
+  readonly active: boolean;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Every key, then how values, runs and saving work. ↑/↓ scroll; any other key closes. */
+export function HelpScreen({ onClose, active, width, height }: HelpScreenProps) {
+  const [top, setTop] = useState(0);
+  const lines = helpLines(width);
+  const maxTop = Math.max(0, lines.length - height);
+  useKeys(
+    (input, key) => {
+      if (key.upArrow || input === 'k') setTop((t) => Math.max(0, t - 1));
+      else if (key.downArrow || input === 'j') setTop((t) => Math.min(maxTop, t + 1));
+      else if (key.pageUp) setTop((t) => Math.max(0, t - height));
+      else if (key.pageDown || input === ' ') setTop((t) => Math.min(maxTop, t + height));
+      else if (input !== 'q' && !(key.ctrl && input === 'c')) onClose();
+    },
+    active,
+  );
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      {lines.slice(top, top + height).map((l, i) => (
+        <Text key={i} bold={l.heading} wrap="truncate">
+          {l.text}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+function helpLines(width: number): { text: string; heading: boolean }[] {
+  const out: { text: string; heading: boolean }[] = [];
+  const keyWidth = Math.min(26, Math.max(...KEY_HELP.flatMap((g) => g.keys.map((k) => k.keys.length))) + 2);
+  for (const group of KEY_HELP) {
+    out.push({ text: group.title, heading: true });
+    for (const k of group.keys) {
+      wrapText(k.does, width - keyWidth - 2).forEach((chunk, i) => out.push({ text: `  ${padEnd(i === 0 ? k.keys : '', keyWidth)}${chunk}`, heading: false }));
+    }
+    out.push({ text: '', heading: false });
+  }
+  for (const note of HELP_NOTES) {
+    for (const line of wrapText(note, width)) out.push({ text: line, heading: false });
+    out.push({ text: '', heading: false });
+  }
+  return out;
+}

@@ -1,0 +1,111 @@
+import { centralValue, type Distribution, type Param } from '../../model/distribution.js';
+import type { ValueRange } from './parameters.js';
+
+/** How the UI changes a param. Pure: each returns a new Param (or the same one when nothing moves). */
+
+/** Round away float dust (0.30000000000000004) so saved files read cleanly. */
+export function tidy(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}
+
+function clamp(x: number, range: ValueRange): number {
+  return Math.min(range.max, Math.max(range.min, x));
+}
+
+/**
+ * Moves a param by `delta`. A fixed value moves; a distribution moves as a whole (its range
+ * and peak together) and stops where its range meets the edge of what is allowed; a beta
+ * moves its mean within its range keeping its spread; a Bernoulli moves its p.
+ */
+export function shiftParam(p: Param, delta: number, range: ValueRange): Param {
+  if (delta === 0) return p;
+  const d = shiftDistribution(p.dist, delta, range);
+  return d === p.dist ? p : { ...p, dist: d };
+}
+
+function shiftDistribution(d: Distribution, delta: number, range: ValueRange): Distribution {
+  switch (d.kind) {
+    case 'fixed': {
+      const value = tidy(clamp(d.value + delta, range));
+      return value === d.value ? d : { ...d, value };
+    }
+    case 'bernoulli': {
+      const p = tidy(clamp(d.p + delta, range));
+      return p === d.p ? d : { ...d, p };
+    }
+    case 'beta': {
+      const total = d.alpha + d.beta;
+      const width = d.max - d.min;
+      const mean = (d.alpha / total) * width + d.min;
+      // Keep the mean strictly inside the range so both shape parameters stay positive.
+      const margin = width * 0.01;
+      const moved = Math.min(d.max - margin, Math.max(d.min + margin, mean + delta));
+      const alpha = tidy(((moved - d.min) / width) * total);
+      return alpha === d.alpha ? d : { ...d, alpha, beta: tidy(total - alpha) };
+    }
+    case 'uniform':
+    case 'triangular':
+    case 'normal': {
+      const shift = tidy(Math.min(range.max - d.max, Math.max(range.min - d.min, delta)));
+      if (shift === 0) return d;
+      const moved = { ...d, min: tidy(d.min + shift), max: tidy(d.max + shift) };
+      if (moved.kind === 'triangular') return { ...moved, mode: tidy(moved.mode + shift) };
+      if (moved.kind === 'normal') return { ...moved, mean: tidy(moved.mean + shift) };
+      return moved;
+    }
+  }
+}
+
+/** Replaces a param by a fixed value (what Enter does), keeping its source and note for markEdited. */
+export function exactParam(p: Param, value: number): Param {
+  return { ...p, dist: { kind: 'fixed', value: tidy(value) } };
+}
+
+const EDITED = 'edited in the TUI';
+
+/**
+ * A value the user set is the user's assumption, not what the cited source says: the source
+ * becomes `assumption` and the note keeps what it replaced (once, on the first edit).
+ */
+export function markEdited(before: Param, after: Param): Param {
+  if (after === before) return before;
+  if (before.note?.startsWith(EDITED)) return { ...after, source: before.source, note: before.note };
+  return { ...after, source: 'assumption', note: `${EDITED}; was ${describeDistribution(before.dist)}${before.source ? ` [${before.source}]` : ''}` };
+}
+
+/** Parses a typed number; undefined when it is not a finite number within the range. */
+export function parseValue(text: string, range: ValueRange): number | undefined {
+  const t = text.trim().replace(/%$/, '');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(t)) return undefined;
+  const x = text.trim().endsWith('%') ? Number(t) / 100 : Number(t);
+  return Number.isFinite(x) && x >= range.min && x <= range.max ? x : undefined;
+}
+
+export function formatNumber(x: number): string {
+  return String(tidy(x));
+}
+
+/** "0.25", or the distribution with its numbers: "triangular 0.02–0.1–0.25". */
+export function describeDistribution(d: Distribution): string {
+  const n = formatNumber;
+  switch (d.kind) {
+    case 'fixed':
+      return n(d.value);
+    case 'uniform':
+      return `uniform ${n(d.min)}–${n(d.max)}`;
+    case 'triangular':
+      return `triangular ${n(d.min)}–${n(d.mode)}–${n(d.max)}`;
+    case 'beta':
+      return `beta(${n(d.alpha)}, ${n(d.beta)}) on ${n(d.min)}–${n(d.max)}`;
+    case 'normal':
+      return `normal(${n(d.mean)}, sd ${n(d.sd)}) in ${n(d.min)}–${n(d.max)}`;
+    case 'bernoulli':
+      return `bernoulli p=${n(d.p)}`;
+  }
+}
+
+/** The short value shown in the panel: the central value, with `~` when it is a distribution. */
+export function shortValue(p: Param): string {
+  const v = centralValue(p.dist).toFixed(p.dist.kind === 'fixed' && Math.abs(p.dist.value) < 0.1 && p.dist.value !== 0 ? 3 : 2);
+  return p.dist.kind === 'fixed' ? v : `~${v}`;
+}

@@ -1,0 +1,97 @@
+import type { Draft } from 'immer';
+import type { Param } from '../../model/distribution.js';
+import type { Scenario } from '../../model/scenario.js';
+import type { EditorAction } from './editor.js';
+import { describeDistribution, exactParam, formatNumber, markEdited, shiftParam } from './edits.js';
+import { itemName, setAt, valueAt, type ParameterItem } from './parameters.js';
+
+/** Editor actions for what a key does to the selected parameter, computed from the current state. */
+
+export type Change =
+  | { readonly kind: 'step'; readonly direction: 1 | -1; readonly big: boolean }
+  | { readonly kind: 'set'; readonly value: number }
+  | { readonly kind: 'toggle' }
+  | { readonly kind: 'restore' };
+
+/** The edit a change makes, or a note saying why nothing changed. */
+export function changeItem(s: Scenario, original: Scenario, item: ParameterItem, change: Change): EditorAction {
+  const name = itemName(item);
+  switch (change.kind) {
+    case 'step':
+      return stepItem(s, original, item, change.direction, change.big) ?? { type: 'note', note: `${name} is at the edge of its range` };
+    case 'set':
+      return setItemValue(s, original, item, change.value) ?? { type: 'note', note: `${name} is already ${formatNumber(change.value)}` };
+    case 'toggle':
+      return toggleItem(s, item) ?? { type: 'note', note: `${name} is a number: ←/→ or Enter change it` };
+    case 'restore':
+      return restoreItem(s, original, item) ?? { type: 'note', note: `${name} is as in the file` };
+  }
+}
+
+/** Editing an Ally's values makes them its own, no longer allyDefaults'. */
+function claimAlly(draft: Draft<Scenario>, item: ParameterItem): void {
+  if (item.path[0] === 'allies') setAt(draft, ['allies', item.path[1]!, 'defaulted'], false);
+}
+
+/** A value that comes back to the file's gets the file's source and note back too. */
+function replaceParam(item: ParameterItem, before: Param, after: Param, original: Scenario): EditorAction | undefined {
+  if (JSON.stringify(after.dist) === JSON.stringify(before.dist)) return undefined;
+  const inFile = originalParam(original, item);
+  const edited = inFile !== undefined && JSON.stringify(inFile.dist) === JSON.stringify(after.dist) ? inFile : markEdited(before, after);
+  return {
+    type: 'edit',
+    label: `${itemName(item)} ${describeDistribution(before.dist)} → ${describeDistribution(after.dist)}`,
+    recipe: (draft) => {
+      setAt(draft, item.path, edited);
+      claimAlly(draft, item);
+    },
+  };
+}
+
+function originalParam(original: Scenario, item: ParameterItem): Param | undefined {
+  try {
+    return valueAt(original, item.path) as Param | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** ←/→: one step (or a big step) down or up. Undefined when nothing would change. */
+function stepItem(s: Scenario, original: Scenario, item: ParameterItem, direction: 1 | -1, big: boolean): EditorAction | undefined {
+  if (item.kind === 'number') {
+    const before = valueAt(s, item.path) as Param;
+    return replaceParam(item, before, shiftParam(before, direction * (big ? item.range.bigStep : item.range.step), item.range), original);
+  }
+  return toggleItem(s, item);
+}
+
+/** Enter: an exact value (a distribution becomes that fixed value). */
+function setItemValue(s: Scenario, original: Scenario, item: ParameterItem, value: number): EditorAction | undefined {
+  if (item.kind !== 'number') return undefined;
+  const before = valueAt(s, item.path) as Param;
+  return replaceParam(item, before, exactParam(before, value), original);
+}
+
+/** Space: a rule or event on/off, an Ally's objection veto/holdout. */
+function toggleItem(s: Scenario, item: ParameterItem): EditorAction | undefined {
+  if (item.kind === 'number') return undefined;
+  const before = valueAt(s, item.path);
+  const after = item.kind === 'switch' ? !before : before === 'veto' ? 'holdout' : 'veto';
+  const shown = (v: unknown) => (v === true ? 'on' : v === false ? 'off' : String(v));
+  return {
+    type: 'edit',
+    label: `${itemName(item)} ${shown(before)} → ${shown(after)}`,
+    recipe: (draft) => {
+      setAt(draft, item.path, after);
+      claimAlly(draft, item);
+    },
+  };
+}
+
+/** x: back to the value in the file it was opened from. */
+function restoreItem(s: Scenario, original: Scenario, item: ParameterItem): EditorAction | undefined {
+  const before = valueAt(s, item.path);
+  const value = item.kind === 'number' ? originalParam(original, item) : valueAt(original, item.path);
+  if (value === undefined || JSON.stringify(before) === JSON.stringify(value)) return undefined;
+  return { type: 'edit', label: `${itemName(item)} restored`, recipe: (draft) => setAt(draft, item.path, value) };
+}

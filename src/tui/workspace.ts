@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { writeFileAtomic } from '../io/atomic-write.js';
+import type { Scenario } from '../model/scenario.js';
+import { formatIssue, loadScenarioFile } from '../scenario/load.js';
+import { authoringYaml, completeDocument, countChanges, extendsReference, overrideDocument } from '../scenario/override-document.js';
+
+/** What the UI reads and writes on disk: scenario files to open, and saved edits. */
+
+export interface ScenarioEntry {
+  readonly file: string;
+  readonly id?: string;
+  readonly title?: string;
+  readonly year?: number;
+  /** Why it cannot be opened. */
+  readonly problem?: string;
+}
+
+export type Opened = { readonly ok: true; readonly scenario: Scenario; readonly file: string; readonly warnings: readonly string[] } | { readonly ok: false; readonly problems: readonly string[] };
+
+export type Saved =
+  | { readonly ok: true; readonly file: string; readonly id: string; readonly title: string; readonly changes: number; readonly complete: boolean }
+  | { readonly ok: false; readonly message: string };
+
+export interface Workspace {
+  /** The bundled scenarios, the files named on the command line and `also`, each with its title. */
+  listScenarios(also?: readonly string[]): Promise<ScenarioEntry[]>;
+  open(file: string): Promise<Opened>;
+  /** Where a save goes unless the user types another name. */
+  defaultSavePath(source: string, id: string): string;
+  resolvePath(typed: string): string;
+  /** A path as the user would type it: relative to the working folder when it is inside it. */
+  displayPath(path: string): string;
+  exists(path: string): boolean;
+  /** Writes the differences between the file `source` (as it is on disk) and `edited` to `target`. */
+  save(source: string, edited: Scenario, target: string): Promise<Saved>;
+}
+
+export interface FileWorkspaceOptions {
+  readonly bundledDir: string;
+  /** Scenario files given on the command line, offered next to the bundled ones. */
+  readonly extraFiles?: readonly string[];
+  readonly cwd?: string;
+}
+
+export function fileWorkspace(options: FileWorkspaceOptions): Workspace {
+  const bundledDir = resolve(options.bundledDir);
+  const cwd = options.cwd ?? process.cwd();
+  const open = async (file: string): Promise<Opened> => {
+    const result = await loadScenarioFile(file, { bundledDir });
+    if (!result.ok) return { ok: false, problems: result.issues.map(formatIssue) };
+    return { ok: true, scenario: result.value.scenario, file: result.value.file, warnings: result.value.warnings };
+  };
+  return {
+    async listScenarios(also = []) {
+      const bundled = (await readdir(bundledDir)).filter((f) => /\.(ya?ml)$/.test(f)).sort().map((f) => join(bundledDir, f));
+      const files = [...new Set([...bundled, ...[...(options.extraFiles ?? []), ...also].map((f) => resolve(cwd, f))])];
+      return Promise.all(
+        files.map(async (file): Promise<ScenarioEntry> => {
+          const opened = await open(file);
+          if (!opened.ok) return { file, problem: `${opened.problems.length} problem(s): ${opened.problems[0] ?? ''}` };
+          const s = opened.scenario;
+          return { file, id: s.id, title: s.title, year: s.decisionPoint.year };
+        }),
+      );
+    },
+    open,
+    defaultSavePath(source, id) {
+      // Next to the source, unless it is a bundled file (the package's folder is not the user's).
+      const dir = dirname(resolve(source)) === bundledDir ? cwd : dirname(resolve(source));
+      return join(dir, `${id.replace(/-edited$/, '')}-edited.yaml`);
+    },
+    resolvePath: (typed) => resolve(cwd, typed),
+    displayPath(path) {
+      const rel = relative(cwd, path);
+      return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+    },
+    exists: (path) => existsSync(path),
+    async save(source, edited, target) {
+      const base = await loadScenarioFile(source, { bundledDir });
+      if (!base.ok) return { ok: false, message: `cannot read ${source} to compare with: ${base.issues.map(formatIssue)[0] ?? ''}` };
+      const reference = extendsReference(source, target, bundledDir);
+      const id = idFromFileName(target) ?? `${edited.id}-edited`;
+      const baseTitle = base.value.scenario.title;
+      const title = edited.title === baseTitle ? `${baseTitle} (edited)` : edited.title;
+      try {
+        const doc = reference === undefined ? completeDocument(edited, { id, title }) : overrideDocument(base.value.scenario, edited, { extends: reference, id, title });
+        const comment =
+          reference === undefined
+            ? ` Saved by article10 tui: a complete copy of ${basename(source)} with edits (it is not in this folder or below it, so it cannot be extended from here).`
+            : ` Saved by article10 tui: what differs from ${reference}. Run it with: npx article10 run ${basename(target)}`;
+        await writeFileAtomic(target, authoringYaml(doc, comment));
+        return { ok: true, file: target, id, title, changes: countChanges(doc), complete: reference === undefined };
+      } catch (error) {
+        return { ok: false, message: `could not save ${target}: ${error instanceof Error ? error.message : String(error)}` };
+      }
+    },
+  };
+}
+
+/** A scenario id from a file name, when the name is a valid id ([a-z0-9-]). */
+function idFromFileName(file: string): string | undefined {
+  const name = basename(file, extname(file)).toLowerCase();
+  return /^[a-z0-9][a-z0-9-]*$/.test(name) ? name : undefined;
+}

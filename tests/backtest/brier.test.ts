@@ -1,0 +1,102 @@
+import { describe, expect, test } from 'vitest';
+import { OUTCOMES, type Outcome } from '../../src/model/outcome.js';
+import type { Results, YearCount } from '../../src/model/results.js';
+import type { Scenario } from '../../src/model/scenario.js';
+import { brierBinary, brierCategorical, mean, scoreCase, shareBy, summarizeBacktests, yearQuantile } from '../../src/report/backtest.js';
+
+/** A hand-made run: `years` gives, per outcome, the branches settled in each year. */
+function results(years: Partial<Record<Outcome, Record<number, number>>>): Results {
+  const runs = Object.values(years).reduce((s, by) => s + Object.values(by!).reduce((a, b) => a + b, 0), 0);
+  const yearsOf = (o: Outcome): YearCount[] => {
+    const by = years[o] ?? {};
+    const total = Object.values(by).reduce((a, b) => a + b, 0);
+    return Object.entries(by).map(([y, count]) => ({ year: Number(y), count, share: count / total }));
+  };
+  const outcomeYears = Object.fromEntries(OUTCOMES.map((o) => [o, yearsOf(o)])) as Record<Outcome, YearCount[]>;
+  const count = (o: Outcome) => yearsOf(o).reduce((s, y) => s + y.count, 0);
+  return {
+    scenario: 'hand',
+    title: 'Hand-made',
+    seed: 's',
+    runs,
+    version: 'test',
+    decisionPoint: { year: 1994, horizon: 2003, label: 'x' },
+    outcomes: Object.fromEntries(OUTCOMES.map((o) => [o, { count: count(o), share: count(o) / runs, ci95: [0, 1] as const }])) as Record<Outcome, Results['outcomes']['joined']>,
+    funnel: [],
+    tracks: {} as Results['tracks'],
+    accessionYears: outcomeYears.joined,
+    outcomeYears,
+    blockers: [],
+    objectors: [],
+    warnings: [],
+  };
+}
+
+const scenario = { id: 'hand', title: 'Hand-made', decisionPoint: { year: 1994, horizon: 2003 }, candidate: { name: 'Poland', code: 'PL' } } as unknown as Scenario;
+
+describe('Brier scores on hand-made cases', () => {
+  test('binary: certain and right is 0, certain and wrong is 1, a coin flip is 0.25', () => {
+    expect(brierBinary(1, 1)).toBe(0);
+    expect(brierBinary(0, 1)).toBe(1);
+    expect(brierBinary(0.5, 1)).toBe(0.25);
+    expect(brierBinary(0.5, 0)).toBe(0.25);
+    expect(brierBinary(0.8, 1)).toBeCloseTo(0.04, 12);
+  });
+
+  test('categorical: sum of squared errors over all outcomes', () => {
+    expect(brierCategorical({ joined: 1, vetoed: 0 }, 'joined')).toBe(0);
+    expect(brierCategorical({ joined: 0, vetoed: 1 }, 'joined')).toBe(2);
+    // (0.6 - 1)^2 + 0.3^2 + 0.1^2 = 0.16 + 0.09 + 0.01
+    expect(brierCategorical({ joined: 0.6, vetoed: 0.3, withdrawn: 0.1 }, 'joined')).toBeCloseTo(0.26, 12);
+    // An outcome the forecast does not list counts as forecast 0.
+    expect(brierCategorical({ vetoed: 1 }, 'joined')).toBe(2);
+  });
+
+  test('the share of an outcome by a year counts only branches settled by then', () => {
+    const r = results({ joined: { 1998: 20, 1999: 30, 2001: 10 }, vetoed: { 1997: 40 } });
+    expect(shareBy(r, 'joined', 1999)).toBeCloseTo(0.5, 12);
+    expect(shareBy(r, 'joined', 1997)).toBe(0);
+    expect(shareBy(r, 'joined', 2003)).toBeCloseTo(0.6, 12);
+    expect(shareBy(r, 'vetoed', 1999)).toBeCloseTo(0.4, 12);
+  });
+
+  test('year quantiles: median and tails of the accession years', () => {
+    const years: YearCount[] = [
+      { year: 1999, count: 30, share: 0 },
+      { year: 1998, count: 20, share: 0 },
+      { year: 2001, count: 10, share: 0 },
+    ];
+    expect(yearQuantile(years, 0.5)).toBe(1999);
+    expect(yearQuantile(years, 0.1)).toBe(1998);
+    expect(yearQuantile(years, 0.9)).toBe(2001);
+    expect(yearQuantile([], 0.5)).toBeNull();
+  });
+
+  test('a case is scored on the observed outcome within the observed time', () => {
+    const r = results({ joined: { 1998: 20, 1999: 30, 2001: 10 }, vetoed: { 1997: 40 } });
+    const c = scoreCase(scenario, { outcome: 'joined', year: 1999, source: 'S7' }, r);
+    expect(c.pObserved).toBeCloseTo(0.5, 12);
+    expect(c.pObservedByHorizon).toBeCloseTo(0.6, 12);
+    expect(c.brier).toBeCloseTo(0.25, 12);
+    // joined 0.6, vetoed 0.4: (0.6 - 1)^2 + 0.4^2 = 0.32
+    expect(c.brierOutcomes).toBeCloseTo(0.32, 12);
+    expect(c.predictedYear).toEqual({ median: 1999, p10: 1998, p90: 2001 });
+    expect(c.yearsToAccession).toEqual({ predicted: 5, observed: 5 });
+    expect(c.mostLikely).toBe('joined');
+    expect(c.pObservedCi95[0]).toBeLessThan(0.5);
+    expect(c.pObservedCi95[1]).toBeGreaterThan(0.5);
+  });
+
+  test('over all cases the Brier score is the mean of the cases', () => {
+    const good = scoreCase(scenario, { outcome: 'joined', year: 1999, source: 'x' }, results({ joined: { 1999: 90 }, vetoed: { 1997: 10 } }));
+    const bad = scoreCase(scenario, { outcome: 'joined', year: 1999, source: 'x' }, results({ joined: { 2002: 50 }, vetoed: { 1997: 50 } }));
+    const report = summarizeBacktests([good, bad], { seed: 's', runs: 100 });
+    // good: (1 - 0.9)^2 = 0.01; bad: joined only after 1999, so (1 - 0)^2 = 1.
+    expect(good.brier).toBeCloseTo(0.01, 12);
+    expect(bad.brier).toBe(1);
+    expect(report.brier).toBeCloseTo(0.505, 12);
+    expect(report.meanYearError).toBeCloseTo((0 + 3) / 2, 12);
+    expect(summarizeBacktests([], { seed: 's', runs: 1 }).brier).toBeNull();
+    expect(mean([])).toBeNull();
+  });
+});

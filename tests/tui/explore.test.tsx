@@ -1,0 +1,167 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { KEY, noFiles, renderApp, type Harness } from './harness.js';
+import { tuiScenario } from './scenario.js';
+
+let h: Harness | undefined;
+afterEach(() => h?.unmount());
+
+const open = () => (h = renderApp({ scenario: tuiScenario(), file: '/tmp/tui-test.yaml' }, noFiles));
+const refined = () => h!.waitFor(/4,096 branches in \d+ ms(?!, refining)/);
+/** The share shown on an outcome's row, e.g. "Never applied ... 55.2%". */
+const share = (frame: string, label: string) => new RegExp(`${label}[^%\\n]*?(\\d+\\.\\d)%`).exec(frame)?.[1];
+/** The value shown on a parameter's row. */
+const value = (frame: string, label: string) => new RegExp(`${label} +\\*?(~?-?[\\d.]+|on|off|veto|holdout)`).exec(frame)?.[1];
+
+describe('explore screen', () => {
+  it('draws parameters, outcomes with intervals, the funnel, years, blockers and the status line', async () => {
+    open();
+    const frame = await refined();
+    for (const text of ['Candidate', 'Preconditions', 'Outcomes', '95% CI', 'Funnel', '└ Applied', 'Accession year', 'Top blockers', 'tui-test', 'seed 1']) {
+      expect(frame).toContain(text);
+    }
+    expect(frame.split('\n').length).toBeLessThan(24);
+    expect(frame.split('\n').at(-1)).toMatch(/^←→ change .*\? help  q quit$/);
+    expect(frame).toContain('source S31: Guardian');
+  });
+
+  it('→ raises the selected value, the results move, u undoes both, r redoes', async () => {
+    open();
+    const before = await refined();
+    expect(value(before, 'RU interest')).toBe('0.30');
+    await h!.press(KEY.shiftRight, KEY.shiftRight);
+    const after = await h!.waitFor(/RU interest +\*0\.50/);
+    expect(after).toContain('● unsaved');
+    const moved = await refined();
+    expect(share(moved, 'Never applied')).not.toBe(share(before, 'Never applied'));
+    await h!.press('u', 'u');
+    const undone = await h!.waitFor(/RU interest +0\.30/);
+    expect(undone).not.toContain('● unsaved');
+    expect(share(await refined(), 'Never applied')).toBe(share(before, 'Never applied'));
+    await h!.press('r');
+    await h!.waitFor(/RU interest +\*0\.40/);
+  });
+
+  it('steps by 0.01, and by 0.1 with Shift or a capital letter', async () => {
+    open();
+    await refined();
+    await h!.press(KEY.right);
+    await h!.waitFor(/RU interest +\*0\.31/);
+    await h!.press('L');
+    await h!.waitFor(/RU interest +\*0\.41/);
+    // Back at the file's value: unmarked, with the file's source again.
+    await h!.press(KEY.shiftLeft, 'h');
+    await h!.waitFor(/RU interest +0\.30/);
+    expect(h!.lastFrame()).toContain('source S31');
+  });
+
+  it('Enter types an exact value; a bad one is refused and the prompt stays', async () => {
+    open();
+    await refined();
+    await h!.press(KEY.down, KEY.down, KEY.enter);
+    await h!.waitFor('RU standard path (0 to 1) =');
+    await h!.press(KEY.backspace, KEY.backspace, KEY.backspace);
+    await h!.type('1.5');
+    await h!.press(KEY.enter);
+    await h!.waitFor('not a number from 0 to 1');
+    for (let i = 0; i < 3; i++) await h!.press(KEY.backspace);
+    await h!.type('60%');
+    await h!.press(KEY.enter);
+    const frame = await h!.waitFor(/RU standard path +\*0\.60/);
+    // A typed value replaces the distribution and becomes the user's assumption.
+    expect(frame).toContain('= 0.6');
+    expect(frame).toContain('source assumption');
+  });
+
+  it('a distribution moves as a whole', async () => {
+    open();
+    await refined();
+    await h!.press(KEY.down, KEY.down);
+    await h!.waitFor('0.1–0.3–0.5');
+    await h!.press(KEY.right);
+    const frame = await h!.waitFor('0.11–0.31–0.51');
+    expect(frame).toMatch(/RU standard path +\*~0\.31/);
+  });
+
+  it('space switches a rule off and the results change; x restores it', async () => {
+    open();
+    const before = await refined();
+    await h!.press(KEY.end);
+    await h!.press(KEY.up, KEY.up);
+    await h!.waitFor(/› istanbul-link +on/);
+    await h!.press(' ');
+    await h!.waitFor(/istanbul-link +\*off/);
+    const after = await refined();
+    expect(share(after, 'Joined')).not.toBe(share(before, 'Joined'));
+    await h!.press('x');
+    await h!.waitFor(/istanbul-link +on/);
+  });
+
+  it('space switches an Ally between veto and holdout, which adds its lift', async () => {
+    open();
+    await refined();
+    await h!.press(KEY.tab, KEY.tab);
+    await h!.press(KEY.down, KEY.down);
+    await h!.waitFor(/› BE objection +veto/);
+    await h!.press(' ');
+    const frame = await h!.waitFor(/BE objection +\*holdout/);
+    expect(frame).toContain('BE lift');
+  });
+
+  it('p pins a baseline: outcomes show their change from it', async () => {
+    open();
+    await refined();
+    await h!.press('p');
+    await h!.waitFor('pinned: tui-test');
+    expect(h!.lastFrame()).toContain('Δ pin');
+    expect(h!.lastFrame()).toMatch(/Joined .*\s0\.0\s*$/m);
+    await h!.press('L', 'L');
+    await h!.waitFor(/RU interest +\*0\.50/);
+    const frame = await refined();
+    expect(frame).toMatch(/Never applied .*[−+]\d+\.\d\s*$/m);
+    await h!.press('p');
+    await h!.waitFor('baseline unpinned');
+    expect(h!.lastFrame()).not.toContain('Δ pin');
+  });
+
+  it('? lists every key; any key goes back', async () => {
+    open();
+    await refined();
+    await h!.press('?');
+    const frame = await h!.waitFor('Everywhere');
+    for (const text of ['Shift-← Shift-→', 'undo, redo', 'pin the current results']) expect(frame).toContain(text);
+    await h!.press(KEY.escape);
+    await h!.waitFor('Outcomes');
+  });
+
+  it('q quits at once when nothing changed', async () => {
+    open();
+    await refined();
+    await h!.press('q');
+    await h!.waitForExit();
+    expect(h!.farewell()).toBe('');
+  });
+
+  it('q asks first when there are unsaved changes; n stays, y quits', async () => {
+    open();
+    await refined();
+    await h!.press(KEY.right, 'q');
+    await h!.waitFor('Unsaved changes.');
+    expect(h!.lastFrame()).toContain('s save, then quit');
+    await h!.press('n');
+    expect(h!.exited()).toBe(false);
+    await h!.press('q');
+    await h!.waitFor('Unsaved changes.');
+    await h!.press('y');
+    await h!.waitForExit();
+    expect(h!.farewell()).toContain('without saving');
+  });
+
+  it('a failed run shows its error and keeps the edits', async () => {
+    const runner = { seed: '1', start: (_s: unknown, _w: unknown, listener: (u: unknown) => void) => listener({ kind: 'error', message: 'worker exploded' }), cancel() {} };
+    h = renderApp({ scenario: tuiScenario(), file: '/tmp/tui-test.yaml' }, noFiles, runner as never);
+    await h.waitFor('Run failed: worker exploded');
+    await h.press(KEY.right);
+    await h.waitFor(/RU interest +\*0\.31/);
+    await h.waitFor('Run failed: worker exploded');
+  });
+});

@@ -1,0 +1,95 @@
+import { render } from 'ink-testing-library';
+import type { Scenario } from '../../src/model/scenario.js';
+import { App } from '../../src/tui/app.js';
+import { threadExecutor } from '../../src/tui/run/executors.js';
+import { LiveRunner } from '../../src/tui/run/live-runner.js';
+import type { Workspace } from '../../src/tui/workspace.js';
+
+/** Keys as a terminal sends them. */
+export const KEY = {
+  up: '\u001b[A',
+  down: '\u001b[B',
+  right: '\u001b[C',
+  left: '\u001b[D',
+  shiftRight: '\u001b[1;2C',
+  shiftLeft: '\u001b[1;2D',
+  end: '\u001b[F',
+  tab: '\t',
+  shiftTab: '\u001b[Z',
+  enter: '\r',
+  escape: '\u001b',
+  backspace: '\u007f',
+  ctrlC: '\u0003',
+} as const;
+
+export const tick = (ms = 5) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Small stages: the reference model runs 4,096 branches in a few milliseconds on the test thread. */
+export function testRunner(seed = '1'): LiveRunner {
+  return new LiveRunner({ seed, stages: [1_024, 4_096], executors: [threadExecutor()], slice: 2_048 });
+}
+
+export interface Harness {
+  readonly lastFrame: () => string;
+  readonly press: (...keys: string[]) => Promise<void>;
+  readonly type: (text: string) => Promise<void>;
+  /** Waits until the frame contains `text` (or the time runs out, then fails with the frame). */
+  readonly waitFor: (text: string | RegExp, timeoutMs?: number) => Promise<string>;
+  readonly exited: () => boolean;
+  readonly waitForExit: () => Promise<void>;
+  readonly farewell: () => string | undefined;
+  readonly unmount: () => void;
+}
+
+export function renderApp(opened: { scenario: Scenario; file: string; warnings?: string[] }, workspace: Workspace, runner = testRunner()): Harness {
+  let farewell: string | undefined;
+  const app = render(<App opened={{ warnings: [], ...opened }} runner={runner} workspace={workspace} onExit={(f) => (farewell = f)} />);
+  let exited = false;
+  // ink-testing-library has no waitUntilExit; an exit unmounts and writes nothing more.
+  void (app as unknown as { waitUntilExit?: () => Promise<void> }).waitUntilExit?.().then(() => (exited = true));
+  const lastFrame = () => app.lastFrame() ?? '';
+  return {
+    lastFrame,
+    async press(...keys) {
+      for (const k of keys) {
+        app.stdin.write(k);
+        await tick();
+      }
+    },
+    async type(text) {
+      for (const ch of text) {
+        app.stdin.write(ch);
+        await tick(1);
+      }
+    },
+    async waitFor(text, timeoutMs = 5_000) {
+      const started = Date.now();
+      for (;;) {
+        const frame = lastFrame();
+        if (typeof text === 'string' ? frame.includes(text) : text.test(frame)) return frame;
+        if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${String(text)}; last frame:\n${frame}`);
+        await tick(10);
+      }
+    },
+    exited: () => exited || farewell !== undefined,
+    async waitForExit() {
+      for (let waited = 0; !(exited || farewell !== undefined); waited += 10) {
+        if (waited > 2_000) throw new Error(`the app did not exit; last frame:\n${lastFrame()}`);
+        await tick(10);
+      }
+    },
+    farewell: () => farewell,
+    unmount: () => app.unmount(),
+  };
+}
+
+/** A workspace that reads and writes nothing (for screens that do not touch files). */
+export const noFiles: Workspace = {
+  listScenarios: async () => [],
+  open: async () => ({ ok: false, problems: ['no files in this test'] }),
+  defaultSavePath: (_source, id) => `/tmp/${id}-edited.yaml`,
+  resolvePath: (typed) => typed,
+  displayPath: (path) => path,
+  exists: () => false,
+  save: async () => ({ ok: false, message: 'no files in this test' }),
+};

@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../src/batch/run.js';
+import { fixed } from '../../src/model/distribution.js';
+import type { Scenario } from '../../src/model/scenario.js';
+import { threadExecutor, workerExecutors, type Executor } from '../../src/tui/run/executors.js';
+import { LiveRunner, type RunUpdate } from '../../src/tui/run/live-runner.js';
+import { tuiScenario } from './scenario.js';
+
+const STAGES = [1_024, 4_096];
+
+function runner(executors: Executor[] = [threadExecutor()]): LiveRunner {
+  return new LiveRunner({ seed: '7', stages: STAGES, executors, slice: 1_024 });
+}
+
+/** Every update a run sends, resolved with the final one (or the error). */
+function collect(r: LiveRunner, s: Scenario): { updates: RunUpdate[]; done: Promise<RunUpdate> } {
+  const updates: RunUpdate[] = [];
+  const done = new Promise<RunUpdate>((resolve) =>
+    r.start(s, [], (u) => {
+      updates.push(u);
+      if (u.kind === 'error' || u.snapshot.final) resolve(u);
+    }),
+  );
+  return { updates, done };
+}
+
+const withInterest = (value: number): Scenario => ({ ...tuiScenario(), candidate: { ...tuiScenario().candidate, interest: fixed(value) } });
+
+describe('LiveRunner', () => {
+  it('sends a quick estimate, then refined results equal to a batch run of as many branches with the same seed', async () => {
+    const r = runner();
+    const { updates, done } = collect(r, tuiScenario());
+    const last = await done;
+    expect(updates.map((u) => (u.kind === 'results' ? u.snapshot.results.runs : u.message))).toEqual(STAGES);
+    const batch = await runScenario(tuiScenario(), { seed: '7', runs: 4_096 });
+    expect(last.kind === 'results' && last.snapshot.results.outcomes).toEqual(batch.outcomes);
+    expect(last.kind === 'results' && last.snapshot.results.funnel).toEqual(batch.funnel);
+  });
+
+  it('a newer scenario cancels the stale run: only the newer one is heard from', async () => {
+    const r = runner();
+    const stale = collect(r, withInterest(0.1));
+    const fresh = collect(r, withInterest(0.9));
+    const last = await fresh.done;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stale.updates).toEqual([]);
+    const batch = await runScenario(withInterest(0.9), { seed: '7', runs: 4_096 });
+    expect(last.kind === 'results' && last.snapshot.results.outcomes).toEqual(batch.outcomes);
+  });
+
+  it('answers an equal scenario from its cache at once (undo shows refined results immediately)', async () => {
+    const r = runner();
+    const first = await collect(r, withInterest(0.2)).done;
+    await collect(r, withInterest(0.6)).done;
+    const again: RunUpdate[] = [];
+    r.start(withInterest(0.2), [], (u) => again.push(u));
+    expect(again).toEqual([first]);
+  });
+
+  it('hands a run already under way for the same scenario to a new listener', async () => {
+    const r = runner();
+    const s = tuiScenario();
+    const early = collect(r, s);
+    const late = collect(r, s);
+    await late.done;
+    expect(early.updates).toEqual([]);
+    expect(late.updates.length).toBe(STAGES.length);
+  });
+
+  it('reports an error (a scenario the engine cannot compile) as an update', async () => {
+    const broken: Scenario = { ...tuiScenario(), rules: [{ ...tuiScenario().rules[0]!, when: { kind: 'met', precondition: 'nowhere' } }] };
+    const update = await collect(runner(), broken).done;
+    expect(update.kind).toBe('error');
+  });
+
+  const workerScript = fileURLToPath(new URL('../../dist/batch/worker.js', import.meta.url));
+  it.skipIf(!existsSync(workerScript))('gives the same results in worker threads as on this thread (needs npm run build)', async () => {
+    const inWorkers = runner(workerExecutors(2));
+    try {
+      const viaWorkers = await collect(inWorkers, tuiScenario()).done;
+      const viaThread = await collect(runner(), tuiScenario()).done;
+      expect(viaWorkers.kind === 'results' && viaWorkers.snapshot.results.outcomes).toEqual(viaThread.kind === 'results' && viaThread.snapshot.results.outcomes);
+    } finally {
+      await inWorkers.close();
+    }
+  });
+});

@@ -1,0 +1,89 @@
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fileWorkspace } from '../../src/tui/workspace.js';
+import { BUNDLED, load, SMALL_FIXTURE, tempDir } from './files.js';
+import { KEY, renderApp, type Harness } from './harness.js';
+
+let h: Harness | undefined;
+let cleanup: (() => void) | undefined;
+afterEach(() => {
+  h?.unmount();
+  cleanup?.();
+});
+
+/** The small fixture copied into a temporary folder, opened in the app with that folder as the working folder. */
+async function openCopy(): Promise<{ dir: string; source: string }> {
+  const { dir, remove } = tempDir();
+  cleanup = remove;
+  const source = join(dir, 'small.yaml');
+  copyFileSync(SMALL_FIXTURE, source);
+  h = renderApp(await load(source), fileWorkspace({ bundledDir: BUNDLED, cwd: dir }));
+  await h.waitFor(/4,096 branches in \d+ ms(?!, refining)/);
+  return { dir, source };
+}
+
+describe('saving from the UI', () => {
+  it('s asks for a name (default <id>-edited.yaml next to the source), writes the differences, clears the marker', async () => {
+    const { dir } = await openCopy();
+    await h!.press(KEY.right, 's');
+    await h!.waitFor('Save changes to: small-edited.yaml');
+    await h!.press(KEY.enter);
+    const frame = await h!.waitFor('saved 1 change to small-edited.yaml');
+    expect(frame).not.toContain('● unsaved');
+    const text = readFileSync(join(dir, 'small-edited.yaml'), 'utf8');
+    expect(text).toContain('extends: small.yaml\n');
+    expect(text).toContain('candidate:\n  interest: { value: 0.41, source: assumption');
+    const reloaded = await load(join(dir, 'small-edited.yaml'));
+    expect(reloaded.scenario.candidate.interest.dist).toEqual({ kind: 'fixed', value: 0.41 });
+    expect(reloaded.scenario.id).toBe('small-edited');
+  });
+
+  it('will not write over the file it came from, and asks before overwriting another', async () => {
+    const { dir } = await openCopy();
+    await h!.press(KEY.right, 's');
+    await h!.waitFor('Save changes to:');
+    for (let i = 0; i < 'small-edited.yaml'.length; i++) await h!.press(KEY.backspace);
+    await h!.type('small.yaml');
+    await h!.press(KEY.enter);
+    await h!.waitFor('that is the file it came from');
+    for (let i = 0; i < 'small.yaml'.length; i++) await h!.press(KEY.backspace);
+    copyFileSync(SMALL_FIXTURE, join(dir, 'other.yaml'));
+    await h!.type('other.yaml');
+    await h!.press(KEY.enter);
+    await h!.waitFor('other.yaml exists.');
+    await h!.press('n');
+    expect(readFileSync(join(dir, 'other.yaml'), 'utf8')).toBe(readFileSync(SMALL_FIXTURE, 'utf8'));
+    expect(h!.lastFrame()).toContain('● unsaved');
+  });
+
+  it('quitting with unsaved changes can save first', async () => {
+    const { dir } = await openCopy();
+    await h!.press(KEY.right, 'q');
+    await h!.waitFor('Unsaved changes.');
+    await h!.press('s');
+    await h!.waitFor('Save changes to: small-edited.yaml');
+    await h!.press(KEY.enter);
+    await h!.waitForExit();
+    expect(h!.farewell()).toContain('changes saved in');
+    expect(existsSync(join(dir, 'small-edited.yaml'))).toBe(true);
+  });
+});
+
+describe('switching decision points', () => {
+  it('d lists the bundled scenarios; Enter opens one (after asking when there are unsaved changes)', async () => {
+    await openCopy();
+    await h!.press(KEY.right, 'd');
+    const list = await h!.waitFor('russia-1990');
+    expect(list).toContain('russia-1954');
+    expect(list).toMatch(/small +Small test scenario \(open\)/);
+    // The open file is selected first; russia-2000 is just above it.
+    for (let i = 0; i < 10 && !/› 2000 +russia-2000 /.test(h!.lastFrame()); i++) await h!.press(KEY.up);
+    await h!.press(KEY.enter);
+    await h!.waitFor('Unsaved changes.');
+    await h!.press('y');
+    const opened = await h!.waitFor("article10 · 2000: Putin asks 'why not?'");
+    expect(opened).not.toContain('● unsaved');
+    await h!.waitFor('russia-2000 · 2000–2012');
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { centralValue, fixed, support, type Param } from '../../src/model/distribution.js';
+import { editorReducer, isDirty, openEditor, selectedItem, type EditorAction } from '../../src/tui/state/editor.js';
+import { markEdited, parseValue, shiftParam } from '../../src/tui/state/edits.js';
+import { itemsOf, LEVEL_DRIFT, PROBABILITY } from '../../src/tui/state/parameters.js';
+import { tuiScenario } from './scenario.js';
+
+const tri: Param = { dist: { kind: 'triangular', min: 0.1, mode: 0.3, max: 0.5 }, source: 'S31' };
+
+describe('shiftParam', () => {
+  it('moves a fixed value and stops at the edge', () => {
+    expect(shiftParam(fixed(0.3), 0.01, PROBABILITY).dist).toEqual({ kind: 'fixed', value: 0.31 });
+    expect(shiftParam(fixed(0.95), 0.1, PROBABILITY).dist).toEqual({ kind: 'fixed', value: 1 });
+    expect(shiftParam(fixed(0.01, 'S1'), -0.1, LEVEL_DRIFT).source).toBe('S1');
+  });
+
+  it('moves a distribution as a whole and never past the range', () => {
+    expect(shiftParam(tri, 0.1, PROBABILITY).dist).toEqual({ kind: 'triangular', min: 0.2, mode: 0.4, max: 0.6 });
+    expect(shiftParam(tri, 0.7, PROBABILITY).dist).toEqual({ kind: 'triangular', min: 0.6, mode: 0.8, max: 1 });
+    const flat: Param = { dist: { kind: 'uniform', min: 0, max: 1 } };
+    expect(shiftParam(flat, 0.1, PROBABILITY)).toBe(flat);
+  });
+
+  it('keeps every kind of distribution valid and inside the range (property)', () => {
+    const dist = fc.oneof(
+      fc.double({ min: 0, max: 1, noNaN: true }).map((value) => ({ kind: 'fixed' as const, value })),
+      fc.double({ min: 0, max: 1, noNaN: true }).map((p) => ({ kind: 'bernoulli' as const, p })),
+      fc.tuple(fc.double({ min: 0, max: 0.5, noNaN: true }), fc.double({ min: 0.5, max: 1, noNaN: true })).map(([min, max]) => ({ kind: 'uniform' as const, min, max })),
+      fc.tuple(fc.double({ min: 0, max: 0.3, noNaN: true }), fc.double({ min: 0.3, max: 0.6, noNaN: true }), fc.double({ min: 0.6, max: 1, noNaN: true })).map(([min, mode, max]) => ({ kind: 'triangular' as const, min, mode, max })),
+      fc.tuple(fc.double({ min: 0.5, max: 10, noNaN: true }), fc.double({ min: 0.5, max: 10, noNaN: true })).map(([alpha, beta]) => ({ kind: 'beta' as const, alpha, beta, min: 0, max: 1 })),
+      fc.tuple(fc.double({ min: 0.2, max: 0.8, noNaN: true }), fc.double({ min: 0.01, max: 0.3, noNaN: true })).map(([mean, sd]) => ({ kind: 'normal' as const, mean, sd, min: 0, max: 1 })),
+    );
+    fc.assert(
+      fc.property(dist, fc.double({ min: -1, max: 1, noNaN: true }), (d, delta) => {
+        const moved = shiftParam({ dist: d }, delta, PROBABILITY).dist;
+        const [lo, hi] = support(moved);
+        expect(lo).toBeGreaterThanOrEqual(0);
+        expect(hi).toBeLessThanOrEqual(1);
+        if (moved.kind === 'triangular') expect(moved.min <= moved.mode && moved.mode <= moved.max).toBe(true);
+        if (moved.kind === 'beta') expect(moved.alpha > 0 && moved.beta > 0).toBe(true);
+        // It moves the way it was pushed (or not at all).
+        expect(Math.sign(Math.round((centralValue(moved) - centralValue(d)) * 1e6)) || 0).toBeOneOf([0, Math.sign(delta)]);
+      }),
+    );
+  });
+});
+
+describe('markEdited and parseValue', () => {
+  it('an edited value becomes an assumption that remembers what it replaced, once', () => {
+    const once = markEdited(tri, shiftParam(tri, 0.1, PROBABILITY));
+    expect(once.source).toBe('assumption');
+    expect(once.note).toBe('edited in the TUI; was triangular 0.1–0.3–0.5 [S31]');
+    expect(markEdited(once, shiftParam(once, 0.1, PROBABILITY)).note).toBe(once.note);
+  });
+
+  it('reads numbers and percentages within the range, nothing else', () => {
+    expect(parseValue('0.35', PROBABILITY)).toBe(0.35);
+    expect(parseValue('35%', PROBABILITY)).toBe(0.35);
+    expect(parseValue('-0.02', LEVEL_DRIFT)).toBe(-0.02);
+    for (const bad of ['1.5', '-0.1', 'abc', '', '0x1', 'NaN', 'Infinity']) expect(parseValue(bad, PROBABILITY)).toBeUndefined();
+  });
+});
+
+describe('editorReducer', () => {
+  const run = (...actions: EditorAction[]) => actions.reduce(editorReducer, openEditor(tuiScenario(), '/x.yaml'));
+  const right: EditorAction = { type: 'change', change: { kind: 'step', direction: 1, big: false } };
+
+  it('an edit marks it unsaved; undo back to the saved point clears the mark; redo sets it again', () => {
+    expect(isDirty(run())).toBe(false);
+    expect(isDirty(run(right))).toBe(true);
+    expect(isDirty(run(right, { type: 'undo' }))).toBe(false);
+    expect(run(right, { type: 'undo' }).scenario).toEqual(tuiScenario());
+    expect(isDirty(run(right, { type: 'undo' }, { type: 'redo' }))).toBe(true);
+  });
+
+  it('after a save, the saved point moves: undoing past it is unsaved again', () => {
+    const saved = run(right, { type: 'saved', to: '/y.yaml', id: 'y', title: 'Y', note: 'saved' });
+    expect(isDirty(saved)).toBe(false);
+    expect(saved.scenario.id).toBe('y');
+    expect(isDirty(editorReducer(saved, { type: 'undo' }))).toBe(true);
+  });
+
+  it('a change that changes nothing adds no history, only a note', () => {
+    const state = run({ type: 'change', change: { kind: 'toggle' } });
+    expect(state.undo).toEqual([]);
+    expect(state.note).toMatch(/is a number/);
+  });
+
+  it('moves the selection by rows, to the ends and by group', () => {
+    const items = itemsOf(tuiScenario());
+    expect(selectedItem(run())?.key).toBe(items[0]!.key);
+    expect(selectedItem(run({ type: 'select', move: { by: 2 } }))?.key).toBe(items[2]!.key);
+    expect(selectedItem(run({ type: 'select', move: { by: -5 } }))?.key).toBe(items[0]!.key);
+    expect(selectedItem(run({ type: 'select', move: { to: 'last' } }))?.key).toBe(items[items.length - 1]!.key);
+    expect(selectedItem(run({ type: 'select', move: { group: 1 } }))?.group).toBe('Preconditions');
+    expect(selectedItem(run({ type: 'select', move: { group: 1 } }, { type: 'select', move: { group: 1 } }, { type: 'select', move: { group: -1 } }))?.key).toBe('pre.a.level');
+  });
+});

@@ -1,0 +1,110 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+
+/**
+ * The built CLI in a real pseudo-terminal (tmux, 80×24): what ink-testing-library cannot see
+ * (raw mode, the alternate screen, the frame height, colours, the terminal left behind).
+ * Needs `npm run build` first (dist/cli/main.js); skipped when tmux or the build is missing.
+ */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CLI = `${ROOT}dist/cli/main.js`;
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const ready = hasTmux && existsSync(CLI);
+
+// A server of our own (-L): other tmux users on the machine neither see nor stop these sessions.
+const SOCKET = `article10-test-${process.pid}`;
+let session: string | undefined;
+afterEach(() => {
+  if (session !== undefined) spawnSync('tmux', ['-L', SOCKET, 'kill-session', '-t', session]);
+  session = undefined;
+});
+
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+const screen = (escapes = false) => tmux('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', session!);
+const send = (...keys: string[]) => tmux('send-keys', '-t', session!, ...keys);
+
+async function waitFor(pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+  const started = Date.now();
+  for (;;) {
+    const text = screen();
+    if (pattern.test(text)) return text;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${pattern}; screen:\n${text}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** A shell in an 80×24 tmux session, without CI (Ink prints only the last frame under CI). */
+async function openShell(env: Record<string, string> = {}): Promise<void> {
+  session = `article10-test-${process.pid}-${Date.now()}`;
+  const vars = Object.entries(env).map(([k, v]) => `${k}=${v}`);
+  tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', '-c', ROOT, 'env', '-u', 'CI', ...vars, 'bash', '--norc', '--noprofile');
+  send("PS1='$ '; clear", 'Enter');
+  await waitFor(/^\$\s*$/m);
+}
+
+describe.skipIf(!ready)('in a real terminal (tmux, 80×24; needs npm run build)', () => {
+  it('draws within the screen, reacts to keys, asks before quitting with changes, and gives the terminal back', async () => {
+    await openShell();
+    send(`node ${CLI} tui; echo "exit=$?"`, 'Enter');
+    const first = await waitFor(/40,960 branches in \d+ ms\s*$/m);
+    const lines = first.split('\n');
+    expect(lines[0]).toContain("article10 · 2000: Putin asks");
+    expect(first).toContain('Outcomes');
+    expect(first).toContain('Funnel');
+    // The frame stays shorter than the terminal (a full-height frame flickers): the last row is free.
+    expect(lines[23] ?? '').toBe('');
+    expect(lines[22]).toMatch(/\? help  q quit$/);
+    expect(tmux('display', '-p', '-t', session!, '#{alternate_on}').trim()).toBe('1');
+
+    const valueOf = (text: string) => Number(/RU interest +\*?~?(\d\.\d+)/.exec(text)?.[1]);
+    const before = valueOf(first);
+    send('Right');
+    await waitFor(/● unsaved/);
+    const stepped = valueOf(await waitFor(/RU interest +\*~?0\.\d+/));
+    expect(stepped).toBeCloseTo(before + 0.01, 5);
+    // Shift+→ arrives as CSI 1;2C, which Ink 6 reports as shift: ten steps.
+    send('S-Right');
+    await waitFor(new RegExp(`RU interest +\\*~?${(stepped + 0.1).toFixed(2)}`));
+    send('q');
+    await waitFor(/Unsaved changes\./);
+    send('y');
+    const after = await waitFor(/exit=0/);
+    expect(after).toContain('quit without saving');
+    expect(after).not.toContain('Outcomes');
+    expect(tmux('display', '-p', '-t', session!, '#{alternate_on}').trim()).toBe('0');
+    expect(tmux('display', '-p', '-t', session!, '#{cursor_flag}').trim()).toBe('1');
+    // Raw mode is off again: the terminal reads lines (icanon) and echoes.
+    send('stty -a | tr " " "\\n" | grep -x -e icanon -e echo', 'Enter');
+    await waitFor(/^icanon\n(.*\n)*echo$/m);
+  });
+
+  it('honours NO_COLOR: no colour or style escapes at all', async () => {
+    await openShell({ NO_COLOR: '1' });
+    send(`node ${CLI} tui russia-1990`, 'Enter');
+    await waitFor(/40,960 branches in \d+ ms\s*$/m);
+    expect(screen(true)).not.toMatch(/\u001b\[[0-9;]*m/);
+    send('q');
+    await waitFor(/^\$\s*$/m);
+  });
+
+  it('uses colour when NO_COLOR is not set (so the check above means something)', async () => {
+    await openShell();
+    send(`node ${CLI} tui russia-1990`, 'Enter');
+    await waitFor(/40,960 branches in \d+ ms\s*$/m);
+    expect(screen(true)).toMatch(/\u001b\[[0-9;]*m/);
+    send('q');
+    await waitFor(/^\$\s*$/m);
+  });
+});
+
+describe.skipIf(!existsSync(CLI))('without a terminal (needs npm run build)', () => {
+  it('prints the batch summary and says how to get the UI, without a raw-mode error', () => {
+    const result = spawnSync('node', [CLI, 'tui'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '' } });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Outcomes');
+    expect(result.stderr).toContain('not a terminal');
+    expect(result.stderr).not.toMatch(/raw mode/i);
+  });
+});

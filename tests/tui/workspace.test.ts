@@ -1,0 +1,98 @@
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { editorReducer, openEditor, type EditorAction, type EditorState } from '../../src/tui/state/editor.js';
+import { fileWorkspace } from '../../src/tui/workspace.js';
+import { BUNDLED, load, SMALL_FIXTURE, tempDir, withoutName } from './files.js';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+/** Edits made the way the UI makes them: through the reducer. */
+function edit(state: EditorState, ...actions: EditorAction[]): EditorState {
+  return actions.reduce(editorReducer, state);
+}
+
+const select = (key: string): EditorAction => ({ type: 'change', key, change: { kind: 'toggle' } });
+const step = (key: string, direction: 1 | -1, big = false): EditorAction => ({ type: 'change', key, change: { kind: 'step', direction, big } });
+
+describe('saving edits (round trip through the loader)', () => {
+  it('a bundled scenario saved elsewhere extends bundled:<id> and loads back as edited', async () => {
+    const { dir, remove } = tempDir();
+    cleanup = remove;
+    const opened = await load(join(BUNDLED, 'russia-2000.yaml'));
+    const s = opened.scenario;
+    const defaulted = s.allies.find((a) => a.defaulted);
+    const edited = edit(
+      openEditor(s, opened.file),
+      step('candidate.acceptsStandardPath', 1, true),
+      { type: 'change', key: 'candidate.interest', change: { kind: 'set', value: 0.4 } },
+      select(`rule.${s.rules[0]!.id}`),
+      select(`event.${s.events[0]!.id}.enabled`),
+      step(`event.${s.events[0]!.id}.hazard`, -1),
+      select(`ally.${s.allies[0]!.code}.objection`),
+      step(`pre.${s.preconditions[0]!.id}.drift`, 1),
+      ...(defaulted ? [step(`ally.${defaulted.code}.consent`, -1)] : []),
+    ).scenario;
+    const workspace = fileWorkspace({ bundledDir: BUNDLED, cwd: dir });
+    const target = workspace.defaultSavePath(opened.file, s.id);
+    expect(target).toBe(join(dir, 'russia-2000-edited.yaml'));
+
+    const saved = await workspace.save(opened.file, edited, target);
+    expect(saved).toMatchObject({ ok: true, id: 'russia-2000-edited', complete: false });
+    const text = readFileSync(target, 'utf8');
+    expect(text).toMatch(/^# Saved by article10 tui/);
+    expect(text).toContain('extends: bundled:russia-2000\n');
+    expect(text).toContain('id: russia-2000-edited\n');
+    expect(text).toMatch(/interest: \{ value: 0\.4, source: assumption, note: "?edited in the TUI; was /);
+    // Only the differences: far shorter than the 700-line original.
+    expect(text.split('\n').length).toBeLessThan(80);
+
+    const reloaded = await load(target);
+    expect(reloaded.scenario.id).toBe('russia-2000-edited');
+    expect(withoutName(reloaded.scenario)).toEqual(withoutName(edited));
+  });
+
+  it('a user file saved next to itself extends it by relative path', async () => {
+    const { dir, remove } = tempDir();
+    cleanup = remove;
+    const source = join(dir, 'small.yaml');
+    copyFileSync(SMALL_FIXTURE, source);
+    const opened = await load(source);
+    const edited = edit(openEditor(opened.scenario, opened.file), select('rule.cold-shoulder'), step('ally.UK.threat', 1)).scenario;
+    const workspace = fileWorkspace({ bundledDir: BUNDLED, cwd: '/' });
+    const target = workspace.defaultSavePath(source, 'small');
+    expect(target).toBe(join(dir, 'small-edited.yaml'));
+    expect(await workspace.save(source, edited, target)).toMatchObject({ ok: true, changes: 2 });
+    const text = readFileSync(target, 'utf8');
+    expect(text).toContain('extends: small.yaml\n');
+    expect(text).toContain('rules:\n  - id: cold-shoulder\n    enabled: false\n');
+    expect(withoutName((await load(target)).scenario)).toEqual(withoutName(edited));
+  });
+
+  it('a file saved where the source cannot be extended from is a complete copy', async () => {
+    const { dir, remove } = tempDir();
+    cleanup = remove;
+    mkdirSync(join(dir, 'a'));
+    mkdirSync(join(dir, 'b'));
+    const source = join(dir, 'a', 'small.yaml');
+    copyFileSync(SMALL_FIXTURE, source);
+    const opened = await load(source);
+    const edited = edit(openEditor(opened.scenario, opened.file), step('candidate.interest', 1)).scenario;
+    const saved = await fileWorkspace({ bundledDir: BUNDLED }).save(source, edited, join(dir, 'b', 'mine.yaml'));
+    expect(saved).toMatchObject({ ok: true, complete: true });
+    const text = readFileSync(join(dir, 'b', 'mine.yaml'), 'utf8');
+    expect(text).not.toContain('extends:');
+    // Every Ally is listed in a complete copy, so none is marked as taken from allyDefaults.
+    const listed = (s: typeof edited) => ({ ...withoutName(s), allies: s.allies.map((a) => ({ ...a, defaulted: false })) });
+    expect(listed((await load(join(dir, 'b', 'mine.yaml'))).scenario)).toEqual(listed(edited));
+  });
+
+  it('lists the bundled scenarios (no schema.json) and files from the command line', async () => {
+    const list = await fileWorkspace({ bundledDir: BUNDLED, extraFiles: [SMALL_FIXTURE] }).listScenarios();
+    const ids = list.map((e) => e.id);
+    expect(ids).toEqual(expect.arrayContaining(['russia-1954', 'russia-1990', 'russia-2000', 'small']));
+    expect(list.every((e) => !e.file.endsWith('schema.json'))).toBe(true);
+    expect(list.find((e) => e.id === 'russia-2000')?.year).toBe(2000);
+  });
+});
