@@ -157,7 +157,7 @@ function applyEventEffect(m: CompiledModel, s: BranchState, fx: CompiledEffect, 
  * rules active this year (see allyRuleShifts).
  */
 function applyRules(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
-  if (m.rules.length === 0) return;
+  if (m.yearlyRules.length === 0 && trace === null) return;
   s.ruleInterest = s.ruleWithdrawal = s.ruleStandardPath = s.ruleDelay = 0;
   s.blockedByRule = -1;
   // Clear only what last year's rules wrote.
@@ -165,7 +165,10 @@ function applyRules(m: CompiledModel, s: BranchState, trace: Tracer | null): voi
   if (s.rulePreconditionDirty) fillF64(s.preconditionRuleDelta, 0);
   s.ruleHazardDirty = s.rulePreconditionDirty = false;
   const rules = m.rules;
-  for (let r = 0; r < rules.length; r++) {
+  // A story reports every rule every year; the batch checks vote-only rules at votes.
+  const which = trace !== null ? m.allRules : m.yearlyRules;
+  for (let q = 0; q < which.length; q++) {
+    const r = which[q]!;
     const rule = rules[r]!;
     const active = holds(rule.when, s);
     s.ruleActive[r] = active ? 1 : 0;
@@ -211,6 +214,10 @@ function allyRuleShifts(m: CompiledModel, s: BranchState): void {
   fillI32(s.ruleConsentWorstRule, -1);
   fillI32(s.ruleBlockAlly, -1);
   const rules = m.rules;
+  for (let q = 0; q < m.voteOnlyRules.length; q++) {
+    const r = m.voteOnlyRules[q]!;
+    s.ruleActive[r] = holds(rules[r]!.when, s) ? 1 : 0;
+  }
   for (let r = 0; r < rules.length; r++) {
     if (s.ruleActive[r] === 0) continue;
     const effects = rules[r]!.effects;
@@ -332,7 +339,7 @@ function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
   let voters = 0;
   s.objectorCount = 0;
   s.voteTouched = true;
-  allyRuleShifts(m, s);
+  if (m.rules.length > 0) allyRuleShifts(m, s);
   if (!s.voteParamsDrawn) {
     sampleParams(m.params, s.key, s.values, m.params.randomByPhase[Phase.vote]);
     if (m.allyTermsRandom) denseAllyTerms(m, s.values, s.allyBase, s.allyWeight);

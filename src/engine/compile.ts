@@ -106,6 +106,9 @@ export function compile(scenario: Scenario): CompiledModel {
     fixedAllyBase: new Float64Array(0),
     fixedAllyWeight: new Float64Array(0),
     rules: compiledRules,
+    yearlyRules: Int32Array.from(compiledRules.filter((r) => !isVoteOnly(r)).map((r) => r.index)),
+    voteOnlyRules: Int32Array.from(compiledRules.filter(isVoteOnly).map((r) => r.index)),
+    allRules: Int32Array.from(compiledRules.map((r) => r.index)),
     events: compiledEvents,
     reasonCount: FIXED_REASON_COUNT + k + compiledRules.length + compiledEvents.length,
     reasonOfPrecondition: FIXED_REASON_COUNT,
@@ -157,6 +160,10 @@ function compileEffect(effect: Effect, path: string, table: ParamTable, names: N
     case 'delay':
       return { code: EffectCode.delay, value: table.add(`${path}.months`, effect.months), allies: none, target: -1 };
   }
+}
+
+function isVoteOnly(r: CompiledRule): boolean {
+  return r.effects.every((e) => e.code === EffectCode.consent || (e.code === EffectCode.block && e.allies.length > 0));
 }
 
 function indexOrThrow(index: number, what: string, name: string, disabled = false): number {

@@ -98,6 +98,13 @@ export interface CompiledModel {
   readonly fixedAllyWeight: Float64Array;
 
   readonly rules: readonly CompiledRule[];
+  /**
+   * Rules whose effects only matter in a vote (consent shifts, an Ally's block) are checked
+   * only when the Council votes; the others every year.
+   */
+  readonly yearlyRules: Int32Array;
+  readonly voteOnlyRules: Int32Array;
+  readonly allRules: Int32Array;
   readonly events: readonly CompiledEvent[];
 
   /** Reason codes: fixed reasons, then preconditions, rules, events. */
