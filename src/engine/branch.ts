@@ -3,7 +3,7 @@ import { ExitCode, FixedReason, NO_ACTOR, StageCode, TrackCode } from './codes.j
 import { EffectCode, type CompiledEffect, type CompiledModel } from './model.js';
 import { Phase, sampleParams } from './params.js';
 import { boxMuller, fastNormalQuantile, normalCdf, normalQuantile } from './normal.js';
-import { drawAt, Purpose } from './rng.js';
+import { drawBits, Purpose, UNIT, yearKey } from './rng.js';
 import type { BranchState } from './state.js';
 import type { Tracer } from './trace.js';
 
@@ -20,6 +20,7 @@ export function runBranch(m: CompiledModel, s: BranchState, key: number, trace: 
   reset(m, s, key);
   for (let year = m.startYear; year <= m.horizon; year++) {
     s.year = year;
+    s.yearKey = yearKey(key, year);
     updateMet(m, s);
     fireEvents(m, s, trace);
     applyRules(m, s, trace);
@@ -33,6 +34,7 @@ export function runBranch(m: CompiledModel, s: BranchState, key: number, trace: 
 
 function reset(m: CompiledModel, s: BranchState, key: number): void {
   s.key = key;
+  s.key0 = yearKey(key, 0);
   // Fixed values were written when the state was made; only distributions change per branch,
   // and those of votes and ratification only once the branch gets there.
   sampleParams(m.params, key, s.values, m.params.randomByPhase[Phase.start]);
@@ -99,7 +101,7 @@ function fireEvents(m: CompiledModel, s: BranchState, trace: Tracer | null): voi
     if (ev.once && s.eventFired[e] === 1) continue;
     if (ev.when !== null && !holds(ev.when, s)) continue;
     const p = s.values[ev.hazard]! + s.hazardShift[e]! + s.ruleHazard[e]!;
-    if (drawAt(s.key, s.year, ev.actor, Purpose.event) >= p) continue;
+    if (drawBits(s.yearKey, ev.actor, Purpose.event) * UNIT >= p) continue;
     s.eventFired[e] = 1;
     s.eventsTouched = true;
     fired = true;
@@ -255,18 +257,18 @@ function step(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
 
 function considerApplying(m: CompiledModel, s: BranchState, trace: Tracer | null): boolean {
   const pInterest = s.values[m.interest]! + s.interestShift + s.ruleInterest;
-  const interested = drawAt(s.key, s.year, m.candidateActor, Purpose.interest) < pInterest;
+  const interested = drawBits(s.yearKey, m.candidateActor, Purpose.interest) * UNIT < pInterest;
   if (trace !== null) trace.push({ kind: 'interest', year: s.year, p: clamp01(pInterest), interested });
   if (!interested) return false;
   s.everInterested = true;
   s.reachedInterested = true;
   const pStop = s.values[m.opposition]!;
-  const stopped = drawAt(s.key, s.year, m.candidateActor, Purpose.opposition) < pStop;
+  const stopped = drawBits(s.yearKey, m.candidateActor, Purpose.opposition) * UNIT < pStop;
   if (trace !== null) trace.push({ kind: 'opposition', year: s.year, p: clamp01(pStop), stopped });
   if (stopped) return false;
 
   const pStandard = s.values[m.standardPath]! + s.standardPathShift + s.ruleStandardPath;
-  const standard = drawAt(s.key, s.year, m.candidateActor, Purpose.track) < pStandard;
+  const standard = drawBits(s.yearKey, m.candidateActor, Purpose.track) * UNIT < pStandard;
   s.track = standard ? (s.year >= m.mapYear ? TrackCode.map : TrackCode.dialogue) : TrackCode.special;
   s.entryTrack = s.track;
   s.stage = StageCode.preparation;
@@ -286,7 +288,7 @@ function noteInterestDrop(s: BranchState, v: number, reason: number): void {
 
 function withdraws(m: CompiledModel, s: BranchState, trace: Tracer | null): boolean {
   const p = s.values[m.withdrawal]! + s.withdrawalShift + s.ruleWithdrawal;
-  if (drawAt(s.key, s.year, m.candidateActor, Purpose.withdrawal) >= p) return false;
+  if (drawBits(s.yearKey, m.candidateActor, Purpose.withdrawal) * UNIT >= p) return false;
   finish(m, s, ExitCode.withdrawn, NO_ACTOR, FixedReason.withdrawal, trace);
   return true;
 }
@@ -317,7 +319,7 @@ function liftHoldouts(m: CompiledModel, s: BranchState, trace: Tracer | null): b
   let holding = false;
   for (let i = 0; i < m.allyCount; i++) {
     if (s.holding[i] === 0) continue;
-    if (drawAt(s.key, s.year, m.allyActor[i]!, Purpose.holdoutLift) < s.values[m.allyLift[i]!]!) {
+    if (drawBits(s.yearKey, m.allyActor[i]!, Purpose.holdoutLift) * UNIT < s.values[m.allyLift[i]!]!) {
       s.holding[i] = 0;
       s.consented[i] = 1;
       if (trace !== null) trace.push({ kind: 'holdout_lifted', year: s.year, ally: i });
@@ -393,7 +395,7 @@ function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
  * Allies lean the same way together.
  */
 function copulaDraw(m: CompiledModel, s: BranchState, i: number, purpose: number, cohesion: number, shared: number): number {
-  const u = drawAt(s.key, 0, m.allyActor[i]!, purpose);
+  const u = drawBits(s.key0, m.allyActor[i]!, purpose) * UNIT;
   if (cohesion <= 0) return u;
   const own = normalQuantile(unitOpen(u));
   return normalCdf(Math.sqrt(cohesion) * shared + Math.sqrt(1 - cohesion) * own);
@@ -401,7 +403,7 @@ function copulaDraw(m: CompiledModel, s: BranchState, i: number, purpose: number
 
 /** The alliance-wide normal factor shared by every Ally's draw, fixed per branch. */
 function allianceFactor(m: CompiledModel, s: BranchState, cohesion: number, a: number, b: number): number {
-  return cohesion > 0 ? boxMuller(drawAt(s.key, 0, m.allianceActor, a), drawAt(s.key, 0, m.allianceActor, b)) : 0;
+  return cohesion > 0 ? boxMuller(drawBits(s.key0, m.allianceActor, a) * UNIT, drawBits(s.key0, m.allianceActor, b) * UNIT) : 0;
 }
 
 /** consent + Σ weight·(met − ½) − threat − special-status penalty + event and rule shifts, in [0, 1]. */
@@ -542,7 +544,7 @@ function driftLevels(m: CompiledModel, s: BranchState): void {
     if (vol > 0) {
       const actor = m.preconditionActor[k]!;
       // One uniform through the inverse CDF: cheaper than Box–Muller, and exact in distribution.
-      next += vol * fastNormalQuantile(unitOpen(drawAt(s.key, s.year, actor, Purpose.driftA)));
+      next += vol * fastNormalQuantile(unitOpen(drawBits(s.yearKey, actor, Purpose.driftA) * UNIT));
     }
     s.level[k] = clamp01(next);
   }

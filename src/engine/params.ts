@@ -1,5 +1,5 @@
 import type { Distribution, Param } from '../model/distribution.js';
-import { drawAt, hashName, Purpose } from './rng.js';
+import { drawBits, hashName, Purpose, UNIT, yearKey } from './rng.js';
 import { boxMuller, normalCdf, normalQuantile } from './normal.js';
 
 /**
@@ -121,15 +121,16 @@ function encode(dist: Distribution, i: number, code: Uint8Array, a: Float64Array
 
 /** Writes this branch's value of the given random parameters into `values`. */
 export function sampleParams(p: FrozenParams, branchKey: number, values: Float64Array, slots: Int32Array = p.randomSlots): void {
+  const key0 = yearKey(branchKey, 0);
   for (let j = 0; j < slots.length; j++) {
     const i = slots[j]!;
-    values[i] = sampleOne(p, i, branchKey);
+    values[i] = sampleOne(p, i, branchKey, key0);
   }
 }
 
-function sampleOne(p: FrozenParams, i: number, branchKey: number): number {
+function sampleOne(p: FrozenParams, i: number, branchKey: number, key0: number): number {
   const key = p.key[i]!;
-  const u = drawAt(branchKey, 0, key, Purpose.param);
+  const u = drawBits(key0, key, Purpose.param) * UNIT;
   const a = p.a[i]!;
   const b = p.b[i]!;
   switch (p.code[i]) {
@@ -177,14 +178,14 @@ function gamma(shape: number, branchKey: number, key: number, which: number): nu
   const base = 1 + which * 4096;
   for (let attempt = 0; attempt < 1000; attempt++) {
     const slot = base + attempt * 3;
-    const z = boxMuller(drawAt(branchKey, slot, key, Purpose.param), drawAt(branchKey, slot + 1, key, Purpose.param));
+    const z = boxMuller(drawBits(yearKey(branchKey, slot), key, Purpose.param) * UNIT, drawBits(yearKey(branchKey, slot + 1), key, Purpose.param) * UNIT);
     const v0 = 1 + cc * z;
     if (v0 <= 0) continue;
     const v = v0 * v0 * v0;
-    const u = drawAt(branchKey, slot + 2, key, Purpose.param);
+    const u = drawBits(yearKey(branchKey, slot + 2), key, Purpose.param) * UNIT;
     if (Math.log(1 - u) < 0.5 * z * z + dd - dd * v + dd * Math.log(v)) {
       const g = dd * v;
-      return boost ? g * Math.pow(1 - drawAt(branchKey, base + 3000, key, Purpose.param), 1 / shape) : g;
+      return boost ? g * Math.pow(1 - drawBits(yearKey(branchKey, base + 3000), key, Purpose.param) * UNIT, 1 / shape) : g;
     }
   }
   return s - 1 / 3;

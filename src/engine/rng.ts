@@ -42,13 +42,26 @@ function fmix32(h: number): number {
   return h >>> 0;
 }
 
-/** A uniform number in [0, 1) fixed by its place. */
-export function drawAt(branchKey: number, year: number, actor: number, purpose: number): number {
-  let h = fmix32(branchKey ^ Math.imul(year + 0x632be5ab, 0x9e3779b1));
-  h = fmix32(h ^ Math.imul(actor ^ 0x7f4a7c15, 0x85ebca77));
-  h = fmix32(h ^ Math.imul(purpose + 0x165667b1, 0xc2b2ae3d));
-  return h / 4294967296;
+/**
+ * A branch's key for one year (year 0 holds the draws made once per branch). Computed once
+ * per year, so each draw inside the year costs a single mixing round.
+ */
+export function yearKey(branchKey: number, year: number): number {
+  return fmix32(branchKey ^ Math.imul(year + 0x632be5ab, 0x9e3779b1));
 }
+
+/**
+ * The 31 random bits fixed by a decision's place: (branch, year) via yearKey, then actor
+ * and purpose. An integer below 2^31 stays a small integer in V8, so a call that is not
+ * inlined allocates nothing (a double result would be boxed); callers scale by UNIT to
+ * get a uniform number in [0, 1). Actors are already-mixed 32-bit name hashes.
+ */
+export function drawBits(yearKeyValue: number, actor: number, purpose: number): number {
+  return fmix32(yearKeyValue ^ Math.imul(actor ^ 0x7f4a7c15, 0x85ebca77) ^ Math.imul(purpose + 0x165667b1, 0xc2b2ae3d)) >>> 1;
+}
+
+/** 2^-31: drawBits(...) * UNIT is uniform in [0, 1). */
+export const UNIT = 1 / 2147483648;
 
 /** Stable 32-bit id of a name (FNV-1a), so an actor's draws follow its name, not its position. */
 export function hashName(name: string): number {

@@ -6,6 +6,9 @@ import type { CompiledModel } from './model.js';
  */
 export class BranchState {
   key = 0;
+  /** yearKey of this branch for year 0 (per-branch draws) and for the current year. */
+  key0 = 0;
+  yearKey = 0;
   year = 0;
   stage = 0;
   track = -1;
