@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { bundledScenariosDir } from '../io/paths.js';
-import { formatIssue, loadScenarioFile, type LoadedScenario } from '../scenario/load.js';
+import { formatIssue, loadScenarioFile, type Issue, type LoadedScenario } from '../scenario/load.js';
 import { UsageError } from './errors.js';
 
 /**
@@ -10,11 +10,14 @@ import { UsageError } from './errors.js';
 export async function loadForCommand(file: string, sets: readonly string[] = []): Promise<LoadedScenario> {
   const path = resolveScenarioPath(file);
   const result = await loadScenarioFile(path, { sets, bundledDir: bundledScenariosDir() });
-  if (!result.ok) {
-    const n = result.issues.length;
-    throw new UsageError(`${result.issues.map(formatIssue).join('\n')}\n${n} problem${n === 1 ? '' : 's'} in ${file}`);
-  }
+  if (!result.ok) throw issuesError(result.issues, file);
   return result.value;
+}
+
+/** Every problem of a file, one per line, then how many: one UsageError. */
+export function issuesError(issues: readonly Issue[], file: string): UsageError {
+  const n = issues.length;
+  return new UsageError(`${issues.map(formatIssue).join('\n')}\n${n} problem${n === 1 ? '' : 's'} in ${file}`);
 }
 
 export function resolveScenarioPath(file: string): string {

@@ -49,6 +49,7 @@ function buildProgram(): Command {
     .addOption(setOption())
     .option('--json', 'print a JSON document for machines')
     .option('--csv', 'print one CSV row per scenario')
+    .option('--shard <i/n>', 'run only shard i of n (numbered from 1) and write a partial document for `article10 merge`')
     .option('-o, --out <file>', 'write the output to a file (atomically) instead of stdout')
     .action(async (files: string[], flags) => {
       const { runCommand } = await import('./commands/run.js');
@@ -108,11 +109,11 @@ function buildProgram(): Command {
     .description('which assumption matters most: one-at-a-time swings as a tornado, plus Morris elementary effects')
     .argument('<scenario>', 'scenario file or bundled name')
     .option('--outcome <outcome>', 'the share to explain: an outcome (joined, vetoed, no_application, ...) or a stage reached (applied, invited, ...)', 'joined')
-    .addOption(new Option('-n, --runs <N>', 'branches per run (each end of each swing)').argParser(parseRuns).default(4000))
+    .addOption(new Option('-n, --runs <N>', 'branches per run (each end of each swing)').argParser(parseRuns).default(2000))
     .addOption(seedOption())
     .addOption(new Option('--range <path=lo:hi>', 'the range to move a parameter over (replaces its distribution\'s; repeatable)').argParser(collect).default([]))
     .addOption(new Option('--top <K>', 'rows to show').argParser(countOption('--top', 1, 10_000)).default(15))
-    .addOption(new Option('--trajectories <r>', 'Morris trajectories (0: no global method)').argParser(countOption('--trajectories', 0, 1000)).default(10))
+    .addOption(new Option('--trajectories <r>', 'Morris trajectories (0: no global method)').argParser(countOption('--trajectories', 0, 1000)).default(8))
     .addOption(new Option('--morris-runs <N>', 'branches per Morris point (default: a quarter of --runs, at least 500)').argParser(parseRuns))
     .addOption(new Option('-w, --workers <N>', 'worker threads (default: all cores for long analyses)').argParser(parseWorkers))
     .addOption(setOption())
@@ -121,6 +122,93 @@ function buildProgram(): Command {
     .action(async (file: string, flags) => {
       const { sensitivityCommand } = await import('./commands/sensitivity.js');
       await sensitivityCommand(file, flags);
+    });
+
+  program
+    .command('compare')
+    .description('debate mode: two scenarios on common random numbers, side by side, with paired intervals and the assumptions that differ')
+    .argument('<a>', 'scenario file or bundled name (team A)')
+    .argument('<b>', 'scenario file or bundled name (team B)')
+    .addOption(runsOption())
+    .addOption(seedOption())
+    .addOption(setOption())
+    .option('--json', 'print a JSON document for machines')
+    .option('--csv', 'print one CSV row per outcome and funnel stage')
+    .option('-o, --out <file>', 'write the output to a file (atomically) instead of stdout')
+    .action(async (a: string, b: string, flags) => {
+      const { compareCommand } = await import('./commands/compare.js');
+      await compareCommand(a, b, flags);
+    });
+
+  program
+    .command('sweep')
+    .description('re-run a scenario over a grid (or a Latin hypercube) of parameter values, one row per point')
+    .argument('[scenario]', 'scenario file or bundled name (or give --experiment)')
+    .addOption(new Option('--vary <path=from:to:steps>', 'a parameter and its values, e.g. candidate.acceptsStandardPath=0.1:0.9:5 (repeatable)').argParser(collect).default([]))
+    .addOption(new Option('--samples <N>', 'a Latin hypercube of N points instead of the grid (then path=from:to)').argParser(countOption('--samples', 1, 10_000)))
+    .addOption(new Option('-n, --runs <N>', 'branches per point').argParser(parseRuns).default(20_000))
+    .addOption(seedOption())
+    .addOption(setOption())
+    .option('--experiment <file>', 'run the sweep an experiment file describes (scenario, vary, samples, runs, seed)')
+    .option('--shard <i/n>', 'run only shard i of n (numbered from 1) and write a partial document for `article10 merge`')
+    .addOption(new Option('-w, --workers <N>', 'worker threads (default: all cores for long sweeps)').argParser(parseWorkers))
+    .option('--json', 'print a JSON document for machines')
+    .option('--csv', 'print one CSV row per point')
+    .option('-o, --out <file>', 'write the output to a file (atomically) instead of stdout')
+    .action(async (file: string | undefined, flags, command: Command) => {
+      const { sweepCommand } = await import('./commands/sweep.js');
+      await sweepCommand(file, flags, (option) => command.getOptionValueSource(option) === 'cli');
+    });
+
+  program
+    .command('merge')
+    .description('combine the partial documents of a sharded run or sweep into exactly the unsharded output')
+    .argument('<parts...>', 'partial documents written with --shard i/n, in any order')
+    .option('--json', 'print a JSON document for machines')
+    .option('--csv', 'print CSV')
+    .option('-o, --out <file>', 'write the output to a file (atomically) instead of stdout')
+    .action(async (parts: string[], flags) => {
+      const { mergeCommand } = await import('./commands/merge.js');
+      await mergeCommand(parts, flags);
+    });
+
+  program
+    .command('discover')
+    .description('scenario discovery (PRIM): the simplest boxes of parameter ranges in which an outcome is most likely')
+    .argument('<scenario>', 'scenario file or bundled name')
+    .option('--outcome <outcome>', 'the outcome to find boxes for (joined, vetoed, ...) or a stage reached (applied, invited, ...)', 'joined')
+    .addOption(new Option('--samples <M>', 'parameter vectors of the Latin hypercube').argParser(countOption('--samples', 10, 1_000_000)).default(600))
+    .addOption(new Option('-n, --runs <N>', 'branches per parameter vector').argParser(parseRuns).default(200))
+    .addOption(seedOption())
+    .addOption(new Option('--boxes <K>', 'boxes to find, each among the vectors the earlier ones left').argParser(countOption('--boxes', 1, 20)).default(2))
+    .addOption(new Option('--range <path=lo:hi>', 'the range to sample a parameter over (replaces its distribution\'s; repeatable)').argParser(collect).default([]))
+    .addOption(new Option('-w, --workers <N>', 'worker threads (default: all cores for long analyses)').argParser(parseWorkers))
+    .addOption(setOption())
+    .option('--json', 'print a JSON document for machines')
+    .option('-o, --out <file>', 'write the output to a file (atomically) instead of stdout')
+    .action(async (file: string, flags) => {
+      const { discoverCommand } = await import('./commands/discover.js');
+      await discoverCommand(file, flags);
+    });
+
+  program
+    .command('report')
+    .description('a handout for a class: context, assumptions with sources, charts, the tornado, three stories, questions (Markdown or HTML)')
+    .argument('<scenario>', 'scenario file or bundled name')
+    .option('--compare <other>', 'a second assumption set (file or bundled name) to set side by side, on common random numbers')
+    .option('--format <format>', 'md or html (default: from the --out extension, else md)')
+    .option('--outcome <outcome>', 'the share the tornado explains (default: joined, or the deepest stage enough branches reach)')
+    .addOption(new Option('-n, --runs <N>', 'branches for the outcomes, the funnel and the comparison').argParser(parseRuns).default(20_000))
+    .addOption(new Option('--sensitivity-runs <N>', 'branches per end of each swing of the tornado').argParser(parseRuns).default(1000))
+    .addOption(seedOption())
+    .addOption(new Option('--top <K>', 'rows of the tornado').argParser(countOption('--top', 1, 1000)).default(10))
+    .addOption(new Option('-w, --workers <N>', 'worker threads (default: all cores for long runs)').argParser(parseWorkers))
+    .addOption(setOption())
+    .option('--json', 'print the data behind the handout as JSON')
+    .option('-o, --out <file>', 'write the handout to a file (atomically) instead of stdout')
+    .action(async (file: string, flags) => {
+      const { reportCommand } = await import('./commands/report.js');
+      await reportCommand(file, flags);
     });
 
   program

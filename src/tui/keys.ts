@@ -55,7 +55,7 @@ export const KEY_HELP: readonly { readonly title: string; readonly keys: readonl
 
 export const HELP_NOTES: readonly string[] = [
   'Values. A fixed value moves by the step. A distribution (shown ~0.25: its central value) moves as a whole: its range and peak shift together and stop at the edge of what the parameter allows; a beta moves its mean, a Bernoulli its p. Enter replaces a distribution by the fixed value you type. A value you change becomes your assumption: its source is set to "assumption" and its note keeps what it was and where that came from. Values that differ from the file are marked *.',
-  'Runs. Every change re-runs the scenario in worker threads: a quick estimate first, then refined. The seed never changes, so two versions of a scenario meet the same chances in the same branches: the change you see is the effect of your edit, not noise. Pin a baseline (p) to see each outcome\'s change next to it; a bold change is larger than the two 95% intervals\' half-widths together.',
+  'Runs. Every change re-runs the scenario in worker threads: a quick estimate first, then refined. The seed never changes, so two versions of a scenario meet the same chances in the same branches: the change you see is the effect of your edit, not noise. Pin a baseline (p) to see each outcome\'s change next to it; a bold change is larger than the two 95% intervals\' half-widths together. The pin stays when you switch decision points (d), so a counterfactual can be compared with the baseline it rewrites.',
   'Saving. s writes only what you changed: the file says `extends:` the scenario it came from (a relative path, or bundled:<id>) and lists the changed values. Run it with `npx article10 run <file>` or open it again with `npx article10 tui <file>`.',
 ];
 

@@ -2,6 +2,7 @@ import { Text } from 'ink';
 import { useState } from 'react';
 import { truncate } from '../report/format.js';
 import { useKeys } from './hooks/use-keys.js';
+import { useSyncState } from './hooks/use-sync-state.js';
 
 /** A question on the message line: type a value, or pick one of a few keys. */
 export type Prompt =
@@ -26,7 +27,8 @@ export interface PromptBarProps {
 }
 
 export function PromptBar({ prompt, onDone, width }: PromptBarProps) {
-  const [text, setText] = useState(prompt.kind === 'text' ? prompt.initial : '');
+  // The typed text is read by Enter in the same chunk of input as the last keys (a paste).
+  const [text, setText, typed] = useSyncState(prompt.kind === 'text' ? prompt.initial : '');
   const [problem, setProblem] = useState<string>();
   useKeys((input, key) => {
     if (key.escape) return onDone();
@@ -39,13 +41,13 @@ export function PromptBar({ prompt, onDone, width }: PromptBarProps) {
       return;
     }
     if (key.return) {
-      const error = prompt.submit(text);
+      const error = prompt.submit(typed.current);
       if (error === undefined) onDone();
       else setProblem(error);
-    } else if (key.backspace || key.delete) setText((t) => t.slice(0, -1));
+    } else if (key.backspace || key.delete) setText(typed.current.slice(0, -1));
     else if (key.ctrl && input === 'u') setText('');
     else if (!key.ctrl && !key.meta && input.length > 0 && !/[\u0000-\u001f]/.test(input)) {
-      setText((t) => t + input);
+      setText(typed.current + input);
       setProblem(undefined);
     }
   });
@@ -65,7 +67,7 @@ export function PromptBar({ prompt, onDone, width }: PromptBarProps) {
     <Text wrap="truncate">
       <Text bold>{prompt.label} </Text>
       {text}
-      <Text inverse> </Text>
+      <Text>▏</Text>
       <Text color={problem === undefined ? undefined : 'red'} dimColor={problem === undefined}>
         {tail}
       </Text>

@@ -6,7 +6,7 @@ import { isAuthoringMap, scenarioToAuthoring, type AuthoringMap, type AuthoringV
 import { isMergedMap, keyFieldOf } from '../../src/scenario/document-shape.js';
 import type { PathSegment } from '../../src/scenario/located.js';
 import { authoringYaml, completeDocument, countChanges, extendsReference, overrideDocument } from '../../src/scenario/override-document.js';
-import { tuiScenario } from '../tui/scenario.js';
+import { sampleScenario } from '../helpers/sample-scenario.js';
 
 /** What `extends` does (scenario/merge.ts), on plain documents: the oracle for the diff. */
 function merge(base: AuthoringValue, overlay: AuthoringValue, path: readonly PathSegment[]): AuthoringValue {
@@ -38,21 +38,21 @@ const header = { extends: 'base.yaml', id: 'edited', title: 'Edited' };
 
 describe('overrideDocument', () => {
   it('is the header alone when nothing changed', () => {
-    expect(overrideDocument(tuiScenario(), tuiScenario(), header)).toEqual(header);
+    expect(overrideDocument(sampleScenario(), sampleScenario(), header)).toEqual(header);
   });
 
   it('writes a changed param whole, and nothing else of its map', () => {
-    const edited = edit(tuiScenario(), (d) => (d.candidate.interest = { dist: { kind: 'fixed', value: 0.5 }, source: 'assumption', note: 'was 0.3' }));
-    expect(overrideDocument(tuiScenario(), edited, header)).toEqual({ ...header, candidate: { interest: { value: 0.5, source: 'assumption', note: 'was 0.3' } } });
+    const edited = edit(sampleScenario(), (d) => (d.candidate.interest = { dist: { kind: 'fixed', value: 0.5 }, source: 'assumption', note: 'was 0.3' }));
+    expect(overrideDocument(sampleScenario(), edited, header)).toEqual({ ...header, candidate: { interest: { value: 0.5, source: 'assumption', note: 'was 0.3' } } });
   });
 
   it('names list entries by id or code and writes only their changed fields', () => {
-    const edited = edit(tuiScenario(), (d) => {
+    const edited = edit(sampleScenario(), (d) => {
       d.rules[0].enabled = false;
       d.allies[0].objection = 'holdout';
       d.events[0].hazard = { dist: { kind: 'fixed', value: 0.1 } };
     });
-    const doc = overrideDocument(tuiScenario(), edited, header);
+    const doc = overrideDocument(sampleScenario(), edited, header);
     expect(doc.rules).toEqual([{ id: 'istanbul-link', enabled: false }]);
     expect(doc.allies).toEqual([{ code: edited.allies[0]!.code, objection: 'holdout' }]);
     expect(doc.events).toEqual([{ id: 'chechnya2', hazard: 0.1 }]);
@@ -60,17 +60,17 @@ describe('overrideDocument', () => {
   });
 
   it('writes an Ally that took allyDefaults whole once it is edited', () => {
-    const edited = edit(tuiScenario(), (d) => {
+    const edited = edit(sampleScenario(), (d) => {
       d.allies[1].consent = { dist: { kind: 'fixed', value: 0.2 } };
       d.allies[1].defaulted = false;
     });
-    const [entry] = overrideDocument(tuiScenario(), edited, header).allies as AuthoringMap[];
+    const [entry] = overrideDocument(sampleScenario(), edited, header).allies as AuthoringMap[];
     expect(entry).toMatchObject({ code: edited.allies[1]!.code, consent: 0.2, objection: 'veto' });
     expect(Object.keys(entry!)).toEqual(expect.arrayContaining(['threat', 'holdoutLift', 'weights', 'ratification']));
   });
 
   it('merged over the base document gives the edited one (any edits the UI can make)', () => {
-    const base = tuiScenario();
+    const base = sampleScenario();
     const n = base.allies.length;
     const param = fc.oneof(
       fc.double({ min: 0, max: 1, noNaN: true }).map((value) => ({ dist: { kind: 'fixed', value } })),
@@ -111,7 +111,7 @@ describe('extendsReference', () => {
 
 describe('authoringYaml', () => {
   it('writes params and effects on one line and parses back to the same document', () => {
-    const doc = completeDocument(tuiScenario(), { id: 'copy' });
+    const doc = completeDocument(sampleScenario(), { id: 'copy' });
     const text = authoringYaml(doc, ' a comment');
     expect(text.startsWith('# a comment\n')).toBe(true);
     expect(text).toContain('interest: { value: 0.3, source: S31 }');

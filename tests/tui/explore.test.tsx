@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { KEY, noFiles, renderApp, type Harness } from './harness.js';
-import { tuiScenario } from './scenario.js';
+import { sampleScenario } from '../helpers/sample-scenario.js';
 
 let h: Harness | undefined;
 afterEach(() => h?.unmount());
 
-const open = () => (h = renderApp({ scenario: tuiScenario(), file: '/tmp/tui-test.yaml' }, noFiles));
+const open = () => (h = renderApp({ scenario: sampleScenario(), file: '/tmp/tui-test.yaml' }, noFiles));
 const refined = () => h!.waitFor(/4,096 branches in \d+ ms(?!, refining)/);
 /** The share shown on an outcome's row, e.g. "Never applied ... 55.2%". */
 const share = (frame: string, label: string) => new RegExp(`${label}[^%\\n]*?(\\d+\\.\\d)%`).exec(frame)?.[1];
@@ -158,7 +158,7 @@ describe('explore screen', () => {
 
   it('a failed run shows its error and keeps the edits', async () => {
     const runner = { seed: '1', start: (_s: unknown, _w: unknown, listener: (u: unknown) => void) => listener({ kind: 'error', message: 'worker exploded' }), cancel() {} };
-    h = renderApp({ scenario: tuiScenario(), file: '/tmp/tui-test.yaml' }, noFiles, runner as never);
+    h = renderApp({ scenario: sampleScenario(), file: '/tmp/tui-test.yaml' }, noFiles, runner as never);
     await h.waitFor('Run failed: worker exploded');
     await h.press(KEY.right);
     await h.waitFor(/RU interest +\*0\.31/);

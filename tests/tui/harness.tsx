@@ -44,9 +44,6 @@ export interface Harness {
 export function renderApp(opened: { scenario: Scenario; file: string; warnings?: string[] }, workspace: Workspace, runner = testRunner()): Harness {
   let farewell: string | undefined;
   const app = render(<App opened={{ warnings: [], ...opened }} runner={runner} workspace={workspace} onExit={(f) => (farewell = f)} />);
-  let exited = false;
-  // ink-testing-library has no waitUntilExit; an exit unmounts and writes nothing more.
-  void (app as unknown as { waitUntilExit?: () => Promise<void> }).waitUntilExit?.().then(() => (exited = true));
   const lastFrame = () => app.lastFrame() ?? '';
   return {
     lastFrame,
@@ -71,9 +68,10 @@ export function renderApp(opened: { scenario: Scenario; file: string; warnings?:
         await tick(10);
       }
     },
-    exited: () => exited || farewell !== undefined,
+    // The app tells onExit as it exits (ink-testing-library has no waitUntilExit).
+    exited: () => farewell !== undefined,
     async waitForExit() {
-      for (let waited = 0; !(exited || farewell !== undefined); waited += 10) {
+      for (let waited = 0; farewell === undefined; waited += 10) {
         if (waited > 2_000) throw new Error(`the app did not exit; last frame:\n${lastFrame()}`);
         await tick(10);
       }

@@ -6,7 +6,7 @@ import { fixed } from '../../src/model/distribution.js';
 import type { Scenario } from '../../src/model/scenario.js';
 import { threadExecutor, workerExecutors, type Executor } from '../../src/tui/run/executors.js';
 import { LiveRunner, type RunUpdate } from '../../src/tui/run/live-runner.js';
-import { tuiScenario } from './scenario.js';
+import { sampleScenario } from '../helpers/sample-scenario.js';
 
 const STAGES = [1_024, 4_096];
 
@@ -26,15 +26,15 @@ function collect(r: LiveRunner, s: Scenario): { updates: RunUpdate[]; done: Prom
   return { updates, done };
 }
 
-const withInterest = (value: number): Scenario => ({ ...tuiScenario(), candidate: { ...tuiScenario().candidate, interest: fixed(value) } });
+const withInterest = (value: number): Scenario => ({ ...sampleScenario(), candidate: { ...sampleScenario().candidate, interest: fixed(value) } });
 
 describe('LiveRunner', () => {
   it('sends a quick estimate, then refined results equal to a batch run of as many branches with the same seed', async () => {
     const r = runner();
-    const { updates, done } = collect(r, tuiScenario());
+    const { updates, done } = collect(r, sampleScenario());
     const last = await done;
     expect(updates.map((u) => (u.kind === 'results' ? u.snapshot.results.runs : u.message))).toEqual(STAGES);
-    const batch = await runScenario(tuiScenario(), { seed: '7', runs: 4_096 });
+    const batch = await runScenario(sampleScenario(), { seed: '7', runs: 4_096 });
     expect(last.kind === 'results' && last.snapshot.results.outcomes).toEqual(batch.outcomes);
     expect(last.kind === 'results' && last.snapshot.results.funnel).toEqual(batch.funnel);
   });
@@ -61,7 +61,7 @@ describe('LiveRunner', () => {
 
   it('hands a run already under way for the same scenario to a new listener', async () => {
     const r = runner();
-    const s = tuiScenario();
+    const s = sampleScenario();
     const early = collect(r, s);
     const late = collect(r, s);
     await late.done;
@@ -70,7 +70,7 @@ describe('LiveRunner', () => {
   });
 
   it('reports an error (a scenario the engine cannot compile) as an update', async () => {
-    const broken: Scenario = { ...tuiScenario(), rules: [{ ...tuiScenario().rules[0]!, when: { kind: 'met', precondition: 'nowhere' } }] };
+    const broken: Scenario = { ...sampleScenario(), rules: [{ ...sampleScenario().rules[0]!, when: { kind: 'met', precondition: 'nowhere' } }] };
     const update = await collect(runner(), broken).done;
     expect(update.kind).toBe('error');
   });
@@ -79,8 +79,8 @@ describe('LiveRunner', () => {
   it.skipIf(!existsSync(workerScript))('gives the same results in worker threads as on this thread (needs npm run build)', async () => {
     const inWorkers = runner(workerExecutors(2));
     try {
-      const viaWorkers = await collect(inWorkers, tuiScenario()).done;
-      const viaThread = await collect(runner(), tuiScenario()).done;
+      const viaWorkers = await collect(inWorkers, sampleScenario()).done;
+      const viaThread = await collect(runner(), sampleScenario()).done;
       expect(viaWorkers.kind === 'results' && viaWorkers.snapshot.results.outcomes).toEqual(viaThread.kind === 'results' && viaThread.snapshot.results.outcomes);
     } finally {
       await inWorkers.close();

@@ -4,7 +4,7 @@ import { centralValue, fixed, support, type Param } from '../../src/model/distri
 import { editorReducer, isDirty, openEditor, selectedItem, type EditorAction } from '../../src/tui/state/editor.js';
 import { markEdited, parseValue, shiftParam } from '../../src/tui/state/edits.js';
 import { itemsOf, LEVEL_DRIFT, PROBABILITY } from '../../src/tui/state/parameters.js';
-import { tuiScenario } from './scenario.js';
+import { sampleScenario } from '../helpers/sample-scenario.js';
 
 const tri: Param = { dist: { kind: 'triangular', min: 0.1, mode: 0.3, max: 0.5 }, source: 'S31' };
 
@@ -63,14 +63,14 @@ describe('markEdited and parseValue', () => {
 });
 
 describe('editorReducer', () => {
-  const run = (...actions: EditorAction[]) => actions.reduce(editorReducer, openEditor(tuiScenario(), '/x.yaml'));
+  const run = (...actions: EditorAction[]) => actions.reduce(editorReducer, openEditor(sampleScenario(), '/x.yaml'));
   const right: EditorAction = { type: 'change', change: { kind: 'step', direction: 1, big: false } };
 
   it('an edit marks it unsaved; undo back to the saved point clears the mark; redo sets it again', () => {
     expect(isDirty(run())).toBe(false);
     expect(isDirty(run(right))).toBe(true);
     expect(isDirty(run(right, { type: 'undo' }))).toBe(false);
-    expect(run(right, { type: 'undo' }).scenario).toEqual(tuiScenario());
+    expect(run(right, { type: 'undo' }).scenario).toEqual(sampleScenario());
     expect(isDirty(run(right, { type: 'undo' }, { type: 'redo' }))).toBe(true);
   });
 
@@ -88,7 +88,7 @@ describe('editorReducer', () => {
   });
 
   it('moves the selection by rows, to the ends and by group', () => {
-    const items = itemsOf(tuiScenario());
+    const items = itemsOf(sampleScenario());
     expect(selectedItem(run())?.key).toBe(items[0]!.key);
     expect(selectedItem(run({ type: 'select', move: { by: 2 } }))?.key).toBe(items[2]!.key);
     expect(selectedItem(run({ type: 'select', move: { by: -5 } }))?.key).toBe(items[0]!.key);

@@ -9,6 +9,7 @@ import { summaryText } from '../../report/summary-text.js';
 import { Interrupted, UsageError } from '../errors.js';
 import { interruptSignal } from '../interrupt.js';
 import { loadForCommand } from '../load.js';
+import type { LoadedScenario } from '../../scenario/load.js';
 import { emit, progressReporter } from '../output.js';
 import { RunCancelled } from '../../batch/pool.js';
 import { rewriteFor } from '../baseline.js';
@@ -36,7 +37,7 @@ export interface RunOutputItem {
 export async function runCommand(files: readonly string[], flags: RunFlags): Promise<void> {
   if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv');
   const shard = shardFlag(flags.shard, flags.runs, flags);
-  const loaded = [];
+  const loaded: LoadedScenario[] = [];
   for (const file of files) loaded.push(await loadForCommand(file, flags.set));
   const rewrites: (RewriteDistance | undefined)[] = [];
   for (const l of loaded) rewrites.push(await rewriteFor(l));

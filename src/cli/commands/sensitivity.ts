@@ -19,8 +19,6 @@ export interface SensitivityFlags {
   readonly out?: string;
 }
 
-export const SENSITIVITY_DEFAULTS = { runs: 4000, trajectories: 10, top: 15 } as const;
-
 /** Branches per Morris point when not given: a quarter of --runs, at least 500. */
 export function defaultMorrisRuns(runs: number): number {
   return Math.max(500, Math.round(runs / 4));

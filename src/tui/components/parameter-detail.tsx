@@ -1,9 +1,7 @@
 import { Box, Text } from 'ink';
-import type { Param } from '../../model/distribution.js';
 import type { Scenario } from '../../model/scenario.js';
 import { resolveSource } from '../../model/sources.js';
-import { describeDistribution } from '../state/edits.js';
-import { itemName, sourceOf, valueAt, type ParameterItem } from '../state/parameters.js';
+import { itemName, sourceOf, valueText, type ParameterItem } from '../state/parameters.js';
 import { wrapText } from '../text.js';
 
 export interface ParameterDetailProps {
@@ -16,11 +14,9 @@ export interface ParameterDetailProps {
 /** The selected parameter: its full value, what it means, and its source resolved to a citation. */
 export function ParameterDetail({ item, scenario, width, height }: ParameterDetailProps) {
   if (item === undefined || height <= 0) return null;
-  const value = valueAt(scenario, item.path);
-  const shown = item.kind === 'number' ? describeDistribution((value as Param).dist) : item.kind === 'switch' ? (value ? 'on' : 'off') : String(value);
   const { source, note } = sourceOf(scenario, item);
   const lines: { text: string; dim?: boolean }[] = [];
-  lines.push(...wrapText(`${itemName(item)} = ${shown}`, width).map((text) => ({ text })));
+  lines.push(...wrapText(`${itemName(item)} = ${valueText(scenario, item, true)}`, width).map((text) => ({ text })));
   const cited = source === undefined ? [] : resolveSource(source, scenario.sources).map((s) => (s.citation === undefined ? s.id : `${s.id}: ${s.citation}`));
   const sourceText = source === undefined ? 'no source' : `source ${cited.join('; ')}`;
   lines.push(...wrapText(sourceText + (note ? ` (${note})` : ''), width).map((text) => ({ text, dim: false })));

@@ -1,9 +1,7 @@
 import { Box, Text } from 'ink';
-import type { Param } from '../../model/distribution.js';
 import type { Scenario } from '../../model/scenario.js';
 import { padEnd, truncate } from '../../report/format.js';
-import { shortValue } from '../state/edits.js';
-import { valueAt, type ParameterItem } from '../state/parameters.js';
+import { valueAt, valueText, type ParameterItem } from '../state/parameters.js';
 
 export interface ParameterPanelProps {
   readonly items: readonly ParameterItem[];
@@ -44,7 +42,7 @@ export function ParameterPanel({ items, selected, scenario, original, width, hei
         const item = items[row.index]!;
         const isSelected = item.key === selected;
         const changed = isChanged(scenario, original, item);
-        const value = displayValue(scenario, item);
+        const value = valueText(scenario, item);
         const line = `${isSelected ? '›' : ' '} ${itemLabel(item, labelWidth)} ${`${changed ? '*' : ''}${value}`.padStart(VALUE_WIDTH)}`;
         return (
           <Text key={item.key} inverse={isSelected} wrap="truncate" dimColor={!isSelected && value === 'off'}>
@@ -60,13 +58,6 @@ export function ParameterPanel({ items, selected, scenario, original, width, hei
 function itemLabel(item: ParameterItem, width: number): string {
   const field = item.field === '' ? '' : ` ${item.field}`;
   return padEnd(truncate(item.owner, Math.max(3, width - field.length)) + field, width).slice(0, width);
-}
-
-export function displayValue(s: Scenario, item: ParameterItem): string {
-  const v = valueAt(s, item.path);
-  if (item.kind === 'number') return shortValue(v as Param);
-  if (item.kind === 'switch') return v ? 'on' : 'off';
-  return String(v);
 }
 
 function isChanged(s: Scenario, original: Scenario, item: ParameterItem): boolean {

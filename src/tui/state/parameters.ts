@@ -1,4 +1,6 @@
+import type { Param } from '../../model/distribution.js';
 import type { Scenario } from '../../model/scenario.js';
+import { describeDistribution, shortValue } from './edits.js';
 
 /**
  * The editable parameters of a scenario, in the order the panel lists them. Built from the
@@ -88,7 +90,7 @@ function parameterItems(s: Scenario): ParameterItem[] {
   s.events.forEach((e, i) => {
     const window = `${e.historical ? 'historical' : 'hypothetical'}, ${e.from}–${e.to}`;
     items.push(
-      { kind: 'switch', key: `event.${e.id}.enabled`, group: 'Events', owner: e.id, field: 'on', detail: `${e.label} (${window}).`, path: ['events', i, 'enabled'] },
+      { kind: 'switch', key: `event.${e.id}.enabled`, group: 'Events', owner: e.id, field: '', detail: `${e.label} (${window}).`, path: ['events', i, 'enabled'] },
       { kind: 'number', key: `event.${e.id}.hazard`, group: 'Events', owner: e.id, field: 'hazard', detail: `${e.label}: yearly chance within ${e.from}–${e.to}.`, path: ['events', i, 'hazard'], range: PROBABILITY },
     );
   });
@@ -98,6 +100,14 @@ function parameterItems(s: Scenario): ParameterItem[] {
 /** "US consent", "istanbul-link": how messages and prompts name an item. */
 export function itemName(item: ParameterItem): string {
   return [item.owner, item.field].filter((s) => s !== '').join(' ');
+}
+
+/** An item's value as text: short for the list (`~0.25`, `on`, `veto`), or in full (the whole distribution). */
+export function valueText(s: Scenario, item: ParameterItem, full = false): string {
+  const v = valueAt(s, item.path);
+  if (item.kind === 'number') return full ? describeDistribution((v as Param).dist) : shortValue(v as Param);
+  if (item.kind === 'switch') return v ? 'on' : 'off';
+  return String(v);
 }
 
 /** The value at a path (a Param, a boolean, a string). */

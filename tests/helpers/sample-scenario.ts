@@ -1,12 +1,12 @@
 import { fixed } from '../../src/model/distribution.js';
 import type { Scenario } from '../../src/model/scenario.js';
-import { referenceScenario } from '../helpers/reference-model.js';
+import { referenceScenario } from './reference-model.js';
 
 /**
  * The reference model made friendlier for UI tests: five years, consent high enough that
  * some branches join, a rule and an event with sources, one Ally from allyDefaults.
  */
-export function tuiScenario(): Scenario {
+export function sampleScenario(): Scenario {
   const base = referenceScenario({ consent: () => 0.97 });
   return {
     ...base,

@@ -1,0 +1,46 @@
+import { dirname, relative } from 'node:path';
+import { compareScenarios } from '../../batch/compare.js';
+import { compareCsv, compareText } from '../../report/compare-text.js';
+import { stableJson } from '../../report/json.js';
+import type { LoadedScenario } from '../../scenario/load.js';
+import { runAnalysis } from '../analysis.js';
+import { rewriteFor } from '../baseline.js';
+import { UsageError } from '../errors.js';
+import { loadForCommand } from '../load.js';
+import { emit } from '../output.js';
+
+export interface CompareFlags {
+  readonly runs: number;
+  readonly seed: string;
+  readonly set: readonly string[];
+  readonly json?: boolean;
+  readonly csv?: boolean;
+  readonly out?: string;
+}
+
+/** `article10 compare`: two assumption sets on common random numbers, side by side. */
+export async function compareCommand(fileA: string, fileB: string, flags: CompareFlags): Promise<void> {
+  if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv');
+  const a = await loadForCommand(fileA, flags.set);
+  const b = await loadForCommand(fileB, flags.set);
+  for (const l of [a, b]) if (l.warnings.length > 0 && (flags.json || flags.csv)) for (const w of l.warnings) process.stderr.write(`warning: ${l.file}: ${w}\n`);
+  const [rewriteA, rewriteB] = [await rewriteFor(a), await rewriteFor(b)];
+  const side = (l: LoadedScenario, shownAs: string, rewrite: typeof rewriteA) => ({
+    file: shownAs,
+    ...(l.chain[1] !== undefined && { extends: relative(dirname(l.file), l.chain[1]) }),
+    ...(rewrite !== undefined && { rewrite }),
+    warnings: l.warnings,
+  });
+  const comparison = await runAnalysis(`compare ${a.scenario.id} / ${b.scenario.id}`, flags.runs, (signal, progress) =>
+    compareScenarios(a.scenario, b.scenario, {
+      seed: flags.seed,
+      runs: flags.runs,
+      signal,
+      onProgress: progress,
+      a: side(a, fileA, rewriteA),
+      b: side(b, fileB, rewriteB),
+    }),
+  );
+  const text = flags.json ? stableJson(comparison) : flags.csv ? compareCsv(comparison) : compareText(comparison, { width: process.stdout.columns ?? 80 });
+  await emit(text, flags.out);
+}

@@ -1,0 +1,36 @@
+import { runDiscovery } from '../../batch/discover.js';
+import { discoveryText } from '../../report/discover-text.js';
+import { stableJson } from '../../report/json.js';
+import { factorsFor, parseMeasureFlag, parseRanges, runAnalysis } from '../analysis.js';
+import { loadForCommand } from '../load.js';
+import { emit } from '../output.js';
+
+export interface DiscoverFlags {
+  readonly outcome: string;
+  readonly runs: number;
+  readonly samples: number;
+  readonly seed: string;
+  readonly boxes: number;
+  readonly range: readonly string[];
+  readonly workers?: number;
+  readonly set: readonly string[];
+  readonly json?: boolean;
+  readonly out?: string;
+}
+
+/** `article10 discover`: PRIM boxes of parameter ranges in which an outcome is most likely. */
+export async function discoverCommand(file: string, flags: DiscoverFlags): Promise<void> {
+  const measure = parseMeasureFlag(flags.outcome);
+  const ranges = parseRanges(flags.range);
+  const loaded = await loadForCommand(file, flags.set);
+  const factors = factorsFor(loaded.scenario, ranges);
+  const report = await runAnalysis(`discover ${loaded.scenario.id}`, flags.samples * flags.runs, (signal, progress) =>
+    runDiscovery(
+      loaded.scenario,
+      factors,
+      { seed: flags.seed, measure, samples: flags.samples, runs: flags.runs, boxes: flags.boxes, workers: flags.workers, signal, onProgress: (points) => progress(points * flags.runs) },
+      loaded.warnings,
+    ),
+  );
+  await emit(flags.json ? stableJson(report) : discoveryText(report, loaded.scenario), flags.out);
+}

@@ -1,0 +1,146 @@
+import { dirname, resolve } from 'node:path';
+import { partialJson, sparseTally, type SweepPartial } from '../../batch/shard.js';
+import { checkVary, parseVary, runSweep, sweepDesign, sweepResult, sweepWarnings, SweepError } from '../../batch/sweep.js';
+import { stableJson } from '../../report/json.js';
+import { sweepCsv, sweepText, type SweepResult, type VarySpec } from '../../report/sweep.js';
+import { experimentIssue, loadExperimentFile, type LoadedExperiment } from '../../scenario/experiment.js';
+import type { Issue } from '../../scenario/load.js';
+import { runAnalysis } from '../analysis.js';
+import { UsageError } from '../errors.js';
+import { issuesError, loadForCommand, resolveScenarioPath } from '../load.js';
+import { MAX_RUNS, parseSeed } from '../options.js';
+import { emit } from '../output.js';
+import { partialHeader, shardFlag } from '../shards.js';
+
+export const SWEEP_DEFAULT_RUNS = 20_000;
+
+export interface SweepFlags {
+  readonly vary: readonly string[];
+  readonly samples?: number;
+  readonly runs: number;
+  readonly seed: string;
+  readonly set: readonly string[];
+  readonly experiment?: string;
+  readonly shard?: string;
+  readonly workers?: number;
+  readonly json?: boolean;
+  readonly csv?: boolean;
+  readonly out?: string;
+}
+
+/** What a sweep runs, from the command line or an experiment file. */
+interface SweepPlan {
+  readonly file: string;
+  readonly set: readonly string[];
+  readonly vary: readonly VarySpec[];
+  readonly samples: number | undefined;
+  readonly runs: number;
+  readonly seed: string;
+  readonly experiment?: LoadedExperiment;
+}
+
+/**
+ * `article10 sweep`: a grid or a Latin hypercube over parameters, one row per point.
+ * `given(option)` says whether an option was written on the command line (not a default).
+ */
+export async function sweepCommand(file: string | undefined, flags: SweepFlags, given: (option: string) => boolean = () => false): Promise<void> {
+  if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv');
+  const plan = flags.experiment === undefined ? commandLinePlan(file, flags) : await experimentPlan(flags.experiment, file, flags, given);
+  const shard = shardFlag(flags.shard, plan.runs, flags);
+  const loaded = await loadForCommand(plan.file, plan.set);
+  const vary = checkedVary(plan, loaded.scenario);
+  const design = sweepDesign(vary, plan.samples, plan.seed);
+  const warnings = [...loaded.warnings, ...sweepWarnings(loaded.scenario, vary)];
+  if (flags.json || flags.csv || shard) for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+  const branches = shard?.branches ?? plan.runs;
+  const tallies = await runAnalysis(`sweep ${loaded.scenario.id}`, design.points.length * branches, (signal, progress) =>
+    runSweep(loaded.scenario, design, {
+      seed: plan.seed,
+      runs: branches,
+      first: shard?.first,
+      workers: flags.workers,
+      signal,
+      onPoint: (done) => progress(done * branches),
+    }),
+  );
+  if (shard !== undefined) {
+    const partial: SweepPartial = {
+      ...partialHeader(plan.seed, plan.runs, shard),
+      command: 'sweep',
+      sweep: { scenario: loaded.scenario, warnings, design },
+      tallies: tallies.map(sparseTally),
+    };
+    await emit(partialJson(partial), flags.out);
+    return;
+  }
+  await emit(sweepOutput(sweepResult(loaded.scenario, design, tallies, { seed: plan.seed, runs: plan.runs, warnings }), flags), flags.out);
+}
+
+/** What `sweep` prints; `merge` of a sweep's shards prints the same. */
+export function sweepOutput(result: SweepResult, format: { readonly json?: boolean; readonly csv?: boolean }): string {
+  return format.json ? stableJson(result) : format.csv ? sweepCsv(result) : sweepText(result);
+}
+
+function commandLinePlan(file: string | undefined, flags: SweepFlags): SweepPlan {
+  if (file === undefined) throw new UsageError('say which scenario to sweep (or give --experiment FILE)');
+  const vary = flags.vary.map((text) => {
+    try {
+      return parseVary(text);
+    } catch (error) {
+      if (error instanceof SweepError) throw new UsageError(error.message);
+      throw error;
+    }
+  });
+  return { file, set: flags.set, vary, samples: flags.samples, runs: flags.runs, seed: flags.seed };
+}
+
+/** The experiment file fixes the scenario and the design; runs and seed too when it gives them. */
+async function experimentPlan(path: string, file: string | undefined, flags: SweepFlags, given: (option: string) => boolean): Promise<SweepPlan> {
+  if (file !== undefined) throw new UsageError(`--experiment names the scenario itself; leave out "${file}"`);
+  for (const option of ['vary', 'samples', 'set']) {
+    if (given(option)) throw new UsageError(`--experiment fixes what to vary and how; edit ${path} instead of giving --${option}`);
+  }
+  const loaded = await loadExperimentFile(path, { maxRuns: MAX_RUNS });
+  if (!loaded.ok) throw issuesError(loaded.issues, path);
+  const e = loaded.value.experiment;
+  for (const option of ['runs', 'seed'] as const) {
+    if (e[option] !== undefined && given(option)) throw new UsageError(`${path} fixes ${option}: ${e[option]}; edit the file or leave out --${option}`);
+  }
+  const problems: Issue[] = [];
+  const vary = e.vary.map((item, i): VarySpec => {
+    if (typeof item !== 'string') return item;
+    try {
+      return parseVary(item);
+    } catch (error) {
+      if (!(error instanceof SweepError)) throw error;
+      problems.push(experimentIssue(loaded.value, ['vary', i], error.message.replace('--vary must', 'a vary entry must')));
+      return { path: '', from: 0, to: 0 };
+    }
+  });
+  let seed = flags.seed;
+  if (e.seed !== undefined) {
+    try {
+      seed = parseSeed(String(e.seed));
+    } catch (error) {
+      if (error instanceof UsageError) problems.push(experimentIssue(loaded.value, ['seed'], error.message.replace('--seed', 'seed')));
+      else throw error;
+    }
+  }
+  if (problems.length > 0) throw issuesError(problems, path);
+  // A bundled name stays one; a path is read from the experiment file's folder.
+  const scenario = /^[a-z0-9][a-z0-9-]*$/.test(e.scenario) ? resolveScenarioPath(e.scenario) : resolve(dirname(path), e.scenario);
+  return { file: scenario, set: e.set ?? [], vary, samples: e.samples, runs: e.runs ?? flags.runs, seed, experiment: loaded.value };
+}
+
+/** The vary list checked against the scenario; a problem points at the --vary or the experiment's line. */
+function checkedVary(plan: SweepPlan, scenario: Parameters<typeof checkVary>[0]): VarySpec[] {
+  try {
+    return checkVary(scenario, plan.vary, plan.samples);
+  } catch (error) {
+    if (!(error instanceof SweepError)) throw error;
+    const e = plan.experiment;
+    if (e === undefined) throw new UsageError(error.vary === undefined ? error.message : `--vary ${plan.vary[error.vary]!.path}: ${error.message}`);
+    const at = error.vary === undefined ? (plan.samples !== undefined && /samples/.test(error.message) ? ['samples'] : ['vary']) : typeof e.experiment.vary[error.vary] === 'string' ? ['vary', error.vary] : ['vary', error.vary, error.field ?? 'path'];
+    throw issuesError([experimentIssue(e, at, error.message)], e.file);
+  }
+}
