@@ -52,7 +52,7 @@ function sourceOrDefault(source: string | undefined, field: string, warnings: st
 export function toRule(r: RuleDocument, warnings: string[]): Rule {
   return {
     id: r.id,
-    text: r.text,
+    text: r.text.trim(),
     source: sourceOrDefault(r.source, `rules.${r.id}.source`, warnings),
     enabled: r.enabled ?? true,
     when: r.when === undefined ? ALWAYS : toCondition(r.when),
@@ -64,7 +64,7 @@ export function toRule(r: RuleDocument, warnings: string[]): Rule {
 export function toEvent(e: EventDocument, decisionPoint: DecisionPoint, warnings: string[]): ScenarioEvent {
   return {
     id: e.id,
-    label: e.label,
+    label: e.label.trim(),
     source: sourceOrDefault(e.source, `events.${e.id}.source`, warnings),
     historical: e.historical ?? false,
     enabled: e.enabled ?? true,

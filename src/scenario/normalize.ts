@@ -36,8 +36,8 @@ function toDecisionPoint(d: ScenarioDocument['decisionPoint']): DecisionPoint {
   return {
     year: d.year,
     horizon: d.horizon,
-    label: d.label,
-    context: d.context,
+    label: d.label.trim(),
+    context: d.context.trim(),
     ...(d.date !== undefined && { date: d.date }),
     ...(d.source !== undefined && { source: d.source }),
   };
@@ -80,7 +80,7 @@ function toPrecondition(p: ScenarioDocument['preconditions'][number], warnings: 
   const field = (name: string) => `preconditions.${p.id}.${name}`;
   return {
     id: p.id,
-    label: p.label,
+    label: p.label.trim(),
     basis: p.basis ?? fallback.basis,
     level: toParam(p.level),
     drift: paramOrDefault(p.drift, fallback.drift, field('drift'), warnings),

@@ -24,7 +24,7 @@ export function Blockers({ results, width, height }: BlockersProps) {
         const why = b.reason.label + (b.reason.source ? ` [${b.reason.source}]` : '');
         return (
           <Text key={i} wrap="truncate">
-            {pctCell(b.share, 6)} {padEnd(b.actor, 5)}
+            {pctCell(b.share, 6)} {`${padEnd(b.actor, 4)} `}
             {truncate(why, Math.max(4, width - 13))}
           </Text>
         );
