@@ -2,6 +2,7 @@ import { EXITS, compile, type Tally } from '../engine/index.js';
 import { centralValue, fixed, support, type Distribution } from '../model/distribution.js';
 import { OUTCOMES, OUTCOME_LABELS, STAGES, STAGE_LABELS, type Outcome, type Stage } from '../model/outcome.js';
 import type { Scenario } from '../model/scenario.js';
+import { VERSION } from '../model/version.js';
 import { scenarioParams, setParam } from '../scenario/param-paths.js';
 
 /**
@@ -98,4 +99,19 @@ export function measureCount(t: Tally, m: Measure): number {
   let n = 0;
   for (let e = 0; e < EXITS.length; e++) if (EXITS[e]!.outcome === m.outcome) n += t.exits[e]!;
   return n;
+}
+
+/** The fields every analysis report opens with: what was analysed, with which seed and version, measuring what. */
+export interface AnalysisHeader {
+  readonly scenario: string;
+  readonly title: string;
+  readonly seed: string;
+  readonly version: string;
+  /** The measure's name (`joined`, `applied`) and how it reads. */
+  readonly measure: string;
+  readonly measureLabel: string;
+}
+
+export function analysisHeader(scenario: Scenario, seed: string, measure: Measure): AnalysisHeader {
+  return { scenario: scenario.id, title: scenario.title, seed, version: VERSION, measure: measureName(measure), measureLabel: measureLabel(measure) };
 }

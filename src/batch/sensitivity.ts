@@ -1,9 +1,8 @@
 import { wilson, type Tally } from '../engine/index.js';
 import type { Share } from '../model/results.js';
 import type { Scenario } from '../model/scenario.js';
-import { VERSION } from '../model/version.js';
 import { bootstrapMeanInterval, designRng, morrisTrajectories } from './design.js';
-import { measureCount, measureLabel, measureName, withFactorValues, type Factor, type Measure } from './factors.js';
+import { analysisHeader, measureCount, withFactorValues, type AnalysisHeader, type Factor, type Measure } from './factors.js';
 import { runVariants } from './variants.js';
 
 /**
@@ -75,13 +74,7 @@ export interface MorrisResult {
   readonly rows: readonly MorrisRow[];
 }
 
-export interface SensitivityReport {
-  readonly scenario: string;
-  readonly title: string;
-  readonly seed: string;
-  readonly version: string;
-  readonly measure: string;
-  readonly measureLabel: string;
+export interface SensitivityReport extends AnalysisHeader {
   readonly runs: number;
   /** The measure with every parameter as written. */
   readonly baseline: Share;
@@ -130,12 +123,7 @@ export async function runSensitivity(
 
   const morris = morrisVariants === 0 ? null : await runMorris(scenario, factors, { ...options, levels }, progress(swingVariants));
   return {
-    scenario: scenario.id,
-    title: scenario.title,
-    seed: options.seed,
-    version: VERSION,
-    measure: measureName(options.measure),
-    measureLabel: measureLabel(options.measure),
+    ...analysisHeader(scenario, options.seed, options.measure),
     runs: n,
     baseline: share(swingCounts[0]!, n),
     swings,

@@ -26,7 +26,7 @@ export const MAX_STEPS = 1_000;
 export class SweepError extends Error {
   constructor(
     message: string,
-    /** Which vary entry it is about (0-based), when it is about one. */
+    /** Which vary entry it is about (0-based), when it is about one; the message then leaves its path to the caller. */
     readonly vary?: number,
     /** Which field of it, for positions in an experiment file. */
     readonly field?: 'path' | 'from' | 'to' | 'steps',
@@ -60,19 +60,19 @@ export function checkVary(scenario: Scenario, vary: readonly VarySpec[], samples
   const out = vary.map((v, i) => {
     const path = v.path.endsWith('.value') && getParam(scenario, v.path) === undefined ? v.path.slice(0, -'.value'.length) : v.path;
     if (getParam(scenario, path) === undefined) {
-      throw new SweepError(`no parameter at "${v.path}" in ${scenario.id}${didYouMean(path, known)} (paths as in --set: candidate.interest, allies.US.consent, preconditions.democracy.level, ...)`, i, 'path');
+      throw new SweepError(`no such parameter in ${scenario.id}${didYouMean(path, known)} (paths as in --set: candidate.interest, allies.US.consent, preconditions.democracy.level, ...)`, i, 'path');
     }
-    if (seen.has(path)) throw new SweepError(`"${path}" is varied twice`, i, 'path');
+    if (seen.has(path)) throw new SweepError('is varied twice', i, 'path');
     seen.add(path);
     const range = paramKind(path).range;
     for (const field of ['from', 'to'] as const) {
       const problem = rangeProblem(range, v[field]);
-      if (problem !== undefined) throw new SweepError(`${path}: ${field} ${problem}`, i, field);
+      if (problem !== undefined) throw new SweepError(`${field} ${problem}`, i, field);
     }
     if (samples === undefined) {
-      if (v.steps === undefined) throw new SweepError(`${path}: a grid needs steps (path=from:to:steps), or give --samples N for a Latin hypercube`, i, 'steps');
-      if (v.steps < 1 || v.steps > MAX_STEPS) throw new SweepError(`${path}: steps must be from 1 to ${MAX_STEPS}, got ${v.steps}`, i, 'steps');
-      if (v.steps === 1 && v.from !== v.to) throw new SweepError(`${path}: one step cannot span ${v.from} to ${v.to}; use 2 or more steps`, i, 'steps');
+      if (v.steps === undefined) throw new SweepError('a grid needs steps (path=from:to:steps), or give --samples N for a Latin hypercube', i, 'steps');
+      if (v.steps < 1 || v.steps > MAX_STEPS) throw new SweepError(`steps must be from 1 to ${MAX_STEPS}, got ${v.steps}`, i, 'steps');
+      if (v.steps === 1 && v.from !== v.to) throw new SweepError(`one step cannot span ${v.from} to ${v.to}; use 2 or more steps`, i, 'steps');
     }
     return { ...v, path };
   });

@@ -155,6 +155,12 @@ function buildProgram(): Command {
     .option('--json', 'print a JSON document for machines')
     .option('--csv', 'print one CSV row per point')
     .option('-o, --out <file>', 'write the output to a file (atomically) instead of stdout')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  article10 sweep russia-1990-common-home --vary allies.US.consent=0.2:0.8:3 --vary process.cohesion=0.2:0.8:2\n' +
+        '  article10 sweep russia-2000 --vary candidate.interest=0.05:0.5 --samples 40 --csv --out lhs.csv\n' +
+        '  article10 sweep --experiment study.yaml     (scenario:, vary: [{path, from, to, steps}], samples:, runs:, seed:, set:)',
+    )
     .action(async (file: string | undefined, flags, command: Command) => {
       const { sweepCommand } = await import('./commands/sweep.js');
       await sweepCommand(file, flags, (option) => command.getOptionValueSource(option) === 'cli');
@@ -167,6 +173,7 @@ function buildProgram(): Command {
     .option('--json', 'print a JSON document for machines')
     .option('--csv', 'print CSV')
     .option('-o, --out <file>', 'write the output to a file (atomically) instead of stdout')
+    .addHelpText('after', '\nExample:\n  for i in 1 2 3 4; do article10 run russia-2000 --runs 4000000 --shard $i/4 --out part-$i.json; done\n  article10 merge part-*.json --json')
     .action(async (parts: string[], flags) => {
       const { mergeCommand } = await import('./commands/merge.js');
       await mergeCommand(parts, flags);

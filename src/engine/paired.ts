@@ -56,14 +56,12 @@ export function simulatePairedRange(
   const joint = tally.joint;
   const stages = tally.stages;
   const end = first + count;
-  let i = first;
-  while (i < end) {
-    const chunk = Math.floor(i / CHUNK_SIZE);
-    const chunkStart = chunk * CHUNK_SIZE;
+  for (let chunk = Math.floor(first / CHUNK_SIZE); chunk * CHUNK_SIZE < end; chunk++) {
+    const start = chunk * CHUNK_SIZE;
     chunkKeys(seed, chunk, keys, CHUNK_SIZE);
-    const stop = Math.min(end, chunkStart + CHUNK_SIZE);
-    for (; i < stop; i++) {
-      const key = keys[i - chunkStart]!;
+    const last = Math.min(end, start + CHUNK_SIZE);
+    for (let i = Math.max(first, start); i < last; i++) {
+      const key = keys[i - start]!;
       runBranch(a, sa, key, null);
       record(a, tally.a, sa);
       runBranch(b, sb, key, null);
@@ -82,14 +80,14 @@ export function simulatePairedRange(
 
 /** into += from. */
 export function mergePairedInto(into: PairedTally, from: PairedTally): void {
-  into.runs += from.runs;
   mergeInto(into.a, from.a);
   mergeInto(into.b, from.b);
-  addArray(into.joint, from.joint);
-  addArray(into.stages, from.stages);
-}
-
-function addArray(into: Float64Array, from: Float64Array): void {
-  if (into.length !== from.length) throw new Error('internal: merging paired tallies of different shapes');
-  for (let i = 0; i < into.length; i++) into[i]! += from[i]!;
+  for (const [sum, part] of [
+    [into.joint, from.joint],
+    [into.stages, from.stages],
+  ] as const) {
+    if (sum.length !== part.length) throw new Error('internal: merging paired tallies of different shapes');
+    for (let i = 0; i < sum.length; i++) sum[i]! += part[i]!;
+  }
+  into.runs += from.runs;
 }

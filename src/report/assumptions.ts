@@ -88,8 +88,8 @@ export function assumptionDiff(from: Scenario, to: Scenario): AssumptionDiff {
   // Rules and events: switches, then structure of those on in both.
   const switches: SwitchChange[] = [];
   const items = (s: Scenario) => [
-    ...s.rules.map((r) => ({ kind: 'rule' as const, id: r.id, label: r.text, enabled: r.enabled, shape: ruleShape(r.when, r.effects), window: '' })),
-    ...s.events.map((e) => ({ kind: 'event' as const, id: e.id, label: e.label, enabled: e.enabled, shape: ruleShape(e.when, e.effects), window: `${e.from}-${e.to}${e.once ? '' : ' (repeating)'}` })),
+    ...s.rules.map((r) => ({ kind: 'rule' as const, id: r.id, label: r.text.trim(), enabled: r.enabled, shape: ruleShape(r.when, r.effects), window: '' })),
+    ...s.events.map((e) => ({ kind: 'event' as const, id: e.id, label: e.label.trim(), enabled: e.enabled, shape: ruleShape(e.when, e.effects), window: `${e.from}-${e.to}${e.once ? '' : ' (repeating)'}` })),
   ];
   const itemsFrom = new Map(items(from).map((x) => [`${x.kind}s.${x.id}`, x]));
   const itemsTo = new Map(items(to).map((x) => [`${x.kind}s.${x.id}`, x]));
@@ -108,10 +108,11 @@ export function assumptionDiff(from: Scenario, to: Scenario): AssumptionDiff {
     }
     if (a!.window !== b!.window) note(`${key}.window`, a!.window, b!.window);
     if (a!.shape.when !== b!.shape.when) note(`${key}.when`, a!.shape.when, b!.shape.when);
-    a!.shape.effects.forEach((shape, i) => {
-      if (b!.shape.effects[i] !== shape) skipped.push(`${key}.effects.${i}.`);
-    });
-    if (a!.shape.effects.join('|') !== b!.shape.effects.join('|')) note(`${key}.effects`, a!.shape.effects.join('; '), b!.shape.effects.join('; '));
+    // Effects rewritten (another kind, target or number): one structural change, sizes not compared.
+    if (a!.shape.effects.join('|') !== b!.shape.effects.join('|')) {
+      note(`${key}.effects`, a!.shape.effects.join('; '), b!.shape.effects.join('; '));
+      skipped.push(`${key}.effects.`);
+    }
   }
 
   // Parameters, by path.

@@ -1,7 +1,7 @@
 import { OUTCOMES, OUTCOME_LABELS, STAGE_LABELS } from '../model/outcome.js';
 import type { Comparison, ComparisonSide, PairedDifference } from './compare.js';
 import { csvNumber, csvTable } from './csv.js';
-import { integer, pct, table, truncate } from './format.js';
+import { integer, pct, table, truncate, warningLines } from './format.js';
 import { rewriteLine, rewriteLines } from './rewrite-distance.js';
 
 /** A difference of shares in percentage points: `+1.2 pts`. */
@@ -37,15 +37,10 @@ export function compareText(c: Comparison, options: { width?: number } = {}): st
   if (c.blockers.length === 0) out.push('Blockers: the same in both');
   else {
     out.push('Blockers that differ most (share of all branches)');
-    const rows = c.blockers.map((b) => [
-      b.outcome,
-      b.actor,
-      truncate(b.reason.label, Math.max(20, width - 52)),
-      pct(b.a),
-      pct(b.b),
-      points(b.difference),
-    ]);
-    out.push(...indent(table(['outcome', 'who', 'why', 'A', 'B', 'B - A'], rows, new Set([3, 4, 5]))));
+    const rows = c.blockers.map((b) => [b.outcome, b.actor, pct(b.a), pct(b.b), points(b.difference), b.reason.label.replace(/\s+/g, ' ')]);
+    const fixed = Math.max(...table(['outcome', 'who', 'A', 'B', 'B - A'], rows.map((r) => r.slice(0, 5)), new Set()).map((l) => l.length));
+    const fitted = rows.map((r) => [...r.slice(0, 5), truncate(r[5]!, Math.max(20, width - fixed - 4))]);
+    out.push(...indent(table(['outcome', 'who', 'A', 'B', 'B - A', 'why'], fitted, new Set([2, 3, 4]))));
   }
   out.push('');
   out.push(`Assumptions that differ, A -> B (read from the files; size in units of A's documented uncertainty)`);
@@ -57,11 +52,7 @@ export function compareText(c: Comparison, options: { width?: number } = {}): st
   out.push('  B - A      difference of shares over the same branches (paired): a change caused by the differing assumptions, not by noise between runs');
   out.push('  interval   paired Wald interval from the joint outcome table (JSON: method, ci95Unpaired for the unpaired interval, discordant counts)');
   out.push('  distance   sqrt(sum z^2) + 1 per rule/event switched + 1 per structural change; z = change in sd of the baseline value');
-  if (c.warnings.length > 0) {
-    out.push('');
-    out.push('Warnings');
-    for (const w of c.warnings) out.push(`  ! ${w}`);
-  }
+  out.push(...warningLines(c.warnings));
   return out.join('\n') + '\n';
 }
 

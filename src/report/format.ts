@@ -45,3 +45,8 @@ export function table(headers: readonly string[], rows: readonly (readonly strin
       .trimEnd();
   return [line(headers), ...rows.map(line)];
 }
+
+/** A report's closing warnings, after a blank line; nothing when there are none. */
+export function warningLines(warnings: readonly string[]): string[] {
+  return warnings.length === 0 ? [] : ['', 'Warnings', ...warnings.map((w) => `  ! ${w}`)];
+}

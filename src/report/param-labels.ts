@@ -51,7 +51,8 @@ export function paramLabel(s: Scenario, path: string): string {
   const tail = rest.join('.');
   switch (head) {
     case 'candidate':
-      return CANDIDATE[id!] === undefined ? path : `${s.candidate.name}: ${CANDIDATE[id!]}`;
+      // "Soviet Union (Russia from 1991-12)" reads as "Soviet Union" in a label.
+      return CANDIDATE[id!] === undefined ? path : `${s.candidate.name.replace(/\s*\(.*\)\s*$/, '')}: ${CANDIDATE[id!]}`;
     case 'process':
       return PROCESS[[id, ...rest].join('.')] ?? path;
     case 'preconditions': {

@@ -1,6 +1,6 @@
 import { OUTCOMES, OUTCOME_LABELS, STAGE_LABELS, TRACKS, TRACK_LABELS } from '../model/outcome.js';
 import type { Results } from '../model/results.js';
-import { bar, integer, interval, pct, table, truncate } from './format.js';
+import { bar, integer, interval, pct, table, truncate, warningLines } from './format.js';
 import { rewriteLine, type RewriteDistance } from './rewrite-distance.js';
 
 export interface SummaryOptions {
@@ -40,11 +40,7 @@ export function summaryText(r: Results, options: SummaryOptions = {}): string {
   out.push(...accessionYears(r, barWidth));
   out.push('');
   out.push(...blockerLines(r, options.blockers ?? 8, width));
-  if (r.warnings.length > 0) {
-    out.push('');
-    out.push('Warnings');
-    for (const w of r.warnings) out.push(`  ! ${w}`);
-  }
+  out.push(...warningLines(r.warnings));
   return out.join('\n') + '\n';
 }
 

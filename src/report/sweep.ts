@@ -1,7 +1,7 @@
 import { OUTCOMES, type Outcome } from '../model/outcome.js';
 import type { Results } from '../model/results.js';
 import { csvTable, OUTCOME_COLUMNS, outcomeCells } from './csv.js';
-import { integer, interval, pct, table } from './format.js';
+import { integer, interval, pct, table, warningLines } from './format.js';
 
 /** One parameter of a sweep: `path=from:to:steps`. */
 export interface VarySpec {
@@ -72,11 +72,7 @@ export function sweepText(r: SweepResult): string {
   out.push('');
   out.push('Every point runs the same branches with the same seed, so differences between rows come from the values set.');
   out.push('Each row equals `article10 run` with --set path=value at that seed; intervals are 95% Wilson (--json and --csv give all of them).');
-  if (r.warnings.length > 0) {
-    out.push('');
-    out.push('Warnings');
-    for (const w of r.warnings) out.push(`  ! ${w}`);
-  }
+  out.push(...warningLines(r.warnings));
   return out.join('\n') + '\n';
 }
 

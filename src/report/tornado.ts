@@ -24,16 +24,20 @@ export function value(x: number): string {
   return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(3)));
 }
 
+/** A range as words: "0.1 to 0.35". */
+export function rangeText(lo: number, hi: number): string {
+  return `${value(lo)} to ${value(hi)}`;
+}
+
 /**
  * The tornado as terminal lines: one row per factor, the bar spanning the measured share with
  * the factor at its low end (░) and at its high end (█), the baseline as a vertical line.
  */
 export function tornadoLines(rows: readonly SwingRow[], baseline: number, width: number): string[] {
   if (rows.length === 0) return [];
-  const label = Math.min(34, Math.max(12, ...rows.map((r) => r.path.length)));
-  const range = Math.max(...rows.map((r) => `${value(r.lo)}–${value(r.hi)}`.length));
-  const tail = 22;
-  const bar = Math.max(12, width - 2 - label - 2 - range - 2 - tail);
+  const label = Math.min(30, Math.max(12, ...rows.map((r) => r.path.length)));
+  const tail = 21;
+  const bar = Math.max(16, width - 2 - label - 2 - 2 - tail);
   let min = Math.min(baseline, ...rows.flatMap((r) => [r.low.share, r.high.share]));
   let max = Math.max(baseline, ...rows.flatMap((r) => [r.low.share, r.high.share]));
   if (max - min < 1e-9) {
@@ -42,12 +46,13 @@ export function tornadoLines(rows: readonly SwingRow[], baseline: number, width:
   }
   const at = (x: number) => Math.round(((x - min) / (max - min)) * (bar - 1));
   const b = at(baseline);
+  // The baseline's tick first: the ends are labelled only where they do not collide with it.
   const axis = axisLine(bar, [
-    [0, pct(min)],
     [b, pct(baseline)],
+    [0, pct(min)],
     [bar - 1, pct(max)],
   ]);
-  const out = [`  ${' '.repeat(label + 2 + range + 2)}${axis}`];
+  const out = [`  ${padEnd('', label)}  ${axis}`, `  ${padEnd('parameter', label)}  ${' '.repeat(bar)}  ${padStart('low', 6)} ${padStart('high', 6)} ${padStart('swing', 6)}`];
   for (const r of rows) {
     const cells = new Array<string>(bar).fill(' ');
     const paint = (x: number, glyph: string) => {
@@ -65,20 +70,22 @@ export function tornadoLines(rows: readonly SwingRow[], baseline: number, width:
     }
     cells[b] = TORNADO_GLYPHS.baseline;
     const ends = `${padStart(pct(r.low.share), 6)} ${padStart(pct(r.high.share), 6)} ${padStart(points(r.swing), 6)}`;
-    out.push(`  ${padEnd(truncate(r.path, label), label)}  ${padStart(`${value(r.lo)}–${value(r.hi)}`, range)}  ${cells.join('')}  ${ends}`);
+    out.push(`  ${padEnd(truncate(r.path, label), label)}  ${cells.join('')}  ${ends}`);
   }
   return out;
 }
 
-/** Tick labels placed along an axis of `width` cells without overlapping. */
+/** Tick labels along an axis of `width` cells, centred on their cell; one that would overlap another is left out. */
 function axisLine(width: number, ticks: readonly (readonly [number, string])[]): string {
-  const cells = new Array<string>(width + 8).fill(' ');
-  let free = 0;
+  const cells = new Array<string>(width + 6).fill(' ');
+  const used = new Array<boolean>(cells.length).fill(false);
   for (const [at, text] of ticks) {
-    const start = Math.max(free, Math.min(at - Math.floor(text.length / 2), width - text.length));
-    if (start + text.length > cells.length) continue;
-    for (let i = 0; i < text.length; i++) cells[start + i] = text[i]!;
-    free = start + text.length + 1;
+    const start = Math.max(0, Math.min(at - Math.floor(text.length / 2), cells.length - text.length));
+    if (used.slice(Math.max(0, start - 1), start + text.length + 1).some(Boolean)) continue;
+    for (let i = 0; i < text.length; i++) {
+      cells[start + i] = text[i]!;
+      used[start + i] = true;
+    }
   }
   return cells.join('').trimEnd();
 }
@@ -96,33 +103,44 @@ export function sensitivityText(r: SensitivityReport, scenario: Scenario, option
     out.push('No parameter has a range: give one with --range path=lo:hi, or write a distribution in the scenario.');
     return out.join('\n') + '\n';
   }
-  const shown = r.swings.slice(0, top);
+  const moving = r.swings.filter((s) => s.low.count !== s.high.count || s.low.count !== r.baseline.count);
+  const shown = moving.slice(0, top);
   out.push(`One at a time (tornado): each parameter fixed at the low end of its range (${TORNADO_GLYPHS.low}), then at the high end (${TORNADO_GLYPHS.high});`);
   out.push(`every other parameter as written. ${TORNADO_GLYPHS.baseline} = baseline. Swing = high − low, in percentage points.`);
   out.push('');
   out.push(...tornadoLines(shown, r.baseline.share, width));
-  const flat = r.swings.filter((s) => s.low.count === s.high.count).length;
-  const rest = r.swings.length - shown.length;
-  if (rest > 0) out.push(`  ... ${rest} more parameter${rest === 1 ? '' : 's'} with smaller swings${flat > 0 ? ` (${flat} with none at all)` : ''}; --top ${r.swings.length} shows all`);
-  if (r.swings.every((s) => s.low.count === 0 && s.high.count === 0)) {
-    out.push('', `No branch reached "${r.measure}" at either end of any range: try another --outcome (applied, invited) or wider --range values.`);
+  const rest = moving.length - shown.length;
+  if (rest > 0) out.push(`  ... ${rest} more with smaller swings (--top ${moving.length} shows them)`);
+  const still = r.swings.length - moving.length;
+  if (still > 0) out.push(`  ${still} of the ${r.swings.length} parameters with a range did not move the share at all at either end.`);
+  if (moving.length === 0) {
+    out.push('', `The share of "${r.measure}" did not move at either end of any range: try another --outcome (applied, invited, ...) or wider --range values.`);
   }
   out.push('');
   if (r.morris !== null) {
     const m = r.morris;
     out.push(`Global: ${m.method}`);
     out.push(`  ${m.trajectories} trajectories over all ${r.swings.length} parameters at once, ${m.levels} levels, step ${value(m.delta)} of each range,`);
-    out.push(`  ${integer(m.runsPerPoint)} branches per point. μ* = mean |effect| in percentage points per full range;`);
-    out.push(`  uncertainty: ${m.uncertainty}. σ = spread of the effects (interactions, non-linearity).`);
-    const rows = m.rows.slice(0, top).map((row, i) => [String(i + 1), truncate(row.path, 38), points(row.muStar).replace('+', ''), `[${points(row.muStarCi95[0]).replace('+', '')}, ${points(row.muStarCi95[1]).replace('+', '')}]`, points(row.mu), points(row.sigma).replace('+', '')]);
-    out.push(...table(['rank', 'parameter', 'μ*', '95% interval', 'μ', 'σ'], rows, new Set([0, 2, 4, 5])).map((l) => `  ${l}`));
+    out.push(`  ${integer(m.runsPerPoint)} branches per point. μ* = mean |effect|, in percentage points per full range;`);
+    out.push(`  μ = mean signed effect; σ = spread of the effects (interactions, non-linearity).`);
+    out.push(`  Uncertainty of μ*: ${m.uncertainty}.`);
+    const abs = (x: number) => (Math.abs(x) * 100).toFixed(1);
+    const rows = m.rows
+      .filter((row) => row.muStar > 0)
+      .slice(0, top)
+      .map((row, i) => [String(i + 1), truncate(row.path, 38), abs(row.muStar), `[${abs(row.muStarCi95[0])}, ${abs(row.muStarCi95[1])}]`, points(row.mu), abs(row.sigma)]);
+    if (rows.length === 0) out.push('  No parameter moved the share on any trajectory.');
+    else out.push(...table(['rank', 'parameter', 'μ*', '95% interval', 'μ', 'σ'], rows, new Set([0, 2, 4, 5])).map((l) => `  ${l}`));
     out.push('');
   }
-  out.push('What the top parameters are');
-  const named = new Map<string, string>();
-  for (const s of shown.slice(0, Math.min(top, 10))) named.set(s.path, s.source ?? '');
-  for (const row of r.morris?.rows.slice(0, Math.min(top, 10)) ?? []) if (!named.has(row.path)) named.set(row.path, r.swings.find((s) => s.path === row.path)?.source ?? '');
-  for (const [path, source] of named) out.push(`  ${truncate(path, 38)}  ${paramLabel(scenario, path)}${source ? ` [${source}]` : ''}`);
+  const morrisTop = r.morris?.rows.filter((m) => m.muStar > 0).slice(0, Math.min(top, 10)) ?? [];
+  const named = new Set([...shown.slice(0, 10).map((s) => s.path), ...morrisTop.map((m) => m.path)]);
+  if (named.size > 0) out.push('What the top parameters are (range moved over, meaning, source)');
+  for (const path of named) {
+    const s = r.swings.find((x) => x.path === path)!;
+    out.push(`  ${path}  ${rangeText(s.lo, s.hi)}${s.from === 'range' ? ' (--range)' : ''}`);
+    out.push(`      ${paramLabel(scenario, path)}${s.source ? ` [${s.source}]` : ''}`);
+  }
   if (r.warnings.length > 0) {
     out.push('', 'Warnings');
     for (const w of r.warnings) out.push(`  ! ${w}`);

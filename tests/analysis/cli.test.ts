@@ -1,0 +1,75 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { cli } from '../helpers/cli.js';
+import { PLANTED } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'article10-analysis-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('analysis commands as real processes', () => {
+  test.each(['sensitivity', 'discover', 'report'])('%s --help explains itself and exits 0', (command) => {
+    const r = cli([command, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^Usage: article10 ${command} `));
+    expect(r.stdout).toContain('--json');
+    expect(r.stdout).toContain('--out');
+  });
+
+  test('sensitivity --json: swings, baseline and Morris with its uncertainty; the text draws a tornado', () => {
+    const args = ['sensitivity', PLANTED, '--runs', '600', '--trajectories', '3', '--morris-runs', '200', '--seed', 'c'];
+    const r = cli([...args, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ scenario: 'planted', measure: 'joined', runs: 600, seed: 'c' });
+    expect(doc.swings).toHaveLength(6);
+    expect(doc.morris.uncertainty).toMatch(/bootstrap/);
+    expect(cli([...args, '--json']).stdout).toBe(r.stdout);
+    const text = cli([...args, '--top', '3']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('│');
+    expect(text.stdout).toContain('μ*');
+  });
+
+  test('bad input is a usage error (exit 2) that names the problem', () => {
+    const bad = [
+      [['sensitivity', PLANTED, '--range', 'candidate.charisma=0:1'], /no parameter at "candidate\.charisma"/],
+      [['sensitivity', PLANTED, '--range', 'candidate.interest=0.9:0.1'], /low end must be below the high end/],
+      [['sensitivity', PLANTED, '--range', 'candidate.interest'], /path=lo:hi/],
+      [['sensitivity', PLANTED, '--outcome', 'won'], /--outcome must be one of joined/],
+      [['discover', PLANTED, '--boxes', '0'], /--boxes must be a whole number from 1 to 20/],
+      [['report', PLANTED, '--format', 'pdf'], /--format must be md or html/],
+      [['report', 'no-such-scenario'], /no such file/],
+    ] as const;
+    for (const [args, message] of bad) {
+      const r = cli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/internal error|at .*\.js:\d+/);
+    }
+  });
+
+  test('discover --json finds the planted box', () => {
+    const r = cli(['discover', PLANTED, '--set', 'candidate.interest=1', '--samples', '200', '--runs', '10', '--boxes', '1', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.boxes[0].restrictions.map((x: { path: string }) => x.path)).toEqual(['preconditions.x.level', 'preconditions.y.level']);
+    expect(doc.boxes[0].density).toBeGreaterThan(0.9);
+  });
+
+  test('report --out writes the handout (HTML from the extension, Markdown by default) and prints nothing', () => {
+    const html = join(dir, 'handout.html');
+    const r = cli(['report', PLANTED, '--runs', '1000', '--sensitivity-runs', '200', '--out', html]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    const page = readFileSync(html, 'utf8');
+    expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(page).toContain('<svg ');
+    const mdFile = join(dir, 'handout.md');
+    expect(cli(['report', PLANTED, '--runs', '1000', '--sensitivity-runs', '200', '--out', mdFile]).code).toBe(0);
+    const text = readFileSync(mdFile, 'utf8');
+    expect(text).toContain('## What the result hinges on');
+    expect(text).toContain('article10 report');
+  });
+});

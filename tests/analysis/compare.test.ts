@@ -1,0 +1,91 @@
+import { describe, expect, test } from 'vitest';
+import { compile, emptyPairedTally, mergePairedInto, simulatePairedRange, simulateRange, summarize } from '../../src/engine/index.js';
+import { OUTCOMES } from '../../src/model/outcome.js';
+import { buildComparison, pairedInterval } from '../../src/report/compare.js';
+import { compareScenarios } from '../../src/batch/compare.js';
+import { scenario as bundled } from './helpers.js';
+
+const RUNS = 6000;
+
+describe('paired engine', () => {
+  test('each side of a paired run is exactly its own run; the joint table adds up to both', async () => {
+    const a = compile(await bundled('russia-2000'));
+    const b = compile(await bundled('russia-2000-stands-in-line'));
+    const t = simulatePairedRange(a, b, 's', 0, RUNS);
+    expect(t.runs).toBe(RUNS);
+    expect(Array.from(t.a.exits)).toEqual(Array.from(simulateRange(a, 's', 0, RUNS).exits));
+    expect(Array.from(t.b.blockers)).toEqual(Array.from(simulateRange(b, 's', 0, RUNS).blockers));
+    const k = OUTCOMES.length;
+    const ra = summarize(a, t.a, { seed: 's' });
+    const rb = summarize(b, t.b, { seed: 's' });
+    OUTCOMES.forEach((o, i) => {
+      let row = 0;
+      let col = 0;
+      for (let j = 0; j < k; j++) {
+        row += t.joint[i * k + j]!;
+        col += t.joint[j * k + i]!;
+      }
+      expect(row).toBe(ra.outcomes[o].count);
+      expect(col).toBe(rb.outcomes[o].count);
+    });
+    // Stage tables: reaching a stage in A = both + A only.
+    ra.funnel.forEach((f, s) => expect(t.stages[s * 4 + 3]! + t.stages[s * 4 + 2]!).toBe(f.count));
+  });
+
+  test('a paired range split anywhere merges to the same tally', async () => {
+    const a = compile(await bundled('russia-1990'));
+    const b = compile(await bundled('russia-1990-common-home'));
+    const whole = simulatePairedRange(a, b, 'x', 100, 9000);
+    const parts = simulatePairedRange(a, b, 'x', 100, 4321);
+    mergePairedInto(parts, simulatePairedRange(a, b, 'x', 4421, 4679));
+    expect(Array.from(parts.joint)).toEqual(Array.from(whole.joint));
+    expect(Array.from(parts.stages)).toEqual(Array.from(whole.stages));
+    expect(Array.from(parts.b.objectors)).toEqual(Array.from(whole.b.objectors));
+  });
+});
+
+describe('compare', () => {
+  test('identical scenarios differ by exactly 0, with zero-width intervals, and no assumption differs', async () => {
+    const s = await bundled('russia-1990-common-home');
+    const c = await compareScenarios(s, s, { seed: '3', runs: RUNS });
+    for (const o of OUTCOMES) {
+      expect(c.outcomes[o].difference).toBe(0);
+      expect(c.outcomes[o].ci95).toEqual([0, 0]);
+      expect(c.outcomes[o].discordant).toEqual({ aOnly: 0, bOnly: 0 });
+    }
+    for (const f of c.funnel) expect(f.ci95).toEqual([0, 0]);
+    expect(c.partAt).toBeNull();
+    expect(c.blockers).toEqual([]);
+    expect(c.assumptions.score).toBe(0);
+    expect(c.assumptions.changes).toEqual([]);
+    // Two separately compiled copies of the same file are identical too.
+    const again = compile(await bundled('russia-1990-common-home'));
+    const t = emptyPairedTally(compile(s), again);
+    simulatePairedRange(compile(s), again, '3', 0, 2000, t);
+    expect(buildComparison(compile(s), again, t, { seed: '3' }).outcomes.vetoed.ci95).toEqual([0, 0]);
+  });
+
+  test('on a real pair the paired interval is narrower than the unpaired one', async () => {
+    const c = await compareScenarios(await bundled('russia-2000'), await bundled('russia-2000-stands-in-line'), { seed: '4', runs: RUNS });
+    const moved = OUTCOMES.filter((o) => c.outcomes[o].difference !== 0);
+    expect(moved.length).toBeGreaterThan(0);
+    for (const o of moved) {
+      const d = c.outcomes[o];
+      expect(d.ci95[1] - d.ci95[0], o).toBeLessThan(d.ci95Unpaired[1] - d.ci95Unpaired[0]);
+      expect(d.ci95[0]).toBeLessThanOrEqual(d.difference);
+      expect(d.ci95[1]).toBeGreaterThanOrEqual(d.difference);
+    }
+    // The counterfactual applies more: they part no later than at the application.
+    expect(['interested', 'applied']).toContain(c.partAt?.stage);
+    expect(c.a.outcomes).toEqual(summarize(compile(await bundled('russia-2000')), simulateRange(compile(await bundled('russia-2000')), '4', 0, RUNS), { seed: '4' }).outcomes);
+  });
+
+  test('the paired interval follows its formula', () => {
+    // 100 pairs, 10 in A only, 30 in B only: d = 0.2, var = (40 - 400/100)/100^2.
+    const [lo, hi] = pairedInterval(10, 30, 100);
+    const half = 1.959963984540054 * Math.sqrt((40 - 4) / 10000);
+    expect(lo).toBeCloseTo(0.2 - half, 12);
+    expect(hi).toBeCloseTo(0.2 + half, 12);
+    expect(pairedInterval(0, 0, 100)).toEqual([0, 0]);
+  });
+});

@@ -1,0 +1,138 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { compareScenarios } from '../../src/batch/compare.js';
+import { parseMeasure } from '../../src/batch/factors.js';
+import { prepareHandout } from '../../src/batch/handout.js';
+import { HANDOUT_SECTIONS, type HandoutData } from '../../src/report/handout.js';
+import { handoutHtml } from '../../src/report/handout-html.js';
+import { handoutMarkdown, md } from '../../src/report/handout-md.js';
+import { esc } from '../../src/report/svg.js';
+import { PLANTED, scenario, scenarioText } from './helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const FAST = { seed: 'h', runs: 2000, sensitivityRuns: 300, storySearch: 5000 } as const;
+
+/** The planted fixture with hostile strings wherever a scenario carries text. */
+const HOSTILE = `
+extends: planted.yaml
+id: hostile
+title: "<script>alert('title')</script> & friends"
+description: "A <b>bold</b> claim | with a pipe and *stars*"
+decisionPoint:
+  year: 2000
+  horizon: 2004
+  label: "<img src=x onerror=alert(1)>"
+  context: "</p><script>alert('context')</script>"
+  source: "<i>S31</i>"
+rules:
+  - id: needs-x
+    text: "<iframe src='https://example.com'></iframe> blocks"
+    source: "javascript:alert(1)"
+`;
+
+async function handout(sets: readonly string[] = []): Promise<HandoutData> {
+  const s = await scenario(PLANTED, sets);
+  return prepareHandout({ scenario: s, command: 'article10 report planted.yaml' }, FAST);
+}
+
+describe('handouts', () => {
+  test('the Markdown has its sections in order, the tornado, three stories and questions', async () => {
+    const d = await handout();
+    const text = handoutMarkdown(d);
+    const headings = text.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3));
+    const { compare: _compare, ...expected } = HANDOUT_SECTIONS;
+    expect(headings).toEqual(Object.values(expected));
+    expect(text.startsWith(`# ${md(d.scenario.title)}\n`)).toBe(true);
+    expect(text).toContain('### A branch that joins (branch ');
+    expect(text).toContain('### A branch that is vetoed');
+    expect(text).toContain('None of the first 5,000 branches ends this way');
+    expect(text).toContain('### A branch that never applies (branch ');
+    expect(text).toMatch(/```text\n.*preconditions\.x\.level/s);
+    expect(text).toContain('### The Allies');
+    expect(d.measure.name).toBe('joined');
+    // Questions come from what the result hinges on.
+    expect(text).toMatch(/1\. The result hinges on Precondition (x|y): level at the decision point/);
+  });
+
+  test('with a comparison the side-by-side section appears, B − A from the paired run', async () => {
+    const a = await scenario(PLANTED);
+    const b = await scenario(PLANTED, ['preconditions.x.threshold=0.5']);
+    const d = { ...(await handout()), comparison: await compareScenarios(a, b, { seed: 'h', runs: 2000 }) };
+    const text = handoutMarkdown(d);
+    expect(text).toContain(`## ${HANDOUT_SECTIONS.compare}`);
+    expect(text).toMatch(/\| Joined \(instrument deposited\) \| \d+\.\d% \| \d+\.\d% \| \+\d+\.\d \|/);
+    expect(text).toContain('preconditions.x.threshold: 0.7 -> 0.5');
+    expect(handoutHtml(d)).toContain(`<h2>${HANDOUT_SECTIONS.compare}</h2>`);
+    expect(d.comparison.outcomes.joined.difference).toBeGreaterThan(0);
+  });
+
+  test('--outcome picks the share the tornado explains', async () => {
+    const s = await scenario(PLANTED);
+    const d = await prepareHandout({ scenario: s, command: 'x' }, { ...FAST, measure: parseMeasure('applied')! });
+    expect(d.measure.name).toBe('applied');
+    expect(d.sensitivity!.swings[0]!.path).toBe('candidate.interest');
+  });
+
+  test('the HTML is one self-contained file: inline CSS and SVG, print styles, no script, no external asset', async () => {
+    const html = handoutHtml(await handout());
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain('@media print');
+    expect(html.match(/<svg /g)!.length).toBeGreaterThanOrEqual(3);
+    // The SVG namespace is a name, not an address anything is fetched from.
+    expect(html.replaceAll('xmlns="http://www.w3.org/2000/svg"', '')).not.toMatch(/<script|<link|<img|<iframe|\bsrc=|\bhref=|url\(|@import|https?:\/\//i);
+    for (const title of Object.values(HANDOUT_SECTIONS).filter((t) => t !== HANDOUT_SECTIONS.compare)) expect(html).toContain(`<h2>${esc(title)}</h2>`);
+  });
+
+  test('scenario strings are escaped: no HTML injection in the HTML, no markup in the Markdown', async () => {
+    const hostile = await scenarioText(HOSTILE);
+    const d = await prepareHandout({ scenario: hostile, command: 'article10 report hostile.yaml' }, FAST);
+    const html = handoutHtml(d);
+    expect(html).not.toMatch(/<script|<img|<iframe|<b>|<i>/i);
+    expect(html).toContain('<title>&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; &amp; friends: handout</title>');
+    expect(html).toContain('&lt;/p&gt;&lt;script&gt;alert(&#39;context&#39;)&lt;/script&gt;');
+    expect(html).toContain('&lt;iframe src=&#39;https://example.com&#39;&gt;&lt;/iframe&gt; blocks');
+    const text = handoutMarkdown(d);
+    expect(text).toContain("# \\<script>alert('title')\\</script> & friends");
+    expect(text).not.toMatch(/(^|[^\\])<(script|img|iframe|b|i)\b/m);
+    expect(text).toContain('A \\<b>bold\\</b> claim \\| with a pipe and \\*stars\\*');
+  });
+
+  test.skipIf(!existsSync(CHROMIUM))('the HTML renders in headless Chromium: it parses, keeps its charts and runs no script', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'article10-handout-'));
+    dirs.push(dir);
+    const hostile = await scenarioText(HOSTILE);
+    const d = await prepareHandout({ scenario: hostile, command: 'article10 report hostile.yaml' }, FAST);
+    const file = join(dir, 'handout.html');
+    writeFileSync(file, handoutHtml(d));
+    const r = spawnSync(
+      CHROMIUM,
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--user-data-dir=${join(dir, 'profile')}`,
+        '--dump-dom',
+        `file://${file}`,
+      ],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const dom = r.stdout;
+    expect(dom).toContain('<h1>&lt;script&gt;alert(\'title\')&lt;/script&gt; &amp; friends</h1>');
+    expect(dom.match(/<svg /g)!.length).toBeGreaterThanOrEqual(3);
+    expect(dom).toContain('<rect');
+    expect(dom).not.toMatch(/<script|<img|<iframe/i);
+    for (const title of [HANDOUT_SECTIONS.context, HANDOUT_SECTIONS.hinge, HANDOUT_SECTIONS.stories, HANDOUT_SECTIONS.sources]) expect(dom).toContain(`<h2>${title}</h2>`);
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, test } from 'vitest';
+import { parseMeasure, uncertainFactors, withFactorValues } from '../../src/batch/factors.js';
+import { runSensitivity } from '../../src/batch/sensitivity.js';
+import { compile, simulate, summarize } from '../../src/engine/index.js';
+import { fixed } from '../../src/model/distribution.js';
+import { setParam } from '../../src/scenario/param-paths.js';
+import { sensitivityText, TORNADO_GLYPHS, tornadoLines } from '../../src/report/tornado.js';
+import { PLANTED, scenario } from './helpers.js';
+
+const IGNORED = ['preconditions.z.level', 'events.far-future.hazard', 'events.far-future.effects.0.delta'];
+const joined = parseMeasure('joined')!;
+
+describe('sensitivity', () => {
+  test('factors are the parameters with a range that the engine reads; --range adds and replaces ranges', async () => {
+    const s = await scenario(PLANTED);
+    const paths = uncertainFactors(s).map((f) => f.path);
+    expect(paths).toEqual(['candidate.interest', 'preconditions.x.level', 'preconditions.y.level', 'preconditions.z.level', ...IGNORED.slice(1)]);
+    const ranged = uncertainFactors(s, new Map([['preconditions.x.threshold', [0.5, 0.9] as const], ['candidate.interest', [0.5, 0.6] as const]]));
+    expect(ranged.find((f) => f.path === 'preconditions.x.threshold')).toMatchObject({ lo: 0.5, hi: 0.9, from: 'range', central: 0.7 });
+    expect(ranged.find((f) => f.path === 'candidate.interest')).toMatchObject({ lo: 0.5, hi: 0.6, from: 'range' });
+    expect(() => uncertainFactors(s, new Map([['candidate.charisma', [0, 1] as const]]))).toThrow(/no parameter/);
+  });
+
+  test('fixing many factors at once gives the same scenario as one setParam each', async () => {
+    const s = await scenario('russia-2000');
+    const factors = uncertainFactors(s).slice(0, 40);
+    const values = factors.map((f, i) => f.lo + ((f.hi - f.lo) * (i % 7)) / 6);
+    let one = s;
+    factors.forEach((f, j) => (one = setParam(one, f.path, fixed(values[j]!, f.source))!));
+    const many = withFactorValues(s, factors, values);
+    const run = (x: typeof s) => JSON.stringify(summarize(compile(x), simulate(compile(x), 'eq', 3000), { seed: 'eq' }));
+    expect(run(many)).toBe(run(one));
+  });
+
+  test('the swings rank the parameters the scenario ignores last, with no swing at all', async () => {
+    const s = await scenario(PLANTED);
+    const r = await runSensitivity(s, uncertainFactors(s), { seed: 's', runs: 3000, measure: joined, trajectories: 0, morrisRuns: 0 });
+    expect(r.morris).toBeNull();
+    const order = r.swings.map((w) => w.path);
+    expect(order.slice(0, 2).sort()).toEqual(['preconditions.x.level', 'preconditions.y.level']);
+    expect(order[2]).toBe('candidate.interest');
+    expect(order.slice(3).sort()).toEqual([...IGNORED].sort());
+    for (const w of r.swings.slice(3)) {
+      expect(w.swing).toBe(0);
+      // Common random numbers: fixing an ignored parameter changes no branch at all.
+      expect(w.low.count).toBe(r.baseline.count);
+      expect(w.high.count).toBe(r.baseline.count);
+    }
+    const x = r.swings.find((w) => w.path === 'preconditions.x.level')!;
+    expect(x.low.share).toBe(0);
+    expect(x.high.share).toBeGreaterThan(0.2);
+    const y = r.swings.find((w) => w.path === 'preconditions.y.level')!;
+    expect(y.swing).toBeLessThan(-0.2);
+  });
+
+  test('Morris: μ* ≥ 0 everywhere, about 0 for the ignored parameters, largest for x and y; an interval for μ*', async () => {
+    const s = await scenario(PLANTED);
+    const r = await runSensitivity(s, uncertainFactors(s), { seed: 'm', runs: 500, measure: joined, trajectories: 10, morrisRuns: 400 });
+    const m = r.morris!;
+    expect(m.method).toMatch(/Morris/);
+    expect(m.uncertainty).toMatch(/bootstrap/);
+    expect(m.rows).toHaveLength(6);
+    for (const row of m.rows) {
+      expect(row.muStar).toBeGreaterThanOrEqual(0);
+      expect(row.sigma).toBeGreaterThanOrEqual(0);
+      expect(row.muStarCi95[0]).toBeLessThanOrEqual(row.muStar + 1e-12);
+      expect(row.muStarCi95[1]).toBeGreaterThanOrEqual(row.muStar - 1e-12);
+    }
+    for (const path of IGNORED) expect(m.rows.find((row) => row.path === path)!.muStar).toBeLessThan(1e-9);
+    expect(m.rows.slice(0, 2).map((row) => row.path).sort()).toEqual(['preconditions.x.level', 'preconditions.y.level']);
+    expect(m.rows[0]!.muStar).toBeGreaterThan(0.1);
+  });
+
+  test('the same seed gives the same report', async () => {
+    const s = await scenario(PLANTED);
+    const go = () => runSensitivity(s, uncertainFactors(s), { seed: 'same', runs: 400, measure: joined, trajectories: 3, morrisRuns: 200 });
+    expect(JSON.stringify(await go())).toBe(JSON.stringify(await go()));
+  });
+
+  test('a stage can be measured: reaching "applied" depends only on interest here', async () => {
+    const s = await scenario(PLANTED);
+    const r = await runSensitivity(s, uncertainFactors(s), { seed: 's', runs: 2000, measure: parseMeasure('applied')!, trajectories: 0, morrisRuns: 0 });
+    expect(r.swings[0]!.path).toBe('candidate.interest');
+    expect(r.swings.slice(1).every((w) => w.swing === 0)).toBe(true);
+  });
+
+  test('the tornado draws the ends with different characters around the baseline, and explains itself', async () => {
+    const s = await scenario(PLANTED);
+    const r = await runSensitivity(s, uncertainFactors(s), { seed: 't', runs: 1000, measure: joined, trajectories: 2, morrisRuns: 200 });
+    const lines = tornadoLines(r.swings.slice(0, 3), r.baseline.share, 80);
+    const x = lines.find((l) => l.includes('preconditions.x.level'))!;
+    expect(x).toContain(TORNADO_GLYPHS.low);
+    expect(x).toContain(TORNADO_GLYPHS.high);
+    expect(x).toContain(TORNADO_GLYPHS.baseline);
+    expect(x.indexOf(TORNADO_GLYPHS.low)).toBeLessThan(x.indexOf(TORNADO_GLYPHS.high));
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(80);
+    const text = sensitivityText(r, s);
+    expect(text).toContain('One at a time (tornado)');
+    expect(text).toContain('Morris elementary effects');
+    expect(text).toContain('bootstrap');
+    expect(text).toContain('3 of the 6 parameters with a range did not move the share');
+    expect(text).not.toMatch(/\u001b\[/);
+  });
+});
