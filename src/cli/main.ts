@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../model/version.js';
 import { DEFAULT_SCENARIO } from '../io/paths.js';
 import { ExitCode, UsageError } from './errors.js';
+import { checkOutPath } from './output.js';
 import { collect, countOption, DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS, parseBranch, parseRuns, parseSeed, parseWorkers } from './options.js';
 
 // Ink's colour library ignores NO_COLOR; FORCE_COLOR=0 must be set before it loads.
@@ -20,6 +21,7 @@ function buildProgram(): Command {
     .version(VERSION)
     .showHelpAfterError('(add --help for usage)')
     .exitOverride()
+    .hook('preAction', async (_program, command) => checkOutPath(command.opts()['out']))
     .addHelpText(
       'after',
       `\nWith no command: the default scenario (${DEFAULT_SCENARIO}) is run and summarised.\nExit codes: 0 ok, 1 failure, 2 bad usage or bad input, 130 interrupted.`,

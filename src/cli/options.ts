@@ -6,12 +6,10 @@ export const DEFAULT_RUNS = 100_000;
 export const DEFAULT_SEED = '1';
 
 export function parseRuns(value: string): number {
-  const n = Number(value);
-  if (!/^\s*\d[\d_]*\s*$/.test(value) || !Number.isSafeInteger(Number(value.replace(/_/g, '')))) {
-    throw new UsageError(`--runs must be a whole number of branches, got "${value}"`);
-  }
+  if (!/^\s*\d[\d_]*\s*$/.test(value)) throw new UsageError(`--runs must be a whole number of branches, got "${value}"`);
+  // Past MAX_RUNS, even beyond a safe integer, a whole number is only too large.
   const runs = Number(value.replace(/_/g, ''));
-  if (runs < 1) throw new UsageError(`--runs must be at least 1, got ${n}`);
+  if (runs < 1) throw new UsageError(`--runs must be at least 1, got ${runs}`);
   if (runs > MAX_RUNS) throw new UsageError(`--runs may be at most ${MAX_RUNS.toLocaleString('en-US')}; split larger runs into shards`);
   return runs;
 }

@@ -1,12 +1,36 @@
+import { stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { ExitCode, UsageError } from './errors.js';
 
-/** Writes a command's result to --out (atomically: the old file or the new one, never half) or stdout. */
+/**
+ * Writes a command's result to --out (atomically: the old file or the new one, never half) or
+ * stdout. A file that cannot be written is a message and exit 1, not an internal error.
+ */
 export async function emit(text: string, out: string | undefined): Promise<void> {
   if (out === undefined) {
     await new Promise<void>((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
     return;
   }
-  await writeFileAtomic(out, text);
+  try {
+    await writeFileAtomic(out, text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`cannot write ${out}: ${reason}; the file was left as it was`, ExitCode.failure);
+  }
+}
+
+/**
+ * Refuses an --out that can never be written, before any work: an empty name, a folder that
+ * does not exist, or a folder where the file should be. Called for every command.
+ */
+export async function checkOutPath(out: unknown): Promise<void> {
+  if (out === undefined) return;
+  if (typeof out !== 'string' || out.trim() === '') throw new UsageError('--out needs a file name');
+  const folder = dirname(resolve(out));
+  const [folderInfo, info] = await Promise.all([stat(folder).catch(() => undefined), stat(out).catch(() => undefined)]);
+  if (folderInfo?.isDirectory() !== true) throw new UsageError(`--out ${out}: there is no folder ${folder}`);
+  if (info?.isDirectory() === true) throw new UsageError(`--out ${out}: is a folder; name a file in it`);
 }
 
 /** Progress on stderr, only when a person is watching it. */

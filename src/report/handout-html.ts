@@ -99,7 +99,7 @@ export function handoutHtml(d: HandoutData, options: { top?: number } = {}): str
     const rows = movingSwings(sens, top);
     hinge =
       `<p>Each parameter with a range is fixed at the low end, then at the high end, every other value as written, on the same branches. ` +
-      `The share shown is: ${esc(d.measure.label)} (${esc(d.measure.why)}); baseline ${pct(sens.baseline.share)}.</p>\n`;
+      `The share shown is "${esc(d.measure.label)}": ${esc(d.measure.why)}. Baseline ${pct(sens.baseline.share)}.</p>\n`;
     if (rows.length === 0) hinge += `<p>No parameter moved this share at either end of its range (${integer(sens.runs)} branches per run).</p>`;
     else {
       hinge +=

@@ -79,7 +79,7 @@ export function handoutMarkdown(d: HandoutData, options: { top?: number } = {}):
     const rows = movingSwings(sens, top);
     out.push(
       `Each parameter with a range is fixed at the low end, then at the high end, every other value as written, on the same branches. ` +
-        `The share shown is: ${md(d.measure.label)} (${md(d.measure.why)}); baseline ${pct(sens.baseline.share)}. ` +
+        `The share shown is "${md(d.measure.label)}": ${md(d.measure.why)}. Baseline ${pct(sens.baseline.share)}. ` +
         `${TORNADO_GLYPHS.low} = low end, ${TORNADO_GLYPHS.high} = high end, ${TORNADO_GLYPHS.baseline} = baseline.`,
       '',
     );

@@ -183,15 +183,15 @@ export function discussionPrompts(d: HandoutData): string[] {
   const prompts: string[] = [];
   const year = s.decisionPoint.year;
   for (const w of d.sensitivity === null ? [] : movingSwings(d.sensitivity, 3)) {
-    const grounded = w.source === undefined || /\bassumption\b/i.test(w.source) ? 'rests on a modelling assumption' : `is sourced (${w.source})`;
+    const grounded = w.source === undefined || w.source.trim() === 'assumption' ? 'It rests on a modelling assumption.' : `Its source: ${w.source}.`;
     prompts.push(
-      `The result hinges on ${paramLabel(s, w.path)}: between ${rangeText(w.lo, w.hi)} the share "${d.measure.label}" moves from ${pct(w.low.share)} to ${pct(w.high.share)}. ` +
-        `The value ${grounded}. What evidence from ${year} would narrow the range, and which end is more plausible?`,
+      `The result hinges on ${paramLabel(s, w.path)}: moved from ${rangeText(w.lo, w.hi)}, it takes the share "${d.measure.label}" from ${pct(w.low.share)} to ${pct(w.high.share)}. ` +
+        `${grounded} What evidence from ${year} would narrow the range, and which end is more plausible?`,
     );
   }
   for (const b of r.blockers.slice(0, 2)) {
     prompts.push(
-      `${b.actorName} ends ${pct(b.share)} of all branches (${OUTCOME_LABELS[b.outcome].toLowerCase()}): ${b.reason.label}. ` +
+      `${b.actorName} ends ${pct(b.share)} of all branches (${OUTCOME_LABELS[b.outcome].toLowerCase()}): ${b.reason.label.trim().replace(/\.+$/, '')}. ` +
         `What would have had to change for this not to stop the process, and was that change available after ${year}?`,
     );
   }
@@ -231,7 +231,7 @@ export function handoutMeasure(r: Results): { name: string; why: string } {
     if (f.stage !== 'joined' && f.share >= 0.01) {
       return {
         name: f.stage,
-        why: `too few branches join (${pct(r.outcomes.joined.share)}) for their share to show what matters, so the tornado explains the share that reaches "${STAGE_LABELS[f.stage]}"`,
+        why: `too few branches join (${pct(r.outcomes.joined.share)}) to show what matters, so the tornado explains how many reach "${STAGE_LABELS[f.stage]}"`,
       };
     }
   }

@@ -346,7 +346,8 @@ export function screenInputs(data: PrimData, level = 0.05, max = 12): number[] {
 }
 
 /**
- * Up to `boxes` boxes by covering: find the best box, set its points aside, search the rest.
+ * Up to `boxes` boxes by covering: find the best box, set its points aside, search the rest;
+ * a later box is kept only while its density beats the share over all points.
  * Each box is the simplest on its peeling path that scores (F1 of density and coverage)
  * within `preferSimple` of the best, after pasting and dropping restrictions that add little.
  */
@@ -355,6 +356,7 @@ export function prim(data: PrimData, boxes: number, options: PrimOptions = {}): 
   const minT = options.minT ?? DEFAULTS.minT;
   const preferSimple = options.preferSimple ?? DEFAULTS.preferSimple;
   const total = data.y.reduce((s, v) => s + v, 0);
+  const overall = total / Math.max(1e-300, data.w.reduce((s, v) => s + v, 0));
   const active = new Uint8Array(n).fill(1);
   const found: FoundBox[] = [];
   for (let b = 0; b < boxes && total > 0; b++) {
@@ -377,7 +379,14 @@ export function prim(data: PrimData, boxes: number, options: PrimOptions = {}): 
       const held = bySize.get(c.restricted.length);
       if (held === undefined || boxScore(c) > boxScore(held)) bySize.set(c.restricted.length, c);
     }
-    const tradeoff = [...bySize.keys()].sort((x, y) => x - y).map((size) => bySize.get(size)!);
+    // A later box must still beat the share over all points, or it is no scenario worth naming.
+    if (b > 0 && chosen.density <= overall) break;
+    // The trade-off keeps a larger box only if it buys density over every simpler one.
+    const tradeoff: typeof useful = [];
+    for (const size of [...bySize.keys()].sort((x, y) => x - y)) {
+      const c = bySize.get(size)!;
+      if (tradeoff.length === 0 || c.density > tradeoff[tradeoff.length - 1]!.density) tradeoff.push(c);
+    }
     found.push({ ...chosen, tradeoff });
     for (let i = 0; i < n; i++) if (active[i] === 1 && inside(data, chosen.box, chosen.restricted, i)) active[i] = 0;
   }

@@ -1,6 +1,6 @@
 import type { Scenario } from '../model/scenario.js';
 import type { SensitivityReport, SwingRow } from '../batch/sensitivity.js';
-import { integer, interval, padEnd, padStart, pct, table, truncate } from './format.js';
+import { integer, interval, padEnd, padStart, pct, table } from './format.js';
 import { paramLabel } from './param-labels.js';
 
 export interface TornadoOptions {
@@ -35,7 +35,7 @@ export function rangeText(lo: number, hi: number): string {
  */
 export function tornadoLines(rows: readonly SwingRow[], baseline: number, width: number): string[] {
   if (rows.length === 0) return [];
-  const label = Math.min(30, Math.max(12, ...rows.map((r) => r.path.length)));
+  const label = Math.min(32, Math.max(12, ...rows.map((r) => r.path.length)));
   const tail = 21;
   const bar = Math.max(16, width - 2 - label - 2 - 2 - tail);
   let min = Math.min(baseline, ...rows.flatMap((r) => [r.low.share, r.high.share]));
@@ -70,9 +70,16 @@ export function tornadoLines(rows: readonly SwingRow[], baseline: number, width:
     }
     cells[b] = TORNADO_GLYPHS.baseline;
     const ends = `${padStart(pct(r.low.share), 6)} ${padStart(pct(r.high.share), 6)} ${padStart(points(r.swing), 6)}`;
-    out.push(`  ${padEnd(truncate(r.path, label), label)}  ${cells.join('')}  ${ends}`);
+    out.push(`  ${padEnd(truncateMiddle(r.path, label), label)}  ${cells.join('')}  ${ends}`);
   }
   return out;
+}
+
+/** A path cut in the middle, keeping its start and the field it ends with: "preconditions.d…arket.threshold". */
+export function truncateMiddle(s: string, n: number): string {
+  if (s.length <= n) return s;
+  const head = Math.floor((n - 1) / 2);
+  return `${s.slice(0, head)}…${s.slice(s.length - (n - 1 - head))}`;
 }
 
 /** Tick labels along an axis of `width` cells, centred on their cell; one that would overlap another is left out. */
@@ -128,7 +135,7 @@ export function sensitivityText(r: SensitivityReport, scenario: Scenario, option
     const rows = m.rows
       .filter((row) => row.muStar > 0)
       .slice(0, top)
-      .map((row, i) => [String(i + 1), truncate(row.path, 38), abs(row.muStar), `[${abs(row.muStarCi95[0])}, ${abs(row.muStarCi95[1])}]`, points(row.mu), abs(row.sigma)]);
+      .map((row, i) => [String(i + 1), truncateMiddle(row.path, 40), abs(row.muStar), `[${abs(row.muStarCi95[0])}, ${abs(row.muStarCi95[1])}]`, points(row.mu), abs(row.sigma)]);
     if (rows.length === 0) out.push('  No parameter moved the share on any trajectory.');
     else out.push(...table(['rank', 'parameter', 'μ*', '95% interval', 'μ', 'σ'], rows, new Set([0, 2, 4, 5])).map((l) => `  ${l}`));
     out.push('');

@@ -29,6 +29,7 @@ export type IssueCode =
   | 'yaml_syntax'
   | 'duplicate_key'
   | 'alias_limit'
+  | 'too_many_values'
   | 'too_deep'
   | 'forbidden_key'
   | 'not_finite'
@@ -59,7 +60,9 @@ export type IssueCode =
   | 'candidate_listed_as_ally'
   | 'ally_not_in_roster'
   | 'horizon_before_year'
-  | 'horizon_too_far';
+  | 'horizon_too_far'
+  // the rest of a long list
+  | 'more_issues';
 
 /** Either a value or the issues that prevented it. */
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: Issue[] };
@@ -91,10 +94,18 @@ export function fileIssue(code: IssueCode, message: string, file: string, line =
   return { code, message, file, line, column, path: '' };
 }
 
+/** The first `max` issues, then one that counts the rest: a flood of echoes helps nobody. */
+export function capIssues(issues: Issue[], max: number): Issue[] {
+  if (issues.length <= max) return issues;
+  const rest = issues.length - max;
+  return [...issues.slice(0, max), fileIssue('more_issues', `${rest} more problem${rest === 1 ? '' : 's'} not shown`, issues[max]!.file)];
+}
+
 /** `file:line:col: path: message (expected ...)`, the shape compilers use so editors can jump to it. */
 export function formatIssue(issue: Issue): string {
   const where = `${issue.file}:${issue.line}:${issue.column}`;
   const path = issue.path === '' ? '' : ` ${issue.path}:`;
-  const expected = issue.expected === undefined ? '' : ` (expected ${issue.expected})`;
+  // "expected text, got null" needs no "(expected text)" after it.
+  const expected = issue.expected === undefined || issue.message.includes(`expected ${issue.expected}`) ? '' : ` (expected ${issue.expected})`;
   return `${where}:${path} ${issue.message}${expected}`;
 }

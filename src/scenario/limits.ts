@@ -8,10 +8,14 @@ export const LIMITS = {
   maxAliases: 100,
   /** Values after expanding aliases: bounds the "billion laughs" expansion. */
   maxValues: 100_000,
+  /** Entries of one mapping or list; real scenarios have a few dozen. Keeps every per-entry lookup cheap. */
+  maxEntries: 2_000,
   /** Longest decision window: a century is already far beyond what the model's numbers mean. */
   maxHorizonYears: 100,
   /** Files in one extends chain. */
   maxExtendsDepth: 16,
   /** YAML syntax errors reported per file: after a few, the rest are usually echoes. */
   maxSyntaxIssues: 20,
+  /** Problems reported per load; the rest are counted, not listed. */
+  maxIssues: 50,
 } as const;

@@ -2,7 +2,8 @@ import { bundledScenariosDir } from '../io/paths.js';
 import type { Scenario } from '../model/scenario.js';
 import { checkScenario } from './checks.js';
 import { mergeExtendsChain } from './extends.js';
-import type { Issue } from './issue.js';
+import { capIssues, type Issue } from './issue.js';
+import { LIMITS } from './limits.js';
 import { toPlain, type LocatedMap } from './located.js';
 import { normalizeScenario } from './normalize.js';
 import { applyOverrides } from './overrides.js';
@@ -37,13 +38,17 @@ export type LoadResult = { readonly ok: true; readonly value: LoadedScenario } |
 /** Reads, validates and normalizes a scenario file. Problems come back as issues, never as exceptions. */
 export async function loadScenarioFile(path: string, options: LoadOptions = {}): Promise<LoadResult> {
   const parsed = await readScenarioFile(path);
-  return parsed.ok ? loadDocument(parsed.value, path, options) : parsed;
+  return capped(parsed.ok ? await loadDocument(parsed.value, path, options) : parsed);
 }
 
 /** As loadScenarioFile, for text already in memory; `file` names it and anchors relative `extends`. */
 export async function loadScenarioText(text: string, file: string, options: LoadOptions = {}): Promise<LoadResult> {
   const parsed = parseScenarioText(text, file);
-  return parsed.ok ? loadDocument(parsed.value, file, options) : parsed;
+  return capped(parsed.ok ? await loadDocument(parsed.value, file, options) : parsed);
+}
+
+function capped(result: LoadResult): LoadResult {
+  return result.ok ? result : { ok: false, issues: capIssues(result.issues, LIMITS.maxIssues) };
 }
 
 async function loadDocument(parsed: LocatedMap, file: string, options: LoadOptions): Promise<LoadResult> {

@@ -32,7 +32,9 @@ export function parseYamlValue(text: string, file: string, fixedOrigin?: Origin)
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
-    uniqueKeys: true,
+    // The parser's own duplicate check compares every key with every other (quadratic: a 2 MB
+    // file of distinct keys took minutes); TreeBuilder finds duplicates with a set instead.
+    uniqueKeys: false,
     prettyErrors: false,
     version: '1.2',
     schema: 'core',
@@ -44,9 +46,10 @@ export function parseYamlValue(text: string, file: string, fixedOrigin?: Origin)
     return { file, line, column: col };
   };
 
-  const problems = [...doc.errors, ...doc.warnings];
+  // An unknown tag is only a warning to the parser; TreeBuilder refuses it with its path.
+  const problems = [...doc.errors, ...doc.warnings.filter((w) => w.code !== 'TAG_RESOLVE_FAILED')];
   if (problems.length > 0) {
-    return { ok: false, issues: yamlIssues(problems, text, file, position) };
+    return { ok: false, issues: yamlIssues(problems, file, position) };
   }
   if (doc.contents === null) {
     return { ok: false, issues: [issueAt('empty_file', 'there is no data (only comments or blank lines)', position(0), '')] };
@@ -64,36 +67,25 @@ function screenText(text: string, file: string): Issue | undefined {
   return undefined;
 }
 
-function yamlIssues(problems: readonly YAMLError[], text: string, file: string, position: (offset: number) => Origin): Issue[] {
+function yamlIssues(problems: readonly YAMLError[], file: string, position: (offset: number) => Origin): Issue[] {
   const language = file.toLowerCase().endsWith('.json') ? 'JSON' : 'YAML';
   const exhausted = problems.find((p) => p.code === 'RESOURCE_EXHAUSTION');
   if (exhausted !== undefined) {
     // The parser reports one error per unwound level; one issue says it all.
     return [issueAt('too_deep', `nesting is too deep to parse (the limit is ${LIMITS.maxDepth} levels)`, position(exhausted.pos[0]), '')];
   }
-  const issues = problems.slice(0, LIMITS.maxSyntaxIssues).map((p): Issue => {
-    const at = position(p.pos[0]);
-    if (p.code === 'DUPLICATE_KEY') {
-      const key = keyAt(text, p.pos[0]);
-      return issueAt('duplicate_key', `duplicate key${key === undefined ? '' : ` ${JSON.stringify(key)}`}: each key may appear once in a mapping`, at, '');
-    }
-    if (p.code === 'TAG_RESOLVE_FAILED') return issueAt('unsupported_value', `${p.message}: custom tags are not allowed`, at, '');
-    return issueAt('yaml_syntax', `${language} syntax error: ${p.message}`, at, '');
-  });
-  if (problems.length > LIMITS.maxSyntaxIssues) {
-    issues.push(fileIssue('yaml_syntax', `${problems.length - LIMITS.maxSyntaxIssues} more ${language} errors not shown`, file));
+  // One mistake often makes the parser complain several times on its line: the first says it.
+  const lines = new Set<number>();
+  const firstPerLine = problems.map((p) => ({ p, at: position(p.pos[0]) })).filter(({ at }) => !lines.has(at.line) && lines.add(at.line));
+  const issues = firstPerLine.slice(0, LIMITS.maxSyntaxIssues).map(({ p, at }) => issueAt('yaml_syntax', `${language} syntax error: ${p.message}`, at, ''));
+  if (firstPerLine.length > LIMITS.maxSyntaxIssues) {
+    issues.push(fileIssue('yaml_syntax', `${firstPerLine.length - LIMITS.maxSyntaxIssues} more ${language} errors not shown`, file));
   }
   return issues;
 }
 
-/** The key written at `offset` (the parser marks only its first character). */
-function keyAt(text: string, offset: number): string | undefined {
-  const end = text.indexOf('\n', offset);
-  const line = text.slice(offset, end < 0 ? undefined : end);
-  const match = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^:#{}[\],]*?))\s*:(?:\s|$)/.exec(line);
-  const key = match?.[1] ?? match?.[2]?.replaceAll("''", "'") ?? match?.[3];
-  return key === undefined || key === '' ? undefined : key;
-}
+/** Tags of the plain values a scenario holds (`!!str 1`); any other (`!!js/function`, `!!binary`, `!shell`) is refused. */
+const CORE_TAGS: ReadonlySet<string> = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 
 /** Walks the yaml library's node tree once, expanding aliases within the limits. */
 class TreeBuilder {
@@ -139,13 +131,22 @@ class TreeBuilder {
       return this.fail('too_deep', `nesting deeper than ${LIMITS.maxDepth} levels`, at, path.slice(0, 4), true);
     }
     if (++this.values > LIMITS.maxValues) {
+      if (this.aliases === 0) return this.fail('too_many_values', `more than ${LIMITS.maxValues} values in one file`, at, path, true);
       return this.fail('alias_limit', `more than ${LIMITS.maxValues} values after expanding aliases`, this.expandingFrom ?? at, path, true);
     }
     if (isAlias(node)) return this.alias(node, path);
+    if (node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
+      const tag = node.tag.replace('tag:yaml.org,2002:', '!!');
+      return this.fail('unsupported_value', `the tag ${tag} is not allowed: a scenario holds plain values (custom tags are refused)`, at, path);
+    }
     if (isScalar(node)) return this.scalar(node, path);
     if (this.ancestors.has(node)) return this.fail('alias_limit', 'an alias refers to a value that contains it', at, path);
     this.ancestors.add(node);
     try {
+      if ((isMap(node) || isSeq(node)) && node.items.length > LIMITS.maxEntries) {
+        const what = isMap(node) ? 'mapping' : 'list';
+        return this.fail('too_many_values', `a ${what} of ${node.items.length} entries: at most ${LIMITS.maxEntries} per mapping or list`, at, path);
+      }
       if (isMap(node)) return this.map(node, path);
       if (isSeq(node)) {
         const items: LocatedNode[] = [];
@@ -190,6 +191,7 @@ class TreeBuilder {
 
   private map(node: YamlNode & { items: readonly unknown[] }, path: readonly PathSegment[]): LocatedNode {
     const entries: LocatedEntry[] = [];
+    const seen = new Set<string>();
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as YamlNode | null;
@@ -203,6 +205,12 @@ class TreeBuilder {
         this.fail('forbidden_key', `the key ${JSON.stringify(key)} is not allowed`, keyAt, [...path, key]);
         continue;
       }
+      // `1:` and `"1":` are the same field once keys are text.
+      if (seen.has(key)) {
+        this.fail('duplicate_key', `duplicate key ${JSON.stringify(key)}: each key may appear once in a mapping`, keyAt, [...path, key]);
+        continue;
+      }
+      seen.add(key);
       const valueNode = pair.value as YamlNode | null;
       const value: LocatedNode | undefined =
         valueNode === null ? { kind: 'scalar', value: null, at: keyAt } : this.node(valueNode, [...path, key]);

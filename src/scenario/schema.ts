@@ -39,7 +39,9 @@ const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `${describeInput(iss.input)} is not a date: write YYYY-MM-DD` })
   .refine((s) => isCalendarDate(s), { error: (iss) => `${describeInput(iss.input)} is not a calendar date`, params: { issue: 'invalid_format' } });
-const year = z.int({ error: (iss) => `expected a whole year, got ${describeInput(iss.input)}` }).min(1900).max(2200);
+const yearMessage = (iss: { input?: unknown }) => `expected a whole year, got ${describeInput(iss.input)}`;
+// Range first, and stop there: z.int() would add its own "beyond a safe integer" issue for 1e20.
+const year = z.number({ error: yearMessage }).min(1900, { abort: true }).max(2200, { abort: true }).int({ error: yearMessage });
 
 /** YYYY-MM-DD names a real day (no 30 February). Arithmetic, not Date: loading reads no clock or time zone. */
 function isCalendarDate(iso: string): boolean {

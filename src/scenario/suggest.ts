@@ -31,6 +31,8 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    // Lengths that differ by more than the limit cannot be close (and a long id would cost a large table).
+    if (Math.abs(candidate.length - word.length) > limit) continue;
     const d = candidate.toLowerCase() === word.toLowerCase() ? 0.5 : editDistance(word, candidate);
     if (d < bestDistance) {
       best = candidate;

@@ -77,6 +77,12 @@ describe('sensitivity', () => {
     expect(JSON.stringify(await go())).toBe(JSON.stringify(await go()));
   });
 
+  test('worker threads do not change a result: the variants are spread over them, the numbers stay', async () => {
+    const s = await scenario(PLANTED);
+    const go = (workers: number) => runSensitivity(s, uncertainFactors(s), { seed: 'w', runs: 300, measure: joined, trajectories: 2, morrisRuns: 100, workers });
+    expect(JSON.stringify(await go(2))).toBe(JSON.stringify(await go(1)));
+  });
+
   test('a stage can be measured: reaching "applied" depends only on interest here', async () => {
     const s = await scenario(PLANTED);
     const r = await runSensitivity(s, uncertainFactors(s), { seed: 's', runs: 2000, measure: parseMeasure('applied')!, trajectories: 0, morrisRuns: 0 });
