@@ -14,16 +14,12 @@ const FIXED: readonly Reason[] = [
   { kind: 'horizon', label: 'preparation years not yet served' },
 ];
 
-/** The readable reason behind a reason code; `ally` (an index) lets a threat cite that Ally's own source. */
+/**
+ * The readable reason behind a reason code, citing the source of the value it comes from;
+ * `ally` (an index) lets a threat or a failed ratification cite that Ally's own source.
+ */
 export function describeReason(m: CompiledModel, code: number, ally = NO_ACTOR): Reason {
-  if (code === FixedReason.threat && ally !== NO_ACTOR) {
-    const source = m.scenario.allies.find((a) => a.code === m.allyCodes[ally])?.threat.source;
-    return withSource(FIXED[code]!, source);
-  }
-  if (code < FIXED_REASON_COUNT) {
-    if (code === FixedReason.special_status) return { ...FIXED[code]!, source: m.scenario.process.specialTrack.consentPenalty.source ?? '' };
-    return FIXED[code]!;
-  }
+  if (code < FIXED_REASON_COUNT) return withSource(FIXED[code]!, fixedReasonSource(m, code, ally));
   if (code < m.reasonOfRule) {
     const p = m.scenario.preconditions[code - m.reasonOfPrecondition]!;
     return withSource({ kind: 'precondition', id: p.id, label: `${p.label} not met` }, p.threshold.source ?? p.level.source);
@@ -36,6 +32,31 @@ export function describeReason(m: CompiledModel, code: number, ally = NO_ACTOR):
   const id = m.events[code - m.reasonOfEvent]!.id;
   const event = m.scenario.events.find((e) => e.id === id)!;
   return { kind: 'event', id, label: event.label, source: event.source };
+}
+
+function fixedReasonSource(m: CompiledModel, code: number, ally: number): string | undefined {
+  const sc = m.scenario;
+  const a = ally === NO_ACTOR ? undefined : sc.allies.find((x) => x.code === m.allyCodes[ally]);
+  switch (code) {
+    case FixedReason.threat:
+      return a?.threat.source;
+    case FixedReason.propensity:
+      return a?.consent.source;
+    case FixedReason.special_status:
+      return sc.process.specialTrack.consentPenalty.source;
+    case FixedReason.not_interested:
+      return sc.candidate.interest.source;
+    case FixedReason.domestic_opposition:
+      return sc.candidate.domesticOpposition.source;
+    case FixedReason.withdrawal:
+      return sc.candidate.withdrawal.source;
+    case FixedReason.ratification_vote:
+      return a?.ratification.pass.source;
+    case FixedReason.min_years:
+      return sc.process.standardPath.minYears.source;
+    default:
+      return undefined;
+  }
 }
 
 function withSource(r: Reason, source: string | undefined): Reason {
