@@ -307,7 +307,9 @@ function prepare(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
   const minYears = s.values[special ? m.specialMinYears : m.standardMinYears]!;
   const needed = s.values[special ? m.specialReadiness : m.standardReadiness]!;
   const ready = readiness(m, s);
-  if (s.year - s.appliedYear < minYears || ready < needed) {
+  // Years are whole steps: a minimum of under half a year still allows a vote in the
+  // application year (Finland applied in May 2022 and was invited in June).
+  if (s.year - s.appliedYear + 0.5 < minYears || ready < needed) {
     if (trace !== null) trace.push({ kind: 'waiting', year: s.year, reason: stallReason(m, s), readiness: ready, needed });
     return;
   }
