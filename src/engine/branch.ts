@@ -353,12 +353,18 @@ function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
   for (let j = 0; j < m.preconditionCount; j++) s.metCentered[j] = s.met[j]! - 0.5;
   const cohesion = clamp01(s.values[m.cohesion]!);
   const shared = allianceFactor(m, s, cohesion, Purpose.allianceA, Purpose.allianceB);
+  const k = m.preconditionCount;
+  const penalty = special ? s.values[m.specialPenalty]! : 0;
   for (let i = 0; i < members; i++) {
     voters++;
     if (s.consented[i] === 1) continue;
-    const p = consentProbability(m, s, i, special);
+    // consent + Σ weight·(met − ½) − threat − special-status penalty + event and rule shifts,
+    // written out here: a call returning a double would box it on every Ally.
+    let p = s.allyBase[i]! + s.consentShift[i]! + s.ruleConsent[i]! - penalty;
+    const row = i * k;
+    for (let j = 0; j < k; j++) p += s.allyWeight[row + j]! * s.metCentered[j]!;
     const blockRule = s.ruleBlockAlly[i]!;
-    const agrees = blockRule < 0 && copulaDraw(m, s, i, Purpose.consent, cohesion, shared) < p;
+    const agrees = blockRule < 0 && copulaBits(m, s, i, Purpose.consent, cohesion, shared) * UNIT < p;
     if (agrees) {
       s.consented[i] = 1;
       if (trace !== null) trace.push({ kind: 'vote', year: s.year, ally: i, p: clamp01(p), consent: true, reason: -1 });
@@ -392,30 +398,21 @@ function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
 }
 
 /**
- * Ally i's draw for a purpose (consent, ratification), uniform in [0, 1) and fixed per
+ * Ally i's 31 random bits for a purpose (consent, ratification), fixed per
  * branch. With cohesion ρ > 0 it is a Gaussian copula, Φ(√ρ·z_alliance + √(1−ρ)·z_i), so
  * Allies lean the same way together.
  */
-function copulaDraw(m: CompiledModel, s: BranchState, i: number, purpose: number, cohesion: number, shared: number): number {
-  const u = drawBits(s.key0, m.allyActor[i]!, purpose) * UNIT;
-  if (cohesion <= 0) return u;
-  const own = normalQuantile(unitOpen(u));
-  return normalCdf(Math.sqrt(cohesion) * shared + Math.sqrt(1 - cohesion) * own);
+function copulaBits(m: CompiledModel, s: BranchState, i: number, purpose: number, cohesion: number, shared: number): number {
+  const bits = drawBits(s.key0, m.allyActor[i]!, purpose);
+  if (cohesion <= 0) return bits;
+  const own = normalQuantile(unitOpen(bits * UNIT));
+  // Scaled back to 31 bits so the result stays a small integer (see drawBits).
+  return Math.floor(normalCdf(Math.sqrt(cohesion) * shared + Math.sqrt(1 - cohesion) * own) * 2147483647.999);
 }
 
 /** The alliance-wide normal factor shared by every Ally's draw, fixed per branch. */
 function allianceFactor(m: CompiledModel, s: BranchState, cohesion: number, a: number, b: number): number {
   return cohesion > 0 ? boxMuller(drawBits(s.key0, m.allianceActor, a) * UNIT, drawBits(s.key0, m.allianceActor, b) * UNIT) : 0;
-}
-
-/** consent + Σ weight·(met − ½) − threat − special-status penalty + event and rule shifts, in [0, 1]. */
-export function consentProbability(m: CompiledModel, s: BranchState, i: number, special: boolean): number {
-  const k = m.preconditionCount;
-  let p = s.allyBase[i]! + s.consentShift[i]! + s.ruleConsent[i]!;
-  const row = i * k;
-  for (let j = 0; j < k; j++) p += s.allyWeight[row + j]! * s.metCentered[j]!;
-  if (special) p -= s.values[m.specialPenalty]!;
-  return p;
 }
 
 /** The single largest push towards refusal: the reason an Ally gives for saying no. */
@@ -472,7 +469,7 @@ function invite(m: CompiledModel, s: BranchState, voters: number, trace: Tracer 
   const shared = allianceFactor(m, s, cohesion, Purpose.ratifyA, Purpose.ratifyB);
   for (let i = 0; i < members; i++) {
     const months = Math.max(0, s.values[m.allyMonths[i]!]!);
-    const passed = copulaDraw(m, s, i, Purpose.ratification, cohesion, shared) < s.values[m.allyPass[i]!]!;
+    const passed = copulaBits(m, s, i, Purpose.ratification, cohesion, shared) * UNIT < s.values[m.allyPass[i]!]!;
     if (trace !== null) trace.push({ kind: 'ratification', year: s.year, ally: i, passed, months });
     if (!passed) {
       if (months < failAt) {
