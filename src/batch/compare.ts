@@ -3,7 +3,10 @@ import type { Scenario } from '../model/scenario.js';
 import { buildComparison, type Comparison, type SideMeta } from '../report/compare.js';
 import { inSlices, type RunOptions } from './run.js';
 
-export type PairedRunOptions = Pick<RunOptions, 'seed' | 'runs' | 'first' | 'onProgress' | 'signal'>;
+export type PairedRunOptions = Pick<RunOptions, 'seed' | 'runs' | 'first' | 'onProgress' | 'signal'> & {
+  /** Branches run between yields to the event loop (default: eight chunks); the UI runs small slices. */
+  readonly slice?: number;
+};
 
 /** Runs branches [first, first + runs) of two models on the same keys, on this thread. */
 export async function runPaired(a: CompiledModel, b: CompiledModel, options: PairedRunOptions): Promise<PairedTally> {

@@ -39,15 +39,17 @@ async function runInThread(model: CompiledModel, options: RunOptions, first: num
 }
 
 /**
- * Calls `step(from, n)` over branches [first, first + runs) in slices of whole chunks, yielding
- * to the event loop between slices so signals and progress get through.
+ * Calls `step(from, n)` over branches [first, first + runs) in slices (of whole chunks unless
+ * `slice` says how many branches), yielding to the event loop between slices so signals,
+ * progress and, on a UI thread, keystrokes get through. Branch keys come from fixed chunks, so
+ * the slicing never changes the result.
  */
 export async function inSlices(
-  options: Pick<RunOptions, 'runs' | 'signal' | 'onProgress'>,
+  options: Pick<RunOptions, 'runs' | 'signal' | 'onProgress'> & { readonly slice?: number },
   first: number,
   step: (from: number, count: number) => void,
 ): Promise<void> {
-  const slice = CHUNK_SIZE * 8;
+  const slice = Math.max(1, options.slice ?? CHUNK_SIZE * 8);
   for (let done = 0; done < options.runs; ) {
     if (options.signal?.aborted) throw new RunCancelled();
     const n = Math.min(slice, options.runs - done);

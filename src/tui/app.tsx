@@ -1,5 +1,5 @@
 import { Box, Text, useApp } from 'ink';
-import { useReducer, useState } from 'react';
+import { useReducer, useRef, useState } from 'react';
 import type { Scenario } from '../model/scenario.js';
 import { StatusLine } from './components/status-line.js';
 import { useBaseline } from './hooks/use-baseline.js';
@@ -7,14 +7,18 @@ import { useFileActions } from './hooks/use-file-actions.js';
 import { KeyRouterContext, useKeyRouter, useKeys } from './hooks/use-keys.js';
 import { useLiveResults } from './hooks/use-live-results.js';
 import { usePrompt } from './hooks/use-prompt.js';
+import { useRewrite } from './hooks/use-rewrite.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { hintLine, type ScreenName } from './keys.js';
 import { PromptBar } from './prompt.js';
+import { DebateRunner } from './run/debate-runner.js';
 import type { LiveRunner } from './run/live-runner.js';
+import { DebateScreen, type Team, type TeamName } from './screens/debate.js';
 import { ExplainScreen } from './screens/explain.js';
 import { ExploreScreen } from './screens/explore.js';
 import { HelpScreen } from './screens/help.js';
 import { PickerScreen } from './screens/picker.js';
+import { RewriteScreen } from './screens/rewrite.js';
 import { editorReducer, isDirty, openEditor } from './state/editor.js';
 import { spread } from './text.js';
 import type { Workspace } from './workspace.js';
@@ -41,13 +45,27 @@ export function App({ opened, runner, workspace, onExit }: AppProps) {
   const prompts = usePrompt();
   const prompt = prompts.open;
   const notify = (note: string) => dispatch({ type: 'note', note });
-  const { baseline, toggle: togglePin } = useBaseline(editor.scenario, live.snapshot, notify);
+  const { baseline, pinned, toggle: togglePin } = useBaseline(editor.scenario, live.snapshot, notify);
+  const rewrite = useRewrite(workspace, editor, notify);
+  const debateRunner = useRef<DebateRunner>(undefined);
+  debateRunner.current ??= new DebateRunner({ seed: runner.seed, stages: runner.stages });
+  /** Teams chosen from the scenario files in the debate view; unset, the defaults below stand. */
+  const [chosen, setChosen] = useState<{ readonly a?: Team; readonly b?: Team }>({});
+  const [choosing, setChoosing] = useState<TeamName>('a');
   const quit = (farewell: string) => {
     onExit?.(farewell);
     exit();
   };
   const { beginSave, openFile, requestQuit } = useFileActions({ editor, dispatch, workspace, prompt: prompts, quit, onOpened: () => setScreen('explore') });
   const dirty = isDirty(editor);
+  const teamA: Team = chosen.a ?? (pinned !== undefined ? { scenario: pinned, role: 'pinned' } : { scenario: rewrite.reference.scenario, role: rewrite.reference.kind === 'baseline' ? 'baseline' : 'as opened' });
+  const teamB: Team = chosen.b ?? { scenario: editor.scenario, role: dirty ? 'edited' : 'on screen' };
+  const chooseTeam = async (file: string) => {
+    const opened = await workspace.open(file);
+    if (!opened.ok) return notify(`cannot open ${workspace.displayPath(file)}: ${opened.problems[0] ?? ''}`);
+    setChosen((c) => ({ ...c, [choosing]: { scenario: opened.scenario, role: workspace.displayPath(opened.file) } }));
+    setScreen('debate');
+  };
 
   useKeys(
     (input, key) => {
@@ -58,9 +76,11 @@ export function App({ opened, runner, workspace, onExit }: AppProps) {
         setHelpReturnsTo(screen);
         return setScreen('help');
       }
-      if (key.escape && screen !== 'explore' && screen !== 'help') return setScreen('explore');
+      if (key.escape && screen !== 'explore' && screen !== 'help') return setScreen(screen === 'team' ? 'debate' : 'explore');
       if (screen !== 'explore') return;
       if (input === 'p') togglePin();
+      else if (input === 'c') setScreen('debate');
+      else if (input === 'w') setScreen('rewrite');
       else if (input === 'e') setScreen('explain');
       else if (input === 'd') setScreen('picker');
       else if (input === 's') beginSave();
@@ -98,6 +118,37 @@ export function App({ opened, runner, workspace, onExit }: AppProps) {
             <ExplainScreen scenario={editor.scenario} seed={runner.seed} ask={prompts.ask} notify={notify} active={active} width={columns} height={mainHeight} />
           ) : screen === 'picker' ? (
             <PickerScreen workspace={workspace} currentFile={editor.file} savedTo={editor.savedTo} onOpen={openFile} onClose={() => setScreen('explore')} active={active} width={columns} height={mainHeight} />
+          ) : screen === 'team' ? (
+            <PickerScreen
+              title={`Team ${choosing.toUpperCase()}: choose a scenario`}
+              workspace={workspace}
+              currentFile={editor.file}
+              savedTo={editor.savedTo}
+              onOpen={(file) => void chooseTeam(file)}
+              onClose={() => setScreen('debate')}
+              active={active}
+              width={columns}
+              height={mainHeight}
+            />
+          ) : screen === 'debate' ? (
+            <DebateScreen
+              runner={debateRunner.current}
+              a={teamA}
+              b={teamB}
+              onPick={(team) => {
+                setChoosing(team);
+                setScreen('team');
+              }}
+              onReset={() => {
+                setChosen({});
+                notify('teams reset: A is the pin (or the baseline), B the scenario on screen');
+              }}
+              active={active}
+              width={columns}
+              height={mainHeight}
+            />
+          ) : screen === 'rewrite' ? (
+            <RewriteScreen rewrite={rewrite} displayPath={workspace.displayPath} active={active} width={columns} height={mainHeight} />
           ) : (
             <HelpScreen onClose={() => setScreen(helpReturnsTo)} active={active} width={columns} height={mainHeight} />
           )}
@@ -109,7 +160,7 @@ export function App({ opened, runner, workspace, onExit }: AppProps) {
             {message === '' ? ' ' : message}
           </Text>
         )}
-        <StatusLine scenario={editor.scenario} seed={runner.seed} live={live} baseline={baseline} width={columns} />
+        <StatusLine scenario={editor.scenario} seed={runner.seed} live={live} baseline={baseline} rewrite={rewrite.known ? rewrite.distance.score : undefined} width={columns} />
         <Text dimColor wrap="truncate">
           {hintLine(screen, columns)}
         </Text>

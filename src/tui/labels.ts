@@ -1,4 +1,4 @@
-import type { Outcome } from '../model/outcome.js';
+import type { Outcome, Stage } from '../model/outcome.js';
 
 /** Outcome names short enough for an 80-column screen (the full ones are OUTCOME_LABELS). */
 export const SHORT_OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
@@ -9,4 +9,13 @@ export const SHORT_OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
   vetoed: 'Vetoed',
   ratification_failed: 'Not ratified',
   pending_at_horizon: 'Pending',
+};
+
+/** Funnel stage names short enough for an 80-column screen (the full ones are STAGE_LABELS). */
+export const SHORT_STAGE_LABELS: Readonly<Record<Stage, string>> = {
+  interested: 'Interested',
+  applied: 'Applied',
+  invited: 'Invited',
+  ratified: 'Ratified',
+  joined: 'Joined',
 };

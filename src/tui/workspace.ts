@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { findBaseline, type BaselineLookup } from '../batch/baseline.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import type { Scenario } from '../model/scenario.js';
 import { formatIssue, loadScenarioFile } from '../scenario/load.js';
@@ -27,6 +28,8 @@ export interface Workspace {
   /** The bundled scenarios, the files named on the command line and `also`, each with its title. */
   listScenarios(also?: readonly string[]): Promise<ScenarioEntry[]>;
   open(file: string): Promise<Opened>;
+  /** The historical baseline the file rewrites (its `baseline:`, else the file it extends), as `run` finds it. */
+  findBaseline(file: string): Promise<BaselineLookup>;
   /** Where a save goes unless the user types another name. */
   defaultSavePath(source: string, id: string): string;
   resolvePath(typed: string): string;
@@ -66,6 +69,11 @@ export function fileWorkspace(options: FileWorkspaceOptions): Workspace {
       );
     },
     open,
+    async findBaseline(file) {
+      // Read again for its extends chain; a file that cannot be read now has no baseline to offer.
+      const loaded = await loadScenarioFile(file, { bundledDir });
+      return loaded.ok ? findBaseline(loaded.value, bundledDir) : { kind: 'none' };
+    },
     defaultSavePath(source, id) {
       // Next to the source, unless it is a bundled file (the package's folder is not the user's).
       const dir = dirname(resolve(source)) === bundledDir ? cwd : dirname(resolve(source));

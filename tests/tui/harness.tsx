@@ -14,6 +14,7 @@ export const KEY = {
   shiftRight: '\u001b[1;2C',
   shiftLeft: '\u001b[1;2D',
   end: '\u001b[F',
+  pageDown: '\u001b[6~',
   tab: '\t',
   shiftTab: '\u001b[Z',
   enter: '\r',
@@ -85,6 +86,7 @@ export function renderApp(opened: { scenario: Scenario; file: string; warnings?:
 export const noFiles: Workspace = {
   listScenarios: async () => [],
   open: async () => ({ ok: false, problems: ['no files in this test'] }),
+  findBaseline: async () => ({ kind: 'none' }),
   defaultSavePath: (_source, id) => `/tmp/${id}-edited.yaml`,
   resolvePath: (typed) => typed,
   displayPath: (path) => path,

@@ -1,16 +1,9 @@
 import { Box, Text } from 'ink';
-import { STAGE_LABELS, TRACKS, type Stage } from '../../model/outcome.js';
+import { STAGE_LABELS, TRACKS } from '../../model/outcome.js';
 import type { Results } from '../../model/results.js';
 import { bar, padEnd, padStart, pct } from '../../report/format.js';
+import { SHORT_STAGE_LABELS } from '../labels.js';
 import { pctCell } from '../text.js';
-
-const SHORT_STAGES: Readonly<Record<Stage, string>> = {
-  interested: 'Interested',
-  applied: 'Applied',
-  invited: 'Invited',
-  ratified: 'Ratified',
-  joined: 'Joined',
-};
 
 const TRACK_SHORT = { map: 'MAP', dialogue: 'dialogue', special: 'special status' } as const;
 
@@ -26,7 +19,7 @@ export interface FunnelTreeProps {
  * share of all branches and the chance of getting there from the stage above.
  */
 export function FunnelTree({ results, width, showTracks = false }: FunnelTreeProps) {
-  const labels = width >= 72 ? STAGE_LABELS : SHORT_STAGES;
+  const labels = width >= 72 ? STAGE_LABELS : SHORT_STAGE_LABELS;
   const labelWidth = Math.max(...results.funnel.map((f, i) => labels[f.stage].length + branchPrefix(i).length));
   const barWidth = Math.max(3, width - labelWidth - 1 - 7 - 7);
   const tracks = TRACKS.filter((t) => results.tracks[t].count > 0).map((t) => `${TRACK_SHORT[t]} ${pct(results.tracks[t].share, 1)}`);

@@ -10,11 +10,13 @@ export interface StatusLineProps {
   readonly seed: string;
   readonly live: LiveResults;
   readonly baseline?: Results;
+  /** The rewrite distance of the scenario on screen (undefined while its baseline is looked for). */
+  readonly rewrite?: number;
   readonly width: number;
 }
 
-/** Scenario, decision point, seed, branches run and how long the last run took. */
-export function StatusLine({ scenario, seed, live, baseline, width }: StatusLineProps) {
+/** Scenario, decision point, rewrite distance, seed, branches run and how long the last run took. */
+export function StatusLine({ scenario, seed, live, baseline, rewrite, width }: StatusLineProps) {
   const dp = scenario.decisionPoint;
   const snap = live.snapshot;
   const run = snap === undefined ? 'running…' : `${integer(snap.results.runs)} branches in ${Math.round(snap.ms)} ms${live.running ? ', refining…' : ''}`;
@@ -22,7 +24,7 @@ export function StatusLine({ scenario, seed, live, baseline, width }: StatusLine
   const left = `${scenario.id} · ${dp.year}–${dp.horizon} ${dp.label}`;
   return (
     <Text inverse wrap="truncate">
-      {spread(left, `seed ${seed} · ${run}${pin} `, width)}
+      {spread(left, `${rewrite === undefined ? '' : `rewrite ${rewrite.toFixed(1)} · `}seed ${seed} · ${run}${pin} `, width)}
     </Text>
   );
 }

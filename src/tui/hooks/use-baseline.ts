@@ -22,5 +22,5 @@ export function useBaseline(scenario: Scenario, snapshot: RunSnapshot | undefine
     setPin({ results: snapshot.results, scenario });
     notify("baseline pinned: outcomes now show their change from it (same seed, so the change is the edit's effect)");
   };
-  return { baseline: pin?.results, toggle };
+  return { baseline: pin?.results, pinned: pin?.scenario, toggle };
 }

@@ -3,16 +3,23 @@ import type { Results } from '../../model/results.js';
 import type { Scenario } from '../../model/scenario.js';
 import type { Executor } from './executors.js';
 
-/** Results of the branches run so far for one scenario. */
-export interface RunSnapshot {
-  readonly results: Results;
-  /** Milliseconds from the request to these results. */
+/** What a run in stages (a quick estimate, then refined) has so far. */
+export interface StagedSnapshot {
+  /** Milliseconds from the request to this snapshot. */
   readonly ms: number;
   /** True when every stage has run (the refined estimate). */
   readonly final: boolean;
 }
 
-export type RunUpdate = { readonly kind: 'results'; readonly snapshot: RunSnapshot } | { readonly kind: 'error'; readonly message: string };
+/** What a run in stages tells its listener. */
+export type StagedUpdate<S extends StagedSnapshot> = { readonly kind: 'results'; readonly snapshot: S } | { readonly kind: 'error'; readonly message: string };
+
+/** Results of the branches run so far for one scenario. */
+export interface RunSnapshot extends StagedSnapshot {
+  readonly results: Results;
+}
+
+export type RunUpdate = StagedUpdate<RunSnapshot>;
 
 export interface LiveRunnerOptions {
   readonly seed: string;
@@ -52,6 +59,11 @@ export class LiveRunner {
 
   get seed(): string {
     return this.options.seed;
+  }
+
+  /** Cumulative branch counts of the quick and refined estimates (the debate view runs the same). */
+  get stages(): readonly number[] {
+    return this.options.stages;
   }
 
   /**

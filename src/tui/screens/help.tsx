@@ -1,9 +1,8 @@
 import { Box, Text } from 'ink';
-import { useState } from 'react';
 import { padEnd } from '../../report/format.js';
 import { HELP_NOTES, KEY_HELP } from '../keys.js';
 import { wrapText } from '../text.js';
-import { useKeys } from '../hooks/use-keys.js';
+import { useScroll } from '../hooks/use-scroll.js';
 
 export interface HelpScreenProps {
   readonly onClose: () => void;
@@ -14,19 +13,10 @@ export interface HelpScreenProps {
 
 /** Every key, then how values, runs and saving work. ↑/↓ scroll; any other key closes. */
 export function HelpScreen({ onClose, active, width, height }: HelpScreenProps) {
-  const [top, setTop] = useState(0);
   const lines = helpLines(width);
-  const maxTop = Math.max(0, lines.length - height);
-  useKeys(
-    (input, key) => {
-      if (key.upArrow || input === 'k') setTop((t) => Math.max(0, t - 1));
-      else if (key.downArrow || input === 'j') setTop((t) => Math.min(maxTop, t + 1));
-      else if (key.pageUp) setTop((t) => Math.max(0, t - height));
-      else if (key.pageDown || input === ' ') setTop((t) => Math.min(maxTop, t + height));
-      else if (input !== 'q' && !(key.ctrl && input === 'c')) onClose();
-    },
-    active,
-  );
+  const top = useScroll(lines.length, height, active, (input, key) => {
+    if (input !== 'q' && !(key.ctrl && input === 'c')) onClose();
+  });
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       {lines.slice(top, top + height).map((l, i) => (

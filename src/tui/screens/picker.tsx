@@ -7,6 +7,8 @@ import type { ScenarioEntry, Workspace } from '../workspace.js';
 import { useKeys } from '../hooks/use-keys.js';
 
 export interface PickerScreenProps {
+  /** What the list is for (default: switching decision point). */
+  readonly title?: string;
   readonly workspace: Workspace;
   readonly currentFile: string;
   /** Where the edits were last saved, offered too. */
@@ -19,7 +21,7 @@ export interface PickerScreenProps {
 }
 
 /** The decision points on offer: bundled scenarios and files given on the command line. */
-export function PickerScreen({ workspace, currentFile, savedTo, onOpen, onClose, active, width, height }: PickerScreenProps) {
+export function PickerScreen({ title = 'Decision points', workspace, currentFile, savedTo, onOpen, onClose, active, width, height }: PickerScreenProps) {
   const [entries, setEntries] = useState<ScenarioEntry[]>();
   const [selected, setSelected, latest] = useSyncState(0);
   useEffect(() => {
@@ -54,7 +56,7 @@ export function PickerScreen({ workspace, currentFile, savedTo, onOpen, onClose,
   const top = Math.max(0, Math.min(rows.length - (height - 2), selected - Math.floor((height - 2) / 2)));
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
-      <Text bold>Decision points</Text>
+      <Text bold>{title}</Text>
       <Box height={1} />
       {entries === undefined ? <Text dimColor>Reading the scenario files…</Text> : null}
       {entries?.length === 0 ? <Text dimColor>No scenario files found.</Text> : null}

@@ -1,0 +1,134 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { rewriteDistance } from '../../src/report/rewrite-distance.js';
+import { fileWorkspace } from '../../src/tui/workspace.js';
+import { sampleScenario } from '../helpers/sample-scenario.js';
+import { BUNDLED, load } from './files.js';
+import { KEY, noFiles, renderApp, type Harness } from './harness.js';
+
+let h: Harness | undefined;
+afterEach(() => h?.unmount());
+
+const refined = () => h!.waitFor(/4,096 branches in \d+ ms(?!, refining)/);
+/** The rewrite score on the status line. */
+const score = (frame: string) => Number(/rewrite (\d+\.\d) ·/.exec(frame)?.[1]);
+/** A debate row: share in A, share in B, B − A and its interval. */
+const row = (label: string) => new RegExp(`${label} .*?(\\d+\\.\\d)% .*?(\\d+\\.\\d)% +([+−]?\\d+\\.\\d) +\\[([+−]?\\d+\\.\\d), ([+−]?\\d+\\.\\d)\\]`);
+const debateDone = () => h!.waitFor(/Debate on 4,096 paired branches .* \d+ ms\n/);
+
+async function openCounterfactual() {
+  const opened = await load(join(BUNDLED, 'russia-2000-stands-in-line.yaml'));
+  h = renderApp(opened, fileWorkspace({ bundledDir: BUNDLED }));
+  return opened;
+}
+
+describe('rewrite distance in the explorer', () => {
+  it('a counterfactual shows its distance from its baseline file; an edit makes it grow; w lists the changes', async () => {
+    const opened = await openCounterfactual();
+    const baseline = await load(join(BUNDLED, 'russia-2000.yaml'));
+    const first = await h!.waitFor(/rewrite \d+\.\d ·/);
+    const before = score(first);
+    expect(before.toFixed(1)).toBe(rewriteDistance(baseline.scenario, opened.scenario).score.toFixed(1));
+    expect(before).toBeGreaterThan(1);
+    // RU interest, the first parameter, ten steps up: a value the counterfactual left as history had it.
+    await h!.press('L');
+    await h!.waitFor(/RU interest +\*~0\.30/);
+    const after = score(h!.lastFrame());
+    expect(after).toBeGreaterThan(before);
+    await h!.press('w');
+    const listing = await h!.waitFor('What changes');
+    expect(listing).toContain('against its baseline russia-2000');
+    expect(listing).toContain(`score ${after.toFixed(1)}`);
+    for (const text of ['candidate.acceptsStandardPath', 'candidate.interest: triangular(0.1, 0.2, 0.35) -> triangular(0.2, 0.3, 0.45)', 'rules.no-queue: on -> off']) {
+      expect(listing).toContain(text);
+    }
+    expect(listing.split('\n').length).toBeLessThan(24);
+    await h!.press(KEY.escape);
+    await h!.waitFor('Candidate');
+  });
+
+  it('without a baseline file, the edits to the opened file are the rewrite', async () => {
+    h = renderApp({ scenario: sampleScenario(), file: '/tmp/tui-test.yaml' }, noFiles);
+    await h.waitFor('rewrite 0.0 ·');
+    // 0.3 -> 0.4 on a fixed value: one default unit (0.1) on a probability.
+    await h.press('L');
+    await h.waitFor('rewrite 1.0 ·');
+    await h.press('w');
+    const frame = await h.waitFor('candidate.interest: 0.3 -> 0.4');
+    expect(frame).toContain('names no baseline and extends none');
+    await h.press('u', KEY.escape);
+    await h.waitFor('rewrite 0.0 ·');
+  });
+});
+
+describe('debate view', () => {
+  it('c shows team A and team B side by side with differences and paired intervals; an edit lists its assumption; Esc returns', async () => {
+    h = renderApp({ scenario: sampleScenario(), file: '/tmp/tui-test.yaml' }, noFiles);
+    await refined();
+    await h.press('c');
+    let frame = await debateDone();
+    expect(frame).toContain('A  tui-test (as opened)');
+    expect(frame).toContain('B  tui-test (on screen)');
+    expect(frame).toMatch(/Outcome +A +B +B − A +95% interval/);
+    // The same scenario on both sides: exactly no difference.
+    expect(row('Never applied').exec(frame)?.slice(3)).toEqual(['0.0', '0.0', '0.0']);
+    expect(frame).toContain('none: both teams make the same assumptions');
+    expect(frame).toContain('They part at no stage');
+    expect(frame.split('\n').length).toBeLessThan(24);
+    await h.press(KEY.escape);
+    await h.waitFor('Candidate');
+
+    await h.press('L', 'L');
+    await h.waitFor(/RU interest +\*0\.50/);
+    await h.press('c');
+    await h.waitFor('B  tui-test (edited)');
+    frame = await debateDone();
+    expect(frame).toContain('candidate.interest: 0.3 -> 0.5');
+    const [, a, b, d, lo, hi] = row('Never applied').exec(frame)!;
+    expect(Number(b)).toBeLessThan(Number(a));
+    expect(d).toMatch(/^−/);
+    // The paired interval holds the difference and excludes 0.
+    const num = (s: string) => Number(s.replace('−', '-'));
+    expect(num(lo!)).toBeLessThanOrEqual(num(d!));
+    expect(num(hi!)).toBeGreaterThanOrEqual(num(d!));
+    expect(num(hi!)).toBeLessThan(0);
+    expect(frame).toMatch(/They part at: \w/);
+    await h.press(KEY.escape);
+    await h.waitFor('Candidate');
+  });
+
+  it("a counterfactual is debated against its baseline; b chooses team B from the files, x resets", async () => {
+    await openCounterfactual();
+    await h!.waitFor(/rewrite \d+\.\d ·/);
+    await h!.press('c');
+    let frame = await debateDone();
+    expect(frame).toContain('A  russia-2000 (baseline)');
+    expect(frame).toContain('B  russia-2000-stands-in-line (on screen)');
+    expect(frame).toContain('rules.no-queue: on -> off');
+    expect(row('Never applied').exec(frame)?.[3]).toMatch(/^−\d/);
+    await h!.press('b');
+    await h!.waitFor('Team B: choose a scenario');
+    await h!.waitFor('› 2000  russia-2000-stands-in-line');
+    await h!.press(KEY.down);
+    await h!.waitFor('› 2000  russia-2000 ');
+    await h!.press(KEY.enter);
+    frame = await h!.waitFor(/B  russia-2000 \(.*russia-2000\.yaml\)/);
+    frame = await h!.waitFor('none: both teams make the same assumptions');
+    await h!.press('x');
+    await h!.waitFor('B  russia-2000-stands-in-line (on screen)');
+  });
+
+  it('the pin is team A, and ? lists the keys', async () => {
+    h = renderApp({ scenario: sampleScenario(), file: '/tmp/tui-test.yaml' }, noFiles);
+    await refined();
+    await h.press('p', KEY.right, 'c');
+    const frame = await h.waitFor('A  tui-test (pinned)');
+    expect(frame).toContain('candidate.interest: 0.3 -> 0.31');
+    await h.press('?');
+    expect(await h.waitFor('Everywhere')).toContain('c                         debate view');
+    await h.press(KEY.pageDown);
+    await h.waitFor('w                         the rewrite');
+    await h.press(KEY.pageDown);
+    expect(await h.waitFor('Debate view (c)')).toContain("choose team A's or team B's scenario");
+  });
+});
