@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { bundledScenariosDir } from '../io/paths.js';
 import type { Scenario } from '../model/scenario.js';
@@ -12,7 +13,9 @@ export function baselinePath(loaded: Pick<LoadedScenario, 'scenario' | 'file' | 
   const written = loaded.scenario.baseline;
   if (written === undefined) return loaded.chain[1];
   if (written.startsWith('bundled:')) return resolve(bundledDir, `${written.slice('bundled:'.length)}.yaml`);
-  return resolve(dirname(loaded.file), written);
+  // An inherited `baseline:` is written relative to the file that set it, somewhere up the chain.
+  const candidates = (loaded.chain.length > 0 ? loaded.chain : [loaded.file]).map((f) => resolve(dirname(f), written));
+  return candidates.find((c) => existsSync(c)) ?? candidates[0];
 }
 
 export type BaselineLookup =
