@@ -2,15 +2,15 @@ import { spawn } from 'node:child_process';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { produce } from 'immer';
 import { runModel } from '../batch/run.js';
 import { WorkerPool } from '../batch/pool.js';
-import { compile, simulate, summarize, type CompiledModel } from '../engine/index.js';
+import { compile, simulate, summarize } from '../engine/index.js';
 import { bundledScenariosDir } from '../io/paths.js';
 import type { Scenario } from '../model/scenario.js';
 import { VERSION } from '../model/version.js';
 import { loadScenarioFile } from '../scenario/load.js';
 import { handLoop } from './hand-loop.js';
+import { editedScenario, rerun, soak, type SoakResult } from './soak.js';
 import { median, quantile, repeat } from './measure.js';
 
 /**
@@ -108,12 +108,9 @@ async function interactiveRerun(rows: Row[]): Promise<void> {
     const times: number[] = [];
     const reps = quick ? 15 : 40;
     for (let i = 0; i < reps + 3; i++) {
-      const edited = produce(base, (draft) => {
-        draft.candidate.acceptsStandardPath = { dist: { kind: 'fixed', value: 0.1 + (i % 9) / 10 }, source: 'bench' };
-      });
+      const edited = editedScenario(base, i);
       const t0 = performance.now();
-      const model: CompiledModel = compile(edited);
-      summarize(model, await runModel(model, { seed: 'ui', runs: 20_000, pool }), { seed: 'ui' });
+      await rerun(edited, pool, 20_000);
       if (i >= 3) times.push(performance.now() - t0);
     }
     rows.push({ section: 'interactive', measure: '20k-branch re-run after an edit, p50', value: median(times), unit: 'ms' });
@@ -203,6 +200,29 @@ async function childMemory(runs: number): Promise<void> {
   process.stdout.write(`${process.resourceUsage().maxRSS}\n`);
 }
 
+/** 1,000 back-to-back re-runs as the explorer does them, in a child that can force collections: the heap must not grow. */
+async function rerunSoak(rows: Row[]): Promise<void> {
+  const reruns = quick ? 200 : 1000;
+  log(`${reruns.toLocaleString('en-US')} back-to-back re-runs ...`);
+  const r = await runProcess(process.execPath, ['--expose-gc', SELF, '--child-soak', String(reruns)]);
+  const soaked = JSON.parse(r.stdout) as SoakResult;
+  rows.push({ section: 'memory', measure: 'heap after 50 warm-up re-runs (20k branches each)', value: soaked.heapAfterWarmup, unit: 'MB' });
+  const ok = soaked.heapAtEnd <= soaked.heapAfterWarmup * 1.1 + 1;
+  rows.push({ section: 'memory', measure: `heap after ${reruns.toLocaleString('en-US')} more`, value: soaked.heapAtEnd, unit: 'MB', goal: 'within 10% of after the warm-up', ok });
+  rows.push({ section: 'memory', measure: `peak RSS over the re-runs`, value: soaked.peakRss, unit: 'MB' });
+}
+
+async function childSoak(reruns: number): Promise<void> {
+  const base = await loadOrDie(join(bundledScenariosDir(), 'russia-2000.yaml'));
+  const pool = new WorkerPool(Math.min(2, availableParallelism()));
+  try {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    process.stdout.write(`${JSON.stringify(await soak(base, pool, { reruns, warmup: 50, branches: 20_000, ...(gc !== undefined && { gc }) }))}\n`);
+  } finally {
+    await pool.close();
+  }
+}
+
 function format(rows: readonly Row[]): string {
   const value = (r: Row) =>
     r.unit === 'branches/s'
@@ -227,6 +247,8 @@ function format(rows: readonly Row[]): string {
 async function main(): Promise<void> {
   const childIndex = process.argv.indexOf('--child-memory');
   if (childIndex >= 0) return childMemory(Number(process.argv[childIndex + 1]));
+  const soakIndex = process.argv.indexOf('--child-soak');
+  if (soakIndex >= 0) return childSoak(Number(process.argv[soakIndex + 1]));
   if (args.has('--help')) {
     process.stdout.write('Usage: npm run bench [-- --quick] [-- --json]\nMeasures engine speed, start-up, interactive latency and memory against their goals.\n');
     return;
@@ -237,6 +259,7 @@ async function main(): Promise<void> {
   await interactiveRerun(rows);
   await startUp(rows);
   await memory(rows);
+  await rerunSoak(rows);
   process.stdout.write(asJson ? JSON.stringify({ version: VERSION, node: process.version, cores: availableParallelism(), quick, rows }, null, 2) + '\n' : format(rows));
 }
 

@@ -42,12 +42,17 @@ function applyOverride(document: LocatedMap, arg: string): Result<LocatedMap> {
 
   const origin: Origin = { file: '--set', line: 0, column: 0, setArgument: arg };
   const value = parseYamlValue(valueText, '--set', origin);
-  if (!value.ok) return value;
+  if (!value.ok) return { ok: false, issues: value.issues.map((i) => ({ ...i, path: below(pathText, i.path) })) };
 
   const withAlly = segments[0] === 'allies' ? withRosterAlly(document, segments[1], origin) : document;
   const target = findTarget(withAlly, segments);
   if (typeof target === 'string') return { ok: false, issues: [setIssue('set_path_not_found', arg, target, pathText)] };
   return { ok: true, value: produce(withAlly, (draft) => writeAt(draft, target, value.value)) };
+}
+
+/** A path inside a --set value (which starts at the value) placed below the field it sets. */
+function below(field: string, inner: string): string {
+  return inner === '' ? field : inner.startsWith('[') ? `${field}${inner}` : `${field}.${inner}`;
 }
 
 /** Adds `{ code }` to allies when `code` is a roster member the scenario does not list yet. */

@@ -1,0 +1,36 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ExitCode, UsageError } from '../../src/cli/errors.js';
+import { checkOutPath, emit } from '../../src/cli/output.js';
+
+/** An --out that cannot be written is a message, not an internal error with a stack trace. */
+describe('--out', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'article10-out-'));
+
+  it.each([
+    ['', '--out needs a file name'],
+    [join(dir, 'missing', 'out.json'), `--out ${join(dir, 'missing', 'out.json')}: there is no folder ${join(dir, 'missing')}`],
+    [dir, `--out ${dir}: is a folder; name a file in it`],
+  ])('%j is refused before any work', async (out, message) => {
+    const refused = checkOutPath(out);
+    await expect(refused).rejects.toThrow(UsageError);
+    await expect(refused).rejects.toThrow(message);
+  });
+
+  it('a file in an existing folder, or no --out at all, passes', async () => {
+    await expect(checkOutPath(join(dir, 'out.json'))).resolves.toBeUndefined();
+    await expect(checkOutPath(undefined)).resolves.toBeUndefined();
+  });
+
+  it('a write that fails anyway (the folder went away during the run) is exit 1 with the reason', async () => {
+    const out = join(dir, 'gone', 'out.json');
+    const failed = emit('{}\n', out).catch((error: unknown) => error);
+    const error = await failed;
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).exitCode).toBe(ExitCode.failure);
+    expect((error as UsageError).message).toMatch(new RegExp(`^cannot write ${out}: ENOENT: .*; the file was left as it was$`));
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { formatIssue } from '../../src/scenario/issue.js';
+import { LIMITS } from '../../src/scenario/limits.js';
+import { nearest } from '../../src/scenario/suggest.js';
+import { issuesOf, MINIMAL, onlyIssue, withLines } from './helpers.js';
+
+/** Work that grows with the input stays bounded and linear: each of these once hung or flooded. */
+describe('bounded work on hostile input', () => {
+  it('a file of many distinct keys is one issue, fast (the parser compared every key with every other)', async () => {
+    const keys = Array.from({ length: 40_000 }, (_, i) => `key${i}: x`).join('\n');
+    const started = performance.now();
+    const issue = await onlyIssue(keys);
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(issue).toMatchObject({ code: 'too_many_values', line: 1, column: 1, path: '' });
+    expect(issue.message).toBe(`a mapping of 40000 entries: at most ${LIMITS.maxEntries} per mapping or list`);
+  });
+
+  it('duplicate keys are found by their text: 1 and "1" are the same key', async () => {
+    const issue = await onlyIssue(withLines('sources:', '  1: one', '  "1": again'));
+    expect(formatIssue(issue)).toBe('case.yaml:17:3: sources.1: duplicate key "1": each key may appear once in a mapping');
+  });
+
+  it('too many values without any alias says so, not "after expanding aliases"', async () => {
+    const lists = Array.from({ length: 60 }, (_, i) => `k${i}: [${Array(LIMITS.maxEntries).fill('0').join(',')}]`).join('\n');
+    const issue = await onlyIssue(lists);
+    expect(issue).toMatchObject({ code: 'too_many_values', message: `more than ${LIMITS.maxValues} values in one file` });
+  });
+
+  it('a long list of problems is cut after the limit, with a count of the rest', async () => {
+    const fields = Array.from({ length: LIMITS.maxIssues + 7 }, (_, i) => `unknown${i}: 1`);
+    const issues = await issuesOf(withLines(...fields));
+    expect(issues).toHaveLength(LIMITS.maxIssues + 1);
+    expect(issues.at(-1)).toMatchObject({ code: 'more_issues', message: '7 more problems not shown', line: 0, path: '' });
+  });
+
+  it('a year far out of range is one issue, not one per bound', async () => {
+    const issue = await onlyIssue(MINIMAL.replace('horizon: 2002', 'horizon: 1e20'));
+    expect(formatIssue(issue)).toBe('case.yaml:5:12: decisionPoint.horizon: expected a whole year, got 100000000000000000000 (expected <= 2200)');
+  });
+
+  it('a YAML mistake that the parser reports several times on one line is one issue', async () => {
+    const issue = await onlyIssue(MINIMAL.replace('  code: RU', '   code: RU'));
+    expect(issue).toMatchObject({ code: 'yaml_syntax', line: 9, column: 9 });
+  });
+
+  it('"did you mean" skips names too long to be a typo without computing a distance table', () => {
+    const long = 'x'.repeat(2_000_000);
+    const started = performance.now();
+    expect(nearest('democrasy', [long, long, 'democracy'])).toBe('democracy');
+    expect(performance.now() - started).toBeLessThan(100);
+  });
+});
