@@ -117,7 +117,9 @@ export class WorkerPool {
 
   private grow(n: number): void {
     while (this.workers.length < n) {
-      const worker = new Worker(this.workerUrl);
+      // The engine allocates next to nothing per branch: a small young generation keeps a
+      // long run's memory flat instead of letting each thread's nursery grow.
+      const worker = new Worker(this.workerUrl, { resourceLimits: { maxYoungGenerationSizeMb: 2 } });
       worker.unref();
       this.workers.push(worker);
     }
