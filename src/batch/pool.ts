@@ -35,6 +35,8 @@ const modelIds = new WeakMap<CompiledModel, number>();
  */
 export class WorkerPool {
   private readonly workers: Worker[] = [];
+  /** The model id each worker has compiled last. */
+  private readonly compiled = new WeakMap<Worker, number>();
   private closed = false;
 
   constructor(
@@ -45,12 +47,7 @@ export class WorkerPool {
   async run(job: PoolRun): Promise<Tally> {
     if (this.closed) throw new Error('worker pool is closed');
     const total = emptyTally(job.model);
-    const tasks: { first: number; count: number }[] = [];
-    for (let b = job.first; b < job.first + job.count; ) {
-      const end = Math.min(job.first + job.count, (Math.floor(b / TASK_BRANCHES) + 1) * TASK_BRANCHES);
-      tasks.push({ first: b, count: end - b });
-      b = end;
-    }
+    const tasks = splitTasks(job.first, job.count, this.size);
     let modelId = modelIds.get(job.model);
     if (modelId === undefined) modelIds.set(job.model, (modelId = nextModelId++));
     this.grow(Math.min(this.size, tasks.length));
@@ -80,7 +77,10 @@ export class WorkerPool {
       const assign = (worker: Worker) => {
         const task = tasks[next];
         if (task === undefined) return;
-        const message: RangeJob = { type: 'range', task: next, modelId: modelId!, scenario: job.model.scenario, seed: job.seed, ...task };
+        // A worker that already compiled this model gets only its id, not the scenario again.
+        const known = this.compiled.get(worker) === modelId;
+        this.compiled.set(worker, modelId!);
+        const message: RangeJob = { type: 'range', task: next, modelId: modelId!, ...(known ? {} : { scenario: job.model.scenario }), seed: job.seed, ...task };
         next++;
         worker.postMessage(message);
       };
@@ -133,6 +133,23 @@ export class WorkerPool {
     this.closed = true;
     await Promise.all(this.workers.splice(0).map((w) => w.terminate()));
   }
+}
+
+/**
+ * Splits [first, first + count) into tasks along chunk boundaries: at most TASK_BRANCHES
+ * each, and small enough that a short run still keeps every worker busy. Any split gives the
+ * same tally, since the random streams belong to the chunks.
+ */
+export function splitTasks(first: number, count: number, workers: number): { first: number; count: number }[] {
+  const chunksPerTask = Math.max(1, Math.min(TASK_BRANCHES / CHUNK_SIZE, Math.ceil(count / CHUNK_SIZE / (workers * 2))));
+  const span = chunksPerTask * CHUNK_SIZE;
+  const tasks: { first: number; count: number }[] = [];
+  for (let b = first; b < first + count; ) {
+    const end = Math.min(first + count, (Math.floor(b / span) + 1) * span);
+    tasks.push({ first: b, count: end - b });
+    b = end;
+  }
+  return tasks;
 }
 
 export function defaultWorkerCount(): number {

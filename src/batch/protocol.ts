@@ -6,7 +6,8 @@ export interface RangeJob {
   readonly task: number;
   /** Same id, same scenario: lets a warm worker keep its compiled model. */
   readonly modelId: number;
-  readonly scenario: Scenario;
+  /** Sent only to a worker that has not compiled this model yet. */
+  readonly scenario?: Scenario;
   readonly seed: string;
   readonly first: number;
   readonly count: number;

@@ -11,6 +11,7 @@ let cached: { modelId: number; model: CompiledModel } | undefined;
 port.on('message', (job: RangeJob) => {
   try {
     if (cached === undefined || cached.modelId !== job.modelId) {
+      if (job.scenario === undefined) throw new Error(`model ${job.modelId} was never sent to this worker`);
       cached = { modelId: job.modelId, model: compile(job.scenario) };
     }
     const model = cached.model;
