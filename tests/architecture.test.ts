@@ -1,0 +1,60 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+
+/** The import rules of the layout: cli/tui -> batch/report -> engine -> model, a pure core. */
+const SRC = fileURLToPath(new URL('../src/', import.meta.url));
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+const sources = files(SRC).map((path) => ({ layer: relative(SRC, path).split('/')[0]!, file: relative(SRC, path), text: readFileSync(path, 'utf8') }));
+
+function importsOf(text: string): string[] {
+  return [...text.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)].map((m) => m[1]!);
+}
+
+function layerOf(spec: string, file: string): string {
+  if (!spec.startsWith('.')) return spec.startsWith('node:') ? 'node' : `package:${spec}`;
+  const target = join(file, '..', spec);
+  return target.split('/')[0]!;
+}
+
+describe('architecture', () => {
+  test('the model imports nothing but itself', () => {
+    for (const s of sources.filter((x) => x.layer === 'model')) {
+      for (const spec of importsOf(s.text)) expect(layerOf(spec, s.file), `${s.file}: ${spec}`).toBe('model');
+    }
+  });
+
+  test('the engine imports only the model, itself and seedrandom: no Node, no UI, no files', () => {
+    for (const s of sources.filter((x) => x.layer === 'engine')) {
+      for (const spec of importsOf(s.text)) expect(['model', 'engine', 'package:seedrandom'], `${s.file}: ${spec}`).toContain(layerOf(spec, s.file));
+    }
+  });
+
+  test('model and engine read no clock and no ambient randomness', () => {
+    for (const s of sources.filter((x) => x.layer === 'model' || x.layer === 'engine')) {
+      expect(s.text, s.file).not.toMatch(/Math\.random|Date\.now|new Date\(|performance\.now|\bprocess\.(env|argv|hrtime)/);
+    }
+  });
+
+  test('only the command line imports the UI, and nothing below the command line imports it', () => {
+    for (const s of sources.filter((x) => x.layer !== 'cli' && x.layer !== 'tui')) {
+      for (const spec of importsOf(s.text)) {
+        expect(layerOf(spec, s.file), `${s.file}: ${spec}`).not.toBe('tui');
+        expect(layerOf(spec, s.file), `${s.file}: ${spec}`).not.toBe('cli');
+        expect(spec, `${s.file}: ${spec}`).not.toMatch(/^(ink|react)$/);
+      }
+    }
+  });
+
+  test('user files are data: no eval or Function constructor anywhere', () => {
+    for (const s of sources) expect(s.text, s.file).not.toMatch(/\beval\(|new Function\(/);
+  });
+});
