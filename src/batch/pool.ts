@@ -121,6 +121,14 @@ export class WorkerPool {
       // long run's memory flat instead of letting each thread's nursery grow.
       const worker = new Worker(this.workerUrl, { resourceLimits: { maxYoungGenerationSizeMb: 2 } });
       worker.unref();
+      // A thread that fails or exits between runs (or after its run was settled) leaves the
+      // pool quietly; the next run starts a fresh one. During a run, run() reports it.
+      const drop = () => {
+        const at = this.workers.indexOf(worker);
+        if (at >= 0) this.workers.splice(at, 1);
+      };
+      worker.on('error', drop);
+      worker.on('exit', drop);
       this.workers.push(worker);
     }
   }
