@@ -1,3 +1,4 @@
+import { cachedTree } from './parse-cache.js';
 import { readTextFile, type ReadTextFailure } from '../io/read-text.js';
 import { fileIssue, type IssueCode, type Result } from './issue.js';
 import { LIMITS } from './limits.js';
@@ -20,5 +21,7 @@ export const FILE_LEVEL_CODES: ReadonlySet<IssueCode> = new Set(Object.values(FA
 export async function readScenarioFile(path: string, shownAs: string = path): Promise<Result<LocatedMap>> {
   const read = await readTextFile(path, LIMITS.maxFileBytes);
   if (!read.ok) return { ok: false, issues: [fileIssue(FAILURE_CODES[read.failure.kind], read.failure.message, shownAs)] };
+  const cached = cachedTree(read.text, shownAs);
+  if (cached !== undefined) return { ok: true, value: cached };
   return parseScenarioText(read.text, shownAs);
 }
