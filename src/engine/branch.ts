@@ -95,9 +95,12 @@ function updateMet(m: CompiledModel, s: BranchState): void {
 function fireEvents(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
   const events = m.events;
   let fired = false;
-  for (let e = 0; e < events.length; e++) {
+  // Only the events whose window covers this year, in their file order.
+  const y = s.year - m.startYear;
+  const list = m.eventsByYear;
+  for (let q = m.eventsByYearStart[y]!, end = m.eventsByYearStart[y + 1]!; q < end; q++) {
+    const e = list[q]!;
     const ev = events[e]!;
-    if (s.year < ev.from || s.year > ev.to) continue;
     if (ev.once && s.eventFired[e] === 1) continue;
     if (ev.when !== null && !holds(ev.when, s)) continue;
     const p = s.values[ev.hazard]! + s.hazardShift[e]! + s.ruleHazard[e]!;

@@ -110,6 +110,7 @@ export function compile(scenario: Scenario): CompiledModel {
     voteOnlyRules: Int32Array.from(compiledRules.filter(isVoteOnly).map((r) => r.index)),
     allRules: Int32Array.from(compiledRules.map((r) => r.index)),
     events: compiledEvents,
+    ...eventWindows(compiledEvents, scenario.decisionPoint.year, scenario.decisionPoint.horizon),
     reasonCount: FIXED_REASON_COUNT + k + compiledRules.length + compiledEvents.length,
     reasonOfPrecondition: FIXED_REASON_COUNT,
     reasonOfRule: FIXED_REASON_COUNT + k,
@@ -160,6 +161,18 @@ function compileEffect(effect: Effect, path: string, table: ParamTable, names: N
     case 'delay':
       return { code: EffectCode.delay, value: table.add(`${path}.months`, effect.months), allies: none, target: -1 };
   }
+}
+
+/** For each year of the run, the events whose window covers it, as one flat list with offsets. */
+function eventWindows(events: readonly CompiledEvent[], start: number, horizon: number): { eventsByYear: Int32Array; eventsByYearStart: Int32Array } {
+  const list: number[] = [];
+  const offsets: number[] = [];
+  for (let year = start; year <= horizon; year++) {
+    offsets.push(list.length);
+    for (const e of events) if (year >= e.from && year <= e.to) list.push(e.index);
+  }
+  offsets.push(list.length);
+  return { eventsByYear: Int32Array.from(list), eventsByYearStart: Int32Array.from(offsets) };
 }
 
 function isVoteOnly(r: CompiledRule): boolean {

@@ -106,6 +106,9 @@ export interface CompiledModel {
   readonly voteOnlyRules: Int32Array;
   readonly allRules: Int32Array;
   readonly events: readonly CompiledEvent[];
+  /** Events open in each year: eventsByYear[eventsByYearStart[y] .. eventsByYearStart[y + 1]) for year offset y. */
+  readonly eventsByYear: Int32Array;
+  readonly eventsByYearStart: Int32Array;
 
   /** Reason codes: fixed reasons, then preconditions, rules, events. */
   readonly reasonCount: number;
