@@ -1,18 +1,16 @@
 import { OUTCOMES, OUTCOME_LABELS, STAGE_LABELS } from '../model/outcome.js';
 import type { Comparison, ComparisonSide, PairedDifference } from './compare.js';
 import { csvNumber, csvTable } from './csv.js';
-import { integer, pct, table, truncate, warningLines } from './format.js';
+import { integer, pct, points, table, truncate, warningLines } from './format.js';
 import { rewriteLine, rewriteLines } from './rewrite-distance.js';
 
 /** A difference of shares in percentage points: `+1.2 pts`. */
-export function points(x: number, digits = 1): string {
-  const v = (x * 100).toFixed(digits);
-  if (Number(v) === 0) return `${(0).toFixed(digits)} pts`;
-  return `${x > 0 ? '+' : ''}${v} pts`;
+function pointsText(x: number, digits = 1): string {
+  return `${points(x, digits)} pts`;
 }
 
 function pointsInterval(ci: readonly [number, number]): string {
-  return `[${points(ci[0]).replace(' pts', '')}, ${points(ci[1]).replace(' pts', '')}]`;
+  return `[${points(ci[0])}, ${points(ci[1])}]`;
 }
 
 /** The readable comparison: sides, outcomes, funnel, where they part, blockers, assumptions. */
@@ -23,7 +21,7 @@ export function compareText(c: Comparison, options: { width?: number } = {}): st
   out.push(...sideLines('A', c.a), ...sideLines('B', c.b));
   out.push('');
   out.push('Outcomes (share of branches; B - A in percentage points, paired 95% interval)');
-  const row = (label: string, d: PairedDifference) => [label, pct(d.a), pct(d.b), points(d.difference), pointsInterval(d.ci95)];
+  const row = (label: string, d: PairedDifference) => [label, pct(d.a), pct(d.b), pointsText(d.difference), pointsInterval(d.ci95)];
   out.push(...indent(table(['outcome', 'A', 'B', 'B - A', '95% interval'], OUTCOMES.map((o) => row(OUTCOME_LABELS[o], c.outcomes[o])), new Set([1, 2, 3]))));
   out.push('');
   out.push('Funnel (share reaching each stage)');
@@ -31,13 +29,13 @@ export function compareText(c: Comparison, options: { width?: number } = {}): st
   if (c.partAt === null) out.push('  They do not part at any stage: every interval includes 0.');
   else {
     const f = c.funnel.find((x) => x.stage === c.partAt!.stage)!;
-    out.push(`  They part at: ${c.partAt.label} (${points(f.difference)} ${pointsInterval(f.ci95)})`);
+    out.push(`  They part at: ${c.partAt.label} (${pointsText(f.difference)} ${pointsInterval(f.ci95)})`);
   }
   out.push('');
   if (c.blockers.length === 0) out.push('Blockers: the same in both');
   else {
     out.push('Blockers that differ most (share of all branches)');
-    const rows = c.blockers.map((b) => [b.outcome, b.actor, pct(b.a), pct(b.b), points(b.difference), b.reason.label.replace(/\s+/g, ' ')]);
+    const rows = c.blockers.map((b) => [b.outcome, b.actor, pct(b.a), pct(b.b), pointsText(b.difference), b.reason.label.replace(/\s+/g, ' ')]);
     const fixed = Math.max(...table(['outcome', 'who', 'A', 'B', 'B - A'], rows.map((r) => r.slice(0, 5)), new Set()).map((l) => l.length));
     const fitted = rows.map((r) => [...r.slice(0, 5), truncate(r[5]!, Math.max(20, width - fixed - 4))]);
     out.push(...indent(table(['outcome', 'who', 'A', 'B', 'B - A', 'why'], fitted, new Set([2, 3, 4]))));

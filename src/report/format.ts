@@ -4,6 +4,12 @@ export function pct(x: number, digits = 1): string {
   return `${(x * 100).toFixed(digits)}%`;
 }
 
+/** A signed difference of shares in percentage points: "+6.5", "-0.3", "0.0". */
+export function points(x: number, digits = 1): string {
+  const v = (x * 100).toFixed(digits);
+  return Number(v) === 0 ? (0).toFixed(digits) : x > 0 ? `+${v}` : v;
+}
+
 export function interval(ci: readonly [number, number], digits = 1): string {
   return `[${pct(ci[0], digits)}, ${pct(ci[1], digits)}]`;
 }

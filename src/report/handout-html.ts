@@ -1,10 +1,10 @@
 import { OUTCOMES, OUTCOME_LABELS, STAGE_LABELS } from '../model/outcome.js';
-import { integer, interval, pct } from './format.js';
+import { integer, interval, pct, points } from './format.js';
 import { assumptionTables, discussionPrompts, HANDOUT_SECTIONS, handoutSources, movingSwings, outcomeRows, type HandoutData, type HandoutStory } from './handout.js';
 import { paramLabel } from './param-labels.js';
 import { rewriteLine, rewriteLines } from './rewrite-distance.js';
 import { barChartSvg, esc, pairedBarsSvg, tornadoSvg } from './svg.js';
-import { points, rangeText, value } from './tornado.js';
+import { rangeText, value } from './tornado.js';
 
 const CSS = `
 :root { color: #111; background: #fff; }

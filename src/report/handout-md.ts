@@ -1,9 +1,9 @@
 import { OUTCOMES, OUTCOME_LABELS, STAGE_LABELS } from '../model/outcome.js';
-import { bar, integer, interval, pct } from './format.js';
+import { bar, integer, interval, pct, points } from './format.js';
 import { assumptionTables, discussionPrompts, HANDOUT_SECTIONS, handoutSources, movingSwings, type HandoutData, type HandoutStory } from './handout.js';
 import { paramLabel } from './param-labels.js';
 import { rewriteLine, rewriteLines } from './rewrite-distance.js';
-import { points, rangeText, TORNADO_GLYPHS, tornadoLines, value } from './tornado.js';
+import { rangeText, TORNADO_GLYPHS, tornadoLines, value } from './tornado.js';
 
 /**
  * Text safe in Markdown: punctuation that could start markup (emphasis, links, HTML tags,

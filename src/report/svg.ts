@@ -1,3 +1,4 @@
+import { pct, truncate } from './format.js';
 /**
  * Charts as inline SVG strings for the HTML handout: no script, no external asset, every text
  * escaped. Grey fills and outlines that survive a black-and-white printer; the two ends of a
@@ -11,11 +12,7 @@ export function esc(s: string): string {
 
 const FONT = 'font-family="Helvetica, Arial, sans-serif" font-size="12"';
 const n = (x: number) => (Math.round(x * 10) / 10).toString();
-const pctText = (x: number) => `${(x * 100).toFixed(1)}%`;
-
-function truncate(s: string, max: number): string {
-  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
-}
+const pctText = (x: number) => pct(x);
 
 /** Where the bars of a 0–100% chart go: labels on the left, values on the right. */
 function shareAxis(width: number, valueW: number): { labelW: number; barW: number; x: (share: number) => number } {

@@ -1,6 +1,6 @@
 import type { Scenario } from '../model/scenario.js';
 import type { SensitivityReport, SwingRow } from '../batch/sensitivity.js';
-import { integer, interval, padEnd, padStart, pct, table } from './format.js';
+import { integer, interval, padEnd, padStart, pct, points, table } from './format.js';
 import { paramLabel } from './param-labels.js';
 
 export interface TornadoOptions {
@@ -13,11 +13,6 @@ export interface TornadoOptions {
 /** Characters that read without colour (NO_COLOR): the two ends differ by shape, not hue. */
 export const TORNADO_GLYPHS = { high: '█', low: '░', baseline: '│' } as const;
 
-/** A signed difference of shares in percentage points: "+6.5", "-0.3", "0.0". */
-export function points(x: number, digits = 1): string {
-  const v = (x * 100).toFixed(digits);
-  return x > 0 && Number(v) !== 0 ? `+${v}` : Number(v) === 0 ? (0).toFixed(digits) : v;
-}
 
 /** A parameter value short enough for a column: 0.35, 12, -0.05. */
 export function value(x: number): string {

@@ -1,4 +1,4 @@
-import { padStart, truncate } from '../report/format.js';
+import { padStart, points, truncate } from '../report/format.js';
 
 /** Layout helpers for fixed-width terminal rows (Ink would wrap; a wrapped row breaks the height budget). */
 
@@ -38,9 +38,7 @@ export function spread(left: string, right: string, width: number): string {
 
 /** A signed percentage-point change: "+1.2", "−0.4", "0.0". */
 export function signedPoints(delta: number, digits = 1): string {
-  const v = (delta * 100).toFixed(digits);
-  if (Number(v) === 0) return (0).toFixed(digits);
-  return delta > 0 ? `+${v}` : `−${v.slice(1)}`;
+  return points(delta, digits).replace('-', '−');
 }
 
 /** A share as a right-aligned percentage in `width` characters. */
