@@ -60,7 +60,8 @@ export function renderApp(opened: { scenario: Scenario; file: string; warnings?:
         await tick(1);
       }
     },
-    async waitFor(text, timeoutMs = 5_000) {
+    // Generous: on two busy cores a refined run in the test thread can take seconds; a wait ends as soon as the text shows.
+    async waitFor(text, timeoutMs = 20_000) {
       const started = Date.now();
       for (;;) {
         const frame = lastFrame();
