@@ -73,7 +73,7 @@ function blockerRows(m: CompiledModel, t: Tally, share: (c: number) => Share): B
       }
     }
   });
-  return rows.sort(byCountThenKey);
+  return byCountThenKey(rows);
 }
 
 function objectorRows(m: CompiledModel, t: Tally, share: (c: number) => Share): ObjectorRow[] {
@@ -88,12 +88,13 @@ function objectorRows(m: CompiledModel, t: Tally, share: (c: number) => Share): 
       }
     }
   }
-  return rows.sort(byCountThenKey);
+  return byCountThenKey(rows);
 }
 
-/** Most frequent first; ties broken by name so the order is stable. */
-function byCountThenKey(a: Share & { reason: { label: string } }, b: Share & { reason: { label: string } }): number {
-  const ka = JSON.stringify(a);
-  const kb = JSON.stringify(b);
-  return b.count - a.count || (ka < kb ? -1 : ka > kb ? 1 : 0);
+/** Most frequent first; ties broken by the row's text so the order is stable (each row serialised once). */
+function byCountThenKey<T extends Share>(rows: T[]): T[] {
+  return rows
+    .map((row) => ({ row, key: JSON.stringify(row) }))
+    .sort((a, b) => b.row.count - a.row.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((x) => x.row);
 }
