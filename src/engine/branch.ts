@@ -2,9 +2,10 @@ import { holds } from './condition.js';
 import { ExitCode, FixedReason, NO_ACTOR, StageCode, TrackCode } from './codes.js';
 import { EffectCode, type CompiledEffect, type CompiledModel } from './model.js';
 import { Phase, sampleParams } from './params.js';
-import { boxMuller, fastNormalQuantile, normalCdf, normalQuantile } from './normal.js';
+import { boxMuller, normalCdf, normalQuantile } from './normal.js';
 import { drawBits, Purpose, UNIT, yearKey } from './rng.js';
 import type { BranchState } from './state.js';
+import { addRuleDelta, levelAtStartOf, levelOf, newMetEpoch, resetLevels, shiftLevel, takeAllMet } from './levels.js';
 import type { Tracer } from './trace.js';
 
 /**
@@ -21,12 +22,11 @@ export function runBranch(m: CompiledModel, s: BranchState, key: number, trace: 
   for (let year = m.startYear; year <= m.horizon; year++) {
     s.year = year;
     s.yearKey = yearKey(key, year);
-    updateMet(m, s);
+    newMetEpoch(s, false);
     fireEvents(m, s, trace);
     applyRules(m, s, trace);
     step(m, s, trace);
     if (s.stage === StageCode.done) return;
-    driftLevels(m, s);
   }
   s.year = m.horizon;
   endAtHorizon(m, s, trace);
@@ -57,7 +57,8 @@ function reset(m: CompiledModel, s: BranchState, key: number): void {
   s.blockerReason = FixedReason.propensity;
   s.reachedInterested = s.reachedApplied = s.reachedInvited = s.reachedRatified = false;
   s.objectorCount = 0;
-  for (let k = 0; k < m.preconditionCount; k++) s.level[k] = clamp01(s.values[m.level[k]!]!);
+  s.firedForVote = s.firedForVoteApplied = 0;
+  resetLevels(m, s);
   // Arrays only events and votes write to are cleared only if this state saw any.
   if (s.eventsTouched) {
     fillU8(s.eventFired, 0);
@@ -67,6 +68,11 @@ function reset(m: CompiledModel, s: BranchState, key: number): void {
     fillF64(s.consentShiftWorst, 0);
     fillI32(s.consentShiftWorstEvent, -1);
     s.eventsTouched = false;
+  }
+  if (s.ownedDrawn) {
+    fillU8(s.ruleParamsDrawn, 0);
+    fillU8(s.eventParamsDrawn, 0);
+    s.ownedDrawn = false;
   }
   if (s.voteTouched) {
     fillU8(s.consented, 0);
@@ -87,10 +93,6 @@ export function denseAllyTerms(m: CompiledModel, values: Float64Array, base: Flo
   }
 }
 
-function updateMet(m: CompiledModel, s: BranchState): void {
-  for (let k = 0; k < m.preconditionCount; k++) s.met[k] = s.level[k]! >= s.values[m.threshold[k]!]! ? 1 : 0;
-}
-
 /** Events act from the moment they happen, for good. */
 function fireEvents(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
   const events = m.events;
@@ -104,14 +106,28 @@ function fireEvents(m: CompiledModel, s: BranchState, trace: Tracer | null): voi
     if (ev.once && s.eventFired[e] === 1) continue;
     if (ev.when !== null && !holds(ev.when, s)) continue;
     const p = s.values[ev.hazard]! + s.hazardShift[e]! + s.ruleHazard[e]!;
-    if (drawBits(s.yearKey, ev.actor, Purpose.event) * UNIT >= p) continue;
+    // p ≤ 0 never happens and p ≥ 1 always does, whatever the draw: the draw is skipped, not changed.
+    if (p <= 0 || (p < 1 && drawBits(s.yearKey, ev.actor, Purpose.event) * UNIT >= p)) continue;
     s.eventFired[e] = 1;
     s.eventsTouched = true;
+    if (s.eventParamsDrawn[e] === 0) drawOwned(m, s, ev.paramSlots, s.eventParamsDrawn, e);
     fired = true;
     if (trace !== null) trace.push({ kind: 'event', year: s.year, event: e, p: clamp01(p) });
     for (let j = 0; j < ev.effects.length; j++) applyEventEffect(m, s, ev.effects[j]!, e);
+    // Shifts of consent are only read in a vote: they are added up there, in this order.
+    if (ev.voteEffects.length > 0) s.firedForVoteLog[s.firedForVote++] = e;
   }
-  if (fired) updateMet(m, s);
+  // `met` is taken again once the year's events have moved the levels.
+  if (fired) newMetEpoch(s, true);
+}
+
+/** Adds the consent effects of events that happened since the last vote, in the order they happened. */
+function takeEventShifts(m: CompiledModel, s: BranchState): void {
+  for (; s.firedForVoteApplied < s.firedForVote; s.firedForVoteApplied++) {
+    const e = s.firedForVoteLog[s.firedForVoteApplied]!;
+    const effects = m.events[e]!.voteEffects;
+    for (let j = 0; j < effects.length; j++) applyEventEffect(m, s, effects[j]!, e);
+  }
 }
 
 function applyEventEffect(m: CompiledModel, s: BranchState, fx: CompiledEffect, e: number): void {
@@ -138,7 +154,7 @@ function applyEventEffect(m: CompiledModel, s: BranchState, fx: CompiledEffect, 
       s.standardPathShift += v;
       return;
     case EffectCode.precondition:
-      s.level[fx.target] = clamp01(s.level[fx.target]! + v);
+      shiftLevel(m, s, fx.target, v);
       return;
     case EffectCode.hazard:
       if (fx.target >= 0) s.hazardShift[fx.target] = s.hazardShift[fx.target]! + v;
@@ -167,8 +183,7 @@ function applyRules(m: CompiledModel, s: BranchState, trace: Tracer | null): voi
   s.blockedByRule = -1;
   // Clear only what last year's rules wrote.
   if (s.ruleHazardDirty) fillF64(s.ruleHazard, 0);
-  if (s.rulePreconditionDirty) fillF64(s.preconditionRuleDelta, 0);
-  s.ruleHazardDirty = s.rulePreconditionDirty = false;
+  s.ruleHazardDirty = false;
   const rules = m.rules;
   // A story reports every rule every year; the batch checks vote-only rules at votes.
   const which = trace !== null ? m.allRules : m.yearlyRules;
@@ -179,6 +194,7 @@ function applyRules(m: CompiledModel, s: BranchState, trace: Tracer | null): voi
     s.ruleActive[r] = active ? 1 : 0;
     if (trace !== null) trace.push({ kind: 'rule', year: s.year, rule: r, active });
     if (!active) continue;
+    if (s.ruleParamsDrawn[r] === 0) drawOwned(m, s, rule.paramSlots, s.ruleParamsDrawn, r);
     for (let j = 0; j < rule.effects.length; j++) {
       const fx = rule.effects[j]!;
       const v = fx.value >= 0 ? s.values[fx.value]! : 0;
@@ -194,8 +210,7 @@ function applyRules(m: CompiledModel, s: BranchState, trace: Tracer | null): voi
           s.ruleStandardPath += v;
           break;
         case EffectCode.precondition:
-          s.rulePreconditionDirty = true;
-          s.preconditionRuleDelta[fx.target] = s.preconditionRuleDelta[fx.target]! + v;
+          addRuleDelta(m, s, fx.target, v);
           break;
         case EffectCode.hazard:
           if (fx.target >= 0) s.ruleHazard[fx.target] = s.ruleHazard[fx.target]! + v;
@@ -212,6 +227,13 @@ function applyRules(m: CompiledModel, s: BranchState, trace: Tracer | null): voi
   }
 }
 
+/** A rule's or event's effect sizes, drawn when it first acts in this branch. */
+function drawOwned(m: CompiledModel, s: BranchState, slots: Int32Array, drawn: Uint8Array, owner: number): void {
+  if (slots.length > 0) sampleParams(m.params, s.key, s.values, slots);
+  drawn[owner] = 1;
+  s.ownedDrawn = true;
+}
+
 /** Sums this year's active rules' consent shifts and Ally blocks, with the worst rule per Ally. */
 function allyRuleShifts(m: CompiledModel, s: BranchState): void {
   fillF64(s.ruleConsent, 0);
@@ -225,6 +247,7 @@ function allyRuleShifts(m: CompiledModel, s: BranchState): void {
   }
   for (let r = 0; r < rules.length; r++) {
     if (s.ruleActive[r] === 0) continue;
+    if (s.ruleParamsDrawn[r] === 0) drawOwned(m, s, rules[r]!.paramSlots, s.ruleParamsDrawn, r);
     const effects = rules[r]!.effects;
     for (let j = 0; j < effects.length; j++) {
       const fx = effects[j]!;
@@ -270,6 +293,7 @@ function considerApplying(m: CompiledModel, s: BranchState, trace: Tracer | null
   if (trace !== null) trace.push({ kind: 'opposition', year: s.year, p: clamp01(pStop), stopped });
   if (stopped) return false;
 
+  sampleParams(m.params, s.key, s.values, m.params.randomByPhase[Phase.application]);
   const pStandard = s.values[m.standardPath]! + s.standardPathShift + s.ruleStandardPath;
   const standard = drawBits(s.yearKey, m.candidateActor, Purpose.track) * UNIT < pStandard;
   s.track = standard ? (s.year >= m.mapYear ? TrackCode.map : TrackCode.dialogue) : TrackCode.special;
@@ -303,7 +327,7 @@ function prepare(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
   }
   if (liftHoldouts(m, s, trace)) return;
   if (s.blockedByRule >= 0 || s.blockedByEvent >= 0) {
-    if (trace !== null) trace.push({ kind: 'waiting', year: s.year, reason: stallReason(m, s), readiness: readiness(m, s), needed: 0 });
+    if (trace !== null) trace.push({ kind: 'waiting', year: s.year, reason: stallReason(m, s, false), readiness: readiness(m, s), needed: 0 });
     return;
   }
   const special = s.track === TrackCode.special;
@@ -313,7 +337,7 @@ function prepare(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
   // Years are whole steps: a minimum of under half a year still allows a vote in the
   // application year (Finland applied in May 2022 and was invited in June).
   if (s.year - s.appliedYear + 0.5 < minYears || ready < needed) {
-    if (trace !== null) trace.push({ kind: 'waiting', year: s.year, reason: stallReason(m, s), readiness: ready, needed });
+    if (trace !== null) trace.push({ kind: 'waiting', year: s.year, reason: stallReason(m, s, false), readiness: ready, needed });
     return;
   }
   vote(m, s, trace);
@@ -341,35 +365,47 @@ function liftHoldouts(m: CompiledModel, s: BranchState, trace: Tracer | null): b
 function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
   const special = s.track === TrackCode.special;
   let firstVeto = -1;
-  let vetoSlot = -1;
+  let vetoP = Infinity;
+  let vetoReason = 0;
   let firstHoldout = -1;
-  let voters = 0;
-  s.objectorCount = 0;
+  let objectors = 0;
   s.voteTouched = true;
   if (m.rules.length > 0) allyRuleShifts(m, s);
+  takeEventShifts(m, s);
   if (!s.voteParamsDrawn) {
     sampleParams(m.params, s.key, s.values, m.params.randomByPhase[Phase.vote]);
     if (m.allyTermsRandom) denseAllyTerms(m, s.values, s.allyBase, s.allyWeight);
     s.voteParamsDrawn = true;
   }
   const members = s.members();
-  for (let j = 0; j < m.preconditionCount; j++) s.metCentered[j] = s.met[j]! - 0.5;
+  const k = m.preconditionCount;
+  takeAllMet(m, s);
+  const met = s.met;
+  const metCentered = s.metCentered;
+  for (let j = 0; j < k; j++) metCentered[j] = met[j]! - 0.5;
   const cohesion = clamp01(s.values[m.cohesion]!);
   const shared = allianceFactor(m, s, cohesion, Purpose.allianceA, Purpose.allianceB);
-  const k = m.preconditionCount;
   const penalty = special ? s.values[m.specialPenalty]! : 0;
+  // Locals: the loop stores into typed arrays, after which V8 would reload every field.
+  const consented = s.consented;
+  const allyBase = s.allyBase;
+  const consentShift = s.consentShift;
+  const ruleConsent = s.ruleConsent;
+  const allyWeight = s.allyWeight;
+  const ruleBlockAlly = s.ruleBlockAlly;
+  const allyActor = m.allyActor;
+  const key0 = s.key0;
   for (let i = 0; i < members; i++) {
-    voters++;
-    if (s.consented[i] === 1) continue;
-    // consent + Σ weight·(met − ½) − threat − special-status penalty + event and rule shifts,
-    // written out here: a call returning a double would box it on every Ally.
-    let p = s.allyBase[i]! + s.consentShift[i]! + s.ruleConsent[i]! - penalty;
-    const row = i * k;
-    for (let j = 0; j < k; j++) p += s.allyWeight[row + j]! * s.metCentered[j]!;
-    const blockRule = s.ruleBlockAlly[i]!;
-    const agrees = blockRule < 0 && copulaBits(m, s, i, Purpose.consent, cohesion, shared) * UNIT < p;
+    if (consented[i] === 1) continue;
+    // consent + Σ weight·(met − ½) − threat − special-status penalty + event and rule shifts.
+    let p = allyBase[i]! + consentShift[i]! + ruleConsent[i]! - penalty;
+    for (let j = 0, row = i * k; j < k; j++) p += allyWeight[row + j]! * metCentered[j]!;
+    const blockRule = ruleBlockAlly[i]!;
+    // p ≥ 1 agrees and p ≤ 0 refuses whatever the draw: the draw is skipped, not changed.
+    const agrees =
+      blockRule < 0 && p > 0 && (p >= 1 || (cohesion > 0 ? copulaBits(m, s, i, Purpose.consent, cohesion, shared) : drawBits(key0, allyActor[i]!, Purpose.consent)) * UNIT < p);
     if (agrees) {
-      s.consented[i] = 1;
+      consented[i] = 1;
       if (trace !== null) trace.push({ kind: 'vote', year: s.year, ally: i, p: clamp01(p), consent: true, reason: -1 });
       continue;
     }
@@ -377,27 +413,29 @@ function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
     if (trace !== null) trace.push({ kind: 'vote', year: s.year, ally: i, p: clamp01(p), consent: false, reason });
     const holdout = m.allyHoldout[i] === 1;
     // An Ally a rule makes refuse has the strongest objection of all.
-    s.objectorP[s.objectorCount] = blockRule >= 0 ? -Infinity : p;
-    s.objectorAlly[s.objectorCount] = i;
-    s.objectorReason[s.objectorCount] = reason;
-    s.objectorHoldout[s.objectorCount] = holdout ? 1 : 0;
-    s.objectorCount++;
+    const strength = blockRule >= 0 ? -Infinity : p;
+    s.objectorAlly[objectors] = i;
+    s.objectorReason[objectors] = reason;
+    s.objectorHoldout[objectors] = holdout ? 1 : 0;
+    objectors++;
     if (holdout) {
       s.holding[i] = 1;
       s.holdingReason[i] = reason;
       if (firstHoldout < 0) firstHoldout = i;
-    } else if (firstVeto < 0 || s.objectorP[s.objectorCount - 1]! < s.objectorP[vetoSlot]!) {
+    } else if (firstVeto < 0 || strength < vetoP) {
       // The blocker named is the Ally with the strongest objection, not the first in order.
       firstVeto = i;
-      vetoSlot = s.objectorCount - 1;
+      vetoP = strength;
+      vetoReason = reason;
     }
   }
+  s.objectorCount = objectors;
   if (firstVeto >= 0) {
-    finish(m, s, ExitCode.vetoed, firstVeto, s.objectorReason[vetoSlot]!, trace);
+    finish(m, s, ExitCode.vetoed, firstVeto, vetoReason, trace);
     return;
   }
   if (firstHoldout >= 0) return;
-  invite(m, s, voters, trace);
+  invite(m, s, members, trace);
 }
 
 /**
@@ -504,7 +542,8 @@ function endAtHorizon(m: CompiledModel, s: BranchState, trace: Tracer | null): v
   } else if (s.stage === StageCode.preparation) {
     const holder = firstHolding(m, s);
     if (holder >= 0) finish(m, s, ExitCode.held_out, holder, s.holdingReason[holder]!, trace);
-    else finish(m, s, ExitCode.map_stalled, NO_ACTOR, stallReason(m, s), trace);
+    // The levels as they stand after the horizon year's drift.
+    else finish(m, s, ExitCode.map_stalled, NO_ACTOR, stallReason(m, s, true), trace);
   } else {
     const actor = s.ratificationFailAlly >= 0 ? s.ratificationFailAlly : s.slowestAlly;
     finish(m, s, ExitCode.pending_at_horizon, actor, FixedReason.horizon, trace);
@@ -516,14 +555,18 @@ function firstHolding(m: CompiledModel, s: BranchState): number {
   return -1;
 }
 
-/** Why no vote is held: a blocking rule or event, else the precondition furthest below its threshold. */
-function stallReason(m: CompiledModel, s: BranchState): number {
+/**
+ * Why no vote is held: a blocking rule or event, else the precondition furthest below its
+ * threshold, now or, at the horizon, after the last year's drift.
+ */
+function stallReason(m: CompiledModel, s: BranchState, atHorizon: boolean): number {
   if (s.blockedByRule >= 0) return m.reasonOfRule + s.blockedByRule;
   if (s.blockedByEvent >= 0) return m.reasonOfEvent + s.blockedByEvent;
   let worstGap = 0;
   let worst = -1;
   for (let k = 0; k < m.preconditionCount; k++) {
-    const gap = s.level[k]! - s.values[m.threshold[k]!]!;
+    const level = atHorizon ? levelAtStartOf(m, s, k, m.horizon + 1) : levelOf(m, s, k);
+    const gap = level - s.values[m.threshold[k]!]!;
     if (gap < worstGap) {
       worstGap = gap;
       worst = k;
@@ -534,22 +577,10 @@ function stallReason(m: CompiledModel, s: BranchState): number {
 
 function readiness(m: CompiledModel, s: BranchState): number {
   if (m.preconditionCount === 0) return 1;
+  takeAllMet(m, s);
   let met = 0;
   for (let k = 0; k < m.preconditionCount; k++) met += s.met[k]!;
   return met / m.preconditionCount;
-}
-
-function driftLevels(m: CompiledModel, s: BranchState): void {
-  for (let k = 0; k < m.preconditionCount; k++) {
-    let next = s.level[k]! + s.values[m.drift[k]!]! + s.preconditionRuleDelta[k]!;
-    const vol = s.values[m.volatility[k]!]!;
-    if (vol > 0) {
-      const actor = m.preconditionActor[k]!;
-      // One uniform through the inverse CDF: cheaper than Box–Muller, and exact in distribution.
-      next += vol * fastNormalQuantile(unitOpen(drawBits(s.yearKey, actor, Purpose.driftA) * UNIT));
-    }
-    s.level[k] = clamp01(next);
-  }
 }
 
 function finish(m: CompiledModel, s: BranchState, exit: number, actor: number, reason: number, trace: Tracer | null): void {

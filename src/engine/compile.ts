@@ -1,7 +1,7 @@
 import { dateToYear } from '../model/roster.js';
 import type { Effect, Scenario } from '../model/scenario.js';
 import { FIXED_REASON_COUNT } from './codes.js';
-import { compileCondition, type NameIndex } from './condition.js';
+import { compileCondition, type Calendar, type NameIndex } from './condition.js';
 import { EffectCode, type CompiledEffect, type CompiledEvent, type CompiledModel, type CompiledRule } from './model.js';
 import { Phase, ParamTable, type PhaseValue } from './params.js';
 import type { Param } from '../model/distribution.js';
@@ -29,6 +29,12 @@ export function compile(scenario: Scenario): CompiledModel {
 
   const k = pre.length;
   const n = allies.length;
+  const calendar: Calendar = {
+    startYear: scenario.decisionPoint.year,
+    membersByYear: Int32Array.from({ length: scenario.decisionPoint.horizon - scenario.decisionPoint.year + 1 }, (_, y) =>
+      allies.filter((a) => dateToYear(a.joined) <= scenario.decisionPoint.year + y + 0.5).length,
+    ),
+  };
   const allyWeight = new Int32Array(n * k).fill(-1);
   allies.forEach((ally, i) => {
     pre.forEach((p, j) => {
@@ -39,24 +45,28 @@ export function compile(scenario: Scenario): CompiledModel {
 
   const compileEffects = (owner: string, effects: readonly Effect[]): CompiledEffect[] =>
     effects.map((effect, j) => compileEffect(effect, `${owner}.effects.${j}`, table, names, n));
+  const randomOf = (effects: readonly CompiledEffect[]) => table.randomAmong(effects.map((fx) => fx.value));
 
-  const compiledRules: CompiledRule[] = rules.map((r, index) => ({
-    index,
-    id: r.id,
-    when: compileCondition(r.when, names),
-    effects: compileEffects(`rules.${r.id}`, r.effects),
-  }));
-  const compiledEvents: CompiledEvent[] = events.map((e, index) => ({
-    index,
-    id: e.id,
-    actor: hashName(`event:${e.id}`),
-    hazard: table.add(`events.${e.id}.hazard`, e.hazard),
-    from: e.from,
-    to: e.to,
-    once: e.once,
-    when: e.when === undefined ? null : compileCondition(e.when, names),
-    effects: compileEffects(`events.${e.id}`, e.effects),
-  }));
+  const compiledRules: CompiledRule[] = rules.map((r, index) => {
+    const effects = compileEffects(`rules.${r.id}`, r.effects);
+    return { index, id: r.id, when: compileCondition(r.when, names, calendar), effects, paramSlots: randomOf(effects) };
+  });
+  const compiledEvents: CompiledEvent[] = events.map((e, index) => {
+    const effects = compileEffects(`events.${e.id}`, e.effects);
+    return {
+      index,
+      id: e.id,
+      actor: hashName(`event:${e.id}`),
+      hazard: table.add(`events.${e.id}.hazard`, e.hazard),
+      from: e.from,
+      to: e.to,
+      once: e.once,
+      when: e.when === undefined ? null : compileCondition(e.when, names, calendar),
+      effects: effects.filter((fx) => !actsAtVote(fx)),
+      voteEffects: effects.filter(actsAtVote),
+      paramSlots: randomOf(effects),
+    };
+  });
 
   const slots = (path: (i: number) => string, get: (i: number) => Param, count: number, phase: PhaseValue = Phase.start) =>
     Int32Array.from({ length: count }, (_, i) => table.add(path(i), get(i), phase));
@@ -71,13 +81,13 @@ export function compile(scenario: Scenario): CompiledModel {
     candidateActor: hashName(`candidate:${c.code}`),
     interest: table.add('candidate.interest', c.interest),
     opposition: table.add('candidate.domesticOpposition', c.domesticOpposition),
-    standardPath: table.add('candidate.acceptsStandardPath', c.acceptsStandardPath),
-    withdrawal: table.add('candidate.withdrawal', c.withdrawal),
-    standardMinYears: table.add('process.standardPath.minYears', pr.standardPath.minYears),
-    standardReadiness: table.add('process.standardPath.readiness', pr.standardPath.readiness),
-    specialMinYears: table.add('process.specialTrack.minYears', pr.specialTrack.minYears),
-    specialReadiness: table.add('process.specialTrack.readiness', pr.specialTrack.readiness),
-    specialPenalty: table.add('process.specialTrack.consentPenalty', pr.specialTrack.consentPenalty),
+    standardPath: table.add('candidate.acceptsStandardPath', c.acceptsStandardPath, Phase.application),
+    withdrawal: table.add('candidate.withdrawal', c.withdrawal, Phase.application),
+    standardMinYears: table.add('process.standardPath.minYears', pr.standardPath.minYears, Phase.application),
+    standardReadiness: table.add('process.standardPath.readiness', pr.standardPath.readiness, Phase.application),
+    specialMinYears: table.add('process.specialTrack.minYears', pr.specialTrack.minYears, Phase.application),
+    specialReadiness: table.add('process.specialTrack.readiness', pr.specialTrack.readiness, Phase.application),
+    specialPenalty: table.add('process.specialTrack.consentPenalty', pr.specialTrack.consentPenalty, Phase.application),
     protocolMonths: table.add('process.protocolMonths', pr.protocolMonths, Phase.ratification),
     cohesion: table.add('process.cohesion', pr.cohesion, Phase.vote),
     allianceActor: hashName('alliance'),
@@ -92,9 +102,7 @@ export function compile(scenario: Scenario): CompiledModel {
     allyCodes: allies.map((a) => a.code),
     allyActor: Uint32Array.from(allies, (a) => hashName(`ally:${a.code}`)),
     allyJoined: Float64Array.from(allies, (a) => dateToYear(a.joined)),
-    membersByYear: Int32Array.from({ length: scenario.decisionPoint.horizon - scenario.decisionPoint.year + 1 }, (_, y) =>
-      allies.filter((a) => dateToYear(a.joined) <= scenario.decisionPoint.year + y + 0.5).length,
-    ),
+    membersByYear: calendar.membersByYear,
     allyConsent: slots((i) => `allies.${allies[i]!.code}.consent`, (i) => allies[i]!.consent, n, Phase.vote),
     allyThreat: slots((i) => `allies.${allies[i]!.code}.threat`, (i) => allies[i]!.threat, n, Phase.vote),
     allyHoldout: Uint8Array.from(allies, (a) => (a.objection === 'holdout' ? 1 : 0)),
@@ -102,6 +110,7 @@ export function compile(scenario: Scenario): CompiledModel {
     allyPass: slots((i) => `allies.${allies[i]!.code}.ratification.pass`, (i) => allies[i]!.ratification.pass, n, Phase.ratification),
     allyMonths: slots((i) => `allies.${allies[i]!.code}.ratification.months`, (i) => allies[i]!.ratification.months, n, Phase.ratification),
     allyWeight,
+    driftless: new Uint8Array(0),
     allyTermsRandom: false,
     fixedAllyBase: new Float64Array(0),
     fixedAllyWeight: new Float64Array(0),
@@ -121,7 +130,11 @@ export function compile(scenario: Scenario): CompiledModel {
   const allyTermsRandom = [...model.allyConsent, ...model.allyThreat, ...allyWeight].some((slot) => randomSlots.has(slot));
   const fixedAllyBase = new Float64Array(n);
   const fixedAllyWeight = new Float64Array(n * k);
-  const compiled: CompiledModel = { ...model, params, allyTermsRandom, fixedAllyBase, fixedAllyWeight };
+  const isFixedAtMost = (slot: number, x: number) => !randomSlots.has(slot) && params.fixedValues[slot]! <= x;
+  const driftless = Uint8Array.from({ length: k }, (_, j) =>
+    isFixedAtMost(model.drift[j]!, 0) && params.fixedValues[model.drift[j]!] === 0 && isFixedAtMost(model.volatility[j]!, 0) ? 1 : 0,
+  );
+  const compiled: CompiledModel = { ...model, params, allyTermsRandom, fixedAllyBase, fixedAllyWeight, driftless };
   denseAllyTerms(compiled, params.fixedValues, fixedAllyBase, fixedAllyWeight);
   return compiled;
 }
@@ -134,23 +147,23 @@ function compileEffect(effect: Effect, path: string, table: ParamTable, names: N
         effect.allies.kind === 'all'
           ? Int32Array.from({ length: allyCount }, (_, i) => i)
           : Int32Array.from(effect.allies.codes, (code) => names.ally(code));
-      return { code: EffectCode.consent, value: table.add(`${path}.delta`, effect.delta), allies, target: -1 };
+      return { code: EffectCode.consent, value: table.add(`${path}.delta`, effect.delta, Phase.owned), allies, target: -1 };
     }
     case 'interest':
-      return { code: EffectCode.interest, value: table.add(`${path}.delta`, effect.delta), allies: none, target: -1 };
+      return { code: EffectCode.interest, value: table.add(`${path}.delta`, effect.delta, Phase.owned), allies: none, target: -1 };
     case 'withdrawal':
-      return { code: EffectCode.withdrawal, value: table.add(`${path}.delta`, effect.delta), allies: none, target: -1 };
+      return { code: EffectCode.withdrawal, value: table.add(`${path}.delta`, effect.delta, Phase.owned), allies: none, target: -1 };
     case 'standardPath':
-      return { code: EffectCode.standardPath, value: table.add(`${path}.delta`, effect.delta), allies: none, target: -1 };
+      return { code: EffectCode.standardPath, value: table.add(`${path}.delta`, effect.delta, Phase.owned), allies: none, target: -1 };
     case 'precondition':
       return {
         code: EffectCode.precondition,
-        value: table.add(`${path}.delta`, effect.delta),
+        value: table.add(`${path}.delta`, effect.delta, Phase.owned),
         allies: none,
         target: names.precondition(effect.precondition),
       };
     case 'hazard':
-      return { code: EffectCode.hazard, value: table.add(`${path}.delta`, effect.delta), allies: none, target: names.event(effect.event) };
+      return { code: EffectCode.hazard, value: table.add(`${path}.delta`, effect.delta, Phase.owned), allies: none, target: names.event(effect.event) };
     case 'block':
       return {
         code: EffectCode.block,
@@ -159,7 +172,7 @@ function compileEffect(effect: Effect, path: string, table: ParamTable, names: N
         target: -1,
       };
     case 'delay':
-      return { code: EffectCode.delay, value: table.add(`${path}.months`, effect.months), allies: none, target: -1 };
+      return { code: EffectCode.delay, value: table.add(`${path}.months`, effect.months, Phase.owned), allies: none, target: -1 };
   }
 }
 
@@ -175,8 +188,13 @@ function eventWindows(events: readonly CompiledEvent[], start: number, horizon: 
   return { eventsByYear: Int32Array.from(list), eventsByYearStart: Int32Array.from(offsets) };
 }
 
+/** Effects read only when the Council votes: shifts of Allies' consent and an Ally's block. */
+function actsAtVote(e: CompiledEffect): boolean {
+  return e.code === EffectCode.consent || (e.code === EffectCode.block && e.allies.length > 0);
+}
+
 function isVoteOnly(r: CompiledRule): boolean {
-  return r.effects.every((e) => e.code === EffectCode.consent || (e.code === EffectCode.block && e.allies.length > 0));
+  return r.effects.every(actsAtVote);
 }
 
 function indexOrThrow(index: number, what: string, name: string, disabled = false): number {

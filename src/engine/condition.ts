@@ -1,6 +1,7 @@
 import type { Condition } from '../model/scenario.js';
 import { StageCode, TrackCode } from './codes.js';
 import type { BranchState } from './state.js';
+import { levelOf, metOf } from './levels.js';
 
 export interface NameIndex {
   precondition(id: string): number;
@@ -8,21 +9,46 @@ export interface NameIndex {
   ally(code: string): number;
 }
 
+/** The years a model runs and who is a member in each: what a condition can know before any branch runs. */
+export interface Calendar {
+  readonly startYear: number;
+  /** Members by year offset; Allies are ordered by accession, so the members are a prefix. */
+  readonly membersByYear: Int32Array;
+}
+
 /**
  * A condition compiled once into a small postfix program: triples (op, a, b) in an
  * Int32Array, numbers in a Float64Array, and its own value stack. One interpreter loop
  * evaluates every condition, so the hot loop has a single, monomorphic call site instead
  * of a closure per rule. Conditions are data: nothing is evaluated as code.
+ *
+ * What depends only on the year (year ranges, membership), the stage and the track is
+ * settled at compile time: `settled` holds, per (year offset, stage, track), FALSE or TRUE
+ * when those decide, else DEPENDS, and only then does the program run.
  */
 export interface Predicate {
   readonly ops: Int32Array;
   readonly nums: Float64Array;
   readonly stack: Uint8Array;
+  readonly startYear: number;
+  readonly settled: Uint8Array;
 }
+
+const STAGES = 4;
+const TRACKS = 4;
+
+/** Index into Predicate.settled; tracks run from -1 (none). */
+function settledIndex(yearOffset: number, stage: number, track: number): number {
+  return (yearOffset * STAGES + stage) * TRACKS + track + 1;
+}
+
+const FALSE = 0;
+const TRUE = 1;
+const DEPENDS = 2;
 
 const Op = { true: 0, year: 1, stage: 2, track: 3, met: 4, level: 5, event: 6, member: 7, and: 8, or: 9, not: 10 } as const;
 
-export function compileCondition(c: Condition, names: NameIndex): Predicate {
+export function compileCondition(c: Condition, names: NameIndex, calendar: Calendar): Predicate {
   const ops: number[] = [];
   const nums: number[] = [];
   const num = (x: number) => nums.push(x) - 1;
@@ -65,11 +91,70 @@ export function compileCondition(c: Condition, names: NameIndex): Predicate {
     }
   };
   walk(c);
-  return { ops: Int32Array.from(ops), nums: Float64Array.from(nums), stack: new Uint8Array(ops.length / 3 + 1) };
+  const years = calendar.membersByYear.length;
+  const settled = new Uint8Array(years * STAGES * TRACKS);
+  for (let y = 0; y < years; y++) {
+    const known: Known = { year: calendar.startYear + y, members: calendar.membersByYear[y]!, stage: 0, track: 0 };
+    for (let stage = 0; stage < STAGES; stage++) {
+      for (let track = -1; track < TRACKS - 1; track++) settled[settledIndex(y, stage, track)] = settle(c, { ...known, stage, track }, names);
+    }
+  }
+  return { ops: Int32Array.from(ops), nums: Float64Array.from(nums), stack: new Uint8Array(ops.length / 3 + 1), startYear: calendar.startYear, settled };
+}
+
+interface Known {
+  readonly year: number;
+  readonly members: number;
+  readonly stage: number;
+  readonly track: number;
+}
+
+/** What a condition is when only the year, stage and track are known: FALSE, TRUE or DEPENDS (on the branch). */
+function settle(c: Condition, known: Known, names: NameIndex): number {
+  const { year, members } = known;
+  switch (c.kind) {
+    case 'all': {
+      let all = TRUE;
+      for (const x of c.of) {
+        const v = settle(x, known, names);
+        if (v === FALSE) return FALSE;
+        if (v === DEPENDS) all = DEPENDS;
+      }
+      return all;
+    }
+    case 'any': {
+      let any = FALSE;
+      for (const x of c.of) {
+        const v = settle(x, known, names);
+        if (v === TRUE) return TRUE;
+        if (v === DEPENDS) any = DEPENDS;
+      }
+      return any;
+    }
+    case 'not': {
+      const v = settle(c.of, known, names);
+      return v === DEPENDS ? DEPENDS : 1 - v;
+    }
+    case 'year':
+      return year >= (c.from ?? -Infinity) && year <= (c.to ?? Infinity) ? TRUE : FALSE;
+    case 'member':
+      return names.ally(c.ally) < members ? TRUE : FALSE;
+    case 'stage':
+      return StageCode[c.is] === known.stage ? TRUE : FALSE;
+    case 'track':
+      return TrackCode[c.is] === known.track ? TRUE : FALSE;
+    case 'event':
+      // An event the scenario switched off never happens.
+      return names.event(c.occurred) < 0 ? FALSE : DEPENDS;
+    default:
+      return DEPENDS;
+  }
 }
 
 /** Evaluates a compiled condition against the branch's current state. */
 export function holds(p: Predicate, s: BranchState): boolean {
+  const settled = p.settled[settledIndex(s.year - p.startYear, s.stage, s.track)]!;
+  if (settled !== DEPENDS) return settled === TRUE;
   const ops = p.ops;
   const nums = p.nums;
   const stack = p.stack;
@@ -92,10 +177,10 @@ export function holds(p: Predicate, s: BranchState): boolean {
         v = s.track === a ? 1 : 0;
         break;
       case Op.met:
-        v = s.met[a]!;
+        v = metOf(s.model, s, a);
         break;
       case Op.level: {
-        const level = s.level[a]!;
+        const level = levelOf(s.model, s, a);
         v = level < nums[b]! && level >= nums[b + 1]! ? 1 : 0;
         break;
       }

@@ -30,6 +30,8 @@ export interface CompiledRule {
   readonly id: string;
   readonly when: Predicate;
   readonly effects: readonly CompiledEffect[];
+  /** Random parameters of its effects, drawn when the rule first acts in a branch. */
+  readonly paramSlots: Int32Array;
 }
 
 export interface CompiledEvent {
@@ -41,7 +43,11 @@ export interface CompiledEvent {
   readonly to: number;
   readonly once: boolean;
   readonly when: Predicate | null;
+  /** Effects that act when it happens, and those that only matter in a vote (consent, an Ally's block). */
   readonly effects: readonly CompiledEffect[];
+  readonly voteEffects: readonly CompiledEffect[];
+  /** Random parameters of its effects, drawn when the event first happens in a branch. */
+  readonly paramSlots: Int32Array;
 }
 
 /** A scenario as flat arrays and slots: what the hot loop reads. */
@@ -75,6 +81,8 @@ export interface CompiledModel {
   readonly drift: Int32Array;
   readonly volatility: Int32Array;
   readonly threshold: Int32Array;
+  /** 1 where a level neither drifts nor wavers (both fixed at 0): only rules and events move it. */
+  readonly driftless: Uint8Array;
 
   readonly allyCount: number;
   readonly allyCodes: readonly string[];

@@ -10,13 +10,15 @@ import { boxMuller, normalCdf, normalQuantile } from './normal.js';
 export const DistCode = { Fixed: 0, Uniform: 1, Triangular: 2, Beta: 3, Normal: 4, Bernoulli: 5 } as const;
 
 /**
- * When a branch first needs a parameter. Most branches never reach a vote or ratification,
- * so those parameters are drawn only when the branch gets there; each draw is keyed by the
- * parameter's path, so drawing late gives the very same value.
+ * When a branch first needs a parameter. Most branches never apply, let alone reach a vote
+ * or ratification, so those parameters are drawn only when the branch gets there, and the
+ * size of a rule's or event's effects only when it first acts (`owned`: the rule or event
+ * draws them itself). Each draw is keyed by the parameter's path, so drawing late gives the
+ * very same value.
  */
-export const Phase = { start: 0, vote: 1, ratification: 2 } as const;
+export const Phase = { start: 0, vote: 1, ratification: 2, application: 3, owned: 4 } as const;
 export type PhaseValue = (typeof Phase)[keyof typeof Phase];
-export const PHASES = 3;
+export const PHASES = 5;
 
 export class ParamTable {
   readonly paths: string[] = [];
@@ -34,6 +36,11 @@ export class ParamTable {
     this.phases.push(phase);
     this.index.set(path, slot);
     return slot;
+  }
+
+  /** The slots among these whose parameter is a distribution: what must be drawn per branch. */
+  randomAmong(slots: readonly number[]): Int32Array {
+    return Int32Array.from(new Set(slots.filter((slot) => slot >= 0 && this.params[slot]!.dist.kind !== 'fixed')));
   }
 
   slotOf(path: string): number | undefined {

@@ -55,9 +55,17 @@ export class BranchState {
   voteParamsDrawn = false;
   /** Which rule arrays this year's rules wrote, so next year clears only those. */
   ruleHazardDirty = true;
-  rulePreconditionDirty = true;
   ratificationParamsDrawn = false;
   voteTouched = true;
+  /** Whether a rule or event drew its effects' parameters since the last reset. */
+  ownedDrawn = true;
+  /** Counts the moments `met` is taken at (see levels.ts); never reset, so old marks are stale. */
+  metEpoch = 0;
+  /** Events that moved Allies' consent, in the order they happened, and how many of them a vote has taken in. */
+  firedForVote = 0;
+  firedForVoteApplied = 0;
+  metAfterEvents = false;
+  levelDeltasTouched = false;
 
   readonly values: Float64Array;
   /** Per branch: consent − threat, and the dense weight matrix (0 where an Ally ignores a precondition). */
@@ -67,14 +75,26 @@ export class BranchState {
   readonly met: Uint8Array;
   /** met − ½, as numbers, for the consent sum. */
   readonly metCentered: Float64Array;
-  readonly preconditionRuleDelta: Float64Array;
+  /**
+   * Lazily moved levels (see levels.ts): the year each is valid for, whether that year's events
+   * are in it, the epoch each `met` was taken at, and the moves waiting by year.
+   */
+  readonly levelYear: Int32Array;
+  readonly levelAfterEvents: Uint8Array;
+  readonly metTakenAt: Float64Array;
+  readonly ruleDeltaByYear: Float64Array;
+  readonly eventDeltaByYear: Float64Array;
   readonly eventFired: Uint8Array;
+  readonly firedForVoteLog: Int32Array;
   readonly hazardShift: Float64Array;
   readonly ruleHazard: Float64Array;
   readonly consentShift: Float64Array;
   /** The event that lowered each Ally's consent most, and by how much. */
   readonly consentShiftWorst: Float64Array;
   readonly consentShiftWorstEvent: Int32Array;
+  /** 1 once a rule or event has drawn its effects' parameters in this branch. */
+  readonly ruleParamsDrawn: Uint8Array;
+  readonly eventParamsDrawn: Uint8Array;
   /** 1 for each rule whose condition holds this year. */
   readonly ruleActive: Uint8Array;
   readonly ruleConsent: Float64Array;
@@ -86,7 +106,6 @@ export class BranchState {
   readonly holdingReason: Int32Array;
   readonly objectorAlly: Int32Array;
   readonly objectorReason: Int32Array;
-  readonly objectorP: Float64Array;
   readonly objectorHoldout: Uint8Array;
 
   constructor(readonly model: CompiledModel) {
@@ -100,14 +119,21 @@ export class BranchState {
     this.level = new Float64Array(k);
     this.met = new Uint8Array(k);
     this.metCentered = new Float64Array(k);
-    this.preconditionRuleDelta = new Float64Array(k);
+    this.levelYear = new Int32Array(k);
+    this.metTakenAt = new Float64Array(k).fill(-1);
+    this.levelAfterEvents = new Uint8Array(k);
+    this.ruleDeltaByYear = new Float64Array(k * model.years);
+    this.eventDeltaByYear = new Float64Array(k * model.years);
     this.eventFired = new Uint8Array(e);
+    this.firedForVoteLog = new Int32Array(e * model.years);
     this.hazardShift = new Float64Array(e);
     this.ruleHazard = new Float64Array(e);
     this.consentShift = new Float64Array(a);
     this.consentShiftWorst = new Float64Array(a);
     this.consentShiftWorstEvent = new Int32Array(a);
     this.ruleActive = new Uint8Array(model.rules.length);
+    this.ruleParamsDrawn = new Uint8Array(model.rules.length);
+    this.eventParamsDrawn = new Uint8Array(e);
     this.ruleConsent = new Float64Array(a);
     this.ruleConsentWorst = new Float64Array(a);
     this.ruleConsentWorstRule = new Int32Array(a);
@@ -117,7 +143,6 @@ export class BranchState {
     this.holdingReason = new Int32Array(a);
     this.objectorAlly = new Int32Array(a);
     this.objectorReason = new Int32Array(a);
-    this.objectorP = new Float64Array(a);
     this.objectorHoldout = new Uint8Array(a);
     // Rules reset these each year; with no rules they must still say "no rule".
     this.ruleBlockAlly.fill(-1);

@@ -1,0 +1,141 @@
+import type { CompiledModel } from './model.js';
+import { fastNormalQuantile } from './normal.js';
+import { drawBits, Purpose, UNIT, yearKey } from './rng.js';
+import type { BranchState } from './state.js';
+
+/**
+ * Precondition levels, brought up to date only when something reads them.
+ *
+ * In a year, events move a level (each move clamped to [0, 1]); at the end of the year it
+ * drifts: level + drift + the year's rule deltas + volatility · noise, clamped, with the
+ * noise drawn from the year's own place. Most branches never apply and nothing reads most
+ * of their levels, so each level keeps the year it is valid for (its start, or after that
+ * year's events), events and rules leave their deltas by year, and a level catches up, with
+ * the same draws and the same operations in the same order, only when a condition, the vote
+ * or the end of the branch asks. The numbers are those of moving every level every year.
+ *
+ * `met` follows the yearly walk: it is taken at the start of a year, while the year's events
+ * are decided, and again after them, so an event's condition sees the year's starting levels
+ * even if an earlier event in the same year moved them.
+ */
+
+/** Levels at the start of the branch. */
+export function resetLevels(m: CompiledModel, s: BranchState): void {
+  for (let k = 0; k < m.preconditionCount; k++) {
+    const x = s.values[m.level[k]!]!;
+    s.level[k] = x < 0 ? 0 : x > 1 ? 1 : x;
+    s.levelYear[k] = m.startYear;
+    s.levelAfterEvents[k] = 0;
+  }
+  if (s.levelDeltasTouched) {
+    fill(s.ruleDeltaByYear, 0);
+    fill(s.eventDeltaByYear, 0);
+    s.levelDeltasTouched = false;
+  }
+  s.metEpoch++;
+}
+
+/** A new moment at which `met` is taken: the start of a year (before its events), or after them. */
+export function newMetEpoch(s: BranchState, afterEvents: boolean): void {
+  s.metEpoch++;
+  s.metAfterEvents = afterEvents;
+}
+
+/**
+ * Brings precondition k's level to the start of `year`, or, with `withEvents`, to after the
+ * events of `year` so far.
+ */
+export function catchUp(m: CompiledModel, s: BranchState, k: number, year: number, withEvents: boolean): void {
+  let from = s.levelYear[k]!;
+  if (from < year) {
+    const row = k * m.years - m.startYear;
+    let level = s.level[k]!;
+    const still = m.driftless[k] === 1;
+    const drift = s.values[m.drift[k]!]!;
+    const vol = s.values[m.volatility[k]!]!;
+    const actor = m.preconditionActor[k]!;
+    for (; from < year; from++) {
+      if (s.levelAfterEvents[k] === 0) {
+        const move = s.eventDeltaByYear[row + from]!;
+        if (move !== 0) level = clamp01(level + move);
+      }
+      s.levelAfterEvents[k] = 0;
+      if (still && s.ruleDeltaByYear[row + from] === 0) continue;
+      let next = level + drift + s.ruleDeltaByYear[row + from]!;
+      // One uniform through the inverse CDF: cheaper than Box–Muller, and exact in distribution.
+      if (vol > 0) next += vol * fastNormalQuantile(drawBits(yearKey(s.key, from), actor, Purpose.driftA) * UNIT + 1 / 8589934592);
+      level = clamp01(next);
+    }
+    s.level[k] = level;
+    s.levelYear[k] = year;
+  }
+  if (withEvents && s.levelAfterEvents[k] === 0) {
+    // The start-of-year value is what `met` must say while this year's events are decided.
+    if (!s.metAfterEvents && s.metTakenAt[k] !== s.metEpoch) takeMetNow(m, s, k);
+    const move = s.eventDeltaByYear[k * m.years + (year - m.startYear)]!;
+    if (move !== 0) s.level[k] = clamp01(s.level[k]! + move);
+    s.levelAfterEvents[k] = 1;
+  }
+}
+
+/** Precondition k's level now: this year, after the events so far. */
+export function levelOf(m: CompiledModel, s: BranchState, k: number): number {
+  catchUp(m, s, k, s.year, true);
+  return s.level[k]!;
+}
+
+/** Whether precondition k is met, as taken at the current epoch. */
+export function metOf(m: CompiledModel, s: BranchState, k: number): number {
+  if (s.metTakenAt[k] !== s.metEpoch) takeMet(m, s, k);
+  return s.met[k]!;
+}
+
+function takeMet(m: CompiledModel, s: BranchState, k: number): void {
+  catchUp(m, s, k, s.year, s.metAfterEvents);
+  takeMetNow(m, s, k);
+}
+
+function takeMetNow(m: CompiledModel, s: BranchState, k: number): void {
+  s.met[k] = s.level[k]! >= s.values[m.threshold[k]!]! ? 1 : 0;
+  s.metTakenAt[k] = s.metEpoch;
+}
+
+/** Takes `met` for every precondition, for the vote and readiness. */
+export function takeAllMet(m: CompiledModel, s: BranchState): void {
+  for (let k = 0; k < m.preconditionCount; k++) if (s.metTakenAt[k] !== s.metEpoch) takeMet(m, s, k);
+}
+
+/** Precondition k's level at the start of `year` (after the drift of the year before), for reasons. */
+export function levelAtStartOf(m: CompiledModel, s: BranchState, k: number, year: number): number {
+  catchUp(m, s, k, year, false);
+  return s.level[k]!;
+}
+
+/** An event moves precondition k now (clamped at once, as every move is). */
+export function shiftLevel(m: CompiledModel, s: BranchState, k: number, delta: number): void {
+  const i = k * m.years + (s.year - m.startYear);
+  s.levelDeltasTouched = true;
+  // The first move of the year waits in the ledger; a second one needs the first applied
+  // before it, because each move is clamped on its own.
+  if (s.levelAfterEvents[k] === 0 && s.eventDeltaByYear[i] === 0) {
+    s.eventDeltaByYear[i] = delta;
+    return;
+  }
+  catchUp(m, s, k, s.year, true);
+  s.level[k] = clamp01(s.level[k]! + delta);
+}
+
+/** A rule moves precondition k's drift in this year. */
+export function addRuleDelta(m: CompiledModel, s: BranchState, k: number, delta: number): void {
+  const i = k * m.years + (s.year - m.startYear);
+  s.ruleDeltaByYear[i] = s.ruleDeltaByYear[i]! + delta;
+  s.levelDeltasTouched = true;
+}
+
+function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+function fill(a: Float64Array, v: number): void {
+  for (let i = 0; i < a.length; i++) a[i] = v;
+}
