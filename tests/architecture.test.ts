@@ -19,8 +19,14 @@ function importsOf(text: string): string[] {
   return [...text.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)].map((m) => m[1]!);
 }
 
+/** The package a bare specifier names: 'seedrandom/lib/alea.js' → 'seedrandom', '@scope/pkg/x' → '@scope/pkg'. */
+function packageOf(spec: string): string {
+  const parts = spec.split('/');
+  return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+}
+
 function layerOf(spec: string, file: string): string {
-  if (!spec.startsWith('.')) return spec.startsWith('node:') ? 'node' : `package:${spec}`;
+  if (!spec.startsWith('.')) return spec.startsWith('node:') ? 'node' : `package:${packageOf(spec)}`;
   const target = join(file, '..', spec);
   return target.split('/')[0]!;
 }

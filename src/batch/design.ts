@@ -1,4 +1,4 @@
-import seedrandom from 'seedrandom';
+import alea from 'seedrandom/lib/alea.js';
 
 /**
  * Sampling designs over factors scaled to [0, 1]: a Latin hypercube (scenario discovery)
@@ -8,7 +8,7 @@ import seedrandom from 'seedrandom';
 export type Uniform = () => number;
 
 export function designRng(seed: string, name: string): Uniform {
-  const rng = seedrandom.alea(`${seed}/${name}`);
+  const rng = alea(`${seed}/${name}`);
   return () => rng.double();
 }
 

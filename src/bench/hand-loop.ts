@@ -1,4 +1,4 @@
-import seedrandom from 'seedrandom';
+import alea from 'seedrandom/lib/alea.js';
 import { CHUNK_SIZE } from '../engine/index.js';
 
 /**
@@ -20,7 +20,7 @@ const PRECONDITIONS = [0.5, 0.4, 0.6] as const;
 export function handLoop(seed: string, runs: number): HandLoopCounts {
   const counts: HandLoopCounts = { joined: 0, vetoed: 0, noApplication: 0, ratificationFailed: 0, runs };
   for (let chunk = 0; chunk * CHUNK_SIZE < runs; chunk++) {
-    const rng = seedrandom.alea(`hand/${seed}/${chunk}`);
+    const rng = alea(`hand/${seed}/${chunk}`);
     const end = Math.min(runs, (chunk + 1) * CHUNK_SIZE);
     for (let b = chunk * CHUNK_SIZE; b < end; b++) {
       if (rng() >= 0.45) {

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { integer } from '../report/format.js';
 import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../model/version.js';
 import { DEFAULT_SCENARIO } from '../io/paths.js';
@@ -10,7 +11,7 @@ import { collect, countOption, DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS, parseBranch
 if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') process.env.FORCE_COLOR = '0';
 
 const runsOption = () =>
-  new Option('-n, --runs <N>', `branches to simulate (1 to ${MAX_RUNS.toLocaleString('en-US')})`).argParser(parseRuns).default(DEFAULT_RUNS);
+  new Option('-n, --runs <N>', `branches to simulate (1 to ${integer(MAX_RUNS)})`).argParser(parseRuns).default(DEFAULT_RUNS);
 const seedOption = () => new Option('-s, --seed <S>', 'random seed: same scenario + seed + version, same results').argParser(parseSeed).default(DEFAULT_SEED);
 const setOption = () =>
   new Option('--set <path=value>', 'override a value, e.g. candidate.acceptsStandardPath=0.6 (repeatable)').argParser(collect).default([]);

@@ -1,3 +1,4 @@
+import { integer } from '../report/format.js';
 import { UsageError } from './errors.js';
 
 /** Largest --runs accepted: beyond it a run would take hours; split it into shards instead. */
@@ -10,7 +11,7 @@ export function parseRuns(value: string): number {
   // Past MAX_RUNS, even beyond a safe integer, a whole number is only too large.
   const runs = Number(value.replace(/_/g, ''));
   if (runs < 1) throw new UsageError(`--runs must be at least 1, got ${runs}`);
-  if (runs > MAX_RUNS) throw new UsageError(`--runs may be at most ${MAX_RUNS.toLocaleString('en-US')}; split larger runs into shards`);
+  if (runs > MAX_RUNS) throw new UsageError(`--runs may be at most ${integer(MAX_RUNS)}; split larger runs into shards`);
   return runs;
 }
 

@@ -1,3 +1,4 @@
+import { integer } from '../report/format.js';
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { writeFileAtomic } from '../io/atomic-write.js';
@@ -43,7 +44,7 @@ export function progressReporter(total: number, label: string): ((done: number) 
       const now = performance.now();
       if (now - last < 100 && done < total) return;
       last = now;
-      process.stderr.write(`\r${label}: ${Math.floor((100 * done) / total)}% (${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} branches)`);
+      process.stderr.write(`\r${label}: ${Math.floor((100 * done) / total)}% (${integer(done)} of ${integer(total)} branches)`);
     },
     {
       end() {

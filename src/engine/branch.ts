@@ -3,7 +3,7 @@ import { ExitCode, FixedReason, NO_ACTOR, StageCode, TrackCode } from './codes.j
 import { EffectCode, type CompiledEffect, type CompiledModel } from './model.js';
 import { Phase, sampleParams } from './params.js';
 import { boxMuller, normalCdf, normalQuantile } from './normal.js';
-import { drawBits, Purpose, UNIT, yearKey } from './rng.js';
+import { chance, drawBits, Purpose, UNIT, yearKey } from './rng.js';
 import type { BranchState } from './state.js';
 import { addRuleDelta, levelAtStartOf, levelOf, newMetEpoch, resetLevels, shiftLevel, takeAllMet } from './levels.js';
 import type { Tracer } from './trace.js';
@@ -57,6 +57,7 @@ function reset(m: CompiledModel, s: BranchState, key: number): void {
   s.blockerReason = FixedReason.propensity;
   s.reachedInterested = s.reachedApplied = s.reachedInvited = s.reachedRatified = false;
   s.objectorCount = 0;
+  s.anyHolding = false;
   s.firedForVote = s.firedForVoteApplied = 0;
   resetLevels(m, s);
   // Arrays only events and votes write to are cleared only if this state saw any.
@@ -283,19 +284,19 @@ function step(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
 
 function considerApplying(m: CompiledModel, s: BranchState, trace: Tracer | null): boolean {
   const pInterest = s.values[m.interest]! + s.interestShift + s.ruleInterest;
-  const interested = drawBits(s.yearKey, m.candidateActor, Purpose.interest) * UNIT < pInterest;
+  const interested = chance(s.yearKey, m.candidateActor, Purpose.interest, pInterest);
   if (trace !== null) trace.push({ kind: 'interest', year: s.year, p: clamp01(pInterest), interested });
   if (!interested) return false;
   s.everInterested = true;
   s.reachedInterested = true;
   const pStop = s.values[m.opposition]!;
-  const stopped = drawBits(s.yearKey, m.candidateActor, Purpose.opposition) * UNIT < pStop;
+  const stopped = chance(s.yearKey, m.candidateActor, Purpose.opposition, pStop);
   if (trace !== null) trace.push({ kind: 'opposition', year: s.year, p: clamp01(pStop), stopped });
   if (stopped) return false;
 
   sampleParams(m.params, s.key, s.values, m.params.randomByPhase[Phase.application]);
   const pStandard = s.values[m.standardPath]! + s.standardPathShift + s.ruleStandardPath;
-  const standard = drawBits(s.yearKey, m.candidateActor, Purpose.track) * UNIT < pStandard;
+  const standard = chance(s.yearKey, m.candidateActor, Purpose.track, pStandard);
   s.track = standard ? (s.year >= m.mapYear ? TrackCode.map : TrackCode.dialogue) : TrackCode.special;
   s.entryTrack = s.track;
   s.stage = StageCode.preparation;
@@ -315,7 +316,7 @@ function noteInterestDrop(s: BranchState, v: number, reason: number): void {
 
 function withdraws(m: CompiledModel, s: BranchState, trace: Tracer | null): boolean {
   const p = s.values[m.withdrawal]! + s.withdrawalShift + s.ruleWithdrawal;
-  if (drawBits(s.yearKey, m.candidateActor, Purpose.withdrawal) * UNIT >= p) return false;
+  if (!chance(s.yearKey, m.candidateActor, Purpose.withdrawal, p)) return false;
   finish(m, s, ExitCode.withdrawn, NO_ACTOR, FixedReason.withdrawal, trace);
   return true;
 }
@@ -345,15 +346,17 @@ function prepare(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
 
 /** Hold-outs lift one by one, each year with its own chance; returns true while any remains. */
 function liftHoldouts(m: CompiledModel, s: BranchState, trace: Tracer | null): boolean {
+  if (!s.anyHolding) return false;
   let holding = false;
   for (let i = 0; i < m.allyCount; i++) {
     if (s.holding[i] === 0) continue;
-    if (drawBits(s.yearKey, m.allyActor[i]!, Purpose.holdoutLift) * UNIT < s.values[m.allyLift[i]!]!) {
+    if (chance(s.yearKey, m.allyActor[i]!, Purpose.holdoutLift, s.values[m.allyLift[i]!]!)) {
       s.holding[i] = 0;
       s.consented[i] = 1;
       if (trace !== null) trace.push({ kind: 'holdout_lifted', year: s.year, ally: i });
     } else holding = true;
   }
+  s.anyHolding = holding;
   return holding;
 }
 
@@ -420,6 +423,7 @@ function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
     objectors++;
     if (holdout) {
       s.holding[i] = 1;
+      s.anyHolding = true;
       s.holdingReason[i] = reason;
       if (firstHoldout < 0) firstHoldout = i;
     } else if (firstVeto < 0 || strength < vetoP) {
@@ -510,7 +514,8 @@ function invite(m: CompiledModel, s: BranchState, voters: number, trace: Tracer 
   const shared = allianceFactor(m, s, cohesion, Purpose.ratifyA, Purpose.ratifyB);
   for (let i = 0; i < members; i++) {
     const months = Math.max(0, s.values[m.allyMonths[i]!]!);
-    const passed = copulaBits(m, s, i, Purpose.ratification, cohesion, shared) * UNIT < s.values[m.allyPass[i]!]!;
+    const pass = s.values[m.allyPass[i]!]!;
+    const passed = pass >= 1 || (pass > 0 && copulaBits(m, s, i, Purpose.ratification, cohesion, shared) * UNIT < pass);
     if (trace !== null) trace.push({ kind: 'ratification', year: s.year, ally: i, passed, months });
     if (!passed) {
       if (months < failAt) {

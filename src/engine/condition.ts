@@ -94,29 +94,22 @@ export function compileCondition(c: Condition, names: NameIndex, calendar: Calen
   const years = calendar.membersByYear.length;
   const settled = new Uint8Array(years * STAGES * TRACKS);
   for (let y = 0; y < years; y++) {
-    const known: Known = { year: calendar.startYear + y, members: calendar.membersByYear[y]!, stage: 0, track: 0 };
     for (let stage = 0; stage < STAGES; stage++) {
-      for (let track = -1; track < TRACKS - 1; track++) settled[settledIndex(y, stage, track)] = settle(c, { ...known, stage, track }, names);
+      for (let track = -1; track < TRACKS - 1; track++) {
+        settled[settledIndex(y, stage, track)] = settle(c, calendar.startYear + y, calendar.membersByYear[y]!, stage, track, names);
+      }
     }
   }
   return { ops: Int32Array.from(ops), nums: Float64Array.from(nums), stack: new Uint8Array(ops.length / 3 + 1), startYear: calendar.startYear, settled };
 }
 
-interface Known {
-  readonly year: number;
-  readonly members: number;
-  readonly stage: number;
-  readonly track: number;
-}
-
-/** What a condition is when only the year, stage and track are known: FALSE, TRUE or DEPENDS (on the branch). */
-function settle(c: Condition, known: Known, names: NameIndex): number {
-  const { year, members } = known;
+/** What a condition is when only the year (and so the members), stage and track are known: FALSE, TRUE or DEPENDS (on the branch). */
+function settle(c: Condition, year: number, members: number, stage: number, track: number, names: NameIndex): number {
   switch (c.kind) {
     case 'all': {
       let all = TRUE;
       for (const x of c.of) {
-        const v = settle(x, known, names);
+        const v = settle(x, year, members, stage, track, names);
         if (v === FALSE) return FALSE;
         if (v === DEPENDS) all = DEPENDS;
       }
@@ -125,14 +118,14 @@ function settle(c: Condition, known: Known, names: NameIndex): number {
     case 'any': {
       let any = FALSE;
       for (const x of c.of) {
-        const v = settle(x, known, names);
+        const v = settle(x, year, members, stage, track, names);
         if (v === TRUE) return TRUE;
         if (v === DEPENDS) any = DEPENDS;
       }
       return any;
     }
     case 'not': {
-      const v = settle(c.of, known, names);
+      const v = settle(c.of, year, members, stage, track, names);
       return v === DEPENDS ? DEPENDS : 1 - v;
     }
     case 'year':
@@ -140,9 +133,9 @@ function settle(c: Condition, known: Known, names: NameIndex): number {
     case 'member':
       return names.ally(c.ally) < members ? TRUE : FALSE;
     case 'stage':
-      return StageCode[c.is] === known.stage ? TRUE : FALSE;
+      return StageCode[c.is] === stage ? TRUE : FALSE;
     case 'track':
-      return TrackCode[c.is] === known.track ? TRUE : FALSE;
+      return TrackCode[c.is] === track ? TRUE : FALSE;
     case 'event':
       // An event the scenario switched off never happens.
       return names.event(c.occurred) < 0 ? FALSE : DEPENDS;

@@ -1,4 +1,4 @@
-import seedrandom from 'seedrandom';
+import alea from 'seedrandom/lib/alea.js';
 
 /**
  * Random numbers for the engine.
@@ -63,6 +63,14 @@ export function drawBits(yearKeyValue: number, actor: number, purpose: number): 
 /** 2^-31: drawBits(...) * UNIT is uniform in [0, 1). */
 export const UNIT = 1 / 2147483648;
 
+/**
+ * Whether a decision with probability p goes ahead, drawn at its place. A p of 0 or less never
+ * does and 1 or more always does, whatever the draw, so the draw is skipped, not changed.
+ */
+export function chance(yearKeyValue: number, actor: number, purpose: number, p: number): boolean {
+  return p >= 1 || (p > 0 && drawBits(yearKeyValue, actor, purpose) * UNIT < p);
+}
+
 /** Stable 32-bit id of a name (FNV-1a), so an actor's draws follow its name, not its position. */
 export function hashName(name: string): number {
   let h = 0x811c9dc5;
@@ -75,14 +83,14 @@ export function hashName(name: string): number {
 
 /** Fills `keys` with the branch keys of one chunk. */
 export function chunkKeys(seed: string, chunk: number, keys: Uint32Array, count: number): void {
-  const stream = seedrandom.alea(`${seed}/${chunk}`);
+  const stream = alea(`${seed}/${chunk}`);
   for (let i = 0; i < count; i++) keys[i] = stream.int32() >>> 0;
 }
 
 /** The key of one branch, for telling a single branch's story. */
 export function branchKey(seed: string, branch: number): number {
   const chunk = Math.floor(branch / CHUNK_SIZE);
-  const stream = seedrandom.alea(`${seed}/${chunk}`);
+  const stream = alea(`${seed}/${chunk}`);
   let key = 0;
   for (let i = 0; i <= branch - chunk * CHUNK_SIZE; i++) key = stream.int32() >>> 0;
   return key;

@@ -49,6 +49,8 @@ export class BranchState {
   reachedRatified = false;
   entryTrack = -1;
   objectorCount = 0;
+  /** Whether some Ally holds out (see holding). */
+  anyHolding = false;
   /** Whether an event fired or a vote was held since the last reset (what reset must clear). */
   eventsTouched = true;
   /** Whether this branch has drawn its vote-time and ratification-time parameters yet. */

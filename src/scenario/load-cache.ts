@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LoadedScenario } from './load.js';
+import { textKey } from './parse-cache.js';
+
+/**
+ * Loaded scenarios of the bundled files, made at build time (dist/load-cache/, one JSON file
+ * per scenario so a run reads only its own): reading,
+ * validating and normalising a bundled file means loading the YAML parser and the schema
+ * library, which costs more than everything else a short run does. An entry holds what the
+ * full loader returned and the hash of every file of its `extends` chain; if any of those
+ * texts changed, the entry is ignored and the file is loaded in full. Entries are keyed by the
+ * file's path inside the bundled folder, and used only for an absolute path without --set,
+ * so the names in the result are those the full loader would give.
+ */
+export const LOAD_CACHE_DIR = 'load-cache';
+
+/** The cache file of a bundled file's path inside the bundled folder (a/b.yaml → a__b.yaml.json). */
+export function loadCacheName(rel: string): string {
+  return `${rel.replace(/\//g, '__')}.json`;
+}
+
+export interface LoadCacheEntry {
+  /** The chain, relative to the bundled folder, each with the hash of its text. */
+  readonly chain: readonly { readonly file: string; readonly key: string }[];
+  readonly scenario: LoadedScenario['scenario'];
+  readonly warnings: readonly string[];
+  readonly document: unknown;
+}
+
+/** Where the cache may be: the bundle lives in dist/ or dist/<layer>/; sources run from src/scenario/ without one. */
+const CACHE_DIRS = ['./', '../'].map((up) => fileURLToPath(new URL(`${up}${LOAD_CACHE_DIR}/`, import.meta.url)));
+
+async function cacheEntry(rel: string, dirs: readonly string[]): Promise<LoadCacheEntry | undefined> {
+  for (const dir of dirs) {
+    try {
+      return JSON.parse(await readFile(join(dir, loadCacheName(rel)), 'utf8')) as LoadCacheEntry;
+    } catch {
+      // No cache there, or no entry for this file: it is loaded in full.
+    }
+  }
+  return undefined;
+}
+
+/** The path of `file` inside `dir` with forward slashes, or undefined if it is not inside. */
+export function insideFolder(dir: string, file: string): string | undefined {
+  const rel = relative(dir, file);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
+  return rel.split(sep).join('/');
+}
+
+/** The cached load of a bundled file, if every file of its chain still has the text it was built from. */
+export async function cachedLoad(path: string, bundledDir: string, cacheDirs: readonly string[] = CACHE_DIRS): Promise<LoadedScenario | undefined> {
+  if (!isAbsolute(path)) return undefined;
+  const rel = insideFolder(bundledDir, path);
+  if (rel === undefined) return undefined;
+  const entry = await cacheEntry(rel, cacheDirs);
+  if (entry === undefined) return undefined;
+  const chain = entry.chain.map((c, i) => (i === 0 ? path : join(bundledDir, c.file)));
+  for (let i = 0; i < chain.length; i++) {
+    let text: string;
+    try {
+      text = await readFile(chain[i]!, 'utf8');
+    } catch {
+      return undefined;
+    }
+    if (textKey(text) !== entry.chain[i]!.key) return undefined;
+  }
+  return { scenario: entry.scenario, warnings: [...entry.warnings], file: path, chain, document: entry.document };
+}

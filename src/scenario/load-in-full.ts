@@ -1,0 +1,52 @@
+import { checkScenario } from './checks.js';
+import { mergeExtendsChain } from './extends.js';
+import { capIssues } from './issue.js';
+import { LIMITS } from './limits.js';
+import type { LoadOptions, LoadResult } from './load.js';
+import { bundledScenariosDir } from '../io/paths.js';
+import { toPlain, type LocatedMap } from './located.js';
+import { normalizeScenario } from './normalize.js';
+import { applyOverrides } from './overrides.js';
+import { parseScenarioText } from './parse-yaml.js';
+import { readScenarioFile } from './read-scenario-file.js';
+import { schemaIssues } from './schema-issues.js';
+import { defaultMessage } from './schema-messages.js';
+import { scenarioSchema } from './schema.js';
+
+/**
+ * The full loader: parse (YAML), follow `extends`, apply --set, validate (schema), check and
+ * normalise. It pulls in the YAML parser and the schema library, so it is loaded only when a
+ * file is not in the build-time cache (see load-cache.ts).
+ */
+export async function loadFileInFull(path: string, options: LoadOptions): Promise<LoadResult> {
+  const parsed = await readScenarioFile(path);
+  return capped(parsed.ok ? await loadDocument(parsed.value, path, options) : parsed);
+}
+
+export async function loadTextInFull(text: string, file: string, options: LoadOptions): Promise<LoadResult> {
+  const parsed = parseScenarioText(text, file);
+  return capped(parsed.ok ? await loadDocument(parsed.value, file, options) : parsed);
+}
+
+function capped(result: LoadResult): LoadResult {
+  return result.ok ? result : { ok: false, issues: capIssues(result.issues, LIMITS.maxIssues) };
+}
+
+async function loadDocument(parsed: LocatedMap, file: string, options: LoadOptions): Promise<LoadResult> {
+  const merged = await mergeExtendsChain(parsed, file, options.bundledDir ?? bundledScenariosDir());
+  if (!merged.ok) return merged;
+  const { chain, issues: mergeIssues } = merged.value;
+
+  const overridden = applyOverrides(merged.value.document, options.sets ?? []);
+  if (!overridden.ok) return { ok: false, issues: [...mergeIssues, ...overridden.issues] };
+  const root = overridden.value;
+  const document = toPlain(root);
+
+  const validated = scenarioSchema.safeParse(document, { reportInput: true, error: defaultMessage });
+  if (!validated.success) return { ok: false, issues: [...mergeIssues, ...schemaIssues(validated.error.issues, root)] };
+  const problems = [...mergeIssues, ...checkScenario(validated.data, root)];
+  if (problems.length > 0) return { ok: false, issues: problems };
+
+  const { scenario, warnings } = normalizeScenario(validated.data);
+  return { ok: true, value: { scenario, warnings, file, chain, document } };
+}
