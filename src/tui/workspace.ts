@@ -5,7 +5,6 @@ import { findBaseline, type BaselineLookup } from '../batch/baseline.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import type { Scenario } from '../model/scenario.js';
 import { formatIssue, loadScenarioFile } from '../scenario/load.js';
-import { authoringYaml, completeDocument, countChanges, extendsReference, overrideDocument } from '../scenario/override-document.js';
 
 /** What the UI reads and writes on disk: scenario files to open, and saved edits. */
 
@@ -86,6 +85,8 @@ export function fileWorkspace(options: FileWorkspaceOptions): Workspace {
     },
     exists: (path) => existsSync(path),
     async save(source, edited, target) {
+      // Writing YAML needs the YAML library: loaded on the first save, not when the UI opens.
+      const { authoringYaml, completeDocument, countChanges, extendsReference, overrideDocument } = await import('../scenario/override-document.js');
       const base = await loadScenarioFile(source, { bundledDir });
       if (!base.ok) return { ok: false, message: `cannot read ${source} to compare with: ${base.issues.map(formatIssue)[0] ?? ''}` };
       const reference = extendsReference(source, target, bundledDir);

@@ -69,6 +69,30 @@ describe('LiveRunner', () => {
     expect(late.updates.length).toBe(STAGES.length);
   });
 
+  it('tells when the first results are in, and shows them to whoever asks for that scenario', async () => {
+    const r = runner();
+    const s = sampleScenario();
+    const heard: RunUpdate[] = [];
+    r.start(s, [], (u) => heard.push(u));
+    expect(r.latest(s)).toBeUndefined();
+    await r.firstResults();
+    // The listener still heard the update the wait saw.
+    expect(heard.length).toBeGreaterThanOrEqual(1);
+    const latest = r.latest(s);
+    expect(latest?.results.runs).toBe(STAGES[0]);
+    expect(r.latest(withInterest(0.9))).toBeUndefined();
+    await r.close();
+  });
+
+  it('stops waiting for first results when the run is replaced', async () => {
+    const r = runner();
+    r.start(withInterest(0.1), [], () => undefined);
+    const waiting = r.firstResults();
+    r.start(withInterest(0.9), [], () => undefined);
+    await waiting;
+    await r.close();
+  });
+
   it('reports an error (a scenario the engine cannot compile) as an update', async () => {
     const broken: Scenario = { ...sampleScenario(), rules: [{ ...sampleScenario().rules[0]!, when: { kind: 'met', precondition: 'nowhere' } }] };
     const update = await collect(runner(), broken).done;

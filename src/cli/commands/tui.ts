@@ -16,6 +16,9 @@ export const QUICK_BRANCHES = 4_096;
 export const REFINED_BRANCHES = 40_960;
 const SLICE = 4_096;
 
+/** How long the UI waits, once loaded, for the quick estimate before opening without it. */
+const FIRST_RESULTS_WAIT_MS = 250;
+
 const ALTERNATE_SCREEN_ON = '\u001b[?1049h';
 const ALTERNATE_SCREEN_OFF = '\u001b[?1049l';
 
@@ -29,7 +32,7 @@ export async function tuiCommand(file: string | undefined, flags: TuiFlags): Pro
   const name = file ?? DEFAULT_SCENARIO.replace(/\.yaml$/, '');
   // Loaded lazily (batch commands never pay for React and Ink), while the scenario is read; the
   // first run starts as soon as the scenario is there, so the workers warm up while Ink loads.
-  const ui = Promise.all([import('ink'), import('../../tui/app.js'), import('../../tui/workspace.js')]);
+  const ui = withoutFetch(() => Promise.all([import('ink'), import('../../tui/app.js'), import('../../tui/workspace.js')]));
   ui.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
   const [loaded, { LiveRunner }, { defaultExecutors }] = await Promise.all([
     loadForCommand(name, flags.set),
@@ -44,6 +47,9 @@ export async function tuiCommand(file: string | undefined, flags: TuiFlags): Pro
   });
   runner.start(loaded.scenario, loaded.warnings, () => undefined);
   const [{ render }, { appElement }, { fileWorkspace }] = await ui;
+  // A first frame that already has the quick estimate is one frame instead of two, and drawing
+  // a frame cold costs as much as the estimate; past a short wait the UI opens without it.
+  await Promise.race([runner.firstResults(), delay(FIRST_RESULTS_WAIT_MS)]);
   const bundledDir = bundledScenariosDir();
   const workspace = fileWorkspace({ bundledDir, extraFiles: file === undefined ? [] : [resolveScenarioPath(file)] });
 
@@ -66,4 +72,24 @@ export async function tuiCommand(file: string | undefined, flags: TuiFlags): Pro
     process.off('exit', leaveScreen);
   }
   if (farewell !== '') process.stdout.write(`${farewell}\n`);
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+/**
+ * Runs `load` with the global `fetch` hidden. Ink's layout engine (yoga, WebAssembly) probes
+ * `typeof fetch` while it loads, and in Node that probe loads the HTTP client (~45 ms here),
+ * which the UI never uses. The real `fetch` is back as soon as the import is done.
+ */
+async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
+  const real = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (real === undefined || real.configurable !== true) return load();
+  Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
+  try {
+    return await load();
+  } finally {
+    Object.defineProperty(globalThis, 'fetch', real);
+  }
 }

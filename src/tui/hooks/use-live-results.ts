@@ -19,11 +19,16 @@ interface Heard {
 
 /** Re-runs the scenario on every change (the runner cancels the stale run). */
 export function useLiveResults(runner: LiveRunner, scenario: Scenario, warnings: readonly string[]): LiveResults {
-  const [heard, setHeard] = useState<Heard>({});
+  // Results already there (the CLI starts the first run while the UI loads) are in the first frame.
+  const [heard, setHeard] = useState<Heard>(() => {
+    const snapshot = runner.latest(scenario);
+    return snapshot === undefined ? {} : { scenario, snapshot };
+  });
   // A layout effect runs right after the edit's render is committed; a passive one may wait a frame.
   useLayoutEffect(() => {
     runner.start(scenario, warnings, (update) => {
-      if (update.kind === 'results') setHeard({ scenario, snapshot: update.snapshot });
+      // Hearing again what is on screen changes nothing: no second frame.
+      if (update.kind === 'results') setHeard((h) => (h.scenario === scenario && h.snapshot === update.snapshot ? h : { scenario, snapshot: update.snapshot }));
       else setHeard((h) => ({ scenario, snapshot: h.snapshot, error: update.message }));
     });
   }, [runner, scenario, warnings]);

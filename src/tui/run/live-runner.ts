@@ -102,6 +102,27 @@ export class LiveRunner {
     );
   }
 
+  /** The latest results of the run under way, if it is for this scenario: the UI's first frame shows them at once. */
+  latest(scenario: Scenario): RunSnapshot | undefined {
+    const last = this.current?.scenario === scenario ? this.current.last : undefined;
+    return last?.kind === 'results' ? last.snapshot : undefined;
+  }
+
+  /** Resolves when the run under way has its first results (or fails, or is replaced). */
+  firstResults(): Promise<void> {
+    const run = this.current;
+    if (run === undefined || run.last !== undefined) return Promise.resolve();
+    return new Promise((resolve) => {
+      const listener = run.listener;
+      run.listener = (update) => {
+        run.listener = listener;
+        listener(update);
+        resolve();
+      };
+      run.controller.signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+  }
+
   cancel(): void {
     this.current?.controller.abort();
     this.current = undefined;
