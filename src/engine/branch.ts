@@ -1,4 +1,4 @@
-import { holds } from './condition.js';
+import { holds, runProgram, settledIndex } from './condition.js';
 import { ExitCode, FixedReason, NO_ACTOR, StageCode, TrackCode } from './codes.js';
 import { EffectCode, type CompiledEffect, type CompiledModel } from './model.js';
 import { Phase, sampleParams } from './params.js';
@@ -186,44 +186,59 @@ function applyRules(m: CompiledModel, s: BranchState, trace: Tracer | null): voi
   if (s.ruleHazardDirty) fillF64(s.ruleHazard, 0);
   s.ruleHazardDirty = false;
   const rules = m.rules;
-  // A story reports every rule every year; the batch checks vote-only rules at votes.
-  const which = trace !== null ? m.allRules : m.yearlyRules;
-  for (let q = 0; q < which.length; q++) {
-    const r = which[q]!;
-    const rule = rules[r]!;
-    const active = holds(rule.when, s);
-    s.ruleActive[r] = active ? 1 : 0;
-    if (trace !== null) trace.push({ kind: 'rule', year: s.year, rule: r, active });
-    if (!active) continue;
-    if (s.ruleParamsDrawn[r] === 0) drawOwned(m, s, rule.paramSlots, s.ruleParamsDrawn, r);
-    for (let j = 0; j < rule.effects.length; j++) {
-      const fx = rule.effects[j]!;
-      const v = fx.value >= 0 ? s.values[fx.value]! : 0;
-      switch (fx.code) {
-        case EffectCode.interest:
-          s.ruleInterest += v;
-          noteInterestDrop(s, v, m.reasonOfRule + r);
-          break;
-        case EffectCode.withdrawal:
-          s.ruleWithdrawal += v;
-          break;
-        case EffectCode.standardPath:
-          s.ruleStandardPath += v;
-          break;
-        case EffectCode.precondition:
-          addRuleDelta(m, s, fx.target, v);
-          break;
-        case EffectCode.hazard:
-          if (fx.target >= 0) s.ruleHazard[fx.target] = s.ruleHazard[fx.target]! + v;
-          s.ruleHazardDirty = true;
-          break;
-        case EffectCode.block:
-          if (fx.allies.length === 0 && s.blockedByRule < 0) s.blockedByRule = r;
-          break;
-        case EffectCode.delay:
-          s.ruleDelay += v;
-          break;
-      }
+  if (trace !== null) {
+    // A story reports every rule every year; the batch checks vote-only rules at votes.
+    for (let r = 0; r < rules.length; r++) {
+      const active = holds(rules[r]!.when, s);
+      s.ruleActive[r] = active ? 1 : 0;
+      trace.push({ kind: 'rule', year: s.year, rule: r, active });
+      if (active) applyRuleEffects(m, s, r);
+    }
+    return;
+  }
+  const yearly = m.yearlyRules;
+  for (let q = 0; q < yearly.length; q++) s.ruleActive[yearly[q]!] = 0;
+  // Only the rules the year, stage and track leave open; most of them hold without a check.
+  const situation = settledIndex(s.year - m.startYear, s.stage, s.track);
+  for (let q = m.yearlyRulesStart[situation]!, end = m.yearlyRulesStart[situation + 1]!; q < end; q++) {
+    const r = m.yearlyRulesIn[q]!;
+    if (m.yearlyRulesCheck[q] === 1 && !runProgram(rules[r]!.when, s)) continue;
+    s.ruleActive[r] = 1;
+    applyRuleEffects(m, s, r);
+  }
+}
+
+/** What an active rule does this year (its shifts of consent are summed at a vote, see allyRuleShifts). */
+function applyRuleEffects(m: CompiledModel, s: BranchState, r: number): void {
+  const rule = m.rules[r]!;
+  if (s.ruleParamsDrawn[r] === 0) drawOwned(m, s, rule.paramSlots, s.ruleParamsDrawn, r);
+  for (let j = 0; j < rule.effects.length; j++) {
+    const fx = rule.effects[j]!;
+    const v = fx.value >= 0 ? s.values[fx.value]! : 0;
+    switch (fx.code) {
+      case EffectCode.interest:
+        s.ruleInterest += v;
+        noteInterestDrop(s, v, m.reasonOfRule + r);
+        break;
+      case EffectCode.withdrawal:
+        s.ruleWithdrawal += v;
+        break;
+      case EffectCode.standardPath:
+        s.ruleStandardPath += v;
+        break;
+      case EffectCode.precondition:
+        addRuleDelta(m, s, fx.target, v);
+        break;
+      case EffectCode.hazard:
+        if (fx.target >= 0) s.ruleHazard[fx.target] = s.ruleHazard[fx.target]! + v;
+        s.ruleHazardDirty = true;
+        break;
+      case EffectCode.block:
+        if (fx.allies.length === 0 && s.blockedByRule < 0) s.blockedByRule = r;
+        break;
+      case EffectCode.delay:
+        s.ruleDelay += v;
+        break;
     }
   }
 }

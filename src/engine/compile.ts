@@ -1,7 +1,7 @@
 import { dateToYear } from '../model/roster.js';
 import type { Effect, Scenario } from '../model/scenario.js';
 import { FIXED_REASON_COUNT } from './codes.js';
-import { compileCondition, type Calendar, type NameIndex } from './condition.js';
+import { compileCondition, DEPENDS, FALSE, situationCount, type Calendar, type NameIndex } from './condition.js';
 import { EffectCode, type CompiledEffect, type CompiledEvent, type CompiledModel, type CompiledRule } from './model.js';
 import { Phase, ParamTable, type PhaseValue } from './params.js';
 import type { Param } from '../model/distribution.js';
@@ -117,7 +117,7 @@ export function compile(scenario: Scenario): CompiledModel {
     rules: compiledRules,
     yearlyRules: Int32Array.from(compiledRules.filter((r) => !isVoteOnly(r)).map((r) => r.index)),
     voteOnlyRules: Int32Array.from(compiledRules.filter(isVoteOnly).map((r) => r.index)),
-    allRules: Int32Array.from(compiledRules.map((r) => r.index)),
+    ...rulesBySituation(compiledRules.filter((r) => !isVoteOnly(r)), situationCount(calendar.membersByYear.length)),
     events: compiledEvents,
     ...eventWindows(compiledEvents, scenario.decisionPoint.year, scenario.decisionPoint.horizon),
     reasonCount: FIXED_REASON_COUNT + k + compiledRules.length + compiledEvents.length,
@@ -174,6 +174,27 @@ function compileEffect(effect: Effect, path: string, table: ParamTable, names: N
     case 'delay':
       return { code: EffectCode.delay, value: table.add(`${path}.months`, effect.months, Phase.owned), allies: none, target: -1 };
   }
+}
+
+/** For each situation, the rules not settled false in it, and whether each needs checking. */
+function rulesBySituation(
+  rules: readonly CompiledRule[],
+  situations: number,
+): { yearlyRulesIn: Int32Array; yearlyRulesCheck: Uint8Array; yearlyRulesStart: Int32Array } {
+  const list: number[] = [];
+  const check: number[] = [];
+  const start: number[] = [];
+  for (let i = 0; i < situations; i++) {
+    start.push(list.length);
+    for (const r of rules) {
+      const settled = r.when.settled[i]!;
+      if (settled === FALSE) continue;
+      list.push(r.index);
+      check.push(settled === DEPENDS ? 1 : 0);
+    }
+  }
+  start.push(list.length);
+  return { yearlyRulesIn: Int32Array.from(list), yearlyRulesCheck: Uint8Array.from(check), yearlyRulesStart: Int32Array.from(start) };
 }
 
 /** For each year of the run, the events whose window covers it, as one flat list with offsets. */

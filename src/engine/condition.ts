@@ -37,14 +37,19 @@ export interface Predicate {
 const STAGES = 4;
 const TRACKS = 4;
 
-/** Index into Predicate.settled; tracks run from -1 (none). */
-function settledIndex(yearOffset: number, stage: number, track: number): number {
+/** Situations a condition can be settled in: every (year offset, stage, track). */
+export function situationCount(years: number): number {
+  return years * STAGES * TRACKS;
+}
+
+/** Index into Predicate.settled of a (year offset, stage, track); tracks run from -1 (none). */
+export function settledIndex(yearOffset: number, stage: number, track: number): number {
   return (yearOffset * STAGES + stage) * TRACKS + track + 1;
 }
 
-const FALSE = 0;
-const TRUE = 1;
-const DEPENDS = 2;
+export const FALSE = 0;
+export const TRUE = 1;
+export const DEPENDS = 2;
 
 const Op = { true: 0, year: 1, stage: 2, track: 3, met: 4, level: 5, event: 6, member: 7, and: 8, or: 9, not: 10 } as const;
 
@@ -92,7 +97,7 @@ export function compileCondition(c: Condition, names: NameIndex, calendar: Calen
   };
   walk(c);
   const years = calendar.membersByYear.length;
-  const settled = new Uint8Array(years * STAGES * TRACKS);
+  const settled = new Uint8Array(situationCount(years));
   for (let y = 0; y < years; y++) {
     for (let stage = 0; stage < STAGES; stage++) {
       for (let track = -1; track < TRACKS - 1; track++) {
@@ -147,7 +152,11 @@ function settle(c: Condition, year: number, members: number, stage: number, trac
 /** Evaluates a compiled condition against the branch's current state. */
 export function holds(p: Predicate, s: BranchState): boolean {
   const settled = p.settled[settledIndex(s.year - p.startYear, s.stage, s.track)]!;
-  if (settled !== DEPENDS) return settled === TRUE;
+  return settled === DEPENDS ? runProgram(p, s) : settled === TRUE;
+}
+
+/** Runs the program of a condition that the year, stage and track do not settle. */
+export function runProgram(p: Predicate, s: BranchState): boolean {
   const ops = p.ops;
   const nums = p.nums;
   const stack = p.stack;

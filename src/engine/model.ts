@@ -112,7 +112,14 @@ export interface CompiledModel {
    */
   readonly yearlyRules: Int32Array;
   readonly voteOnlyRules: Int32Array;
-  readonly allRules: Int32Array;
+  /**
+   * The yearly rules that may act in each situation (see condition.ts settledIndex), in rule
+   * order: yearlyRulesIn[yearlyRulesStart[i] .. yearlyRulesStart[i + 1]), with 1 in
+   * yearlyRulesCheck where the branch decides (the rest hold whatever it is).
+   */
+  readonly yearlyRulesIn: Int32Array;
+  readonly yearlyRulesCheck: Uint8Array;
+  readonly yearlyRulesStart: Int32Array;
   readonly events: readonly CompiledEvent[];
   /** Events open in each year: eventsByYear[eventsByYearStart[y] .. eventsByYearStart[y + 1]) for year offset y. */
   readonly eventsByYear: Int32Array;
