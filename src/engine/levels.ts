@@ -27,11 +27,15 @@ export function resetLevels(m: CompiledModel, s: BranchState): void {
     s.levelYear[k] = m.startYear;
     s.levelAfterEvents[k] = 0;
   }
-  if (s.levelDeltasTouched) {
-    fill(s.ruleDeltaByYear, 0);
-    fill(s.eventDeltaByYear, 0);
-    s.levelDeltasTouched = false;
+  // Clear only the cells this branch wrote: most branches write a handful of the k · years.
+  const cells = m.preconditionCount * m.years;
+  for (let j = 0; j < s.deltaCellCount; j++) {
+    const c = s.deltaCells[j]!;
+    s.deltaCellTouched[c] = 0;
+    if (c < cells) s.ruleDeltaByYear[c] = 0;
+    else s.eventDeltaByYear[c - cells] = 0;
   }
+  s.deltaCellCount = 0;
   s.metEpoch++;
 }
 
@@ -114,11 +118,11 @@ export function levelAtStartOf(m: CompiledModel, s: BranchState, k: number, year
 /** An event moves precondition k now (clamped at once, as every move is). */
 export function shiftLevel(m: CompiledModel, s: BranchState, k: number, delta: number): void {
   const i = k * m.years + (s.year - m.startYear);
-  s.levelDeltasTouched = true;
   // The first move of the year waits in the ledger; a second one needs the first applied
   // before it, because each move is clamped on its own.
   if (s.levelAfterEvents[k] === 0 && s.eventDeltaByYear[i] === 0) {
     s.eventDeltaByYear[i] = delta;
+    noteCell(s, m.preconditionCount * m.years + i);
     return;
   }
   catchUp(m, s, k, s.year, true);
@@ -129,13 +133,16 @@ export function shiftLevel(m: CompiledModel, s: BranchState, k: number, delta: n
 export function addRuleDelta(m: CompiledModel, s: BranchState, k: number, delta: number): void {
   const i = k * m.years + (s.year - m.startYear);
   s.ruleDeltaByYear[i] = s.ruleDeltaByYear[i]! + delta;
-  s.levelDeltasTouched = true;
+  noteCell(s, i);
+}
+
+/** Remembers a written cell of the ledgers (rule deltas first, then event moves) for the next reset. */
+function noteCell(s: BranchState, cell: number): void {
+  if (s.deltaCellTouched[cell] === 1) return;
+  s.deltaCellTouched[cell] = 1;
+  s.deltaCells[s.deltaCellCount++] = cell;
 }
 
 function clamp01(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : x;
-}
-
-function fill(a: Float64Array, v: number): void {
-  for (let i = 0; i < a.length; i++) a[i] = v;
 }

@@ -67,7 +67,8 @@ export class BranchState {
   firedForVote = 0;
   firedForVoteApplied = 0;
   metAfterEvents = false;
-  levelDeltasTouched = false;
+  /** Cells of the two ledgers written since the last reset (see levels.ts). */
+  deltaCellCount = 0;
 
   readonly values: Float64Array;
   /** Per branch: consent − threat, and the dense weight matrix (0 where an Ally ignores a precondition). */
@@ -86,6 +87,8 @@ export class BranchState {
   readonly metTakenAt: Float64Array;
   readonly ruleDeltaByYear: Float64Array;
   readonly eventDeltaByYear: Float64Array;
+  readonly deltaCellTouched: Uint8Array;
+  readonly deltaCells: Int32Array;
   readonly eventFired: Uint8Array;
   readonly firedForVoteLog: Int32Array;
   readonly hazardShift: Float64Array;
@@ -126,6 +129,8 @@ export class BranchState {
     this.levelAfterEvents = new Uint8Array(k);
     this.ruleDeltaByYear = new Float64Array(k * model.years);
     this.eventDeltaByYear = new Float64Array(k * model.years);
+    this.deltaCellTouched = new Uint8Array(2 * k * model.years);
+    this.deltaCells = new Int32Array(2 * k * model.years);
     this.eventFired = new Uint8Array(e);
     this.firedForVoteLog = new Int32Array(e * model.years);
     this.hazardShift = new Float64Array(e);
