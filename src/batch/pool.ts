@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { CHUNK_SIZE, emptyTally, mergeInto, type CompiledModel, type Tally } from '../engine/index.js';
+import { CHUNK_SIZE, emptyTally, type CompiledModel, type Tally } from '../engine/index.js';
 import type { RangeJob, WorkerReply } from './protocol.js';
-import { deserializeTally } from './tally-transfer.js';
+import { mergeSerializedInto } from './tally-transfer.js';
 
 /** Branches per task handed to a worker: whole chunks, so splitting never changes the random streams. */
 const TASK_BRANCHES = CHUNK_SIZE * 16;
@@ -93,7 +93,12 @@ export class WorkerPool {
           } else if (reply.type === 'error') {
             settle(new Error(`a worker thread failed: ${reply.message}`));
           } else {
-            mergeInto(total, deserializeTally(reply.tally));
+            try {
+              mergeSerializedInto(total, reply.tally);
+            } catch (error) {
+              settle(new Error(`a worker thread failed: ${error instanceof Error ? error.message : String(error)}`));
+              return;
+            }
             finished++;
             if (finished === tasks.length) settle(undefined);
             else assign(worker);

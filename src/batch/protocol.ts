@@ -13,9 +13,10 @@ export interface RangeJob {
   readonly count: number;
 }
 
+/** A tally's non-zero cells, array by array (see tally-transfer.ts). */
 export interface SerializedTally {
   readonly runs: number;
-  readonly arrays: Record<string, Float64Array>;
+  readonly arrays: Record<string, { readonly length: number; readonly index: Int32Array; readonly value: Float64Array }>;
 }
 
 export type WorkerReply =

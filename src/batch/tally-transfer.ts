@@ -4,29 +4,46 @@ import type { SerializedTally } from './protocol.js';
 /** The count arrays of a Tally (blockerYearSum has the shape of blockers). */
 export const ARRAY_FIELDS = ['exits', 'funnel', 'tracks', 'exitYears', 'blockers', 'blockerYearSum', 'objectors'] as const;
 
+/**
+ * A tally as it crosses between threads: only its non-zero cells. The arrays of blockers by
+ * Ally and reason are large and mostly zero; sent whole, every task of a long run would leave
+ * ~150 kB of buffers behind, and memory would grow with the number of branches.
+ */
 export function serializeTally(t: Tally): SerializedTally {
-  return { runs: t.runs, arrays: Object.fromEntries(ARRAY_FIELDS.map((f) => [f, t[f]])) };
+  const arrays: Record<string, SerializedTally['arrays'][string]> = {};
+  for (const f of ARRAY_FIELDS) {
+    const a = t[f];
+    let nonZero = 0;
+    for (let j = 0; j < a.length; j++) if (a[j] !== 0) nonZero++;
+    const index = new Int32Array(nonZero);
+    const value = new Float64Array(nonZero);
+    for (let j = 0, k = 0; j < a.length; j++) {
+      if (a[j] === 0) continue;
+      index[k] = j;
+      value[k++] = a[j]!;
+    }
+    arrays[f] = { length: a.length, index, value };
+  }
+  return { runs: t.runs, arrays };
 }
 
 export function transferList(t: SerializedTally): ArrayBuffer[] {
-  return Object.values(t.arrays).map((a) => a.buffer as ArrayBuffer);
+  return Object.values(t.arrays).flatMap((a) => [a.index.buffer as ArrayBuffer, a.value.buffer as ArrayBuffer]);
 }
 
-export function deserializeTally(s: SerializedTally): Tally {
-  const a = s.arrays;
-  const get = (f: (typeof ARRAY_FIELDS)[number]) => {
-    const arr = a[f];
-    if (!(arr instanceof Float64Array)) throw new Error(`worker returned a tally without ${f}`);
-    return arr;
-  };
-  return {
-    runs: s.runs,
-    exits: get('exits'),
-    funnel: get('funnel'),
-    tracks: get('tracks'),
-    exitYears: get('exitYears'),
-    blockers: get('blockers'),
-    blockerYearSum: get('blockerYearSum'),
-    objectors: get('objectors'),
-  };
+/** total += the tally a worker sent; throws if it does not have the shape of `total`. */
+export function mergeSerializedInto(total: Tally, s: SerializedTally): void {
+  for (const f of ARRAY_FIELDS) {
+    const sent = s.arrays[f];
+    const into = total[f];
+    if (sent === undefined || !(sent.index instanceof Int32Array) || !(sent.value instanceof Float64Array) || sent.length !== into.length || sent.index.length !== sent.value.length) {
+      throw new Error(`worker returned a tally without ${f} of the expected shape`);
+    }
+    for (let k = 0; k < sent.index.length; k++) {
+      const j = sent.index[k]!;
+      if (j < 0 || j >= into.length) throw new Error(`worker returned a tally without ${f} of the expected shape`);
+      into[j]! += sent.value[k]!;
+    }
+  }
+  total.runs += s.runs;
 }

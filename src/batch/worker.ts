@@ -1,21 +1,24 @@
 import { parentPort } from 'node:worker_threads';
-import { compile, CHUNK_SIZE, emptyTally, simulateRange, type CompiledModel } from '../engine/index.js';
+import { compile, CHUNK_SIZE, emptyTally, simulateRange, type CompiledModel, type Tally } from '../engine/index.js';
 import type { RangeJob, WorkerReply } from './protocol.js';
-import { serializeTally, transferList } from './tally-transfer.js';
+import { ARRAY_FIELDS, serializeTally, transferList } from './tally-transfer.js';
 
 /** A pool thread: runs ranges of branches and sends back their tallies. */
 if (parentPort === null) throw new Error('worker.js must run as a worker thread');
 const port = parentPort;
-let cached: { modelId: number; model: CompiledModel } | undefined;
+let cached: { modelId: number; model: CompiledModel; tally: Tally } | undefined;
 
 port.on('message', (job: RangeJob) => {
   try {
     if (cached === undefined || cached.modelId !== job.modelId) {
       if (job.scenario === undefined) throw new Error(`model ${job.modelId} was never sent to this worker`);
-      cached = { modelId: job.modelId, model: compile(job.scenario) };
+      const model = compile(job.scenario);
+      cached = { modelId: job.modelId, model, tally: emptyTally(model) };
     }
     const model = cached.model;
-    const tally = emptyTally(model);
+    // One tally per model, cleared for each task: a long run allocates nothing per task.
+    const tally = cached.tally;
+    clearTally(tally);
     // Report progress chunk by chunk so long ranges still show movement.
     for (let done = 0; done < job.count; ) {
       const step = Math.min(CHUNK_SIZE * 4, job.count - done);
@@ -32,3 +35,8 @@ port.on('message', (job: RangeJob) => {
     port.postMessage({ type: 'error', task: job.task, message: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);
   }
 });
+
+function clearTally(t: Tally): void {
+  t.runs = 0;
+  for (const f of ARRAY_FIELDS) t[f].fill(0);
+}

@@ -9,8 +9,8 @@ import { emptyTally, record, type Tally } from './tally.js';
  * CHUNK_SIZE branches, so the bytes never depend on how the range is split.
  */
 export function simulateRange(m: CompiledModel, seed: string, first: number, count: number, tally: Tally = emptyTally(m)): Tally {
-  const state = new BranchState(m);
-  const keys = new Uint32Array(CHUNK_SIZE);
+  // One state per model, reused by every range: a long run in slices allocates nothing per slice.
+  const { state, keys } = workspaceOf(m);
   const end = first + count;
   let b = first;
   while (b < end) {
@@ -24,6 +24,14 @@ export function simulateRange(m: CompiledModel, seed: string, first: number, cou
     }
   }
   return tally;
+}
+
+const workspaces = new WeakMap<CompiledModel, { readonly state: BranchState; readonly keys: Uint32Array }>();
+
+function workspaceOf(m: CompiledModel): { readonly state: BranchState; readonly keys: Uint32Array } {
+  let w = workspaces.get(m);
+  if (w === undefined) workspaces.set(m, (w = { state: new BranchState(m), keys: new Uint32Array(CHUNK_SIZE) }));
+  return w;
 }
 
 /** All branches of a run on this thread. */

@@ -29,6 +29,7 @@ describe('a worker thread that fails', () => {
     ['exits-quietly', /^a worker thread exited unexpectedly \(code 0\)$/],
     ['throws-at-start', /^a worker thread failed: cannot start: boom$/],
     ['progress-then-throws', /^a worker thread failed: boom halfway$/],
+    ['bad-tally', /^a worker thread failed: worker returned a tally without exits of the expected shape$/],
   ])('%s: the run rejects with a clear message, and again on the next run, and the pool closes', async (name, message) => {
     const pool = new WorkerPool(2, workerScript(name));
     let progress = 0;
