@@ -149,11 +149,19 @@ export class WorkerPool {
 }
 
 /**
- * Splits [first, first + count) into tasks along chunk boundaries: at most TASK_BRANCHES
- * each, and small enough that a short run still keeps every worker busy. Any split gives the
- * same tally, since the random streams belong to the chunks.
+ * Splits [first, first + count) into tasks. A short run (an interactive re-run) gets one equal
+ * share per worker, so all finish together; a long one, tasks along chunk boundaries of at most
+ * TASK_BRANCHES each, handed out as workers free up. Any split gives the same tally, since the
+ * random streams belong to the chunks, not to the tasks.
  */
 export function splitTasks(first: number, count: number, workers: number): { first: number; count: number }[] {
+  if (count <= workers * TASK_BRANCHES) {
+    const shares = Math.max(1, Math.min(workers, count));
+    return Array.from({ length: shares }, (_, i) => {
+      const from = first + Math.floor((count * i) / shares);
+      return { first: from, count: first + Math.floor((count * (i + 1)) / shares) - from };
+    });
+  }
   const chunksPerTask = Math.max(1, Math.min(TASK_BRANCHES / CHUNK_SIZE, Math.ceil(count / CHUNK_SIZE / (workers * 2))));
   const span = chunksPerTask * CHUNK_SIZE;
   const tasks: { first: number; count: number }[] = [];
