@@ -49,6 +49,8 @@ const NO_WEIGHT: Param = { dist: { kind: 'fixed', value: 0 } };
 
 /** How `to` differs from `from`. diff(s, s) is empty. */
 export function assumptionDiff(from: Scenario, to: Scenario): AssumptionDiff {
+  // The explorer asks this of an unedited scenario on every frame until the first edit.
+  if (from === to) return { params: [], switches: [], other: [] };
   const other: OtherChange[] = [];
   const note = (path: string, a: string, b: string) => {
     if (a !== b) other.push({ path, from: a, to: b });

@@ -93,6 +93,20 @@ describe('LiveRunner', () => {
     await r.close();
   });
 
+  it('runs the first run on as many executors as asked, and every later run on all of them', async () => {
+    const used = [0, 0];
+    const counting = (n: number): Executor => {
+      const inner = threadExecutor();
+      return { run: (...args) => (used[n]!++, inner.run(...args)), close: () => inner.close() };
+    };
+    const r = new LiveRunner({ seed: '7', stages: STAGES, executors: [counting(0), counting(1)], slice: 1_024, firstRunExecutors: 1 });
+    await collect(r, withInterest(0.3)).done;
+    expect(used[1]).toBe(0);
+    await collect(r, withInterest(0.4)).done;
+    expect(used[1]).toBeGreaterThan(0);
+    await r.close();
+  });
+
   it('reports an error (a scenario the engine cannot compile) as an update', async () => {
     const broken: Scenario = { ...sampleScenario(), rules: [{ ...sampleScenario().rules[0]!, when: { kind: 'met', precondition: 'nowhere' } }] };
     const update = await collect(runner(), broken).done;

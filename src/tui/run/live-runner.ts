@@ -30,6 +30,11 @@ export interface LiveRunnerOptions {
   readonly slice: number;
   /** Clock for the reported times (tests pass a fake one). */
   readonly now?: () => number;
+  /**
+   * Executors the very first run may use (default all). The UI loads and draws its first,
+   * slow frame while that run goes on: one thread for it leaves the other core to the UI.
+   */
+  readonly firstRunExecutors?: number;
 }
 
 const CACHE_SIZE = 32;
@@ -52,6 +57,7 @@ export class LiveRunner {
   private current: ActiveRun | undefined;
   private readonly cache = new Map<string, RunSnapshot>();
   private readonly now: () => number;
+  private firstRunDone = false;
 
   constructor(private readonly options: LiveRunnerOptions) {
     this.now = options.now ?? (() => performance.now());
@@ -140,8 +146,11 @@ export class LiveRunner {
     const stages = this.options.stages;
     let done = 0;
     let snapshot: RunSnapshot | undefined;
+    const all = this.options.executors;
+    const executors = this.firstRunDone ? all : all.slice(0, this.options.firstRunExecutors ?? all.length);
+    this.firstRunDone = true;
     for (const [i, target] of stages.entries()) {
-      await this.runRange(model, done, target - done, tally, signal);
+      await this.runRange(model, done, target - done, tally, signal, executors);
       if (signal.aborted) return undefined;
       done = target;
       const results = summarize(model, tally, { seed: this.options.seed, warnings });
@@ -152,9 +161,8 @@ export class LiveRunner {
   }
 
   /** Hands out slices to every executor until the range is done or the run is cancelled. */
-  private async runRange(model: CompiledModel, first: number, count: number, total: Tally, signal: AbortSignal): Promise<void> {
+  private async runRange(model: CompiledModel, first: number, count: number, total: Tally, signal: AbortSignal, executors: readonly Executor[]): Promise<void> {
     const end = first + count;
-    const executors = this.options.executors;
     // Small ranges are split too, so a quick estimate uses every executor.
     const slice = Math.min(this.options.slice, Math.ceil(count / executors.length));
     let next = first;
