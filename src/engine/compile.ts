@@ -6,7 +6,7 @@ import { EffectCode, type CompiledEffect, type CompiledEvent, type CompiledModel
 import { Phase, ParamTable, type PhaseValue } from './params.js';
 import type { Param } from '../model/distribution.js';
 import { hashName } from './rng.js';
-import { denseAllyTerms } from './branch.js';
+import { denseAllyTerms } from './council.js';
 
 /**
  * Turns a validated scenario into flat arrays and closures, once. References were

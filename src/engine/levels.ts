@@ -1,5 +1,6 @@
 import type { CompiledModel } from './model.js';
 import { fastNormalQuantile } from './normal.js';
+import { clamp01 } from './numbers.js';
 import { drawBits, Purpose, UNIT, yearKey } from './rng.js';
 import type { BranchState } from './state.js';
 
@@ -141,8 +142,4 @@ function noteCell(s: BranchState, cell: number): void {
   if (s.deltaCellTouched[cell] === 1) return;
   s.deltaCellTouched[cell] = 1;
   s.deltaCells[s.deltaCellCount++] = cell;
-}
-
-function clamp01(x: number): number {
-  return x < 0 ? 0 : x > 1 ? 1 : x;
 }

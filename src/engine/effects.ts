@@ -1,0 +1,214 @@
+import { holds, runProgram, settledIndex } from './condition.js';
+import { StageCode } from './codes.js';
+import { addRuleDelta, newMetEpoch, shiftLevel } from './levels.js';
+import { EffectCode, type CompiledEffect, type CompiledModel } from './model.js';
+import { clamp01, fillF64, fillI32 } from './numbers.js';
+import { sampleParams } from './params.js';
+import { drawBits, Purpose, UNIT } from './rng.js';
+import type { BranchState } from './state.js';
+import type { Tracer } from './trace.js';
+
+/**
+ * What events and rules do to a branch. Events act from the moment they happen, for good;
+ * rules act in every year their condition holds. Their shifts of Allies' consent only matter
+ * in a vote, so they are added up there (takeEventShifts, allyRuleShifts).
+ */
+
+/** Events act from the moment they happen, for good. */
+export function fireEvents(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
+  const events = m.events;
+  let fired = false;
+  // Only the events whose window covers this year, in their file order.
+  const y = s.year - m.startYear;
+  const list = m.eventsByYear;
+  for (let q = m.eventsByYearStart[y]!, end = m.eventsByYearStart[y + 1]!; q < end; q++) {
+    const e = list[q]!;
+    const ev = events[e]!;
+    if (ev.once && s.eventFired[e] === 1) continue;
+    if (ev.when !== null && !holds(ev.when, s)) continue;
+    const p = s.values[ev.hazard]! + s.hazardShift[e]! + s.ruleHazard[e]!;
+    // p ≤ 0 never happens and p ≥ 1 always does, whatever the draw: the draw is skipped, not changed.
+    if (p <= 0 || (p < 1 && drawBits(s.yearKey, ev.actor, Purpose.event) * UNIT >= p)) continue;
+    s.eventFired[e] = 1;
+    s.eventsTouched = true;
+    if (s.eventParamsDrawn[e] === 0) drawOwned(m, s, ev.paramSlots, s.eventParamsDrawn, e);
+    fired = true;
+    if (trace !== null) trace.push({ kind: 'event', year: s.year, event: e, p: clamp01(p) });
+    for (let j = 0; j < ev.effects.length; j++) applyEventEffect(m, s, ev.effects[j]!, e);
+    // Shifts of consent are only read in a vote: they are added up there, in this order.
+    if (ev.voteEffects.length > 0) s.firedForVoteLog[s.firedForVote++] = e;
+  }
+  // `met` is taken again once the year's events have moved the levels.
+  if (fired) newMetEpoch(s, true);
+}
+
+/** Adds the consent effects of events that happened since the last vote, in the order they happened. */
+export function takeEventShifts(m: CompiledModel, s: BranchState): void {
+  for (; s.firedForVoteApplied < s.firedForVote; s.firedForVoteApplied++) {
+    const e = s.firedForVoteLog[s.firedForVoteApplied]!;
+    const effects = m.events[e]!.voteEffects;
+    for (let j = 0; j < effects.length; j++) applyEventEffect(m, s, effects[j]!, e);
+  }
+}
+
+function applyEventEffect(m: CompiledModel, s: BranchState, fx: CompiledEffect, e: number): void {
+  const v = fx.value >= 0 ? s.values[fx.value]! : 0;
+  switch (fx.code) {
+    case EffectCode.consent:
+      for (let j = 0; j < fx.allies.length; j++) {
+        const i = fx.allies[j]!;
+        s.consentShift[i] = s.consentShift[i]! + v;
+        if (v < s.consentShiftWorst[i]!) {
+          s.consentShiftWorst[i] = v;
+          s.consentShiftWorstEvent[i] = e;
+        }
+      }
+      return;
+    case EffectCode.interest:
+      s.interestShift += v;
+      noteInterestDrop(s, v, m.reasonOfEvent + e);
+      return;
+    case EffectCode.withdrawal:
+      s.withdrawalShift += v;
+      return;
+    case EffectCode.standardPath:
+      s.standardPathShift += v;
+      return;
+    case EffectCode.precondition:
+      shiftLevel(m, s, fx.target, v);
+      return;
+    case EffectCode.hazard:
+      if (fx.target >= 0) s.hazardShift[fx.target] = s.hazardShift[fx.target]! + v;
+      return;
+    case EffectCode.block:
+      if (fx.allies.length > 0) {
+        const i = fx.allies[0]!;
+        s.consentShift[i] = s.consentShiftWorst[i] = -Infinity;
+        s.consentShiftWorstEvent[i] = e;
+      } else s.blockedByEvent = e;
+      return;
+    case EffectCode.delay:
+      s.delayShift += v;
+      return;
+  }
+}
+
+/**
+ * Rules act in every year their condition holds; their shifts are recomputed each year.
+ * Shifts of Allies' consent matter only in a vote, so they are summed there, from the
+ * rules active this year (see allyRuleShifts).
+ */
+export function applyRules(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
+  if (m.yearlyRules.length === 0 && trace === null) return;
+  s.ruleInterest = s.ruleWithdrawal = s.ruleStandardPath = s.ruleDelay = 0;
+  s.blockedByRule = -1;
+  // Clear only what last year's rules wrote.
+  if (s.ruleHazardDirty) fillF64(s.ruleHazard, 0);
+  s.ruleHazardDirty = false;
+  const rules = m.rules;
+  if (trace !== null) {
+    // A story reports every rule every year; the batch checks vote-only rules at votes.
+    for (let r = 0; r < rules.length; r++) {
+      const active = holds(rules[r]!.when, s);
+      s.ruleActive[r] = active ? 1 : 0;
+      trace.push({ kind: 'rule', year: s.year, rule: r, active });
+      if (active) applyRuleEffects(m, s, r);
+    }
+    return;
+  }
+  const yearly = m.yearlyRules;
+  for (let q = 0; q < yearly.length; q++) s.ruleActive[yearly[q]!] = 0;
+  // Only the rules the year, stage and track leave open; most of them hold without a check.
+  const situation = settledIndex(s.year - m.startYear, s.stage, s.track);
+  for (let q = m.yearlyRulesStart[situation]!, end = m.yearlyRulesStart[situation + 1]!; q < end; q++) {
+    const r = m.yearlyRulesIn[q]!;
+    if (m.yearlyRulesCheck[q] === 1 && !runProgram(rules[r]!.when, s)) continue;
+    s.ruleActive[r] = 1;
+    applyRuleEffects(m, s, r);
+  }
+}
+
+/** What an active rule does this year (its shifts of consent are summed at a vote, see allyRuleShifts). */
+function applyRuleEffects(m: CompiledModel, s: BranchState, r: number): void {
+  const rule = m.rules[r]!;
+  if (s.ruleParamsDrawn[r] === 0) drawOwned(m, s, rule.paramSlots, s.ruleParamsDrawn, r);
+  for (let j = 0; j < rule.effects.length; j++) {
+    const fx = rule.effects[j]!;
+    const v = fx.value >= 0 ? s.values[fx.value]! : 0;
+    switch (fx.code) {
+      case EffectCode.interest:
+        s.ruleInterest += v;
+        noteInterestDrop(s, v, m.reasonOfRule + r);
+        break;
+      case EffectCode.withdrawal:
+        s.ruleWithdrawal += v;
+        break;
+      case EffectCode.standardPath:
+        s.ruleStandardPath += v;
+        break;
+      case EffectCode.precondition:
+        addRuleDelta(m, s, fx.target, v);
+        break;
+      case EffectCode.hazard:
+        if (fx.target >= 0) s.ruleHazard[fx.target] = s.ruleHazard[fx.target]! + v;
+        s.ruleHazardDirty = true;
+        break;
+      case EffectCode.block:
+        if (fx.allies.length === 0 && s.blockedByRule < 0) s.blockedByRule = r;
+        break;
+      case EffectCode.delay:
+        s.ruleDelay += v;
+        break;
+    }
+  }
+}
+
+/** A rule's or event's effect sizes, drawn when it first acts in this branch. */
+export function drawOwned(m: CompiledModel, s: BranchState, slots: Int32Array, drawn: Uint8Array, owner: number): void {
+  if (slots.length > 0) sampleParams(m.params, s.key, s.values, slots);
+  drawn[owner] = 1;
+  s.ownedDrawn = true;
+}
+
+/** Sums this year's active rules' consent shifts and Ally blocks, with the worst rule per Ally. */
+export function allyRuleShifts(m: CompiledModel, s: BranchState): void {
+  fillF64(s.ruleConsent, 0);
+  fillF64(s.ruleConsentWorst, 0);
+  fillI32(s.ruleConsentWorstRule, -1);
+  fillI32(s.ruleBlockAlly, -1);
+  const rules = m.rules;
+  for (let q = 0; q < m.voteOnlyRules.length; q++) {
+    const r = m.voteOnlyRules[q]!;
+    s.ruleActive[r] = holds(rules[r]!.when, s) ? 1 : 0;
+  }
+  for (let r = 0; r < rules.length; r++) {
+    if (s.ruleActive[r] === 0) continue;
+    if (s.ruleParamsDrawn[r] === 0) drawOwned(m, s, rules[r]!.paramSlots, s.ruleParamsDrawn, r);
+    const effects = rules[r]!.effects;
+    for (let j = 0; j < effects.length; j++) {
+      const fx = effects[j]!;
+      if (fx.code === EffectCode.block) {
+        if (fx.allies.length > 0) s.ruleBlockAlly[fx.allies[0]!] = r;
+        continue;
+      }
+      if (fx.code !== EffectCode.consent) continue;
+      const v = s.values[fx.value]!;
+      for (let q = 0; q < fx.allies.length; q++) {
+        const i = fx.allies[q]!;
+        s.ruleConsent[i] = s.ruleConsent[i]! + v;
+        if (v < s.ruleConsentWorst[i]!) {
+          s.ruleConsentWorst[i] = v;
+          s.ruleConsentWorstRule[i] = r;
+        }
+      }
+    }
+  }
+}
+
+/** While the candidate has not applied, remember the rule or event that damped its interest most: that is why it never applied. */
+function noteInterestDrop(s: BranchState, v: number, reason: number): void {
+  if (s.stage === StageCode.idle && v < s.interestWorst) {
+    s.interestWorst = v;
+    s.interestWorstReason = reason;
+  }
+}
