@@ -93,17 +93,32 @@ describe('LiveRunner', () => {
     await r.close();
   });
 
-  it('runs the first run on as many executors as asked, and every later run on all of them', async () => {
+  it('runs on as many executors as it starts with until widened, then on all of them, the run under way included', async () => {
     const used = [0, 0];
+    let afterFirstSlice: (() => void) | undefined;
     const counting = (n: number): Executor => {
       const inner = threadExecutor();
-      return { run: (...args) => (used[n]!++, inner.run(...args)), close: () => inner.close() };
+      return {
+        run: async (...args) => {
+          used[n]!++;
+          const tally = await inner.run(...args);
+          if (n === 0 && used[0] === 1) afterFirstSlice?.();
+          return tally;
+        },
+        close: () => inner.close(),
+      };
     };
-    const r = new LiveRunner({ seed: '7', stages: STAGES, executors: [counting(0), counting(1)], slice: 1_024, firstRunExecutors: 1 });
-    await collect(r, withInterest(0.3)).done;
+    const r = new LiveRunner({ seed: '7', stages: STAGES, executors: [counting(0), counting(1)], slice: 512, startWithExecutors: 1 });
+    const narrow = await collect(r, withInterest(0.3)).done;
     expect(used[1]).toBe(0);
-    await collect(r, withInterest(0.4)).done;
+    // Widened in the middle of a range: the second executor joins it, and the results are the same.
+    used[0] = 0;
+    afterFirstSlice = () => r.widen();
+    const wide = await collect(r, withInterest(0.3 + 1e-9)).done;
     expect(used[1]).toBeGreaterThan(0);
+    const batch = await runScenario(withInterest(0.3 + 1e-9), { seed: '7', runs: 4_096 });
+    expect(wide.kind === 'results' && wide.snapshot.results.outcomes).toEqual(batch.outcomes);
+    expect(narrow.kind).toBe('results');
     await r.close();
   });
 

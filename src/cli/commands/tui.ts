@@ -18,6 +18,8 @@ const SLICE = 4_096;
 
 /** How long the UI waits, once loaded, for the quick estimate before opening without it. */
 const FIRST_RESULTS_WAIT_MS = 250;
+/** How long after the first frame the run under way waits before taking the second thread. */
+const WIDEN_AFTER_MS = 100;
 
 const ALTERNATE_SCREEN_ON = '\u001b[?1049h';
 const ALTERNATE_SCREEN_OFF = '\u001b[?1049l';
@@ -44,7 +46,7 @@ export async function tuiCommand(file: string | undefined, flags: TuiFlags): Pro
     stages: [QUICK_BRANCHES, REFINED_BRANCHES],
     executors: defaultExecutors(availableParallelism()),
     // Measured: the UI shows its first results ~100 ms sooner when the first run leaves it a core.
-    firstRunExecutors: 1,
+    startWithExecutors: 1,
     slice: SLICE,
   });
   runner.start(loaded.scenario, loaded.warnings, () => undefined);
@@ -61,6 +63,9 @@ export async function tuiCommand(file: string | undefined, flags: TuiFlags): Pro
   process.stdout.write(ALTERNATE_SCREEN_ON);
   process.once('exit', leaveScreen);
   const app = render(appElement({ opened: loaded, runner, workspace, onExit: (text) => (farewell = text) }), { exitOnCtrlC: false });
+  // Once the first frame is out (Ink and React finish it just after render returns), the run
+  // under way may use every thread.
+  setTimeout(() => runner.widen(), WIDEN_AFTER_MS).unref();
   const stop = () => app.unmount();
   process.once('SIGTERM', stop);
   process.once('SIGHUP', stop);

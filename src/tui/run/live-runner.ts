@@ -31,10 +31,11 @@ export interface LiveRunnerOptions {
   /** Clock for the reported times (tests pass a fake one). */
   readonly now?: () => number;
   /**
-   * Executors the very first run may use (default all). The UI loads and draws its first,
-   * slow frame while that run goes on: one thread for it leaves the other core to the UI.
+   * Executors runs may use until widen() is called (default all). The UI loads and draws its
+   * first, slow frame while the first run goes on: one thread for it leaves the other core to
+   * the UI, which widens the runner once that frame is on screen.
    */
-  readonly firstRunExecutors?: number;
+  readonly startWithExecutors?: number;
 }
 
 const CACHE_SIZE = 32;
@@ -57,10 +58,20 @@ export class LiveRunner {
   private current: ActiveRun | undefined;
   private readonly cache = new Map<string, RunSnapshot>();
   private readonly now: () => number;
-  private firstRunDone = false;
+  /** How many executors runs may use now (see widen). */
+  private allowed: number;
+  /** Starts slices on executors that were not allowed when the range under way began. */
+  private joinRange: (() => void) | undefined;
 
   constructor(private readonly options: LiveRunnerOptions) {
     this.now = options.now ?? (() => performance.now());
+    this.allowed = Math.max(1, Math.min(options.executors.length, options.startWithExecutors ?? options.executors.length));
+  }
+
+  /** Lets runs use every executor from now on, including the range under way. */
+  widen(): void {
+    this.allowed = this.options.executors.length;
+    this.joinRange?.();
   }
 
   get seed(): string {
@@ -146,11 +157,8 @@ export class LiveRunner {
     const stages = this.options.stages;
     let done = 0;
     let snapshot: RunSnapshot | undefined;
-    const all = this.options.executors;
-    const executors = this.firstRunDone ? all : all.slice(0, this.options.firstRunExecutors ?? all.length);
-    this.firstRunDone = true;
     for (const [i, target] of stages.entries()) {
-      await this.runRange(model, done, target - done, tally, signal, executors);
+      await this.runRange(model, done, target - done, tally, signal);
       if (signal.aborted) return undefined;
       done = target;
       const results = summarize(model, tally, { seed: this.options.seed, warnings });
@@ -160,9 +168,10 @@ export class LiveRunner {
     return snapshot;
   }
 
-  /** Hands out slices to every executor until the range is done or the run is cancelled. */
-  private async runRange(model: CompiledModel, first: number, count: number, total: Tally, signal: AbortSignal, executors: readonly Executor[]): Promise<void> {
+  /** Hands out slices to every allowed executor until the range is done or the run is cancelled. */
+  private async runRange(model: CompiledModel, first: number, count: number, total: Tally, signal: AbortSignal): Promise<void> {
     const end = first + count;
+    const executors = this.options.executors;
     // Small ranges are split too, so a quick estimate uses every executor.
     const slice = Math.min(this.options.slice, Math.ceil(count / executors.length));
     let next = first;
@@ -174,7 +183,22 @@ export class LiveRunner {
         mergeInto(total, await executor.run(model, this.options.seed, from, n));
       }
     };
-    await Promise.all(executors.map(drain));
+    const draining: Promise<void>[] = [];
+    const join = () => {
+      while (draining.length < this.allowed) draining.push(drain(executors[draining.length]!));
+    };
+    join();
+    this.joinRange = join;
+    try {
+      // Executors allowed while the range runs join it; wait for every drain, late ones too.
+      for (let waited = 0; waited < draining.length; ) {
+        const upTo = draining.length;
+        await Promise.all(draining.slice(waited, upTo));
+        waited = upTo;
+      }
+    } finally {
+      if (this.joinRange === join) this.joinRange = undefined;
+    }
   }
 
   private remember(key: string, snapshot: RunSnapshot): void {
