@@ -134,7 +134,7 @@ export function compile(scenario: Scenario): CompiledModel {
   const driftless = Uint8Array.from({ length: k }, (_, j) =>
     isFixedAtMost(model.drift[j]!, 0) && params.fixedValues[model.drift[j]!] === 0 && isFixedAtMost(model.volatility[j]!, 0) ? 1 : 0,
   );
-  const compiled: CompiledModel = { ...model, params, allyTermsRandom, fixedAllyBase, fixedAllyWeight, driftless };
+  const compiled = withOneShape<CompiledModel>({ ...model, params, allyTermsRandom, fixedAllyBase, fixedAllyWeight, driftless });
   denseAllyTerms(compiled, params.fixedValues, fixedAllyBase, fixedAllyWeight);
   return compiled;
 }
@@ -216,6 +216,18 @@ function actsAtVote(e: CompiledEffect): boolean {
 
 function isVoteOnly(r: CompiledRule): boolean {
   return r.effects.every(actsAtVote);
+}
+
+/**
+ * The same object built by adding its fields one by one, in the same order every time. An
+ * object made by spreading gets a hidden class of its own at each compile, so code optimised
+ * for one model would be thrown away (deoptimised) for the next: each edit in the explorer
+ * compiles a new model. Built this way, every model shares one hidden class.
+ */
+function withOneShape<T extends object>(fields: T): T {
+  const shaped: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) shaped[key] = value;
+  return shaped as T;
 }
 
 function indexOrThrow(index: number, what: string, name: string, disabled = false): number {
