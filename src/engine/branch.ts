@@ -3,7 +3,7 @@ import { liftHoldouts, ratify, vote } from './council.js';
 import { applyRules, fireEvents } from './effects.js';
 import { finish } from './finish.js';
 import { levelAtStartOf, levelOf, newMetEpoch, resetLevels, takeAllMet } from './levels.js';
-import type { CompiledModel } from './model.js';
+import { Actor, type CompiledModel } from './model.js';
 import { fillF64, fillI32, fillU8, clamp01 } from './numbers.js';
 import { Phase, sampleParams } from './params.js';
 import { chance, Purpose, yearKey } from './rng.js';
@@ -98,19 +98,19 @@ function step(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
 
 function considerApplying(m: CompiledModel, s: BranchState, trace: Tracer | null): boolean {
   const pInterest = s.values[m.interest]! + s.interestShift + s.ruleInterest;
-  const interested = chance(s.yearKey, m.candidateActor, Purpose.interest, pInterest);
+  const interested = chance(s.yearKey, m.actors[Actor.candidate]!, Purpose.interest, pInterest);
   if (trace !== null) trace.push({ kind: 'interest', year: s.year, p: clamp01(pInterest), interested });
   if (!interested) return false;
   s.everInterested = true;
   s.reachedInterested = true;
   const pStop = s.values[m.opposition]!;
-  const stopped = chance(s.yearKey, m.candidateActor, Purpose.opposition, pStop);
+  const stopped = chance(s.yearKey, m.actors[Actor.candidate]!, Purpose.opposition, pStop);
   if (trace !== null) trace.push({ kind: 'opposition', year: s.year, p: clamp01(pStop), stopped });
   if (stopped) return false;
 
   sampleParams(m.params, s.key, s.values, m.params.randomByPhase[Phase.application]);
   const pStandard = s.values[m.standardPath]! + s.standardPathShift + s.ruleStandardPath;
-  const standard = chance(s.yearKey, m.candidateActor, Purpose.track, pStandard);
+  const standard = chance(s.yearKey, m.actors[Actor.candidate]!, Purpose.track, pStandard);
   s.track = standard ? (s.year >= m.mapYear ? TrackCode.map : TrackCode.dialogue) : TrackCode.special;
   s.entryTrack = s.track;
   s.stage = StageCode.preparation;
@@ -122,7 +122,7 @@ function considerApplying(m: CompiledModel, s: BranchState, trace: Tracer | null
 
 function withdraws(m: CompiledModel, s: BranchState, trace: Tracer | null): boolean {
   const p = s.values[m.withdrawal]! + s.withdrawalShift + s.ruleWithdrawal;
-  if (!chance(s.yearKey, m.candidateActor, Purpose.withdrawal, p)) return false;
+  if (!chance(s.yearKey, m.actors[Actor.candidate]!, Purpose.withdrawal, p)) return false;
   finish(m, s, ExitCode.withdrawn, NO_ACTOR, FixedReason.withdrawal, trace);
   return true;
 }

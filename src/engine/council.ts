@@ -2,7 +2,7 @@ import { ExitCode, FixedReason, NO_ACTOR, StageCode, TrackCode } from './codes.j
 import { allyRuleShifts, takeEventShifts } from './effects.js';
 import { finish } from './finish.js';
 import { takeAllMet } from './levels.js';
-import type { CompiledModel } from './model.js';
+import { Actor, type CompiledModel } from './model.js';
 import { boxMuller, normalCdf, normalQuantile } from './normal.js';
 import { clamp01, unitOpen } from './numbers.js';
 import { Phase, sampleParams } from './params.js';
@@ -128,7 +128,7 @@ function copulaBits(m: CompiledModel, s: BranchState, i: number, purpose: number
 
 /** The alliance-wide normal factor shared by every Ally's draw, fixed per branch. */
 function allianceFactor(m: CompiledModel, s: BranchState, cohesion: number, a: number, b: number): number {
-  return cohesion > 0 ? boxMuller(drawBits(s.key0, m.allianceActor, a) * UNIT, drawBits(s.key0, m.allianceActor, b) * UNIT) : 0;
+  return cohesion > 0 ? boxMuller(drawBits(s.key0, m.actors[Actor.alliance]!, a) * UNIT, drawBits(s.key0, m.actors[Actor.alliance]!, b) * UNIT) : 0;
 }
 
 /** The single largest push towards refusal: the reason an Ally gives for saying no. */

@@ -28,7 +28,7 @@ export function fireEvents(m: CompiledModel, s: BranchState, trace: Tracer | nul
     if (ev.when !== null && !holds(ev.when, s)) continue;
     const p = s.values[ev.hazard]! + s.hazardShift[e]! + s.ruleHazard[e]!;
     // p ≤ 0 never happens and p ≥ 1 always does, whatever the draw: the draw is skipped, not changed.
-    if (p <= 0 || (p < 1 && drawBits(s.yearKey, ev.actor, Purpose.event) * UNIT >= p)) continue;
+    if (p <= 0 || (p < 1 && drawBits(s.yearKey, m.eventActor[e]!, Purpose.event) * UNIT >= p)) continue;
     s.eventFired[e] = 1;
     s.eventsTouched = true;
     if (s.eventParamsDrawn[e] === 0) drawOwned(m, s, ev.paramSlots, s.eventParamsDrawn, e);

@@ -3,6 +3,9 @@ import type { FrozenParams } from './params.js';
 
 import type { Predicate } from './condition.js';
 
+/** Indexes into CompiledModel.actors. */
+export const Actor = { candidate: 0, alliance: 1 } as const;
+
 export const EffectCode = {
   consent: 0,
   interest: 1,
@@ -37,7 +40,6 @@ export interface CompiledRule {
 export interface CompiledEvent {
   readonly index: number;
   readonly id: string;
-  readonly actor: number;
   readonly hazard: number;
   readonly from: number;
   readonly to: number;
@@ -58,7 +60,12 @@ export interface CompiledModel {
   readonly horizon: number;
   readonly years: number;
   readonly mapYear: number;
-  readonly candidateActor: number;
+  /**
+   * Draw places (32-bit name hashes) of the candidate and of the alliance-wide disposition, at
+   * the indexes of Actor. Hashes live in typed arrays: as plain fields, one model's would be
+   * small integers and another's not, and V8 would slow the shared engine code for both.
+   */
+  readonly actors: Uint32Array;
 
   readonly interest: number;
   readonly opposition: number;
@@ -71,8 +78,6 @@ export interface CompiledModel {
   readonly specialPenalty: number;
   readonly protocolMonths: number;
   readonly cohesion: number;
-  /** Draw place of the alliance-wide disposition shared by every Ally. */
-  readonly allianceActor: number;
 
   readonly preconditionCount: number;
   readonly preconditionIds: readonly string[];
@@ -121,6 +126,8 @@ export interface CompiledModel {
   readonly yearlyRulesCheck: Uint8Array;
   readonly yearlyRulesStart: Int32Array;
   readonly events: readonly CompiledEvent[];
+  /** Draw place of each event, by event index. */
+  readonly eventActor: Uint32Array;
   /** Events open in each year: eventsByYear[eventsByYearStart[y] .. eventsByYearStart[y + 1]) for year offset y. */
   readonly eventsByYear: Int32Array;
   readonly eventsByYearStart: Int32Array;
