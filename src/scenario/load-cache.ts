@@ -32,10 +32,10 @@ export interface LoadCacheEntry {
 /** Where the cache may be: the bundle lives in dist/ or dist/<layer>/; sources run from src/scenario/ without one. */
 const CACHE_DIRS = ['./', '../'].map((up) => fileURLToPath(new URL(`${up}${LOAD_CACHE_DIR}/`, import.meta.url)));
 
-async function cacheEntry(rel: string, dirs: readonly string[]): Promise<LoadCacheEntry | undefined> {
+async function cacheEntry(rel: string, dirs: readonly string[]): Promise<unknown> {
   for (const dir of dirs) {
     try {
-      return JSON.parse(await readFile(join(dir, loadCacheName(rel)), 'utf8')) as LoadCacheEntry;
+      return JSON.parse(await readFile(join(dir, loadCacheName(rel)), 'utf8')) as unknown;
     } catch {
       // No cache there, or no entry for this file: it is loaded in full.
     }
@@ -50,13 +50,28 @@ export function insideFolder(dir: string, file: string): string | undefined {
   return rel.split(sep).join('/');
 }
 
+/** A damaged cache file is ignored (the file is loaded in full), never trusted. */
+function isEntry(e: unknown): e is LoadCacheEntry {
+  if (typeof e !== 'object' || e === null) return false;
+  const x = e as Partial<Record<keyof LoadCacheEntry, unknown>>;
+  return (
+    Array.isArray(x.chain) &&
+    x.chain.length > 0 &&
+    x.chain.every((c: unknown) => typeof c === 'object' && c !== null && typeof (c as { file?: unknown }).file === 'string' && typeof (c as { key?: unknown }).key === 'string') &&
+    typeof x.scenario === 'object' &&
+    x.scenario !== null &&
+    Array.isArray(x.warnings) &&
+    x.warnings.every((w: unknown) => typeof w === 'string')
+  );
+}
+
 /** The cached load of a bundled file, if every file of its chain still has the text it was built from. */
 export async function cachedLoad(path: string, bundledDir: string, cacheDirs: readonly string[] = CACHE_DIRS): Promise<LoadedScenario | undefined> {
   if (!isAbsolute(path)) return undefined;
   const rel = insideFolder(bundledDir, path);
   if (rel === undefined) return undefined;
   const entry = await cacheEntry(rel, cacheDirs);
-  if (entry === undefined) return undefined;
+  if (entry === undefined || !isEntry(entry)) return undefined;
   const chain = entry.chain.map((c, i) => (i === 0 ? path : join(bundledDir, c.file)));
   for (let i = 0; i < chain.length; i++) {
     let text: string;

@@ -56,4 +56,15 @@ describe('build-time cache of loaded bundled scenarios', () => {
     cpSync(join(BUNDLED, 'russia-2000.yaml'), outside);
     expect(await cachedLoad(outside, BUNDLED, [CACHE])).toBeUndefined();
   });
+
+  test('a damaged cache entry is ignored, not trusted', async () => {
+    const cache = join(scratch, 'damaged-cache');
+    cpSync(CACHE, cache, { recursive: true });
+    const entry = join(cache, 'russia-2000.yaml.json');
+    const path = join(BUNDLED, 'russia-2000.yaml');
+    for (const damaged of ['{', 'null', '{"chain":"x"}', JSON.stringify({ chain: [{ file: 1 }], scenario: {}, warnings: [] })]) {
+      writeFileSync(entry, damaged);
+      expect(await cachedLoad(path, BUNDLED, [cache])).toBeUndefined();
+    }
+  });
 });
