@@ -32,7 +32,7 @@ export function traceBranch(m: CompiledModel, seed: string, branch: number): Bra
   runBranch(m, state, key, { push: (e) => entries.push(e) });
   // Show every uncertain value of this branch, including those it never needed.
   sampleParams(m.params, key, state.values);
-  const sampled = Array.from(m.params.randomSlots, (slot) => {
+  const sampled = Array.from(readingOrder(m), (slot) => {
     const param = m.params.params[slot]!;
     const v: SampledValue = { path: m.params.paths[slot]!, value: state.values[slot]! };
     return param.source === undefined ? v : { ...v, source: param.source };
@@ -71,3 +71,15 @@ export function findBranch(
   }
   return undefined;
 }
+
+/** The order a reader expects: the candidate, the process, preconditions, Allies, rules, events; within each, as compiled. */
+const SECTIONS = ['candidate', 'process', 'preconditions', 'allies', 'rules', 'events'];
+
+function readingOrder(m: CompiledModel): number[] {
+  const rank = (slot: number) => {
+    const at = SECTIONS.indexOf(m.params.paths[slot]!.split('.')[0]!);
+    return at < 0 ? SECTIONS.length : at;
+  };
+  return Array.from(m.params.randomSlots).sort((a, b) => rank(a) - rank(b) || a - b);
+}
+
