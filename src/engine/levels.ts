@@ -23,8 +23,7 @@ import type { BranchState } from './state.js';
 /** Levels at the start of the branch. */
 export function resetLevels(m: CompiledModel, s: BranchState): void {
   for (let k = 0; k < m.preconditionCount; k++) {
-    const x = s.values[m.level[k]!]!;
-    s.level[k] = x < 0 ? 0 : x > 1 ? 1 : x;
+    s.level[k] = clamp01(s.values[m.level[k]!]!);
     s.levelYear[k] = m.startYear;
     s.levelAfterEvents[k] = 0;
   }
