@@ -4,7 +4,7 @@ import { addRuleDelta, newMetEpoch, shiftLevel } from './levels.js';
 import { EffectCode, type CompiledEffect, type CompiledModel } from './model.js';
 import { clamp01, fillF64, fillI32 } from './numbers.js';
 import { sampleParams } from './params.js';
-import { drawBits, Purpose, UNIT } from './rng.js';
+import { chance, Purpose } from './rng.js';
 import type { BranchState } from './state.js';
 import type { Tracer } from './trace.js';
 
@@ -27,8 +27,7 @@ export function fireEvents(m: CompiledModel, s: BranchState, trace: Tracer | nul
     if (ev.once && s.eventFired[e] === 1) continue;
     if (ev.when !== null && !holds(ev.when, s)) continue;
     const p = s.values[ev.hazard]! + s.hazardShift[e]! + s.ruleHazard[e]!;
-    // p ≤ 0 never happens and p ≥ 1 always does, whatever the draw: the draw is skipped, not changed.
-    if (p <= 0 || (p < 1 && drawBits(s.yearKey, m.eventActor[e]!, Purpose.event) * UNIT >= p)) continue;
+    if (!chance(s.yearKey, m.eventActor[e]!, Purpose.event, p)) continue;
     s.eventFired[e] = 1;
     s.eventsTouched = true;
     if (s.eventParamsDrawn[e] === 0) drawOwned(m, s, ev.paramSlots, s.eventParamsDrawn, e);

@@ -52,6 +52,8 @@ interface ActiveRun {
   readonly controller: AbortController;
   listener: (update: RunUpdate) => void;
   last?: RunUpdate;
+  /** Who waits for this run's first update (see firstResults); told once, whoever listens by then. */
+  readonly firstWaiters: (() => void)[];
 }
 
 export class LiveRunner {
@@ -97,7 +99,7 @@ export class LiveRunner {
     }
     this.cancel();
     const controller = new AbortController();
-    const run: ActiveRun = { scenario, controller, listener };
+    const run: ActiveRun = { scenario, controller, listener, firstWaiters: [] };
     this.current = run;
     const key = JSON.stringify(scenario);
     const cached = this.cache.get(key);
@@ -110,6 +112,7 @@ export class LiveRunner {
       if (controller.signal.aborted) return;
       run.last = update;
       run.listener(update);
+      for (const waiter of run.firstWaiters.splice(0)) waiter();
     };
     this.run(scenario, warnings, controller.signal, report).then(
       (final) => {
@@ -130,12 +133,7 @@ export class LiveRunner {
     const run = this.current;
     if (run === undefined || run.last !== undefined) return Promise.resolve();
     return new Promise((resolve) => {
-      const listener = run.listener;
-      run.listener = (update) => {
-        run.listener = listener;
-        listener(update);
-        resolve();
-      };
+      run.firstWaiters.push(resolve);
       run.controller.signal.addEventListener('abort', () => resolve(), { once: true });
     });
   }
