@@ -20,6 +20,18 @@ import type { Tracer } from './trace.js';
  * unless a tracer is given.
  */
 export function runBranch(m: CompiledModel, s: BranchState, key: number, trace: Tracer | null): void {
+  // Most branches never apply: they are walked without the rules nobody notices until the
+  // candidate does. A branch that applies is walked again in full, with the same draws.
+  if (trace === null && m.quietWhileIdle) {
+    s.skipQuiet = true;
+    walk(m, s, key, null);
+    s.skipQuiet = false;
+    if (s.stage === StageCode.done) return;
+  }
+  walk(m, s, key, trace);
+}
+
+function walk(m: CompiledModel, s: BranchState, key: number, trace: Tracer | null): void {
   reset(m, s, key);
   for (let year = m.startYear; year <= m.horizon; year++) {
     s.year = year;
@@ -28,7 +40,7 @@ export function runBranch(m: CompiledModel, s: BranchState, key: number, trace: 
     fireEvents(m, s, trace);
     applyRules(m, s, trace);
     step(m, s, trace);
-    if (s.stage === StageCode.done) return;
+    if (s.stage === StageCode.done || (s.skipQuiet && s.stage !== StageCode.idle)) return;
   }
   s.year = m.horizon;
   endAtHorizon(m, s, trace);
@@ -88,7 +100,8 @@ function step(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
   let appliedNow = false;
   if (s.stage === StageCode.idle) {
     appliedNow = considerApplying(m, s, trace);
-    if (!appliedNow) return;
+    // A walk that skips quiet rules ends at the application: the branch is walked again in full.
+    if (!appliedNow || s.skipQuiet) return;
   }
   // Withdrawal is checked every year after the application year, up to membership.
   if (!appliedNow && withdraws(m, s, trace)) return;

@@ -1,8 +1,9 @@
 import { dateToYear } from '../model/roster.js';
 import type { Effect, Scenario } from '../model/scenario.js';
 import { FIXED_REASON_COUNT } from './codes.js';
-import { compileCondition, DEPENDS, FALSE, situationCount, type Calendar, type NameIndex } from './condition.js';
-import { EffectCode, type CompiledEffect, type CompiledEvent, type CompiledModel, type CompiledRule } from './model.js';
+import { compileCondition, DEPENDS, FALSE, preconditionsRead, settledIndex, situationCount, type Calendar, type NameIndex } from './condition.js';
+import { StageCode, TrackCode } from './codes.js';
+import { EffectCode, type CompiledEffect, type CompiledEvent, type CompiledModel, type CompiledRule, type RulesBySituation } from './model.js';
 import { Phase, ParamTable, type PhaseValue } from './params.js';
 import type { Param } from '../model/distribution.js';
 import { hashName } from './rng.js';
@@ -115,7 +116,7 @@ export function compile(scenario: Scenario): CompiledModel {
     rules: compiledRules,
     yearlyRules: Int32Array.from(compiledRules.filter((r) => !isVoteOnly(r)).map((r) => r.index)),
     voteOnlyRules: Int32Array.from(compiledRules.filter(isVoteOnly).map((r) => r.index)),
-    ...rulesBySituation(compiledRules.filter((r) => !isVoteOnly(r)), situationCount(calendar.membersByYear.length)),
+    ...rulesBySituations(compiledRules, compiledEvents, situationCount(calendar.membersByYear.length)),
     events: compiledEvents,
     eventActor: Uint32Array.from(compiledEvents, (e) => hashName(`event:${e.id}`)),
     ...eventWindows(compiledEvents, scenario.decisionPoint.year, scenario.decisionPoint.horizon),
@@ -175,11 +176,25 @@ function compileEffect(effect: Effect, path: string, table: ParamTable, names: N
   }
 }
 
-/** For each situation, the rules not settled false in it, and whether each needs checking. */
-function rulesBySituation(
+/** The yearly rules by situation, in full and without those nobody notices while the candidate is idle. */
+function rulesBySituations(
   rules: readonly CompiledRule[],
+  events: readonly CompiledEvent[],
   situations: number,
-): { yearlyRulesIn: Int32Array; yearlyRulesCheck: Uint8Array; yearlyRulesStart: Int32Array } {
+): { yearlyRulesBySituation: RulesBySituation; quietWhileIdle: boolean; noticedRulesBySituation: RulesBySituation } {
+  const yearly = rules.filter((r) => !isVoteOnly(r));
+  const quiet = quietWhileIdle(yearly, events);
+  const idle = new Set<number>();
+  for (let i = 0; i < situations / situationCount(1); i++) idle.add(settledIndex(i, StageCode.idle, TrackCode.none));
+  return {
+    yearlyRulesBySituation: rulesBySituation(yearly, situations, () => true),
+    quietWhileIdle: quiet.size > 0,
+    noticedRulesBySituation: rulesBySituation(yearly, situations, (r, i) => !(quiet.has(r.index) && idle.has(i))),
+  };
+}
+
+/** For each situation, the rules kept there and not settled false in it, and whether each needs checking. */
+function rulesBySituation(rules: readonly CompiledRule[], situations: number, keep: (r: CompiledRule, situation: number) => boolean): RulesBySituation {
   const list: number[] = [];
   const check: number[] = [];
   const start: number[] = [];
@@ -187,13 +202,39 @@ function rulesBySituation(
     start.push(list.length);
     for (const r of rules) {
       const settled = r.when.settled[i]!;
-      if (settled === FALSE) continue;
+      if (settled === FALSE || !keep(r, i)) continue;
       list.push(r.index);
       check.push(settled === DEPENDS ? 1 : 0);
     }
   }
   start.push(list.length);
-  return { yearlyRulesIn: Int32Array.from(list), yearlyRulesCheck: Uint8Array.from(check), yearlyRulesStart: Int32Array.from(start) };
+  return { rules: Int32Array.from(list), check: Uint8Array.from(check), start: Int32Array.from(start) };
+}
+
+/**
+ * The yearly rules nobody can notice while the candidate has not applied. Before it applies,
+ * only its interest, events' hazards and the conditions of events and rules are read; a rule
+ * is quiet if it moves none of these: its effects act on a vote (consent, an Ally's block), on
+ * the path once applied (withdrawal, standard path, delay, a block of the process), or on
+ * levels no such condition reads. A rule that is not quiet makes its own condition's levels
+ * read, hence the loop.
+ */
+function quietWhileIdle(yearly: readonly CompiledRule[], events: readonly CompiledEvent[]): Set<number> {
+  const read = new Set<number>();
+  for (const e of events) if (e.when !== null) for (const k of preconditionsRead(e.when)) read.add(k);
+  const quiet = new Set(yearly.map((r) => r.index));
+  const unnoticed = (fx: CompiledEffect) =>
+    fx.code === EffectCode.precondition ? !read.has(fx.target) : fx.code !== EffectCode.interest && fx.code !== EffectCode.hazard;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const r of yearly) {
+      if (!quiet.has(r.index) || r.effects.every(unnoticed)) continue;
+      quiet.delete(r.index);
+      for (const k of preconditionsRead(r.when)) read.add(k);
+      changed = true;
+    }
+  }
+  return quiet;
 }
 
 /** For each year of the run, the events whose window covers it, as one flat list with offsets. */

@@ -108,6 +108,13 @@ export function compileCondition(c: Condition, names: NameIndex, calendar: Calen
   return { ops: Int32Array.from(ops), nums: Float64Array.from(nums), stack: new Uint8Array(ops.length / 3 + 1), startYear: calendar.startYear, settled };
 }
 
+/** The preconditions whose level or `met` a condition reads. */
+export function preconditionsRead(p: Predicate): number[] {
+  const read: number[] = [];
+  for (let pc = 0; pc < p.ops.length; pc += 3) if (p.ops[pc] === Op.met || p.ops[pc] === Op.level) read.push(p.ops[pc + 1]!);
+  return read;
+}
+
 /** What a condition is when only the year (and so the members), stage and track are known: FALSE, TRUE or DEPENDS (on the branch). */
 function settle(c: Condition, year: number, members: number, stage: number, track: number, names: NameIndex): number {
   switch (c.kind) {

@@ -119,9 +119,10 @@ export function applyRules(m: CompiledModel, s: BranchState, trace: Tracer | nul
   for (let q = 0; q < yearly.length; q++) s.ruleActive[yearly[q]!] = 0;
   // Only the rules the year, stage and track leave open; most of them hold without a check.
   const situation = settledIndex(s.year - m.startYear, s.stage, s.track);
-  for (let q = m.yearlyRulesStart[situation]!, end = m.yearlyRulesStart[situation + 1]!; q < end; q++) {
-    const r = m.yearlyRulesIn[q]!;
-    if (m.yearlyRulesCheck[q] === 1 && !runProgram(rules[r]!.when, s)) continue;
+  const table = s.skipQuiet ? m.noticedRulesBySituation : m.yearlyRulesBySituation;
+  for (let q = table.start[situation]!, end = table.start[situation + 1]!; q < end; q++) {
+    const r = table.rules[q]!;
+    if (table.check[q] === 1 && !runProgram(rules[r]!.when, s)) continue;
     s.ruleActive[r] = 1;
     applyRuleEffects(m, s, r);
   }

@@ -28,6 +28,16 @@ export interface CompiledEffect {
   readonly target: number;
 }
 
+/**
+ * Rules by situation (see condition.ts settledIndex), in rule order: rules[start[i] .. start[i + 1])
+ * may act in situation i, with 1 in `check` where the branch decides (the rest hold whatever it is).
+ */
+export interface RulesBySituation {
+  readonly rules: Int32Array;
+  readonly check: Uint8Array;
+  readonly start: Int32Array;
+}
+
 export interface CompiledRule {
   readonly index: number;
   readonly id: string;
@@ -117,14 +127,16 @@ export interface CompiledModel {
    */
   readonly yearlyRules: Int32Array;
   readonly voteOnlyRules: Int32Array;
+  /** The yearly rules that may act in each situation. */
+  readonly yearlyRulesBySituation: RulesBySituation;
   /**
-   * The yearly rules that may act in each situation (see condition.ts settledIndex), in rule
-   * order: yearlyRulesIn[yearlyRulesStart[i] .. yearlyRulesStart[i + 1]), with 1 in
-   * yearlyRulesCheck where the branch decides (the rest hold whatever it is).
+   * Whether some yearly rule goes unnoticed while the candidate has not applied: it acts only
+   * on a vote, on the path once applied, or on levels nothing reads before then. A branch is
+   * first walked without such rules (noticedRulesBySituation), and again in full only if the
+   * candidate applies (see branch.ts).
    */
-  readonly yearlyRulesIn: Int32Array;
-  readonly yearlyRulesCheck: Uint8Array;
-  readonly yearlyRulesStart: Int32Array;
+  readonly quietWhileIdle: boolean;
+  readonly noticedRulesBySituation: RulesBySituation;
   readonly events: readonly CompiledEvent[];
   /** Draw place of each event, by event index. */
   readonly eventActor: Uint32Array;

@@ -1,5 +1,5 @@
 import type { Distribution, Param } from '../model/distribution.js';
-import { drawBits, hashName, Purpose, UNIT, yearKey } from './rng.js';
+import { belowBit, bitsBelow, drawBits, hashName, Purpose, UNIT, yearKey } from './rng.js';
 import { boxMuller, normalCdf, normalQuantile } from './normal.js';
 
 /**
@@ -122,55 +122,73 @@ function encode(dist: Distribution, i: number, code: Uint8Array, a: Float64Array
     case 'bernoulli':
       code[i] = DistCode.Bernoulli;
       a[i] = dist.p;
+      // The draw's threshold in 31-bit units, so that sampling needs no branch (see belowBit).
+      d[i] = bitsBelow(dist.p);
       return;
   }
 }
 
-/** Writes this branch's value of the given random parameters into `values`. */
+/**
+ * Writes this branch's value of the given random parameters into `values`. Each value is
+ * stored where it is computed: a helper returning a double that is not inlined would box it.
+ */
 export function sampleParams(p: FrozenParams, branchKey: number, values: Float64Array, slots: Int32Array = p.randomSlots): void {
   const key0 = yearKey(branchKey, 0);
+  const codes = p.code;
+  const keys = p.key;
+  const as = p.a;
+  const bs = p.b;
   for (let j = 0; j < slots.length; j++) {
     const i = slots[j]!;
-    values[i] = sampleOne(p, i, branchKey, key0);
+    const bits = drawBits(key0, keys[i]!, Purpose.param);
+    const u = bits * UNIT;
+    const a = as[i]!;
+    switch (codes[i]) {
+      case DistCode.Bernoulli:
+        values[i] = belowBit(bits, p.d[i]!);
+        break;
+      case DistCode.Uniform:
+        values[i] = a + (bs[i]! - a) * u;
+        break;
+      case DistCode.Triangular: {
+        const b = bs[i]!;
+        const span = p.c[i]! - a;
+        if (span <= 0) values[i] = a;
+        else if (u < (b - a) / span) values[i] = a + Math.sqrt(u * span * (b - a));
+        else values[i] = p.c[i]! - Math.sqrt((1 - u) * span * (p.c[i]! - b));
+        break;
+      }
+      case DistCode.Normal:
+        values[i] = truncatedNormal(p, i, u);
+        break;
+      case DistCode.Beta:
+        values[i] = scaledBeta(p, i, branchKey);
+        break;
+      default:
+        values[i] = a;
+    }
   }
 }
 
-function sampleOne(p: FrozenParams, i: number, branchKey: number, key0: number): number {
-  const key = p.key[i]!;
-  const u = drawBits(key0, key, Purpose.param) * UNIT;
+function truncatedNormal(p: FrozenParams, i: number, u: number): number {
   const a = p.a[i]!;
   const b = p.b[i]!;
-  switch (p.code[i]) {
-    case DistCode.Uniform:
-      return a + (b - a) * u;
-    case DistCode.Triangular: {
-      const c = p.c[i]!;
-      const span = c - a;
-      if (span <= 0) return a;
-      const cut = (b - a) / span;
-      return u < cut ? a + Math.sqrt(u * span * (b - a)) : c - Math.sqrt((1 - u) * span * (c - b));
-    }
-    case DistCode.Normal: {
-      const lo = p.c[i]!;
-      const hi = p.d[i]!;
-      const q = normalQuantile(lo + (hi - lo) * u);
-      const x = a + b * q;
-      // Clamp guards the far tails, where the CDF approximation is coarsest.
-      const min = a + b * normalQuantile(lo);
-      const max = a + b * normalQuantile(hi);
-      return x < min ? min : x > max ? max : x;
-    }
-    case DistCode.Bernoulli:
-      return u < a ? 1 : 0;
-    case DistCode.Beta: {
-      const g1 = gamma(a, branchKey, key, 0);
-      const g2 = gamma(b, branchKey, key, 1);
-      const x = g1 / (g1 + g2);
-      return p.c[i]! + (p.d[i]! - p.c[i]!) * x;
-    }
-    default:
-      return a;
-  }
+  const lo = p.c[i]!;
+  const hi = p.d[i]!;
+  const q = normalQuantile(lo + (hi - lo) * u);
+  const x = a + b * q;
+  // Clamp guards the far tails, where the CDF approximation is coarsest.
+  const min = a + b * normalQuantile(lo);
+  const max = a + b * normalQuantile(hi);
+  return x < min ? min : x > max ? max : x;
+}
+
+function scaledBeta(p: FrozenParams, i: number, branchKey: number): number {
+  const key = p.key[i]!;
+  const g1 = gamma(p.a[i]!, branchKey, key, 0);
+  const g2 = gamma(p.b[i]!, branchKey, key, 1);
+  const x = g1 / (g1 + g2);
+  return p.c[i]! + (p.d[i]! - p.c[i]!) * x;
 }
 
 /**

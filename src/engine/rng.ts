@@ -44,10 +44,11 @@ function fmix32(h: number): number {
 
 /**
  * A branch's key for one year (year 0 holds the draws made once per branch). Computed once
- * per year, so each draw inside the year costs a single mixing round.
+ * per year, so each draw inside the year costs a single mixing round. Signed 32 bits, as
+ * draws only XOR it: an unsigned value above 2^31 would be boxed whenever it is passed or stored.
  */
 export function yearKey(branchKey: number, year: number): number {
-  return fmix32(branchKey ^ Math.imul(year + 0x632be5ab, 0x9e3779b1));
+  return fmix32(branchKey ^ Math.imul(year + 0x632be5ab, 0x9e3779b1)) | 0;
 }
 
 /**
@@ -62,6 +63,23 @@ export function drawBits(yearKeyValue: number, actor: number, purpose: number): 
 
 /** 2^-31: drawBits(...) * UNIT is uniform in [0, 1). */
 export const UNIT = 1 / 2147483648;
+
+/**
+ * The number of 31-bit draws below p · 2^31, clamped to [0, 2^31]: `drawBits(...) < bitsBelow(p)`
+ * says exactly what `drawBits(...) * UNIT < p` says, for any p, NaN included (never).
+ */
+export function bitsBelow(p: number): number {
+  return Math.min(2147483648, Math.max(0, Math.ceil(p * 2147483648)));
+}
+
+/**
+ * 1 if bits < threshold (a bitsBelow value), else 0, without a branch: a random decision
+ * is a branch the processor mispredicts about half the time, at ~10 ns a miss here.
+ * bits − threshold is an exact integer in [−2^31, 2^31), so its sign is bit 31.
+ */
+export function belowBit(bits: number, threshold: number): number {
+  return (bits - threshold) >>> 31;
+}
 
 /**
  * Whether a decision with probability p goes ahead, drawn at its place. A p of 0 or less never

@@ -19,7 +19,8 @@ export function simulateRange(m: CompiledModel, seed: string, first: number, cou
     chunkKeys(seed, chunk, keys, CHUNK_SIZE);
     const stop = Math.min(end, chunkStart + CHUNK_SIZE);
     for (; b < stop; b++) {
-      runBranch(m, state, keys[b - chunkStart]!, null);
+      // As a signed integer: an unsigned key above 2^31 would be boxed on every call.
+      runBranch(m, state, keys[b - chunkStart]! | 0, null);
       record(m, tally, state);
     }
   }

@@ -67,6 +67,8 @@ export class BranchState {
   firedForVote = 0;
   firedForVoteApplied = 0;
   metAfterEvents = false;
+  /** While true, the walk skips rules nobody notices before the candidate applies, and stops if it does (see branch.ts). */
+  skipQuiet = false;
   /** Cells of the two ledgers written since the last reset (see levels.ts). */
   deltaCellCount = 0;
 

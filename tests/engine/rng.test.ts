@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { branchKey, CHUNK_SIZE } from '../../src/engine/index.js';
-import { chunkKeys, drawBits, hashName, UNIT, yearKey } from '../../src/engine/rng.js';
+import { belowBit, bitsBelow, chunkKeys, drawBits, hashName, UNIT, yearKey } from '../../src/engine/rng.js';
 
 describe('random draws', () => {
   test('are uniform: mean, variance and a 16-bin chi-square over 160,000 places', () => {
@@ -41,5 +42,22 @@ describe('random draws', () => {
     const keys = new Uint32Array(CHUNK_SIZE);
     chunkKeys('s', 2, keys, CHUNK_SIZE);
     expect(branchKey('s', 2 * CHUNK_SIZE + 17)).toBe(keys[17]);
+  });
+
+  test('a decision taken without a branch says what the comparison with p says, for any p', () => {
+    const bits = fc.oneof(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.constantFrom(0, 1, 2 ** 30, 2 ** 31 - 2, 2 ** 31 - 1));
+    const p = fc.oneof(
+      fc.double({ noNaN: false }),
+      fc.double({ min: 0, max: 1 }),
+      fc.constantFrom(0, 1, -0, 1e-12, 1 - 1e-12, 0.5, 2 ** -31, 2 ** -32, Infinity, -Infinity),
+      // Exactly on a draw, and just either side of it.
+      fc.integer({ min: 0, max: 2 ** 31 - 1 }).chain((b) => fc.constantFrom(b * UNIT, (b + 0.5) * UNIT, b * UNIT * (1 + 2 ** -52))),
+    );
+    fc.assert(
+      fc.property(bits, p, (b, q) => {
+        expect(belowBit(b, bitsBelow(q))).toBe(b * UNIT < q ? 1 : 0);
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });

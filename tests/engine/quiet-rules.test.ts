@@ -1,0 +1,138 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { compile, EXITS, simulateRange, traceBranch, type CompiledModel } from '../../src/engine/index.js';
+import { settledIndex } from '../../src/engine/condition.js';
+import { StageCode, TrackCode } from '../../src/engine/codes.js';
+import { fixed } from '../../src/model/distribution.js';
+import type { Condition, Effect, Rule, Scenario, ScenarioEvent } from '../../src/model/scenario.js';
+import { referenceScenario } from '../helpers/reference-model.js';
+
+/**
+ * A branch is first walked without the rules nobody notices while the candidate has not
+ * applied, and again in full if it applies. A traced branch is always walked in full, so
+ * a traced branch and the same branch in a batch run must end alike.
+ */
+
+const PRE = ['a', 'b', 'c'] as const;
+
+function rule(id: string, when: Condition, effects: Effect[]): Rule {
+  return { id, text: id, source: 'test', enabled: true, when, effects };
+}
+
+function event(id: string, when: Condition | undefined, effects: Effect[], hazard = 0.5): ScenarioEvent {
+  return {
+    id,
+    label: id,
+    source: 'test',
+    historical: true,
+    enabled: true,
+    hazard: fixed(hazard),
+    from: 2000,
+    to: 2006,
+    once: false,
+    ...(when === undefined ? {} : { when }),
+    effects,
+  };
+}
+
+const move = (precondition: string, delta: number): Effect => ({ kind: 'precondition', precondition, delta: fixed(delta) });
+const met = (precondition: string): Condition => ({ kind: 'met', precondition });
+
+function scenario(rules: Rule[], events: ScenarioEvent[]): Scenario {
+  const base = referenceScenario();
+  const slow = { minYears: fixed(1), readiness: fixed(0.6) };
+  return {
+    ...base,
+    decisionPoint: { ...base.decisionPoint, year: 2000, horizon: 2006 },
+    candidate: { ...base.candidate, interest: fixed(0.15) },
+    process: { ...base.process, standardPath: slow, specialTrack: { ...base.process.specialTrack, ...slow } },
+    preconditions: base.preconditions.map((p) => ({ ...p, level: fixed(0.45), threshold: fixed(0.5), volatility: fixed(0.1) })),
+    rules,
+    events,
+  };
+}
+
+/** The rules checked while the candidate is idle in the first year, by id. */
+function noticedWhileIdle(m: CompiledModel): string[] {
+  const t = m.noticedRulesBySituation;
+  const i = settledIndex(0, StageCode.idle, TrackCode.none);
+  return Array.from(t.rules.subarray(t.start[i]!, t.start[i + 1]!), (r) => m.rules[r]!.id);
+}
+
+describe('rules nobody notices before the candidate applies', () => {
+  test('are those that move only what is read after the application', () => {
+    const m = compile(
+      scenario(
+        [
+          rule('moves-unread', { kind: 'year', from: 2000 }, [move('a', 0.1)]),
+          rule('moves-read-by-event', { kind: 'year', from: 2000 }, [move('b', 0.1)]),
+          rule('moves-read-by-noticed-rule', { kind: 'year', from: 2000 }, [move('c', 0.1), { kind: 'withdrawal', delta: fixed(0.1) }]),
+          rule('interest', met('c'), [{ kind: 'interest', delta: fixed(0.1) }]),
+          rule('path', { kind: 'year', from: 2000 }, [{ kind: 'standardPath', delta: fixed(0.1) }, { kind: 'block' }]),
+        ],
+        [event('reads-b', met('b'), [{ kind: 'interest', delta: fixed(0.1) }])],
+      ),
+    );
+    expect(m.quietWhileIdle).toBe(true);
+    expect(noticedWhileIdle(m)).toEqual(['moves-read-by-event', 'moves-read-by-noticed-rule', 'interest']);
+  });
+
+  test('a rule that changes an event’s hazard is noticed, and so are the levels its condition reads', () => {
+    const m = compile(
+      scenario(
+        [
+          rule('moves-a', { kind: 'year', from: 2000 }, [move('a', 0.1)]),
+          rule('hazard', met('a'), [{ kind: 'hazard', event: 'e', delta: fixed(0.1) }]),
+        ],
+        [event('e', undefined, [move('c', 0.1)])],
+      ),
+    );
+    expect(noticedWhileIdle(m)).toEqual(['moves-a', 'hazard']);
+  });
+
+  test('a scenario without such rules is walked once', () => {
+    const m = compile(scenario([rule('interest', { kind: 'year', from: 2000 }, [{ kind: 'interest', delta: fixed(0.1) }])], []));
+    expect(m.quietWhileIdle).toBe(false);
+  });
+
+  const read: fc.Arbitrary<Condition> = fc.oneof(
+    fc.constantFrom(...PRE).map(met),
+    fc.constantFrom(...PRE).map((p): Condition => ({ kind: 'not', of: met(p) })),
+    fc.record({ kind: fc.constant('level' as const), precondition: fc.constantFrom(...PRE), atLeast: fc.constantFrom(0.3, 0.45, 0.6) }),
+  );
+  const effect: fc.Arbitrary<Effect> = fc.oneof(
+    { weight: 4, arbitrary: fc.record({ p: fc.constantFrom(...PRE), d: fc.constantFrom(-0.3, -0.1, 0.1, 0.3) }).map(({ p, d }) => move(p, d)) },
+    { weight: 2, arbitrary: fc.constantFrom(-0.3, 0.3).map((d): Effect => ({ kind: 'interest', delta: fixed(d) })) },
+    { weight: 1, arbitrary: fc.constantFrom(-0.3, 0.3).map((d): Effect => ({ kind: 'consent', allies: { kind: 'all' }, delta: fixed(d) })) },
+    { weight: 1, arbitrary: fc.constant<Effect>({ kind: 'withdrawal', delta: fixed(0.2) }) },
+  );
+  const built = fc
+    .record({
+      rules: fc.array(fc.tuple(read, fc.array(effect, { minLength: 1, maxLength: 2 })), { maxLength: 4 }),
+      events: fc.array(fc.tuple(fc.option(read, { nil: undefined }), fc.array(effect, { minLength: 1, maxLength: 2 })), { minLength: 1, maxLength: 4 }),
+    })
+    .map(({ rules, events }) =>
+      scenario(
+        rules.map(([when, effects], i) => rule(`r${i}`, when, effects)),
+        events.map(([when, effects], i) => event(`e${i}`, when, effects)),
+      ),
+    );
+
+  test('on generated scenarios, every branch ends as its traced walk in full does', () => {
+    fc.assert(
+      fc.property(built, (s) => {
+        const m = compile(s);
+        for (let b = 0; b < 40; b++) {
+          const one = simulateRange(m, 'quiet', b, 1);
+          const exit = one.exits.findIndex((n) => n === 1);
+          const year = one.exitYears.findIndex((n) => n === 1) - exit * m.years + m.startYear;
+          const cell = one.blockers.findIndex((n) => n === 1);
+          const trace = traceBranch(m, 'quiet', b);
+          const traced = ((exit * (m.allyCount + 1) + (trace.actor + 1)) * m.reasonCount + trace.reason);
+          expect([trace.exit.exit, trace.exitYear, traced]).toEqual([EXITS[exit]!.exit, year, cell]);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
