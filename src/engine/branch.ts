@@ -75,10 +75,14 @@ function reset(m: CompiledModel, s: BranchState, key: number): void {
   s.firedForVote = s.firedForVoteApplied = 0;
   resetLevels(m, s);
   // Arrays only events and votes write to are cleared only if this state saw any.
+  // Rules' hazard shifts are read by the first year's events, before the year's rules run.
+  if (s.ruleHazardDirty) {
+    fillF64(s.ruleHazard, 0);
+    s.ruleHazardDirty = false;
+  }
   if (s.eventsTouched) {
     fillU8(s.eventFired, 0);
     fillF64(s.hazardShift, 0);
-    fillF64(s.ruleHazard, 0);
     fillF64(s.consentShift, 0);
     fillF64(s.consentShiftWorst, 0);
     fillI32(s.consentShiftWorstEvent, -1);

@@ -1,9 +1,10 @@
 import { dateToYear } from '../model/roster.js';
 import type { Effect, Scenario } from '../model/scenario.js';
 import { FIXED_REASON_COUNT } from './codes.js';
-import { compileCondition, DEPENDS, FALSE, preconditionsRead, settledIndex, situationCount, type Calendar, type NameIndex } from './condition.js';
+import { compileCondition, DEPENDS, FALSE, settledIndex, situationCount, type Calendar, type NameIndex } from './condition.js';
+import { quietWhileIdle } from './quiet.js';
 import { StageCode, TrackCode } from './codes.js';
-import { EffectCode, type CompiledEffect, type CompiledEvent, type CompiledModel, type CompiledRule, type RulesBySituation } from './model.js';
+import { EffectCode, type CompiledEffect, type CompiledEvent, type CompiledModel, type CompiledRule, type EventsByYear, type RulesBySituation } from './model.js';
 import { Phase, ParamTable, type PhaseValue } from './params.js';
 import type { Param } from '../model/distribution.js';
 import { hashName } from './rng.js';
@@ -68,6 +69,11 @@ export function compile(scenario: Scenario): CompiledModel {
     };
   });
 
+  const yearlyRules = compiledRules.filter((r) => !isVoteOnly(r));
+  const quiet = quietWhileIdle(yearlyRules, compiledEvents);
+  const situations = situationCount(calendar.membersByYear.length);
+  const idleSituations = new Set(Array.from(calendar.membersByYear, (_, y) => settledIndex(y, StageCode.idle, TrackCode.none)));
+
   const slots = (path: (i: number) => string, get: (i: number) => Param, count: number, phase: PhaseValue = Phase.start) =>
     Int32Array.from({ length: count }, (_, i) => table.add(path(i), get(i), phase));
 
@@ -114,12 +120,15 @@ export function compile(scenario: Scenario): CompiledModel {
     fixedAllyBase: new Float64Array(0),
     fixedAllyWeight: new Float64Array(0),
     rules: compiledRules,
-    yearlyRules: Int32Array.from(compiledRules.filter((r) => !isVoteOnly(r)).map((r) => r.index)),
+    yearlyRules: Int32Array.from(yearlyRules, (r) => r.index),
     voteOnlyRules: Int32Array.from(compiledRules.filter(isVoteOnly).map((r) => r.index)),
-    ...rulesBySituations(compiledRules, compiledEvents, situationCount(calendar.membersByYear.length)),
+    yearlyRulesBySituation: rulesBySituation(yearlyRules, situations, () => true),
+    quietWhileIdle: quiet.rules.size + quiet.events.size > 0,
+    noticedRulesBySituation: rulesBySituation(yearlyRules, situations, (r, i) => !(quiet.rules.has(r.index) && idleSituations.has(i))),
     events: compiledEvents,
     eventActor: Uint32Array.from(compiledEvents, (e) => hashName(`event:${e.id}`)),
-    ...eventWindows(compiledEvents, scenario.decisionPoint.year, scenario.decisionPoint.horizon),
+    eventsByYear: eventWindows(compiledEvents, scenario.decisionPoint.year, scenario.decisionPoint.horizon, () => true),
+    noticedEventsByYear: eventWindows(compiledEvents, scenario.decisionPoint.year, scenario.decisionPoint.horizon, (e) => !quiet.events.has(e.index)),
     reasonCount: FIXED_REASON_COUNT + k + compiledRules.length + compiledEvents.length,
     reasonOfPrecondition: FIXED_REASON_COUNT,
     reasonOfRule: FIXED_REASON_COUNT + k,
@@ -176,23 +185,6 @@ function compileEffect(effect: Effect, path: string, table: ParamTable, names: N
   }
 }
 
-/** The yearly rules by situation, in full and without those nobody notices while the candidate is idle. */
-function rulesBySituations(
-  rules: readonly CompiledRule[],
-  events: readonly CompiledEvent[],
-  situations: number,
-): { yearlyRulesBySituation: RulesBySituation; quietWhileIdle: boolean; noticedRulesBySituation: RulesBySituation } {
-  const yearly = rules.filter((r) => !isVoteOnly(r));
-  const quiet = quietWhileIdle(yearly, events);
-  const idle = new Set<number>();
-  for (let i = 0; i < situations / situationCount(1); i++) idle.add(settledIndex(i, StageCode.idle, TrackCode.none));
-  return {
-    yearlyRulesBySituation: rulesBySituation(yearly, situations, () => true),
-    quietWhileIdle: quiet.size > 0,
-    noticedRulesBySituation: rulesBySituation(yearly, situations, (r, i) => !(quiet.has(r.index) && idle.has(i))),
-  };
-}
-
 /** For each situation, the rules kept there and not settled false in it, and whether each needs checking. */
 function rulesBySituation(rules: readonly CompiledRule[], situations: number, keep: (r: CompiledRule, situation: number) => boolean): RulesBySituation {
   const list: number[] = [];
@@ -211,42 +203,16 @@ function rulesBySituation(rules: readonly CompiledRule[], situations: number, ke
   return { rules: Int32Array.from(list), check: Uint8Array.from(check), start: Int32Array.from(start) };
 }
 
-/**
- * The yearly rules nobody can notice while the candidate has not applied. Before it applies,
- * only its interest, events' hazards and the conditions of events and rules are read; a rule
- * is quiet if it moves none of these: its effects act on a vote (consent, an Ally's block), on
- * the path once applied (withdrawal, standard path, delay, a block of the process), or on
- * levels no such condition reads. A rule that is not quiet makes its own condition's levels
- * read, hence the loop.
- */
-function quietWhileIdle(yearly: readonly CompiledRule[], events: readonly CompiledEvent[]): Set<number> {
-  const read = new Set<number>();
-  for (const e of events) if (e.when !== null) for (const k of preconditionsRead(e.when)) read.add(k);
-  const quiet = new Set(yearly.map((r) => r.index));
-  const unnoticed = (fx: CompiledEffect) =>
-    fx.code === EffectCode.precondition ? !read.has(fx.target) : fx.code !== EffectCode.interest && fx.code !== EffectCode.hazard;
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const r of yearly) {
-      if (!quiet.has(r.index) || r.effects.every(unnoticed)) continue;
-      quiet.delete(r.index);
-      for (const k of preconditionsRead(r.when)) read.add(k);
-      changed = true;
-    }
-  }
-  return quiet;
-}
-
-/** For each year of the run, the events whose window covers it, as one flat list with offsets. */
-function eventWindows(events: readonly CompiledEvent[], start: number, horizon: number): { eventsByYear: Int32Array; eventsByYearStart: Int32Array } {
+/** For each year of the run, the events kept whose window covers it, as one flat list with offsets. */
+function eventWindows(events: readonly CompiledEvent[], start: number, horizon: number, keep: (e: CompiledEvent) => boolean): EventsByYear {
   const list: number[] = [];
   const offsets: number[] = [];
   for (let year = start; year <= horizon; year++) {
     offsets.push(list.length);
-    for (const e of events) if (year >= e.from && year <= e.to) list.push(e.index);
+    for (const e of events) if (year >= e.from && year <= e.to && keep(e)) list.push(e.index);
   }
   offsets.push(list.length);
-  return { eventsByYear: Int32Array.from(list), eventsByYearStart: Int32Array.from(offsets) };
+  return { events: Int32Array.from(list), start: Int32Array.from(offsets) };
 }
 
 /** Effects read only when the Council votes: shifts of Allies' consent and an Ally's block. */

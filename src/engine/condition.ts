@@ -110,9 +110,18 @@ export function compileCondition(c: Condition, names: NameIndex, calendar: Calen
 
 /** The preconditions whose level or `met` a condition reads. */
 export function preconditionsRead(p: Predicate): number[] {
-  const read: number[] = [];
-  for (let pc = 0; pc < p.ops.length; pc += 3) if (p.ops[pc] === Op.met || p.ops[pc] === Op.level) read.push(p.ops[pc + 1]!);
-  return read;
+  return operands(p, (op) => op === Op.met || op === Op.level);
+}
+
+/** The events a condition asks about (those switched off excluded). */
+export function eventsRead(p: Predicate): number[] {
+  return operands(p, (op) => op === Op.event).filter((e) => e >= 0);
+}
+
+function operands(p: Predicate, wanted: (op: number) => boolean): number[] {
+  const found: number[] = [];
+  for (let pc = 0; pc < p.ops.length; pc += 3) if (wanted(p.ops[pc]!)) found.push(p.ops[pc + 1]!);
+  return found;
 }
 
 /** What a condition is when only the year (and so the members), stage and track are known: FALSE, TRUE or DEPENDS (on the branch). */

@@ -20,9 +20,9 @@ export function fireEvents(m: CompiledModel, s: BranchState, trace: Tracer | nul
   let fired = false;
   // Only the events whose window covers this year, in their file order.
   const y = s.year - m.startYear;
-  const list = m.eventsByYear;
-  for (let q = m.eventsByYearStart[y]!, end = m.eventsByYearStart[y + 1]!; q < end; q++) {
-    const e = list[q]!;
+  const open = s.skipQuiet ? m.noticedEventsByYear : m.eventsByYear;
+  for (let q = open.start[y]!, end = open.start[y + 1]!; q < end; q++) {
+    const e = open.events[q]!;
     const ev = events[e]!;
     if (ev.once && s.eventFired[e] === 1) continue;
     if (ev.when !== null && !holds(ev.when, s)) continue;

@@ -38,6 +38,12 @@ export interface RulesBySituation {
   readonly start: Int32Array;
 }
 
+/** Events open in year offset y: events[start[y] .. start[y + 1]), in file order. */
+export interface EventsByYear {
+  readonly events: Int32Array;
+  readonly start: Int32Array;
+}
+
 export interface CompiledRule {
   readonly index: number;
   readonly id: string;
@@ -130,19 +136,18 @@ export interface CompiledModel {
   /** The yearly rules that may act in each situation. */
   readonly yearlyRulesBySituation: RulesBySituation;
   /**
-   * Whether some yearly rule goes unnoticed while the candidate has not applied: it acts only
-   * on a vote, on the path once applied, or on levels nothing reads before then. A branch is
-   * first walked without such rules (noticedRulesBySituation), and again in full only if the
-   * candidate applies (see branch.ts).
+   * Whether some yearly rule or event goes unnoticed while the candidate has not applied (see
+   * quiet.ts). A branch is first walked without them (noticedRulesBySituation,
+   * noticedEventsByYear), and again in full only if the candidate applies (see branch.ts).
    */
   readonly quietWhileIdle: boolean;
   readonly noticedRulesBySituation: RulesBySituation;
   readonly events: readonly CompiledEvent[];
   /** Draw place of each event, by event index. */
   readonly eventActor: Uint32Array;
-  /** Events open in each year: eventsByYear[eventsByYearStart[y] .. eventsByYearStart[y + 1]) for year offset y. */
-  readonly eventsByYear: Int32Array;
-  readonly eventsByYearStart: Int32Array;
+  /** Events open in each year, and those of them that are not quiet while the candidate is idle. */
+  readonly eventsByYear: EventsByYear;
+  readonly noticedEventsByYear: EventsByYear;
 
   /** Reason codes: fixed reasons, then preconditions, rules, events. */
   readonly reasonCount: number;

@@ -8,8 +8,8 @@ import type { Condition, Effect, Rule, Scenario, ScenarioEvent } from '../../src
 import { referenceScenario } from '../helpers/reference-model.js';
 
 /**
- * A branch is first walked without the rules nobody notices while the candidate has not
- * applied, and again in full if it applies. A traced branch is always walked in full, so
+ * A branch is first walked without the rules and events nobody notices while the candidate
+ * has not applied, and again in full if it applies. A traced branch is always walked in full, so
  * a traced branch and the same branch in a batch run must end alike.
  */
 
@@ -52,14 +52,18 @@ function scenario(rules: Rule[], events: ScenarioEvent[]): Scenario {
   };
 }
 
-/** The rules checked while the candidate is idle in the first year, by id. */
+/** The rules and events checked while the candidate is idle in the first year, by id. */
 function noticedWhileIdle(m: CompiledModel): string[] {
   const t = m.noticedRulesBySituation;
   const i = settledIndex(0, StageCode.idle, TrackCode.none);
-  return Array.from(t.rules.subarray(t.start[i]!, t.start[i + 1]!), (r) => m.rules[r]!.id);
+  const e = m.noticedEventsByYear;
+  return [
+    ...Array.from(t.rules.subarray(t.start[i]!, t.start[i + 1]!), (r) => m.rules[r]!.id),
+    ...Array.from(e.events.subarray(e.start[0]!, e.start[1]!), (q) => m.events[q]!.id),
+  ];
 }
 
-describe('rules nobody notices before the candidate applies', () => {
+describe('rules and events nobody notices before the candidate applies', () => {
   test('are those that move only what is read after the application', () => {
     const m = compile(
       scenario(
@@ -74,20 +78,34 @@ describe('rules nobody notices before the candidate applies', () => {
       ),
     );
     expect(m.quietWhileIdle).toBe(true);
-    expect(noticedWhileIdle(m)).toEqual(['moves-read-by-event', 'moves-read-by-noticed-rule', 'interest']);
+    expect(noticedWhileIdle(m)).toEqual(['moves-read-by-event', 'moves-read-by-noticed-rule', 'interest', 'reads-b']);
   });
 
-  test('a rule that changes an event’s hazard is noticed, and so are the levels its condition reads', () => {
+  test('a rule that changes a noticed event’s hazard is noticed, and so are the levels its condition reads', () => {
+    const rules = [
+      rule('moves-a', { kind: 'year', from: 2000 }, [move('a', 0.1)]),
+      rule('hazard', met('a'), [{ kind: 'hazard', event: 'e', delta: fixed(0.1) }]),
+    ];
+    expect(noticedWhileIdle(compile(scenario(rules, [event('e', undefined, [{ kind: 'interest', delta: fixed(0.1) }])])))).toEqual(['moves-a', 'hazard', 'e']);
+    // The same event moving only a level nobody reads: all three are quiet.
+    expect(noticedWhileIdle(compile(scenario(rules, [event('e', undefined, [move('c', 0.1)])])))).toEqual([]);
+  });
+
+  test('an event is noticed if it moves interest, a level or hazard that is noticed, or a noticed condition asks for it', () => {
     const m = compile(
       scenario(
+        [rule('asks', { kind: 'event', occurred: 'asked-for' }, [{ kind: 'interest', delta: fixed(0.1) }])],
         [
-          rule('moves-a', { kind: 'year', from: 2000 }, [move('a', 0.1)]),
-          rule('hazard', met('a'), [{ kind: 'hazard', event: 'e', delta: fixed(0.1) }]),
+          event('moves-unread', undefined, [move('a', 0.1), { kind: 'consent', allies: { kind: 'all' }, delta: fixed(-0.1) }]),
+          event('asked-for', undefined, [move('a', 0.1)]),
+          event('raises-quiet', undefined, [{ kind: 'hazard', event: 'moves-unread', delta: fixed(0.1) }]),
+          event('raises-noticed', undefined, [{ kind: 'hazard', event: 'interest', delta: fixed(0.1) }]),
+          event('interest', met('b'), [{ kind: 'interest', delta: fixed(-0.1) }]),
+          event('moves-b', undefined, [move('b', 0.1)]),
         ],
-        [event('e', undefined, [move('c', 0.1)])],
       ),
     );
-    expect(noticedWhileIdle(m)).toEqual(['moves-a', 'hazard']);
+    expect(noticedWhileIdle(m)).toEqual(['asks', 'asked-for', 'raises-noticed', 'interest', 'moves-b']);
   });
 
   test('a scenario without such rules is walked once', () => {
@@ -96,6 +114,7 @@ describe('rules nobody notices before the candidate applies', () => {
   });
 
   const read: fc.Arbitrary<Condition> = fc.oneof(
+    fc.constantFrom('e0', 'e1', 'e2').map((occurred): Condition => ({ kind: 'event', occurred })),
     fc.constantFrom(...PRE).map(met),
     fc.constantFrom(...PRE).map((p): Condition => ({ kind: 'not', of: met(p) })),
     fc.record({ kind: fc.constant('level' as const), precondition: fc.constantFrom(...PRE), atLeast: fc.constantFrom(0.3, 0.45, 0.6) }),
@@ -105,11 +124,12 @@ describe('rules nobody notices before the candidate applies', () => {
     { weight: 2, arbitrary: fc.constantFrom(-0.3, 0.3).map((d): Effect => ({ kind: 'interest', delta: fixed(d) })) },
     { weight: 1, arbitrary: fc.constantFrom(-0.3, 0.3).map((d): Effect => ({ kind: 'consent', allies: { kind: 'all' }, delta: fixed(d) })) },
     { weight: 1, arbitrary: fc.constant<Effect>({ kind: 'withdrawal', delta: fixed(0.2) }) },
+    { weight: 1, arbitrary: fc.constantFrom('e0', 'e1', 'e2').map((e): Effect => ({ kind: 'hazard', event: e, delta: fixed(0.3) })) },
   );
   const built = fc
     .record({
       rules: fc.array(fc.tuple(read, fc.array(effect, { minLength: 1, maxLength: 2 })), { maxLength: 4 }),
-      events: fc.array(fc.tuple(fc.option(read, { nil: undefined }), fc.array(effect, { minLength: 1, maxLength: 2 })), { minLength: 1, maxLength: 4 }),
+      events: fc.array(fc.tuple(fc.option(read, { nil: undefined }), fc.array(effect, { minLength: 1, maxLength: 2 })), { minLength: 3, maxLength: 5 }),
     })
     .map(({ rules, events }) =>
       scenario(
@@ -134,5 +154,23 @@ describe('rules nobody notices before the candidate applies', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('each branch starts afresh', () => {
+  test('a rule’s hazard shift in the last year of one branch does not reach the first year of the next', () => {
+    const base = scenario(
+      [rule('late-push', { kind: 'year', from: 2006 }, [{ kind: 'hazard', event: 'early', delta: fixed(1) }])],
+      // Open only in 2000, with no chance of its own: it can never happen.
+      [{ ...event('early', undefined, [{ kind: 'interest', delta: fixed(-5) }], 0), to: 2000 }],
+    );
+    // Every branch applies at once and waits until the horizon, where the rule acts.
+    const s: Scenario = {
+      ...base,
+      candidate: { ...base.candidate, interest: fixed(1) },
+      process: { ...base.process, standardPath: { minYears: fixed(10), readiness: fixed(0) } },
+    };
+    const t = simulateRange(compile(s), 'afresh', 0, 50);
+    expect(t.funnel[1]).toBe(50);
   });
 });
