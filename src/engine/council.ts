@@ -6,7 +6,7 @@ import { Actor, type CompiledModel } from './model.js';
 import { boxMuller, normalCdf, normalQuantile } from './normal.js';
 import { clamp01, unitOpen } from './numbers.js';
 import { Phase, sampleParams } from './params.js';
-import { chance, drawBits, Purpose, UNIT } from './rng.js';
+import { belowBit, bitsBelow, chance, drawBits, Purpose, UNIT } from './rng.js';
 import type { BranchState } from './state.js';
 import type { Tracer } from './trace.js';
 
@@ -38,11 +38,6 @@ export function liftHoldouts(m: CompiledModel, s: BranchState, trace: Tracer | n
  */
 export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
   const special = s.track === TrackCode.special;
-  let firstVeto = -1;
-  let vetoP = Infinity;
-  let vetoReason = 0;
-  let firstHoldout = -1;
-  let objectors = 0;
   s.voteTouched = true;
   if (m.rules.length > 0) allyRuleShifts(m, s);
   takeEventShifts(m, s);
@@ -60,6 +55,7 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
   const cohesion = clamp01(s.values[m.cohesion]!);
   const shared = allianceFactor(m, s, cohesion, Purpose.allianceA, Purpose.allianceB);
   const penalty = special ? s.values[m.specialPenalty]! : 0;
+  const asked = trace === null ? null : alliesToAsk(s, members);
   // Locals: the loop stores into typed arrays, after which V8 would reload every field.
   const consented = s.consented;
   const allyBase = s.allyBase;
@@ -67,31 +63,44 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
   const ruleConsent = s.ruleConsent;
   const allyWeight = s.allyWeight;
   const ruleBlockAlly = s.ruleBlockAlly;
+  const allyP = s.allyP;
+  const objectorAlly = s.objectorAlly;
   const allyActor = m.allyActor;
   const key0 = s.key0;
+  // First every Ally not yet agreed decides, with no branch on its draw (a random branch is
+  // mispredicted about half the time); those who refuse are listed, in order, as objectors.
+  let objectors = 0;
   for (let i = 0; i < members; i++) {
     if (consented[i] === 1) continue;
     // consent + Σ weight·(met − ½) − threat − special-status penalty + event and rule shifts.
     let p = allyBase[i]! + consentShift[i]! + ruleConsent[i]! - penalty;
     for (let j = 0, row = i * k; j < k; j++) p += allyWeight[row + j]! * metCentered[j]!;
+    allyP[i] = p;
+    // p ≥ 1 agrees and p ≤ 0 refuses whatever the draw; an Ally a rule blocks (index ≥ 0) refuses.
+    // The copula's draw costs enough to be skipped when the answer is certain.
+    let bits = 0;
+    if (cohesion <= 0) bits = drawBits(key0, allyActor[i]!, Purpose.consent);
+    else if (p > 0 && p < 1 && ruleBlockAlly[i]! < 0) bits = copulaBits(m, s, i, Purpose.consent, cohesion, shared);
+    const agrees = belowBit(bits, bitsBelow(p)) & (ruleBlockAlly[i]! >>> 31);
+    consented[i] = agrees;
+    objectorAlly[objectors] = i;
+    objectors += 1 - agrees;
+  }
+  s.objectorCount = objectors;
+  // Then each objection: its reason, and whether it is a veto or a hold-out.
+  let firstVeto = -1;
+  let vetoP = Infinity;
+  let vetoReason = 0;
+  let firstHoldout = -1;
+  for (let q = 0; q < objectors; q++) {
+    const i = objectorAlly[q]!;
     const blockRule = ruleBlockAlly[i]!;
-    // p ≥ 1 agrees and p ≤ 0 refuses whatever the draw: the draw is skipped, not changed.
-    const agrees =
-      blockRule < 0 && p > 0 && (p >= 1 || (cohesion > 0 ? copulaBits(m, s, i, Purpose.consent, cohesion, shared) : drawBits(key0, allyActor[i]!, Purpose.consent)) * UNIT < p);
-    if (agrees) {
-      consented[i] = 1;
-      if (trace !== null) trace.push({ kind: 'vote', year: s.year, ally: i, p: clamp01(p), consent: true, reason: -1 });
-      continue;
-    }
     const reason = blockRule >= 0 ? m.reasonOfRule + blockRule : refusalReason(m, s, i, special);
-    if (trace !== null) trace.push({ kind: 'vote', year: s.year, ally: i, p: clamp01(p), consent: false, reason });
     const holdout = m.allyHoldout[i] === 1;
+    s.objectorReason[q] = reason;
+    s.objectorHoldout[q] = holdout ? 1 : 0;
     // An Ally a rule makes refuse has the strongest objection of all.
-    const strength = blockRule >= 0 ? -Infinity : p;
-    s.objectorAlly[objectors] = i;
-    s.objectorReason[objectors] = reason;
-    s.objectorHoldout[objectors] = holdout ? 1 : 0;
-    objectors++;
+    const strength = blockRule >= 0 ? -Infinity : allyP[i]!;
     if (holdout) {
       s.holding[i] = 1;
       s.anyHolding = true;
@@ -104,13 +113,30 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
       vetoReason = reason;
     }
   }
-  s.objectorCount = objectors;
+  if (asked !== null && trace !== null) traceVote(s, asked, trace);
   if (firstVeto >= 0) {
     finish(m, s, ExitCode.vetoed, firstVeto, vetoReason, trace);
     return;
   }
   if (firstHoldout >= 0) return;
   invite(m, s, members, trace);
+}
+
+/** The members this vote asks: those that have not agreed yet (for a story only). */
+function alliesToAsk(s: BranchState, members: number): number[] {
+  const asked: number[] = [];
+  for (let i = 0; i < members; i++) if (s.consented[i] === 0) asked.push(i);
+  return asked;
+}
+
+/** Each asked Ally's answer, in order, with its objection's reason. */
+function traceVote(s: BranchState, asked: readonly number[], trace: Tracer): void {
+  let q = 0;
+  for (const i of asked) {
+    const consent = s.consented[i] === 1;
+    const reason = consent ? -1 : s.objectorReason[q++]!;
+    trace.push({ kind: 'vote', year: s.year, ally: i, p: clamp01(s.allyP[i]!), consent, reason });
+  }
 }
 
 /**
@@ -183,10 +209,18 @@ export function invite(m: CompiledModel, s: BranchState, voters: number, trace: 
   // Parliaments ratify in the same political climate: cohesion correlates their votes too.
   const cohesion = clamp01(s.values[m.cohesion]!);
   const shared = allianceFactor(m, s, cohesion, Purpose.ratifyA, Purpose.ratifyB);
+  const values = s.values;
+  const allyMonths = m.allyMonths;
+  const allyPass = m.allyPass;
+  const allyActor = m.allyActor;
+  const key0 = s.key0;
   for (let i = 0; i < members; i++) {
-    const months = Math.max(0, s.values[m.allyMonths[i]!]!);
-    const pass = s.values[m.allyPass[i]!]!;
-    const passed = pass >= 1 || (pass > 0 && copulaBits(m, s, i, Purpose.ratification, cohesion, shared) * UNIT < pass);
+    const months = Math.max(0, values[allyMonths[i]!]!);
+    const pass = values[allyPass[i]!]!;
+    let bits = 0;
+    if (cohesion <= 0) bits = drawBits(key0, allyActor[i]!, Purpose.ratification);
+    else if (pass > 0 && pass < 1) bits = copulaBits(m, s, i, Purpose.ratification, cohesion, shared);
+    const passed = bits < bitsBelow(pass);
     if (trace !== null) trace.push({ kind: 'ratification', year: s.year, ally: i, passed, months });
     if (!passed) {
       if (months < failAt) {

@@ -102,6 +102,8 @@ function encode(dist: Distribution, i: number, code: Uint8Array, a: Float64Array
       a[i] = dist.min;
       b[i] = dist.mode;
       c[i] = dist.max;
+      // Draws below this fall left of the mode (see belowBit).
+      d[i] = bitsBelow((dist.mode - dist.min) / (dist.max - dist.min));
       return;
     case 'beta':
       code[i] = DistCode.Beta;
@@ -152,10 +154,20 @@ export function sampleParams(p: FrozenParams, branchKey: number, values: Float64
         break;
       case DistCode.Triangular: {
         const b = bs[i]!;
-        const span = p.c[i]! - a;
-        if (span <= 0) values[i] = a;
-        else if (u < (b - a) / span) values[i] = a + Math.sqrt(u * span * (b - a));
-        else values[i] = p.c[i]! - Math.sqrt((1 - u) * span * (p.c[i]! - b));
+        const c = p.c[i]!;
+        const span = c - a;
+        if (span <= 0) {
+          values[i] = a;
+          break;
+        }
+        // a + √(u·span·(b − a)) left of the mode, c − √((1 − u)·span·(c − b)) right of it: the
+        // side is picked by index, not by a branch, which would be mispredicted half the time.
+        const left = belowBit(bits, p.d[i]!);
+        SIDE[0] = (1 - u) * span * (c - b);
+        SIDE[1] = u * span * (b - a);
+        END[0] = c;
+        END[1] = a;
+        values[i] = END[left]! + TOWARDS_MODE[left]! * Math.sqrt(SIDE[left]!);
         break;
       }
       case DistCode.Normal:
@@ -169,6 +181,11 @@ export function sampleParams(p: FrozenParams, branchKey: number, values: Float64
     }
   }
 }
+
+/** Scratch cells for picking a triangle's side by index; c + (−1)·x is exactly c − x. */
+const SIDE = new Float64Array(2);
+const END = new Float64Array(2);
+const TOWARDS_MODE = Float64Array.of(-1, 1);
 
 function truncatedNormal(p: FrozenParams, i: number, u: number): number {
   const a = p.a[i]!;

@@ -109,6 +109,8 @@ export class BranchState {
   readonly ruleConsentWorstRule: Int32Array;
   readonly ruleBlockAlly: Int32Array;
   readonly consented: Uint8Array;
+  /** Each Ally's chance of consent in the last vote. */
+  readonly allyP: Float64Array;
   readonly holding: Uint8Array;
   readonly holdingReason: Int32Array;
   readonly objectorAlly: Int32Array;
@@ -148,6 +150,7 @@ export class BranchState {
     this.ruleConsentWorstRule = new Int32Array(a);
     this.ruleBlockAlly = new Int32Array(a);
     this.consented = new Uint8Array(a);
+    this.allyP = new Float64Array(a);
     this.holding = new Uint8Array(a);
     this.holdingReason = new Int32Array(a);
     this.objectorAlly = new Int32Array(a);
