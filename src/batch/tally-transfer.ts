@@ -27,10 +27,6 @@ export function serializeTally(t: Tally): SerializedTally {
   return { runs: t.runs, arrays };
 }
 
-export function transferList(t: SerializedTally): ArrayBuffer[] {
-  return Object.values(t.arrays).flatMap((a) => [a.index.buffer as ArrayBuffer, a.value.buffer as ArrayBuffer]);
-}
-
 /** total += the tally a worker sent; throws if it does not have the shape of `total`. */
 export function mergeSerializedInto(total: Tally, s: SerializedTally): void {
   for (const f of ARRAY_FIELDS) {
