@@ -77,6 +77,14 @@ export function compile(scenario: Scenario): CompiledModel {
   const slots = (path: (i: number) => string, get: (i: number) => Param, count: number, phase: PhaseValue = Phase.start) =>
     Int32Array.from({ length: count }, (_, i) => table.add(path(i), get(i), phase));
 
+  // A precondition draws its numbers when something first reads its level (see levels.ts).
+  const preconditionSlots = {
+    level: slots((i) => `preconditions.${pre[i]!.id}.level`, (i) => pre[i]!.level, k, Phase.owned),
+    drift: slots((i) => `preconditions.${pre[i]!.id}.drift`, (i) => pre[i]!.drift, k, Phase.owned),
+    volatility: slots((i) => `preconditions.${pre[i]!.id}.volatility`, (i) => pre[i]!.volatility, k, Phase.owned),
+    threshold: slots((i) => `preconditions.${pre[i]!.id}.threshold`, (i) => pre[i]!.threshold, k, Phase.owned),
+  };
+
   const model: CompiledModel = {
     scenario,
     params: undefined as never,
@@ -99,10 +107,13 @@ export function compile(scenario: Scenario): CompiledModel {
     preconditionCount: k,
     preconditionIds: pre.map((p) => p.id),
     preconditionActor: Uint32Array.from(pre, (p) => hashName(`precondition:${p.id}`)),
-    level: slots((i) => `preconditions.${pre[i]!.id}.level`, (i) => pre[i]!.level, k),
-    drift: slots((i) => `preconditions.${pre[i]!.id}.drift`, (i) => pre[i]!.drift, k),
-    volatility: slots((i) => `preconditions.${pre[i]!.id}.volatility`, (i) => pre[i]!.volatility, k),
-    threshold: slots((i) => `preconditions.${pre[i]!.id}.threshold`, (i) => pre[i]!.threshold, k),
+    level: preconditionSlots.level,
+    drift: preconditionSlots.drift,
+    volatility: preconditionSlots.volatility,
+    threshold: preconditionSlots.threshold,
+    preconditionParams: Array.from({ length: k }, (_, j) =>
+      table.randomAmong([preconditionSlots.level[j]!, preconditionSlots.drift[j]!, preconditionSlots.volatility[j]!, preconditionSlots.threshold[j]!]),
+    ),
     allyCount: n,
     allyCodes: allies.map((a) => a.code),
     allyActor: Uint32Array.from(allies, (a) => hashName(`ally:${a.code}`)),

@@ -1,6 +1,7 @@
 import type { CompiledModel } from './model.js';
 import { fastNormalQuantile } from './normal.js';
 import { clamp01 } from './numbers.js';
+import { sampleParams } from './params.js';
 import { drawBits, Purpose, UNIT, yearKey } from './rng.js';
 import type { BranchState } from './state.js';
 
@@ -20,11 +21,10 @@ import type { BranchState } from './state.js';
  * even if an earlier event in the same year moved them.
  */
 
-/** Levels at the start of the branch. */
+/** A new branch: every level waits for its first reader (see startLevel). */
 export function resetLevels(m: CompiledModel, s: BranchState): void {
   for (let k = 0; k < m.preconditionCount; k++) {
-    s.level[k] = clamp01(s.values[m.level[k]!]!);
-    s.levelYear[k] = m.startYear;
+    s.levelStarted[k] = 0;
     s.levelAfterEvents[k] = 0;
   }
   // Clear only the cells this branch wrote: most branches write a handful of the k · years.
@@ -50,6 +50,7 @@ export function newMetEpoch(s: BranchState, afterEvents: boolean): void {
  * events of `year` so far.
  */
 export function catchUp(m: CompiledModel, s: BranchState, k: number, year: number, withEvents: boolean): void {
+  if (s.levelStarted[k] === 0) startLevel(m, s, k);
   let from = s.levelYear[k]!;
   if (from < year) {
     const row = k * m.years - m.startYear;
@@ -80,6 +81,18 @@ export function catchUp(m: CompiledModel, s: BranchState, k: number, year: numbe
     if (move !== 0) s.level[k] = clamp01(s.level[k]! + move);
     s.levelAfterEvents[k] = 1;
   }
+}
+
+/**
+ * Precondition k's numbers are drawn when its level is first read: nothing reads most levels
+ * of a branch that never applies. Each draw is keyed by its path, so the values are the same.
+ */
+function startLevel(m: CompiledModel, s: BranchState, k: number): void {
+  const slots = m.preconditionParams[k]!;
+  if (slots.length > 0) sampleParams(m.params, s.key, s.values, slots);
+  s.level[k] = clamp01(s.values[m.level[k]!]!);
+  s.levelYear[k] = m.startYear;
+  s.levelStarted[k] = 1;
 }
 
 /** Precondition k's level now: this year, after the events so far. */
