@@ -83,9 +83,6 @@ function reset(m: CompiledModel, s: BranchState, key: number): void {
   if (s.eventsTouched) {
     fillU8(s.eventFired, 0);
     fillF64(s.hazardShift, 0);
-    fillF64(s.consentShift, 0);
-    fillF64(s.consentShiftWorst, 0);
-    fillI32(s.consentShiftWorstEvent, -1);
     s.eventsTouched = false;
   }
   if (s.ownedDrawn) {
@@ -93,9 +90,13 @@ function reset(m: CompiledModel, s: BranchState, key: number): void {
     fillU8(s.eventParamsDrawn, 0);
     s.ownedDrawn = false;
   }
+  // Events' shifts of consent are taken in at a vote (takeEventShifts).
   if (s.voteTouched) {
     fillU8(s.consented, 0);
     fillU8(s.holding, 0);
+    fillF64(s.consentShift, 0);
+    fillF64(s.consentShiftWorst, 0);
+    fillI32(s.consentShiftWorstEvent, -1);
     s.voteTouched = false;
   }
 }
