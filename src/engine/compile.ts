@@ -111,9 +111,7 @@ export function compile(scenario: Scenario): CompiledModel {
     drift: preconditionSlots.drift,
     volatility: preconditionSlots.volatility,
     threshold: preconditionSlots.threshold,
-    preconditionParams: Array.from({ length: k }, (_, j) =>
-      table.randomAmong([preconditionSlots.level[j]!, preconditionSlots.drift[j]!, preconditionSlots.volatility[j]!, preconditionSlots.threshold[j]!]),
-    ),
+    preconditionParams: table.randomAmong([...preconditionSlots.level, ...preconditionSlots.drift, ...preconditionSlots.volatility, ...preconditionSlots.threshold]),
     allyCount: n,
     allyCodes: allies.map((a) => a.code),
     allyActor: Uint32Array.from(allies, (a) => hashName(`ally:${a.code}`)),

@@ -21,12 +21,10 @@ import type { BranchState } from './state.js';
  * even if an earlier event in the same year moved them.
  */
 
-/** A new branch: every level waits for its first reader (see startLevel). */
+/** A new branch: the levels wait for their first reader (see startLevels). */
 export function resetLevels(m: CompiledModel, s: BranchState): void {
-  for (let k = 0; k < m.preconditionCount; k++) {
-    s.levelStarted[k] = 0;
-    s.levelAfterEvents[k] = 0;
-  }
+  s.levelsStarted = false;
+  for (let k = 0; k < m.preconditionCount; k++) s.levelAfterEvents[k] = 0;
   // Clear only the cells this branch wrote: most branches write a handful of the k · years.
   const cells = m.preconditionCount * m.years;
   for (let j = 0; j < s.deltaCellCount; j++) {
@@ -50,7 +48,7 @@ export function newMetEpoch(s: BranchState, afterEvents: boolean): void {
  * events of `year` so far.
  */
 export function catchUp(m: CompiledModel, s: BranchState, k: number, year: number, withEvents: boolean): void {
-  if (s.levelStarted[k] === 0) startLevel(m, s, k);
+  if (!s.levelsStarted) startLevels(m, s);
   let from = s.levelYear[k]!;
   if (from < year) {
     const row = k * m.years - m.startYear;
@@ -84,15 +82,16 @@ export function catchUp(m: CompiledModel, s: BranchState, k: number, year: numbe
 }
 
 /**
- * Precondition k's numbers are drawn when its level is first read: nothing reads most levels
- * of a branch that never applies. Each draw is keyed by its path, so the values are the same.
+ * The preconditions' numbers are drawn when a level is first read: nothing reads the levels
+ * of most branches that never apply. Each draw is keyed by its path, so the values are the same.
  */
-function startLevel(m: CompiledModel, s: BranchState, k: number): void {
-  const slots = m.preconditionParams[k]!;
-  if (slots.length > 0) sampleParams(m.params, s.key, s.values, slots);
-  s.level[k] = clamp01(s.values[m.level[k]!]!);
-  s.levelYear[k] = m.startYear;
-  s.levelStarted[k] = 1;
+function startLevels(m: CompiledModel, s: BranchState): void {
+  if (m.preconditionParams.length > 0) sampleParams(m.params, s.key, s.values, m.preconditionParams);
+  for (let k = 0; k < m.preconditionCount; k++) {
+    s.level[k] = clamp01(s.values[m.level[k]!]!);
+    s.levelYear[k] = m.startYear;
+  }
+  s.levelsStarted = true;
 }
 
 /** Precondition k's level now: this year, after the events so far. */

@@ -102,8 +102,8 @@ export interface CompiledModel {
   readonly drift: Int32Array;
   readonly volatility: Int32Array;
   readonly threshold: Int32Array;
-  /** Per precondition, the random ones among its level, drift, volatility and threshold. */
-  readonly preconditionParams: readonly Int32Array[];
+  /** The random ones among the preconditions' levels, drifts, volatilities and thresholds. */
+  readonly preconditionParams: Int32Array;
   /** 1 where a level neither drifts nor wavers (both fixed at 0): only rules and events move it. */
   readonly driftless: Uint8Array;
 

@@ -69,6 +69,8 @@ export class BranchState {
   metAfterEvents = false;
   /** While true, the walk skips rules nobody notices before the candidate applies, and stops if it does (see branch.ts). */
   skipQuiet = false;
+  /** Whether the preconditions' numbers are drawn and their levels set, this branch (see levels.ts). */
+  levelsStarted = false;
   /** Cells of the two ledgers written since the last reset (see levels.ts). */
   deltaCellCount = 0;
 
@@ -85,8 +87,7 @@ export class BranchState {
    * are in it, the epoch each `met` was taken at, and the moves waiting by year.
    */
   readonly levelYear: Int32Array;
-  /** 1 once precondition k's numbers are drawn and its level set, this branch. */
-  readonly levelStarted: Uint8Array;
+
   readonly levelAfterEvents: Uint8Array;
   readonly metTakenAt: Float64Array;
   readonly ruleDeltaByYear: Float64Array;
@@ -131,7 +132,7 @@ export class BranchState {
     this.met = new Uint8Array(k);
     this.metCentered = new Float64Array(k);
     this.levelYear = new Int32Array(k);
-    this.levelStarted = new Uint8Array(k);
+
     this.metTakenAt = new Float64Array(k).fill(-1);
     this.levelAfterEvents = new Uint8Array(k);
     this.ruleDeltaByYear = new Float64Array(k * model.years);
