@@ -35,7 +35,7 @@ function walk(m: CompiledModel, s: BranchState, key: number, trace: Tracer | nul
   reset(m, s, key);
   for (let year = m.startYear; year <= m.horizon; year++) {
     s.year = year;
-    s.yearKey = yearKey(key, year);
+    s.yearKey = s.yearKeys[year - m.startYear] = yearKey(key, year);
     newMetEpoch(s, false);
     fireEvents(m, s, trace);
     applyRules(m, s, trace);

@@ -8,7 +8,7 @@ import { EffectCode, type CompiledEffect, type CompiledEvent, type CompiledModel
 import { Phase, ParamTable, type PhaseValue } from './params.js';
 import type { Param } from '../model/distribution.js';
 import { hashName } from './rng.js';
-import { denseAllyTerms } from './council.js';
+import { denseAllyBase, denseAllyWeights } from './council.js';
 
 /**
  * Turns a validated scenario into flat arrays and closures, once. References were
@@ -125,7 +125,8 @@ export function compile(scenario: Scenario): CompiledModel {
     allyMonths: slots((i) => `allies.${allies[i]!.code}.ratification.months`, (i) => allies[i]!.ratification.months, n, Phase.ratification),
     allyWeight,
     driftless: new Uint8Array(0),
-    allyTermsRandom: false,
+    allyBaseRandom: false,
+    allyWeightsRandom: false,
     fixedAllyBase: new Float64Array(0),
     fixedAllyWeight: new Float64Array(0),
     rules: compiledRules,
@@ -145,15 +146,17 @@ export function compile(scenario: Scenario): CompiledModel {
   };
   const params = table.freeze();
   const randomSlots = new Set(params.randomSlots);
-  const allyTermsRandom = [...model.allyConsent, ...model.allyThreat, ...allyWeight].some((slot) => randomSlots.has(slot));
+  const allyBaseRandom = [...model.allyConsent, ...model.allyThreat].some((slot) => randomSlots.has(slot));
+  const allyWeightsRandom = [...allyWeight].some((slot) => randomSlots.has(slot));
   const fixedAllyBase = new Float64Array(n);
   const fixedAllyWeight = new Float64Array(n * k);
   const isFixedAtMost = (slot: number, x: number) => !randomSlots.has(slot) && params.fixedValues[slot]! <= x;
   const driftless = Uint8Array.from({ length: k }, (_, j) =>
     isFixedAtMost(model.drift[j]!, 0) && params.fixedValues[model.drift[j]!] === 0 && isFixedAtMost(model.volatility[j]!, 0) ? 1 : 0,
   );
-  const compiled = withOneShape<CompiledModel>({ ...model, params, allyTermsRandom, fixedAllyBase, fixedAllyWeight, driftless });
-  denseAllyTerms(compiled, params.fixedValues, fixedAllyBase, fixedAllyWeight);
+  const compiled = withOneShape<CompiledModel>({ ...model, params, allyBaseRandom, allyWeightsRandom, fixedAllyBase, fixedAllyWeight, driftless });
+  denseAllyBase(compiled, params.fixedValues, fixedAllyBase);
+  denseAllyWeights(compiled, params.fixedValues, fixedAllyWeight);
   return compiled;
 }
 

@@ -43,7 +43,9 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
   takeEventShifts(m, s);
   if (!s.voteParamsDrawn) {
     sampleParams(m.params, s.key, s.values, m.params.randomByPhase[Phase.vote]);
-    if (m.allyTermsRandom) denseAllyTerms(m, s.values, s.allyBase, s.allyWeight);
+    // Terms all of whose numbers are fixed were set when the state was made.
+    if (m.allyBaseRandom) denseAllyBase(m, s.values, s.allyBase);
+    if (m.allyWeightsRandom) denseAllyWeights(m, s.values, s.allyWeight);
     s.voteParamsDrawn = true;
   }
   const members = s.members();
@@ -53,7 +55,7 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
   const metCentered = s.metCentered;
   for (let j = 0; j < k; j++) metCentered[j] = met[j]! - 0.5;
   const cohesion = clamp01(s.values[m.cohesion]!);
-  const shared = allianceFactor(m, s, cohesion, Purpose.allianceA, Purpose.allianceB);
+  setCopula(m, s, cohesion, Purpose.allianceA, Purpose.allianceB);
   const penalty = special ? s.values[m.specialPenalty]! : 0;
   const asked = trace === null ? null : alliesToAsk(s, members);
   // Locals: the loop stores into typed arrays, after which V8 would reload every field.
@@ -80,7 +82,7 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
     // The copula's draw costs enough to be skipped when the answer is certain.
     let bits = 0;
     if (cohesion <= 0) bits = drawBits(key0, allyActor[i]!, Purpose.consent);
-    else if (p > 0 && p < 1 && ruleBlockAlly[i]! < 0) bits = copulaBits(m, s, i, Purpose.consent, cohesion, shared);
+    else if (p > 0 && p < 1 && ruleBlockAlly[i]! < 0) bits = copulaBits(m, s, i, Purpose.consent);
     const agrees = belowBit(bits, bitsBelow(p)) & (ruleBlockAlly[i]! >>> 31);
     consented[i] = agrees;
     objectorAlly[objectors] = i;
@@ -144,17 +146,20 @@ function traceVote(s: BranchState, asked: readonly number[], trace: Tracer): voi
  * branch. With cohesion ρ > 0 it is a Gaussian copula, Φ(√ρ·z_alliance + √(1−ρ)·z_i), so
  * Allies lean the same way together.
  */
-function copulaBits(m: CompiledModel, s: BranchState, i: number, purpose: number, cohesion: number, shared: number): number {
-  const bits = drawBits(s.key0, m.allyActor[i]!, purpose);
-  if (cohesion <= 0) return bits;
-  const own = normalQuantile(unitOpen(bits * UNIT));
+function copulaBits(m: CompiledModel, s: BranchState, i: number, purpose: number): number {
+  const own = normalQuantile(unitOpen(drawBits(s.key0, m.allyActor[i]!, purpose) * UNIT));
   // Scaled back to 31 bits so the result stays a small integer (see drawBits).
-  return Math.floor(normalCdf(Math.sqrt(cohesion) * shared + Math.sqrt(1 - cohesion) * own) * 2147483647.999);
+  return Math.floor(normalCdf(s.copulaShared + s.copulaOwnWeight * own) * 2147483647.999);
 }
 
-/** The alliance-wide normal factor shared by every Ally's draw, fixed per branch. */
-function allianceFactor(m: CompiledModel, s: BranchState, cohesion: number, a: number, b: number): number {
-  return cohesion > 0 ? boxMuller(drawBits(s.key0, m.actors[Actor.alliance]!, a) * UNIT, drawBits(s.key0, m.actors[Actor.alliance]!, b) * UNIT) : 0;
+/**
+ * Sets the copula of a vote or of ratification: the alliance's part of every Ally's draw,
+ * √ρ·z_alliance with z_alliance fixed per branch, and the weight of each Ally's own, √(1−ρ).
+ */
+function setCopula(m: CompiledModel, s: BranchState, cohesion: number, a: number, b: number): void {
+  const z = cohesion > 0 ? boxMuller(drawBits(s.key0, m.actors[Actor.alliance]!, a) * UNIT, drawBits(s.key0, m.actors[Actor.alliance]!, b) * UNIT) : 0;
+  s.copulaShared = Math.sqrt(cohesion) * z;
+  s.copulaOwnWeight = Math.sqrt(1 - cohesion);
 }
 
 /** The single largest push towards refusal: the reason an Ally gives for saying no. */
@@ -208,7 +213,7 @@ export function invite(m: CompiledModel, s: BranchState, voters: number, trace: 
   const members = s.members();
   // Parliaments ratify in the same political climate: cohesion correlates their votes too.
   const cohesion = clamp01(s.values[m.cohesion]!);
-  const shared = allianceFactor(m, s, cohesion, Purpose.ratifyA, Purpose.ratifyB);
+  setCopula(m, s, cohesion, Purpose.ratifyA, Purpose.ratifyB);
   const values = s.values;
   const allyMonths = m.allyMonths;
   const allyPass = m.allyPass;
@@ -219,7 +224,7 @@ export function invite(m: CompiledModel, s: BranchState, voters: number, trace: 
     const pass = values[allyPass[i]!]!;
     let bits = 0;
     if (cohesion <= 0) bits = drawBits(key0, allyActor[i]!, Purpose.ratification);
-    else if (pass > 0 && pass < 1) bits = copulaBits(m, s, i, Purpose.ratification, cohesion, shared);
+    else if (pass > 0 && pass < 1) bits = copulaBits(m, s, i, Purpose.ratification);
     const passed = bits < bitsBelow(pass);
     if (trace !== null) trace.push({ kind: 'ratification', year: s.year, ally: i, passed, months });
     if (!passed) {
@@ -245,14 +250,15 @@ export function ratify(m: CompiledModel, s: BranchState, trace: Tracer | null): 
   if (s.joinYear <= s.year) finish(m, s, ExitCode.joined, NO_ACTOR, FixedReason.propensity, trace);
 }
 
-/** consent − threat per Ally and the dense weight matrix, from this branch's parameter values. */
-export function denseAllyTerms(m: CompiledModel, values: Float64Array, base: Float64Array, weight: Float64Array): void {
-  const k = m.preconditionCount;
-  for (let i = 0; i < m.allyCount; i++) {
-    base[i] = values[m.allyConsent[i]!]! - values[m.allyThreat[i]!]!;
-    for (let j = 0; j < k; j++) {
-      const w = m.allyWeight[i * k + j]!;
-      weight[i * k + j] = w >= 0 ? values[w]! : 0;
-    }
+/** consent − threat per Ally, from this branch's parameter values. */
+export function denseAllyBase(m: CompiledModel, values: Float64Array, base: Float64Array): void {
+  for (let i = 0; i < m.allyCount; i++) base[i] = values[m.allyConsent[i]!]! - values[m.allyThreat[i]!]!;
+}
+
+/** The dense weight matrix, 0 where an Ally ignores a precondition, from this branch's parameter values. */
+export function denseAllyWeights(m: CompiledModel, values: Float64Array, weight: Float64Array): void {
+  for (let c = 0; c < m.allyWeight.length; c++) {
+    const w = m.allyWeight[c]!;
+    weight[c] = w >= 0 ? values[w]! : 0;
   }
 }

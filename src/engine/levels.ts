@@ -2,7 +2,7 @@ import type { CompiledModel } from './model.js';
 import { fastNormalQuantile } from './normal.js';
 import { clamp01 } from './numbers.js';
 import { sampleParams } from './params.js';
-import { drawBits, Purpose, UNIT, yearKey } from './rng.js';
+import { drawBits, Purpose, UNIT } from './rng.js';
 import type { BranchState } from './state.js';
 
 /**
@@ -66,7 +66,8 @@ export function catchUp(m: CompiledModel, s: BranchState, k: number, year: numbe
       if (still && s.ruleDeltaByYear[row + from] === 0) continue;
       let next = level + drift + s.ruleDeltaByYear[row + from]!;
       // One uniform through the inverse CDF: cheaper than Box–Muller, and exact in distribution.
-      if (vol > 0) next += vol * fastNormalQuantile(drawBits(yearKey(s.key, from), actor, Purpose.driftA) * UNIT + 1 / 8589934592);
+      // The walk has passed `from`, so its year key is kept.
+      if (vol > 0) next += vol * fastNormalQuantile(drawBits(s.yearKeys[from - m.startYear]!, actor, Purpose.driftA) * UNIT + 1 / 8589934592);
       level = clamp01(next);
     }
     s.level[k] = level;

@@ -123,8 +123,9 @@ export interface CompiledModel {
   /** allyWeight[i * preconditionCount + k]: parameter slot, or -1 when the Ally ignores precondition k. */
   readonly allyWeight: Int32Array;
 
-  /** True when some Ally's consent, threat or weight is a distribution; else the dense terms below are used as they are. */
-  readonly allyTermsRandom: boolean;
+  /** Whether some Ally's consent or threat, or some weight, is a distribution; else the dense terms below are used as they are. */
+  readonly allyBaseRandom: boolean;
+  readonly allyWeightsRandom: boolean;
   readonly fixedAllyBase: Float64Array;
   readonly fixedAllyWeight: Float64Array;
 

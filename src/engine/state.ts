@@ -69,12 +69,17 @@ export class BranchState {
   metAfterEvents = false;
   /** While true, the walk skips rules nobody notices before the candidate applies, and stops if it does (see branch.ts). */
   skipQuiet = false;
+  /** The copula of the current vote or ratification (see council.ts setCopula). */
+  copulaShared = 0;
+  copulaOwnWeight = 1;
   /** Whether the preconditions' numbers are drawn and their levels set, this branch (see levels.ts). */
   levelsStarted = false;
   /** Cells of the two ledgers written since the last reset (see levels.ts). */
   deltaCellCount = 0;
 
   readonly values: Float64Array;
+  /** yearKey of each year the walk has reached, by year offset. */
+  readonly yearKeys: Int32Array;
   /** Per branch: consent − threat, and the dense weight matrix (0 where an Ally ignores a precondition). */
   readonly allyBase: Float64Array;
   readonly allyWeight: Float64Array;
@@ -126,6 +131,7 @@ export class BranchState {
     const a = model.allyCount;
     const e = model.events.length;
     this.values = new Float64Array(p);
+    this.yearKeys = new Int32Array(model.years);
     this.allyBase = new Float64Array(a);
     this.allyWeight = new Float64Array(a * k);
     this.level = new Float64Array(k);
