@@ -31,6 +31,27 @@ export function runBranch(m: CompiledModel, s: BranchState, key: number, trace: 
   walk(m, s, key, trace);
 }
 
+/** A branch walked in full from its start, whatever a first walk found (see idle-walk.ts). */
+export function walkInFull(m: CompiledModel, s: BranchState, key: number): void {
+  walk(m, s, key, null);
+}
+
+/** A branch that reached the horizon without applying, as walked elsewhere (see idle-walk.ts). */
+export function endIdle(m: CompiledModel, s: BranchState, interested: boolean, interestWorstReason: number): void {
+  s.year = m.horizon;
+  s.reachedInterested = interested;
+  s.reachedApplied = s.reachedInvited = s.reachedRatified = false;
+  s.entryTrack = TrackCode.none;
+  s.objectorCount = 0;
+  finish(m, s, ExitCode.no_application, NO_ACTOR, idleReason(interested, interestWorstReason), null);
+}
+
+/** Why a candidate never applied: domestic opposition stopped it, or else what damped its interest most. */
+function idleReason(everInterested: boolean, interestWorstReason: number): number {
+  if (everInterested) return FixedReason.domestic_opposition;
+  return interestWorstReason >= 0 ? interestWorstReason : FixedReason.not_interested;
+}
+
 function walk(m: CompiledModel, s: BranchState, key: number, trace: Tracer | null): void {
   reset(m, s, key);
   for (let year = m.startYear; year <= m.horizon; year++) {
@@ -169,10 +190,8 @@ function prepare(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
 }
 
 function endAtHorizon(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
-  if (s.stage === StageCode.idle) {
-    const quiet = s.interestWorstReason >= 0 ? s.interestWorstReason : FixedReason.not_interested;
-    finish(m, s, ExitCode.no_application, NO_ACTOR, s.everInterested ? FixedReason.domestic_opposition : quiet, trace);
-  } else if (s.stage === StageCode.preparation) {
+  if (s.stage === StageCode.idle) finish(m, s, ExitCode.no_application, NO_ACTOR, idleReason(s.everInterested, s.interestWorstReason), trace);
+  else if (s.stage === StageCode.preparation) {
     const holder = firstHolding(m, s);
     if (holder >= 0) finish(m, s, ExitCode.held_out, holder, s.holdingReason[holder]!, trace);
     // The levels as they stand after the horizon year's drift.

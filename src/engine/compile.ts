@@ -3,6 +3,7 @@ import type { Effect, Scenario } from '../model/scenario.js';
 import { FIXED_REASON_COUNT } from './codes.js';
 import { compileCondition, DEPENDS, FALSE, settledIndex, situationCount, type Calendar, type NameIndex } from './condition.js';
 import { quietWhileIdle } from './quiet.js';
+import { planIdleWalk } from './idle-plan.js';
 import { StageCode, TrackCode } from './codes.js';
 import { EffectCode, type CompiledEffect, type CompiledEvent, type CompiledModel, type CompiledRule, type EventsByYear, type RulesBySituation } from './model.js';
 import { Phase, ParamTable, type PhaseValue } from './params.js';
@@ -138,6 +139,7 @@ export function compile(scenario: Scenario): CompiledModel {
     events: compiledEvents,
     eventActor: Uint32Array.from(compiledEvents, (e) => hashName(`event:${e.id}`)),
     eventsByYear: eventWindows(compiledEvents, scenario.decisionPoint.year, scenario.decisionPoint.horizon, () => true),
+    idlePlan: null,
     noticedEventsByYear: eventWindows(compiledEvents, scenario.decisionPoint.year, scenario.decisionPoint.horizon, (e) => !quiet.events.has(e.index)),
     reasonCount: FIXED_REASON_COUNT + k + compiledRules.length + compiledEvents.length,
     reasonOfPrecondition: FIXED_REASON_COUNT,
@@ -154,7 +156,8 @@ export function compile(scenario: Scenario): CompiledModel {
   const driftless = Uint8Array.from({ length: k }, (_, j) =>
     isFixedAtMost(model.drift[j]!, 0) && params.fixedValues[model.drift[j]!] === 0 && isFixedAtMost(model.volatility[j]!, 0) ? 1 : 0,
   );
-  const compiled = withOneShape<CompiledModel>({ ...model, params, allyBaseRandom, allyWeightsRandom, fixedAllyBase, fixedAllyWeight, driftless });
+  const idlePlan = planIdleWalk(model.years, model.interest, model.opposition, compiledEvents, compiledRules, model.noticedEventsByYear, model.noticedRulesBySituation, params);
+  const compiled = withOneShape<CompiledModel>({ ...model, params, allyBaseRandom, allyWeightsRandom, fixedAllyBase, fixedAllyWeight, driftless, idlePlan });
   denseAllyBase(compiled, params.fixedValues, fixedAllyBase);
   denseAllyWeights(compiled, params.fixedValues, fixedAllyWeight);
   return compiled;

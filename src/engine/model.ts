@@ -1,3 +1,4 @@
+import type { IdlePlan } from './idle-plan.js';
 import type { Scenario } from '../model/scenario.js';
 import type { FrozenParams } from './params.js';
 
@@ -145,6 +146,8 @@ export interface CompiledModel {
    */
   readonly quietWhileIdle: boolean;
   readonly noticedRulesBySituation: RulesBySituation;
+  /** How many branches walk together until they apply, if the scenario allows it (see idle-plan.ts). */
+  readonly idlePlan: IdlePlan | null;
   readonly events: readonly CompiledEvent[];
   /** Draw place of each event, by event index. */
   readonly eventActor: Uint32Array;

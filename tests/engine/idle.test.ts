@@ -1,16 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { compile, EXITS, simulateRange, traceBranch, type CompiledModel } from '../../src/engine/index.js';
+import { compile, emptyTally, EXITS, mergeInto, simulateRange, traceBranch, type CompiledModel } from '../../src/engine/index.js';
 import { settledIndex } from '../../src/engine/condition.js';
 import { StageCode, TrackCode } from '../../src/engine/codes.js';
 import { fixed } from '../../src/model/distribution.js';
+import type { Param } from '../../src/model/distribution.js';
 import type { Condition, Effect, Rule, Scenario, ScenarioEvent } from '../../src/model/scenario.js';
 import { referenceScenario } from '../helpers/reference-model.js';
 
 /**
- * A branch is first walked without the rules and events nobody notices while the candidate
- * has not applied, and again in full if it applies. A traced branch is always walked in full, so
- * a traced branch and the same branch in a batch run must end alike.
+ * Before the candidate applies, a batch run skips the rules and events nobody notices yet, and
+ * walks blocks of branches together; a branch that applies is walked again in full. A traced
+ * branch is always walked alone and in full, so it must end as the same branch in a batch run.
  */
 
 const PRE = ['a', 'b', 'c'] as const;
@@ -119,29 +120,51 @@ describe('rules and events nobody notices before the candidate applies', () => {
     fc.constantFrom(...PRE).map((p): Condition => ({ kind: 'not', of: met(p) })),
     fc.record({ kind: fc.constant('level' as const), precondition: fc.constantFrom(...PRE), atLeast: fc.constantFrom(0.3, 0.45, 0.6) }),
   );
+  // Conditions the year, stage or track settle: with only these, branches walk in blocks.
+  const settledByYear: fc.Arbitrary<Condition> = fc.oneof(
+    fc.record({ kind: fc.constant('year' as const), from: fc.integer({ min: 2000, max: 2006 }) }),
+    fc.record({ kind: fc.constant('year' as const), from: fc.constant(2000), to: fc.integer({ min: 2000, max: 2004 }) }),
+    fc.constant<Condition>({ kind: 'stage', is: 'idle' }),
+    fc.constant<Condition>({ kind: 'track', is: 'map' }),
+  );
+  const when = fc.oneof({ weight: 1, arbitrary: read }, { weight: 3, arbitrary: settledByYear });
+  const size = (fixedValue: number): fc.Arbitrary<Param> =>
+    fc.oneof(
+      fc.constant(fixed(fixedValue)),
+      fc.constant<Param>({ dist: { kind: 'triangular', min: Math.min(0, fixedValue), mode: fixedValue / 2, max: Math.max(0, fixedValue) } }),
+    );
   const effect: fc.Arbitrary<Effect> = fc.oneof(
     { weight: 4, arbitrary: fc.record({ p: fc.constantFrom(...PRE), d: fc.constantFrom(-0.3, -0.1, 0.1, 0.3) }).map(({ p, d }) => move(p, d)) },
-    { weight: 2, arbitrary: fc.constantFrom(-0.3, 0.3).map((d): Effect => ({ kind: 'interest', delta: fixed(d) })) },
+    { weight: 2, arbitrary: fc.constantFrom(-0.3, 0.3).chain((d) => size(d)).map((delta): Effect => ({ kind: 'interest', delta })) },
     { weight: 1, arbitrary: fc.constantFrom(-0.3, 0.3).map((d): Effect => ({ kind: 'consent', allies: { kind: 'all' }, delta: fixed(d) })) },
     { weight: 1, arbitrary: fc.constant<Effect>({ kind: 'withdrawal', delta: fixed(0.2) }) },
-    { weight: 1, arbitrary: fc.constantFrom('e0', 'e1', 'e2').map((e): Effect => ({ kind: 'hazard', event: e, delta: fixed(0.3) })) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('e0', 'e1', 'e2'), size(0.3)).map(([e, delta]): Effect => ({ kind: 'hazard', event: e, delta })) },
   );
   const built = fc
     .record({
-      rules: fc.array(fc.tuple(read, fc.array(effect, { minLength: 1, maxLength: 2 })), { maxLength: 4 }),
-      events: fc.array(fc.tuple(fc.option(read, { nil: undefined }), fc.array(effect, { minLength: 1, maxLength: 2 })), { minLength: 3, maxLength: 5 }),
+      rules: fc.array(fc.tuple(when, fc.array(effect, { minLength: 1, maxLength: 2 })), { maxLength: 4 }),
+      events: fc.array(fc.tuple(fc.option(when, { nil: undefined }), fc.array(effect, { minLength: 1, maxLength: 2 }), fc.boolean(), size(0.5)), { minLength: 3, maxLength: 5 }),
+      interest: size(0.15),
     })
-    .map(({ rules, events }) =>
-      scenario(
+    .map(({ rules, events, interest }) => {
+      const s = scenario(
         rules.map(([when, effects], i) => rule(`r${i}`, when, effects)),
-        events.map(([when, effects], i) => event(`e${i}`, when, effects)),
-      ),
-    );
+        events.map(([when, effects, once, hazard], i) => ({ ...event(`e${i}`, when, effects), once, hazard })),
+      );
+      return { ...s, candidate: { ...s.candidate, interest } };
+    });
 
-  test('on generated scenarios, every branch ends as its traced walk in full does', () => {
+  test('on generated scenarios, every branch ends as its traced walk in full does, alone or in a block', () => {
+    let inBlocks = 0;
     fc.assert(
       fc.property(built, (s) => {
         const m = compile(s);
+        if (m.idlePlan !== null) inBlocks++;
+        // Branches 250 to 300 straddle two blocks.
+        const together = simulateRange(m, 'quiet', 250, 50);
+        const alone = emptyTally(m);
+        for (let b = 250; b < 300; b++) mergeInto(alone, simulateRange(m, 'quiet', b, 1));
+        expect(together).toEqual(alone);
         for (let b = 0; b < 40; b++) {
           const one = simulateRange(m, 'quiet', b, 1);
           const exit = one.exits.findIndex((n) => n === 1);
@@ -154,6 +177,7 @@ describe('rules and events nobody notices before the candidate applies', () => {
       }),
       { numRuns: 150 },
     );
+    expect(inBlocks).toBeGreaterThan(30);
   });
 });
 

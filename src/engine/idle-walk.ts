@@ -1,0 +1,178 @@
+import { Purpose, chance, yearKey } from './rng.js';
+import { EffectCode, Actor, type CompiledModel } from './model.js';
+import type { IdlePlan } from './idle-plan.js';
+import { sampleParams } from './params.js';
+import { fillF64, fillU8 } from './numbers.js';
+
+/**
+ * Most branches never apply. While the candidate has not applied, a branch of a scenario with
+ * an idle plan (see idle-plan.ts) only draws whether events happen and whether the candidate
+ * applies, so a block of branches is walked together, year by year: each step is one tight
+ * loop over the block's typed arrays instead of one pass through the general walk per branch.
+ *
+ * The draws and the arithmetic are those of the general walk (branch.ts, effects.ts), in the
+ * same order for each branch, so the results are the same to the last bit. A branch that
+ * applies is marked, and walked again in full by the general walk.
+ */
+
+/** Branches walked together: their arrays stay in the first-level cache. */
+export const BLOCK = 256;
+
+export class IdleWalk {
+  readonly keys = new Int32Array(BLOCK);
+  readonly yearKeys = new Int32Array(BLOCK);
+  /** Branches still idle, by position in the block; count in `idle`. */
+  readonly stillIdle = new Int32Array(BLOCK);
+  idle = 0;
+  /** Per branch of the block: whether it applied, whether it was ever interested, and why its interest fell most. */
+  readonly applied = new Uint8Array(BLOCK);
+  readonly interested = new Uint8Array(BLOCK);
+  readonly interestWorst = new Float64Array(BLOCK);
+  readonly interestWorstReason = new Int32Array(BLOCK);
+  readonly interestShift = new Float64Array(BLOCK);
+  readonly ruleInterest = new Float64Array(BLOCK);
+  /** Per event and branch, at [event * BLOCK + branch]. */
+  readonly fired: Uint8Array;
+  readonly hazardShift: Float64Array;
+  readonly ruleHazard: Float64Array;
+  /** Per lane (see IdlePlan) and branch, at [lane * BLOCK + branch]. */
+  readonly lanes: Float64Array;
+  readonly firedNow = new Int32Array(BLOCK);
+  /** Where a branch's parameters are drawn before they are copied to the lanes. */
+  readonly scratch: Float64Array;
+
+  constructor(m: CompiledModel, plan: IdlePlan) {
+    const e = m.events.length;
+    this.fired = new Uint8Array(e * BLOCK);
+    this.hazardShift = new Float64Array(e * BLOCK);
+    this.ruleHazard = new Float64Array(e * BLOCK);
+    this.lanes = new Float64Array(plan.laneSlots.length * BLOCK);
+    this.scratch = new Float64Array(m.params.fixedValues.length);
+  }
+}
+
+/**
+ * Walks branches keys[from .. from + count) (count ≤ BLOCK) until each applies or reaches the
+ * horizon. Afterwards `applied`, `interested` and `interestWorstReason` say how each one went.
+ */
+export function walkIdle(m: CompiledModel, plan: IdlePlan, w: IdleWalk, keys: Uint32Array, from: number, count: number): void {
+  start(m, plan, w, keys, from, count);
+  for (let y = 0; y < m.years && w.idle > 0; y++) {
+    const year = m.startYear + y;
+    for (let a = 0; a < w.idle; a++) {
+      const b = w.stillIdle[a]!;
+      w.yearKeys[b] = yearKey(w.keys[b]!, year);
+    }
+    for (let q = plan.eventStart[y]!, end = plan.eventStart[y + 1]!; q < end; q++) events(m, plan, w, plan.events[q]!);
+    if (m.yearlyRules.length > 0) rules(m, plan, w, y);
+    considerApplying(m, plan, w);
+  }
+}
+
+function start(m: CompiledModel, plan: IdlePlan, w: IdleWalk, keys: Uint32Array, from: number, count: number): void {
+  const lanes = plan.laneSlots;
+  for (let b = 0; b < count; b++) {
+    const key = keys[from + b]! | 0;
+    w.keys[b] = key;
+    w.stillIdle[b] = b;
+    w.applied[b] = 0;
+    w.interested[b] = 0;
+    w.interestWorst[b] = 0;
+    w.interestWorstReason[b] = -1;
+    w.interestShift[b] = 0;
+    w.ruleInterest[b] = 0;
+    if (lanes.length === 0) continue;
+    // Each draw is keyed by its parameter's path: drawn now, it is what the general walk draws later.
+    sampleParams(m.params, key, w.scratch, lanes);
+    for (let l = 0; l < lanes.length; l++) w.lanes[l * BLOCK + b] = w.scratch[lanes[l]!]!;
+  }
+  w.idle = count;
+  fillU8(w.fired, 0);
+  fillF64(w.hazardShift, 0);
+  fillF64(w.ruleHazard, 0);
+}
+
+/** Branch b's value of parameter `slot`. */
+function valueOf(m: CompiledModel, plan: IdlePlan, w: IdleWalk, slot: number, b: number): number {
+  const lane = plan.laneOf[slot]!;
+  return lane < 0 ? m.params.fixedValues[slot]! : w.lanes[lane * BLOCK + b]!;
+}
+
+/** Whether event e happens in each idle branch, and what it does to interest and hazards (fireEvents). */
+function events(m: CompiledModel, plan: IdlePlan, w: IdleWalk, e: number): void {
+  const ev = m.events[e]!;
+  const row = e * BLOCK;
+  const actor = m.eventActor[e]!;
+  let fired = 0;
+  for (let a = 0; a < w.idle; a++) {
+    const b = w.stillIdle[a]!;
+    if (ev.once && w.fired[row + b] === 1) continue;
+    const p = valueOf(m, plan, w, ev.hazard, b) + w.hazardShift[row + b]! + w.ruleHazard[row + b]!;
+    if (!chance(w.yearKeys[b]!, actor, Purpose.event, p)) continue;
+    w.fired[row + b] = 1;
+    w.firedNow[fired++] = b;
+  }
+  for (let j = 0; j < ev.effects.length; j++) {
+    const fx = ev.effects[j]!;
+    for (let f = 0; f < fired; f++) {
+      const b = w.firedNow[f]!;
+      if (fx.code === EffectCode.interest) shiftInterest(w, b, valueOf(m, plan, w, fx.value, b), m.reasonOfEvent + e, w.interestShift);
+      else if (fx.code === EffectCode.hazard && fx.target >= 0) {
+        const cell = fx.target * BLOCK + b;
+        w.hazardShift[cell] = w.hazardShift[cell]! + valueOf(m, plan, w, fx.value, b);
+      }
+    }
+  }
+}
+
+/** This year's rules, all of which hold in every idle branch (applyRules). */
+function rules(m: CompiledModel, plan: IdlePlan, w: IdleWalk, y: number): void {
+  for (let a = 0; a < w.idle; a++) {
+    const b = w.stillIdle[a]!;
+    w.ruleInterest[b] = 0;
+    if (plan.rulesShiftHazard) for (let e = 0; e < m.events.length; e++) w.ruleHazard[e * BLOCK + b] = 0;
+  }
+  for (let q = plan.ruleStart[y]!, end = plan.ruleStart[y + 1]!; q < end; q++) {
+    const r = plan.rules[q]!;
+    const effects = m.rules[r]!.effects;
+    for (let j = 0; j < effects.length; j++) {
+      const fx = effects[j]!;
+      for (let a = 0; a < w.idle; a++) {
+        const b = w.stillIdle[a]!;
+        if (fx.code === EffectCode.interest) shiftInterest(w, b, valueOf(m, plan, w, fx.value, b), m.reasonOfRule + r, w.ruleInterest);
+        else if (fx.code === EffectCode.hazard && fx.target >= 0) {
+          const cell = fx.target * BLOCK + b;
+          w.ruleHazard[cell] = w.ruleHazard[cell]! + valueOf(m, plan, w, fx.value, b);
+        }
+      }
+    }
+  }
+}
+
+/** Adds v to branch b's shift of interest, remembering the largest drop and its reason (noteInterestDrop). */
+function shiftInterest(w: IdleWalk, b: number, v: number, reason: number, shift: Float64Array): void {
+  shift[b] = shift[b]! + v;
+  if (v < w.interestWorst[b]!) {
+    w.interestWorst[b] = v;
+    w.interestWorstReason[b] = reason;
+  }
+}
+
+/** Interest, then domestic opposition: a branch that applies leaves the block's walk (considerApplying). */
+function considerApplying(m: CompiledModel, plan: IdlePlan, w: IdleWalk): void {
+  const candidate = m.actors[Actor.candidate]!;
+  let kept = 0;
+  for (let a = 0; a < w.idle; a++) {
+    const b = w.stillIdle[a]!;
+    const p = valueOf(m, plan, w, m.interest, b) + w.interestShift[b]! + w.ruleInterest[b]!;
+    if (chance(w.yearKeys[b]!, candidate, Purpose.interest, p)) {
+      w.interested[b] = 1;
+      if (!chance(w.yearKeys[b]!, candidate, Purpose.opposition, valueOf(m, plan, w, m.opposition, b))) {
+        w.applied[b] = 1;
+        continue;
+      }
+    }
+    w.stillIdle[kept++] = b;
+  }
+  w.idle = kept;
+}
