@@ -92,10 +92,10 @@ function start(m: CompiledModel, plan: IdlePlan, w: IdleWalk, keys: Uint32Array,
   fillF64(w.ruleHazard, 0);
 }
 
-/** Branch b's value of parameter `slot`. */
-function valueOf(m: CompiledModel, plan: IdlePlan, w: IdleWalk, slot: number, b: number): number {
+/** Where branch b's value of parameter `slot` is: a lane's row (add b), or -1 for a fixed value. */
+function laneRow(plan: IdlePlan, slot: number): number {
   const lane = plan.laneOf[slot]!;
-  return lane < 0 ? m.params.fixedValues[slot]! : w.lanes[lane * BLOCK + b]!;
+  return lane < 0 ? -1 : lane * BLOCK;
 }
 
 /** Whether event e happens in each idle branch, and what it does to interest and hazards (fireEvents). */
@@ -103,76 +103,101 @@ function events(m: CompiledModel, plan: IdlePlan, w: IdleWalk, e: number): void 
   const ev = m.events[e]!;
   const row = e * BLOCK;
   const actor = m.eventActor[e]!;
+  const hazardRow = laneRow(plan, ev.hazard);
+  const hazard = m.params.fixedValues[ev.hazard]!;
+  const once = ev.once;
+  const stillIdle = w.stillIdle;
+  const firedBefore = w.fired;
+  const hazardShift = w.hazardShift;
+  const ruleHazard = w.ruleHazard;
+  const lanes = w.lanes;
+  const yearKeys = w.yearKeys;
   let fired = 0;
   for (let a = 0; a < w.idle; a++) {
-    const b = w.stillIdle[a]!;
-    if (ev.once && w.fired[row + b] === 1) continue;
-    const p = valueOf(m, plan, w, ev.hazard, b) + w.hazardShift[row + b]! + w.ruleHazard[row + b]!;
-    if (!chance(w.yearKeys[b]!, actor, Purpose.event, p)) continue;
-    w.fired[row + b] = 1;
+    const b = stillIdle[a]!;
+    if (once && firedBefore[row + b] === 1) continue;
+    const p = (hazardRow < 0 ? hazard : lanes[hazardRow + b]!) + hazardShift[row + b]! + ruleHazard[row + b]!;
+    if (!chance(yearKeys[b]!, actor, Purpose.event, p)) continue;
+    firedBefore[row + b] = 1;
     w.firedNow[fired++] = b;
   }
   for (let j = 0; j < ev.effects.length; j++) {
     const fx = ev.effects[j]!;
-    for (let f = 0; f < fired; f++) {
-      const b = w.firedNow[f]!;
-      if (fx.code === EffectCode.interest) shiftInterest(w, b, valueOf(m, plan, w, fx.value, b), m.reasonOfEvent + e, w.interestShift);
-      else if (fx.code === EffectCode.hazard && fx.target >= 0) {
-        const cell = fx.target * BLOCK + b;
-        w.hazardShift[cell] = w.hazardShift[cell]! + valueOf(m, plan, w, fx.value, b);
-      }
-    }
+    if (fx.code === EffectCode.interest) shiftInterest(m, plan, w, w.firedNow, fired, fx.value, m.reasonOfEvent + e, w.interestShift);
+    else if (fx.code === EffectCode.hazard && fx.target >= 0) shiftHazard(m, plan, w, w.firedNow, fired, fx.value, fx.target, hazardShift);
   }
 }
 
 /** This year's rules, all of which hold in every idle branch (applyRules). */
 function rules(m: CompiledModel, plan: IdlePlan, w: IdleWalk, y: number): void {
-  for (let a = 0; a < w.idle; a++) {
-    const b = w.stillIdle[a]!;
-    w.ruleInterest[b] = 0;
-    if (plan.rulesShiftHazard) for (let e = 0; e < m.events.length; e++) w.ruleHazard[e * BLOCK + b] = 0;
+  for (let a = 0; a < w.idle; a++) w.ruleInterest[w.stillIdle[a]!] = 0;
+  if (plan.rulesShiftHazard) {
+    for (let e = 0; e < m.events.length; e++) for (let a = 0; a < w.idle; a++) w.ruleHazard[e * BLOCK + w.stillIdle[a]!] = 0;
   }
   for (let q = plan.ruleStart[y]!, end = plan.ruleStart[y + 1]!; q < end; q++) {
     const r = plan.rules[q]!;
     const effects = m.rules[r]!.effects;
     for (let j = 0; j < effects.length; j++) {
       const fx = effects[j]!;
-      for (let a = 0; a < w.idle; a++) {
-        const b = w.stillIdle[a]!;
-        if (fx.code === EffectCode.interest) shiftInterest(w, b, valueOf(m, plan, w, fx.value, b), m.reasonOfRule + r, w.ruleInterest);
-        else if (fx.code === EffectCode.hazard && fx.target >= 0) {
-          const cell = fx.target * BLOCK + b;
-          w.ruleHazard[cell] = w.ruleHazard[cell]! + valueOf(m, plan, w, fx.value, b);
-        }
-      }
+      if (fx.code === EffectCode.interest) shiftInterest(m, plan, w, w.stillIdle, w.idle, fx.value, m.reasonOfRule + r, w.ruleInterest);
+      else if (fx.code === EffectCode.hazard && fx.target >= 0) shiftHazard(m, plan, w, w.stillIdle, w.idle, fx.value, fx.target, w.ruleHazard);
     }
   }
 }
 
-/** Adds v to branch b's shift of interest, remembering the largest drop and its reason (noteInterestDrop). */
-function shiftInterest(w: IdleWalk, b: number, v: number, reason: number, shift: Float64Array): void {
-  shift[b] = shift[b]! + v;
-  if (v < w.interestWorst[b]!) {
-    w.interestWorst[b] = v;
-    w.interestWorstReason[b] = reason;
+/**
+ * Adds each listed branch's value of parameter `slot` to its shift of interest, remembering
+ * the largest drop and its reason (noteInterestDrop).
+ */
+function shiftInterest(m: CompiledModel, plan: IdlePlan, w: IdleWalk, branches: Int32Array, count: number, slot: number, reason: number, shift: Float64Array): void {
+  const row = laneRow(plan, slot);
+  const fixed = m.params.fixedValues[slot]!;
+  const lanes = w.lanes;
+  const worst = w.interestWorst;
+  for (let a = 0; a < count; a++) {
+    const b = branches[a]!;
+    const v = row < 0 ? fixed : lanes[row + b]!;
+    shift[b] = shift[b]! + v;
+    if (v < worst[b]!) {
+      worst[b] = v;
+      w.interestWorstReason[b] = reason;
+    }
+  }
+}
+
+/** Adds each listed branch's value of parameter `slot` to its shift of event `target`'s hazard. */
+function shiftHazard(m: CompiledModel, plan: IdlePlan, w: IdleWalk, branches: Int32Array, count: number, slot: number, target: number, shift: Float64Array): void {
+  const row = laneRow(plan, slot);
+  const fixed = m.params.fixedValues[slot]!;
+  for (let a = 0; a < count; a++) {
+    const b = branches[a]!;
+    const cell = target * BLOCK + b;
+    shift[cell] = shift[cell]! + (row < 0 ? fixed : w.lanes[row + b]!);
   }
 }
 
 /** Interest, then domestic opposition: a branch that applies leaves the block's walk (considerApplying). */
 function considerApplying(m: CompiledModel, plan: IdlePlan, w: IdleWalk): void {
   const candidate = m.actors[Actor.candidate]!;
+  const interestRow = laneRow(plan, m.interest);
+  const interest = m.params.fixedValues[m.interest]!;
+  const oppositionRow = laneRow(plan, m.opposition);
+  const opposition = m.params.fixedValues[m.opposition]!;
+  const lanes = w.lanes;
+  const stillIdle = w.stillIdle;
+  const yearKeys = w.yearKeys;
   let kept = 0;
   for (let a = 0; a < w.idle; a++) {
-    const b = w.stillIdle[a]!;
-    const p = valueOf(m, plan, w, m.interest, b) + w.interestShift[b]! + w.ruleInterest[b]!;
-    if (chance(w.yearKeys[b]!, candidate, Purpose.interest, p)) {
+    const b = stillIdle[a]!;
+    const p = (interestRow < 0 ? interest : lanes[interestRow + b]!) + w.interestShift[b]! + w.ruleInterest[b]!;
+    if (chance(yearKeys[b]!, candidate, Purpose.interest, p)) {
       w.interested[b] = 1;
-      if (!chance(w.yearKeys[b]!, candidate, Purpose.opposition, valueOf(m, plan, w, m.opposition, b))) {
+      if (!chance(yearKeys[b]!, candidate, Purpose.opposition, oppositionRow < 0 ? opposition : lanes[oppositionRow + b]!)) {
         w.applied[b] = 1;
         continue;
       }
     }
-    w.stillIdle[kept++] = b;
+    stillIdle[kept++] = b;
   }
   w.idle = kept;
 }
