@@ -1,5 +1,5 @@
 import type { CompiledModel } from './model.js';
-import { fastNormalQuantile } from './normal.js';
+import { EXACT_CELLS, normalQuantile, QUANTILE_CELLS, QUANTILE_TABLE } from './normal.js';
 import { clamp01 } from './numbers.js';
 import { sampleParams } from './params.js';
 import { drawBits, Purpose, UNIT } from './rng.js';
@@ -49,30 +49,7 @@ export function newMetEpoch(s: BranchState, afterEvents: boolean): void {
  */
 export function catchUp(m: CompiledModel, s: BranchState, k: number, year: number, withEvents: boolean): void {
   if (!s.levelsStarted) startLevels(m, s);
-  let from = s.levelYear[k]!;
-  if (from < year) {
-    const row = k * m.years - m.startYear;
-    let level = s.level[k]!;
-    const still = m.driftless[k] === 1;
-    const drift = s.values[m.drift[k]!]!;
-    const vol = s.values[m.volatility[k]!]!;
-    const actor = m.preconditionActor[k]!;
-    for (; from < year; from++) {
-      if (s.levelAfterEvents[k] === 0) {
-        const move = s.eventDeltaByYear[row + from]!;
-        if (move !== 0) level = clamp01(level + move);
-      }
-      s.levelAfterEvents[k] = 0;
-      if (still && s.ruleDeltaByYear[row + from] === 0) continue;
-      let next = level + drift + s.ruleDeltaByYear[row + from]!;
-      // One uniform through the inverse CDF: cheaper than Box–Muller, and exact in distribution.
-      // The walk has passed `from`, so its year key is kept.
-      if (vol > 0) next += vol * fastNormalQuantile(drawBits(s.yearKeys[from - m.startYear]!, actor, Purpose.driftA) * UNIT + 1 / 8589934592);
-      level = clamp01(next);
-    }
-    s.level[k] = level;
-    s.levelYear[k] = year;
-  }
+  if (s.levelYear[k]! < year) advance(m, s, k, year);
   if (withEvents && s.levelAfterEvents[k] === 0) {
     // The start-of-year value is what `met` must say while this year's events are decided.
     if (!s.metAfterEvents && s.metTakenAt[k] !== s.metEpoch) takeMetNow(m, s, k);
@@ -93,6 +70,42 @@ function startLevels(m: CompiledModel, s: BranchState): void {
     s.levelYear[k] = m.startYear;
   }
   s.levelsStarted = true;
+}
+
+/** Moves precondition k's level, year by year, to the start of `year`. */
+function advance(m: CompiledModel, s: BranchState, k: number, year: number): void {
+  let from = s.levelYear[k]!;
+  const row = k * m.years - m.startYear;
+  let level = s.level[k]!;
+  const still = m.driftless[k] === 1;
+  const drift = s.values[m.drift[k]!]!;
+  const vol = s.values[m.volatility[k]!]!;
+  const actor = m.preconditionActor[k]!;
+  for (; from < year; from++) {
+    if (s.levelAfterEvents[k] === 0) {
+      const move = s.eventDeltaByYear[row + from]!;
+      if (move !== 0) level = clamp01(level + move);
+    }
+    s.levelAfterEvents[k] = 0;
+    if (still && s.ruleDeltaByYear[row + from] === 0) continue;
+    let next = level + drift + s.ruleDeltaByYear[row + from]!;
+    // One uniform through the inverse CDF: cheaper than Box–Muller, and exact in distribution.
+    // The walk has passed `from`, so its year key is kept.
+    if (vol > 0) {
+      // fastNormalQuantile(p), written out (see there).
+      const p = drawBits(s.yearKeys[from - m.startYear]!, actor, Purpose.driftA) * UNIT + 1 / 8589934592;
+      const x = p * QUANTILE_CELLS;
+      const i = x | 0;
+      if (i < EXACT_CELLS || i >= QUANTILE_CELLS - EXACT_CELLS) next += vol * normalQuantile(p);
+      else {
+        const lo = QUANTILE_TABLE[i]!;
+        next += vol * (lo + (QUANTILE_TABLE[i + 1]! - lo) * (x - i));
+      }
+    }
+    level = clamp01(next);
+  }
+  s.level[k] = level;
+  s.levelYear[k] = year;
 }
 
 /** Precondition k's level now: this year, after the events so far. */
