@@ -179,10 +179,13 @@ function prepare(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
   const special = s.track === TrackCode.special;
   const minYears = s.values[special ? m.specialMinYears : m.standardMinYears]!;
   const needed = s.values[special ? m.specialReadiness : m.standardReadiness]!;
-  const ready = readiness(m, s);
   // Years are whole steps: a minimum of under half a year still allows a vote in the
   // application year (Finland applied in May 2022 and was invited in June).
-  if (s.year - s.appliedYear + 0.5 < minYears || ready < needed) {
+  const tooSoon = s.year - s.appliedYear + 0.5 < minYears;
+  // Before the minimum, readiness is only told: levels not read now catch up, exactly, later.
+  if (tooSoon && trace === null) return;
+  const ready = readiness(m, s);
+  if (tooSoon || ready < needed) {
     if (trace !== null) trace.push({ kind: 'waiting', year: s.year, reason: stallReason(m, s, false), readiness: ready, needed });
     return;
   }

@@ -20,7 +20,10 @@ export function compile(scenario: Scenario): CompiledModel {
   const c = scenario.candidate;
   const pr = scenario.process;
   const pre = scenario.preconditions;
-  const allies = [...scenario.allies].sort((a, b) => dateToYear(a.joined) - dateToYear(b.joined) || a.code.localeCompare(b.code));
+  // Each date is read once: a re-run after an edit compiles again.
+  const joined = new Map(scenario.allies.map((a) => [a, dateToYear(a.joined)]));
+  const joinedOf = (a: (typeof scenario.allies)[number]) => joined.get(a)!;
+  const allies = [...scenario.allies].sort((a, b) => joinedOf(a) - joinedOf(b) || a.code.localeCompare(b.code));
   const rules = scenario.rules.filter((r) => r.enabled);
   const events = scenario.events.filter((e) => e.enabled);
 
@@ -35,7 +38,7 @@ export function compile(scenario: Scenario): CompiledModel {
   const calendar: Calendar = {
     startYear: scenario.decisionPoint.year,
     membersByYear: Int32Array.from({ length: scenario.decisionPoint.horizon - scenario.decisionPoint.year + 1 }, (_, y) =>
-      allies.filter((a) => dateToYear(a.joined) <= scenario.decisionPoint.year + y + 0.5).length,
+      allies.filter((a) => joinedOf(a) <= scenario.decisionPoint.year + y + 0.5).length,
     ),
   };
   const allyWeight = new Int32Array(n * k).fill(-1);
@@ -116,7 +119,7 @@ export function compile(scenario: Scenario): CompiledModel {
     allyCount: n,
     allyCodes: allies.map((a) => a.code),
     allyActor: Uint32Array.from(allies, (a) => hashName(`ally:${a.code}`)),
-    allyJoined: Float64Array.from(allies, (a) => dateToYear(a.joined)),
+    allyJoined: Float64Array.from(allies, joinedOf),
     membersByYear: calendar.membersByYear,
     allyConsent: slots((i) => `allies.${allies[i]!.code}.consent`, (i) => allies[i]!.consent, n, Phase.vote),
     allyThreat: slots((i) => `allies.${allies[i]!.code}.threat`, (i) => allies[i]!.threat, n, Phase.vote),
