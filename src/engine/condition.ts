@@ -32,6 +32,12 @@ export interface Predicate {
   readonly stack: Uint8Array;
   readonly startYear: number;
   readonly settled: Uint8Array;
+  /**
+   * Where the situation leaves a single `met` to read (say, `year ≥ 1999 and not met X` in
+   * 2005): that precondition, else -1, and whether the answer is its negation.
+   */
+  readonly metLeaf: Int32Array;
+  readonly metNegated: Uint8Array;
 }
 
 const STAGES = 4;
@@ -98,14 +104,61 @@ export function compileCondition(c: Condition, names: NameIndex, calendar: Calen
   walk(c);
   const years = calendar.membersByYear.length;
   const settled = new Uint8Array(situationCount(years));
+  const metLeaf = new Int32Array(situationCount(years)).fill(-1);
+  const metNegated = new Uint8Array(situationCount(years));
   for (let y = 0; y < years; y++) {
     for (let stage = 0; stage < STAGES; stage++) {
       for (let track = -1; track < TRACKS - 1; track++) {
-        settled[settledIndex(y, stage, track)] = settle(c, calendar.startYear + y, calendar.membersByYear[y]!, stage, track, names);
+        const i = settledIndex(y, stage, track);
+        const known = (leaf: Condition) => settle(leaf, calendar.startYear + y, calendar.membersByYear[y]!, stage, track, names);
+        settled[i] = known(c);
+        if (settled[i] !== DEPENDS) continue;
+        const left = residual(c, known);
+        if (typeof left === 'object') {
+          metLeaf[i] = names.precondition(left.met);
+          metNegated[i] = left.negated ? 1 : 0;
+        }
       }
     }
   }
-  return { ops: Int32Array.from(ops), nums: Float64Array.from(nums), stack: new Uint8Array(ops.length / 3 + 1), startYear: calendar.startYear, settled };
+  const stack = new Uint8Array(ops.length / 3 + 1);
+  return { ops: Int32Array.from(ops), nums: Float64Array.from(nums), stack, startYear: calendar.startYear, settled, metLeaf, metNegated };
+}
+
+/** A single `met` left to read, possibly negated. */
+type MetLeaf = { readonly met: string; readonly negated: boolean };
+
+/**
+ * What is left of a condition once the leaves the situation settles are known: TRUE, FALSE,
+ * a single `met` leaf, or DEPENDS for anything more. Reading fewer leaves changes nothing:
+ * reading a level or `met` has no effect on any number (see levels.ts).
+ */
+function residual(c: Condition, known: (leaf: Condition) => number): number | MetLeaf {
+  switch (c.kind) {
+    case 'all':
+    case 'any': {
+      const absorbing = c.kind === 'all' ? FALSE : TRUE;
+      let left: number | MetLeaf = c.kind === 'all' ? TRUE : FALSE;
+      let open = 0;
+      for (const x of c.of) {
+        const r = residual(x, known);
+        if (r === absorbing) return absorbing;
+        if (r === 1 - absorbing) continue;
+        left = r;
+        open++;
+      }
+      return open > 1 ? DEPENDS : left;
+    }
+    case 'not': {
+      const r = residual(c.of, known);
+      if (typeof r === 'object') return { met: r.met, negated: !r.negated };
+      return r === DEPENDS ? DEPENDS : 1 - r;
+    }
+    case 'met':
+      return { met: c.precondition, negated: false };
+    default:
+      return known(c);
+  }
 }
 
 /** The preconditions whose level or `met` a condition reads. */
@@ -167,8 +220,16 @@ function settle(c: Condition, year: number, members: number, stage: number, trac
 
 /** Evaluates a compiled condition against the branch's current state. */
 export function holds(p: Predicate, s: BranchState): boolean {
-  const settled = p.settled[settledIndex(s.year - p.startYear, s.stage, s.track)]!;
-  return settled === DEPENDS ? runProgram(p, s) : settled === TRUE;
+  const situation = settledIndex(s.year - p.startYear, s.stage, s.track);
+  const settled = p.settled[situation]!;
+  return settled === DEPENDS ? dependsOnBranch(p, s, situation) : settled === TRUE;
+}
+
+/** A condition the situation does not settle: a single `met` read directly, else the program. */
+export function dependsOnBranch(p: Predicate, s: BranchState, situation: number): boolean {
+  const k = p.metLeaf[situation]!;
+  if (k < 0) return runProgram(p, s);
+  return (metOf(s.model, s, k) === 1) !== (p.metNegated[situation] === 1);
 }
 
 /** Runs the program of a condition that the year, stage and track do not settle. */

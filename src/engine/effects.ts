@@ -1,4 +1,4 @@
-import { holds, runProgram, settledIndex } from './condition.js';
+import { dependsOnBranch, holds, settledIndex } from './condition.js';
 import { StageCode } from './codes.js';
 import { addRuleDelta, newMetEpoch, shiftLevel } from './levels.js';
 import { EffectCode, type CompiledEffect, type CompiledModel } from './model.js';
@@ -122,7 +122,7 @@ export function applyRules(m: CompiledModel, s: BranchState, trace: Tracer | nul
   const table = s.skipQuiet ? m.noticedRulesBySituation : m.yearlyRulesBySituation;
   for (let q = table.start[situation]!, end = table.start[situation + 1]!; q < end; q++) {
     const r = table.rules[q]!;
-    if (table.check[q] === 1 && !runProgram(rules[r]!.when, s)) continue;
+    if (table.check[q] === 1 && !dependsOnBranch(rules[r]!.when, s, situation)) continue;
     s.ruleActive[r] = 1;
     applyRuleEffects(m, s, r);
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { compileCondition, holds } from '../../src/engine/condition.js';
+import { compileCondition, holds, settledIndex } from '../../src/engine/condition.js';
 import { compile } from '../../src/engine/index.js';
 import { BranchState } from '../../src/engine/state.js';
 import type { Condition } from '../../src/model/scenario.js';
@@ -74,11 +74,20 @@ describe('compiled conditions', () => {
             s.level[k] = v;
             s.levelYear[k] = year;
           });
+          s.levelsStarted = true;
           expect(holds(compileCondition(c, names, m), s)).toBe(reference(c, s, pre, [...m.allyCodes]));
         },
       ),
       { numRuns: 500 },
     );
+  });
+
+  test('a situation that leaves a single `met` to read reads it directly', () => {
+    const c = compileCondition({ kind: 'all', of: [{ kind: 'year', from: 1999 }, { kind: 'not', of: { kind: 'met', precondition: 'b' } }] }, names, m);
+    const i = settledIndex(0, 1, 0);
+    expect([c.metLeaf[i], c.metNegated[i]]).toEqual([1, 1]);
+    const two = compileCondition({ kind: 'any', of: [{ kind: 'met', precondition: 'a' }, { kind: 'met', precondition: 'b' }] }, names, m);
+    expect(two.metLeaf[i]).toBe(-1);
   });
 
   test('an empty all holds and an empty any does not', () => {
