@@ -33,12 +33,17 @@ export interface Predicate {
   readonly startYear: number;
   readonly settled: Uint8Array;
   /**
-   * Where the situation leaves a single `met` to read (say, `year ≥ 1999 and not met X` in
-   * 2005): that precondition, else -1, and whether the answer is its negation.
+   * Where the situation leaves a single leaf to read, `met` or `event` (say, `year ≥ 1999 and
+   * not met X` in 2005): its kind (Leaf), the precondition or event, and whether the answer
+   * is its negation.
    */
-  readonly metLeaf: Int32Array;
-  readonly metNegated: Uint8Array;
+  readonly leafKind: Uint8Array;
+  readonly leaf: Int32Array;
+  readonly leafNegated: Uint8Array;
 }
+
+/** Kinds of a single leaf left to read (see Predicate). */
+export const Leaf = { none: 0, met: 1, event: 2 } as const;
 
 const STAGES = 4;
 const TRACKS = 4;
@@ -104,8 +109,9 @@ export function compileCondition(c: Condition, names: NameIndex, calendar: Calen
   walk(c);
   const years = calendar.membersByYear.length;
   const settled = new Uint8Array(situationCount(years));
-  const metLeaf = new Int32Array(situationCount(years)).fill(-1);
-  const metNegated = new Uint8Array(situationCount(years));
+  const leafKind = new Uint8Array(situationCount(years));
+  const leaf = new Int32Array(situationCount(years)).fill(-1);
+  const leafNegated = new Uint8Array(situationCount(years));
   for (let y = 0; y < years; y++) {
     for (let stage = 0; stage < STAGES; stage++) {
       for (let track = -1; track < TRACKS - 1; track++) {
@@ -115,30 +121,31 @@ export function compileCondition(c: Condition, names: NameIndex, calendar: Calen
         if (settled[i] !== DEPENDS) continue;
         const left = residual(c, known);
         if (typeof left === 'object') {
-          metLeaf[i] = names.precondition(left.met);
-          metNegated[i] = left.negated ? 1 : 0;
+          leafKind[i] = left.leaf.kind === 'met' ? Leaf.met : Leaf.event;
+          leaf[i] = left.leaf.kind === 'met' ? names.precondition(left.leaf.precondition) : names.event(left.leaf.occurred);
+          leafNegated[i] = left.negated ? 1 : 0;
         }
       }
     }
   }
   const stack = new Uint8Array(ops.length / 3 + 1);
-  return { ops: Int32Array.from(ops), nums: Float64Array.from(nums), stack, startYear: calendar.startYear, settled, metLeaf, metNegated };
+  return { ops: Int32Array.from(ops), nums: Float64Array.from(nums), stack, startYear: calendar.startYear, settled, leafKind, leaf, leafNegated };
 }
 
-/** A single `met` left to read, possibly negated. */
-type MetLeaf = { readonly met: string; readonly negated: boolean };
+/** A single leaf left to read, possibly negated. */
+type SingleLeaf = { readonly leaf: Extract<Condition, { kind: 'met' | 'event' }>; readonly negated: boolean };
 
 /**
  * What is left of a condition once the leaves the situation settles are known: TRUE, FALSE,
- * a single `met` leaf, or DEPENDS for anything more. Reading fewer leaves changes nothing:
- * reading a level or `met` has no effect on any number (see levels.ts).
+ * a single `met` or `event` leaf, or DEPENDS for anything more. Reading fewer leaves changes
+ * nothing: reading a level or `met` has no effect on any number (see levels.ts).
  */
-function residual(c: Condition, known: (leaf: Condition) => number): number | MetLeaf {
+function residual(c: Condition, known: (leaf: Condition) => number): number | SingleLeaf {
   switch (c.kind) {
     case 'all':
     case 'any': {
       const absorbing = c.kind === 'all' ? FALSE : TRUE;
-      let left: number | MetLeaf = c.kind === 'all' ? TRUE : FALSE;
+      let left: number | SingleLeaf = c.kind === 'all' ? TRUE : FALSE;
       let open = 0;
       for (const x of c.of) {
         const r = residual(x, known);
@@ -151,11 +158,16 @@ function residual(c: Condition, known: (leaf: Condition) => number): number | Me
     }
     case 'not': {
       const r = residual(c.of, known);
-      if (typeof r === 'object') return { met: r.met, negated: !r.negated };
+      if (typeof r === 'object') return { leaf: r.leaf, negated: !r.negated };
       return r === DEPENDS ? DEPENDS : 1 - r;
     }
     case 'met':
-      return { met: c.precondition, negated: false };
+      return { leaf: c, negated: false };
+    case 'event': {
+      // A switched-off event never happens: the situation settles it.
+      const settled = known(c);
+      return settled === DEPENDS ? { leaf: c, negated: false } : settled;
+    }
     default:
       return known(c);
   }
@@ -225,11 +237,16 @@ export function holds(p: Predicate, s: BranchState): boolean {
   return settled === DEPENDS ? dependsOnBranch(p, s, situation) : settled === TRUE;
 }
 
-/** A condition the situation does not settle: a single `met` read directly, else the program. */
+/** A condition the situation does not settle: a single leaf read directly, else the program. */
 export function dependsOnBranch(p: Predicate, s: BranchState, situation: number): boolean {
-  const k = p.metLeaf[situation]!;
-  if (k < 0) return runProgram(p, s);
-  return (metOf(s.model, s, k) === 1) !== (p.metNegated[situation] === 1);
+  switch (p.leafKind[situation]) {
+    case Leaf.met:
+      return (metOf(s.model, s, p.leaf[situation]!) === 1) !== (p.leafNegated[situation] === 1);
+    case Leaf.event:
+      return (s.eventFired[p.leaf[situation]!] === 1) !== (p.leafNegated[situation] === 1);
+    default:
+      return runProgram(p, s);
+  }
 }
 
 /** Runs the program of a condition that the year, stage and track do not settle. */

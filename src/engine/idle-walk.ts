@@ -38,6 +38,8 @@ export class IdleWalk {
   /** Per lane (see IdlePlan) and branch, at [lane * BLOCK + branch]. */
   readonly lanes: Float64Array;
   readonly firedNow = new Int32Array(BLOCK);
+  /** The branches where a rule that asks about an event holds. */
+  readonly selected = new Int32Array(BLOCK);
   /** Where a branch's parameters are drawn before they are copied to the lanes. */
   readonly scratch: Float64Array;
 
@@ -63,7 +65,7 @@ export function walkIdle(m: CompiledModel, plan: IdlePlan, w: IdleWalk, keys: Ui
       const b = w.stillIdle[a]!;
       w.yearKeys[b] = yearKey(w.keys[b]!, year);
     }
-    for (let q = plan.eventStart[y]!, end = plan.eventStart[y + 1]!; q < end; q++) events(m, plan, w, plan.events[q]!);
+    for (let q = plan.eventStart[y]!, end = plan.eventStart[y + 1]!; q < end; q++) events(m, plan, w, plan.events[q]!, plan.eventAsks[q]!, plan.eventAskNegated[q] === 1);
     if (m.yearlyRules.length > 0) rules(m, plan, w, y);
     considerApplying(m, plan, w);
   }
@@ -98,8 +100,11 @@ function laneRow(plan: IdlePlan, slot: number): number {
   return lane < 0 ? -1 : lane * BLOCK;
 }
 
-/** Whether event e happens in each idle branch, and what it does to interest and hazards (fireEvents). */
-function events(m: CompiledModel, plan: IdlePlan, w: IdleWalk, e: number): void {
+/**
+ * Whether event e happens in each idle branch, and what it does to interest and hazards
+ * (fireEvents). With `asks` ≥ 0 its condition holds where that event has happened (not, if `negated`).
+ */
+function events(m: CompiledModel, plan: IdlePlan, w: IdleWalk, e: number, asks: number, negated: boolean): void {
   const ev = m.events[e]!;
   const row = e * BLOCK;
   const actor = m.eventActor[e]!;
@@ -116,6 +121,7 @@ function events(m: CompiledModel, plan: IdlePlan, w: IdleWalk, e: number): void 
   for (let a = 0; a < w.idle; a++) {
     const b = stillIdle[a]!;
     if (once && firedBefore[row + b] === 1) continue;
+    if (asks >= 0 && (firedBefore[asks * BLOCK + b] === 1) === negated) continue;
     const p = (hazardRow < 0 ? hazard : lanes[hazardRow + b]!) + hazardShift[row + b]! + ruleHazard[row + b]!;
     if (!chance(yearKeys[b]!, actor, Purpose.event, p)) continue;
     firedBefore[row + b] = 1;
@@ -136,11 +142,24 @@ function rules(m: CompiledModel, plan: IdlePlan, w: IdleWalk, y: number): void {
   }
   for (let q = plan.ruleStart[y]!, end = plan.ruleStart[y + 1]!; q < end; q++) {
     const r = plan.rules[q]!;
+    // The branches where the rule holds: all, or those where the event it asks about has happened (or not).
+    let holding = w.stillIdle;
+    let count = w.idle;
+    const asks = plan.ruleAsks[q]!;
+    if (asks >= 0) {
+      const negated = plan.ruleAskNegated[q] === 1;
+      holding = w.selected;
+      count = 0;
+      for (let a = 0; a < w.idle; a++) {
+        const b = w.stillIdle[a]!;
+        if ((w.fired[asks * BLOCK + b] === 1) !== negated) holding[count++] = b;
+      }
+    }
     const effects = m.rules[r]!.effects;
     for (let j = 0; j < effects.length; j++) {
       const fx = effects[j]!;
-      if (fx.code === EffectCode.interest) shiftInterest(m, plan, w, w.stillIdle, w.idle, fx.value, m.reasonOfRule + r, w.ruleInterest);
-      else if (fx.code === EffectCode.hazard && fx.target >= 0) shiftHazard(m, plan, w, w.stillIdle, w.idle, fx.value, fx.target, w.ruleHazard);
+      if (fx.code === EffectCode.interest) shiftInterest(m, plan, w, holding, count, fx.value, m.reasonOfRule + r, w.ruleInterest);
+      else if (fx.code === EffectCode.hazard && fx.target >= 0) shiftHazard(m, plan, w, holding, count, fx.value, fx.target, w.ruleHazard);
     }
   }
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { compileCondition, holds, settledIndex } from '../../src/engine/condition.js';
+import { compileCondition, holds, Leaf, settledIndex } from '../../src/engine/condition.js';
 import { compile } from '../../src/engine/index.js';
 import { BranchState } from '../../src/engine/state.js';
 import type { Condition } from '../../src/model/scenario.js';
@@ -28,13 +28,15 @@ function reference(c: Condition, s: BranchState, pre: string[], codes: string[])
       return v < (c.below ?? Infinity) && v >= (c.atLeast ?? -Infinity);
     }
     case 'event':
-      return false;
+      return s.eventFired[EVENTS.indexOf(c.occurred)] === 1;
     case 'member':
       return s.isMember(codes.indexOf(c.ally));
   }
 }
 
 const pre = ['a', 'b', 'c'];
+/** Events the conditions may ask about; the reference model has none, so the state gets room for them. */
+const EVENTS = ['e0', 'e1'];
 const leaf: fc.Arbitrary<Condition> = fc.oneof(
   fc.record({ kind: fc.constant('year' as const), from: fc.integer({ min: 1995, max: 2005 }), to: fc.integer({ min: 1995, max: 2010 }) }),
   fc.record({ kind: fc.constant('stage' as const), is: fc.constantFrom('idle' as const, 'preparation' as const, 'ratification' as const) }),
@@ -42,6 +44,7 @@ const leaf: fc.Arbitrary<Condition> = fc.oneof(
   fc.record({ kind: fc.constant('met' as const), precondition: fc.constantFrom(...pre) }),
   fc.record({ kind: fc.constant('level' as const), precondition: fc.constantFrom(...pre), below: fc.double({ min: 0, max: 1, noNaN: true }), atLeast: fc.double({ min: 0, max: 1, noNaN: true }) }),
   fc.record({ kind: fc.constant('member' as const), ally: fc.constantFrom('US', 'PL', 'BE') }),
+  fc.record({ kind: fc.constant('event' as const), occurred: fc.constantFrom(...EVENTS) }),
 );
 const condition = fc.letrec<{ c: Condition }>((tie) => ({
   c: fc.oneof(
@@ -55,7 +58,9 @@ const condition = fc.letrec<{ c: Condition }>((tie) => ({
 
 describe('compiled conditions', () => {
   const m = compile(referenceScenario());
-  const names = { precondition: (id: string) => pre.indexOf(id), event: () => -1, ally: (code: string) => m.allyCodes.indexOf(code) };
+  const names = { precondition: (id: string) => pre.indexOf(id), event: (id: string) => EVENTS.indexOf(id), ally: (code: string) => m.allyCodes.indexOf(code) };
+  /** A state with room for the events the conditions ask about. */
+  const stateWithEvents = () => Object.assign(new BranchState(m), { eventFired: new Uint8Array(EVENTS.length) });
 
   test('agree with a direct reading on any condition and state', () => {
     fc.assert(
@@ -65,8 +70,10 @@ describe('compiled conditions', () => {
         fc.integer({ min: 0, max: 2 }),
         fc.integer({ min: -1, max: 2 }),
         fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 }),
-        (c, year, stage, track, levels) => {
-          const s = new BranchState(m);
+        fc.array(fc.boolean(), { minLength: EVENTS.length, maxLength: EVENTS.length }),
+        (c, year, stage, track, levels, fired) => {
+          const s = stateWithEvents();
+          fired.forEach((f, e) => (s.eventFired[e] = f ? 1 : 0));
           s.year = year;
           s.stage = stage;
           s.track = track;
@@ -78,16 +85,16 @@ describe('compiled conditions', () => {
           expect(holds(compileCondition(c, names, m), s)).toBe(reference(c, s, pre, [...m.allyCodes]));
         },
       ),
-      { numRuns: 500 },
+      { numRuns: 1000 },
     );
   });
 
   test('a situation that leaves a single `met` to read reads it directly', () => {
     const c = compileCondition({ kind: 'all', of: [{ kind: 'year', from: 1999 }, { kind: 'not', of: { kind: 'met', precondition: 'b' } }] }, names, m);
     const i = settledIndex(0, 1, 0);
-    expect([c.metLeaf[i], c.metNegated[i]]).toEqual([1, 1]);
+    expect([c.leafKind[i], c.leaf[i], c.leafNegated[i]]).toEqual([Leaf.met, 1, 1]);
     const two = compileCondition({ kind: 'any', of: [{ kind: 'met', precondition: 'a' }, { kind: 'met', precondition: 'b' }] }, names, m);
-    expect(two.metLeaf[i]).toBe(-1);
+    expect(two.leafKind[i]).toBe(Leaf.none);
   });
 
   test('an empty all holds and an empty any does not', () => {
