@@ -1,9 +1,7 @@
 import { OUTCOMES } from '../model/outcome.js';
-import { runBranch } from './branch.js';
 import { EXITS } from './codes.js';
 import type { CompiledModel } from './model.js';
-import { CHUNK_SIZE, chunkKeys } from './rng.js';
-import { BranchState } from './state.js';
+import { finishBranch, forEachBlock, startBlock, workspaceOf } from './simulate.js';
 import { emptyTally, FUNNEL_SLOTS, mergeInto, record, type Tally } from './tally.js';
 
 /**
@@ -40,7 +38,7 @@ export function emptyPairedTally(a: CompiledModel, b: CompiledModel): PairedTall
 /**
  * Runs branches [first, first + count) of both models on the same keys into `tally`. Keys come
  * from the same fixed chunks as simulateRange, so each side's tally equals its own run's.
- * Allocation-free in the loop: one BranchState per model, reused for every branch.
+ * Allocation-free in the loop: each model's workspace is reused for every branch.
  */
 export function simulatePairedRange(
   a: CompiledModel,
@@ -50,21 +48,20 @@ export function simulatePairedRange(
   count: number,
   tally: PairedTally = emptyPairedTally(a, b),
 ): PairedTally {
-  const sa = new BranchState(a);
-  const sb = new BranchState(b);
-  const keys = new Uint32Array(CHUNK_SIZE);
+  const wa = workspaceOf(a);
+  const wb = workspaceOf(b);
+  const sa = wa.state;
+  const sb = wb.state;
+  const keys = wa.keys;
   const joint = tally.joint;
   const stages = tally.stages;
-  const end = first + count;
-  for (let chunk = Math.floor(first / CHUNK_SIZE); chunk * CHUNK_SIZE < end; chunk++) {
-    const start = chunk * CHUNK_SIZE;
-    chunkKeys(seed, chunk, keys, CHUNK_SIZE);
-    const last = Math.min(end, start + CHUNK_SIZE);
-    for (let i = Math.max(first, start); i < last; i++) {
-      const key = keys[i - start]!;
-      runBranch(a, sa, key, null);
+  forEachBlock(seed, first, count, keys, (at, n) => {
+    startBlock(a, wa, keys, at, n);
+    startBlock(b, wb, keys, at, n);
+    for (let j = 0; j < n; j++) {
+      finishBranch(a, wa, keys, at, j);
       record(a, tally.a, sa);
-      runBranch(b, sb, key, null);
+      finishBranch(b, wb, keys, at, j);
       record(b, tally.b, sb);
       joint[OUTCOME_OF_EXIT[sa.exit]! * OUTCOME_COUNT + OUTCOME_OF_EXIT[sb.exit]!]!++;
       stages[0 * 4 + (sa.reachedInterested ? 2 : 0) + (sb.reachedInterested ? 1 : 0)]!++;
@@ -74,7 +71,7 @@ export function simulatePairedRange(
       stages[4 * 4 + (sa.exit === 0 ? 2 : 0) + (sb.exit === 0 ? 1 : 0)]!++;
       tally.runs++;
     }
-  }
+  });
   return tally;
 }
 

@@ -1,6 +1,5 @@
 import { endIdle, runBranch, walkInFull } from './branch.js';
 import { BLOCK, IdleWalk, walkIdle } from './idle-walk.js';
-import type { IdlePlan } from './idle-plan.js';
 import type { CompiledModel } from './model.js';
 import { CHUNK_SIZE, chunkKeys } from './rng.js';
 import { BranchState } from './state.js';
@@ -11,42 +10,50 @@ import { emptyTally, record, type Tally } from './tally.js';
  * CHUNK_SIZE branches, so the bytes never depend on how the range is split.
  */
 export function simulateRange(m: CompiledModel, seed: string, first: number, count: number, tally: Tally = emptyTally(m)): Tally {
-  // One state per model, reused by every range: a long run in slices allocates nothing per slice.
   const w = workspaceOf(m);
+  forEachBlock(seed, first, count, w.keys, (at, n) => {
+    startBlock(m, w, w.keys, at, n);
+    for (let j = 0; j < n; j++) {
+      finishBranch(m, w, w.keys, at, j);
+      record(m, tally, w.state);
+    }
+  });
+  return tally;
+}
+
+/**
+ * Calls `block(at, n)` for the branches [first, first + count) in blocks of at most BLOCK that
+ * never straddle a chunk, after filling `keys` with the chunk's keys: branch at + j of the
+ * chunk is keys[at + j].
+ */
+export function forEachBlock(seed: string, first: number, count: number, keys: Uint32Array, block: (at: number, n: number) => void): void {
   const end = first + count;
   let b = first;
   while (b < end) {
     const chunk = Math.floor(b / CHUNK_SIZE);
     const chunkStart = chunk * CHUNK_SIZE;
-    chunkKeys(seed, chunk, w.keys, CHUNK_SIZE);
+    chunkKeys(seed, chunk, keys, CHUNK_SIZE);
     const stop = Math.min(end, chunkStart + CHUNK_SIZE);
-    if (m.idlePlan !== null && w.idle !== null) runInBlocks(m, m.idlePlan, w.idle, w.state, w.keys, b - chunkStart, stop - b, tally);
-    else {
-      for (let i = b - chunkStart; i < stop - chunkStart; i++) {
-        // As a signed integer: an unsigned key above 2^31 would be boxed on every call.
-        runBranch(m, w.state, w.keys[i]! | 0, null);
-        record(m, tally, w.state);
-      }
-    }
-    b = stop;
-  }
-  return tally;
-}
-
-/** Blocks of branches walk together until they apply (see idle-walk.ts); those that apply are walked in full. */
-function runInBlocks(m: CompiledModel, plan: IdlePlan, idle: IdleWalk, state: BranchState, keys: Uint32Array, from: number, count: number, tally: Tally): void {
-  for (let at = from; at < from + count; at += BLOCK) {
-    const n = Math.min(BLOCK, from + count - at);
-    walkIdle(m, plan, idle, keys, at, n);
-    for (let j = 0; j < n; j++) {
-      if (idle.applied[j] === 1) walkInFull(m, state, idle.keys[j]!);
-      else endIdle(m, state, idle.interested[j] === 1, idle.interestWorstReason[j]!);
-      record(m, tally, state);
-    }
+    for (; b < stop; b += Math.min(BLOCK, stop - b)) block(b - chunkStart, Math.min(BLOCK, stop - b));
   }
 }
 
-interface Workspace {
+/** Walks the block keys[at .. at + n) until each branch applies, if the model allows it (see idle-walk.ts). */
+export function startBlock(m: CompiledModel, w: Workspace, keys: Uint32Array, at: number, n: number): void {
+  if (m.idlePlan !== null && w.idle !== null) walkIdle(m, m.idlePlan, w.idle, keys, at, n);
+}
+
+/** Leaves branch j of the block started at `at`, walked to its end, in w.state. */
+export function finishBranch(m: CompiledModel, w: Workspace, keys: Uint32Array, at: number, j: number): void {
+  const idle = w.idle;
+  // As a signed integer: an unsigned key above 2^31 would be boxed on every call.
+  if (idle === null) runBranch(m, w.state, keys[at + j]! | 0, null);
+  else if (idle.applied[j] === 1) walkInFull(m, w.state, idle.keys[j]!);
+  else endIdle(m, w.state, idle.interested[j] === 1, idle.interestWorstReason[j]!);
+}
+
+/** One model's branch state, chunk keys and block walk, reused by every range on this thread. */
+export interface Workspace {
   readonly state: BranchState;
   readonly keys: Uint32Array;
   readonly idle: IdleWalk | null;
@@ -54,7 +61,7 @@ interface Workspace {
 
 const workspaces = new WeakMap<CompiledModel, Workspace>();
 
-function workspaceOf(m: CompiledModel): Workspace {
+export function workspaceOf(m: CompiledModel): Workspace {
   let w = workspaces.get(m);
   if (w === undefined) {
     w = { state: new BranchState(m), keys: new Uint32Array(CHUNK_SIZE), idle: m.idlePlan === null ? null : new IdleWalk(m, m.idlePlan) };
