@@ -2,7 +2,7 @@ import { ExitCode, FixedReason, NO_ACTOR, StageCode, TrackCode } from './codes.j
 import { liftHoldouts, ratify, vote } from './council.js';
 import { applyRules, fireEvents } from './effects.js';
 import { finish } from './finish.js';
-import { levelAtStartOf, levelOf, newMetEpoch, resetLevels, takeAllMet } from './levels.js';
+import { levelAtStartOf, levelOf, metOf, newMetEpoch, resetLevels, takeAllMet } from './levels.js';
 import { Actor, type CompiledModel } from './model.js';
 import { fillF64, fillI32, fillU8, clamp01 } from './numbers.js';
 import { Phase, sampleParams } from './params.js';
@@ -182,13 +182,13 @@ function prepare(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
   // Years are whole steps: a minimum of under half a year still allows a vote in the
   // application year (Finland applied in May 2022 and was invited in June).
   const tooSoon = s.year - s.appliedYear + 0.5 < minYears;
-  // Before the minimum, readiness is only told: levels not read now catch up, exactly, later.
-  if (tooSoon && trace === null) return;
-  const ready = readiness(m, s);
-  if (tooSoon || ready < needed) {
-    if (trace !== null) trace.push({ kind: 'waiting', year: s.year, reason: stallReason(m, s, false), readiness: ready, needed });
-    return;
-  }
+  if (trace !== null) {
+    const ready = readiness(m, s);
+    if (tooSoon || ready < needed) {
+      trace.push({ kind: 'waiting', year: s.year, reason: stallReason(m, s, false), readiness: ready, needed });
+      return;
+    }
+  } else if (tooSoon || !isReady(m, s, needed)) return;
   vote(m, s, trace);
 }
 
@@ -228,6 +228,23 @@ function stallReason(m: CompiledModel, s: BranchState, atHorizon: boolean): numb
     }
   }
   return worst >= 0 ? m.reasonOfPrecondition + worst : FixedReason.min_years;
+}
+
+/**
+ * Whether readiness reaches `needed`, reading levels only until that is decided: a level
+ * not read now catches up, with the same draws, when something reads it (see levels.ts), and
+ * a branch that later withdraws never draws it at all.
+ */
+function isReady(m: CompiledModel, s: BranchState, needed: number): boolean {
+  const k = m.preconditionCount;
+  if (k === 0) return 1 >= needed;
+  let met = 0;
+  for (let j = 0; j < k; j++) {
+    met += metOf(m, s, j);
+    if (met / k >= needed) return true;
+    if ((met + k - 1 - j) / k < needed) return false;
+  }
+  return met / k >= needed;
 }
 
 function readiness(m: CompiledModel, s: BranchState): number {
