@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { serialize } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CHUNK_SIZE, emptyTally, type CompiledModel, type Tally } from '../engine/index.js';
@@ -27,6 +28,14 @@ export interface PoolRun {
 
 let nextModelId = 1;
 const modelIds = new WeakMap<CompiledModel, number>();
+const serializedModels = new WeakMap<CompiledModel, Uint8Array>();
+
+/** A model as sent to the workers, serialized once however many workers need it. */
+function serializedModel(model: CompiledModel): Uint8Array {
+  let bytes = serializedModels.get(model);
+  if (bytes === undefined) serializedModels.set(model, (bytes = serialize(model)));
+  return bytes;
+}
 
 /**
  * A warm pool of worker threads. Tasks are whole chunks of branches, handed out as
@@ -77,10 +86,10 @@ export class WorkerPool {
       const assign = (worker: Worker) => {
         const task = tasks[next];
         if (task === undefined) return;
-        // A worker that already compiled this model gets only its id, not the scenario again.
+        // A worker that already has this model gets only its id, not the model again.
         const known = this.compiled.get(worker) === modelId;
         this.compiled.set(worker, modelId!);
-        const message: RangeJob = { type: 'range', task: next, modelId: modelId!, ...(known ? {} : { scenario: job.model.scenario }), seed: job.seed, ...task };
+        const message: RangeJob = { type: 'range', task: next, modelId: modelId!, ...(known ? {} : { model: serializedModel(job.model) }), seed: job.seed, ...task };
         next++;
         worker.postMessage(message);
       };

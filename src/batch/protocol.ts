@@ -1,13 +1,14 @@
-import type { Scenario } from '../model/scenario.js';
-
 /** Messages between the pool and its worker threads. */
 export interface RangeJob {
   readonly type: 'range';
   readonly task: number;
-  /** Same id, same scenario: lets a warm worker keep its compiled model. */
+  /** Same id, same model: lets a warm worker keep it. */
   readonly modelId: number;
-  /** Sent only to a worker that has not compiled this model yet. */
-  readonly scenario?: Scenario;
+  /**
+   * The compiled model, serialized once (node:v8) and sent only to a worker that does not have
+   * it yet: compiling again in each worker would cost more than reading it back.
+   */
+  readonly model?: Uint8Array;
   readonly seed: string;
   readonly first: number;
   readonly count: number;

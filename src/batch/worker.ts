@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
-import { compile, CHUNK_SIZE, emptyTally, simulateRange, type CompiledModel, type Tally } from '../engine/index.js';
+import { deserialize } from 'node:v8';
+import { CHUNK_SIZE, emptyTally, simulateRange, type CompiledModel, type Tally } from '../engine/index.js';
 import type { RangeJob, WorkerReply } from './protocol.js';
 import { ARRAY_FIELDS, serializeTally } from './tally-transfer.js';
 
@@ -11,8 +12,8 @@ let cached: { modelId: number; model: CompiledModel; tally: Tally } | undefined;
 port.on('message', (job: RangeJob) => {
   try {
     if (cached === undefined || cached.modelId !== job.modelId) {
-      if (job.scenario === undefined) throw new Error(`model ${job.modelId} was never sent to this worker`);
-      const model = compile(job.scenario);
+      if (job.model === undefined) throw new Error(`model ${job.modelId} was never sent to this worker`);
+      const model = deserialize(job.model) as CompiledModel;
       cached = { modelId: job.modelId, model, tally: emptyTally(model) };
     }
     const model = cached.model;
