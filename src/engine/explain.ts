@@ -1,7 +1,8 @@
 import { EXITS } from './codes.js';
 import { runBranch } from './branch.js';
 import type { CompiledModel } from './model.js';
-import { branchKey, CHUNK_SIZE, chunkKeys } from './rng.js';
+import { branchKey } from './rng.js';
+import { finishBranch, forEachBlock, startBlock, workspaceOf } from './simulate.js';
 import { BranchState } from './state.js';
 import { sampleParams } from './params.js';
 import type { TraceEntry } from './trace.js';
@@ -57,19 +58,17 @@ export function findBranch(
   from = 0,
   limit = 100_000,
 ): number | undefined {
-  const state = new BranchState(m);
-  const keys = new Uint32Array(CHUNK_SIZE);
-  let loaded = -1;
-  for (let b = from; b < from + limit; b++) {
-    const chunk = Math.floor(b / CHUNK_SIZE);
-    if (chunk !== loaded) {
-      chunkKeys(seed, chunk, keys, CHUNK_SIZE);
-      loaded = chunk;
+  const w = workspaceOf(m);
+  let found: number | undefined;
+  forEachBlock(seed, from, limit, w.keys, (at, n, branch) => {
+    startBlock(m, w, w.keys, at, n);
+    for (let j = 0; j < n && found === undefined; j++) {
+      finishBranch(m, w, w.keys, at, j);
+      if (wanted(EXITS[w.state.exit]!.exit)) found = branch + j;
     }
-    runBranch(m, state, keys[b - chunk * CHUNK_SIZE]!, null);
-    if (wanted(EXITS[state.exit]!.exit)) return b;
-  }
-  return undefined;
+    return found !== undefined;
+  });
+  return found;
 }
 
 /** The order a reader expects: the candidate, the process, preconditions, Allies, rules, events; within each, as compiled. */

@@ -22,11 +22,11 @@ export function simulateRange(m: CompiledModel, seed: string, first: number, cou
 }
 
 /**
- * Calls `block(at, n)` for the branches [first, first + count) in blocks of at most BLOCK that
- * never straddle a chunk, after filling `keys` with the chunk's keys: branch at + j of the
- * chunk is keys[at + j].
+ * Calls `block(at, n, branch)` for the branches [first, first + count) in blocks of at most
+ * BLOCK that never straddle a chunk, after filling `keys` with the chunk's keys: branch
+ * `branch + j` is keys[at + j]. A block that returns true stops the walk.
  */
-export function forEachBlock(seed: string, first: number, count: number, keys: Uint32Array, block: (at: number, n: number) => void): void {
+export function forEachBlock(seed: string, first: number, count: number, keys: Uint32Array, block: (at: number, n: number, branch: number) => boolean | void): void {
   const end = first + count;
   let b = first;
   while (b < end) {
@@ -34,7 +34,7 @@ export function forEachBlock(seed: string, first: number, count: number, keys: U
     const chunkStart = chunk * CHUNK_SIZE;
     chunkKeys(seed, chunk, keys, CHUNK_SIZE);
     const stop = Math.min(end, chunkStart + CHUNK_SIZE);
-    for (; b < stop; b += Math.min(BLOCK, stop - b)) block(b - chunkStart, Math.min(BLOCK, stop - b));
+    for (; b < stop; b += Math.min(BLOCK, stop - b)) if (block(b - chunkStart, Math.min(BLOCK, stop - b), b) === true) return;
   }
 }
 
