@@ -65,8 +65,8 @@ export function walkIdle(m: CompiledModel, plan: IdlePlan, w: IdleWalk, keys: Ui
       const b = w.stillIdle[a]!;
       w.yearKeys[b] = yearKey(w.keys[b]!, year);
     }
-    for (let q = plan.eventStart[y]!, end = plan.eventStart[y + 1]!; q < end; q++) events(m, plan, w, plan.events[q]!, plan.eventAsks[q]!, plan.eventAskNegated[q] === 1);
-    if (m.yearlyRules.length > 0) rules(m, plan, w, y);
+    for (let q = plan.eventStart[y]!, end = plan.eventStart[y + 1]!; q < end; q++) eventHappens(m, plan, w, plan.events[q]!, plan.eventAsks[q]!, plan.eventAskNegated[q] === 1);
+    if (m.yearlyRules.length > 0) rulesOfYear(m, plan, w, y);
     considerApplying(m, plan, w);
   }
 }
@@ -104,7 +104,7 @@ function laneRow(plan: IdlePlan, slot: number): number {
  * Whether event e happens in each idle branch, and what it does to interest and hazards
  * (fireEvents). With `asks` ≥ 0 its condition holds where that event has happened (not, if `negated`).
  */
-function events(m: CompiledModel, plan: IdlePlan, w: IdleWalk, e: number, asks: number, negated: boolean): void {
+function eventHappens(m: CompiledModel, plan: IdlePlan, w: IdleWalk, e: number, asks: number, negated: boolean): void {
   const ev = m.events[e]!;
   const row = e * BLOCK;
   const actor = m.eventActor[e]!;
@@ -135,7 +135,7 @@ function events(m: CompiledModel, plan: IdlePlan, w: IdleWalk, e: number, asks: 
 }
 
 /** This year's rules, all of which hold in every idle branch (applyRules). */
-function rules(m: CompiledModel, plan: IdlePlan, w: IdleWalk, y: number): void {
+function rulesOfYear(m: CompiledModel, plan: IdlePlan, w: IdleWalk, y: number): void {
   for (let a = 0; a < w.idle; a++) w.ruleInterest[w.stillIdle[a]!] = 0;
   if (plan.rulesShiftHazard) {
     for (let e = 0; e < m.events.length; e++) for (let a = 0; a < w.idle; a++) w.ruleHazard[e * BLOCK + w.stillIdle[a]!] = 0;
