@@ -56,3 +56,77 @@ export function handLoop(seed: string, runs: number): HandLoopCounts {
   }
   return counts;
 }
+
+/** What the loop that asks every Ally finds out beyond the outcome counts. */
+export interface EveryAllyCounts extends HandLoopCounts {
+  /** objectors[ally * 5 + reason]: refusals by Ally and reason (0 propensity, 1 special status, 2 + k precondition k). */
+  readonly objectors: Float64Array;
+  /** Branches in which each Ally had the strongest objection. */
+  readonly blockers: Float64Array;
+}
+
+/**
+ * The same model, written by hand to do what the engine does in a vote: every Ally is asked,
+ * each refusal gets its reason (the largest push towards refusal), the strongest objection
+ * names the blocker, and the objectors are tallied. This is the limit for the engine's own
+ * semantics, which the first-refusal loop above does not share.
+ */
+export function handLoopAskingEveryAlly(seed: string, runs: number): EveryAllyCounts {
+  const counts: EveryAllyCounts = {
+    joined: 0,
+    vetoed: 0,
+    noApplication: 0,
+    ratificationFailed: 0,
+    runs,
+    objectors: new Float64Array(ALLIES * 5),
+    blockers: new Float64Array(ALLIES),
+  };
+  const metAt = new Float64Array(3);
+  for (let chunk = 0; chunk * CHUNK_SIZE < runs; chunk++) {
+    const rng = alea(`hand/${seed}/${chunk}`);
+    const end = Math.min(runs, (chunk + 1) * CHUNK_SIZE);
+    for (let b = chunk * CHUNK_SIZE; b < end; b++) {
+      if (rng() >= 0.45) {
+        counts.noApplication++;
+        continue;
+      }
+      const special = rng() < 0.3 ? 0 : 0.15;
+      let met = 0;
+      for (let k = 0; k < 3; k++) met += metAt[k] = rng() < PRECONDITIONS[k]! ? 1 : 0;
+      let blocker = -1;
+      let strongest = Infinity;
+      for (let i = 0; i < ALLIES; i++) {
+        const weight = 0.3 + 0.01 * i;
+        let p = 0.55 + 0.02 * i + weight * (met / 3 - 0.5) - special;
+        p = p < 0 ? 0 : p > 1 ? 1 : p;
+        if (rng() < p) continue;
+        let reason = 0;
+        let worst = 0;
+        if (-special < worst) {
+          worst = -special;
+          reason = 1;
+        }
+        for (let k = 0; k < 3; k++) {
+          if (metAt[k] === 1 || -0.5 * (weight / 3) >= worst) continue;
+          worst = -0.5 * (weight / 3);
+          reason = 2 + k;
+        }
+        counts.objectors[i * 5 + reason]!++;
+        if (p < strongest) {
+          strongest = p;
+          blocker = i;
+        }
+      }
+      if (blocker >= 0) {
+        counts.vetoed++;
+        counts.blockers[blocker]!++;
+        continue;
+      }
+      let ratified = true;
+      for (let i = 0; i < ALLIES; i++) if (rng() >= (i === 0 ? 0.9 : 0.97)) ratified = false;
+      if (ratified) counts.joined++;
+      else counts.ratificationFailed++;
+    }
+  }
+  return counts;
+}
