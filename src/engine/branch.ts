@@ -177,18 +177,18 @@ function prepare(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
     return;
   }
   const special = s.track === TrackCode.special;
-  const minYears = s.values[special ? m.specialMinYears : m.standardMinYears]!;
-  const needed = s.values[special ? m.specialReadiness : m.standardReadiness]!;
+  const neededSlot = special ? m.specialReadiness : m.standardReadiness;
   // Years are whole steps: a minimum of under half a year still allows a vote in the
   // application year (Finland applied in May 2022 and was invited in June).
-  const tooSoon = s.year - s.appliedYear + 0.5 < minYears;
+  const tooSoon = s.year - s.appliedYear + 0.5 < s.values[special ? m.specialMinYears : m.standardMinYears]!;
   if (trace !== null) {
     const ready = readiness(m, s);
+    const needed = s.values[neededSlot]!;
     if (tooSoon || ready < needed) {
       trace.push({ kind: 'waiting', year: s.year, reason: stallReason(m, s, false), readiness: ready, needed });
       return;
     }
-  } else if (tooSoon || !isReady(m, s, needed)) return;
+  } else if (tooSoon || !isReady(m, s, neededSlot)) return;
   vote(m, s, trace);
 }
 
@@ -231,11 +231,13 @@ function stallReason(m: CompiledModel, s: BranchState, atHorizon: boolean): numb
 }
 
 /**
- * Whether readiness reaches `needed`, reading levels only until that is decided: a level
- * not read now catches up, with the same draws, when something reads it (see levels.ts), and
- * a branch that later withdraws never draws it at all.
+ * Whether readiness reaches the share needed (parameter `neededSlot`), reading levels only
+ * until that is decided: a level not read now catches up, with the same draws, when something
+ * reads it (see levels.ts), and a branch that later withdraws never draws it at all. It takes
+ * the slot, not the number: a number passed to a call V8 does not inline is boxed.
  */
-function isReady(m: CompiledModel, s: BranchState, needed: number): boolean {
+function isReady(m: CompiledModel, s: BranchState, neededSlot: number): boolean {
+  const needed = s.values[neededSlot]!;
   const k = m.preconditionCount;
   if (k === 0) return 1 >= needed;
   let met = 0;

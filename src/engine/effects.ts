@@ -65,7 +65,7 @@ function applyEventEffect(m: CompiledModel, s: BranchState, fx: CompiledEffect, 
       return;
     case EffectCode.interest:
       s.interestShift += v;
-      noteInterestDrop(s, v, m.reasonOfEvent + e);
+      noteInterestDrop(s, fx.value, m.reasonOfEvent + e);
       return;
     case EffectCode.withdrawal:
       s.withdrawalShift += v;
@@ -74,7 +74,7 @@ function applyEventEffect(m: CompiledModel, s: BranchState, fx: CompiledEffect, 
       s.standardPathShift += v;
       return;
     case EffectCode.precondition:
-      shiftLevel(m, s, fx.target, v);
+      shiftLevel(m, s, fx.target, fx.value);
       return;
     case EffectCode.hazard:
       if (fx.target >= 0) s.hazardShift[fx.target] = s.hazardShift[fx.target]! + v;
@@ -138,7 +138,7 @@ function applyRuleEffects(m: CompiledModel, s: BranchState, r: number): void {
     switch (fx.code) {
       case EffectCode.interest:
         s.ruleInterest += v;
-        noteInterestDrop(s, v, m.reasonOfRule + r);
+        noteInterestDrop(s, fx.value, m.reasonOfRule + r);
         break;
       case EffectCode.withdrawal:
         s.ruleWithdrawal += v;
@@ -147,7 +147,7 @@ function applyRuleEffects(m: CompiledModel, s: BranchState, r: number): void {
         s.ruleStandardPath += v;
         break;
       case EffectCode.precondition:
-        addRuleDelta(m, s, fx.target, v);
+        addRuleDelta(m, s, fx.target, fx.value);
         break;
       case EffectCode.hazard:
         if (fx.target >= 0) s.ruleHazard[fx.target] = s.ruleHazard[fx.target]! + v;
@@ -205,8 +205,12 @@ export function allyRuleShifts(m: CompiledModel, s: BranchState): void {
   }
 }
 
-/** While the candidate has not applied, remember the rule or event that damped its interest most: that is why it never applied. */
-function noteInterestDrop(s: BranchState, v: number, reason: number): void {
+/**
+ * While the candidate has not applied, remember the rule or event that damped its interest most
+ * (by the value of parameter `slot`): that is why it never applied.
+ */
+function noteInterestDrop(s: BranchState, slot: number, reason: number): void {
+  const v = s.values[slot]!;
   if (s.stage === StageCode.idle && v < s.interestWorst) {
     s.interestWorst = v;
     s.interestWorstReason = reason;

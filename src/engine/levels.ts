@@ -141,8 +141,12 @@ export function levelAtStartOf(m: CompiledModel, s: BranchState, k: number, year
   return s.level[k]!;
 }
 
-/** An event moves precondition k now (clamped at once, as every move is). */
-export function shiftLevel(m: CompiledModel, s: BranchState, k: number, delta: number): void {
+/**
+ * An event moves precondition k now by the value of parameter `slot` (clamped at once, as every
+ * move is). Moves come as slots, not numbers: a number passed to a call V8 does not inline is boxed.
+ */
+export function shiftLevel(m: CompiledModel, s: BranchState, k: number, slot: number): void {
+  const delta = s.values[slot]!;
   const i = k * m.years + (s.year - m.startYear);
   // The first move of the year waits in the ledger; a second one needs the first applied
   // before it, because each move is clamped on its own.
@@ -155,10 +159,10 @@ export function shiftLevel(m: CompiledModel, s: BranchState, k: number, delta: n
   s.level[k] = clamp01(s.level[k]! + delta);
 }
 
-/** A rule moves precondition k's drift in this year. */
-export function addRuleDelta(m: CompiledModel, s: BranchState, k: number, delta: number): void {
+/** A rule moves precondition k's drift in this year by the value of parameter `slot`. */
+export function addRuleDelta(m: CompiledModel, s: BranchState, k: number, slot: number): void {
   const i = k * m.years + (s.year - m.startYear);
-  s.ruleDeltaByYear[i] = s.ruleDeltaByYear[i]! + delta;
+  s.ruleDeltaByYear[i] = s.ruleDeltaByYear[i]! + s.values[slot]!;
   noteCell(s, i);
 }
 
