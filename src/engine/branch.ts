@@ -74,6 +74,7 @@ function reset(m: CompiledModel, s: BranchState, key: number): void {
   // and those of votes and ratification only once the branch gets there.
   sampleParams(m.params, key, s.values, m.params.randomByPhase[Phase.start]);
   s.voteParamsDrawn = false;
+  s.allyVoteDrawn = 0;
   s.ratificationParamsDrawn = false;
   s.stage = StageCode.idle;
   s.track = TrackCode.none;

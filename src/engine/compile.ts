@@ -131,6 +131,9 @@ export function compile(scenario: Scenario): CompiledModel {
     driftless: new Uint8Array(0),
     allyBaseRandom: false,
     allyWeightsRandom: false,
+    voteParams: new Int32Array(0),
+    allyVoteParams: new Int32Array(0),
+    allyVoteParamsEnd: new Int32Array(0),
     fixedAllyBase: new Float64Array(0),
     fixedAllyWeight: new Float64Array(0),
     rules: compiledRules,
@@ -160,10 +163,37 @@ export function compile(scenario: Scenario): CompiledModel {
     isFixedAtMost(model.drift[j]!, 0) && params.fixedValues[model.drift[j]!] === 0 && isFixedAtMost(model.volatility[j]!, 0) ? 1 : 0,
   );
   const idlePlan = planIdleWalk(model.years, model.interest, model.opposition, compiledEvents, compiledRules, model.noticedEventsByYear, model.noticedRulesBySituation, params);
-  const compiled = withOneShape<CompiledModel>({ ...model, params, allyBaseRandom, allyWeightsRandom, fixedAllyBase, fixedAllyWeight, driftless, idlePlan });
-  denseAllyBase(compiled, params.fixedValues, fixedAllyBase);
-  denseAllyWeights(compiled, params.fixedValues, fixedAllyWeight);
+  const byAlly = allyVoteParams(model, params.randomByPhase[Phase.vote]!, n, k);
+  const compiled = withOneShape<CompiledModel>({ ...model, params, allyBaseRandom, allyWeightsRandom, fixedAllyBase, fixedAllyWeight, driftless, idlePlan, ...byAlly });
+  denseAllyBase(compiled, params.fixedValues, fixedAllyBase, 0, n);
+  denseAllyWeights(compiled, params.fixedValues, fixedAllyWeight, 0, n);
   return compiled;
+}
+
+/**
+ * The random vote-time numbers, split into those of the alliance (drawn at a branch's first
+ * vote) and those of each Ally in order (drawn when the Ally first votes; see council.ts).
+ */
+function allyVoteParams(
+  model: Pick<CompiledModel, 'allyConsent' | 'allyThreat' | 'allyLift' | 'allyWeight'>,
+  voteRandom: Int32Array,
+  allies: number,
+  k: number,
+): { voteParams: Int32Array; allyVoteParams: Int32Array; allyVoteParamsEnd: Int32Array } {
+  const random = new Set(voteRandom);
+  const list: number[] = [];
+  const end = [0];
+  for (let i = 0; i < allies; i++) {
+    const own = [model.allyConsent[i]!, model.allyThreat[i]!, model.allyLift[i]!, ...model.allyWeight.subarray(i * k, (i + 1) * k)];
+    for (const slot of own) if (random.has(slot) && !list.includes(slot)) list.push(slot);
+    end.push(list.length);
+  }
+  const byAlly = new Set(list);
+  return {
+    voteParams: Int32Array.from([...voteRandom].filter((slot) => !byAlly.has(slot))),
+    allyVoteParams: Int32Array.from(list),
+    allyVoteParamsEnd: Int32Array.from(end),
+  };
 }
 
 function compileEffect(effect: Effect, path: string, table: ParamTable, names: NameIndex, allyCount: number): CompiledEffect {

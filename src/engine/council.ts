@@ -5,7 +5,7 @@ import { takeAllMet } from './levels.js';
 import { Actor, type CompiledModel } from './model.js';
 import { boxMuller, normalCdf, normalQuantile } from './normal.js';
 import { clamp01, unitOpen } from './numbers.js';
-import { Phase, sampleParams } from './params.js';
+import { Phase, sampleParamRange, sampleParams } from './params.js';
 import { belowBit, bitsBelow, chance, drawBits, Purpose, UNIT } from './rng.js';
 import type { BranchState } from './state.js';
 import type { Tracer } from './trace.js';
@@ -42,13 +42,11 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
   if (m.rules.length > 0) allyRuleShifts(m, s);
   takeEventShifts(m, s);
   if (!s.voteParamsDrawn) {
-    sampleParams(m.params, s.key, s.values, m.params.randomByPhase[Phase.vote]);
-    // Terms all of whose numbers are fixed were set when the state was made.
-    if (m.allyBaseRandom) denseAllyBase(m, s.values, s.allyBase);
-    if (m.allyWeightsRandom) denseAllyWeights(m, s.values, s.allyWeight);
+    sampleParams(m.params, s.key, s.values, m.voteParams);
     s.voteParamsDrawn = true;
   }
   const members = s.members();
+  if (s.allyVoteDrawn < members) drawAllyTerms(m, s, members);
   const k = m.preconditionCount;
   takeAllMet(m, s);
   const met = s.met;
@@ -250,15 +248,30 @@ export function ratify(m: CompiledModel, s: BranchState, trace: Tracer | null): 
   if (s.joinYear <= s.year) finish(m, s, ExitCode.joined, NO_ACTOR, FixedReason.propensity, trace);
 }
 
-/** consent − threat per Ally, from this branch's parameter values. */
-export function denseAllyBase(m: CompiledModel, values: Float64Array, base: Float64Array): void {
-  for (let i = 0; i < m.allyCount; i++) base[i] = values[m.allyConsent[i]!]! - values[m.allyThreat[i]!]!;
+/** consent − threat for Allies [from, to), from this branch's parameter values. */
+export function denseAllyBase(m: CompiledModel, values: Float64Array, base: Float64Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) base[i] = values[m.allyConsent[i]!]! - values[m.allyThreat[i]!]!;
 }
 
-/** The dense weight matrix, 0 where an Ally ignores a precondition, from this branch's parameter values. */
-export function denseAllyWeights(m: CompiledModel, values: Float64Array, weight: Float64Array): void {
-  for (let c = 0; c < m.allyWeight.length; c++) {
+/** The dense weight matrix of Allies [from, to), 0 where an Ally ignores a precondition, from this branch's parameter values. */
+export function denseAllyWeights(m: CompiledModel, values: Float64Array, weight: Float64Array, from: number, to: number): void {
+  const k = m.preconditionCount;
+  for (let c = from * k; c < to * k; c++) {
     const w = m.allyWeight[c]!;
     weight[c] = w >= 0 ? values[w]! : 0;
   }
+}
+
+/**
+ * Draws the numbers of the Allies that vote for the first time: members are a prefix of the
+ * Allies, so those are [allyVoteDrawn, members). An Ally that joins later draws its own when it
+ * first votes (each draw is keyed by its path, so the values are the same).
+ */
+function drawAllyTerms(m: CompiledModel, s: BranchState, members: number): void {
+  const from = s.allyVoteDrawn;
+  sampleParamRange(m.params, s.key, s.values, m.allyVoteParams, m.allyVoteParamsEnd[from]!, m.allyVoteParamsEnd[members]!);
+  // Terms all of whose numbers are fixed were set when the state was made.
+  if (m.allyBaseRandom) denseAllyBase(m, s.values, s.allyBase, from, members);
+  if (m.allyWeightsRandom) denseAllyWeights(m, s.values, s.allyWeight, from, members);
+  s.allyVoteDrawn = members;
 }

@@ -127,6 +127,13 @@ export interface CompiledModel {
   /** Whether some Ally's consent or threat, or some weight, is a distribution; else the dense terms below are used as they are. */
   readonly allyBaseRandom: boolean;
   readonly allyWeightsRandom: boolean;
+  /**
+   * Random numbers of a vote: the alliance's (drawn at a branch's first vote), and each Ally's,
+   * in Ally order: Ally i's are allyVoteParams[allyVoteParamsEnd[i] .. allyVoteParamsEnd[i + 1]).
+   */
+  readonly voteParams: Int32Array;
+  readonly allyVoteParams: Int32Array;
+  readonly allyVoteParamsEnd: Int32Array;
   readonly fixedAllyBase: Float64Array;
   readonly fixedAllyWeight: Float64Array;
 

@@ -135,12 +135,17 @@ function encode(dist: Distribution, i: number, code: Uint8Array, a: Float64Array
  * stored where it is computed: a helper returning a double that is not inlined would box it.
  */
 export function sampleParams(p: FrozenParams, branchKey: number, values: Float64Array, slots: Int32Array = p.randomSlots): void {
+  sampleParamRange(p, branchKey, values, slots, 0, slots.length);
+}
+
+/** The same for slots[from .. to) only. */
+export function sampleParamRange(p: FrozenParams, branchKey: number, values: Float64Array, slots: Int32Array, from: number, to: number): void {
   const key0 = yearKey(branchKey, 0);
   const codes = p.code;
   const keys = p.key;
   const as = p.a;
   const bs = p.b;
-  for (let j = 0; j < slots.length; j++) {
+  for (let j = from; j < to; j++) {
     const i = slots[j]!;
     const bits = drawBits(key0, keys[i]!, Purpose.param);
     const u = bits * UNIT;

@@ -55,6 +55,8 @@ export class BranchState {
   eventsTouched = true;
   /** Whether this branch has drawn its vote-time and ratification-time parameters yet. */
   voteParamsDrawn = false;
+  /** How many Allies, in order, have drawn their vote-time numbers (see council.ts drawAllyTerms). */
+  allyVoteDrawn = 0;
   /** Which rule arrays this year's rules wrote, so next year clears only those. */
   ruleHazardDirty = true;
   ratificationParamsDrawn = false;
