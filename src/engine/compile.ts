@@ -1,11 +1,11 @@
 import { dateToYear } from '../model/roster.js';
 import type { Effect, Scenario } from '../model/scenario.js';
-import { FIXED_REASON_COUNT } from './codes.js';
-import { compileCondition, DEPENDS, FALSE, settledIndex, situationCount, type Calendar, type NameIndex } from './condition.js';
+import { FIXED_REASON_COUNT, StageCode, TrackCode } from './codes.js';
+import { compileCondition, settledIndex, situationCount, type Calendar, type NameIndex } from './condition.js';
+import { eventWindows, rulesBySituation } from './schedule.js';
 import { quietWhileIdle } from './quiet.js';
 import { planIdleWalk } from './idle-plan.js';
-import { StageCode, TrackCode } from './codes.js';
-import { EffectCode, type CompiledEffect, type CompiledEvent, type CompiledModel, type CompiledRule, type EventsByYear, type RulesBySituation } from './model.js';
+import { EffectCode, type CompiledEffect, type CompiledEvent, type CompiledModel, type CompiledRule } from './model.js';
 import { Phase, ParamTable, type PhaseValue } from './params.js';
 import type { Param } from '../model/distribution.js';
 import { hashName } from './rng.js';
@@ -231,36 +231,6 @@ function compileEffect(effect: Effect, path: string, table: ParamTable, names: N
     case 'delay':
       return { code: EffectCode.delay, value: table.add(`${path}.months`, effect.months, Phase.owned), allies: none, target: -1 };
   }
-}
-
-/** For each situation, the rules kept there and not settled false in it, and whether each needs checking. */
-function rulesBySituation(rules: readonly CompiledRule[], situations: number, keep: (r: CompiledRule, situation: number) => boolean): RulesBySituation {
-  const list: number[] = [];
-  const check: number[] = [];
-  const start: number[] = [];
-  for (let i = 0; i < situations; i++) {
-    start.push(list.length);
-    for (const r of rules) {
-      const settled = r.when.settled[i]!;
-      if (settled === FALSE || !keep(r, i)) continue;
-      list.push(r.index);
-      check.push(settled === DEPENDS ? 1 : 0);
-    }
-  }
-  start.push(list.length);
-  return { rules: Int32Array.from(list), check: Uint8Array.from(check), start: Int32Array.from(start) };
-}
-
-/** For each year of the run, the events kept whose window covers it, as one flat list with offsets. */
-function eventWindows(events: readonly CompiledEvent[], start: number, horizon: number, keep: (e: CompiledEvent) => boolean): EventsByYear {
-  const list: number[] = [];
-  const offsets: number[] = [];
-  for (let year = start; year <= horizon; year++) {
-    offsets.push(list.length);
-    for (const e of events) if (year >= e.from && year <= e.to && keep(e)) list.push(e.index);
-  }
-  offsets.push(list.length);
-  return { events: Int32Array.from(list), start: Int32Array.from(offsets) };
 }
 
 /** Effects read only when the Council votes: shifts of Allies' consent and an Ally's block. */
