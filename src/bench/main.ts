@@ -173,10 +173,12 @@ async function startUp(rows: Row[]): Promise<void> {
   }
   const ms = median(times.slice(1));
   rows.push({ section: 'start-up', measure: 'process start to JSON of a 1,000-branch run', value: ms, unit: 'ms', goal: '< 250 ms', ok: ms < 250 });
+  // As many launches as for `run --json`, the first (cold file cache) not counted: a median
+  // of a few launches moves with every busy moment of the machine.
   const ui: number[] = [];
-  for (let i = 0; i < (quick ? 3 : 5); i++) {
+  for (let i = 0; i < (quick ? 5 : 11); i++) {
     const t = await uiFirstResults();
-    if (t !== undefined) ui.push(t);
+    if (t !== undefined && i > 0) ui.push(t);
   }
   if (ui.length > 0) {
     const first = median(ui);
