@@ -250,7 +250,7 @@ export function dependsOnBranch(p: Predicate, s: BranchState, situation: number)
 }
 
 /** Runs the program of a condition that the year, stage and track do not settle. */
-export function runProgram(p: Predicate, s: BranchState): boolean {
+function runProgram(p: Predicate, s: BranchState): boolean {
   const ops = p.ops;
   const nums = p.nums;
   const stack = p.stack;

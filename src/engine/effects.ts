@@ -164,7 +164,7 @@ function applyRuleEffects(m: CompiledModel, s: BranchState, r: number): void {
 }
 
 /** A rule's or event's effect sizes, drawn when it first acts in this branch. */
-export function drawOwned(m: CompiledModel, s: BranchState, slots: Int32Array, drawn: Uint8Array, owner: number): void {
+function drawOwned(m: CompiledModel, s: BranchState, slots: Int32Array, drawn: Uint8Array, owner: number): void {
   if (slots.length > 0) sampleParams(m.params, s.key, s.values, slots);
   drawn[owner] = 1;
   s.ownedDrawn = true;

@@ -39,7 +39,7 @@ export interface IdlePlan {
 }
 
 /** Effects that matter before the candidate applies. */
-export function actsWhileIdle(code: number): boolean {
+function actsWhileIdle(code: number): boolean {
   return code === EffectCode.interest || code === EffectCode.hazard;
 }
 

@@ -1,6 +1,6 @@
 import type { CompiledModel } from './model.js';
 import { EXACT_CELLS, normalQuantile, QUANTILE_CELLS, QUANTILE_TABLE } from './normal.js';
-import { clamp01 } from './numbers.js';
+import { clamp01, unitOpen } from './numbers.js';
 import { sampleParams } from './params.js';
 import { drawBits, Purpose, UNIT } from './rng.js';
 import type { BranchState } from './state.js';
@@ -47,7 +47,7 @@ export function newMetEpoch(s: BranchState, afterEvents: boolean): void {
  * Brings precondition k's level to the start of `year`, or, with `withEvents`, to after the
  * events of `year` so far.
  */
-export function catchUp(m: CompiledModel, s: BranchState, k: number, year: number, withEvents: boolean): void {
+function catchUp(m: CompiledModel, s: BranchState, k: number, year: number, withEvents: boolean): void {
   if (!s.levelsStarted) startLevels(m, s);
   if (s.levelYear[k]! < year) advance(m, s, k, year);
   if (withEvents && s.levelAfterEvents[k] === 0) {
@@ -93,7 +93,7 @@ function advance(m: CompiledModel, s: BranchState, k: number, year: number): voi
     // The walk has passed `from`, so its year key is kept.
     if (vol > 0) {
       // fastNormalQuantile(p), written out (see there).
-      const p = drawBits(s.yearKeys[from - m.startYear]!, actor, Purpose.driftA) * UNIT + 1 / 8589934592;
+      const p = unitOpen(drawBits(s.yearKeys[from - m.startYear]!, actor, Purpose.driftA) * UNIT);
       const x = p * QUANTILE_CELLS;
       const i = x | 0;
       if (i < EXACT_CELLS || i >= QUANTILE_CELLS - EXACT_CELLS) next += vol * normalQuantile(p);
