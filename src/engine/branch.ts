@@ -112,14 +112,16 @@ function reset(m: CompiledModel, s: BranchState, key: number): void {
     fillU8(s.eventParamsDrawn, 0);
     s.ownedDrawn = false;
   }
-  // Events' shifts of consent are taken in at a vote (takeEventShifts).
-  if (s.voteTouched) {
-    fillU8(s.consented, 0);
+  // `consented` needs no clearing: a vote reads it only for Allies that voted earlier in the branch.
+  if (s.holdingTouched) {
     fillU8(s.holding, 0);
+    s.holdingTouched = false;
+  }
+  if (s.consentShiftTouched) {
     fillF64(s.consentShift, 0);
     fillF64(s.consentShiftWorst, 0);
     fillI32(s.consentShiftWorstEvent, -1);
-    s.voteTouched = false;
+    s.consentShiftTouched = false;
   }
 }
 

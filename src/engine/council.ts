@@ -38,7 +38,6 @@ export function liftHoldouts(m: CompiledModel, s: BranchState, trace: Tracer | n
  */
 export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
   const special = s.track === TrackCode.special;
-  s.voteTouched = true;
   if (m.rules.length > 0) allyRuleShifts(m, s);
   takeEventShifts(m, s);
   if (!s.voteParamsDrawn) {
@@ -46,7 +45,9 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
     s.voteParamsDrawn = true;
   }
   const members = s.members();
-  if (s.allyVoteDrawn < members) drawAllyTerms(m, s, members);
+  // Allies that voted before in this branch; `consented` of the others is left from earlier branches.
+  const votedBefore = s.allyVoteDrawn;
+  if (votedBefore < members) drawAllyTerms(m, s, members);
   const k = m.preconditionCount;
   takeAllMet(m, s);
   const met = s.met;
@@ -55,7 +56,7 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
   const cohesion = clamp01(s.values[m.cohesion]!);
   setCopula(m, s, cohesion, Purpose.allianceA, Purpose.allianceB);
   const penalty = special ? s.values[m.specialPenalty]! : 0;
-  const asked = trace === null ? null : alliesToAsk(s, members);
+  const asked = trace === null ? null : alliesToAsk(s, members, votedBefore);
   // Locals: the loop stores into typed arrays, after which V8 would reload every field.
   const consented = s.consented;
   const allyBase = s.allyBase;
@@ -71,7 +72,7 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
   // mispredicted about half the time); those who refuse are listed, in order, as objectors.
   let objectors = 0;
   for (let i = 0; i < members; i++) {
-    if (consented[i] === 1) continue;
+    if (i < votedBefore && consented[i] === 1) continue;
     // consent + Σ weight·(met − ½) − threat − special-status penalty + event and rule shifts.
     let p = allyBase[i]! + consentShift[i]! + ruleConsent[i]! - penalty;
     for (let j = 0, row = i * k; j < k; j++) p += allyWeight[row + j]! * metCentered[j]!;
@@ -103,7 +104,7 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
     const strength = blockRule >= 0 ? -Infinity : allyP[i]!;
     if (holdout) {
       s.holding[i] = 1;
-      s.anyHolding = true;
+      s.anyHolding = s.holdingTouched = true;
       s.holdingReason[i] = reason;
       if (firstHoldout < 0) firstHoldout = i;
     } else if (firstVeto < 0 || strength < vetoP) {
@@ -122,10 +123,10 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
   invite(m, s, members, trace);
 }
 
-/** The members this vote asks: those that have not agreed yet (for a story only). */
-function alliesToAsk(s: BranchState, members: number): number[] {
+/** The members this vote asks: those that have not agreed in an earlier vote (for a story only). */
+function alliesToAsk(s: BranchState, members: number, votedBefore: number): number[] {
   const asked: number[] = [];
-  for (let i = 0; i < members; i++) if (s.consented[i] === 0) asked.push(i);
+  for (let i = 0; i < members; i++) if (i >= votedBefore || s.consented[i] === 0) asked.push(i);
   return asked;
 }
 

@@ -54,6 +54,7 @@ function applyEventEffect(m: CompiledModel, s: BranchState, fx: CompiledEffect, 
   const v = fx.value >= 0 ? s.values[fx.value]! : 0;
   switch (fx.code) {
     case EffectCode.consent:
+      s.consentShiftTouched = true;
       for (let j = 0; j < fx.allies.length; j++) {
         const i = fx.allies[j]!;
         s.consentShift[i] = s.consentShift[i]! + v;
@@ -82,6 +83,7 @@ function applyEventEffect(m: CompiledModel, s: BranchState, fx: CompiledEffect, 
     case EffectCode.block:
       if (fx.allies.length > 0) {
         const i = fx.allies[0]!;
+        s.consentShiftTouched = true;
         s.consentShift[i] = s.consentShiftWorst[i] = -Infinity;
         s.consentShiftWorstEvent[i] = e;
       } else s.blockedByEvent = e;

@@ -166,13 +166,12 @@ export function sampleParamRange(p: FrozenParams, branchKey: number, values: Flo
           break;
         }
         // a + √(u·span·(b − a)) left of the mode, c − √((1 − u)·span·(c − b)) right of it: the
-        // side is picked by index, not by a branch, which would be mispredicted half the time.
+        // side is picked by arithmetic, not by a branch, which would be mispredicted half the time.
+        // With `left` 0 or 1 and every term finite, x·1 + y·0 is exactly x.
         const left = belowBit(bits, p.d[i]!);
-        SIDE[0] = (1 - u) * span * (c - b);
-        SIDE[1] = u * span * (b - a);
-        END[0] = c;
-        END[1] = a;
-        values[i] = END[left]! + TOWARDS_MODE[left]! * Math.sqrt(SIDE[left]!);
+        const right = 1 - left;
+        const side = left * (u * span * (b - a)) + right * ((1 - u) * span * (c - b));
+        values[i] = left * a + right * c + (left - right) * Math.sqrt(side);
         break;
       }
       case DistCode.Normal:
@@ -186,11 +185,6 @@ export function sampleParamRange(p: FrozenParams, branchKey: number, values: Flo
     }
   }
 }
-
-/** Scratch cells for picking a triangle's side by index; c + (−1)·x is exactly c − x. */
-const SIDE = new Float64Array(2);
-const END = new Float64Array(2);
-const TOWARDS_MODE = Float64Array.of(-1, 1);
 
 function truncatedNormal(p: FrozenParams, i: number, u: number): number {
   const a = p.a[i]!;

@@ -60,7 +60,10 @@ export class BranchState {
   /** Which rule arrays this year's rules wrote, so next year clears only those. */
   ruleHazardDirty = true;
   ratificationParamsDrawn = false;
-  voteTouched = true;
+  /** Whether an Ally held out since the last reset (see holding). */
+  holdingTouched = true;
+  /** Whether an event shifted or blocked an Ally's consent since the last reset. */
+  consentShiftTouched = true;
   /** Whether a rule or event drew its effects' parameters since the last reset. */
   ownedDrawn = true;
   /** Counts the moments `met` is taken at (see levels.ts); never reset, so old marks are stale. */
@@ -118,6 +121,7 @@ export class BranchState {
   readonly ruleConsentWorst: Float64Array;
   readonly ruleConsentWorstRule: Int32Array;
   readonly ruleBlockAlly: Int32Array;
+  /** 1 if Ally i agreed, valid for the Allies that have voted in this branch (see allyVoteDrawn). */
   readonly consented: Uint8Array;
   /** Each Ally's chance of consent in the last vote. */
   readonly allyP: Float64Array;
