@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-import { integer } from '../report/format.js';
 import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../model/version.js';
 import { DEFAULT_SCENARIO } from '../io/paths.js';
+import { integer } from '../report/format.js';
 import { ExitCode, UsageError } from './errors.js';
 import { checkOutPath } from './output.js';
 import { collect, countOption, DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS, parseBranch, parseRuns, parseSeed, parseWorkers } from './options.js';

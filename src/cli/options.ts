@@ -1,5 +1,5 @@
-import { integer } from '../report/format.js';
 import { UsageError } from './errors.js';
+import { integer } from '../report/format.js';
 
 /** Largest --runs accepted: beyond it a run would take hours; split it into shards instead. */
 export const MAX_RUNS = 1_000_000_000;

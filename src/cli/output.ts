@@ -1,7 +1,7 @@
-import { integer } from '../report/format.js';
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { writeFileAtomic } from '../io/atomic-write.js';
+import { integer } from '../report/format.js';
 import { ExitCode, UsageError } from './errors.js';
 
 /**

@@ -55,14 +55,7 @@ function applyEventEffect(m: CompiledModel, s: BranchState, fx: CompiledEffect, 
   switch (fx.code) {
     case EffectCode.consent:
       s.consentShiftTouched = true;
-      for (let j = 0; j < fx.allies.length; j++) {
-        const i = fx.allies[j]!;
-        s.consentShift[i] = s.consentShift[i]! + v;
-        if (v < s.consentShiftWorst[i]!) {
-          s.consentShiftWorst[i] = v;
-          s.consentShiftWorstEvent[i] = e;
-        }
-      }
+      shiftConsent(s, fx, e, s.consentShift, s.consentShiftWorst, s.consentShiftWorstEvent);
       return;
     case EffectCode.interest:
       s.interestShift += v;
@@ -193,16 +186,24 @@ export function allyRuleShifts(m: CompiledModel, s: BranchState): void {
         if (fx.allies.length > 0) s.ruleBlockAlly[fx.allies[0]!] = r;
         continue;
       }
-      if (fx.code !== EffectCode.consent) continue;
-      const v = s.values[fx.value]!;
-      for (let q = 0; q < fx.allies.length; q++) {
-        const i = fx.allies[q]!;
-        s.ruleConsent[i] = s.ruleConsent[i]! + v;
-        if (v < s.ruleConsentWorst[i]!) {
-          s.ruleConsentWorst[i] = v;
-          s.ruleConsentWorstRule[i] = r;
-        }
-      }
+      if (fx.code === EffectCode.consent) shiftConsent(s, fx, r, s.ruleConsent, s.ruleConsentWorst, s.ruleConsentWorstRule);
+    }
+  }
+}
+
+/**
+ * Adds a consent effect to each Ally it names, remembering for each the largest drop and who
+ * caused it (`by`, a rule or event): that is the reason an Ally that refuses gives. It takes the
+ * effect, not its value: a number passed to a call V8 does not inline is boxed.
+ */
+function shiftConsent(s: BranchState, fx: CompiledEffect, by: number, shift: Float64Array, worst: Float64Array, worstBy: Int32Array): void {
+  const v = s.values[fx.value]!;
+  for (let q = 0; q < fx.allies.length; q++) {
+    const i = fx.allies[q]!;
+    shift[i] = shift[i]! + v;
+    if (v < worst[i]!) {
+      worst[i] = v;
+      worstBy[i] = by;
     }
   }
 }

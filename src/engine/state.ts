@@ -51,7 +51,7 @@ export class BranchState {
   objectorCount = 0;
   /** Whether some Ally holds out (see holding). */
   anyHolding = false;
-  /** Whether an event fired or a vote was held since the last reset (what reset must clear). */
+  /** Whether an event fired since the last reset (what reset must clear). */
   eventsTouched = true;
   /** Whether this branch has drawn its vote-time and ratification-time parameters yet. */
   voteParamsDrawn = false;
