@@ -1,30 +1,71 @@
 import { randomBytes } from 'node:crypto';
+import { unlinkSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { writeAll } from './write-all.js';
+
+export interface AtomicWriteOptions {
+  /** Aborting it stops the write before the rename: the temporary file is removed, the target untouched. */
+  readonly signal?: AbortSignal;
+  /** The mode (and, where allowed, the owner) of the file being replaced, for the new file to keep. */
+  readonly keep?: { readonly mode: number; readonly uid: number; readonly gid: number };
+}
 
 /**
  * Writes `data` so that readers see the old file or the new one, never half of either: write a
  * temporary file in the same directory (rename is atomic only within one file system), flush it
- * to disk, then rename it over the target. On failure the temporary file is removed and the
- * error is rethrown: failing to write is an environment problem, not a user mistake.
+ * to disk, then rename it over the target. On failure or abort the temporary file is removed and
+ * the error is rethrown; if the process exits meanwhile (a second Ctrl-C), it is removed on exit.
+ * Only for regular files: renaming over a device or a FIFO would replace it.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  const { signal, keep } = options;
+  signal?.throwIfAborted();
   // Random suffix: two writers of the same target must not share a temporary file.
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  pendingTemps.add(temp);
+  watchExit();
   try {
     const handle = await open(temp, 'wx', 0o644);
     try {
-      await handle.writeFile(data);
+      if (keep !== undefined) {
+        // Only root may give a file away; anyone else keeps the file as their own.
+        await handle.chown(keep.uid, keep.gid).catch(() => undefined);
+        await handle.chmod(keep.mode);
+      }
+      await writeAll(handle, typeof data === 'string' ? Buffer.from(data) : data, signal);
       await handle.sync();
     } finally {
       await handle.close();
     }
+    signal?.throwIfAborted();
     await rename(temp, path);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     throw error;
+  } finally {
+    pendingTemps.delete(temp);
   }
   await syncDirectory(dirname(path));
+}
+
+/** Temporary files being written now: removed if the process exits before they are renamed. */
+const pendingTemps = new Set<string>();
+let watchingExit = false;
+
+/** One listener for all writers (many at once would trip Node's listener-leak warning). */
+function watchExit(): void {
+  if (watchingExit) return;
+  watchingExit = true;
+  process.on('exit', () => {
+    for (const temp of pendingTemps) {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // Already renamed or never created.
+      }
+    }
+  });
 }
 
 /** Makes the rename itself durable. Not every platform can open a directory (Windows): best effort. */

@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { errorCode } from './error-code.js';
 
 export type ReadTextFailure =
   | { readonly kind: 'not_found'; readonly message: string }
@@ -49,10 +50,6 @@ function decodeUtf8(bytes: Uint8Array): ReadTextResult {
   } catch {
     return { ok: false, failure: { kind: 'invalid_encoding', message: 'the file is not valid UTF-8 text' } };
   }
-}
-
-function errorCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
 
 function openFailure(error: unknown): ReadTextFailure {

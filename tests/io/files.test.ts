@@ -1,8 +1,11 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../src/io/atomic-write.js';
+import { inspectOutput } from '../../src/io/output-target.js';
+import { writeOutput } from '../../src/io/write-output.js';
 import { readTextFile } from '../../src/io/read-text.js';
 
 let dir = '';
@@ -32,6 +35,67 @@ describe('writeFileAtomic', () => {
 
   it('throws when the folder does not exist', async () => {
     await expect(writeFileAtomic(join(dir, 'missing', 'out.txt'), 'data')).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('writeOutput', () => {
+  it('keeps the mode of the file it replaces', async () => {
+    const path = join(dir, 'private.json');
+    await writeFile(path, 'old');
+    await chmod(path, 0o600);
+    await writeOutput(path, 'new');
+    expect(await readFile(path, 'utf8')).toBe('new');
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+  });
+
+  it('stopped by its signal during the write: the target as it was, no temporary file', async () => {
+    const path = join(dir, 'out.json');
+    await writeFile(path, 'old');
+    const controller = new AbortController();
+    // Aborted before the first slice is written: the temporary file is created, then must go.
+    const writing = writeOutput(path, 'x'.repeat(5 << 20), { signal: controller.signal });
+    controller.abort();
+    await expect(writing).rejects.toThrow(/abort/i);
+    expect(await readFile(path, 'utf8')).toBe('old');
+    expect(await readdir(dir)).toEqual(['out.json']);
+  });
+
+  it('writes a FIFO directly: the reader gets the data and the FIFO stays a FIFO', async () => {
+    const fifo = join(dir, 'out.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const reading = readFile(fifo, 'utf8');
+    const data = 'y'.repeat(3 << 20);
+    await writeOutput(fifo, data);
+    expect(await reading).toBe(data);
+    expect((await lstat(fifo)).isFIFO()).toBe(true);
+    expect(await readdir(dir)).toEqual(['out.fifo']);
+  });
+
+  it('writes through a symbolic link: the file it leads to is replaced, the link kept', async () => {
+    await writeFile(join(dir, 'results-1.json'), 'old');
+    await symlink('results-1.json', join(dir, 'latest.json'));
+    await writeOutput(join(dir, 'latest.json'), 'new');
+    expect(await readlink(join(dir, 'latest.json'))).toBe('results-1.json');
+    expect(await readFile(join(dir, 'results-1.json'), 'utf8')).toBe('new');
+    expect((await readdir(dir)).sort()).toEqual(['latest.json', 'results-1.json']);
+  });
+});
+
+describe('inspectOutput', () => {
+  it('a file with no write bit for anyone is read-only, for root too', async () => {
+    const path = join(dir, 'locked.json');
+    await writeFile(path, 'x');
+    await chmod(path, 0o444);
+    expect(await inspectOutput(path)).toMatchObject({ kind: 'file', readOnly: true, mode: 0o444 });
+  });
+
+  it('tells a new file, a file, a FIFO and a folder apart', async () => {
+    await writeFile(join(dir, 'file'), 'x');
+    execFileSync('mkfifo', [join(dir, 'fifo')]);
+    expect(await inspectOutput(join(dir, 'none'))).toMatchObject({ kind: 'new' });
+    expect(await inspectOutput(join(dir, 'file'))).toMatchObject({ kind: 'file', readOnly: false });
+    expect(await inspectOutput(join(dir, 'fifo'))).toMatchObject({ kind: 'stream', fifo: true });
+    expect(await inspectOutput(dir)).toMatchObject({ kind: 'refused', what: 'a folder' });
   });
 });
 

@@ -1,0 +1,65 @@
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { writeFileAtomic } from './atomic-write.js';
+import { inspectOutput, type OutputTarget } from './output-target.js';
+import { writeAll } from './write-all.js';
+
+export interface WriteOutputOptions {
+  /** Aborting it stops the write: a file is left as it was, a device or FIFO gets no more. */
+  readonly signal?: AbortSignal;
+}
+
+/** Writes `data` to what `path` names now (see writeToTarget). */
+export async function writeOutput(path: string, data: string | Uint8Array, options: WriteOutputOptions = {}): Promise<void> {
+  await writeToTarget(await inspectOutput(path), data, options);
+}
+
+/**
+ * Writes `data` to a target as its kind allows: a file (new or existing) atomically, through
+ * a temporary file beside it, keeping an existing file's mode; a character device or a FIFO
+ * directly, since renaming over one would replace it with a file. Whether a read-only file may
+ * be replaced is the caller's decision, made before.
+ */
+export async function writeToTarget(target: OutputTarget, data: string | Uint8Array, options: WriteOutputOptions = {}): Promise<void> {
+  switch (target.kind) {
+    case 'new':
+      return writeFileAtomic(target.path, data, options);
+    case 'file':
+      return writeFileAtomic(target.path, data, { ...options, keep: target });
+    case 'stream':
+      return writeDirect(target.path, typeof data === 'string' ? Buffer.from(data) : data, target.fifo, options.signal);
+    case 'refused':
+      throw new Error(`it is ${target.what}, not a file`);
+  }
+}
+
+async function writeDirect(path: string, data: Uint8Array, fifo: boolean, signal: AbortSignal | undefined): Promise<void> {
+  signal?.throwIfAborted();
+  const handle = await openForWriting(path, fifo, signal);
+  try {
+    await writeAll(handle, data, signal);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Opens as a shell redirection would, but never creates or truncates (the thing is there and
+ * stays what it is). Opening a FIFO waits for a reader; an abort meanwhile opens it for reading
+ * here, which ends the wait, so an interrupt is never stuck behind a pipe nobody reads.
+ */
+async function openForWriting(path: string, fifo: boolean, signal: AbortSignal | undefined): Promise<FileHandle> {
+  const opening = open(path, constants.O_WRONLY | constants.O_NOCTTY);
+  if (!fifo || signal === undefined) return opening;
+  let reader: Promise<FileHandle | undefined> | undefined;
+  const unblock = () => {
+    reader = open(path, constants.O_RDONLY | constants.O_NONBLOCK).catch(() => undefined);
+  };
+  signal.addEventListener('abort', unblock, { once: true });
+  try {
+    return await opening;
+  } finally {
+    signal.removeEventListener('abort', unblock);
+    await (await reader)?.close();
+  }
+}
