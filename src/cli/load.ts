@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { bundledScenariosDir } from '../io/paths.js';
 import { formatIssue, loadScenarioFile, type Issue, type LoadedScenario } from '../scenario/load.js';
 import { UsageError } from './errors.js';
+import { refuseOutOver } from './output.js';
 
 /**
  * Loads a scenario for a command. A bare name such as `russia-2000` (no path, no
@@ -11,6 +12,8 @@ export async function loadForCommand(file: string, sets: readonly string[] = [])
   const path = resolveScenarioPath(file);
   const result = await loadScenarioFile(path, { sets, bundledDir: bundledScenariosDir() });
   if (!result.ok) throw issuesError(result.issues, file);
+  // The file and every file it extends: --out must not overwrite any of them.
+  await refuseOutOver(result.value.chain);
   return result.value;
 }
 

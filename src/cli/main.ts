@@ -22,7 +22,9 @@ function buildProgram(): Command {
     .version(VERSION)
     .showHelpAfterError('(add --help for usage)')
     .exitOverride()
-    .hook('preAction', async (_program, command) => checkOutPath(command.opts()['out']))
+    .hook('preAction', async (_program, command) =>
+      checkOutPath(command.opts()['out'], { inputs: commandInputs(command), force: command.opts()['force'] === true }),
+    )
     .addHelpText(
       'after',
       `\nWith no command: the default scenario (${DEFAULT_SCENARIO}) is run and summarised.\nExit codes: 0 ok, 1 failure, 2 bad usage or bad input, 130 interrupted.`,
@@ -240,7 +242,20 @@ function buildProgram(): Command {
       await schemaCommand(flags);
     });
 
+  // Every command that writes --out can be told to replace a read-only file, as `cp -f` can.
+  for (const command of program.commands) {
+    if (command.options.some((o) => o.long === '--out')) command.option('--force', 'replace the --out file even if it is read-only');
+  }
   return program;
+}
+
+/** Options naming a file the command reads, besides its arguments. */
+const INPUT_OPTIONS = ['experiment', 'compare'];
+
+/** The files a command was given to read: --out may not be one of them. */
+function commandInputs(command: Command): string[] {
+  const opts = command.opts();
+  return [...command.args, ...INPUT_OPTIONS.map((o) => opts[o]).filter((v): v is string => typeof v === 'string')];
 }
 
 /**

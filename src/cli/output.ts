@@ -1,37 +1,116 @@
-import { stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { errorCode } from '../io/error-code.js';
+import { findSameFile, inspectOutput, type FileId, type OutputTarget } from '../io/output-target.js';
+import { writeToTarget } from '../io/write-output.js';
 import { integer } from '../report/format.js';
-import { ExitCode, UsageError } from './errors.js';
+import { ExitCode, Interrupted, UsageError } from './errors.js';
+import { interruptSignal } from './interrupt.js';
+
+/** `--out -`: stdout, as with no --out. */
+export const STDOUT = '-';
+
+/** The --out of the command being run, as checked before any work; inputs read later are compared with it. */
+let checked: { readonly out: string; readonly id: FileId | undefined; readonly force: boolean } | undefined;
 
 /**
- * Writes a command's result to --out (atomically: the old file or the new one, never half) or
- * stdout. A file that cannot be written is a message and exit 1, not an internal error.
+ * Writes a command's result to --out or stdout. A file is replaced atomically (the old file or
+ * the new one, never half); a device or FIFO is written directly and stays what it is. A write
+ * that fails is a message and exit 1; Ctrl-C or SIGTERM during it is exit 130, and a file is
+ * then left as it was, with no temporary file beside it.
  */
 export async function emit(text: string, out: string | undefined): Promise<void> {
-  if (out === undefined) {
-    await new Promise<void>((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
-    return;
-  }
+  if (out === undefined || out === STDOUT) return writeStdout(text);
+  const interrupt = interruptSignal();
+  let target: OutputTarget | undefined;
   try {
-    await writeFileAtomic(out, text);
+    target = await inspectOutput(out);
+    // Checked again here: a command run without checkOutPath refuses a read-only file too.
+    if (target.kind === 'file' && target.readOnly && !(checked?.out === out && checked.force)) throw readOnlyError(out);
+    await writeToTarget(target, text, { signal: interrupt.signal });
   } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const direct = target?.kind === 'stream';
+    const signal = interrupt.reason ?? 'a signal';
+    if (interrupt.signal.aborted) throw new Interrupted(direct ? `interrupted by ${signal} while writing to ${out}; the output is incomplete` : `interrupted by ${signal}; nothing was written`);
     const reason = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`cannot write ${out}: ${reason}; the file was left as it was`, ExitCode.failure);
+    throw new UsageError(`cannot write ${out}: ${reason}${direct ? '' : '; the file was left as it was'}`, ExitCode.failure);
+  } finally {
+    interrupt.dispose();
   }
 }
 
 /**
- * Refuses an --out that can never be written, before any work: an empty name, a folder that
- * does not exist, or a folder where the file should be. Called for every command.
+ * Stdout that cannot be written (a full disk) fails the write's callback and then emits
+ * 'error', which with no listener would end the process with a stack trace.
  */
-export async function checkOutPath(out: unknown): Promise<void> {
+async function writeStdout(text: string): Promise<void> {
+  const stdout = process.stdout;
+  const ignore = () => undefined;
+  stdout.on('error', ignore);
+  const error = await new Promise<Error | null | undefined>((done) => stdout.write(text, done));
+  if (!error) {
+    stdout.off('error', ignore);
+    return;
+  }
+  // The reader stopped reading (`| head`): it has what it wanted.
+  if (errorCode(error) === 'EPIPE') return;
+  throw new UsageError(`cannot write to stdout: ${error.message}`, ExitCode.failure);
+}
+
+function readOnlyError(out: string): UsageError {
+  return new UsageError(`--out ${out}: the file is read-only; give --force to replace it`);
+}
+
+export interface OutCheckOptions {
+  /** Files the command reads (as given: paths; a bundled name is checked once it is loaded). */
+  readonly inputs?: readonly string[];
+  /** Replace a read-only file. */
+  readonly force?: boolean;
+}
+
+/**
+ * Refuses an --out that must not or cannot be written, before any work: an empty name, a
+ * folder that does not exist or where the file should be, a read-only file (without --force),
+ * a folder this user cannot create files in, or one of the command's own inputs. Called for
+ * every command.
+ */
+export async function checkOutPath(out: unknown, options: OutCheckOptions = {}): Promise<void> {
+  checked = undefined;
   if (out === undefined) return;
   if (typeof out !== 'string' || out.trim() === '') throw new UsageError('--out needs a file name');
+  if (out === STDOUT) return;
   const folder = dirname(resolve(out));
-  const [folderInfo, info] = await Promise.all([stat(folder).catch(() => undefined), stat(out).catch(() => undefined)]);
+  const folderInfo = await stat(folder).catch(() => undefined);
   if (folderInfo?.isDirectory() !== true) throw new UsageError(`--out ${out}: there is no folder ${folder}`);
-  if (info?.isDirectory() === true) throw new UsageError(`--out ${out}: is a folder; name a file in it`);
+  let target: OutputTarget;
+  try {
+    target = await inspectOutput(out);
+  } catch (error) {
+    throw new UsageError(`--out ${out}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (target.kind === 'refused') throw new UsageError(`--out ${out}: is ${target.what}; name a file${target.what === 'a folder' ? ' in it' : ''}`);
+  if (target.kind === 'file' && target.readOnly && options.force !== true) throw readOnlyError(out);
+  if (target.kind !== 'stream') {
+    // The temporary file goes beside the target, so its folder must take new files.
+    const into = dirname(resolve(target.path));
+    if (!(await access(into, constants.W_OK).then(() => true, () => false))) throw new UsageError(`--out ${out}: cannot create files in ${into}`);
+  }
+  checked = { out, id: target.kind === 'new' ? undefined : target.id, force: options.force === true };
+  await refuseOutOver(options.inputs ?? []);
+}
+
+/**
+ * Refuses an --out that is one of `inputs` (by identity: a symbolic or hard link counts), as
+ * writing it would destroy what the output is computed from. Commands call it for the files
+ * they read once they know them (a scenario's extends chain, its baseline).
+ */
+export async function refuseOutOver(inputs: readonly string[]): Promise<void> {
+  const out = checked;
+  if (out?.id === undefined) return;
+  const input = await findSameFile(out.id, inputs);
+  if (input !== undefined) throw new UsageError(`--out ${out.out}: that file is an input of this command (${input}); write the output to another file`);
 }
 
 /** Progress on stderr, only when a person is watching it. */

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,7 +43,14 @@ function readCase(name: string): Case {
 const scratch = mkdtempSync(join(tmpdir(), 'article10-corpus-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Inputs the test builds: too big to commit, a symbolic link, a path that must not exist. */
+/** A copy of the valid base in the case's folder, as `name`.yaml: for an --out to point at. */
+function validCopy(dir: string, name: string): string {
+  const file = join(dir, `${name}.yaml`);
+  copyFileSync(VALID, file);
+  return file;
+}
+
+/** Inputs the test builds: too big to commit, links, a read-only file, a path that must not exist. */
 const GENERATED: Readonly<Record<string, (dir: string) => string>> = {
   'big-file': (dir) => {
     const file = join(dir, 'big-file.yaml');
@@ -68,6 +75,28 @@ const GENERATED: Readonly<Record<string, (dir: string) => string>> = {
     return file;
   },
   'file-not-found': (dir) => join(dir, 'no-such-scenario.yaml'),
+  'out-is-input': (dir) => validCopy(dir, 'out-is-input'),
+  'out-is-input-symlink': (dir) => {
+    const file = validCopy(dir, 'out-is-input-symlink');
+    symlinkSync(file, join(dir, 'link.yaml'));
+    return file;
+  },
+  'out-is-input-hard-link': (dir) => {
+    const file = validCopy(dir, 'out-is-input-hard-link');
+    linkSync(file, join(dir, 'hard-link.yaml'));
+    return file;
+  },
+  'out-is-extended-file': (dir) => {
+    validCopy(dir, 'base');
+    const file = join(dir, 'out-is-extended-file.yaml');
+    writeFileSync(file, 'extends: base.yaml\nid: corpus-extends\n');
+    return file;
+  },
+  'out-read-only': (dir) => {
+    writeFileSync(join(dir, 'read-only.json'), 'earlier results\n');
+    chmodSync(join(dir, 'read-only.json'), 0o444);
+    return VALID;
+  },
 };
 
 const names = readdirSync(CORPUS)

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,22 @@ describe('--out', () => {
   it('a file in an existing folder, or no --out at all, passes', async () => {
     await expect(checkOutPath(join(dir, 'out.json'))).resolves.toBeUndefined();
     await expect(checkOutPath(undefined)).resolves.toBeUndefined();
+  });
+
+  it('a read-only file is refused at the write too, unless the checked --out came with --force', async () => {
+    const out = join(dir, 'locked.json');
+    writeFileSync(out, 'kept');
+    chmodSync(out, 0o444);
+    try {
+      await checkOutPath(undefined);
+      await expect(emit('{}\n', out)).rejects.toThrow(`--out ${out}: the file is read-only; give --force to replace it`);
+      expect(readFileSync(out, 'utf8')).toBe('kept');
+      await checkOutPath(out, { force: true });
+      await emit('{}\n', out);
+      expect(readFileSync(out, 'utf8')).toBe('{}\n');
+    } finally {
+      rmSync(out, { force: true });
+    }
   });
 
   it('a write that fails anyway (the folder went away during the run) is exit 1 with the reason', async () => {
