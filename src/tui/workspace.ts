@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { findBaseline, type BaselineLookup } from '../batch/baseline.js';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { findSameFile, inspectOutput, type OutputTarget } from '../io/output-target.js';
+import { writeToTarget } from '../io/write-output.js';
 import type { Scenario } from '../model/scenario.js';
 import { formatIssue, loadScenarioFile } from '../scenario/load.js';
 
@@ -94,18 +95,33 @@ export function fileWorkspace(options: FileWorkspaceOptions): Workspace {
       const baseTitle = base.value.scenario.title;
       const title = edited.title === baseTitle ? `${baseTitle} (edited)` : edited.title;
       try {
+        const found = await inspectOutput(target);
+        const refused = await refusedTarget(found, base.value.chain);
+        if (refused !== undefined) return { ok: false, message: `could not save ${target}: ${refused}` };
         const doc = reference === undefined ? completeDocument(edited, { id, title }) : overrideDocument(base.value.scenario, edited, { extends: reference, id, title });
         const comment =
           reference === undefined
             ? ` Saved by article10 tui: a complete copy of ${basename(source)} with edits (it is not in this folder or below it, so it cannot be extended from here).`
             : ` Saved by article10 tui: what differs from ${reference}. Run it with: npx article10 run ${basename(target)}`;
-        await writeFileAtomic(target, authoringYaml(doc, comment));
+        await writeToTarget(found, authoringYaml(doc, comment));
         return { ok: true, file: target, id, title, changes: countChanges(doc), complete: reference === undefined };
       } catch (error) {
         return { ok: false, message: `could not save ${target}: ${error instanceof Error ? error.message : String(error)}` };
       }
     },
   };
+}
+
+/**
+ * Why a save may not go to `found`, as for the command line's --out: it is the source or a
+ * file it extends (the edits are computed from them, and would end up extending themselves),
+ * a read-only file, or not a file at all.
+ */
+async function refusedTarget(found: OutputTarget, sources: readonly string[]): Promise<string | undefined> {
+  if (found.kind === 'refused') return `it is ${found.what}`;
+  if (found.kind === 'file' && found.readOnly) return 'the file is read-only';
+  const source = found.kind === 'new' ? undefined : await findSameFile(found.id, sources);
+  return source === undefined ? undefined : `that is ${basename(source)}, which the edits are based on; choose another name`;
 }
 
 /** A scenario id from a file name, when the name is a valid id ([a-z0-9-]). */

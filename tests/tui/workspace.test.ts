@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, linkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { editorReducer, openEditor, type EditorAction, type EditorState } from '../../src/tui/state/editor.js';
@@ -86,6 +86,47 @@ describe('saving edits (round trip through the loader)', () => {
     // Every Ally is listed in a complete copy, so none is marked as taken from allyDefaults.
     const listed = (s: typeof edited) => ({ ...withoutName(s), allies: s.allies.map((a) => ({ ...a, defaulted: false })) });
     expect(listed((await load(join(dir, 'b', 'mine.yaml'))).scenario)).toEqual(listed(edited));
+  });
+
+  it('will not save over the source through a hard link to it, and leaves it as it was', async () => {
+    const { dir, remove } = tempDir();
+    cleanup = remove;
+    const source = join(dir, 'small.yaml');
+    copyFileSync(SMALL_FIXTURE, source);
+    linkSync(source, join(dir, 'same.yaml'));
+    const opened = await load(source);
+    const edited = edit(openEditor(opened.scenario, opened.file), step('candidate.interest', 1)).scenario;
+    const saved = await fileWorkspace({ bundledDir: BUNDLED }).save(source, edited, join(dir, 'same.yaml'));
+    expect(saved).toEqual({ ok: false, message: `could not save ${join(dir, 'same.yaml')}: that is small.yaml, which the edits are based on; choose another name` });
+    expect(readFileSync(source, 'utf8')).toBe(readFileSync(SMALL_FIXTURE, 'utf8'));
+  });
+
+  it('will not save over the file the source extends (it would extend its own edit)', async () => {
+    const { dir, remove } = tempDir();
+    cleanup = remove;
+    copyFileSync(SMALL_FIXTURE, join(dir, 'base.yaml'));
+    const source = join(dir, 'child.yaml');
+    writeFileSync(source, 'extends: base.yaml\nid: child\n');
+    const opened = await load(source);
+    const edited = edit(openEditor(opened.scenario, opened.file), step('candidate.interest', 1)).scenario;
+    const saved = await fileWorkspace({ bundledDir: BUNDLED }).save(source, edited, join(dir, 'base.yaml'));
+    expect(saved).toMatchObject({ ok: false, message: expect.stringMatching(/that is base\.yaml, which the edits are based on/) });
+    expect(readFileSync(join(dir, 'base.yaml'), 'utf8')).toBe(readFileSync(SMALL_FIXTURE, 'utf8'));
+  });
+
+  it('will not save over a read-only file', async () => {
+    const { dir, remove } = tempDir();
+    cleanup = remove;
+    const source = join(dir, 'small.yaml');
+    copyFileSync(SMALL_FIXTURE, source);
+    const target = join(dir, 'locked.yaml');
+    writeFileSync(target, 'kept\n');
+    chmodSync(target, 0o444);
+    const opened = await load(source);
+    const edited = edit(openEditor(opened.scenario, opened.file), step('candidate.interest', 1)).scenario;
+    const saved = await fileWorkspace({ bundledDir: BUNDLED }).save(source, edited, target);
+    expect(saved).toEqual({ ok: false, message: `could not save ${target}: the file is read-only` });
+    expect(readFileSync(target, 'utf8')).toBe('kept\n');
   });
 
   it('lists the bundled scenarios (no schema.json) and files from the command line', async () => {
