@@ -1,9 +1,12 @@
-import { open } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { errorCode } from './error-code.js';
 
 export type ReadTextFailure =
   | { readonly kind: 'not_found'; readonly message: string }
   | { readonly kind: 'is_directory'; readonly message: string }
+  | { readonly kind: 'not_a_file'; readonly message: string }
   | { readonly kind: 'too_large'; readonly message: string }
   | { readonly kind: 'binary'; readonly message: string }
   | { readonly kind: 'invalid_encoding'; readonly message: string }
@@ -11,21 +14,34 @@ export type ReadTextFailure =
 
 export type ReadTextResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly failure: ReadTextFailure };
 
+/** Opening a named pipe for reading waits for a writer; without blocking, the open returns at once. Not on Windows, which has no FIFOs. */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
 /**
- * Reads a UTF-8 text file, refusing what is not one: missing paths, directories, files over
+ * Reads a UTF-8 text file, refusing what is not one: missing paths, directories, anything
+ * but a regular file (a named pipe would block forever, a device never end), files over
  * `maxBytes` (checked before reading, so a huge file is never loaded), binary content (NUL
  * bytes) and invalid UTF-8. A leading byte-order mark is dropped. Never throws.
  */
 export async function readTextFile(path: string, maxBytes: number): Promise<ReadTextResult> {
+  // Checked before opening, so a device or pipe is not even opened; checked again on the open
+  // handle, since the path may have been replaced in between.
+  try {
+    const refused = notRegularFile(await stat(path));
+    if (refused !== undefined) return { ok: false, failure: refused };
+  } catch (error) {
+    return { ok: false, failure: openFailure(error) };
+  }
   let handle;
   try {
-    handle = await open(path, 'r');
+    handle = await open(path, OPEN_FLAGS);
   } catch (error) {
     return { ok: false, failure: openFailure(error) };
   }
   try {
     const info = await handle.stat();
-    if (info.isDirectory()) return { ok: false, failure: { kind: 'is_directory', message: 'is a directory, not a file' } };
+    const refused = notRegularFile(info);
+    if (refused !== undefined) return { ok: false, failure: refused };
     if (info.size > maxBytes) {
       return { ok: false, failure: { kind: 'too_large', message: `the file is ${info.size} bytes; the limit is ${maxBytes} bytes` } };
     }
@@ -43,6 +59,22 @@ export async function readTextFile(path: string, maxBytes: number): Promise<Read
   }
 }
 
+const IS_DIRECTORY: ReadTextFailure = { kind: 'is_directory', message: 'is a directory, not a file' };
+
+/** Why `info` is not a file to read (a directory, pipe, socket or device), or undefined for a regular file. */
+export function notRegularFile(info: Stats): ReadTextFailure | undefined {
+  if (info.isFile()) return undefined;
+  if (info.isDirectory()) return IS_DIRECTORY;
+  return { kind: 'not_a_file', message: `is ${specialKind(info)}, not a regular file: only regular files are read` };
+}
+
+function specialKind(info: Stats): string {
+  if (info.isFIFO()) return 'a named pipe (FIFO)';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  return 'a special file';
+}
+
 function decodeUtf8(bytes: Uint8Array): ReadTextResult {
   try {
     // ignoreBOM false (the default) strips a leading BOM.
@@ -58,14 +90,17 @@ function openFailure(error: unknown): ReadTextFailure {
     case 'ENOTDIR':
       return { kind: 'not_found', message: 'no such file' };
     case 'EISDIR':
-      return { kind: 'is_directory', message: 'is a directory, not a file' };
+      return IS_DIRECTORY;
+    case 'ENXIO':
+      // A socket, or a device with nothing behind it.
+      return { kind: 'not_a_file', message: 'is not a regular file: only regular files are read' };
     default:
       return readFailure(error);
   }
 }
 
 function readFailure(error: unknown): ReadTextFailure {
-  if (errorCode(error) === 'EISDIR') return { kind: 'is_directory', message: 'is a directory, not a file' };
+  if (errorCode(error) === 'EISDIR') return IS_DIRECTORY;
   const detail = error instanceof Error ? error.message : String(error);
   return { kind: 'unreadable', message: `cannot read the file: ${detail}` };
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { issueAt, type Issue, type IssueCode, type Result } from './issue.js';
 import { locate, toPlain, type LocatedNode, type PathSegment } from './located.js';
+import { BUNDLED_PREFIX, namingFile, resolveNamedFile } from './named-file.js';
 import { readScenarioFile } from './read-scenario-file.js';
 import { schemaIssues } from './schema-issues.js';
 import { defaultMessage, unknownFieldMessages } from './schema-messages.js';
@@ -8,7 +9,7 @@ import { defaultMessage, unknownFieldMessages } from './schema-messages.js';
 /**
  * An experiment file: a sweep written down, so a class or a study can re-run it exactly.
  *
- *   scenario: russia-2000-stands-in-line      # bundled name, or a path from this file's folder
+ *   scenario: russia-2000-stands-in-line      # bundled name, or a path inside this file's folder
  *   vary:
  *     - { path: candidate.acceptsStandardPath, from: 0.1, to: 0.9, steps: 5 }
  *     - "allies.US.consent=0.3:0.7:3"          # the --vary form works too
@@ -70,4 +71,15 @@ export async function loadExperimentFile(file: string, options: { maxRuns: numbe
 export function experimentIssue(loaded: LoadedExperiment, path: readonly PathSegment[], message: string, code: IssueCode = 'invalid_value'): Issue {
   const shown = path.map((s, i) => (typeof s === 'number' ? `[${s}]` : `${i === 0 ? '' : '.'}${s}`)).join('');
   return issueAt(code, message, locate(loaded.root, path), shown);
+}
+
+/**
+ * The scenario file an experiment names: a bare bundled name (`russia-2000`), `bundled:<id>`,
+ * or a path inside the experiment file's folder, under the same rule as `extends`.
+ */
+export async function experimentScenarioFile(loaded: LoadedExperiment, bundledDir: string): Promise<Result<string>> {
+  const written = loaded.experiment.scenario;
+  const name = /^[a-z0-9][a-z0-9-]*$/.test(written) ? `${BUNDLED_PREFIX}${written}` : written;
+  const found = await resolveNamedFile(name, await namingFile(loaded.file), { field: 'scenario', at: locate(loaded.root, ['scenario']), bundledDir });
+  return found.ok ? { ok: true, value: found.value.shownAs } : found;
 }

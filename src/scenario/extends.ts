@@ -1,14 +1,12 @@
-import { realpath } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { duplicateNames } from './document-shape.js';
 import { issueAt, type Issue, type Origin, type Result } from './issue.js';
 import { LIMITS } from './limits.js';
 import { findEntry, type LocatedMap } from './located.js';
 import { mergeDocuments, withoutField } from './merge.js';
+import { namingFile, resolveNamedFile, type NamedFile, type RefusalCodes } from './named-file.js';
 import { FILE_LEVEL_CODES, readScenarioFile } from './read-scenario-file.js';
 
-const BUNDLED_PREFIX = 'bundled:';
-const BUNDLED_ID = /^[a-z0-9][a-z0-9-]*$/;
+const EXTENDS_CODES: RefusalCodes = { outside: 'extends_outside', notFound: 'extends_not_found' };
 
 export interface MergedChain {
   /** The documents of the chain merged, base first, without their `extends` fields. */
@@ -19,22 +17,16 @@ export interface MergedChain {
   readonly issues: Issue[];
 }
 
-/** Where one file in the chain lives: the name shown in messages and the real path on disk. */
-interface ChainFile {
-  readonly shownAs: string;
-  readonly realPath: string;
-}
-
 /**
- * Follows `extends` from `document` (read from `file`) to the root and merges the chain. A
- * relative target must stay inside the extending file's folder (no `..`, no absolute paths,
- * no symbolic link leading out); `bundled:<id>` names `<bundledDir>/<id>.yaml`.
+ * Follows `extends` from `document` (read from `file`) to the root and merges the chain. Each
+ * target obeys the rule for named files (see named-file.ts): inside the extending file's
+ * folder, or `bundled:<id>`.
  */
 export async function mergeExtendsChain(document: LocatedMap, file: string, bundledDir: string): Promise<Result<MergedChain>> {
-  return follow(document, { shownAs: file, realPath: await realOrResolved(file) }, [], bundledDir);
+  return follow(document, await namingFile(file), [], bundledDir);
 }
 
-async function follow(document: LocatedMap, file: ChainFile, below: readonly ChainFile[], bundledDir: string): Promise<Result<MergedChain>> {
+async function follow(document: LocatedMap, file: NamedFile, below: readonly NamedFile[], bundledDir: string): Promise<Result<MergedChain>> {
   const duplicates = duplicateNames(document);
   const own = withoutField(document, 'extends');
   const extendsEntry = findEntry(document, 'extends');
@@ -50,7 +42,7 @@ async function follow(document: LocatedMap, file: ChainFile, below: readonly Cha
     return fail(issueAt('extends_too_long', `more than ${LIMITS.maxExtendsDepth} files in the extends chain`, value.at, 'extends'));
   }
 
-  const target = await resolveTarget(written, file, bundledDir, value.at);
+  const target = await resolveNamedFile(written, file, { field: 'extends', at: value.at, bundledDir, codes: EXTENDS_CODES });
   if (!target.ok) return target;
   const cycleStart = chainSoFar.findIndex((f) => f.realPath === target.value.realPath);
   if (cycleStart >= 0) {
@@ -73,57 +65,10 @@ async function follow(document: LocatedMap, file: ChainFile, below: readonly Cha
   };
 }
 
-async function resolveTarget(target: string, from: ChainFile, bundledDir: string, at: Origin): Promise<Result<ChainFile>> {
-  if (target.startsWith(BUNDLED_PREFIX)) {
-    const id = target.slice(BUNDLED_PREFIX.length);
-    if (!BUNDLED_ID.test(id)) {
-      return fail(issueAt('invalid_format', `${JSON.stringify(target)} is not a bundled scenario id`, at, 'extends', 'bundled:<id> with lowercase letters, digits and -'));
-    }
-    const path = join(bundledDir, `${id}.yaml`);
-    return located(path, path, at, target);
-  }
-  if (isAbsolute(target) || /^[A-Za-z]:/.test(target) || target.startsWith('\\')) {
-    return fail(issueAt('extends_outside', `extends must be a relative path inside this file's folder, not ${JSON.stringify(target)}`, at, 'extends'));
-  }
-  const folder = dirname(from.realPath);
-  const path = resolve(folder, target);
-  if (!isInside(folder, path)) {
-    return fail(issueAt('extends_outside', `${JSON.stringify(target)} is outside this file's folder: extends may only name files in it or below it`, at, 'extends'));
-  }
-  const resolved = await located(path, join(dirname(from.shownAs), target), at, target);
-  // A symbolic link inside the folder may still lead out of it.
-  if (resolved.ok && !isInside(await realOrResolved(folder), resolved.value.realPath)) {
-    return fail(issueAt('extends_outside', `${JSON.stringify(target)} leads outside this file's folder`, at, 'extends'));
-  }
-  return resolved;
-}
-
-async function located(path: string, shownAs: string, at: Origin, written: string): Promise<Result<ChainFile>> {
-  try {
-    return { ok: true, value: { shownAs, realPath: await realpath(path) } };
-  } catch {
-    return fail(issueAt('extends_not_found', `extends ${JSON.stringify(written)}: no such file (${shownAs})`, at, 'extends'));
-  }
-}
-
 /** A problem with the extended file as a whole is reported where `extends` names it. */
 function atExtends(issue: Issue, written: string, at: Origin): Issue {
   const code = issue.code === 'file_not_found' ? 'extends_not_found' : issue.code;
   return issueAt(code, `extends ${JSON.stringify(written)}: ${issue.message} (${issue.file})`, at, 'extends');
-}
-
-function isInside(folder: string, path: string): boolean {
-  const rel = relative(folder, path);
-  return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-}
-
-/** The real path when the file exists; loading text that has no file yet still needs a folder. */
-async function realOrResolved(path: string): Promise<string> {
-  try {
-    return await realpath(path);
-  } catch {
-    return resolve(path);
-  }
 }
 
 function fail<T>(issue: Issue): Result<T> {

@@ -20,6 +20,7 @@ export type IssueCode =
   // reading the file
   | 'file_not_found'
   | 'is_directory'
+  | 'not_a_file'
   | 'file_too_large'
   | 'binary_file'
   | 'invalid_encoding'
@@ -50,6 +51,8 @@ export type IssueCode =
   | 'extends_outside'
   | 'extends_cycle'
   | 'extends_too_long'
+  // a file named by another (baseline, an experiment's scenario)
+  | 'path_outside'
   // --set
   | 'set_syntax'
   | 'set_path_not_found'

@@ -2,6 +2,12 @@
 export const LIMITS = {
   /** Scenario files are a few kilobytes; anything near this is a mistake or an attack. */
   maxFileBytes: 2 * 1024 * 1024,
+  /**
+   * YAML tokens (values, keys, punctuation, line breaks) per file, counted before parsing: the
+   * parser's memory grows with them, about a kilobyte each. The largest bundled scenario has
+   * about 18,000.
+   */
+  maxTokens: 100_000,
   /** Deepest nesting of maps and lists; real scenarios stay under 10 (conditions nest a little). */
   maxDepth: 64,
   /** Alias nodes per file: anchors are handy for repeated distributions, bombs need thousands. */

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readTextFile } from '../io/read-text.js';
+import { LIMITS } from './limits.js';
 import type { LoadedScenario } from './load.js';
 import { textKey } from './parse-cache.js';
 
@@ -74,13 +76,9 @@ export async function cachedLoad(path: string, bundledDir: string, cacheDirs: re
   if (entry === undefined || !isEntry(entry)) return undefined;
   const chain = entry.chain.map((c, i) => (i === 0 ? path : join(bundledDir, c.file)));
   for (let i = 0; i < chain.length; i++) {
-    let text: string;
-    try {
-      text = await readFile(chain[i]!, 'utf8');
-    } catch {
-      return undefined;
-    }
-    if (textKey(text) !== entry.chain[i]!.key) return undefined;
+    // Read as the full loader reads: a file that is not a regular text file is loaded in full, and refused there.
+    const read = await readTextFile(chain[i]!, LIMITS.maxFileBytes);
+    if (!read.ok || textKey(read.text) !== entry.chain[i]!.key) return undefined;
   }
   return { scenario: entry.scenario, warnings: [...entry.warnings], file: path, chain, document: entry.document };
 }

@@ -1,3 +1,4 @@
+import { baselineProblems } from './baseline-file.js';
 import { checkScenario } from './checks.js';
 import { mergeExtendsChain } from './extends.js';
 import { capIssues } from './issue.js';
@@ -33,7 +34,8 @@ function capped(result: LoadResult): LoadResult {
 }
 
 async function loadDocument(parsed: LocatedMap, file: string, options: LoadOptions): Promise<LoadResult> {
-  const merged = await mergeExtendsChain(parsed, file, options.bundledDir ?? bundledScenariosDir());
+  const bundledDir = options.bundledDir ?? bundledScenariosDir();
+  const merged = await mergeExtendsChain(parsed, file, bundledDir);
   if (!merged.ok) return merged;
   const { chain, issues: mergeIssues } = merged.value;
 
@@ -44,7 +46,7 @@ async function loadDocument(parsed: LocatedMap, file: string, options: LoadOptio
 
   const validated = scenarioSchema.safeParse(document, { reportInput: true, error: defaultMessage });
   if (!validated.success) return { ok: false, issues: [...mergeIssues, ...schemaIssues(validated.error.issues, root)] };
-  const problems = [...mergeIssues, ...checkScenario(validated.data, root)];
+  const problems = [...mergeIssues, ...checkScenario(validated.data, root), ...(await baselineProblems(root, chain, bundledDir))];
   if (problems.length > 0) return { ok: false, issues: problems };
 
   const { scenario, warnings } = normalizeScenario(validated.data);

@@ -4,6 +4,7 @@ import { fileIssue, issueAt, type Issue, type IssueCode, type Origin, type Resul
 import { LIMITS } from './limits.js';
 import type { LocatedEntry, LocatedMap, LocatedNode, PathSegment } from './located.js';
 import { formatPath } from './paths.js';
+import { passesTokenBudget } from './token-budget.js';
 
 /** Keys that could reach an object prototype if anything downstream ever used them as property names. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
@@ -28,23 +29,33 @@ export function parseScenarioText(text: string, file: string): Result<LocatedMap
  * Parse one YAML value with the same safeguards. With `fixedOrigin`, every value is placed
  * there instead of at its line and column (a --set argument has no file to point into).
  */
-export function parseYamlValue(text: string, file: string, fixedOrigin?: Origin): Result<LocatedNode> {
+export function parseYamlValue(written: string, file: string, fixedOrigin?: Origin): Result<LocatedNode> {
+  // YAML 1.2 counts a lone CR as a line break, the parser does not: as LF, offsets stay the same.
+  const text = written.replace(/\r(?!\n)/g, '\n');
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    // The parser's own duplicate check compares every key with every other (quadratic: a 2 MB
-    // file of distinct keys took minutes); TreeBuilder finds duplicates with a set instead.
-    uniqueKeys: false,
-    prettyErrors: false,
-    version: '1.2',
-    schema: 'core',
-    merge: false,
-  });
   const position = (offset: number): Origin => {
     if (fixedOrigin !== undefined) return fixedOrigin;
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col };
   };
+  // Memory grows with the tokens the parser keeps, not with bytes: bound them before parsing.
+  const over = passesTokenBudget(text, LIMITS.maxTokens);
+  if (over !== undefined) {
+    const message = `more than ${LIMITS.maxTokens} YAML tokens (values, keys, punctuation, line breaks) by here: a scenario needs far fewer`;
+    return { ok: false, issues: [issueAt('too_many_values', message, fixedOrigin ?? originIn(text, over, file), '')] };
+  }
+  const doc = withoutStackTraces(() =>
+    parseDocument(text, {
+      lineCounter,
+      // The parser's own duplicate check compares every key with every other (quadratic: a 2 MB
+      // file of distinct keys took minutes); TreeBuilder finds duplicates with a set instead.
+      uniqueKeys: false,
+      prettyErrors: false,
+      version: '1.2',
+      schema: 'core',
+      merge: false,
+    }),
+  );
 
   // An unknown tag is only a warning to the parser; TreeBuilder refuses it with its path.
   const problems = [...doc.errors, ...doc.warnings.filter((w) => w.code !== 'TAG_RESOLVE_FAILED')];
@@ -55,6 +66,28 @@ export function parseYamlValue(text: string, file: string, fixedOrigin?: Origin)
     return { ok: false, issues: [issueAt('empty_file', 'there is no data (only comments or blank lines)', position(0), '')] };
   }
   return new TreeBuilder(doc, position).build(doc.contents);
+}
+
+/**
+ * The parser makes an Error for every syntax error (one per stray comma of `[,,,]`), and each
+ * captures a stack trace nobody reads: five times the memory of the error itself.
+ */
+function withoutStackTraces<T>(parse: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parse();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/** Line and column of an offset, for a problem found before the parser counted lines. */
+function originIn(text: string, offset: number, file: string): Origin {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) line++;
+  return { file, line, column: offset - lineStart + 1 };
 }
 
 function screenText(text: string, file: string): Issue | undefined {

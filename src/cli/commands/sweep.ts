@@ -1,13 +1,13 @@
-import { dirname, resolve } from 'node:path';
 import { partialJson, sparseTally, type SweepPartial } from '../../batch/shard.js';
 import { checkVary, parseVary, runSweep, sweepDesign, sweepResult, sweepWarnings, SweepError } from '../../batch/sweep.js';
+import { bundledScenariosDir } from '../../io/paths.js';
 import { stableJson } from '../../report/json.js';
 import { sweepCsv, sweepText, type SweepResult, type VarySpec } from '../../report/sweep.js';
-import { experimentIssue, loadExperimentFile, type LoadedExperiment } from '../../scenario/experiment.js';
+import { experimentIssue, experimentScenarioFile, loadExperimentFile, type LoadedExperiment } from '../../scenario/experiment.js';
 import type { Issue } from '../../scenario/load.js';
 import { runAnalysis } from '../analysis.js';
 import { UsageError } from '../errors.js';
-import { issuesError, loadForCommand, resolveScenarioPath } from '../load.js';
+import { issuesError, loadForCommand } from '../load.js';
 import { MAX_RUNS, parseSeed } from '../options.js';
 import { emit } from '../output.js';
 import { partialHeader, shardFlag } from '../shards.js';
@@ -127,9 +127,9 @@ async function experimentPlan(path: string, file: string | undefined, flags: Swe
     }
   }
   if (problems.length > 0) throw issuesError(problems, path);
-  // A bundled name stays one; a path is read from the experiment file's folder.
-  const scenario = /^[a-z0-9][a-z0-9-]*$/.test(e.scenario) ? resolveScenarioPath(e.scenario) : resolve(dirname(path), e.scenario);
-  return { file: scenario, set: e.set ?? [], vary, samples: e.samples, runs: e.runs ?? flags.runs, seed, experiment: loaded.value };
+  const scenario = await experimentScenarioFile(loaded.value, bundledScenariosDir());
+  if (!scenario.ok) throw issuesError(scenario.issues, path);
+  return { file: scenario.value, set: e.set ?? [], vary, samples: e.samples, runs: e.runs ?? flags.runs, seed, experiment: loaded.value };
 }
 
 /** The vary list checked against the scenario; a problem points at the --vary or the experiment's line. */
