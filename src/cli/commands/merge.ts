@@ -1,4 +1,6 @@
-import { mergePartials, parsePartial, ShardError, type PartialDoc } from '../../batch/shard.js';
+import { mergePartials } from '../../batch/merge-partials.js';
+import { parsePartial } from '../../batch/partial-schema.js';
+import { ShardError, type PartialDoc } from '../../batch/shard.js';
 import { sweepResult } from '../../batch/sweep.js';
 import { summarize } from '../../engine/index.js';
 import { readTextFile } from '../../io/read-text.js';

@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
-import { partialJson, sparseTally, type SweepPartial } from '../../batch/shard.js';
+import { partialJson } from '../../batch/partial-checksum.js';
+import { sparseTally, type SweepPartial } from '../../batch/shard.js';
 import { checkVary, parseVary, runSweep, sweepDesign, sweepResult, sweepWarnings, SweepError } from '../../batch/sweep.js';
 import { stableJson } from '../../report/json.js';
 import { sweepCsv, sweepText, type SweepResult, type VarySpec } from '../../report/sweep.js';
