@@ -1,7 +1,5 @@
-import * as z from 'zod';
-import { CHUNK_SIZE, compile, emptyTally, mergeInto, tallyShape, type CompiledModel, type Tally } from '../engine/index.js';
+import { CHUNK_SIZE, emptyTally, type CompiledModel, type Tally } from '../engine/index.js';
 import type { Scenario } from '../model/scenario.js';
-import { VERSION } from '../model/version.js';
 import type { RewriteDistance } from '../report/rewrite-distance.js';
 import type { SweepDesign } from '../report/sweep.js';
 import { ARRAY_FIELDS } from './tally-transfer.js';
@@ -11,10 +9,12 @@ import { ARRAY_FIELDS } from './tally-transfer.js';
  * [first, first + count) given by shardRange: whole chunks of CHUNK_SIZE branches, so every
  * branch draws the same key whatever the split, and the shards together cover every branch
  * exactly once. A shard writes a partial document carrying its raw integer tally and what it
- * ran (the normalized scenario, seed, runs, version, shard); `merge` checks the parts belong
- * together and adds their tallies, which gives exactly the unsharded run's tally, in any order.
+ * ran (the normalized scenario, seed, runs, version, shard), sealed by a checksum
+ * (partial-checksum.ts); `merge` verifies each part and that the parts belong together
+ * (merge-partials.ts), then adds their tallies, which gives exactly the unsharded run's tally,
+ * in any order.
  */
-export const PARTIAL_FORMAT = 'article10-partial/1';
+export const PARTIAL_FORMAT = 'article10-partial/2';
 export const MAX_SHARDS = 100_000;
 
 export interface ShardSpec {
@@ -32,7 +32,8 @@ export interface ShardRange {
 /** A bad shard argument or a set of parts that do not belong together: a usage error in the commands. */
 export class ShardError extends Error {
   constructor(message: string) {
-    super(message);
+    // One line: parts of the message come from files and from compile errors.
+    super(message.replace(/\s*[\r\n]+\s*/g, ' '));
     this.name = 'ShardError';
   }
 }
@@ -131,128 +132,3 @@ export function denseTally(model: CompiledModel, s: SparseTally, what: string): 
   return t;
 }
 
-/** The partial document as text: plain JSON with every number exact (not rounded like reports). */
-export function partialJson(p: PartialDoc): string {
-  return JSON.stringify(p) + '\n';
-}
-
-const count = z.number().int().min(0);
-const sparseSchema = z.object({ n: count, i: z.array(count), v: z.array(count) });
-const tallySchema = z.object({ runs: count, arrays: z.object(Object.fromEntries(ARRAY_FIELDS.map((f) => [f, sparseSchema])) as Record<(typeof ARRAY_FIELDS)[number], typeof sparseSchema>) });
-const baseSchema = {
-  format: z.literal(PARTIAL_FORMAT),
-  version: z.string(),
-  seed: z.string(),
-  runs: z.number().int().min(1),
-  shard: z.object({ index: z.number().int().min(1), count: z.number().int().min(1).max(MAX_SHARDS), first: count, branches: count }),
-};
-const scenarioObject = z.custom<Scenario>((x) => typeof x === 'object' && x !== null && !Array.isArray(x));
-const partialSchema = z.discriminatedUnion('command', [
-  z.object({
-    ...baseSchema,
-    command: z.literal('run'),
-    items: z.array(z.object({ file: z.string(), scenario: scenarioObject, warnings: z.array(z.string()), rewrite: z.custom<RewriteDistance>().optional(), tally: tallySchema })).min(1),
-  }),
-  z.object({
-    ...baseSchema,
-    command: z.literal('sweep'),
-    sweep: z.object({ scenario: scenarioObject, warnings: z.array(z.string()), design: z.custom<SweepDesign>((x) => typeof x === 'object' && x !== null) }),
-    tallies: z.array(tallySchema).min(1),
-  }),
-]);
-
-/** Reads a partial document, or says what is wrong with it. */
-export function parsePartial(text: string, file: string): PartialDoc {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new ShardError(`${file}: not a partial document (not JSON); shards are written by run or sweep with --shard i/n`);
-  }
-  if (typeof data === 'object' && data !== null && (data as { format?: unknown }).format !== PARTIAL_FORMAT) {
-    throw new ShardError(`${file}: not a partial document of this format (${PARTIAL_FORMAT}); shards are written by run or sweep with --shard i/n`);
-  }
-  const parsed = partialSchema.safeParse(data);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0]!;
-    throw new ShardError(`${file}: damaged partial document at ${first.path.join('.') || 'the top'}: ${first.message}`);
-  }
-  return parsed.data as PartialDoc;
-}
-
-/** The parts checked to belong together, and their tallies added up. */
-export type Merged =
-  | { readonly command: 'run'; readonly seed: string; readonly runs: number; readonly items: readonly { item: RunPartItem; model: CompiledModel; tally: Tally }[] }
-  | { readonly command: 'sweep'; readonly seed: string; readonly runs: number; readonly sweep: SweepPartial['sweep']; readonly tallies: readonly Tally[] };
-
-/**
- * Checks that the parts are the shards of one run (same command, scenario, seed, runs, version
- * and number of shards; every shard present once, with the branches it should have) and adds
- * their tallies. Integer addition: the order of the parts does not matter.
- */
-export function mergePartials(parts: readonly { file: string; partial: PartialDoc }[]): Merged {
-  if (parts.length === 0) throw new ShardError('give the partial documents to merge');
-  const [head, ...rest] = parts;
-  const h = head!.partial;
-  if (h.version !== VERSION) throw new ShardError(`${head!.file} was written by article10 ${h.version}; this is ${VERSION}: merge with the version that ran the shards`);
-  const identity = (p: PartialDoc) => JSON.stringify(p.command === 'run' ? p.items.map(({ tally: _t, file: _f, ...rest }) => rest) : p.sweep);
-  const headIdentity = identity(h);
-  for (const { file, partial: p } of rest) {
-    const differs = (what: string, a: unknown, b: unknown) => new ShardError(`${file} does not belong with ${head!.file}: different ${what} (${String(b)} vs ${String(a)})`);
-    if (p.command !== h.command) throw differs('command', h.command, p.command);
-    if (p.version !== h.version) throw differs('version', h.version, p.version);
-    if (p.seed !== h.seed) throw differs('seed', h.seed, p.seed);
-    if (p.runs !== h.runs) throw differs('number of runs', h.runs, p.runs);
-    if (p.shard.count !== h.shard.count) throw differs('number of shards', h.shard.count, p.shard.count);
-    if (identity(p) !== headIdentity) throw new ShardError(`${file} does not belong with ${head!.file}: different scenario${p.command === 'sweep' ? ' or sweep design' : 's, --set values or baselines'}`);
-  }
-  const n = h.shard.count;
-  const byIndex = new Map<number, string>();
-  for (const { file, partial: p } of parts) {
-    const twice = byIndex.get(p.shard.index);
-    if (twice !== undefined) throw new ShardError(`shard ${p.shard.index}/${n} is given twice: ${twice} and ${file}`);
-    byIndex.set(p.shard.index, file);
-    const expected = shardRange(h.runs, p.shard);
-    if (p.shard.index > n || p.shard.first !== expected.first || p.shard.branches !== expected.branches) {
-      throw new ShardError(`${file}: shard ${p.shard.index}/${n} should hold branches ${expected.first}..${expected.first + expected.branches - 1}, not what it says`);
-    }
-  }
-  const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
-  if (missing.length > 0) {
-    const shown = missing.slice(0, 10).map((i) => `${i}/${n}`).join(', ');
-    throw new ShardError(`missing shard${missing.length === 1 ? '' : 's'} ${shown}${missing.length > 10 ? `, ... (${missing.length} in all)` : ''}: every shard 1/${n} to ${n}/${n} is needed once`);
-  }
-  const sorted = [...parts].sort((a, b) => a.partial.shard.index - b.partial.shard.index);
-  const addUp = (model: CompiledModel, pick: (p: PartialDoc) => SparseTally, what: string): Tally => {
-    const total = emptyTally(model);
-    for (const { file, partial } of sorted) {
-      const t = denseTally(model, pick(partial), `${file} (${what})`);
-      if (t.runs !== partial.shard.branches) throw new ShardError(`${file}: its tally counts ${t.runs} branches, not the shard's ${partial.shard.branches}`);
-      mergeInto(total, t);
-    }
-    return total;
-  };
-  if (h.command === 'run') {
-    const items = h.items.map((item, j) => {
-      const model = compileOrFail(item.scenario, head!.file);
-      return { item, model, tally: addUp(model, (p) => (p as RunPartial).items[j]!.tally, item.scenario.id) };
-    });
-    return { command: 'run', seed: h.seed, runs: h.runs, items };
-  }
-  const model = compileOrFail(h.sweep.scenario, head!.file);
-  const points = h.sweep.design.points;
-  if (!Array.isArray(points) || h.tallies.length !== points.length) throw new ShardError(`${head!.file}: the sweep has ${points?.length} points but ${h.tallies.length} tallies`);
-  // Points change values, not the shape of the tally: one compiled model checks them all.
-  const tallies = points.map((_, i) => addUp(model, (p) => (p as SweepPartial).tallies[i]!, `point ${i + 1}`));
-  return { command: 'sweep', seed: h.seed, runs: h.runs, sweep: h.sweep, tallies };
-}
-
-function compileOrFail(scenario: Scenario, file: string): CompiledModel {
-  try {
-    const model = compile(scenario);
-    tallyShape(model);
-    return model;
-  } catch (error) {
-    throw new ShardError(`${file}: the scenario in it cannot be compiled (${error instanceof Error ? error.message : String(error)})`);
-  }
-}

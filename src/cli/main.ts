@@ -178,7 +178,12 @@ function buildProgram(): Command {
     .option('--json', 'print a JSON document for machines')
     .option('--csv', 'print CSV')
     .option('-o, --out <file>', 'write the output to a file (atomically) instead of stdout')
-    .addHelpText('after', '\nExample:\n  for i in 1 2 3 4; do article10 run russia-2000 --runs 4000000 --shard $i/4 --out part-$i.json; done\n  article10 merge part-*.json --json')
+    .addHelpText(
+      'after',
+      '\nEvery part is verified before anything is combined: its checksum (a part edited by hand is refused), its counts (they must add up),\n' +
+        'and that the parts are the shards of one run (same scenario, seed, runs, version and number of shards; each shard once).\n' +
+        '\nExample:\n  for i in 1 2 3 4; do article10 run russia-2000 --runs 4000000 --shard $i/4 --out part-$i.json; done\n  article10 merge part-*.json --json',
+    )
     .action(async (parts: string[], flags) => {
       const { mergeCommand } = await import('./commands/merge.js');
       await mergeCommand(parts, flags);

@@ -1,4 +1,6 @@
-import { mergePartials, parsePartial, ShardError, type PartialDoc } from '../../batch/shard.js';
+import { mergePartials } from '../../batch/merge-partials.js';
+import { parsePartial } from '../../batch/partial-schema.js';
+import { ShardError } from '../../batch/shard.js';
 import { sweepResult } from '../../batch/sweep.js';
 import { summarize } from '../../engine/index.js';
 import { readTextFile } from '../../io/read-text.js';
@@ -16,30 +18,36 @@ export interface MergeFlags {
 /** Partial documents carry a tally per point of a sweep: allow large ones, but not unbounded. */
 const MAX_PART_BYTES = 512 * 1024 * 1024;
 
-/** `article10 merge`: the shards of one run or sweep, combined into exactly the unsharded output. */
+/** `article10 merge`: the shards of one run or sweep, verified, then combined into exactly the unsharded output. */
 export async function mergeCommand(files: readonly string[], flags: MergeFlags): Promise<void> {
   if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv');
-  const parts: { file: string; partial: PartialDoc }[] = [];
+  const parts: { file: string; text: string }[] = [];
+  for (const file of files) {
+    const read = await readTextFile(file, MAX_PART_BYTES);
+    if (!read.ok) throw new UsageError(`${file}: ${read.failure.message}`);
+    parts.push({ file, text: read.text });
+  }
+  let text: string;
   try {
-    for (const file of files) {
-      const read = await readTextFile(file, MAX_PART_BYTES);
-      if (!read.ok) throw new UsageError(`${file}: ${read.failure.message}`);
-      parts.push({ file, partial: parsePartial(read.text, file) });
-    }
-    const merged = mergePartials(parts);
-    const text =
-      merged.command === 'run'
-        ? runOutput(
-            merged.items.map(({ item, model, tally }) => ({
-              results: summarize(model, tally, { seed: merged.seed, warnings: item.warnings }),
-              ...(item.rewrite !== undefined && { rewrite: item.rewrite }),
-            })),
-            flags,
-          )
-        : sweepOutput(sweepResult(merged.sweep.scenario, merged.sweep.design, merged.tallies, { seed: merged.seed, runs: merged.runs, warnings: merged.sweep.warnings }), flags);
-    await emit(text, flags.out);
+    text = mergedOutput(parts, flags);
   } catch (error) {
     if (error instanceof ShardError) throw new UsageError(error.message);
     throw error;
   }
+  await emit(text, flags.out);
+}
+
+/** What merge prints for the parts' texts; throws a one-line ShardError naming the part when one does not verify. */
+export function mergedOutput(parts: readonly { file: string; text: string }[], format: { readonly json?: boolean; readonly csv?: boolean }): string {
+  const merged = mergePartials(parts.map(({ file, text }) => ({ file, partial: parsePartial(text, file) })));
+  if (merged.command === 'run') {
+    return runOutput(
+      merged.items.map(({ item, model, tally }) => ({
+        results: summarize(model, tally, { seed: merged.seed, warnings: item.warnings }),
+        ...(item.rewrite !== undefined && { rewrite: item.rewrite }),
+      })),
+      format,
+    );
+  }
+  return sweepOutput(sweepResult(merged.sweep.scenario, merged.sweep.design, merged.tallies, { seed: merged.seed, runs: merged.runs, warnings: merged.sweep.warnings }), format);
 }

@@ -1,5 +1,6 @@
 import { runModel } from '../../batch/run.js';
-import { partialJson, sparseTally, type RunPartial } from '../../batch/shard.js';
+import { partialJson } from '../../batch/partial-checksum.js';
+import { sparseTally, type RunPartial } from '../../batch/shard.js';
 import { compile, summarize, type CompiledModel, type Tally } from '../../engine/index.js';
 import type { Results } from '../../model/results.js';
 import { resultsCsv } from '../../report/csv.js';

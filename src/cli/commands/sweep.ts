@@ -1,4 +1,5 @@
-import { partialJson, sparseTally, type SweepPartial } from '../../batch/shard.js';
+import { partialJson } from '../../batch/partial-checksum.js';
+import { sparseTally, type SweepPartial } from '../../batch/shard.js';
 import { checkVary, parseVary, runSweep, sweepDesign, sweepResult, sweepWarnings, SweepError } from '../../batch/sweep.js';
 import { bundledScenariosDir } from '../../io/paths.js';
 import { stableJson } from '../../report/json.js';
