@@ -2,13 +2,17 @@ import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { integer } from '../report/format.js';
+import { terminalText } from '../report/safe-text.js';
 import { ExitCode, UsageError } from './errors.js';
 
 /**
  * Writes a command's result to --out (atomically: the old file or the new one, never half) or
- * stdout. A file that cannot be written is a message and exit 1, not an internal error.
+ * stdout. A file that cannot be written is a message and exit 1, not an internal error. Any
+ * terminal control that reached the text (a file name, an argument) is written as a visible
+ * `\u001b`: in JSON that is the same character, read back unchanged.
  */
-export async function emit(text: string, out: string | undefined): Promise<void> {
+export async function emit(result: string, out: string | undefined): Promise<void> {
+  const text = terminalText(result);
   if (out === undefined) {
     await new Promise<void>((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
     return;
@@ -19,6 +23,16 @@ export async function emit(text: string, out: string | undefined): Promise<void>
     const reason = error instanceof Error ? error.message : String(error);
     throw new UsageError(`cannot write ${out}: ${reason}; the file was left as it was`, ExitCode.failure);
   }
+}
+
+/** A message, warning or problem list on stderr, with any terminal control in it made visible. */
+export function printToStderr(message: string): void {
+  process.stderr.write(terminalText(message));
+}
+
+/** A line of a human-readable listing on stdout (validate's "ok" lines), made safe likewise. */
+export function printToStdout(line: string): void {
+  process.stdout.write(terminalText(line));
 }
 
 /**
