@@ -3,6 +3,7 @@ import { centralValue, fixed, support, type Distribution } from '../model/distri
 import { OUTCOMES, OUTCOME_LABELS, STAGES, STAGE_LABELS, type Outcome, type Stage } from '../model/outcome.js';
 import type { Scenario } from '../model/scenario.js';
 import { VERSION } from '../model/version.js';
+import { paramKind, rangeProblem } from '../scenario/param-kinds.js';
 import { scenarioParams, setParam } from '../scenario/param-paths.js';
 
 /**
@@ -31,7 +32,14 @@ export interface Factor {
 export function uncertainFactors(scenario: Scenario, ranges: ReadonlyMap<string, readonly [number, number]> = new Map()): Factor[] {
   const entries = scenarioParams(scenario);
   const known = new Set(entries.map((e) => e.path));
-  for (const path of ranges.keys()) if (!known.has(path)) throw new FactorError(`no parameter at "${path}"`);
+  for (const [path, [lo, hi]] of ranges) {
+    if (!known.has(path)) throw new FactorError(`no parameter at "${path}"`);
+    // The same domain a sweep and a scenario file hold the parameter to.
+    for (const [end, x] of [['low end', lo], ['high end', hi]] as const) {
+      const problem = rangeProblem(paramKind(path).range, x);
+      if (problem !== undefined) throw new FactorError(`the ${end} ${problem}`, path);
+    }
+  }
   const read = new Set(compile(scenario).params.paths);
   const factors: Factor[] = [];
   for (const { path, param } of entries) {
@@ -47,7 +55,11 @@ export function uncertainFactors(scenario: Scenario, ranges: ReadonlyMap<string,
 
 /** A bad factor specification (a path the scenario lacks): the commands turn it into a usage error. */
 export class FactorError extends Error {
-  constructor(message: string) {
+  /** `path` is set when the path is right and its range is not. */
+  constructor(
+    message: string,
+    readonly path?: string,
+  ) {
     super(message);
     this.name = 'FactorError';
   }

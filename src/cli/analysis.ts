@@ -34,6 +34,7 @@ export function factorsFor(scenario: Scenario, ranges: ReadonlyMap<string, reado
   try {
     return uncertainFactors(scenario, ranges);
   } catch (error) {
+    if (error instanceof FactorError && error.path !== undefined) throw new UsageError(`--range ${error.path}: ${error.message}`);
     if (error instanceof FactorError) throw new UsageError(`--range: ${error.message} in ${scenario.id} (paths as in --set: candidate.interest, allies.US.consent, ...)`);
     throw error;
   }

@@ -1,7 +1,7 @@
 import { findBaseline } from '../batch/baseline.js';
 import { rewriteDistance, type RewriteDistance } from '../report/rewrite-distance.js';
 import type { LoadedScenario } from '../scenario/load.js';
-import { refuseOutOver } from './output.js';
+import { printToStderr, refuseOutOver } from './output.js';
 
 /**
  * The rewrite distance of a loaded scenario from its baseline (see findBaseline); undefined
@@ -13,7 +13,7 @@ export async function rewriteFor(loaded: LoadedScenario): Promise<RewriteDistanc
   if (base.kind === 'none') return undefined;
   await refuseOutOver([base.file]);
   if (base.kind === 'broken') {
-    process.stderr.write(`warning: ${loaded.file}: its baseline ${base.file} cannot be loaded, so no rewrite distance is given:\n${base.problems.join('\n')}\n`);
+    printToStderr(`warning: ${loaded.file}: its baseline ${base.file} cannot be loaded, so no rewrite distance is given:\n${base.problems.join('\n')}\n`);
     return undefined;
   }
   return rewriteDistance(base.scenario, loaded.scenario);

@@ -4,7 +4,7 @@ import { VERSION } from '../model/version.js';
 import { DEFAULT_SCENARIO } from '../io/paths.js';
 import { integer } from '../report/format.js';
 import { ExitCode, UsageError } from './errors.js';
-import { checkOutPath } from './output.js';
+import { checkOutPath, printToStderr } from './output.js';
 import { collect, countOption, DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS, parseBranch, parseRuns, parseSeed, parseWorkers } from './options.js';
 
 // Ink's colour library ignores NO_COLOR; FORCE_COLOR=0 must be set before it loads.
@@ -22,6 +22,8 @@ function buildProgram(): Command {
     .version(VERSION)
     .showHelpAfterError('(add --help for usage)')
     .exitOverride()
+    // Commander's own errors quote what was typed (an unknown option): made safe like ours.
+    .configureOutput({ writeErr: printToStderr })
     .hook('preAction', async (_program, command) =>
       checkOutPath(command.opts()['out'], { inputs: commandInputs(command), force: command.opts()['force'] === true }),
     )
@@ -274,7 +276,7 @@ async function openUiOrSummary(file: string | undefined, flags: { seed: string; 
     await tuiCommand(file, flags);
     return;
   }
-  process.stderr.write('article10: not a terminal, so printing the batch summary; run `npx article10 tui` in a terminal for the interactive UI\n');
+  printToStderr('article10: not a terminal, so printing the batch summary; run `npx article10 tui` in a terminal for the interactive UI\n');
   const { runCommand } = await import('./commands/run.js');
   await runCommand([scenario], { runs: DEFAULT_RUNS, seed: flags.seed, set: flags.set });
 }
@@ -290,11 +292,11 @@ async function main(argv: readonly string[]): Promise<number> {
       return ExitCode.usage;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`article10: ${error.message}\n`);
+      printToStderr(`article10: ${error.message}\n`);
       return error.exitCode;
     }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    process.stderr.write(`article10: internal error (please report it):\n${message}\n`);
+    printToStderr(`article10: internal error (please report it):\n${message}\n`);
     return ExitCode.failure;
   }
 }

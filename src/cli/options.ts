@@ -1,4 +1,5 @@
 import { UsageError } from './errors.js';
+import { unsafeCharacterIn } from '../model/unsafe-characters.js';
 import { integer } from '../report/format.js';
 
 /** Largest --runs accepted: beyond it a run would take hours; split it into shards instead. */
@@ -27,8 +28,11 @@ export function parseBranch(value: string): number {
   return n;
 }
 
+/** A seed is echoed in every summary and handout, so it must print as itself: no controls, no direction overrides. */
 export function parseSeed(value: string): string {
-  if (value.length === 0 || value.length > 200 || /[\u0000-\u001f]/.test(value)) throw new UsageError(`--seed must be 1 to 200 printable characters`);
+  if (value.length === 0 || value.length > 200) throw new UsageError(`--seed must be 1 to 200 printable characters`);
+  const unsafe = unsafeCharacterIn(value);
+  if (unsafe !== undefined) throw new UsageError(`--seed contains ${unsafe}, a control or direction character: use printable characters`);
   return value;
 }
 

@@ -5,6 +5,7 @@ import { errorCode } from '../io/error-code.js';
 import { findSameFile, inspectOutput, type FileId, type OutputTarget } from '../io/output-target.js';
 import { writeToTarget } from '../io/write-output.js';
 import { integer } from '../report/format.js';
+import { terminalText } from '../report/safe-text.js';
 import { ExitCode, Interrupted, UsageError } from './errors.js';
 import { interruptSignal } from './interrupt.js';
 
@@ -18,9 +19,12 @@ let checked: { readonly out: string; readonly id: FileId | undefined; readonly f
  * Writes a command's result to --out or stdout. A file is replaced atomically (the old file or
  * the new one, never half); a device or FIFO is written directly and stays what it is. A write
  * that fails is a message and exit 1; Ctrl-C or SIGTERM during it is exit 130, and a file is
- * then left as it was, with no temporary file beside it.
+ * then left as it was, with no temporary file beside it. Any terminal control that reached the
+ * text (a file name, an argument) is written as a visible `\u001b`: in JSON that is the same
+ * character, read back unchanged.
  */
-export async function emit(text: string, out: string | undefined): Promise<void> {
+export async function emit(result: string, out: string | undefined): Promise<void> {
+  const text = terminalText(result);
   if (out === undefined || out === STDOUT) return writeStdout(text);
   const interrupt = interruptSignal();
   let target: OutputTarget | undefined;
@@ -39,6 +43,16 @@ export async function emit(text: string, out: string | undefined): Promise<void>
   } finally {
     interrupt.dispose();
   }
+}
+
+/** A message, warning or problem list on stderr, with any terminal control in it made visible. */
+export function printToStderr(message: string): void {
+  process.stderr.write(terminalText(message));
+}
+
+/** A line of a human-readable listing on stdout (validate's "ok" lines), made safe likewise. */
+export function printToStdout(line: string): void {
+  process.stdout.write(terminalText(line));
 }
 
 /**

@@ -50,6 +50,12 @@ export function traceBranch(m: CompiledModel, seed: string, branch: number): Bra
   };
 }
 
+/** How many branches a search from `from` may look at: `limit`, or fewer near the last branch number. */
+export function branchesToSearch(from: number, limit = 100_000): number {
+  // Past Number.MAX_SAFE_INTEGER branch numbers round, and a story would be told of the wrong branch.
+  return Math.max(0, Math.min(limit, Number.MAX_SAFE_INTEGER - from + 1));
+}
+
 /** The first branch (from `from`) whose exit satisfies `wanted`, searching at most `limit` branches. */
 export function findBranch(
   m: CompiledModel,
@@ -60,7 +66,7 @@ export function findBranch(
 ): number | undefined {
   const w = workspaceOf(m);
   let found: number | undefined;
-  forEachBlock(seed, from, limit, w.keys, (at, n, branch) => {
+  forEachBlock(seed, from, branchesToSearch(from, limit), w.keys, (at, n, branch) => {
     startBlock(m, w, w.keys, at, n);
     for (let j = 0; j < n && found === undefined; j++) {
       finishBranch(m, w, w.keys, at, j);

@@ -5,7 +5,7 @@ export { emptyTally, mergeInto, tallyShape, type Tally } from './tally.js';
 export { CHUNK_SIZE, branchKey } from './rng.js';
 export type { CompiledModel } from './model.js';
 export { wilson } from './stats.js';
-export { traceBranch, findBranch, type BranchTrace, type SampledValue } from './explain.js';
+export { traceBranch, findBranch, branchesToSearch, type BranchTrace, type SampledValue } from './explain.js';
 export type { TraceEntry } from './trace.js';
 export { describeReason, describeActor } from './reasons.js';
 export { EXITS } from './codes.js';

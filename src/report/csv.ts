@@ -1,5 +1,6 @@
 import { OUTCOMES } from '../model/outcome.js';
 import type { Results } from '../model/results.js';
+import { csvCell } from './safe-text.js';
 
 /** One row per scenario: outcome shares with their intervals. */
 export function resultsCsv(results: readonly Results[]): string {
@@ -24,8 +25,4 @@ export function csvTable(rows: readonly (readonly string[])[]): string {
 /** A number as CSV shows it: rounded to 10 decimals, like the JSON documents. */
 export function csvNumber(x: number): string {
   return String(Math.round(x * 1e10) / 1e10);
-}
-
-function csvCell(s: string): string {
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

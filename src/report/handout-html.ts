@@ -3,7 +3,8 @@ import { integer, interval, pct, points } from './format.js';
 import { assumptionTables, discussionPrompts, HANDOUT_SECTIONS, handoutSources, movingSwings, outcomeRows, type HandoutData, type HandoutStory } from './handout.js';
 import { paramLabel } from './param-labels.js';
 import { rewriteLine, rewriteLines } from './rewrite-distance.js';
-import { barChartSvg, esc, pairedBarsSvg, tornadoSvg } from './svg.js';
+import { htmlText } from './safe-text.js';
+import { barChartSvg, pairedBarsSvg, tornadoSvg } from './svg.js';
 import { rangeText, value } from './tornado.js';
 
 const CSS = `
@@ -34,12 +35,12 @@ code { font-size: .9em; }
 `;
 
 function table(headers: readonly string[], rows: readonly (readonly string[])[], numeric: ReadonlySet<number> = new Set()): string {
-  const head = `<tr>${headers.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>`;
-  const body = rows.map((r) => `<tr>${r.map((c, i) => `<td${numeric.has(i) ? ' class="num"' : ''}>${esc(c)}</td>`).join('')}</tr>`).join('\n');
+  const head = `<tr>${headers.map((h) => `<th>${htmlText(h)}</th>`).join('')}</tr>`;
+  const body = rows.map((r) => `<tr>${r.map((c, i) => `<td${numeric.has(i) ? ' class="num"' : ''}>${htmlText(c)}</td>`).join('')}</tr>`).join('\n');
   return `<table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
 }
 
-const cite = (source: string | undefined) => (source ? ` <span class="src">[${esc(source)}]</span>` : '');
+const cite = (source: string | undefined) => (source ? ` <span class="src">[${htmlText(source)}]</span>` : '');
 
 /** The handout as one self-contained HTML file: inline CSS and SVG, no script, no external asset. */
 export function handoutHtml(d: HandoutData, options: { top?: number } = {}): string {
@@ -47,12 +48,12 @@ export function handoutHtml(d: HandoutData, options: { top?: number } = {}): str
   const r = d.results;
   const top = options.top ?? 10;
   const parts: string[] = [];
-  const section = (cls: string, title: string, body: string) => parts.push(`<section class="${cls}">\n<h2>${esc(title)}</h2>\n${body}\n</section>`);
+  const section = (cls: string, title: string, body: string) => parts.push(`<section class="${cls}">\n<h2>${htmlText(title)}</h2>\n${body}\n</section>`);
 
   const dp = s.decisionPoint;
-  let context = `<p><strong>${dp.year}${dp.date ? ` (${esc(dp.date)})` : ''}: ${esc(dp.label)}.</strong> Simulated year by year to ${dp.horizon}.</p>\n<p>${esc(dp.context.trim())}${cite(dp.source)}</p>`;
-  if (s.description.trim() !== '') context += `\n<p class="note">This scenario: ${esc(s.description.trim())}</p>`;
-  if (d.rewrite !== null) context += `\n<p><em>A counterfactual.</em> ${esc(rewriteLine(d.rewrite))}.</p>\n<ul>${rewriteLines(d.rewrite).map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`;
+  let context = `<p><strong>${dp.year}${dp.date ? ` (${htmlText(dp.date)})` : ''}: ${htmlText(dp.label)}.</strong> Simulated year by year to ${dp.horizon}.</p>\n<p>${htmlText(dp.context.trim())}${cite(dp.source)}</p>`;
+  if (s.description.trim() !== '') context += `\n<p class="note">This scenario: ${htmlText(s.description.trim())}</p>`;
+  if (d.rewrite !== null) context += `\n<p><em>A counterfactual.</em> ${htmlText(rewriteLine(d.rewrite))}.</p>\n<ul>${rewriteLines(d.rewrite).map((l) => `<li>${htmlText(l)}</li>`).join('')}</ul>`;
   section('context', HANDOUT_SECTIONS.context, context);
 
   const outcomes = outcomeRows(r);
@@ -82,13 +83,13 @@ export function handoutHtml(d: HandoutData, options: { top?: number } = {}): str
     section(
       'compare',
       HANDOUT_SECTIONS.compare,
-      `<p>A: <strong>${esc(c.a.title)}</strong> (${esc(c.a.scenario)}). B: <strong>${esc(c.b.title)}</strong> (${esc(c.b.scenario)}).</p>\n` +
+      `<p>A: <strong>${htmlText(c.a.title)}</strong> (${htmlText(c.a.scenario)}). B: <strong>${htmlText(c.b.title)}</strong> (${htmlText(c.b.scenario)}).</p>\n` +
         `<p>Both run on the same ${integer(c.runs)} branches (common random numbers), so B − A is the effect of the differing assumptions, with a paired 95% interval.</p>\n` +
         pairedBarsSvg(OUTCOMES.map((o) => ({ label: OUTCOME_LABELS[o], a: c.outcomes[o].a, b: c.outcomes[o].b })), [c.a.scenario, c.b.scenario], 'Outcomes of A and B') +
         table(['outcome', 'A', 'B', 'B − A (pts)', '95% interval'], OUTCOMES.map((o) => row(OUTCOME_LABELS[o], c.outcomes[o])), new Set([1, 2, 3, 4])) +
         table(['stage', 'A', 'B', 'B − A (pts)', '95% interval'], c.funnel.map((f) => row(STAGE_LABELS[f.stage], f)), new Set([1, 2, 3, 4])) +
-        `<p>${c.partAt === null ? 'They do not clearly part at any stage.' : `They part at <strong>${esc(c.partAt.label)}</strong>.`}</p>\n` +
-        `<p>Assumptions that differ, A → B (distance ${c.assumptions.score.toFixed(1)}):</p>\n<ul>${(listed.length === 0 ? ['none: the two scenarios make the same assumptions'] : listed).map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`,
+        `<p>${c.partAt === null ? 'They do not clearly part at any stage.' : `They part at <strong>${htmlText(c.partAt.label)}</strong>.`}</p>\n` +
+        `<p>Assumptions that differ, A → B (distance ${c.assumptions.score.toFixed(1)}):</p>\n<ul>${(listed.length === 0 ? ['none: the two scenarios make the same assumptions'] : listed).map((l) => `<li>${htmlText(l)}</li>`).join('')}</ul>`,
     );
   }
 
@@ -99,7 +100,7 @@ export function handoutHtml(d: HandoutData, options: { top?: number } = {}): str
     const rows = movingSwings(sens, top);
     hinge =
       `<p>Each parameter with a range is fixed at the low end, then at the high end, every other value as written, on the same branches. ` +
-      `The share shown is "${esc(d.measure.label)}": ${esc(d.measure.why)}. Baseline ${pct(sens.baseline.share)}.</p>\n`;
+      `The share shown is "${htmlText(d.measure.label)}": ${htmlText(d.measure.why)}. Baseline ${pct(sens.baseline.share)}.</p>\n`;
     if (rows.length === 0) hinge += `<p>No parameter moved this share at either end of its range (${integer(sens.runs)} branches per run).</p>`;
     else {
       hinge +=
@@ -119,26 +120,26 @@ export function handoutHtml(d: HandoutData, options: { top?: number } = {}): str
     '<p>Single branches, year by year, with the rules that fired and their sources. Any branch can be told again with <code>article10 explain</code>.</p>\n' + d.stories.map(storyHtml).join('\n'),
   );
 
-  section('prompts', HANDOUT_SECTIONS.prompts, `<ol>${discussionPrompts(d).map((p) => `<li>${esc(p)}</li>`).join('\n')}</ol>`);
+  section('prompts', HANDOUT_SECTIONS.prompts, `<ol>${discussionPrompts(d).map((p) => `<li>${htmlText(p)}</li>`).join('\n')}</ol>`);
 
   section(
     'assumptions',
     HANDOUT_SECTIONS.assumptions,
     assumptionTables(s)
-      .map((t) => `<h3>${esc(t.title)}</h3>\n${table(t.headers, t.rows)}${t.note === undefined ? '' : `\n<p class="note">${esc(t.note)}</p>`}`)
+      .map((t) => `<h3>${htmlText(t.title)}</h3>\n${table(t.headers, t.rows)}${t.note === undefined ? '' : `\n<p class="note">${htmlText(t.note)}</p>`}`)
       .join('\n'),
   );
 
   section(
     'sources',
     HANDOUT_SECTIONS.sources,
-    `<ul>${handoutSources(d).map((x) => `<li><strong>${esc(x.id)}</strong> ${esc(x.citation)}</li>`).join('\n')}</ul>\n<p class="note">"assumption" marks a modelling judgement; (U) and (R) mark unverified and reported claims in the fact sheet.</p>`,
+    `<ul>${handoutSources(d).map((x) => `<li><strong>${htmlText(x.id)}</strong> ${htmlText(x.citation)}</li>`).join('\n')}</ul>\n<p class="note">"assumption" marks a modelling judgement; (U) and (R) mark unverified and reported claims in the fact sheet.</p>`,
   );
 
   section(
     'method',
     HANDOUT_SECTIONS.method,
-    `<p><code>${esc(d.command)}</code></p>\n<p>Every number is a share of ${integer(r.runs)} simulated branches with seed ${esc(r.seed)}: the same command gives the same handout. ` +
+    `<p>Made with <code>${htmlText(d.command)}</code>.</p>\n<p>Every number is a share of ${integer(r.runs)} simulated branches with seed ${htmlText(r.seed)}: the same command gives the same handout. ` +
       `Uncertain values (ranges) are drawn once per branch; every random decision draws from its own place, so the runs of the tornado differ only through the value swung.` +
       `${sens === null ? '' : ` The tornado used ${integer(sens.runs)} branches per run.`}</p>`,
   );
@@ -149,11 +150,11 @@ export function handoutHtml(d: HandoutData, options: { top?: number } = {}): str
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${esc(s.title)}: handout</title>`,
+    `<title>${htmlText(s.title)}: handout</title>`,
     `<style>${CSS}</style>`,
     '</head>',
     '<body>',
-    `<header><h1>${esc(s.title)}</h1>\n<p class="meta">A handout from article10 v${esc(r.version)}: ${integer(r.runs)} simulated branches of history, seed ${esc(r.seed)}.</p></header>`,
+    `<header><h1>${htmlText(s.title)}</h1>\n<p class="meta">A handout from article10 v${htmlText(r.version)}: ${integer(r.runs)} simulated branches of history, seed ${htmlText(r.seed)}.</p></header>`,
     '<main>',
     ...parts,
     '</main>',
@@ -164,9 +165,9 @@ export function handoutHtml(d: HandoutData, options: { top?: number } = {}): str
 }
 
 function storyHtml(st: HandoutStory): string {
-  const head = `<h3>${esc(st.title)}${st.branch === null ? '' : ` (branch ${st.branch})`}</h3>`;
-  if (st.story === null) return `${head}\n<p>${esc(st.missing ?? 'No such branch was found.')}</p>`;
-  const values = st.keyValues.length === 0 ? '' : `<p class="note">In this branch: ${esc(st.keyValues.map((k) => `${k.label} = ${value(k.value)}`).join('; '))}.</p>\n`;
-  const lines = st.story.lines.map((l) => `<li><span class="year">${l.year}</span> ${esc(l.text)}${cite(l.source)}</li>`).join('\n');
-  return `${head}\n${values}<ol class="story">\n${lines}\n</ol>\n<p><strong>Outcome:</strong> ${esc(st.story.outcome)}. ${esc(st.story.ending)}</p>`;
+  const head = `<h3>${htmlText(st.title)}${st.branch === null ? '' : ` (branch ${st.branch})`}</h3>`;
+  if (st.story === null) return `${head}\n<p>${htmlText(st.missing ?? 'No such branch was found.')}</p>`;
+  const values = st.keyValues.length === 0 ? '' : `<p class="note">In this branch: ${htmlText(st.keyValues.map((k) => `${k.label} = ${value(k.value)}`).join('; '))}.</p>\n`;
+  const lines = st.story.lines.map((l) => `<li><span class="year">${l.year}</span> ${htmlText(l.text)}${cite(l.source)}</li>`).join('\n');
+  return `${head}\n${values}<ol class="story">\n${lines}\n</ol>\n<p><strong>Outcome:</strong> ${htmlText(st.story.outcome)}. ${htmlText(st.story.ending)}</p>`;
 }

@@ -3,19 +3,8 @@ import { bar, integer, interval, pct, points } from './format.js';
 import { assumptionTables, discussionPrompts, HANDOUT_SECTIONS, handoutSources, movingSwings, type HandoutData, type HandoutStory } from './handout.js';
 import { paramLabel } from './param-labels.js';
 import { rewriteLine, rewriteLines } from './rewrite-distance.js';
+import { markdownCode, markdownText as md } from './safe-text.js';
 import { rangeText, TORNADO_GLYPHS, tornadoLines, value } from './tornado.js';
-
-/**
- * Text safe in Markdown: punctuation that could start markup (emphasis, links, HTML tags,
- * table cells) is backslash-escaped, so a scenario's strings print as written and never
- * become HTML in a renderer.
- */
-export function md(s: string): string {
-  return s
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\\`*[\]<|]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|^[>#]|^[-+](?= )/g, (c) => `\\${c}`);
-}
 
 function mdTable(headers: readonly string[], rows: readonly (readonly string[])[], right: ReadonlySet<number> = new Set()): string[] {
   return [
@@ -89,7 +78,7 @@ export function handoutMarkdown(d: HandoutData, options: { top?: number } = {}):
       out.push(
         ...mdTable(
           ['parameter', 'range', 'low end', 'high end', 'swing (pts)', 'source'],
-          rows.map((w) => [`${md(paramLabel(s, w.path))} (\`${w.path}\`)`, rangeText(w.lo, w.hi), pct(w.low.share), pct(w.high.share), points(w.swing), md(w.source ?? '')]),
+          rows.map((w) => [`${md(paramLabel(s, w.path))} (${markdownCode(w.path)})`, rangeText(w.lo, w.hi), pct(w.low.share), pct(w.high.share), points(w.swing), md(w.source ?? '')]),
           new Set([2, 3, 4]),
         ),
       );
@@ -116,7 +105,8 @@ export function handoutMarkdown(d: HandoutData, options: { top?: number } = {}):
   out.push('', '"assumption" marks a modelling judgement; (U) and (R) mark unverified and reported claims in the fact sheet.');
 
   section(HANDOUT_SECTIONS.method);
-  out.push(`\`${d.command}\``, '');
+  // Not at the start of a line: three backticks there would open a code block.
+  out.push(`Made with ${markdownCode(d.command)}.`, '');
   out.push(
     `Every number is a share of ${integer(r.runs)} simulated branches with seed ${md(r.seed)}: the same command gives the same handout. ` +
       `Uncertain values (ranges) are drawn once per branch; every random decision draws from its own place, so the runs of the tornado differ only through the value swung.` +

@@ -1,14 +1,10 @@
 import { pct, truncate } from './format.js';
+import { htmlText } from './safe-text.js';
 /**
  * Charts as inline SVG strings for the HTML handout: no script, no external asset, every text
  * escaped. Grey fills and outlines that survive a black-and-white printer; the two ends of a
  * tornado bar differ in shade and in outline, not only in colour.
  */
-
-/** Text safe inside HTML and SVG, elements and attribute values alike. */
-export function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 const FONT = 'font-family="Helvetica, Arial, sans-serif" font-size="12"';
 const n = (x: number) => (Math.round(x * 10) / 10).toString();
@@ -23,16 +19,16 @@ function shareAxis(width: number, valueW: number): { labelW: number; barW: numbe
 
 /** A row's label, right-aligned before the bars; the full text as its tooltip. */
 function rowLabel(right: number, y: number, label: string, max: number): string {
-  return `<text x="${n(right)}" y="${n(y)}" text-anchor="end"><title>${esc(label)}</title>${esc(truncate(label, max))}</text>`;
+  return `<text x="${n(right)}" y="${n(y)}" text-anchor="end"><title>${htmlText(label)}</title>${htmlText(truncate(label, max))}</text>`;
 }
 
 /** A legend entry: a swatch and its meaning. */
 function legend(x: number, fill: string, text: string): string {
-  return `<rect x="${n(x)}" y="6" width="12" height="12" fill="${fill}" stroke="#000"/><text x="${n(x + 16)}" y="16">${esc(text)}</text>`;
+  return `<rect x="${n(x)}" y="6" width="12" height="12" fill="${fill}" stroke="#000"/><text x="${n(x + 16)}" y="16">${htmlText(text)}</text>`;
 }
 
 function svgOpen(width: number, height: number, title: string): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}" ${FONT}><title>${esc(title)}</title>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}" ${FONT}><title>${htmlText(title)}</title>`;
 }
 
 export interface BarRow {
@@ -115,7 +111,7 @@ export function tornadoSvg(rows: readonly TornadoBar[], baseline: number, title:
   ];
   for (const [t, label] of ticks) {
     const anchor = t === baseline ? 'middle' : t === min ? 'start' : 'end';
-    out.push(`<text x="${n(x(t))}" y="${bottom + 18}" text-anchor="${anchor}">${esc(label)}</text>`);
+    out.push(`<text x="${n(x(t))}" y="${bottom + 18}" text-anchor="${anchor}">${htmlText(label)}</text>`);
   }
   out.push('</svg>');
   return out.join('');

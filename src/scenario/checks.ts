@@ -3,6 +3,7 @@ import { issueAt, type Issue, type IssueCode } from './issue.js';
 import { LIMITS } from './limits.js';
 import { locate, type LocatedNode, type PathSegment } from './located.js';
 import { horizonEnd, rosterMembersBy } from './normalize-allies.js';
+import { windowProblems } from './window-checks.js';
 import { formatPath } from './paths.js';
 import type { ConditionDocument, EffectDocument, ScenarioDocument } from './schema.js';
 import { didYouMean } from './suggest.js';
@@ -17,9 +18,9 @@ interface Reference {
 }
 
 /**
- * What the schema cannot see field by field: the decision window, the Allies against the
- * roster and the horizon, and every reference to a precondition, event or Ally. Each problem
- * is an Issue at the offending value.
+ * What the schema cannot see field by field: the decision window and what can happen in it,
+ * the Allies against the roster and the horizon, and every reference to a precondition, event
+ * or Ally. Each problem is an Issue at the offending value.
  */
 export function checkScenario(doc: ScenarioDocument, root: LocatedNode): Issue[] {
   const issues: Issue[] = [];
@@ -31,6 +32,8 @@ export function checkScenario(doc: ScenarioDocument, root: LocatedNode): Issue[]
   if (horizon - year > LIMITS.maxHorizonYears) {
     report('horizon_too_far', `horizon ${horizon} is ${horizon - year} years after ${year}`, ['decisionPoint', 'horizon'], 'value', `<= ${year + LIMITS.maxHorizonYears}`);
   }
+
+  for (const problem of windowProblems(doc)) report(problem.code, problem.message, problem.path);
 
   (doc.allies ?? []).forEach((ally, i) => {
     const roster = rosterEntry(ally.code);

@@ -57,27 +57,35 @@ export function isMergedMap(path: readonly PathSegment[]): boolean {
 
 /**
  * Entries of one file's keyed lists that repeat a name. Checked per file, before `extends`
- * merges entries by name and would silently fold the repeats into one.
+ * merges entries by name and would silently fold the repeats into one, and again after --set,
+ * which can rename an entry onto another. Of two entries, the one a --set named is reported.
  */
 export function duplicateNames(root: LocatedMap): Issue[] {
   const issues: Issue[] = [];
   for (const [list, field] of Object.entries(KEYED_LISTS)) {
     const items = findEntry(root, list)?.value;
     if (items?.kind !== 'list') continue;
-    const first = new Map<string, LocatedNode>();
+    const first = new Map<string, number>();
     items.items.forEach((item, index) => {
       const name = entryName(item, field);
       if (name === undefined) return;
       const earlier = first.get(name);
       if (earlier === undefined) {
-        first.set(name, item);
+        first.set(name, index);
         return;
       }
+      const setFirst = fromSet(items.items[earlier]!, field) && !fromSet(item, field);
+      const [shown, other] = setFirst ? [earlier, index] : [index, earlier];
+      const otherAt = items.items[other]!.at;
+      const where = otherAt.setArgument !== undefined ? `also from --set ${otherAt.setArgument}` : `${setFirst ? 'also' : 'first'} at line ${otherAt.line}`;
       const what = field === 'code' ? 'ally code' : `${list.replace(/s$/, '')} id`;
-      issues.push(
-        issueAt('duplicate_id', `duplicate ${what} "${name}" (first at line ${earlier.at.line})`, locate(root, [list, index, field]), `${list}[${index}].${field}`),
-      );
+      issues.push(issueAt('duplicate_id', `duplicate ${what} "${name}" (${where})`, locate(root, [list, shown, field]), `${list}[${shown}].${field}`));
     });
   }
   return issues;
+}
+
+/** Whether an entry's name was written by a --set argument. */
+function fromSet(item: LocatedNode, field: 'code' | 'id'): boolean {
+  return item.kind === 'map' && findEntry(item, field)?.value.at.setArgument !== undefined;
 }

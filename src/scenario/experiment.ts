@@ -4,6 +4,7 @@ import { locate, toPlain, type LocatedNode, type PathSegment } from './located.j
 import { BUNDLED_PREFIX, namingFile, resolveNamedFile } from './named-file.js';
 import { readScenarioFile } from './read-scenario-file.js';
 import { schemaIssues } from './schema-issues.js';
+import { words } from './schema.js';
 import { defaultMessage, unknownFieldMessages } from './schema-messages.js';
 
 /**
@@ -42,7 +43,7 @@ export function experimentSchema(maxRuns: number) {
       .min(1),
     samples: z.int().min(1).optional(),
     runs: z.int().min(1).max(maxRuns).optional(),
-    seed: z.union([z.string().min(1).max(200), z.number()]).optional(),
+    seed: z.union([words.min(1).max(200), z.number()]).optional(),
     set: z.array(z.string().min(1)).optional(),
   });
 }

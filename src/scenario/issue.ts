@@ -45,6 +45,7 @@ export type IssueCode =
   | 'invalid_format'
   | 'invalid_condition'
   | 'invalid_distribution'
+  | 'unsafe_text'
   | 'invalid'
   // extends
   | 'extends_not_found'
@@ -56,6 +57,7 @@ export type IssueCode =
   // --set
   | 'set_syntax'
   | 'set_path_not_found'
+  | 'set_not_allowed'
   // meaning across fields
   | 'duplicate_id'
   | 'unknown_reference'
@@ -64,6 +66,10 @@ export type IssueCode =
   | 'ally_not_in_roster'
   | 'horizon_before_year'
   | 'horizon_too_far'
+  | 'date_outside_year'
+  | 'candidate_already_member'
+  | 'no_ally_in_window'
+  | 'observed_outside_window'
   // the rest of a long list
   | 'more_issues';
 

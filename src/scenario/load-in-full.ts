@@ -1,5 +1,6 @@
 import { baselineProblems } from './baseline-file.js';
 import { checkScenario } from './checks.js';
+import { duplicateNames } from './document-shape.js';
 import { mergeExtendsChain } from './extends.js';
 import { capIssues } from './issue.js';
 import { LIMITS } from './limits.js';
@@ -42,6 +43,9 @@ async function loadDocument(parsed: LocatedMap, file: string, options: LoadOptio
   const overridden = applyOverrides(merged.value.document, options.sets ?? []);
   if (!overridden.ok) return { ok: false, issues: [...mergeIssues, ...overridden.issues] };
   const root = overridden.value;
+  // A --set can rename an entry onto another: the repeat a file with the same content gets.
+  const renamed = duplicateNames(root).filter((issue) => issue.file === '--set');
+  if (renamed.length > 0) return { ok: false, issues: [...mergeIssues, ...renamed] };
   const document = toPlain(root);
 
   const validated = scenarioSchema.safeParse(document, { reportInput: true, error: defaultMessage });

@@ -24,7 +24,16 @@ export function applyOverrides(document: LocatedMap, args: readonly string[]): R
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: current };
 }
 
-function setIssue(code: 'set_syntax' | 'set_path_not_found', arg: string, message: string, path = ''): Issue {
+/**
+ * Fields that name another file, read from the folder of the file that writes them: a --set has
+ * no folder, and `extends` is followed before --set applies, so setting one could only be ignored.
+ */
+const FILE_FIELDS: Readonly<Record<string, string>> = {
+  extends: 'extends cannot be set from the command line: it is followed before --set applies; write a file with extends: and the changes instead',
+  baseline: 'baseline cannot be set from the command line: it names a file from the folder of the file that writes it; write it in a scenario file',
+};
+
+function setIssue(code: 'set_syntax' | 'set_path_not_found' | 'set_not_allowed', arg: string, message: string, path = ''): Issue {
   return { code, message: `--set ${arg}: ${message}`, file: '--set', line: 0, column: 0, path };
 }
 
@@ -39,6 +48,7 @@ function applyOverride(document: LocatedMap, arg: string): Result<LocatedMap> {
   if (segments.some((s) => s === '')) return { ok: false, issues: [setIssue('set_syntax', arg, `"${pathText}" has an empty step`, pathText)] };
   const forbidden = segments.find((s) => FORBIDDEN_KEYS.has(s));
   if (forbidden !== undefined) return { ok: false, issues: [setIssue('set_syntax', arg, `the key "${forbidden}" is not allowed`, pathText)] };
+  if (Object.hasOwn(FILE_FIELDS, segments[0]!)) return { ok: false, issues: [setIssue('set_not_allowed', arg, FILE_FIELDS[segments[0]!]!, pathText)] };
 
   const origin: Origin = { file: '--set', line: 0, column: 0, setArgument: arg };
   const value = parseYamlValue(valueText, '--set', origin);

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { OUTCOMES, TRACKS } from '../model/outcome.js';
 import { BRANCH_STAGES } from '../model/scenario.js';
+import { unsafeCharacterIn } from '../model/unsafe-characters.js';
 import { describeInput, unknownFieldMessages } from './schema-messages.js';
 
 /**
@@ -32,7 +33,15 @@ export const ALLY_CODE_PATTERN = /^[A-Z]{2,3}$/;
 
 const id = z.string().regex(ID_PATTERN, { error: (iss) => `${describeInput(iss.input)} is not an id: use lowercase letters, digits, - and _` });
 const allyCode = z.string().regex(ALLY_CODE_PATTERN, { error: (iss) => `${describeInput(iss.input)} is not a country code: use 2 or 3 capital letters` });
-const text = z.string().min(1, { error: 'must not be empty' });
+/**
+ * Words a person wrote (a title, a label, a note): printed to terminals and handouts, so a
+ * control character or a direction override in one is a mistake in the file, refused here.
+ */
+export const words = z.string().refine((s) => unsafeCharacterIn(s) === undefined, {
+  error: (iss) => `contains ${unsafeCharacterIn(String(iss.input))}, a control or direction character: write plain text`,
+  params: { issue: 'unsafe_text' },
+});
+const text = words.min(1, { error: 'must not be empty' });
 /** A source field: fact-sheet ids ("S31, S33"), an id from the file's `sources`, or a short citation. */
 const source = text;
 const isoDate = z
@@ -69,7 +78,7 @@ function bounded(range: NumberRange) {
   }
 }
 
-const annotations = { source: source.optional(), note: z.string().optional() };
+const annotations = { source: source.optional(), note: words.optional() };
 const positive = z.number().positive();
 
 type DistIssue = { message: string; path: string[] };
@@ -240,7 +249,7 @@ const processSchema = fields({
 const precondition = fields({
   id,
   label: text,
-  basis: z.string().optional(),
+  basis: words.optional(),
   level: probability,
   drift: delta.optional(),
   volatility: nonNegative.optional(),
@@ -290,15 +299,15 @@ const event = fields({
   effects: z.array(effectSchema).optional(),
 });
 
-const observed = fields({ outcome: z.enum(OUTCOMES), year, source, note: z.string().optional() });
+const observed = fields({ outcome: z.enum(OUTCOMES), year, source, note: words.optional() });
 
 const scenarioFields = {
   $schema: z.string().optional(),
   extends: z.string().optional(),
   id,
   title: text,
-  description: z.string().optional(),
-  baseline: z.string().optional(),
+  description: words.optional(),
+  baseline: words.optional(),
   decisionPoint,
   sources: z.record(z.string().regex(/^[A-Za-z0-9_.-]+$/), text).optional(),
   candidate,

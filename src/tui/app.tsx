@@ -1,6 +1,7 @@
 import { Box, Text, useApp } from 'ink';
 import { useReducer, useRef, useState } from 'react';
 import type { Scenario } from '../model/scenario.js';
+import { terminalText } from '../report/safe-text.js';
 import { StatusLine } from './components/status-line.js';
 import { useBaseline } from './hooks/use-baseline.js';
 import { useFileActions } from './hooks/use-file-actions.js';
@@ -157,7 +158,7 @@ export function App({ opened, runner, workspace, onExit }: AppProps) {
           <PromptBar key={prompt.id} prompt={prompt.prompt} onDone={() => prompts.close(prompt.id)} width={columns} />
         ) : (
           <Text wrap="truncate" color={message.startsWith('warning') || message.startsWith('cannot') ? 'yellow' : undefined}>
-            {message === '' ? ' ' : message}
+            {message === '' ? ' ' : terminalText(message)}
           </Text>
         )}
         <StatusLine scenario={editor.scenario} seed={runner.seed} live={live} baseline={baseline} rewrite={rewrite.known ? rewrite.distance.score : undefined} width={columns} />

@@ -1,5 +1,6 @@
 import { Text } from 'ink';
 import { useState } from 'react';
+import { unsafeCharacterIn } from '../model/unsafe-characters.js';
 import { truncate } from '../report/format.js';
 import { useKeys } from './hooks/use-keys.js';
 import { useSyncState } from './hooks/use-sync-state.js';
@@ -46,7 +47,7 @@ export function PromptBar({ prompt, onDone, width }: PromptBarProps) {
       else setProblem(error);
     } else if (key.backspace || key.delete) setText(typed.current.slice(0, -1));
     else if (key.ctrl && input === 'u') setText('');
-    else if (!key.ctrl && !key.meta && input.length > 0 && !/[\u0000-\u001f]/.test(input)) {
+    else if (!key.ctrl && !key.meta && input.length > 0 && unsafeCharacterIn(input) === undefined) {
       setText(typed.current + input);
       setProblem(undefined);
     }

@@ -8,8 +8,8 @@ import { parseMeasure } from '../../src/batch/factors.js';
 import { prepareHandout } from '../../src/batch/handout.js';
 import { HANDOUT_SECTIONS, type HandoutData } from '../../src/report/handout.js';
 import { handoutHtml } from '../../src/report/handout-html.js';
-import { handoutMarkdown, md } from '../../src/report/handout-md.js';
-import { esc } from '../../src/report/svg.js';
+import { handoutMarkdown } from '../../src/report/handout-md.js';
+import { htmlText as esc, markdownText as md } from '../../src/report/safe-text.js';
 import { PLANTED, scenario, scenarioText } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -114,14 +114,15 @@ describe('the checks report', () => {
   });
 
   it('the candidate listed among the Allies that would vote on it', async () => {
-    const issue = await onlyIssue(MINIMAL.replace('code: RU', 'code: PL') + 'allies:\n  - code: PL\n');
+    // Decided in 1998, before Poland joined: a candidate then, listed as an Ally by mistake.
+    const issue = await onlyIssue(MINIMAL.replace('code: RU', 'code: PL').replace('year: 2000', 'year: 1998') + 'allies:\n  - code: PL\n');
     expect(issue).toMatchObject({ code: 'candidate_listed_as_ally', line: 16, column: 11 });
     expect(issue.message).toBe('PL is the candidate: it cannot vote on its own accession');
   });
 
   it('a candidate that later joins is left out of the Allies that vote', async () => {
     const { loaded: load } = await import('./helpers.js');
-    const l = await load(MINIMAL.replace('code: RU', 'code: PL').replace('horizon: 2002', 'horizon: 2005'));
+    const l = await load(MINIMAL.replace('code: RU', 'code: PL').replace('year: 2000', 'year: 1998').replace('horizon: 2002', 'horizon: 2005'));
     expect(l.scenario.allies.map((a) => a.code)).not.toContain('PL');
     expect(l.scenario.allies.map((a) => a.code)).toContain('CZ');
   });

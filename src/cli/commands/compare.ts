@@ -7,7 +7,7 @@ import { runAnalysis } from '../analysis.js';
 import { rewriteFor } from '../baseline.js';
 import { UsageError } from '../errors.js';
 import { loadForCommand } from '../load.js';
-import { emit } from '../output.js';
+import { emit, printToStderr } from '../output.js';
 
 export interface CompareFlags {
   readonly runs: number;
@@ -23,7 +23,7 @@ export async function compareCommand(fileA: string, fileB: string, flags: Compar
   if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv');
   const a = await loadForCommand(fileA, flags.set);
   const b = await loadForCommand(fileB, flags.set);
-  for (const l of [a, b]) if (l.warnings.length > 0 && (flags.json || flags.csv)) for (const w of l.warnings) process.stderr.write(`warning: ${l.file}: ${w}\n`);
+  for (const l of [a, b]) if (l.warnings.length > 0 && (flags.json || flags.csv)) for (const w of l.warnings) printToStderr(`warning: ${l.file}: ${w}\n`);
   const [rewriteA, rewriteB] = [await rewriteFor(a), await rewriteFor(b)];
   const side = (l: LoadedScenario, shownAs: string, rewrite: typeof rewriteA) => ({
     file: shownAs,

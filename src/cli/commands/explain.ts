@@ -1,5 +1,6 @@
-import { compile, findBranch, traceBranch } from '../../engine/index.js';
+import { branchesToSearch, compile, findBranch, traceBranch } from '../../engine/index.js';
 import { OUTCOMES } from '../../model/outcome.js';
+import { integer } from '../../report/format.js';
 import { tellStory, storyText } from '../../report/story.js';
 import { UsageError } from '../errors.js';
 import { loadForCommand } from '../load.js';
@@ -22,8 +23,13 @@ export async function explainCommand(file: string, flags: ExplainFlags): Promise
   if (flags.outcome !== undefined) {
     const wanted = flags.outcome;
     if (!(OUTCOMES as readonly string[]).includes(wanted)) throw new UsageError(`--outcome must be one of ${OUTCOMES.join(', ')}; got "${wanted}"`);
-    const found = findBranch(model, flags.seed, (exit) => exit === wanted || (wanted === 'vetoed' && exit === 'held_out'), branch ?? 0);
-    if (found === undefined) throw new UsageError(`no branch ending "${wanted}" among the first 100,000 from ${branch ?? 0} with seed ${flags.seed}`, 1);
+    const from = branch ?? 0;
+    const found = findBranch(model, flags.seed, (exit) => exit === wanted || (wanted === 'vetoed' && exit === 'held_out'), from);
+    if (found === undefined) {
+      const searched = branchesToSearch(from);
+      const last = searched < 100_000 ? ` (${integer(from + searched - 1)} is the last branch number)` : '';
+      throw new UsageError(`no branch ending "${wanted}" among the ${integer(searched)} from ${from} with seed ${flags.seed}${last}`, 1);
+    }
     branch = found;
   }
   if (branch === undefined) throw new UsageError('say which branch: --branch K, or --outcome <outcome> to find one');

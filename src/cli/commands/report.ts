@@ -40,13 +40,14 @@ export async function reportCommand(file: string, flags: ReportFlags): Promise<v
   const other = flags.compare === undefined ? undefined : await loadForCommand(flags.compare, flags.set);
   const rewrite = (await rewriteFor(loaded)) ?? null;
   const command = [
-    'article10 report',
+    'article10',
+    'report',
     file,
     ...(flags.compare === undefined ? [] : ['--compare', flags.compare]),
     ...flags.set.flatMap((s) => ['--set', s]),
     ...(flags.outcome === undefined ? [] : ['--outcome', flags.outcome]),
     '--runs', String(flags.runs), '--sensitivity-runs', String(flags.sensitivityRuns), '--seed', flags.seed, '--format', format,
-  ].join(' ');
+  ].map(shellWord).join(' ');
   const total = handoutBranches(loaded.scenario, flags) + (other === undefined ? 0 : flags.runs);
   const data = await runAnalysis(`report ${loaded.scenario.id}`, total, async (signal, progress) => {
     const handout = await prepareHandout(
@@ -67,4 +68,9 @@ export async function reportCommand(file: string, flags: ReportFlags): Promise<v
   });
   const text = flags.json ? stableJson(data) : format === 'html' ? handoutHtml(data, { top: flags.top }) : handoutMarkdown(data, { top: flags.top });
   await emit(text, flags.out);
+}
+
+/** A word of the command line as a shell reads it back: single-quoted unless it is plain. */
+function shellWord(word: string): string {
+  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }

@@ -11,7 +11,7 @@ import { Interrupted, UsageError } from '../errors.js';
 import { interruptSignal } from '../interrupt.js';
 import { loadForCommand } from '../load.js';
 import type { LoadedScenario } from '../../scenario/load.js';
-import { emit, progressReporter } from '../output.js';
+import { emit, printToStderr, progressReporter } from '../output.js';
 import { RunCancelled } from '../../batch/pool.js';
 import { rewriteFor } from '../baseline.js';
 import { partialHeader, shardFlag } from '../shards.js';
@@ -48,7 +48,7 @@ export async function runCommand(files: readonly string[], flags: RunFlags): Pro
     for (const l of loaded) {
       const runs = shard?.branches ?? flags.runs;
       const progress = progressReporter(runs, l.scenario.id);
-      if ((flags.json || flags.csv || shard) && l.warnings.length > 0) for (const w of l.warnings) process.stderr.write(`warning: ${l.file}: ${w}\n`);
+      if ((flags.json || flags.csv || shard) && l.warnings.length > 0) for (const w of l.warnings) printToStderr(`warning: ${l.file}: ${w}\n`);
       const model = compile(l.scenario);
       const tally = await runModel(model, { seed: flags.seed, runs, first: shard?.first, workers: flags.workers, onProgress: progress, signal: interrupt.signal });
       done.push({ model, tally });

@@ -10,7 +10,7 @@ import { runAnalysis } from '../analysis.js';
 import { UsageError } from '../errors.js';
 import { issuesError, loadForCommand } from '../load.js';
 import { MAX_RUNS, parseSeed } from '../options.js';
-import { emit } from '../output.js';
+import { emit, printToStderr } from '../output.js';
 import { partialHeader, shardFlag } from '../shards.js';
 
 export const SWEEP_DEFAULT_RUNS = 20_000;
@@ -52,7 +52,7 @@ export async function sweepCommand(file: string | undefined, flags: SweepFlags, 
   const vary = checkedVary(plan, loaded.scenario);
   const design = sweepDesign(vary, plan.samples, plan.seed);
   const warnings = [...loaded.warnings, ...sweepWarnings(loaded.scenario, vary)];
-  if (flags.json || flags.csv || shard) for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+  if (flags.json || flags.csv || shard) for (const w of warnings) printToStderr(`warning: ${w}\n`);
   const branches = shard?.branches ?? plan.runs;
   const tallies = await runAnalysis(`sweep ${loaded.scenario.id}`, design.points.length * branches, (signal, progress) =>
     runSweep(loaded.scenario, design, {

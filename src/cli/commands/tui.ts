@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { bundledScenariosDir, DEFAULT_SCENARIO } from '../../io/paths.js';
 import { loadForCommand, resolveScenarioPath } from '../load.js';
+import { printToStdout } from '../output.js';
 
 export interface TuiFlags {
   readonly seed: string;
@@ -78,7 +79,7 @@ export async function tuiCommand(file: string | undefined, flags: TuiFlags): Pro
     leaveScreen();
     process.off('exit', leaveScreen);
   }
-  if (farewell !== '') process.stdout.write(`${farewell}\n`);
+  if (farewell !== '') printToStdout(`${farewell}\n`);
 }
 
 function delay(ms: number): Promise<void> {

@@ -2,6 +2,7 @@ import { formatIssue, loadScenarioFile } from '../../scenario/load.js';
 import { bundledScenariosDir } from '../../io/paths.js';
 import { ExitCode } from '../errors.js';
 import { resolveScenarioPath } from '../load.js';
+import { printToStderr, printToStdout } from '../output.js';
 
 /** `article10 validate`: checks every file, reports every problem, exit 2 if any. */
 export async function validateCommand(files: readonly string[], flags: { set: readonly string[]; json?: boolean }): Promise<number> {
@@ -10,15 +11,15 @@ export async function validateCommand(files: readonly string[], flags: { set: re
     const result = await loadScenarioFile(resolveScenarioPath(file), { sets: flags.set, bundledDir: bundledScenariosDir() });
     reports.push(result.ok ? { file, ok: true, warnings: result.value.warnings, issues: [] } : { file, ok: false, warnings: [], issues: result.issues });
   }
-  if (flags.json) process.stdout.write(JSON.stringify(reports, null, 2) + '\n');
+  if (flags.json) printToStdout(JSON.stringify(reports, null, 2) + '\n');
   else {
     for (const r of reports) {
       if (r.ok) {
-        process.stdout.write(`ok  ${r.file}\n`);
-        for (const w of r.warnings) process.stdout.write(`    warning: ${w}\n`);
+        printToStdout(`ok  ${r.file}\n`);
+        for (const w of r.warnings) printToStdout(`    warning: ${w}\n`);
       } else {
-        process.stderr.write(r.issues.map(formatIssue).join('\n') + '\n');
-        process.stderr.write(`bad ${r.file}: ${r.issues.length} problem${r.issues.length === 1 ? '' : 's'}\n`);
+        printToStderr(r.issues.map(formatIssue).join('\n') + '\n');
+        printToStderr(`bad ${r.file}: ${r.issues.length} problem${r.issues.length === 1 ? '' : 's'}\n`);
       }
     }
   }

@@ -5,6 +5,7 @@ import type { Scenario } from '../../model/scenario.js';
 import type { Comparison, PairedDifference } from '../../report/compare.js';
 import { bar, integer, padEnd, padStart, truncate } from '../../report/format.js';
 import { rewriteDistance, rewriteLines } from '../../report/rewrite-distance.js';
+import { terminalText } from '../../report/safe-text.js';
 import { useComparison } from '../hooks/use-comparison.js';
 import { useScroll } from '../hooks/use-scroll.js';
 import { SHORT_OUTCOME_LABELS, SHORT_STAGE_LABELS } from '../labels.js';
@@ -157,7 +158,7 @@ function TeamLine({ name, team, color, width }: { name: string; team: Team; colo
       <Text bold color={color}>
         {name}
       </Text>
-      {truncate(`  ${team.scenario.id} (${team.role}): ${team.scenario.title}`, width - name.length)}
+      {truncate(terminalText(`  ${team.scenario.id} (${team.role}): ${team.scenario.title}`), width - name.length)}
     </Text>
   );
 }

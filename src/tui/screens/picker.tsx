@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { useEffect, useState } from 'react';
 import { useSyncState } from '../hooks/use-sync-state.js';
 import { padEnd, truncate } from '../../report/format.js';
+import { terminalText } from '../../report/safe-text.js';
 import type { ScenarioEntry, Workspace } from '../workspace.js';
 import { useKeys } from '../hooks/use-keys.js';
 
@@ -70,7 +71,7 @@ export function PickerScreen({ title = 'Decision points', workspace, currentFile
             : `${mark} ${basename(e.file)}: cannot open: ${e.problem}`;
         return (
           <Text key={e.file} inverse={index === selected} dimColor={e.problem !== undefined} wrap="truncate">
-            {truncate(text, width)}
+            {truncate(terminalText(text), width)}
           </Text>
         );
       })}

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { REWRITE_METHOD, rewriteLine, rewriteLines } from '../../report/rewrite-distance.js';
+import { terminalText } from '../../report/safe-text.js';
 import type { Rewrite } from '../hooks/use-rewrite.js';
 import { useScroll } from '../hooks/use-scroll.js';
 import { spread, wrapText } from '../text.js';
@@ -21,7 +22,7 @@ interface Line {
 
 /** The rewrite of the scenario on screen: every value that differs from its baseline, with its size. */
 export function RewriteScreen({ rewrite, displayPath, active, width, height }: RewriteScreenProps) {
-  const lines = rewriteScreenLines(rewrite, displayPath, width);
+  const lines = rewriteScreenLines(rewrite, (path) => terminalText(displayPath(path)), width);
   const bodyRows = Math.max(1, height - 1);
   const top = useScroll(lines.length, bodyRows, active);
   const shown = lines.slice(top, top + bodyRows);

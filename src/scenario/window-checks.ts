@@ -1,0 +1,60 @@
+import { ROSTER, rosterEntry } from '../model/roster.js';
+import type { IssueCode } from './issue.js';
+import type { PathSegment } from './located.js';
+import { horizonEnd, rosterMembersBy } from './normalize-allies.js';
+import type { ScenarioDocument } from './schema.js';
+
+export interface WindowProblem {
+  readonly code: IssueCode;
+  readonly message: string;
+  readonly path: readonly PathSegment[];
+}
+
+/**
+ * Whether the decision window describes an accession that can happen at all: its date lies in
+ * its year, there is an Alliance to join in it, the candidate is not a member already, and a
+ * backtest's observed outcome falls inside it. Without these a run still gives numbers (47.6%
+ * "joined" an Alliance with no members), and they mean nothing.
+ */
+export function windowProblems(doc: ScenarioDocument): WindowProblem[] {
+  const problems: WindowProblem[] = [];
+  const { year, horizon, date } = doc.decisionPoint;
+  if (date !== undefined && date.slice(0, 4) !== String(year)) {
+    problems.push({ code: 'date_outside_year', message: `${date} is not in the decision year ${year}`, path: ['decisionPoint', 'date'] });
+  }
+
+  // The decision happens on its date, or at the start of its year when it has none.
+  const decided = date ?? `${year}-01-01`;
+  const candidate = doc.candidate.code;
+  const membership = rosterEntry(candidate);
+  if (membership !== undefined && membership.joined <= decided) {
+    problems.push({
+      code: 'candidate_already_member',
+      message: `${candidate} (${membership.name}) has been a NATO member since ${membership.joined}, before the decision on ${decided}: a member cannot join again`,
+      path: ['candidate', 'code'],
+    });
+  }
+
+  const end = horizonEnd(horizon);
+  const listed = (doc.allies ?? []).filter((a) => (a.joined ?? rosterEntry(a.code)?.joined ?? end) <= end).map((a) => a.code);
+  const voters = new Set([...listed, ...rosterMembersBy(horizon).map((m) => m.code)]);
+  voters.delete(candidate);
+  if (voters.size === 0) {
+    problems.push({
+      code: 'no_ally_in_window',
+      message: `no NATO member exists by the end of ${horizon} (the Treaty was signed on 1949-04-04; the first members joined on ${ROSTER[0]!.joined}): there is no Alliance to join`,
+      path: ['decisionPoint', 'horizon'],
+    });
+  }
+
+  const observed = doc.observed;
+  if (observed !== undefined && (observed.year < year || observed.year > horizon)) {
+    const side = observed.year < year ? `before the decision year ${year}` : `after the horizon ${horizon}`;
+    problems.push({
+      code: 'observed_outside_window',
+      message: `the observed year ${observed.year} is ${side}: no branch reaches it, so the forecast cannot be scored against it`,
+      path: ['observed', 'year'],
+    });
+  }
+  return problems;
+}
