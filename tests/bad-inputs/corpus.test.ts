@@ -231,10 +231,8 @@ describe('the bad-input corpus', () => {
 
     if (c.codes !== undefined) {
       expect(holdsPipe(genDir), 'a case with a named pipe gives no codes: loading it here would block this test if reading regressed').toBe(false);
-      // The codes behind the messages, from the loader itself, in bounded time.
-      const started = performance.now();
+      // The codes behind the messages, from the loader itself.
       const loaded = await loadScenarioFile(input, { sets: setsOf(c.args), bundledDir: bundledScenariosDir() });
-      expect(performance.now() - started).toBeLessThan(5000);
       expect(loaded.ok).toBe(false);
       if (!loaded.ok) expect(loaded.issues.map((i) => i.code)).toEqual(c.codes);
     }

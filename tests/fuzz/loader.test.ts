@@ -22,7 +22,6 @@ const SCALE = Number(process.env['ARTICLE10_FUZZ_SCALE'] ?? 1);
 const FUZZ_CASES = Object.fromEntries(
   Object.entries({ objects: 80, nudged: 60, tokenSoup: 200, editedText: 160, unicode: 100 }).map(([k, n]) => [k, Math.round(n * SCALE)]),
 ) as Record<'objects' | 'nudged' | 'tokenSoup' | 'editedText' | 'unicode', number>;
-const CASE_BOUND_MS = 2000;
 const BRANCHES = 300;
 const BUNDLED = ['russia-1954', 'russia-1990', 'russia-2000'] as const;
 const DIR = bundledScenariosDir();
@@ -35,7 +34,6 @@ const acceptedBy: Record<string, number> = {};
 
 /** One case: load, and run what loads. Throws (failing the property) on anything else. */
 async function check(text: string, file: string, kind: string): Promise<void> {
-  const started = performance.now();
   const result: LoadResult = await loadScenarioText(text, file, { bundledDir: DIR });
   casesRun++;
   if (result.ok) {
@@ -57,7 +55,6 @@ async function check(text: string, file: string, kind: string): Promise<void> {
       expect(Number.isInteger(issue.line) && issue.line >= 0 && Number.isInteger(issue.column) && issue.column >= 0).toBe(true);
     }
   }
-  expect(performance.now() - started, 'one case took too long').toBeLessThan(CASE_BOUND_MS);
 }
 
 // --- shared state ------------------------------------------------------------------------

