@@ -23,7 +23,8 @@ export async function emit(text: string, out: string | undefined): Promise<void>
 
 /**
  * Refuses an --out that can never be written, before any work: an empty name, a folder that
- * does not exist, or a folder where the file should be. Called for every command.
+ * does not exist, a folder where the file should be, or something other than a file there.
+ * Called for every command.
  */
 export async function checkOutPath(out: unknown): Promise<void> {
   if (out === undefined) return;
@@ -32,6 +33,9 @@ export async function checkOutPath(out: unknown): Promise<void> {
   const [folderInfo, info] = await Promise.all([stat(folder).catch(() => undefined), stat(out).catch(() => undefined)]);
   if (folderInfo?.isDirectory() !== true) throw new UsageError(`--out ${out}: there is no folder ${folder}`);
   if (info?.isDirectory() === true) throw new UsageError(`--out ${out}: is a folder; name a file in it`);
+  // The atomic write renames a new file over the target: that would replace a device such as
+  // /dev/null or /dev/stdout, a pipe or a socket with a plain file.
+  if (info !== undefined && !info.isFile()) throw new UsageError(`--out ${out}: is not a regular file (a device, pipe or socket); leave --out off to print to stdout`);
 }
 
 /** Progress on stderr, only when a person is watching it. */

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,7 +44,7 @@ function readCase(name: string): Case {
 const scratch = mkdtempSync(join(tmpdir(), 'article10-corpus-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Inputs the test builds: too big to commit, a symbolic link, a path that must not exist. */
+/** Inputs the test builds: too big to commit, a symbolic link, a path that must not exist, a pipe. */
 const GENERATED: Readonly<Record<string, (dir: string) => string>> = {
   'big-file': (dir) => {
     const file = join(dir, 'big-file.yaml');
@@ -68,6 +69,11 @@ const GENERATED: Readonly<Record<string, (dir: string) => string>> = {
     return file;
   },
   'file-not-found': (dir) => join(dir, 'no-such-scenario.yaml'),
+  // A named pipe stands for every non-file --out (devices, sockets): a test must never risk /dev.
+  'out-is-pipe': (dir) => {
+    execFileSync('mkfifo', [join(dir, 'pipe')]);
+    return VALID;
+  },
 };
 
 const names = readdirSync(CORPUS)
