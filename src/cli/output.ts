@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { integer } from '../report/format.js';
 import { ExitCode, UsageError } from './errors.js';
@@ -23,7 +23,8 @@ export async function emit(text: string, out: string | undefined): Promise<void>
 
 /**
  * Refuses an --out that can never be written, before any work: an empty name, a folder that
- * does not exist, a folder where the file should be, or something other than a file there.
+ * does not exist, a folder where the file should be (or a name ending with a slash), or
+ * something other than a file there.
  * Called for every command.
  */
 export async function checkOutPath(out: unknown): Promise<void> {
@@ -33,6 +34,7 @@ export async function checkOutPath(out: unknown): Promise<void> {
   const [folderInfo, info] = await Promise.all([stat(folder).catch(() => undefined), stat(out).catch(() => undefined)]);
   if (folderInfo?.isDirectory() !== true) throw new UsageError(`--out ${out}: there is no folder ${folder}`);
   if (info?.isDirectory() === true) throw new UsageError(`--out ${out}: is a folder; name a file in it`);
+  if (out.endsWith('/') || out.endsWith(sep)) throw new UsageError(`--out ${out}: ends with a slash, so it names a folder; name a file`);
   // The atomic write renames a new file over the target: that would replace a device such as
   // /dev/null or /dev/stdout, a pipe or a socket with a plain file.
   if (info !== undefined && !info.isFile()) throw new UsageError(`--out ${out}: is not a regular file (a device, pipe or socket); leave --out off to print to stdout`);
