@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import { errorCode } from '../io/error-code.js';
 import { findSameFile, inspectOutput, type FileId, type OutputTarget } from '../io/output-target.js';
 import { writeToTarget } from '../io/write-output.js';
@@ -95,6 +95,7 @@ export async function checkOutPath(out: unknown, options: OutCheckOptions = {}):
   if (out === undefined) return;
   if (typeof out !== 'string' || out.trim() === '') throw new UsageError('--out needs a file name');
   if (out === STDOUT) return;
+  if (out.endsWith('/') || out.endsWith(sep)) throw new UsageError(`--out ${out}: ends with a slash, so it names a folder; name a file`);
   const folder = dirname(resolve(out));
   const folderInfo = await stat(folder).catch(() => undefined);
   if (folderInfo?.isDirectory() !== true) throw new UsageError(`--out ${out}: there is no folder ${folder}`);

@@ -3,6 +3,7 @@ import type { Document, Node as YamlNode, YAMLError } from 'yaml';
 import { fileIssue, issueAt, type Issue, type IssueCode, type Origin, type Result } from './issue.js';
 import { LIMITS } from './limits.js';
 import type { LocatedEntry, LocatedMap, LocatedNode, PathSegment } from './located.js';
+import { firstTooDeep } from './nesting.js';
 import { formatPath } from './paths.js';
 import { passesTokenBudget } from './token-budget.js';
 
@@ -60,7 +61,7 @@ export function parseYamlValue(written: string, file: string, fixedOrigin?: Orig
   // An unknown tag is only a warning to the parser; TreeBuilder refuses it with its path.
   const problems = [...doc.errors, ...doc.warnings.filter((w) => w.code !== 'TAG_RESOLVE_FAILED')];
   if (problems.length > 0) {
-    return { ok: false, issues: yamlIssues(problems, file, position) };
+    return { ok: false, issues: yamlIssues(problems, text, file, position) };
   }
   if (doc.contents === null) {
     return { ok: false, issues: [issueAt('empty_file', 'there is no data (only comments or blank lines)', position(0), '')] };
@@ -100,12 +101,15 @@ function screenText(text: string, file: string): Issue | undefined {
   return undefined;
 }
 
-function yamlIssues(problems: readonly YAMLError[], file: string, position: (offset: number) => Origin): Issue[] {
+function yamlIssues(problems: readonly YAMLError[], text: string, file: string, position: (offset: number) => Origin): Issue[] {
   const language = file.toLowerCase().endsWith('.json') ? 'JSON' : 'YAML';
   const exhausted = problems.find((p) => p.code === 'RESOURCE_EXHAUSTION');
   if (exhausted !== undefined) {
-    // The parser reports one error per unwound level; one issue says it all.
-    return [issueAt('too_deep', `nesting is too deep to parse (the limit is ${LIMITS.maxDepth} levels)`, position(exhausted.pos[0]), '')];
+    // The parser reports one error per unwound level; one issue says it all, placed where the
+    // limit is passed (the same on every Node version), its path cut short as the tree builder's.
+    const deep = firstTooDeep(text, LIMITS.maxDepth);
+    const at = position(deep?.offset ?? exhausted.pos[0]);
+    return [issueAt('too_deep', `nesting is too deep to parse (the limit is ${LIMITS.maxDepth} levels)`, at, formatPath(deep?.path.slice(0, 4) ?? []))];
   }
   // One mistake often makes the parser complain several times on its line: the first says it.
   const lines = new Set<number>();

@@ -100,6 +100,13 @@ describe('article10 as a real process', () => {
     expect(cli(['sources', 'S999']).code).toBe(2);
   });
 
+  test('sources with an unknown id among known ones prints no half list', () => {
+    const r = cli(['sources', 'S31', 'S999', '0']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('article10: unknown source ids "S999", "0" (article10 sources lists them all)\n');
+  });
+
   test('NO_COLOR output has no escape sequences', () => {
     const r = cli(['run', 'russia-2000', '--runs', '1000'], { env: { NO_COLOR: '1' } });
     expect(r.stdout).not.toMatch(/\u001b\[/);

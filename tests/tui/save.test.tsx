@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../../src/tui/workspace.js';
 import { BUNDLED, load, SMALL_FIXTURE, tempDir } from './files.js';
-import { KEY, renderApp, type Harness } from './harness.js';
+import { KEY, renderApp, tick, type Harness } from './harness.js';
 
 let h: Harness | undefined;
 let cleanup: (() => void) | undefined;
@@ -78,7 +78,12 @@ describe('switching decision points', () => {
     expect(list).toContain('russia-1954');
     expect(list).toMatch(/small +Small test scenario \(open\)/);
     // The open file is selected first; russia-2000 is just above it.
-    for (let i = 0; i < 10 && !/› 2000 +russia-2000 /.test(h!.lastFrame()); i++) await h!.press(KEY.up);
+    // One step at a time: on busy cores a press shows a frame later, and pressing on a stale frame overshoots.
+    for (let i = 0; i < 10 && !/› 2000 +russia-2000 /.test(h!.lastFrame()); i++) {
+      const before = h!.lastFrame();
+      await h!.press(KEY.up);
+      for (let waited = 0; h!.lastFrame() === before && waited < 5_000; waited += 10) await tick(10);
+    }
     await h!.press(KEY.enter);
     await h!.waitFor('Unsaved changes.');
     await h!.press('y');

@@ -1,13 +1,19 @@
 import { SOURCES } from '../../model/sources.js';
-import { printToStderr } from '../output.js';
+import { UsageError } from '../errors.js';
 
-/** `article10 sources`: the fact sheet's source list, so every `source: S31` can be read. */
+/**
+ * `article10 sources`: the fact sheet's source list, so every `source: S31` can be read. An
+ * unknown id is a usage error before anything is printed: no half list on stdout.
+ */
 export function sourcesCommand(ids: readonly string[], flags: { json?: boolean }): number {
   const wanted = ids.length > 0 ? ids : Object.keys(SOURCES);
   const unknown = wanted.filter((id) => !Object.hasOwn(SOURCES, id));
-  const rows = wanted.filter((id) => Object.hasOwn(SOURCES, id)).map((id) => ({ id, citation: SOURCES[id]! }));
+  if (unknown.length > 0) {
+    const list = unknown.map((id) => JSON.stringify(id)).join(', ');
+    throw new UsageError(`unknown source id${unknown.length === 1 ? '' : 's'} ${list} (article10 sources lists them all)`);
+  }
+  const rows = wanted.map((id) => ({ id, citation: SOURCES[id]! }));
   if (flags.json) process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
   else process.stdout.write(rows.map((r) => `${r.id.padEnd(4)} ${r.citation}`).join('\n') + '\n');
-  for (const id of unknown) printToStderr(`unknown source id: ${id}\n`);
-  return unknown.length > 0 ? 2 : 0;
+  return 0;
 }
