@@ -6,19 +6,38 @@ import { ExitCode, UsageError } from './errors.js';
 
 /**
  * Writes a command's result to --out (atomically: the old file or the new one, never half) or
- * stdout. A file that cannot be written is a message and exit 1, not an internal error.
+ * stdout. A file that cannot be written is a message and exit 1, not an internal error. A long
+ * document may come in chunks, written one after another rather than joined first.
  */
-export async function emit(text: string, out: string | undefined): Promise<void> {
+export async function emit(text: string | readonly string[], out: string | undefined): Promise<void> {
   if (out === undefined) {
-    await new Promise<void>((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
+    for (const chunk of typeof text === 'string' ? [text] : blocks(text)) {
+      await new Promise<void>((resolve, reject) => process.stdout.write(chunk, (error) => (error ? reject(error) : resolve())));
+    }
     return;
   }
   try {
-    await writeFileAtomic(out, text);
+    await writeFileAtomic(out, typeof text === 'string' ? text : blocks(text));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new UsageError(`cannot write ${out}: ${reason}; the file was left as it was`, ExitCode.failure);
   }
+}
+
+/** Many small chunks as blocks of about a megabyte: fewer writes, and never one giant string. */
+function* blocks(chunks: readonly string[], size = 1 << 20): Generator<string> {
+  let block: string[] = [];
+  let length = 0;
+  for (const chunk of chunks) {
+    block.push(chunk);
+    length += chunk.length;
+    if (length >= size) {
+      yield block.join('');
+      block = [];
+      length = 0;
+    }
+  }
+  if (block.length > 0) yield block.join('');
 }
 
 /**

@@ -1,11 +1,12 @@
 import { mergePartials, parsePartial, ShardError, type PartialDoc } from '../../batch/shard.js';
-import { sweepResult } from '../../batch/sweep.js';
+import { sweepHeader, sweepPoint } from '../../batch/sweep.js';
+import { sweepOutput } from '../../report/sweep.js';
 import { summarize } from '../../engine/index.js';
 import { readTextFile } from '../../io/read-text.js';
 import { UsageError } from '../errors.js';
 import { emit } from '../output.js';
 import { runOutput } from './run.js';
-import { sweepOutput } from './sweep.js';
+import { sweepFormat } from './sweep.js';
 
 export interface MergeFlags {
   readonly json?: boolean;
@@ -36,7 +37,11 @@ export async function mergeCommand(files: readonly string[], flags: MergeFlags):
             })),
             flags,
           )
-        : sweepOutput(sweepResult(merged.sweep.scenario, merged.sweep.design, merged.tallies, { seed: merged.seed, runs: merged.runs, warnings: merged.sweep.warnings }), flags);
+        : sweepOutput(
+            sweepHeader(merged.sweep.scenario, merged.sweep.design, { seed: merged.seed, runs: merged.runs, warnings: merged.sweep.warnings }),
+            merged.tallies.map((tally, i) => sweepPoint(merged.sweep.scenario, merged.sweep.design, i, tally, merged.seed)),
+            sweepFormat(flags),
+          );
     await emit(text, flags.out);
   } catch (error) {
     if (error instanceof ShardError) throw new UsageError(error.message);
