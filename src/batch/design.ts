@@ -32,15 +32,24 @@ export function permutation(rng: Uniform, n: number): Int32Array {
 /**
  * A Latin hypercube of `samples` points in [0, 1]^dims: each dimension is cut into `samples`
  * equal strata and every stratum holds exactly one point, at a random place within it.
- * Returned by point: row i is point i.
+ * Returned by dimension, in one typed array each (8 bytes a value): column j holds every
+ * point's value of dimension j.
  */
-export function latinHypercube(samples: number, dims: number, rng: Uniform): Float64Array[] {
-  const rows = Array.from({ length: samples }, () => new Float64Array(dims));
+export function latinHypercubeColumns(samples: number, dims: number, rng: Uniform): Float64Array[] {
+  const columns: Float64Array[] = [];
   for (let j = 0; j < dims; j++) {
     const strata = permutation(rng, samples);
-    for (let i = 0; i < samples; i++) rows[i]![j] = (strata[i]! + rng()) / samples;
+    const column = new Float64Array(samples);
+    for (let i = 0; i < samples; i++) column[i] = (strata[i]! + rng()) / samples;
+    columns.push(column);
   }
-  return rows;
+  return columns;
+}
+
+/** The same hypercube by point: row i is point i. For small designs (a sweep's). */
+export function latinHypercube(samples: number, dims: number, rng: Uniform): Float64Array[] {
+  const columns = latinHypercubeColumns(samples, dims, rng);
+  return Array.from({ length: samples }, (_, i) => Float64Array.from(columns, (column) => column[i]!));
 }
 
 /** One Morris trajectory: k + 1 points, each after the first moving exactly one factor by ±delta. */

@@ -1,9 +1,9 @@
 import type { Tally } from '../engine/index.js';
 import type { Scenario } from '../model/scenario.js';
 import { prim, PRIM_DEFAULTS, screenInputs, type Box, type BoxStats, type PrimOptions } from '../report/prim.js';
-import { designRng, latinHypercube } from './design.js';
+import { designRng, latinHypercubeColumns } from './design.js';
 import { analysisHeader, measureCount, withFactorValues, type AnalysisHeader, type Factor, type Measure } from './factors.js';
-import { runVariants } from './variants.js';
+import { eachVariant } from './variants.js';
 
 /**
  * Scenario discovery in the spirit of PRIM: a Latin hypercube over the factors' ranges (every
@@ -56,15 +56,24 @@ export interface DiscoveryReport extends AnalysisHeader {
 
 export async function runDiscovery(scenario: Scenario, factors: readonly Factor[], options: DiscoverOptions, warnings: readonly string[] = []): Promise<DiscoveryReport> {
   const d = factors.length;
-  const design = latinHypercube(options.samples, d, designRng(options.seed, 'lhs'));
-  const counts = await runVariants(
+  // The design, one typed array per factor, scaled in place to the factor's values: the one
+  // copy of it (samples × factors × 8 bytes) is what a large discovery holds.
+  const all = latinHypercubeColumns(options.samples, d, designRng(options.seed, 'lhs'));
+  all.forEach((column, j) => {
+    const f = factors[j]!;
+    for (let i = 0; i < column.length; i++) column[i] = f.lo + (f.hi - f.lo) * column[i]!;
+  });
+  const y = new Float64Array(options.samples);
+  const row = new Float64Array(d);
+  await eachVariant(
     options.samples,
-    (i) => withFactorValues(scenario, factors, design[i]!, true),
-    (t: Tally) => measureCount(t, options.measure),
+    (i) => {
+      for (let j = 0; j < d; j++) row[j] = all[j]![i]!;
+      return withFactorValues(scenario, factors, row);
+    },
+    (t: Tally, i) => (y[i] = measureCount(t, options.measure)),
     { seed: options.seed, runs: options.runs, workers: options.workers, signal: options.signal, onVariant: options.onProgress },
   );
-  const all = factors.map((f, j) => Float64Array.from(design, (row) => f.lo + (f.hi - f.lo) * row[j]!));
-  const y = Float64Array.from(counts);
   const w = new Float64Array(options.samples).fill(options.runs);
   // Only inputs clearly associated with the outcome may bound a box; boxes index into `screened`.
   const screened = d === 0 ? [] : screenInputs({ columns: all, y, w });

@@ -141,19 +141,18 @@ async function runMorris(
   const k = factors.length;
   const r = options.trajectories;
   const { trajectories, delta } = morrisTrajectories(r, k, options.levels, designRng(options.seed, 'morris'));
-  // Each point differs from the one before it in one factor: build the scenarios along the way.
-  const scenarios: Scenario[] = [];
-  for (const t of trajectories) {
-    let s = withFactorValues(scenario, factors, t.points[0]!, true);
-    scenarios.push(s);
-    for (let step = 0; step < k; step++) {
-      const j = t.order[step]!;
-      s = withFactorValues(s, [factors[j]!], [t.points[step + 1]![j]!], true);
-      scenarios.push(s);
-    }
-  }
+  // Each point differs from the one before it in one factor: built along the way, one at a
+  // time (variants are built in order), so no more than one is held however many there are.
+  let current = scenario;
+  const point = (i: number): Scenario => {
+    const t = trajectories[Math.floor(i / (k + 1))]!;
+    const step = i % (k + 1);
+    if (step === 0) return (current = withFactorValues(scenario, factors, t.points[0]!, true));
+    const j = t.order[step - 1]!;
+    return (current = withFactorValues(current, [factors[j]!], [t.points[step]![j]!], true));
+  };
   const n = options.morrisRuns;
-  const shares = await runVariants(scenarios.length, (i) => scenarios[i]!, (tally) => measureCount(tally, options.measure) / n, {
+  const shares = await runVariants(r * (k + 1), point, (tally) => measureCount(tally, options.measure) / n, {
     seed: options.seed,
     runs: n,
     workers: options.workers,

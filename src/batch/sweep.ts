@@ -5,10 +5,12 @@ import { paramKind, rangeProblem } from '../scenario/param-kinds.js';
 import { getParam, scenarioParams } from '../scenario/param-paths.js';
 import { describeParam } from '../scenario/params.js';
 import { didYouMean } from '../scenario/suggest.js';
-import type { SweepDesign, SweepResult, VarySpec } from '../report/sweep.js';
+import type { SweepDesign, SweepHeader, SweepPoint, VarySpec } from '../report/sweep.js';
+import { integer } from '../report/format.js';
 import { designRng, latinHypercube } from './design.js';
 import { withFactorValues, type Factor } from './factors.js';
-import { runVariants, type VariantRunOptions } from './variants.js';
+import { eachVariant, type VariantRunOptions } from './variants.js';
+import { WORK_LIMITS } from './work-limits.js';
 
 /**
  * Sweeps: one scenario re-run at each point of a grid (or a Latin hypercube) over some of its
@@ -19,8 +21,8 @@ import { runVariants, type VariantRunOptions } from './variants.js';
  */
 
 /** Points a sweep may have: more is a study for shards, or a hypercube. */
-export const MAX_POINTS = 10_000;
-export const MAX_STEPS = 1_000;
+export const MAX_POINTS = WORK_LIMITS.maxSweepPoints;
+export const MAX_STEPS = WORK_LIMITS.maxSweepSteps;
 
 /** A bad --vary, experiment or path: the commands make it a usage error (with a position when they have one). */
 export class SweepError extends Error {
@@ -78,7 +80,7 @@ export function checkVary(scenario: Scenario, vary: readonly VarySpec[], samples
   });
   if (samples === undefined) {
     const points = out.reduce((n, v) => n * v.steps!, 1);
-    if (points > MAX_POINTS) throw new SweepError(`the grid has ${points} points; the limit is ${MAX_POINTS}: use fewer steps, --samples N (Latin hypercube) or several sweeps`);
+    if (points > MAX_POINTS) throw new SweepError(`the grid has ${integer(points)} points; the limit is ${integer(MAX_POINTS)}: use fewer steps, --samples N (Latin hypercube) or several sweeps`);
   } else if (samples < 1 || samples > MAX_POINTS) throw new SweepError(`--samples must be from 1 to ${MAX_POINTS}, got ${samples}`);
   return out;
 }
@@ -126,22 +128,31 @@ export function sweepWarnings(base: Scenario, vary: readonly VarySpec[]): string
   return vary.filter((v) => !read.has(v.path)).map((v) => `${v.path} is not read by the engine (its rule or event is off): varying it changes nothing`);
 }
 
-/** Runs every point of a design (branches [first, first + runs) each) and returns their tallies, in order. */
-export async function runSweep(base: Scenario, design: SweepDesign, options: Omit<VariantRunOptions, 'onVariant'> & { onPoint?: (done: number) => void }): Promise<Tally[]> {
-  return runVariants(
-    design.points.length,
-    (i) => pointScenario(base, design.vary, design.points[i]!),
-    (tally) => tally,
-    { ...options, ...(options.onPoint && { onVariant: options.onPoint }) },
-  );
+/**
+ * Runs every point of a design (branches [first, first + runs) each) and hands each point's
+ * tally to `consume` in order, as it completes: no tally outlives its point.
+ */
+export async function runSweep(
+  base: Scenario,
+  design: SweepDesign,
+  consume: (tally: Tally, point: number) => void,
+  options: Omit<VariantRunOptions, 'onVariant'> & { onPoint?: (done: number) => void },
+): Promise<{ readonly peakHeld: number }> {
+  return eachVariant(design.points.length, (i) => pointScenario(base, design.vary, design.points[i]!), consume, {
+    ...options,
+    ...(options.onPoint && { onVariant: options.onPoint }),
+  });
 }
 
-/** The sweep's rows from the points' tallies. Pure: the command and `merge` both build it here. */
-export function sweepResult(base: Scenario, design: SweepDesign, tallies: readonly Tally[], meta: { seed: string; runs: number; warnings: readonly string[] }): SweepResult {
-  const points = design.points.map((values, i) => {
-    const r = summarize(compile(pointScenario(base, design.vary, values)), tallies[i]!, { seed: meta.seed });
-    return { point: i + 1, values: Object.fromEntries(design.vary.map((v, j) => [v.path, values[j]!])), outcomes: r.outcomes, funnel: r.funnel };
-  });
+/** One row of a sweep (point i, 0-based) from its tally. */
+export function sweepPoint(base: Scenario, design: SweepDesign, i: number, tally: Tally, seed: string): SweepPoint {
+  const values = design.points[i]!;
+  const r = summarize(compile(pointScenario(base, design.vary, values)), tally, { seed });
+  return { point: i + 1, values: Object.fromEntries(design.vary.map((v, j) => [v.path, values[j]!])), outcomes: r.outcomes, funnel: r.funnel };
+}
+
+/** Everything of a sweep's document but its rows. */
+export function sweepHeader(base: Scenario, design: SweepDesign, meta: { seed: string; runs: number; warnings: readonly string[] }): SweepHeader {
   return {
     scenario: base.id,
     title: base.title,
@@ -154,7 +165,7 @@ export function sweepResult(base: Scenario, design: SweepDesign, tallies: readon
       const param = getParam(base, v.path)!;
       return { ...v, baseline: describeParam(param), ...(param.source !== undefined && { source: param.source }) };
     }),
-    points,
+    pointCount: design.points.length,
     warnings: meta.warnings,
   };
 }

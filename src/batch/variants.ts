@@ -22,10 +22,9 @@ export interface VariantRunOptions {
 }
 
 /**
- * Runs `count` variants (`variant(i)` builds the i-th scenario, when it is needed) and returns
- * `measure` of each tally, in order. Variants are spread over single-thread pools, one per
- * worker, so a run of many short variants uses every core; the result does not depend on the
- * number of workers.
+ * Runs `count` variants (`variant(i)` builds the i-th scenario when it is needed, once for
+ * each i and in increasing order, so a variant may be built from the one before it) and
+ * returns `measure` of each tally, in order.
  */
 export async function runVariants<T>(
   count: number,
@@ -33,22 +32,54 @@ export async function runVariants<T>(
   measure: (tally: Tally, i: number) => T,
   options: VariantRunOptions,
 ): Promise<T[]> {
-  const workers = Math.min(count, options.workers ?? (count * options.runs >= WORKER_THRESHOLD ? defaultWorkerCount() : 1));
   const out = new Array<T>(count);
+  await eachVariant(count, variant, (tally, i) => (out[i] = measure(tally, i)), options);
+  return out;
+}
+
+/**
+ * Runs `count` variants and hands each tally to `consume` in order, as soon as it and every
+ * earlier one are done; a tally is dropped once consumed, so memory stays flat in the number
+ * of variants. Variants are spread over single-thread pools, one per worker, so a run of many
+ * short variants uses every core; the result does not depend on the number of workers. A lane
+ * that runs ahead waits once a few variants wait for an earlier one: at most 2 × workers
+ * tallies are held at once. Returns the most that were.
+ */
+export async function eachVariant(
+  count: number,
+  variant: (i: number) => Scenario,
+  consume: (tally: Tally, i: number) => void,
+  options: VariantRunOptions,
+): Promise<{ readonly peakHeld: number }> {
+  const workers = Math.min(count, options.workers ?? (count * options.runs >= WORKER_THRESHOLD ? defaultWorkerCount() : 1));
+  const window = 2 * Math.max(1, workers);
+  const finished = new Map<number, Tally>();
+  const sleepers: (() => void)[] = [];
   let next = 0;
+  let consumed = 0;
   let done = 0;
+  let peakHeld = 0;
   const lane = async (pool: WorkerPool | undefined) => {
-    for (let i = next++; i < count; i = next++) {
+    for (;;) {
+      while (next < count && next - consumed >= window) await new Promise<void>((wake) => sleepers.push(wake));
+      if (next >= count) return;
+      const i = next++;
       if (options.signal?.aborted) throw new RunCancelled();
       const model = compile(variant(i));
       const tally = await runModel(model, { seed: options.seed, runs: options.runs, first: options.first, workers: 1, pool, signal: options.signal });
-      out[i] = measure(tally, i);
+      finished.set(i, tally);
+      peakHeld = Math.max(peakHeld, finished.size);
       options.onVariant?.(++done);
+      for (let t = finished.get(consumed); t !== undefined; t = finished.get(consumed)) {
+        finished.delete(consumed);
+        consume(t, consumed++);
+      }
+      for (const wake of sleepers.splice(0)) wake();
     }
   };
   if (workers <= 1) {
     await lane(undefined);
-    return out;
+    return { peakHeld };
   }
   const pools = Array.from({ length: workers }, () => new WorkerPool(1));
   try {
@@ -56,5 +87,5 @@ export async function runVariants<T>(
   } finally {
     await Promise.all(pools.map((p) => p.close()));
   }
-  return out;
+  return { peakHeld };
 }

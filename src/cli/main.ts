@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../model/version.js';
 import { DEFAULT_SCENARIO } from '../io/paths.js';
 import { integer } from '../report/format.js';
+import { scientific, WORK_LIMITS } from '../batch/work-limits.js';
 import { ExitCode, UsageError } from './errors.js';
 import { checkOutPath, printToStderr } from './output.js';
 import { collect, countOption, DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS, parseBranch, parseRuns, parseSeed, parseWorkers } from './options.js';
@@ -13,6 +14,7 @@ if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') process.e
 const runsOption = () =>
   new Option('-n, --runs <N>', `branches to simulate (1 to ${integer(MAX_RUNS)})`).argParser(parseRuns).default(DEFAULT_RUNS);
 const seedOption = () => new Option('-s, --seed <S>', 'random seed: same scenario + seed + version, same results').argParser(parseSeed).default(DEFAULT_SEED);
+const yesOption = () => new Option('--yes', `run even when the work is over the budget (${scientific(WORK_LIMITS.maxBranches)} branches; see article10 --help)`);
 const setOption = () =>
   new Option('--set <path=value>', 'override a value, e.g. candidate.acceptsStandardPath=0.6 (repeatable)').argParser(collect).default([]);
 
@@ -29,7 +31,11 @@ function buildProgram(): Command {
     )
     .addHelpText(
       'after',
-      `\nWith no command: the default scenario (${DEFAULT_SCENARIO}) is run and summarised.\nExit codes: 0 ok, 1 failure, 2 bad usage or bad input, 130 interrupted.`,
+      `\nWith no command: the default scenario (${DEFAULT_SCENARIO}) is run and summarised.\nExit codes: 0 ok, 1 failure, 2 bad usage or bad input, 130 interrupted.\n` +
+        `Work budget: a command that would run more than ${scientific(WORK_LIMITS.maxBranches)} branches in all (hours at 1-2 million\n` +
+        `branches a second), or a discovery whose hypercube holds more than ${integer(WORK_LIMITS.maxDesignValues)} values\n` +
+        `(${integer((WORK_LIMITS.maxDesignValues * 8) / 1e6)} MB), stops before it starts, says its size and exits 2; --yes runs it anyway. From\n` +
+        `${scientific(WORK_LIMITS.announceBranches)} branches a command states its size on stderr before it starts.`,
     )
     .allowExcessArguments(true)
     .action(async (_flags, command: Command) => {
@@ -54,6 +60,7 @@ function buildProgram(): Command {
     .addOption(seedOption())
     .addOption(new Option('-w, --workers <N>', 'worker threads (default: 1 for short runs, all cores for long ones)').argParser(parseWorkers))
     .addOption(setOption())
+    .addOption(yesOption())
     .option('--json', 'print a JSON document for machines')
     .option('--csv', 'print one CSV row per scenario')
     .option('--shard <i/n>', 'run only shard i of n (numbered from 1) and write a partial document for `article10 merge`')
@@ -104,6 +111,7 @@ function buildProgram(): Command {
     .argument('[case...]', 'backtest files or bundled case names (default: every file in scenarios/backtests/)')
     .addOption(runsOption())
     .addOption(seedOption())
+    .addOption(yesOption())
     .option('--json', 'print the scores as JSON')
     .option('-o, --out <file>', 'write to a file instead of stdout')
     .action(async (files: string[], flags) => {
@@ -124,6 +132,7 @@ function buildProgram(): Command {
     .addOption(new Option('--morris-runs <N>', 'branches per Morris point (default: a quarter of --runs, at least 500)').argParser(parseRuns))
     .addOption(new Option('-w, --workers <N>', 'worker threads (default: all cores for long analyses)').argParser(parseWorkers))
     .addOption(setOption())
+    .addOption(yesOption())
     .option('--json', 'print a JSON document for machines')
     .option('-o, --out <file>', 'write the output to a file (atomically) instead of stdout')
     .action(async (file: string, flags) => {
@@ -139,6 +148,7 @@ function buildProgram(): Command {
     .addOption(runsOption())
     .addOption(seedOption())
     .addOption(setOption())
+    .addOption(yesOption())
     .option('--json', 'print a JSON document for machines')
     .option('--csv', 'print one CSV row per outcome and funnel stage')
     .option('-o, --out <file>', 'write the output to a file (atomically) instead of stdout')
@@ -152,13 +162,14 @@ function buildProgram(): Command {
     .description('re-run a scenario over a grid (or a Latin hypercube) of parameter values, one row per point')
     .argument('[scenario]', 'scenario file or bundled name (or give --experiment)')
     .addOption(new Option('--vary <path=from:to:steps>', 'a parameter and its values, e.g. candidate.acceptsStandardPath=0.1:0.9:5 (repeatable)').argParser(collect).default([]))
-    .addOption(new Option('--samples <N>', 'a Latin hypercube of N points instead of the grid (then path=from:to)').argParser(countOption('--samples', 1, 10_000)))
+    .addOption(new Option('--samples <N>', 'a Latin hypercube of N points instead of the grid (then path=from:to)').argParser(countOption('--samples', 1, WORK_LIMITS.maxSweepPoints)))
     .addOption(new Option('-n, --runs <N>', 'branches per point').argParser(parseRuns).default(20_000))
     .addOption(seedOption())
     .addOption(setOption())
     .option('--experiment <file>', 'run the sweep an experiment file describes (scenario, vary, samples, runs, seed)')
     .option('--shard <i/n>', 'run only shard i of n (numbered from 1) and write a partial document for `article10 merge`')
     .addOption(new Option('-w, --workers <N>', 'worker threads (default: all cores for long sweeps)').argParser(parseWorkers))
+    .addOption(yesOption())
     .option('--json', 'print a JSON document for machines')
     .option('--csv', 'print one CSV row per point')
     .option('-o, --out <file>', 'write the output to a file (atomically) instead of stdout')
@@ -196,13 +207,14 @@ function buildProgram(): Command {
     .description('scenario discovery (PRIM): the simplest boxes of parameter ranges in which an outcome is most likely')
     .argument('<scenario>', 'scenario file or bundled name')
     .option('--outcome <outcome>', 'the outcome to find boxes for (joined, vetoed, ...) or a stage reached (applied, invited, ...)', 'joined')
-    .addOption(new Option('--samples <M>', 'parameter vectors of the Latin hypercube').argParser(countOption('--samples', 10, 1_000_000)).default(600))
+    .addOption(new Option('--samples <M>', 'parameter vectors of the Latin hypercube').argParser(countOption('--samples', 10, WORK_LIMITS.maxDiscoverSamples)).default(600))
     .addOption(new Option('-n, --runs <N>', 'branches per parameter vector').argParser(parseRuns).default(200))
     .addOption(seedOption())
     .addOption(new Option('--boxes <K>', 'boxes to find, each among the vectors the earlier ones left').argParser(countOption('--boxes', 1, 20)).default(2))
     .addOption(new Option('--range <path=lo:hi>', 'the range to sample a parameter over (replaces its distribution\'s; repeatable)').argParser(collect).default([]))
     .addOption(new Option('-w, --workers <N>', 'worker threads (default: all cores for long analyses)').argParser(parseWorkers))
     .addOption(setOption())
+    .addOption(yesOption())
     .option('--json', 'print a JSON document for machines')
     .option('-o, --out <file>', 'write the output to a file (atomically) instead of stdout')
     .action(async (file: string, flags) => {
@@ -223,6 +235,7 @@ function buildProgram(): Command {
     .addOption(new Option('--top <K>', 'rows of the tornado').argParser(countOption('--top', 1, 1000)).default(10))
     .addOption(new Option('-w, --workers <N>', 'worker threads (default: all cores for long runs)').argParser(parseWorkers))
     .addOption(setOption())
+    .addOption(yesOption())
     .option('--json', 'print the data behind the handout as JSON')
     .option('-o, --out <file>', 'write the handout to a file (atomically) instead of stdout')
     .action(async (file: string, flags) => {

@@ -1,9 +1,10 @@
 import { UsageError } from './errors.js';
 import { unsafeCharacterIn } from '../model/unsafe-characters.js';
 import { integer } from '../report/format.js';
+import { WORK_LIMITS } from '../batch/work-limits.js';
 
 /** Largest --runs accepted: beyond it a run would take hours; split it into shards instead. */
-export const MAX_RUNS = 1_000_000_000;
+export const MAX_RUNS = WORK_LIMITS.maxRuns;
 export const DEFAULT_RUNS = 100_000;
 export const DEFAULT_SEED = '1';
 

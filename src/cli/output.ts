@@ -23,8 +23,9 @@ let checked: { readonly out: string; readonly id: FileId | undefined; readonly f
  * text (a file name, an argument) is written as a visible `\u001b`: in JSON that is the same
  * character, read back unchanged.
  */
-export async function emit(result: string, out: string | undefined): Promise<void> {
-  const text = terminalText(result);
+export async function emit(result: string | readonly string[], out: string | undefined): Promise<void> {
+  // A sweep's rows come as chunks (no row kept as data); the document itself is at most tens of MB.
+  const text = terminalText(typeof result === 'string' ? result : result.join(''));
   if (out === undefined || out === STDOUT) return writeStdout(text);
   const interrupt = interruptSignal();
   let target: OutputTarget | undefined;

@@ -1,8 +1,9 @@
 import { checksumOf, partialJson } from '../../src/batch/partial-checksum.js';
 import { shardRange, sparseTally, type PartialDoc } from '../../src/batch/shard.js';
-import { checkVary, pointScenario, sweepDesign, sweepResult, sweepWarnings } from '../../src/batch/sweep.js';
+import { checkVary, pointScenario, sweepDesign, sweepHeader, sweepPoint, sweepWarnings } from '../../src/batch/sweep.js';
 import { runOutput } from '../../src/cli/commands/run.js';
-import { sweepOutput } from '../../src/cli/commands/sweep.js';
+import { sweepFormat } from '../../src/cli/commands/sweep.js';
+import { sweepOutput } from '../../src/report/sweep.js';
 import { partialHeader } from '../../src/cli/shards.js';
 import { compile, simulateRange, summarize } from '../../src/engine/index.js';
 import type { Scenario } from '../../src/model/scenario.js';
@@ -51,8 +52,9 @@ export function sweepParts(scenario: Scenario, o: { runs: number; shards: number
     };
     return { file, text: partialJson(doc) };
   });
-  const result = sweepResult(scenario, design, models.map((m) => simulateRange(m, o.seed, 0, o.runs)), { seed: o.seed, runs: o.runs, warnings });
-  return { parts, unsharded: (format) => sweepOutput(result, format) };
+  const header = sweepHeader(scenario, design, { seed: o.seed, runs: o.runs, warnings });
+  const points = models.map((m, i) => sweepPoint(scenario, design, i, simulateRange(m, o.seed, 0, o.runs), o.seed));
+  return { parts, unsharded: (format) => sweepOutput(header, points, sweepFormat(format)).join('') };
 }
 
 /** A part edited and sealed again with a fresh checksum: a forgery, which only merge's other checks can catch. */

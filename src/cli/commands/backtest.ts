@@ -9,6 +9,8 @@ import { stableJson } from '../../report/json.js';
 import { Interrupted, UsageError } from '../errors.js';
 import { interruptSignal } from '../interrupt.js';
 import { loadForCommand } from '../load.js';
+import { checkWork } from '../budget.js';
+import { branchCount } from '../../batch/work-limits.js';
 import { emit } from '../output.js';
 
 export interface BacktestFlags {
@@ -16,6 +18,8 @@ export interface BacktestFlags {
   readonly seed: string;
   readonly json?: boolean;
   readonly out?: string;
+  /** Run even when the work is over the budget. */
+  readonly yes?: boolean;
 }
 
 /** The bundled backtest cases: scenarios/backtests/*.yaml (files directly in it, sorted). */
@@ -49,6 +53,7 @@ export async function backtestCommand(files: readonly string[], flags: BacktestF
     }
     inputs.push({ scenario: loaded.scenario, warnings: loaded.warnings });
   }
+  checkWork({ command: 'backtest', made: `${inputs.length} case${inputs.length === 1 ? '' : 's'} × ${branchCount(flags.runs)}`, branches: inputs.length * flags.runs, smaller: 'fewer --runs or fewer cases' }, flags.yes);
   const interrupt = interruptSignal();
   const live = process.stderr.isTTY === true;
   let report;

@@ -5,6 +5,8 @@ import { stableJson } from '../../report/json.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import { runAnalysis } from '../analysis.js';
 import { rewriteFor } from '../baseline.js';
+import { checkWork } from '../budget.js';
+import { branchCount } from '../../batch/work-limits.js';
 import { UsageError } from '../errors.js';
 import { loadForCommand } from '../load.js';
 import { emit, printToStderr } from '../output.js';
@@ -16,6 +18,8 @@ export interface CompareFlags {
   readonly json?: boolean;
   readonly csv?: boolean;
   readonly out?: string;
+  /** Run even when the work is over the budget. */
+  readonly yes?: boolean;
 }
 
 /** `article10 compare`: two assumption sets on common random numbers, side by side. */
@@ -24,6 +28,8 @@ export async function compareCommand(fileA: string, fileB: string, flags: Compar
   const a = await loadForCommand(fileA, flags.set);
   const b = await loadForCommand(fileB, flags.set);
   for (const l of [a, b]) if (l.warnings.length > 0 && (flags.json || flags.csv)) for (const w of l.warnings) printToStderr(`warning: ${l.file}: ${w}\n`);
+  // Paired: every branch runs both scenarios.
+  checkWork({ command: 'compare', made: `2 scenarios × ${branchCount(flags.runs)}`, branches: 2 * flags.runs, smaller: 'fewer --runs' }, flags.yes);
   const [rewriteA, rewriteB] = [await rewriteFor(a), await rewriteFor(b)];
   const side = (l: LoadedScenario, shownAs: string, rewrite: typeof rewriteA) => ({
     file: shownAs,

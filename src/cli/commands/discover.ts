@@ -3,6 +3,10 @@ import { discoveryText } from '../../report/discover-text.js';
 import { stableJson } from '../../report/json.js';
 import { factorsFor, parseMeasureFlag, parseRanges, runAnalysis } from '../analysis.js';
 import { loadForCommand } from '../load.js';
+import { checkWork } from '../budget.js';
+import { branchCount } from '../../batch/work-limits.js';
+import { WORK_LIMITS } from '../../batch/work-limits.js';
+import { integer } from '../../report/format.js';
 import { emit } from '../output.js';
 
 export interface DiscoverFlags {
@@ -16,6 +20,8 @@ export interface DiscoverFlags {
   readonly set: readonly string[];
   readonly json?: boolean;
   readonly out?: string;
+  /** Run even when the work is over the budget. */
+  readonly yes?: boolean;
 }
 
 /** `article10 discover`: PRIM boxes of parameter ranges in which an outcome is most likely. */
@@ -24,6 +30,17 @@ export async function discoverCommand(file: string, flags: DiscoverFlags): Promi
   const ranges = parseRanges(flags.range);
   const loaded = await loadForCommand(file, flags.set);
   const factors = factorsFor(loaded.scenario, ranges);
+  const perValue = Math.max(1, factors.length);
+  checkWork(
+    {
+      command: 'discover',
+      made: `${integer(flags.samples)} samples × ${branchCount(flags.runs)}`,
+      branches: flags.samples * flags.runs,
+      designValues: flags.samples * factors.length,
+      smaller: `fewer --samples (at most ${integer(Math.min(WORK_LIMITS.maxDiscoverSamples, Math.floor(WORK_LIMITS.maxDesignValues / perValue)))} with ${factors.length} parameters) or fewer --runs`,
+    },
+    flags.yes,
+  );
   const report = await runAnalysis(`discover ${loaded.scenario.id}`, flags.samples * flags.runs, (signal, progress) =>
     runDiscovery(
       loaded.scenario,

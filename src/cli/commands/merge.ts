@@ -1,13 +1,14 @@
 import { mergePartials } from '../../batch/merge-partials.js';
 import { parsePartial } from '../../batch/partial-schema.js';
 import { ShardError } from '../../batch/shard.js';
-import { sweepResult } from '../../batch/sweep.js';
+import { sweepHeader, sweepPoint } from '../../batch/sweep.js';
+import { sweepOutput } from '../../report/sweep.js';
 import { summarize } from '../../engine/index.js';
 import { readTextFile } from '../../io/read-text.js';
 import { UsageError } from '../errors.js';
 import { emit } from '../output.js';
 import { runOutput } from './run.js';
-import { sweepOutput } from './sweep.js';
+import { sweepFormat } from './sweep.js';
 
 export interface MergeFlags {
   readonly json?: boolean;
@@ -49,5 +50,10 @@ export function mergedOutput(parts: readonly { file: string; text: string }[], f
       format,
     );
   }
-  return sweepOutput(sweepResult(merged.sweep.scenario, merged.sweep.design, merged.tallies, { seed: merged.seed, runs: merged.runs, warnings: merged.sweep.warnings }), format);
+  const { scenario, design, warnings } = merged.sweep;
+  return sweepOutput(
+    sweepHeader(scenario, design, { seed: merged.seed, runs: merged.runs, warnings }),
+    merged.tallies.map((tally, i) => sweepPoint(scenario, design, i, tally, merged.seed)),
+    sweepFormat(format),
+  ).join('');
 }

@@ -7,6 +7,9 @@ import { parseMeasureFlag, runAnalysis } from '../analysis.js';
 import { rewriteFor } from '../baseline.js';
 import { UsageError } from '../errors.js';
 import { loadForCommand } from '../load.js';
+import { checkWork } from '../budget.js';
+import { branchCount } from '../../batch/work-limits.js';
+import { integer } from '../../report/format.js';
 import { emit } from '../output.js';
 
 export interface ReportFlags {
@@ -21,6 +24,8 @@ export interface ReportFlags {
   readonly set: readonly string[];
   readonly json?: boolean;
   readonly out?: string;
+  /** Run even when the work is over the budget. */
+  readonly yes?: boolean;
 }
 
 /** md or html: as asked, else from the --out file's extension, else Markdown. */
@@ -49,6 +54,18 @@ export async function reportCommand(file: string, flags: ReportFlags): Promise<v
     '--runs', String(flags.runs), '--sensitivity-runs', String(flags.sensitivityRuns), '--seed', flags.seed, '--format', format,
   ].map(shellWord).join(' ');
   const total = handoutBranches(loaded.scenario, flags) + (other === undefined ? 0 : flags.runs);
+  const swings = (total - flags.runs * (other === undefined ? 1 : 2)) / flags.sensitivityRuns;
+  const compared = other === undefined ? '' : ` + 2 × ${integer(flags.runs)} compared`;
+  checkWork(
+    {
+      command: 'report',
+      made: `${branchCount(flags.runs)} + ${integer(swings)} swing runs × ${branchCount(flags.sensitivityRuns)}${compared}`,
+      // The comparison is paired: both scenarios run every branch.
+      branches: total + (other === undefined ? 0 : flags.runs),
+      smaller: 'fewer --runs or --sensitivity-runs',
+    },
+    flags.yes,
+  );
   const data = await runAnalysis(`report ${loaded.scenario.id}`, total, async (signal, progress) => {
     const handout = await prepareHandout(
       { scenario: loaded.scenario, rewrite, command },

@@ -14,6 +14,8 @@ import type { LoadedScenario } from '../../scenario/load.js';
 import { emit, printToStderr, progressReporter } from '../output.js';
 import { RunCancelled } from '../../batch/pool.js';
 import { rewriteFor } from '../baseline.js';
+import { checkWork } from '../budget.js';
+import { branchCount } from '../../batch/work-limits.js';
 import { partialHeader, shardFlag } from '../shards.js';
 
 export interface RunFlags {
@@ -26,6 +28,8 @@ export interface RunFlags {
   readonly out?: string;
   /** `i/n`: run only shard i of n and write a partial document for `merge`. */
   readonly shard?: string;
+  /** Run even when the work is over the budget. */
+  readonly yes?: boolean;
 }
 
 /** One scenario's results and, when it rewrites a baseline, how far. */
@@ -42,11 +46,15 @@ export async function runCommand(files: readonly string[], flags: RunFlags): Pro
   for (const file of files) loaded.push(await loadForCommand(file, flags.set));
   const rewrites: (RewriteDistance | undefined)[] = [];
   for (const l of loaded) rewrites.push(await rewriteFor(l));
+  const runs = shard?.branches ?? flags.runs;
+  checkWork(
+    { command: 'run', ...(loaded.length > 1 && { made: `${loaded.length} scenarios × ${branchCount(runs)}` }), branches: loaded.length * runs, smaller: 'fewer --runs, or --shard i/n to split them over machines' },
+    flags.yes,
+  );
   const interrupt = interruptSignal();
   const done: { model: CompiledModel; tally: Tally }[] = [];
   try {
     for (const l of loaded) {
-      const runs = shard?.branches ?? flags.runs;
       const progress = progressReporter(runs, l.scenario.id);
       if ((flags.json || flags.csv || shard) && l.warnings.length > 0) for (const w of l.warnings) printToStderr(`warning: ${l.file}: ${w}\n`);
       const model = compile(l.scenario);

@@ -3,6 +3,9 @@ import { stableJson } from '../../report/json.js';
 import { sensitivityText } from '../../report/tornado.js';
 import { factorsFor, parseMeasureFlag, parseRanges, runAnalysis } from '../analysis.js';
 import { loadForCommand } from '../load.js';
+import { checkWork } from '../budget.js';
+import { branchCount } from '../../batch/work-limits.js';
+import { integer } from '../../report/format.js';
 import { emit } from '../output.js';
 
 export interface SensitivityFlags {
@@ -17,6 +20,8 @@ export interface SensitivityFlags {
   readonly set: readonly string[];
   readonly json?: boolean;
   readonly out?: string;
+  /** Run even when the work is over the budget. */
+  readonly yes?: boolean;
 }
 
 /** Branches per Morris point when not given: a quarter of --runs, at least 500. */
@@ -32,7 +37,13 @@ export async function sensitivityCommand(file: string, flags: SensitivityFlags):
   const factors = factorsFor(loaded.scenario, ranges);
   const morrisRuns = flags.morrisRuns ?? defaultMorrisRuns(flags.runs);
   const swingVariants = 1 + 2 * factors.length;
-  const total = swingVariants * flags.runs + flags.trajectories * (factors.length + 1) * morrisRuns;
+  const morrisPoints = factors.length === 0 ? 0 : flags.trajectories * (factors.length + 1);
+  const total = swingVariants * flags.runs + morrisPoints * morrisRuns;
+  const morris = morrisPoints === 0 ? '' : ` + ${integer(morrisPoints)} Morris points × ${branchCount(morrisRuns)}`;
+  checkWork(
+    { command: 'sensitivity', made: `${integer(swingVariants)} swing runs × ${branchCount(flags.runs)}${morris}`, branches: total, smaller: 'fewer --runs, --morris-runs or --trajectories' },
+    flags.yes,
+  );
   const report = await runAnalysis(`sensitivity ${loaded.scenario.id}`, total, (signal, progress) =>
     runSensitivity(
       loaded.scenario,

@@ -1,12 +1,14 @@
 import { partialJson } from '../../batch/partial-checksum.js';
-import { sparseTally, type SweepPartial } from '../../batch/shard.js';
-import { checkVary, parseVary, runSweep, sweepDesign, sweepResult, sweepWarnings, SweepError } from '../../batch/sweep.js';
+import { sparseTally, type SparseTally, type SweepPartial } from '../../batch/shard.js';
+import { checkVary, parseVary, runSweep, sweepDesign, sweepHeader, sweepPoint, sweepWarnings, SweepError } from '../../batch/sweep.js';
 import { bundledScenariosDir } from '../../io/paths.js';
-import { stableJson } from '../../report/json.js';
-import { sweepCsv, sweepText, type SweepResult, type VarySpec } from '../../report/sweep.js';
+import { integer } from '../../report/format.js';
+import { sweepWriter, type SweepFormat, type VarySpec } from '../../report/sweep.js';
 import { experimentIssue, experimentScenarioFile, loadExperimentFile, type LoadedExperiment } from '../../scenario/experiment.js';
 import type { Issue } from '../../scenario/load.js';
 import { runAnalysis } from '../analysis.js';
+import { checkWork } from '../budget.js';
+import { branchCount } from '../../batch/work-limits.js';
 import { UsageError } from '../errors.js';
 import { issuesError, loadForCommand } from '../load.js';
 import { MAX_RUNS, parseSeed } from '../options.js';
@@ -27,6 +29,8 @@ export interface SweepFlags {
   readonly json?: boolean;
   readonly csv?: boolean;
   readonly out?: string;
+  /** Run even when the work is over the budget. */
+  readonly yes?: boolean;
 }
 
 /** What a sweep runs, from the command line or an experiment file. */
@@ -54,32 +58,38 @@ export async function sweepCommand(file: string | undefined, flags: SweepFlags, 
   const warnings = [...loaded.warnings, ...sweepWarnings(loaded.scenario, vary)];
   if (flags.json || flags.csv || shard) for (const w of warnings) printToStderr(`warning: ${w}\n`);
   const branches = shard?.branches ?? plan.runs;
-  const tallies = await runAnalysis(`sweep ${loaded.scenario.id}`, design.points.length * branches, (signal, progress) =>
-    runSweep(loaded.scenario, design, {
-      seed: plan.seed,
-      runs: branches,
-      first: shard?.first,
-      workers: flags.workers,
-      signal,
-      onPoint: (done) => progress(done * branches),
-    }),
+  const points = design.points.length;
+  checkWork(
+    { command: 'sweep', made: `${integer(points)} points × ${branchCount(branches)}`, branches: points * branches, smaller: 'fewer points, fewer --runs, or --shard i/n to split the branches over machines' },
+    flags.yes,
+  );
+  // Each point's tally becomes its row (or a shard's sparse tally) as it completes.
+  const sparse: SparseTally[] = [];
+  const writer = sweepWriter(sweepFormat(flags), design.vary);
+  await runAnalysis(`sweep ${loaded.scenario.id}`, points * branches, (signal, progress) =>
+    runSweep(
+      loaded.scenario,
+      design,
+      (tally, i) => (shard === undefined ? writer.add(sweepPoint(loaded.scenario, design, i, tally, plan.seed)) : sparse.push(sparseTally(tally))),
+      { seed: plan.seed, runs: branches, first: shard?.first, workers: flags.workers, signal, onPoint: (done) => progress(done * branches) },
+    ),
   );
   if (shard !== undefined) {
     const partial: SweepPartial = {
       ...partialHeader(plan.seed, plan.runs, shard),
       command: 'sweep',
       sweep: { scenario: loaded.scenario, warnings, design },
-      tallies: tallies.map(sparseTally),
+      tallies: sparse,
     };
     await emit(partialJson(partial), flags.out);
     return;
   }
-  await emit(sweepOutput(sweepResult(loaded.scenario, design, tallies, { seed: plan.seed, runs: plan.runs, warnings }), flags), flags.out);
+  await emit(writer.finish(sweepHeader(loaded.scenario, design, { seed: plan.seed, runs: plan.runs, warnings })), flags.out);
 }
 
-/** What `sweep` prints; `merge` of a sweep's shards prints the same. */
-export function sweepOutput(result: SweepResult, format: { readonly json?: boolean; readonly csv?: boolean }): string {
-  return format.json ? stableJson(result) : format.csv ? sweepCsv(result) : sweepText(result);
+/** The format asked for: --json, --csv or the readable table. */
+export function sweepFormat(format: { readonly json?: boolean; readonly csv?: boolean }): SweepFormat {
+  return format.json ? 'json' : format.csv ? 'csv' : 'text';
 }
 
 function commandLinePlan(file: string | undefined, flags: SweepFlags): SweepPlan {
