@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { findBaseline } from '../../src/batch/baseline.js';
+import { findBaseline } from '../../src/analysis/rewrite/baseline.js';
 import { bundledScenariosDir } from '../../src/io/paths.js';
 import { loadScenarioFile, type LoadedScenario } from '../../src/scenario/load.js';
 

@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { checksumOf, partialJson } from '../../src/batch/partial-checksum.js';
-import { parsePartial } from '../../src/batch/partial-schema.js';
-import { ShardError, type PartialDoc } from '../../src/batch/shard.js';
+import { checksumOf, partialJson } from '../../src/analysis/shards/partial-checksum.js';
+import { parsePartial } from '../../src/analysis/shards/partial-schema.js';
+import { ShardError, type PartialDoc } from '../../src/analysis/shards/shard.js';
 import { tallyProblem } from '../../src/batch/tally-checks.js';
 import { compile, EXITS, simulateRange, type CompiledModel, type Tally } from '../../src/engine/index.js';
 import { bundledScenariosDir } from '../../src/io/paths.js';
