@@ -6,7 +6,7 @@ import { ShardError, type PartialDoc } from '../../src/analysis/shards/shard.js'
 import { tallyProblem } from '../../src/batch/tally-checks.js';
 import { compile, EXITS, simulateRange, type CompiledModel, type Tally } from '../../src/engine/index.js';
 import { bundledScenariosDir } from '../../src/io/paths.js';
-import { scenario } from '../analysis/helpers.js';
+import { scenario } from './helpers.js';
 import { runParts } from '../helpers/partials.js';
 
 /** What merge checks in one part, in-process: the counts of a tally, the seal and the shape. */
