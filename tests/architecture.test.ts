@@ -3,7 +3,16 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 
-/** The import rules of the layout: cli/tui -> batch/report -> engine -> model, a pure core. */
+/**
+ * The import rules of the layout, a pure core at the bottom:
+ *
+ *   cli -> tui -> analysis -> batch -> engine -> model
+ *                    |          |
+ *                    +----------+--> report (rendering primitives), scenario, io
+ *
+ * analysis holds one folder per feature (its types, maths, run and text); batch executes
+ * branches (pool, workers, runners) and knows no feature; report only renders.
+ */
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
 
 function files(dir: string): string[] {
@@ -31,7 +40,76 @@ function layerOf(spec: string, file: string): string {
   return target.split('/')[0]!;
 }
 
+/** The source layers each layer may import, besides itself (packages and Node are checked apart). */
+const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
+  model: [],
+  engine: ['model'],
+  io: [],
+  scenario: ['model', 'io'],
+  report: ['model', 'scenario'],
+  batch: ['engine', 'model', 'report'],
+  analysis: ['batch', 'engine', 'model', 'report', 'scenario', 'io'],
+  tui: ['analysis', 'batch', 'engine', 'model', 'report', 'scenario', 'io'],
+  cli: ['tui', 'analysis', 'batch', 'engine', 'model', 'report', 'scenario', 'io'],
+  bench: ['batch', 'engine', 'model', 'report', 'scenario', 'io'],
+};
+
+/** The feature folder of a file or import target under analysis/ ('compare' for analysis/compare/run.ts). */
+function featureOf(path: string): string | undefined {
+  const parts = path.split('/');
+  return parts[0] === 'analysis' ? parts[1] : undefined;
+}
+
 describe('architecture', () => {
+  test('every layer is known and imports only the layers below it: no upward import, no loop', () => {
+    for (const s of sources) {
+      expect(Object.keys(MAY_IMPORT), `${s.file}: a new top-level folder needs its place in MAY_IMPORT`).toContain(s.layer);
+      for (const spec of importsOf(s.text).filter((x) => x.startsWith('.'))) {
+        const target = layerOf(spec, s.file);
+        if (target !== s.layer) expect(MAY_IMPORT[s.layer], `${s.file}: ${spec}`).toContain(target);
+      }
+    }
+  });
+
+  test('report only renders: it imports no analysis, no execution layer and no engine', () => {
+    const report = sources.filter((x) => x.layer === 'report');
+    expect(report.length).toBeGreaterThan(0);
+    for (const s of report) {
+      for (const spec of importsOf(s.text)) expect(['analysis', 'batch', 'engine'], `${s.file}: ${spec}`).not.toContain(layerOf(spec, s.file));
+    }
+  });
+
+  test('each analysis lives in a folder of its own, and features import one another without a cycle', () => {
+    const graph = new Map<string, Set<string>>();
+    for (const s of sources.filter((x) => x.layer === 'analysis')) {
+      const feature = featureOf(s.file);
+      expect(s.file.split('/').length, `${s.file}: put it in a feature folder, analysis/<feature>/`).toBeGreaterThan(2);
+      const uses = graph.get(feature!) ?? new Set<string>();
+      graph.set(feature!, uses);
+      for (const spec of importsOf(s.text).filter((x) => x.startsWith('.'))) {
+        const target = featureOf(join(s.file, '..', spec));
+        if (target !== undefined && target !== feature) uses.add(target);
+      }
+    }
+    const done = new Set<string>();
+    const visit = (feature: string, path: readonly string[]): void => {
+      expect(path, `a cycle between analysis features: ${[...path, feature].join(' -> ')}`).not.toContain(feature);
+      if (done.has(feature)) return;
+      for (const next of graph.get(feature) ?? []) visit(next, [...path, feature]);
+      done.add(feature);
+    };
+    for (const feature of graph.keys()) visit(feature, []);
+  });
+
+  test('the execution layer is shared: it names no analysis feature and no UI', () => {
+    for (const s of sources.filter((x) => x.layer === 'batch')) {
+      for (const spec of importsOf(s.text)) {
+        expect(['analysis', 'tui', 'cli'], `${s.file}: ${spec}`).not.toContain(layerOf(spec, s.file));
+        expect(spec, `${s.file}: ${spec}`).not.toMatch(/^(ink|react)(\/|$)/);
+      }
+    }
+  });
+
   test('the model imports nothing but itself', () => {
     for (const s of sources.filter((x) => x.layer === 'model')) {
       for (const spec of importsOf(s.text)) expect(layerOf(spec, s.file), `${s.file}: ${spec}`).toBe('model');

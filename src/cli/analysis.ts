@@ -1,4 +1,4 @@
-import { FactorError, MEASURE_NAMES, parseMeasure, uncertainFactors, type Factor, type Measure } from '../batch/factors.js';
+import { FactorError, MEASURE_NAMES, parseMeasure, uncertainFactors, type Factor, type Measure } from '../analysis/design/factors.js';
 import { RunCancelled } from '../batch/pool.js';
 import type { Scenario } from '../model/scenario.js';
 import { Interrupted, UsageError } from './errors.js';

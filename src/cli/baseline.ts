@@ -1,5 +1,5 @@
-import { findBaseline } from '../batch/baseline.js';
-import { rewriteDistance, type RewriteDistance } from '../report/rewrite-distance.js';
+import { findBaseline } from '../analysis/rewrite/baseline.js';
+import { rewriteDistance, type RewriteDistance } from '../analysis/rewrite/rewrite-distance.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { printToStderr, refuseOutOver } from './output.js';
 

@@ -1,4 +1,4 @@
-import { parseShard, shardRange, ShardError, PARTIAL_FORMAT, type PartialDoc, type ShardRange, type ShardSpec } from '../batch/shard.js';
+import { parseShard, shardRange, ShardError, PARTIAL_FORMAT, type PartialDoc, type ShardRange, type ShardSpec } from '../analysis/shards/shard.js';
 import { VERSION } from '../model/version.js';
 import { UsageError } from './errors.js';
 

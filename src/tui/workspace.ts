@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { findBaseline, type BaselineLookup } from '../batch/baseline.js';
+import { findBaseline, type BaselineLookup } from '../analysis/rewrite/baseline.js';
 import { findSameFile, inspectOutput, type OutputTarget } from '../io/output-target.js';
 import { writeToTarget } from '../io/write-output.js';
 import type { Scenario } from '../model/scenario.js';

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { compile, emptyPairedTally, mergePairedInto, simulatePairedRange, simulateRange, summarize } from '../../src/engine/index.js';
 import { OUTCOMES } from '../../src/model/outcome.js';
-import { buildComparison, pairedInterval } from '../../src/report/compare.js';
-import { compareScenarios } from '../../src/batch/compare.js';
+import { buildComparison, pairedInterval } from '../../src/analysis/compare/comparison.js';
+import { compareScenarios } from '../../src/analysis/compare/run.js';
 import { scenario as bundled } from './helpers.js';
 
 const RUNS = 6000;

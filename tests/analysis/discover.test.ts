@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { designRng, latinHypercube, morrisTrajectories } from '../../src/batch/design.js';
-import { runDiscovery } from '../../src/batch/discover.js';
-import { parseMeasure, uncertainFactors } from '../../src/batch/factors.js';
-import { boxSentence, discoveryText } from '../../src/report/discover-text.js';
-import { prim, screenInputs } from '../../src/report/prim.js';
+import { designRng, latinHypercube, morrisTrajectories } from '../../src/analysis/design/design.js';
+import { runDiscovery } from '../../src/analysis/discover/run.js';
+import { parseMeasure, uncertainFactors } from '../../src/analysis/design/factors.js';
+import { boxSentence, discoveryText } from '../../src/analysis/discover/text.js';
+import { prim, screenInputs } from '../../src/analysis/discover/prim.js';
 import { PLANTED, scenario } from './helpers.js';
 
 const joined = parseMeasure('joined')!;

@@ -3,12 +3,12 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { compareScenarios } from '../../src/batch/compare.js';
-import { parseMeasure } from '../../src/batch/factors.js';
-import { prepareHandout } from '../../src/batch/handout.js';
-import { HANDOUT_SECTIONS, type HandoutData } from '../../src/report/handout.js';
-import { handoutHtml } from '../../src/report/handout-html.js';
-import { handoutMarkdown } from '../../src/report/handout-md.js';
+import { compareScenarios } from '../../src/analysis/compare/run.js';
+import { parseMeasure } from '../../src/analysis/design/factors.js';
+import { prepareHandout } from '../../src/analysis/handout/run.js';
+import { HANDOUT_SECTIONS, type HandoutData } from '../../src/analysis/handout/content.js';
+import { handoutHtml } from '../../src/analysis/handout/html.js';
+import { handoutMarkdown } from '../../src/analysis/handout/markdown.js';
 import { htmlText as esc, markdownText as md } from '../../src/report/safe-text.js';
 import { PLANTED, scenario, scenarioText } from './helpers.js';
 

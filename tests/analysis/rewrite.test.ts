@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { fixed, type Distribution } from '../../src/model/distribution.js';
 import type { Scenario } from '../../src/model/scenario.js';
-import { assumptionDiff } from '../../src/report/assumptions.js';
-import { moments } from '../../src/report/moments.js';
-import { rewriteDistance } from '../../src/report/rewrite-distance.js';
+import { assumptionDiff } from '../../src/analysis/rewrite/assumptions.js';
+import { moments } from '../../src/analysis/rewrite/moments.js';
+import { rewriteDistance } from '../../src/analysis/rewrite/rewrite-distance.js';
 import { getParam, setParam } from '../../src/scenario/param-paths.js';
 import { scenario as bundled, scenarioText as fromText } from './helpers.js';
 

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { parseMeasure, uncertainFactors, withFactorValues } from '../../src/batch/factors.js';
-import { runSensitivity } from '../../src/batch/sensitivity.js';
+import { parseMeasure, uncertainFactors, withFactorValues } from '../../src/analysis/design/factors.js';
+import { runSensitivity } from '../../src/analysis/sensitivity/run.js';
 import { compile, simulate, summarize } from '../../src/engine/index.js';
 import { fixed } from '../../src/model/distribution.js';
 import { setParam } from '../../src/scenario/param-paths.js';
-import { sensitivityText, TORNADO_GLYPHS, tornadoLines } from '../../src/report/tornado.js';
+import { sensitivityText, TORNADO_GLYPHS, tornadoLines } from '../../src/analysis/sensitivity/tornado.js';
 import { PLANTED, scenario } from './helpers.js';
 
 const IGNORED = ['preconditions.z.level', 'events.far-future.hazard', 'events.far-future.effects.0.delta'];

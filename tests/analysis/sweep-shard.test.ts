@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { mergePartials } from '../../src/batch/merge-partials.js';
-import { parseShard, PARTIAL_FORMAT, shardRange, ShardError, sparseTally, type RunPartial } from '../../src/batch/shard.js';
-import { checkVary, parseVary, pointScenario, sweepDesign, SweepError } from '../../src/batch/sweep.js';
+import { mergePartials } from '../../src/analysis/shards/merge-partials.js';
+import { parseShard, PARTIAL_FORMAT, shardRange, ShardError, sparseTally, type RunPartial } from '../../src/analysis/shards/shard.js';
+import { checkVary, parseVary, pointScenario, sweepDesign, SweepError } from '../../src/analysis/sweep/run.js';
 import { CHUNK_SIZE, compile, simulateRange } from '../../src/engine/index.js';
 import { VERSION } from '../../src/model/version.js';
 import { getParam } from '../../src/scenario/param-paths.js';

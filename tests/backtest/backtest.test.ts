@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { runBacktests } from '../../src/batch/backtest.js';
+import { runBacktests } from '../../src/analysis/backtest/run.js';
 import { OUTCOMES } from '../../src/model/outcome.js';
-import { backtestText } from '../../src/report/backtest-text.js';
+import { backtestText } from '../../src/analysis/backtest/text.js';
 import { backtestFiles, load } from './helpers.js';
 
 /** Every numeric value of a loaded scenario is a Param ({ dist, source? }): find those without a source. */

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { OUTCOMES, type Outcome } from '../../src/model/outcome.js';
 import type { Results, YearCount } from '../../src/model/results.js';
 import type { Scenario } from '../../src/model/scenario.js';
-import { brierBinary, brierCategorical, mean, scoreCase, shareBy, summarizeBacktests, yearQuantile } from '../../src/report/backtest.js';
+import { brierBinary, brierCategorical, mean, scoreCase, shareBy, summarizeBacktests, yearQuantile } from '../../src/analysis/backtest/score.js';
 
 /** A hand-made run: `years` gives, per outcome, the branches settled in each year. */
 function results(years: Partial<Record<Outcome, Record<number, number>>>): Results {

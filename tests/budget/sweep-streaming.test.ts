@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { checkVary, parseVary, runSweep, sweepDesign, sweepHeader, sweepPoint } from '../../src/batch/sweep.js';
+import { checkVary, parseVary, runSweep, sweepDesign, sweepHeader, sweepPoint } from '../../src/analysis/sweep/run.js';
 import { eachVariant } from '../../src/batch/variants.js';
 import type { Scenario } from '../../src/model/scenario.js';
 import { stableJson } from '../../src/report/json.js';
-import { sweepWriter, type SweepPoint } from '../../src/report/sweep.js';
+import { sweepWriter, type SweepPoint } from '../../src/analysis/sweep/output.js';
 import { scenario as bundled } from '../analysis/helpers.js';
 
 /**

@@ -1,14 +1,14 @@
-import { checksumOf, partialJson } from '../../src/batch/partial-checksum.js';
-import { shardRange, sparseTally, type PartialDoc } from '../../src/batch/shard.js';
-import { checkVary, pointScenario, sweepDesign, sweepHeader, sweepPoint, sweepWarnings } from '../../src/batch/sweep.js';
+import { checksumOf, partialJson } from '../../src/analysis/shards/partial-checksum.js';
+import { shardRange, sparseTally, type PartialDoc } from '../../src/analysis/shards/shard.js';
+import { checkVary, pointScenario, sweepDesign, sweepHeader, sweepPoint, sweepWarnings } from '../../src/analysis/sweep/run.js';
 import { runOutput } from '../../src/cli/commands/run.js';
 import { sweepFormat } from '../../src/cli/commands/sweep.js';
-import { sweepOutput } from '../../src/report/sweep.js';
+import { sweepOutput } from '../../src/analysis/sweep/output.js';
 import { partialHeader } from '../../src/cli/shards.js';
 import { compile, simulateRange, summarize } from '../../src/engine/index.js';
 import type { Scenario } from '../../src/model/scenario.js';
-import type { RewriteDistance } from '../../src/report/rewrite-distance.js';
-import type { VarySpec } from '../../src/report/sweep.js';
+import type { RewriteDistance } from '../../src/analysis/rewrite/rewrite-distance.js';
+import type { VarySpec } from '../../src/analysis/sweep/output.js';
 
 /**
  * Shard documents made in memory, as `run`/`sweep --shard i/n` write them, with the unsharded

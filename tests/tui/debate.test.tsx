@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { rewriteDistance } from '../../src/report/rewrite-distance.js';
+import { rewriteDistance } from '../../src/analysis/rewrite/rewrite-distance.js';
 import { fileWorkspace } from '../../src/tui/workspace.js';
 import { sampleScenario } from '../helpers/sample-scenario.js';
 import { BUNDLED, load } from './files.js';

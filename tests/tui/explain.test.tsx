@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { compile, traceBranch } from '../../src/engine/index.js';
-import { tellStory } from '../../src/report/story.js';
+import { tellStory } from '../../src/analysis/explain/story.js';
 import { load, SMALL_FIXTURE } from './files.js';
 import { KEY, noFiles, renderApp, type Harness } from './harness.js';
 

@@ -1,8 +1,8 @@
 import { render } from 'ink-testing-library';
 import type { Scenario } from '../../src/model/scenario.js';
 import { App } from '../../src/tui/app.js';
-import { threadExecutor } from '../../src/tui/run/executors.js';
-import { LiveRunner } from '../../src/tui/run/live-runner.js';
+import { threadExecutor } from '../../src/batch/executors.js';
+import { LiveRunner } from '../../src/batch/live-runner.js';
 import type { Workspace } from '../../src/tui/workspace.js';
 
 /** Keys as a terminal sends them. */

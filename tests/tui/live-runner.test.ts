@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/batch/run.js';
 import { fixed } from '../../src/model/distribution.js';
 import type { Scenario } from '../../src/model/scenario.js';
-import { threadExecutor, workerExecutors, type Executor } from '../../src/tui/run/executors.js';
-import { LiveRunner, type RunUpdate } from '../../src/tui/run/live-runner.js';
+import { threadExecutor, workerExecutors, type Executor } from '../../src/batch/executors.js';
+import { LiveRunner, type RunUpdate } from '../../src/batch/live-runner.js';
 import { sampleScenario } from '../helpers/sample-scenario.js';
 
 const STAGES = [1_024, 4_096];

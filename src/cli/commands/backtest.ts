@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runBacktests, type BacktestInput } from '../../batch/backtest.js';
+import { runBacktests, type BacktestInput } from '../../analysis/backtest/run.js';
 import { RunCancelled } from '../../batch/pool.js';
 import { bundledScenariosDir } from '../../io/paths.js';
-import { backtestText } from '../../report/backtest-text.js';
+import { backtestText } from '../../analysis/backtest/text.js';
 import { stableJson } from '../../report/json.js';
 import { Interrupted, UsageError } from '../errors.js';
 import { interruptSignal } from '../interrupt.js';

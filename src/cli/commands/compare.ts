@@ -1,6 +1,6 @@
 import { dirname, relative } from 'node:path';
-import { compareScenarios } from '../../batch/compare.js';
-import { compareCsv, compareText } from '../../report/compare-text.js';
+import { compareScenarios } from '../../analysis/compare/run.js';
+import { compareCsv, compareText } from '../../analysis/compare/text.js';
 import { stableJson } from '../../report/json.js';
 import type { LoadedScenario } from '../../scenario/load.js';
 import { runAnalysis } from '../analysis.js';

@@ -1,5 +1,5 @@
-import { runDiscovery } from '../../batch/discover.js';
-import { discoveryText } from '../../report/discover-text.js';
+import { runDiscovery } from '../../analysis/discover/run.js';
+import { discoveryText } from '../../analysis/discover/text.js';
 import { stableJson } from '../../report/json.js';
 import { factorsFor, parseMeasureFlag, parseRanges, runAnalysis } from '../analysis.js';
 import { loadForCommand } from '../load.js';

@@ -1,7 +1,7 @@
 import { branchesToSearch, compile, findBranch, traceBranch } from '../../engine/index.js';
 import { OUTCOMES } from '../../model/outcome.js';
 import { integer } from '../../report/format.js';
-import { tellStory, storyText } from '../../report/story.js';
+import { tellStory, storyText } from '../../analysis/explain/story.js';
 import { UsageError } from '../errors.js';
 import { loadForCommand } from '../load.js';
 import { emit } from '../output.js';

@@ -1,8 +1,8 @@
-import { mergePartials } from '../../batch/merge-partials.js';
-import { parsePartial } from '../../batch/partial-schema.js';
-import { ShardError } from '../../batch/shard.js';
-import { sweepHeader, sweepPoint } from '../../batch/sweep.js';
-import { sweepOutput } from '../../report/sweep.js';
+import { mergePartials } from '../../analysis/shards/merge-partials.js';
+import { parsePartial } from '../../analysis/shards/partial-schema.js';
+import { ShardError } from '../../analysis/shards/shard.js';
+import { sweepHeader, sweepPoint } from '../../analysis/sweep/run.js';
+import { sweepOutput } from '../../analysis/sweep/output.js';
 import { summarize } from '../../engine/index.js';
 import { readTextFile } from '../../io/read-text.js';
 import { UsageError } from '../errors.js';

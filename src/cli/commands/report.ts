@@ -1,7 +1,7 @@
-import { compareScenarios } from '../../batch/compare.js';
-import { handoutBranches, prepareHandout } from '../../batch/handout.js';
-import { handoutHtml } from '../../report/handout-html.js';
-import { handoutMarkdown } from '../../report/handout-md.js';
+import { compareScenarios } from '../../analysis/compare/run.js';
+import { handoutBranches, prepareHandout } from '../../analysis/handout/run.js';
+import { handoutHtml } from '../../analysis/handout/html.js';
+import { handoutMarkdown } from '../../analysis/handout/markdown.js';
 import { stableJson } from '../../report/json.js';
 import { parseMeasureFlag, runAnalysis } from '../analysis.js';
 import { rewriteFor } from '../baseline.js';

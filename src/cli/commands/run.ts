@@ -1,12 +1,12 @@
 import { runModel } from '../../batch/run.js';
-import { partialJson } from '../../batch/partial-checksum.js';
-import { sparseTally, type RunPartial } from '../../batch/shard.js';
+import { partialJson } from '../../analysis/shards/partial-checksum.js';
+import { sparseTally, type RunPartial } from '../../analysis/shards/shard.js';
 import { compile, summarize, type CompiledModel, type Tally } from '../../engine/index.js';
 import type { Results } from '../../model/results.js';
 import { resultsCsv } from '../../report/csv.js';
 import { stableJson } from '../../report/json.js';
-import type { RewriteDistance } from '../../report/rewrite-distance.js';
-import { summaryText } from '../../report/summary-text.js';
+import type { RewriteDistance } from '../../analysis/rewrite/rewrite-distance.js';
+import { summaryText } from '../../analysis/summary/text.js';
 import { Interrupted, UsageError } from '../errors.js';
 import { interruptSignal } from '../interrupt.js';
 import { loadForCommand } from '../load.js';

@@ -1,6 +1,6 @@
-import { runSensitivity } from '../../batch/sensitivity.js';
+import { runSensitivity } from '../../analysis/sensitivity/run.js';
 import { stableJson } from '../../report/json.js';
-import { sensitivityText } from '../../report/tornado.js';
+import { sensitivityText } from '../../analysis/sensitivity/tornado.js';
 import { factorsFor, parseMeasureFlag, parseRanges, runAnalysis } from '../analysis.js';
 import { loadForCommand } from '../load.js';
 import { checkWork } from '../budget.js';

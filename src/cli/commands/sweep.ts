@@ -1,9 +1,9 @@
-import { partialJson } from '../../batch/partial-checksum.js';
-import { sparseTally, type SparseTally, type SweepPartial } from '../../batch/shard.js';
-import { checkVary, parseVary, runSweep, sweepDesign, sweepHeader, sweepPoint, sweepWarnings, SweepError } from '../../batch/sweep.js';
+import { partialJson } from '../../analysis/shards/partial-checksum.js';
+import { sparseTally, type SparseTally, type SweepPartial } from '../../analysis/shards/shard.js';
+import { checkVary, parseVary, runSweep, sweepDesign, sweepHeader, sweepPoint, sweepWarnings, SweepError } from '../../analysis/sweep/run.js';
 import { bundledScenariosDir } from '../../io/paths.js';
 import { integer } from '../../report/format.js';
-import { sweepWriter, type SweepFormat, type VarySpec } from '../../report/sweep.js';
+import { sweepWriter, type SweepFormat, type VarySpec } from '../../analysis/sweep/output.js';
 import { experimentIssue, experimentScenarioFile, loadExperimentFile, type LoadedExperiment } from '../../scenario/experiment.js';
 import type { Issue } from '../../scenario/load.js';
 import { runAnalysis } from '../analysis.js';

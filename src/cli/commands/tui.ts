@@ -39,8 +39,8 @@ export async function tuiCommand(file: string | undefined, flags: TuiFlags): Pro
   ui.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
   const [loaded, { LiveRunner }, { defaultExecutors }] = await Promise.all([
     loadForCommand(name, flags.set),
-    import('../../tui/run/live-runner.js'),
-    import('../../tui/run/executors.js'),
+    import('../../batch/live-runner.js'),
+    import('../../batch/executors.js'),
   ]);
   const runner = new LiveRunner({
     seed: flags.seed,

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Results } from '../../model/results.js';
 import type { Scenario } from '../../model/scenario.js';
-import type { RunSnapshot } from '../run/live-runner.js';
+import type { RunSnapshot } from '../../batch/live-runner.js';
 
 /**
  * The pinned baseline: results to compare the live ones with. Same seed on both sides, so an

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Scenario } from '../../model/scenario.js';
-import type { DebateRunner, DebateSnapshot } from '../run/debate-runner.js';
+import type { DebateRunner, DebateSnapshot } from '../../analysis/compare/debate-runner.js';
 
 export interface ComparisonResults {
   /** The latest comparison; kept while a newer one is on its way (it may be of other scenarios: see `current`). */

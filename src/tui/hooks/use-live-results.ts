@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useState } from 'react';
 import type { Scenario } from '../../model/scenario.js';
-import type { LiveRunner, RunSnapshot } from '../run/live-runner.js';
+import type { LiveRunner, RunSnapshot } from '../../batch/live-runner.js';
 
 export interface LiveResults {
   /** The latest results; kept while a newer run is on its way, so the panel never goes blank. */

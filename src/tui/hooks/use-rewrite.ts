@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { BaselineLookup } from '../../batch/baseline.js';
+import type { BaselineLookup } from '../../analysis/rewrite/baseline.js';
 import type { Scenario } from '../../model/scenario.js';
-import { rewriteDistance, type RewriteDistance } from '../../report/rewrite-distance.js';
+import { rewriteDistance, type RewriteDistance } from '../../analysis/rewrite/rewrite-distance.js';
 import type { EditorState } from '../state/editor.js';
 import type { Workspace } from '../workspace.js';
 

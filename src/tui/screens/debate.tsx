@@ -2,14 +2,14 @@ import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { OUTCOMES, OUTCOME_LABELS, STAGE_LABELS } from '../../model/outcome.js';
 import type { Scenario } from '../../model/scenario.js';
-import type { Comparison, PairedDifference } from '../../report/compare.js';
+import type { Comparison, PairedDifference } from '../../analysis/compare/comparison.js';
 import { bar, integer, padEnd, padStart, truncate } from '../../report/format.js';
-import { rewriteDistance, rewriteLines } from '../../report/rewrite-distance.js';
+import { rewriteDistance, rewriteLines } from '../../analysis/rewrite/rewrite-distance.js';
 import { terminalText } from '../../report/safe-text.js';
 import { useComparison } from '../hooks/use-comparison.js';
 import { useScroll } from '../hooks/use-scroll.js';
 import { SHORT_OUTCOME_LABELS, SHORT_STAGE_LABELS } from '../labels.js';
-import type { DebateRunner } from '../run/debate-runner.js';
+import type { DebateRunner } from '../../analysis/compare/debate-runner.js';
 import { pctCell, signedPoints, spread, wrapText } from '../text.js';
 
 /** One side of the debate: a scenario and why it is on that side ("pinned", "baseline", "edited", a file). */

@@ -5,7 +5,7 @@ import { compile, EXITS, findBranch, traceBranch } from '../../engine/index.js';
 import { OUTCOMES, OUTCOME_LABELS, type Outcome } from '../../model/outcome.js';
 import type { Scenario } from '../../model/scenario.js';
 import { resolveSource } from '../../model/sources.js';
-import { tellStory, type StoryLine } from '../../report/story.js';
+import { tellStory, type StoryLine } from '../../analysis/explain/story.js';
 import { SHORT_OUTCOME_LABELS } from '../labels.js';
 import type { Prompt } from '../prompt.js';
 import { storySteps } from '../state/story-steps.js';

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { REWRITE_METHOD, rewriteLine, rewriteLines } from '../../report/rewrite-distance.js';
+import { REWRITE_METHOD, rewriteLine, rewriteLines } from '../../analysis/rewrite/rewrite-distance.js';
 import { terminalText } from '../../report/safe-text.js';
 import type { Rewrite } from '../hooks/use-rewrite.js';
 import { useScroll } from '../hooks/use-scroll.js';

@@ -1,4 +1,4 @@
-import type { Story, StoryLine } from '../../report/story.js';
+import type { Story, StoryLine } from '../../analysis/explain/story.js';
 
 /** A story cut into the steps the explain screen walks through: one step per year told. */
 export interface StoryStep {

@@ -1,0 +1,21 @@
+import type { Scenario } from '../../model/scenario.js';
+import { scoreCase, summarizeBacktests, type BacktestCase, type BacktestReport } from './score.js';
+import { runScenario, type RunOptions } from '../../batch/run.js';
+
+export interface BacktestInput {
+  readonly scenario: Scenario;
+  readonly warnings?: readonly string[];
+}
+
+/** Runs every case with the same seed and number of branches, then scores them. */
+export async function runBacktests(inputs: readonly BacktestInput[], options: Omit<RunOptions, 'onProgress'> & { onCase?: (scenario: string) => void }): Promise<BacktestReport> {
+  const cases: BacktestCase[] = [];
+  for (const input of inputs) {
+    const observed = input.scenario.observed;
+    if (observed === undefined) throw new Error(`internal: backtest ${input.scenario.id} has no observed outcome`);
+    options.onCase?.(input.scenario.id);
+    const results = await runScenario(input.scenario, { ...options, warnings: input.warnings ?? [] });
+    cases.push(scoreCase(input.scenario, observed, results));
+  }
+  return summarizeBacktests(cases, { seed: options.seed, runs: options.runs });
+}

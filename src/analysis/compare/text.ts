@@ -1,0 +1,81 @@
+import { OUTCOMES, OUTCOME_LABELS, STAGE_LABELS } from '../../model/outcome.js';
+import type { Comparison, ComparisonSide, PairedDifference } from './comparison.js';
+import { csvNumber, csvTable } from '../../report/csv.js';
+import { integer, pct, points, table, truncate, warningLines } from '../../report/format.js';
+import { rewriteLine, rewriteLines } from '../rewrite/rewrite-distance.js';
+
+/** A difference of shares in percentage points: `+1.2 pts`. */
+function pointsText(x: number, digits = 1): string {
+  return `${points(x, digits)} pts`;
+}
+
+function pointsInterval(ci: readonly [number, number]): string {
+  return `[${points(ci[0])}, ${points(ci[1])}]`;
+}
+
+/** The readable comparison: sides, outcomes, funnel, where they part, blockers, assumptions. */
+export function compareText(c: Comparison, options: { width?: number } = {}): string {
+  const width = Math.max(60, options.width ?? 80);
+  const out: string[] = [];
+  out.push(`Compare: ${integer(c.runs)} paired branches (same keys, common random numbers) | seed ${c.seed} | v${c.version}`);
+  out.push(...sideLines('A', c.a), ...sideLines('B', c.b));
+  out.push('');
+  out.push('Outcomes (share of branches; B - A in percentage points, paired 95% interval)');
+  const row = (label: string, d: PairedDifference) => [label, pct(d.a), pct(d.b), pointsText(d.difference), pointsInterval(d.ci95)];
+  out.push(...indent(table(['outcome', 'A', 'B', 'B - A', '95% interval'], OUTCOMES.map((o) => row(OUTCOME_LABELS[o], c.outcomes[o])), new Set([1, 2, 3]))));
+  out.push('');
+  out.push('Funnel (share reaching each stage)');
+  out.push(...indent(table(['stage', 'A', 'B', 'B - A', '95% interval'], c.funnel.map((f) => row(STAGE_LABELS[f.stage], f)), new Set([1, 2, 3]))));
+  if (c.partAt === null) out.push('  They do not part at any stage: every interval includes 0.');
+  else {
+    const f = c.funnel.find((x) => x.stage === c.partAt!.stage)!;
+    out.push(`  They part at: ${c.partAt.label} (${pointsText(f.difference)} ${pointsInterval(f.ci95)})`);
+  }
+  out.push('');
+  if (c.blockers.length === 0) out.push('Blockers: the same in both');
+  else {
+    out.push('Blockers that differ most (share of all branches)');
+    const rows = c.blockers.map((b) => [b.outcome, b.actor, pct(b.a), pct(b.b), pointsText(b.difference), b.reason.label.replace(/\s+/g, ' ')]);
+    const fixed = Math.max(...table(['outcome', 'who', 'A', 'B', 'B - A'], rows.map((r) => r.slice(0, 5)), new Set()).map((l) => l.length));
+    const fitted = rows.map((r) => [...r.slice(0, 5), truncate(r[5]!, Math.max(20, width - fixed - 4))]);
+    out.push(...indent(table(['outcome', 'who', 'A', 'B', 'B - A', 'why'], fitted, new Set([2, 3, 4]))));
+  }
+  out.push('');
+  out.push(`Assumptions that differ, A -> B (read from the files; size in units of A's documented uncertainty)`);
+  const listed = rewriteLines(c.assumptions);
+  if (listed.length === 0) out.push('  none: the two scenarios make the same assumptions');
+  else out.push(...listed.map((l) => `  ${l}`), `  Distance of B from A: ${c.assumptions.score.toFixed(1)}`);
+  out.push('');
+  out.push('How to read it');
+  out.push('  B - A      difference of shares over the same branches (paired): a change caused by the differing assumptions, not by noise between runs');
+  out.push('  interval   paired Wald interval from the joint outcome table (JSON: method, ci95Unpaired for the unpaired interval, discordant counts)');
+  out.push('  distance   sqrt(sum z^2) + 1 per rule/event switched + 1 per structural change; z = change in sd of the baseline value');
+  out.push(...warningLines(c.warnings));
+  return out.join('\n') + '\n';
+}
+
+function sideLines(label: string, s: ComparisonSide): string[] {
+  const origin = [s.file === undefined ? undefined : `file ${s.file}`, s.extends === undefined ? undefined : `extends ${s.extends}`, s.baseline === undefined ? undefined : `baseline ${s.baseline}`]
+    .filter((x) => x !== undefined)
+    .join(', ');
+  const lines = [`  ${label}  ${s.scenario}: ${s.title}${origin === '' ? '' : ` (${origin})`}`];
+  if (s.rewrite !== undefined) lines.push(`     ${rewriteLine(s.rewrite)}`);
+  return lines;
+}
+
+/** One row per outcome and funnel stage: A, B, B − A and the paired interval. */
+export function compareCsv(c: Comparison): string {
+  const header = ['kind', 'name', 'a_share', 'b_share', 'difference', 'lo', 'hi', 'a_only', 'b_only'];
+  const row = (kind: string, name: string, d: PairedDifference) => [
+    kind,
+    name,
+    ...[d.a, d.b, d.difference, d.ci95[0], d.ci95[1]].map(csvNumber),
+    String(d.discordant.aOnly),
+    String(d.discordant.bOnly),
+  ];
+  return csvTable([header, ...OUTCOMES.map((o) => row('outcome', o, c.outcomes[o])), ...c.funnel.map((f) => row('stage', f.stage, f))]);
+}
+
+function indent(lines: readonly string[]): string[] {
+  return lines.map((l) => `  ${l}`);
+}

@@ -1,0 +1,54 @@
+import type { DiscoveredBox, DiscoveryReport, Restriction } from './run.js';
+import type { Scenario } from '../../model/scenario.js';
+import { integer, pct, table } from '../../report/format.js';
+import { paramLabel } from '../../report/param-labels.js';
+import { rangeText, value } from '../sensitivity/tornado.js';
+
+/** A restriction as a condition: "≥ 0.62", "≤ 0.2", "0.2 to 0.5". */
+export function boundText(r: Restriction): string {
+  if (r.min !== null && r.max !== null) return rangeText(r.min, r.max);
+  return r.min !== null ? `≥ ${value(r.min)}` : `≤ ${value(r.max!)}`;
+}
+
+/** The box in one sentence: "X ≥ 0.6 and Y ≤ 0.3: joined in 41% of branches, covering 78% of all joined branches". */
+export function boxSentence(box: DiscoveredBox, measure: string, scenario: Scenario): string {
+  const where = box.restrictions.map((r) => `${paramLabel(scenario, r.path)} ${boundText(r)}`).join(' and ');
+  return `${where}: ${measure} in ${pct(box.density, 0)} of branches, covering ${pct(box.coverage, 0)} of all ${measure} branches`;
+}
+
+export function discoveryText(r: DiscoveryReport, scenario: Scenario): string {
+  const out: string[] = [];
+  out.push(`Scenario discovery for "${r.measureLabel}": ${r.title} (${r.scenario})`);
+  out.push(`${integer(r.samples)} parameter vectors (Latin hypercube over ${r.factors.length} ranges) × ${integer(r.runsPerPoint)} branches | seed ${r.seed} | v${r.version}`);
+  out.push(`Method: ${r.method}.`);
+  out.push(`Over the whole hypercube: ${r.measure} in ${pct(r.overall.share)} of branches (${integer(r.overall.count)} of ${integer(r.overall.trials)}).`);
+  out.push('');
+  if (r.overall.count === 0) {
+    out.push(`No branch anywhere in the hypercube ended "${r.measure}": there is no box to find. Try another --outcome or wider --range values.`);
+  } else if (r.boxes.length === 0) {
+    out.push(`No box does better than the whole hypercube: "${r.measure}" does not concentrate in any range of these parameters.`);
+  }
+  r.boxes.forEach((box, i) => {
+    const lift = r.overall.share > 0 ? box.density / r.overall.share : 0;
+    out.push(
+      `Box ${i + 1}: ${r.measure} in ${pct(box.density)} of its branches (${lift.toFixed(1)}× the overall share), covering ${pct(box.coverage)} of all ${r.measure} branches; ${pct(box.mass)} of the vectors${i > 0 ? ' left by the boxes above' : ''}`,
+    );
+    const rows = box.restrictions.map((x) => [x.path, boundText(x), `of ${rangeText(x.lo, x.hi)}`, paramLabel(scenario, x.path)]);
+    out.push(...table(['parameter', 'box', 'sampled', 'meaning'], rows).map((l) => `    ${l}`));
+    out.push(`  In words: ${boxSentence(box, r.measure, scenario)}.`);
+    if (box.tradeoff.length > 1) {
+      out.push('  Trade-off along the peeling path (the best box with 1, 2, 3 ... restrictions):');
+      const t = box.tradeoff.map((b) => [String(b.restrictions.length), pct(b.density), pct(b.coverage), pct(b.mass), b.restrictions.map((x) => `${x.path} ${boundText(x)}`).join(', ')]);
+      out.push(...table(['restrictions', 'density', 'coverage', 'mass', 'box'], t, new Set([0, 1, 2, 3])).map((l) => `    ${l}`));
+    }
+    out.push('');
+  });
+  out.push('Density: share of the box\'s branches with the outcome. Coverage: share of all such branches that fall in the box.');
+  out.push('Mass: share of the sampled parameter vectors inside the box. Each vector fixes every parameter that has a range;');
+  out.push('the branches run at it still draw events, votes and ratifications.');
+  if (r.warnings.length > 0) {
+    out.push('', 'Warnings');
+    for (const w of r.warnings) out.push(`  ! ${w}`);
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,200 @@
+import { describeActor, describeReason, EXITS, type BranchTrace, type CompiledModel, type TraceEntry } from '../../engine/index.js';
+import { OUTCOME_LABELS, TRACKS, TRACK_LABELS } from '../../model/outcome.js';
+import type { Reason } from '../../model/results.js';
+import { resolveSource } from '../../model/sources.js';
+import { pct } from '../../report/format.js';
+
+export interface StoryLine {
+  readonly year: number;
+  readonly text: string;
+  readonly source?: string;
+}
+
+export interface Story {
+  readonly heading: string;
+  readonly context: string;
+  readonly outcome: string;
+  readonly ending: string;
+  readonly lines: readonly StoryLine[];
+  readonly sampled: readonly { readonly path: string; readonly value: number; readonly source?: string }[];
+  /** Every source cited in the story, with its citation. */
+  readonly sources: readonly { readonly id: string; readonly citation: string }[];
+}
+
+/** Tells one traced branch as a story, year by year, with the sources of what drove it. */
+export function tellStory(m: CompiledModel, seed: string, t: BranchTrace): Story {
+  const sc = m.scenario;
+  const ally = (i: number) => describeActor(m, i, 'veto');
+  const lines: StoryLine[] = [];
+  const add = (year: number, text: string, source?: string) => lines.push(source ? { year, text, source } : { year, text });
+  const ruleActive = new Array<boolean>(m.rules.length).fill(false);
+  const runs = new Map<string, { from: number; to: number }>();
+
+  // Quiet years (no interest, still preparing) are merged into one line per stretch.
+  const quiet = (key: string, year: number, text: string, source?: string) => {
+    const last = lines[lines.length - 1];
+    const run = runs.get(key);
+    if (last !== undefined && run !== undefined && run.to === year - 1 && last.text.endsWith(text)) {
+      run.to = year;
+      lines[lines.length - 1] = { ...last, text: `${run.from}–${year}: ${text}` };
+      return;
+    }
+    runs.set(key, { from: year, to: year });
+    add(year, text, source);
+  };
+
+  const votes: Extract<TraceEntry, { kind: 'vote' }>[] = [];
+  const flushVotes = () => {
+    if (votes.length === 0) return;
+    const year = votes[0]!.year;
+    const refusals = votes.filter((v) => !v.consent);
+    const agreed = votes.length - refusals.length;
+    add(year, `North Atlantic Council: ${agreed} of ${votes.length} Allies asked agree to invite ${sc.candidate.name}.`);
+    for (const v of refusals) {
+      const a = ally(v.ally);
+      const reason = describeReason(m, v.reason, v.ally);
+      const kind = m.allyHoldout[v.ally] === 1 ? 'holds out' : 'vetoes';
+      add(year, `  ${a.name} (${a.code}) ${kind} (chance of consent ${pct(v.p, 0)}): ${reason.label}.`, reason.source);
+    }
+    votes.length = 0;
+  };
+
+  for (const e of t.entries) {
+    if (e.kind !== 'vote') flushVotes();
+    switch (e.kind) {
+      case 'year':
+        break;
+      case 'event': {
+        const ev = sc.events.find((x) => x.id === m.events[e.event]!.id)!;
+        add(e.year, `Event: ${ev.label} (yearly chance ${pct(e.p, 0)}).`, ev.source);
+        break;
+      }
+      case 'rule': {
+        if (ruleActive[e.rule] === e.active) break;
+        ruleActive[e.rule] = e.active;
+        const rule = sc.rules.find((r) => r.id === m.rules[e.rule]!.id)!;
+        add(e.year, e.active ? `Rule "${rule.id}" now applies: ${rule.text}` : `Rule "${rule.id}" no longer applies.`, e.active ? rule.source : undefined);
+        break;
+      }
+      case 'interest':
+        if (!e.interested) quiet('interest', e.year, `${sc.candidate.name}'s leadership does not seek membership (yearly chance ${pct(e.p, 0)}).`, sc.candidate.interest.source);
+        else add(e.year, `${sc.candidate.name}'s leadership decides to seek membership (chance ${pct(e.p, 0)}).`, sc.candidate.interest.source);
+        break;
+      case 'opposition':
+        if (e.stopped) add(e.year, `Domestic opposition stops the application (chance ${pct(e.p, 0)}).`, sc.candidate.domesticOpposition.source);
+        break;
+      case 'applied': {
+        const track = TRACKS[e.track]!;
+        const how = track === 'special' ? 'demanding special status rather than standing in line' : `accepting the standard path: ${TRACK_LABELS[track]}`;
+        add(e.year, `${sc.candidate.name} applies, ${how} (chance of accepting the standard path ${pct(e.pStandard, 0)}).`, sc.candidate.acceptsStandardPath.source);
+        break;
+      }
+      case 'track_changed':
+        add(e.year, `The Membership Action Plan now exists; preparation continues under it.`, sc.process.standardPath.minYears.source);
+        break;
+      case 'waiting': {
+        const reason = describeReason(m, e.reason);
+        const needed = e.needed > 0 ? ` (${pct(e.readiness, 0)} of preconditions met, ${pct(e.needed, 0)} needed)` : '';
+        quiet(`waiting:${e.reason}`, e.year, `No invitation yet${needed}: ${lowerFirst(reason.label)}.`, reason.source);
+        break;
+      }
+      case 'vote':
+        votes.push(e);
+        break;
+      case 'holdout_lifted': {
+        const a = ally(e.ally);
+        add(e.year, `${a.name} lifts its hold-out after a concession.`, sc.allies.find((x) => x.code === a.code)?.holdoutLift.source);
+        break;
+      }
+      case 'invited':
+        add(e.year, `Invited by unanimous agreement of the ${e.voters} members (Article 10).`, 'S1');
+        break;
+      case 'ratification': {
+        const a = ally(e.ally);
+        const spec = sc.allies.find((x) => x.code === a.code)!.ratification;
+        if (!e.passed) add(e.year, `${a.name} fails to ratify: ${spec.procedure} rejects the protocol (after ${e.months.toFixed(0)} months).`, spec.pass.source);
+        break;
+      }
+      case 'end':
+        break;
+    }
+  }
+  flushVotes();
+
+  const exit = t.exit;
+  const reason = describeReason(m, t.reason, t.actor);
+  const who = describeActor(m, t.actor, exit.role);
+  const ending = endingText(exit.exit, who, reason, t.exitYear, sc.candidate.name);
+  add(t.exitYear, ending, reason.source);
+
+  const cited = new Map<string, string>();
+  const cite = (source: string | undefined) => {
+    if (!source) return;
+    for (const { id, citation } of resolveSource(source, sc.sources)) if (citation !== undefined) cited.set(id, citation);
+  };
+  lines.forEach((l) => cite(l.source));
+  t.sampled.forEach((s) => cite(s.source));
+  cite(sc.decisionPoint.source);
+
+  return {
+    heading: `Branch ${t.branch} of "${sc.title}" (seed ${seed})`,
+    context: sc.decisionPoint.context.trim(),
+    outcome: OUTCOME_LABELS[exit.outcome],
+    ending,
+    lines,
+    sampled: t.sampled,
+    sources: [...cited].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })).map(([id, citation]) => ({ id, citation })),
+  };
+}
+
+function endingText(exit: (typeof EXITS)[number]['exit'], who: { code: string; name: string }, reason: Reason, year: number, candidate: string): string {
+  switch (exit) {
+    case 'joined':
+      return `${candidate} deposits its instrument of accession in Washington and becomes a member in ${year}.`;
+    case 'no_application':
+      return `By the horizon ${candidate} never applied: ${lowerFirst(reason.label)}.`;
+    case 'withdrawn':
+      return `${candidate} withdraws its application in ${year}.`;
+    case 'map_stalled':
+      return `By the horizon no invitation came: ${lowerFirst(reason.label)}.`;
+    case 'vetoed':
+      return `${who.name} vetoes the invitation in ${year}: ${lowerFirst(reason.label)}.`;
+    case 'held_out':
+      return `${who.name}'s hold-out never lifted before the horizon: ${lowerFirst(reason.label)}.`;
+    case 'ratification_failed':
+      return `Ratification fails in ${who.name} in ${year}; the protocol cannot enter into force.`;
+    case 'pending_at_horizon':
+      return `Ratification is still under way at the horizon (slowest: ${who.name}).`;
+  }
+}
+
+function lowerFirst(s: string): string {
+  return s.length > 0 && s[1] !== undefined && s[1] === s[1].toLowerCase() ? s[0]!.toLowerCase() + s.slice(1) : s;
+}
+
+/** The story as plain text for the terminal. */
+export function storyText(story: Story): string {
+  const out: string[] = [story.heading, ''];
+  if (story.context) out.push(story.context, '');
+  if (story.sampled.length > 0) {
+    out.push('Values drawn for this branch (uncertain parameters):');
+    for (const s of story.sampled) out.push(`  ${s.path} = ${round(s.value)}${s.source ? `  [${s.source}]` : ''}`);
+    out.push('');
+  }
+  let lastYear = Number.NaN;
+  for (const l of story.lines) {
+    const year = l.year === lastYear || /^\d{4}–/.test(l.text) ? '    ' : String(l.year);
+    lastYear = l.year;
+    out.push(`${year}  ${l.text}${l.source ? `  [${l.source}]` : ''}`);
+  }
+  out.push('', `Outcome: ${story.outcome}. ${story.ending}`);
+  if (story.sources.length > 0) {
+    out.push('', 'Sources');
+    for (const s of story.sources) out.push(`  ${s.id}  ${s.citation}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+function round(x: number): string {
+  return Number.isInteger(x) ? String(x) : x.toFixed(3);
+}

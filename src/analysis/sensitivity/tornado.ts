@@ -1,0 +1,151 @@
+import type { Scenario } from '../../model/scenario.js';
+import type { SensitivityReport, SwingRow } from './run.js';
+import { integer, interval, padEnd, padStart, pct, points, table } from '../../report/format.js';
+import { paramLabel } from '../../report/param-labels.js';
+
+export interface TornadoOptions {
+  /** Terminal width to fit; default 80. */
+  readonly width?: number;
+  /** Rows to show in the chart and the Morris table. */
+  readonly top?: number;
+}
+
+/** Characters that read without colour (NO_COLOR): the two ends differ by shape, not hue. */
+export const TORNADO_GLYPHS = { high: '█', low: '░', baseline: '│' } as const;
+
+
+/** A parameter value short enough for a column: 0.35, 12, -0.05. */
+export function value(x: number): string {
+  return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(3)));
+}
+
+/** A range as words: "0.1 to 0.35". */
+export function rangeText(lo: number, hi: number): string {
+  return `${value(lo)} to ${value(hi)}`;
+}
+
+/**
+ * The tornado as terminal lines: one row per factor, the bar spanning the measured share with
+ * the factor at its low end (░) and at its high end (█), the baseline as a vertical line.
+ */
+export function tornadoLines(rows: readonly SwingRow[], baseline: number, width: number): string[] {
+  if (rows.length === 0) return [];
+  const label = Math.min(32, Math.max(12, ...rows.map((r) => r.path.length)));
+  const tail = 21;
+  const bar = Math.max(16, width - 2 - label - 2 - 2 - tail);
+  let min = Math.min(baseline, ...rows.flatMap((r) => [r.low.share, r.high.share]));
+  let max = Math.max(baseline, ...rows.flatMap((r) => [r.low.share, r.high.share]));
+  if (max - min < 1e-9) {
+    min = Math.max(0, min - 0.005);
+    max = min + 0.01;
+  }
+  const at = (x: number) => Math.round(((x - min) / (max - min)) * (bar - 1));
+  const b = at(baseline);
+  // The baseline's tick first: the ends are labelled only where they do not collide with it.
+  const axis = axisLine(bar, [
+    [b, pct(baseline)],
+    [0, pct(min)],
+    [bar - 1, pct(max)],
+  ]);
+  const out = [`  ${padEnd('', label)}  ${axis}`, `  ${padEnd('parameter', label)}  ${' '.repeat(bar)}  ${padStart('low', 6)} ${padStart('high', 6)} ${padStart('swing', 6)}`];
+  for (const r of rows) {
+    const cells = new Array<string>(bar).fill(' ');
+    const paint = (x: number, glyph: string) => {
+      const p = at(x);
+      for (let c = Math.min(p, b); c <= Math.max(p, b); c++) cells[c] = glyph;
+    };
+    // The longer side first, so the shorter stays visible where both lie on one side.
+    const lowFirst = Math.abs(at(r.low.share) - b) >= Math.abs(at(r.high.share) - b);
+    if (lowFirst) {
+      paint(r.low.share, TORNADO_GLYPHS.low);
+      paint(r.high.share, TORNADO_GLYPHS.high);
+    } else {
+      paint(r.high.share, TORNADO_GLYPHS.high);
+      paint(r.low.share, TORNADO_GLYPHS.low);
+    }
+    cells[b] = TORNADO_GLYPHS.baseline;
+    const ends = `${padStart(pct(r.low.share), 6)} ${padStart(pct(r.high.share), 6)} ${padStart(points(r.swing), 6)}`;
+    out.push(`  ${padEnd(truncateMiddle(r.path, label), label)}  ${cells.join('')}  ${ends}`);
+  }
+  return out;
+}
+
+/** A path cut in the middle, keeping its start and the field it ends with: "preconditions.d…arket.threshold". */
+export function truncateMiddle(s: string, n: number): string {
+  if (s.length <= n) return s;
+  const head = Math.floor((n - 1) / 2);
+  return `${s.slice(0, head)}…${s.slice(s.length - (n - 1 - head))}`;
+}
+
+/** Tick labels along an axis of `width` cells, centred on their cell; one that would overlap another is left out. */
+function axisLine(width: number, ticks: readonly (readonly [number, string])[]): string {
+  const cells = new Array<string>(width + 6).fill(' ');
+  const used = new Array<boolean>(cells.length).fill(false);
+  for (const [at, text] of ticks) {
+    const start = Math.max(0, Math.min(at - Math.floor(text.length / 2), cells.length - text.length));
+    if (used.slice(Math.max(0, start - 1), start + text.length + 1).some(Boolean)) continue;
+    for (let i = 0; i < text.length; i++) {
+      cells[start + i] = text[i]!;
+      used[start + i] = true;
+    }
+  }
+  return cells.join('').trimEnd();
+}
+
+/** The readable sensitivity report: the tornado, the Morris ranking, and what each path means. */
+export function sensitivityText(r: SensitivityReport, scenario: Scenario, options: TornadoOptions = {}): string {
+  const width = Math.max(70, options.width ?? 80);
+  const top = options.top ?? 15;
+  const out: string[] = [];
+  out.push(`Sensitivity of "${r.measureLabel}": ${r.title} (${r.scenario})`);
+  out.push(`${integer(r.runs)} branches per run | seed ${r.seed} | common random numbers | v${r.version}`);
+  out.push(`Baseline (every parameter as written): ${pct(r.baseline.share)} ${interval(r.baseline.ci95)}`);
+  out.push('');
+  if (r.swings.length === 0) {
+    out.push('No parameter has a range: give one with --range path=lo:hi, or write a distribution in the scenario.');
+    return out.join('\n') + '\n';
+  }
+  const moving = r.swings.filter((s) => s.low.count !== s.high.count || s.low.count !== r.baseline.count);
+  const shown = moving.slice(0, top);
+  out.push(`One at a time (tornado): each parameter fixed at the low end of its range (${TORNADO_GLYPHS.low}), then at the high end (${TORNADO_GLYPHS.high});`);
+  out.push(`every other parameter as written. ${TORNADO_GLYPHS.baseline} = baseline. Swing = high − low, in percentage points.`);
+  out.push('');
+  out.push(...tornadoLines(shown, r.baseline.share, width));
+  const rest = moving.length - shown.length;
+  if (rest > 0) out.push(`  ... ${rest} more with smaller swings (--top ${moving.length} shows them)`);
+  const still = r.swings.length - moving.length;
+  if (still > 0) out.push(`  ${still} of the ${r.swings.length} parameters with a range did not move the share at all at either end.`);
+  if (moving.length === 0) {
+    out.push('', `The share of "${r.measure}" did not move at either end of any range: try another --outcome (applied, invited, ...) or wider --range values.`);
+  }
+  out.push('');
+  if (r.morris !== null) {
+    const m = r.morris;
+    out.push(`Global: ${m.method}`);
+    out.push(`  ${m.trajectories} trajectories over all ${r.swings.length} parameters at once, ${m.levels} levels, step ${value(m.delta)} of each range,`);
+    out.push(`  ${integer(m.runsPerPoint)} branches per point. μ* = mean |effect|, in percentage points per full range;`);
+    out.push(`  μ = mean signed effect; σ = spread of the effects (interactions, non-linearity).`);
+    out.push(`  Uncertainty of μ*: ${m.uncertainty}.`);
+    const abs = (x: number) => (Math.abs(x) * 100).toFixed(1);
+    const rows = m.rows
+      .filter((row) => row.muStar > 0)
+      .slice(0, top)
+      .map((row, i) => [String(i + 1), truncateMiddle(row.path, 40), abs(row.muStar), `[${abs(row.muStarCi95[0])}, ${abs(row.muStarCi95[1])}]`, points(row.mu), abs(row.sigma)]);
+    if (rows.length === 0) out.push('  No parameter moved the share on any trajectory.');
+    else out.push(...table(['rank', 'parameter', 'μ*', '95% interval', 'μ', 'σ'], rows, new Set([0, 2, 4, 5])).map((l) => `  ${l}`));
+    out.push('');
+  }
+  const morrisTop = r.morris?.rows.filter((m) => m.muStar > 0).slice(0, Math.min(top, 10)) ?? [];
+  const named = new Set([...shown.slice(0, 10).map((s) => s.path), ...morrisTop.map((m) => m.path)]);
+  if (named.size > 0) out.push('What the top parameters are (range moved over, meaning, source)');
+  for (const path of named) {
+    const s = r.swings.find((x) => x.path === path)!;
+    out.push(`  ${path}  ${rangeText(s.lo, s.hi)}${s.from === 'range' ? ' (--range)' : ''}`);
+    out.push(`      ${paramLabel(scenario, path)}${s.source ? ` [${s.source}]` : ''}`);
+  }
+  if (r.warnings.length > 0) {
+    out.push('', 'Warnings');
+    for (const w of r.warnings) out.push(`  ! ${w}`);
+  }
+  return out.join('\n') + '\n';
+}

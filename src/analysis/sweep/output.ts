@@ -1,0 +1,133 @@
+import { OUTCOMES, type Outcome } from '../../model/outcome.js';
+import type { Results } from '../../model/results.js';
+import { csvTable, OUTCOME_COLUMNS, outcomeCells } from '../../report/csv.js';
+import { stableJson } from '../../report/json.js';
+import { integer, interval, pct, table, warningLines } from '../../report/format.js';
+
+/** One parameter of a sweep: `path=from:to:steps`. */
+export interface VarySpec {
+  readonly path: string;
+  readonly from: number;
+  readonly to: number;
+  /** Grid points along this parameter; not used by a Latin hypercube. */
+  readonly steps?: number;
+}
+
+export interface SweepDesign {
+  readonly kind: 'grid' | 'latin-hypercube';
+  readonly vary: readonly VarySpec[];
+  readonly samples?: number;
+  /** points[i][j]: the value of vary[j] at point i. */
+  readonly points: readonly (readonly number[])[];
+}
+
+export interface SweepPoint {
+  /** 1-based. */
+  readonly point: number;
+  readonly values: Readonly<Record<string, number>>;
+  /** Exactly as `run --json` gives them for this point. */
+  readonly outcomes: Results['outcomes'];
+  readonly funnel: Results['funnel'];
+}
+
+/** A sweep's document but its rows: known before the first point runs. */
+export interface SweepHeader {
+  readonly scenario: string;
+  readonly title: string;
+  readonly seed: string;
+  readonly runs: number;
+  readonly version: string;
+  readonly design: SweepDesign['kind'];
+  readonly samples?: number;
+  /** What was varied, with the value the scenario itself gives (and its source). */
+  readonly vary: readonly (VarySpec & { readonly baseline: string; readonly source?: string })[];
+  /** How many rows follow (not in the JSON document, whose points say it). */
+  readonly pointCount: number;
+  readonly warnings: readonly string[];
+}
+
+const SHORT: Readonly<Record<Outcome, string>> = {
+  joined: 'joined',
+  no_application: 'no appl.',
+  withdrawn: 'withdrawn',
+  map_stalled: 'stalled',
+  vetoed: 'vetoed',
+  ratification_failed: 'rat. failed',
+  pending_at_horizon: 'pending',
+};
+
+export type SweepFormat = 'json' | 'csv' | 'text';
+
+/**
+ * Builds a sweep's output as its rows arrive, in order: each row becomes its text at once and
+ * no row is kept as data, so a sweep of many points holds only the output it will print.
+ * `finish` returns the document as chunks, to be written one after another.
+ */
+export interface SweepWriter {
+  add(point: SweepPoint): void;
+  finish(header: SweepHeader): string[];
+}
+
+export function sweepWriter(format: SweepFormat, vary: readonly VarySpec[]): SweepWriter {
+  return format === 'json' ? jsonWriter() : format === 'csv' ? csvWriter(vary) : textWriter(vary);
+}
+
+/** The whole output of a sweep whose rows are all at hand (merged shards). */
+export function sweepOutput(header: SweepHeader, points: Iterable<SweepPoint>, format: SweepFormat): string[] {
+  const writer = sweepWriter(format, header.vary);
+  for (const p of points) writer.add(p);
+  return writer.finish(header);
+}
+
+/** The JSON document as stableJson prints it whole: rows are nested two levels deep. */
+function jsonWriter(): SweepWriter {
+  const rows: string[] = [];
+  return {
+    // split/join, not a regular expression: V8 keeps about six times the text of a replace()'s result alive.
+    add: (point) => rows.push(stableJson(point).trimEnd().split('\n').join('\n    ')),
+    finish(header) {
+      const { pointCount: _count, warnings, ...head } = header;
+      const doc = stableJson({ ...head, points: [], warnings });
+      if (rows.length === 0) return [doc];
+      // Top-level keys are the only ones indented by two spaces.
+      const open = doc.indexOf('\n  "points": []') + '\n  "points": '.length;
+      return [doc.slice(0, open), '[\n    ', ...rows.flatMap((r, i) => (i === 0 ? [r] : [',\n    ', r])), '\n  ]', doc.slice(open + 2)];
+    },
+  };
+}
+
+/** One row per point: the values set, then each outcome's share and interval. */
+function csvWriter(vary: readonly VarySpec[]): SweepWriter {
+  const lines: string[] = [csvTable([['point', ...vary.map((v) => v.path), ...OUTCOME_COLUMNS]])];
+  return {
+    add: (p) => lines.push(csvTable([[String(p.point), ...vary.map((v) => String(p.values[v.path])), ...outcomeCells(p.outcomes)]])),
+    finish: () => lines,
+  };
+}
+
+/** The readable sweep: one row per point, each outcome's share, joined with its interval. */
+function textWriter(vary: readonly VarySpec[]): SweepWriter {
+  // The table's widths need every row: keep the cells, a few short strings a point.
+  const rows: string[][] = [];
+  return {
+    add: (p) =>
+      rows.push([String(p.point), ...vary.map((v) => String(p.values[v.path])), ...OUTCOMES.map((o) => pct(p.outcomes[o].share)), interval(p.outcomes.joined.ci95)]),
+    finish: (r) => [sweepText(r, rows)],
+  };
+}
+
+function sweepText(r: SweepHeader, rows: readonly (readonly string[])[]): string {
+  const out: string[] = [];
+  const design = r.design === 'grid' ? `grid of ${r.pointCount} points` : `Latin hypercube of ${r.samples} points`;
+  out.push(`Sweep of ${r.title} (${r.scenario}): ${design} | ${integer(r.runs)} branches a point | seed ${r.seed} | v${r.version}`);
+  for (const v of r.vary) out.push(`  ${v.path}: ${v.from} to ${v.to}${r.design === 'grid' ? ` in ${v.steps} steps` : ''} (scenario: ${v.baseline}${v.source ? ` [${v.source}]` : ''})`);
+  out.push('');
+  const headers = ['#', ...r.vary.map((v) => v.path), ...OUTCOMES.map((o) => SHORT[o]), 'joined 95%'];
+  const right = new Set(headers.map((_, i) => i).filter((i) => i > 0 && i < headers.length - 1));
+  out.push(...table(headers, rows, right).map((l) => `  ${l}`));
+  out.push('');
+  out.push('Every point runs the same branches with the same seed, so differences between rows come from the values set.');
+  out.push('Each row equals `article10 run` with --set path=value at that seed; intervals are 95% Wilson (--json and --csv give all of them).');
+  out.push(...warningLines(r.warnings));
+  return out.join('\n') + '\n';
+}
