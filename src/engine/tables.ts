@@ -10,7 +10,7 @@ export type CodesOf<T extends readonly Readonly<Record<K, string>>[], K extends 
 };
 
 export function codesOf<const T extends readonly Readonly<Record<K, string>>[], K extends string>(table: T, key: K): CodesOf<T, K> {
-  return Object.freeze(Object.fromEntries(table.map((entry, i) => [entry[key], i]))) as CodesOf<T, K>;
+  return Object.fromEntries(table.map((entry, i) => [entry[key], i])) as CodesOf<T, K>;
 }
 
 /** The codes of a list of names: name → position, as literal types. */
@@ -19,7 +19,7 @@ export type IndexOf<T extends readonly string[]> = {
 };
 
 export function indexOf<const T extends readonly string[]>(names: T): IndexOf<T> {
-  return Object.freeze(Object.fromEntries(names.map((name, i) => [name, i]))) as IndexOf<T>;
+  return Object.fromEntries(names.map((name, i) => [name, i])) as IndexOf<T>;
 }
 
 /** The union of a code table's values. */
