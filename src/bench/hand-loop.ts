@@ -21,6 +21,18 @@ const APPLIES = 0.45;
 const STANDARD_PATH = 0.3;
 const SPECIAL_PENALTY = 0.15;
 
+/** Whether the candidate applies; one that does not is counted. */
+function applies(rng: () => number, counts: HandLoopCounts): boolean {
+  if (rng() < APPLIES) return true;
+  counts.noApplication++;
+  return false;
+}
+
+/** The consent penalty of the track the candidate takes: none on the standard path. */
+function specialPenalty(rng: () => number): number {
+  return rng() < STANDARD_PATH ? 0 : SPECIAL_PENALTY;
+}
+
 /** Calls `chunk` with each chunk's generator (one stream per chunk, as the engine's) and its branch count. */
 function forEachChunk(seed: string, runs: number, chunk: (rng: () => number, branches: number) => void): void {
   for (let c = 0; c * CHUNK_SIZE < runs; c++) chunk(alea(`hand/${seed}/${c}`), Math.min(runs, (c + 1) * CHUNK_SIZE) - c * CHUNK_SIZE);
@@ -30,11 +42,8 @@ export function handLoop(seed: string, runs: number): HandLoopCounts {
   const counts: HandLoopCounts = { joined: 0, vetoed: 0, noApplication: 0, ratificationFailed: 0, runs };
   forEachChunk(seed, runs, (rng, branches) => {
     for (let b = 0; b < branches; b++) {
-      if (rng() >= APPLIES) {
-        counts.noApplication++;
-        continue;
-      }
-      const special = rng() < STANDARD_PATH ? 0 : SPECIAL_PENALTY;
+      if (!applies(rng, counts)) continue;
+      const special = specialPenalty(rng);
       let met = 0;
       for (let k = 0; k < 3; k++) if (rng() < PRECONDITIONS[k]!) met++;
       let vetoed = false;
@@ -91,11 +100,8 @@ export function handLoopAskingEveryAlly(seed: string, runs: number): EveryAllyCo
   const metAt = new Float64Array(3);
   forEachChunk(seed, runs, (rng, branches) => {
     for (let b = 0; b < branches; b++) {
-      if (rng() >= APPLIES) {
-        counts.noApplication++;
-        continue;
-      }
-      const special = rng() < STANDARD_PATH ? 0 : SPECIAL_PENALTY;
+      if (!applies(rng, counts)) continue;
+      const special = specialPenalty(rng);
       let met = 0;
       for (let k = 0; k < 3; k++) met += metAt[k] = rng() < PRECONDITIONS[k]! ? 1 : 0;
       let blocker = -1;

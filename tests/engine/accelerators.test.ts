@@ -1,10 +1,6 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { compile, simulateRange, type Accelerators } from '../../src/engine/index.js';
-import type { Scenario } from '../../src/model/scenario.js';
-import { bundledScenariosDir } from '../../src/io/paths.js';
-import { loadScenarioFile } from '../../src/scenario/load.js';
+import { bundledScenarioNames, loadBundled } from '../helpers/bundled-scenarios.js';
 
 /**
  * The plain walk of one branch after another, year by year, is the procedure; the accelerators
@@ -13,31 +9,20 @@ import { loadScenarioFile } from '../../src/scenario/load.js';
  * all together, they must leave every count of the tally where it was.
  */
 const RUNS = 1_500;
-const dir = bundledScenariosDir();
-const names = [
-  ...readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)),
-  ...readdirSync(join(dir, 'backtests')).filter((f) => f.endsWith('.yaml')).map((f) => `backtests/${f.slice(0, -5)}`),
-  'bench/reference',
-].sort();
-
-async function scenario(name: string): Promise<Scenario> {
-  const r = await loadScenarioFile(join(dir, `${name}.yaml`), { bundledDir: dir });
-  if (!r.ok) throw new Error(`${name} does not load`);
-  return r.value.scenario;
-}
+const names = bundledScenarioNames();
 
 const OFF: readonly Partial<Accelerators>[] = [{ quiet: false }, { blockWalk: false }, { lazyLevels: false }, { quiet: false, blockWalk: false, lazyLevels: false }];
 
 describe('the accelerators change no number', () => {
   test.each(names)('%s: the plain walk gives the same tally', async (name) => {
-    const s = await scenario(name);
+    const s = await loadBundled(name);
     // From mid-chunk, so blocks are cut where a run's slices would cut them.
     const accelerated = simulateRange(compile(s), 'plain', 1_000, RUNS);
     for (const off of OFF) expect(simulateRange(compile(s, off), 'plain', 1_000, RUNS), JSON.stringify(off)).toEqual(accelerated);
   });
 
   test('switched off, they are off', async () => {
-    const s = await scenario('russia-2000');
+    const s = await loadBundled('russia-2000');
     const on = compile(s);
     expect([on.quietWhileIdle, on.idlePlan !== null, on.eagerLevels]).toEqual([true, true, false]);
     const off = compile(s, { quiet: false, blockWalk: false, lazyLevels: false });

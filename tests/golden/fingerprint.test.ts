@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { runModel } from '../../src/batch/run.js';
 import { WorkerPool } from '../../src/batch/pool.js';
 import { compile, EXITS, findBranch, simulatePairedRange, simulateRange, traceBranch, type CompiledModel, type Tally } from '../../src/engine/index.js';
-import { bundledScenariosDir } from '../../src/io/paths.js';
-import { loadScenarioFile } from '../../src/scenario/load.js';
+import { bundledScenarioNames, loadBundled } from '../helpers/bundled-scenarios.js';
 
 /**
  * A fingerprint of everything the engine computes: for every bundled scenario, backtest and the
@@ -23,17 +21,10 @@ const SEED = 'fingerprint';
 const SEARCH = 6_000;
 const EXPECTED = new URL('./fingerprint.json', import.meta.url);
 
-const dir = bundledScenariosDir();
-const names = [
-  ...readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)),
-  ...readdirSync(join(dir, 'backtests')).filter((f) => f.endsWith('.yaml')).map((f) => `backtests/${f.slice(0, -5)}`),
-  'bench/reference',
-].sort();
+const names = bundledScenarioNames();
 
 async function model(name: string): Promise<CompiledModel> {
-  const r = await loadScenarioFile(join(dir, `${name}.yaml`), { bundledDir: dir });
-  if (!r.ok) throw new Error(`${name} does not load`);
-  return compile(r.value.scenario);
+  return compile(await loadBundled(name));
 }
 
 function hashOf(parts: readonly (string | ArrayBufferView)[]): string {
