@@ -1,4 +1,4 @@
-import { EffectCode, StageCode } from '../codes.js';
+import { EffectCode, StageCode, type EffectCodeValue } from '../codes.js';
 import { settledIndex } from '../condition.js';
 import type { CompiledEffect, CompiledModel } from '../model.js';
 import { clamp01, fillF64, fillI32 } from '../numbers.js';
@@ -12,8 +12,8 @@ import type { Tracer } from './trace.js';
 
 /**
  * What events and rules do to a branch. Events act from the moment they happen, for good;
- * rules act in every year their condition holds. Both apply their effects through one switch
- * (applyEffect); their shifts of Allies' consent only matter in a vote, so they are added up
+ * rules act in every year their condition holds. What they share, shifts of the candidate's
+ * chances, of the delay and of hazards, is one switch (addShift); their shifts of Allies' consent only matter in a vote, so they are added up
  * there (takeEventShifts, allyRuleShifts).
  */
 
@@ -37,7 +37,7 @@ export function fireEvents(m: CompiledModel, s: BranchState, trace: Tracer | nul
     if (s.eventParamsDrawn[i] === 0) drawOwned(m, s, ev.paramSlots, s.eventParamsDrawn, i);
     fired = true;
     if (trace !== null) trace.push({ kind: 'event', year: s.year, event: i, p: clamp01(p) });
-    for (let j = 0; j < ev.effects.length; j++) applyEffect(m, s, ev.effects[j]!, ShiftSource.events, i);
+    for (let j = 0; j < ev.effects.length; j++) applyEventEffect(m, s, ev.effects[j]!, i);
     // Shifts of consent are only read in a vote: they are added up there, in this order.
     if (ev.voteEffects.length > 0) s.firedForVoteLog[s.firedForVote++] = i;
   }
@@ -50,7 +50,7 @@ export function takeEventShifts(m: CompiledModel, s: BranchState): void {
   for (; s.firedForVoteApplied < s.firedForVote; s.firedForVoteApplied++) {
     const e = s.firedForVoteLog[s.firedForVoteApplied]!;
     const effects = m.events[e]!.voteEffects;
-    for (let j = 0; j < effects.length; j++) applyEffect(m, s, effects[j]!, ShiftSource.events, e);
+    for (let j = 0; j < effects.length; j++) applyEventEffect(m, s, effects[j]!, e);
   }
 }
 
@@ -95,24 +95,65 @@ export function applyRules(m: CompiledModel, s: BranchState, trace: Tracer | nul
 function applyRuleEffects(m: CompiledModel, s: BranchState, r: number): void {
   const rule = m.rules[r]!;
   if (s.ruleParamsDrawn[r] === 0) drawOwned(m, s, rule.paramSlots, s.ruleParamsDrawn, r);
-  for (let j = 0; j < rule.effects.length; j++) applyEffect(m, s, rule.effects[j]!, ShiftSource.rules, r);
+  for (let j = 0; j < rule.effects.length; j++) applyRuleEffect(m, s, rule.effects[j]!, r);
+}
+
+/** An event's effect: it holds for good; a level moves now; a block stops the process or makes an Ally refuse. */
+function applyEventEffect(m: CompiledModel, s: BranchState, fx: CompiledEffect, e: number): void {
+  const code = fx.code;
+  switch (code) {
+    case EffectCode.precondition:
+      shiftLevel(m, s, fx.target, fx.value);
+      return;
+    case EffectCode.consent:
+      s.consentShiftTouched = true;
+      shiftConsent(s, fx, e, s.consentShift, s.consentShiftWorst, s.consentShiftWorstEvent);
+      return;
+    case EffectCode.block:
+      if (fx.allies.length === 0) s.blockedByEvent = e;
+      else {
+        const i = fx.allies[0]!;
+        s.consentShiftTouched = true;
+        s.consentShift[i] = s.consentShiftWorst[i] = -Infinity;
+        s.consentShiftWorstEvent[i] = e;
+      }
+      return;
+    default:
+      addShift(m, s, fx, code, ShiftSource.events, e);
+  }
 }
 
 /**
- * One effect of event or rule `by` (by `source`). An event's effects hold for good, a rule's for
- * this year; the two differ only where a level moves (an event moves it now, a rule moves the
- * year's drift) and in what a block stops. A rule's effects on one Ally (consent, an Ally's
- * block) are read at the vote (allyRuleShifts).
+ * A rule's effect, for this year: a level's drift moves; a block stops the process (the first
+ * rule is named). Its effects on one Ally (consent, an Ally's block) are read at the vote (allyRuleShifts).
  */
-function applyEffect(m: CompiledModel, s: BranchState, fx: CompiledEffect, source: ShiftSourceValue, by: number): void {
-  const v = fx.value >= 0 ? s.values[fx.value]! : 0;
-  const shift = s.shift;
-  const events = source === ShiftSource.events;
+function applyRuleEffect(m: CompiledModel, s: BranchState, fx: CompiledEffect, r: number): void {
   const code = fx.code;
+  switch (code) {
+    case EffectCode.precondition:
+      addRuleDelta(m, s, fx.target, fx.value);
+      return;
+    case EffectCode.consent:
+      return;
+    case EffectCode.block:
+      if (fx.allies.length === 0 && s.blockedByRule < 0) s.blockedByRule = r;
+      return;
+    default:
+      addShift(m, s, fx, code, ShiftSource.rules, r);
+  }
+}
+
+/** The effects events and rules share: they add to a shift, the event's for good, the rule's for this year. */
+type ShiftEffect = Exclude<EffectCodeValue, typeof EffectCode.precondition | typeof EffectCode.consent | typeof EffectCode.block>;
+
+/** Adds an effect of event or rule `by` to the shifts of its `source` (see ShiftSource). */
+function addShift(m: CompiledModel, s: BranchState, fx: CompiledEffect, code: ShiftEffect, source: ShiftSourceValue, by: number): void {
+  const v = s.values[fx.value]!;
+  const shift = s.shift;
   switch (code) {
     case EffectCode.interest:
       shift[source + Shift.interest] = shift[source + Shift.interest]! + v;
-      noteInterestDrop(s, fx.value, (events ? m.reasonOfEvent : m.reasonOfRule) + by);
+      noteInterestDrop(s, fx.value, (source === ShiftSource.events ? m.reasonOfEvent : m.reasonOfRule) + by);
       return;
     case EffectCode.withdrawal:
       shift[source + Shift.withdrawal] = shift[source + Shift.withdrawal]! + v;
@@ -124,33 +165,12 @@ function applyEffect(m: CompiledModel, s: BranchState, fx: CompiledEffect, sourc
       shift[source + Shift.delay] = shift[source + Shift.delay]! + v;
       return;
     case EffectCode.hazard: {
-      if (!events) s.ruleHazardDirty = true;
+      if (source === ShiftSource.rules) s.ruleHazardDirty = true;
       if (fx.target < 0) return;
-      const cell = (events ? 0 : m.events.length) + fx.target;
+      const cell = (source === ShiftSource.events ? 0 : m.events.length) + fx.target;
       s.hazardShift[cell] = s.hazardShift[cell]! + v;
       return;
     }
-    case EffectCode.precondition:
-      if (events) shiftLevel(m, s, fx.target, fx.value);
-      else addRuleDelta(m, s, fx.target, fx.value);
-      return;
-    case EffectCode.consent:
-      if (!events) return;
-      s.consentShiftTouched = true;
-      shiftConsent(s, fx, by, s.consentShift, s.consentShiftWorst, s.consentShiftWorstEvent);
-      return;
-    case EffectCode.block:
-      if (fx.allies.length === 0) {
-        // The process stops: the first rule named, or the event.
-        if (events) s.blockedByEvent = by;
-        else if (s.blockedByRule < 0) s.blockedByRule = by;
-      } else if (events) {
-        const i = fx.allies[0]!;
-        s.consentShiftTouched = true;
-        s.consentShift[i] = s.consentShiftWorst[i] = -Infinity;
-        s.consentShiftWorstEvent[i] = by;
-      }
-      return;
     default:
       assertNever(code);
   }
