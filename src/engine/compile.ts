@@ -87,7 +87,7 @@ export function compile(scenario: Scenario, accelerators: Partial<Accelerators> 
   const slots = (path: (i: number) => string, get: (i: number) => Param, count: number, phase: PhaseValue = Phase.start) =>
     Int32Array.from({ length: count }, (_, i) => table.add(path(i), get(i), phase));
 
-  // A precondition draws its numbers when something first reads its level (see levels.ts).
+  // A precondition draws its numbers when something first reads its level (see walk/levels.ts).
   const preconditionSlots = {
     level: slots((i) => `preconditions.${pre[i]!.id}.level`, (i) => pre[i]!.level, k, Phase.owned),
     drift: slots((i) => `preconditions.${pre[i]!.id}.drift`, (i) => pre[i]!.drift, k, Phase.owned),
@@ -181,7 +181,7 @@ export function compile(scenario: Scenario, accelerators: Partial<Accelerators> 
 
 /**
  * The random vote-time numbers, split into those of the alliance (drawn at a branch's first
- * vote) and those of each Ally in order (drawn when the Ally first votes; see council.ts).
+ * vote) and those of each Ally in order (drawn when the Ally first votes; see walk/ally-terms.ts).
  */
 function allyVoteParams(
   model: Pick<CompiledModel, 'allyConsent' | 'allyThreat' | 'allyLift' | 'allyWeight'>,

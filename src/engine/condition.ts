@@ -137,7 +137,7 @@ type SingleLeaf = { readonly leaf: Extract<Condition, { kind: 'met' | 'event' }>
 /**
  * What is left of a condition once the leaves the situation settles are known: TRUE, FALSE,
  * a single `met` or `event` leaf, or DEPENDS for anything more. Reading fewer leaves changes
- * nothing: reading a level or `met` has no effect on any number (see levels.ts).
+ * nothing: reading a level or `met` has no effect on any number (see walk/levels.ts).
  */
 function residual(c: Condition, known: (leaf: Condition) => number): number | SingleLeaf {
   switch (c.kind) {

@@ -1,3 +1,10 @@
+/**
+ * The engine: compile.ts turns a scenario into flat arrays (model.ts); walk/ is the procedure,
+ * one branch year by year (branch.ts: will to apply → preparation → unanimous invitation by the
+ * Council → ratification by each member); accelerators/ holds what makes it sooner and changes no
+ * number (quiet skipping, idle branches walked in blocks); simulate.ts runs ranges of branches
+ * into a tally (tally.ts). Codes and their labels are declared once each, in codes.ts.
+ */
 export { compile } from './compile.js';
 export { simulate, simulateRange } from './simulate.js';
 export { summarize, type SummaryMeta } from './summarize.js';
