@@ -4,7 +4,7 @@ import { clamp01 } from '../numbers.js';
 import { Phase, sampleParams } from '../params.js';
 import { chance, Purpose } from '../rng.js';
 import { finish } from './finish.js';
-import { Shift, ShiftSource, type BranchState } from './state.js';
+import type { BranchState } from './state.js';
 import type { Tracer } from './trace.js';
 
 /**
@@ -13,15 +13,11 @@ import type { Tracer } from './trace.js';
  * special status. Once applied it may withdraw in any later year.
  */
 
-/** The chance of a candidate decision: its parameter plus the shifts of events and of this year's rules. */
-function shifted(s: BranchState, slot: number, kind: number): number {
-  return s.values[slot]! + s.shift[ShiftSource.events + kind]! + s.shift[ShiftSource.rules + kind]!;
-}
-
 /** Whether the candidate applies this year; if it does, it is in preparation on its track. */
 export function considerApplying(m: CompiledModel, s: BranchState, trace: Tracer | null): boolean {
   const candidate = m.actors[Actor.candidate]!;
-  const pInterest = shifted(s, m.interest, Shift.interest);
+  // Each chance: its parameter plus the shifts of events and of this year's rules.
+  const pInterest = s.values[m.interest]! + s.interestShift + s.ruleInterest;
   const interested = chance(s.yearKey, candidate, Purpose.interest, pInterest);
   if (trace !== null) trace.push({ kind: 'interest', year: s.year, p: clamp01(pInterest), interested });
   if (!interested) return false;
@@ -33,7 +29,7 @@ export function considerApplying(m: CompiledModel, s: BranchState, trace: Tracer
   if (stopped) return false;
 
   sampleParams(m.params, s.key, s.values, m.params.randomByPhase[Phase.application]);
-  const pStandard = shifted(s, m.standardPath, Shift.standardPath);
+  const pStandard = s.values[m.standardPath]! + s.standardPathShift + s.ruleStandardPath;
   const standard = chance(s.yearKey, candidate, Purpose.track, pStandard);
   s.track = standard ? (s.year >= m.mapYear ? TrackCode.map : TrackCode.dialogue) : TrackCode.special;
   s.entryTrack = s.track;
@@ -46,7 +42,8 @@ export function considerApplying(m: CompiledModel, s: BranchState, trace: Tracer
 
 /** Whether the candidate withdraws its application this year (then the branch ends). */
 export function withdraws(m: CompiledModel, s: BranchState, trace: Tracer | null): boolean {
-  if (!chance(s.yearKey, m.actors[Actor.candidate]!, Purpose.withdrawal, shifted(s, m.withdrawal, Shift.withdrawal))) return false;
+  const p = s.values[m.withdrawal]! + s.withdrawalShift + s.ruleWithdrawal;
+  if (!chance(s.yearKey, m.actors[Actor.candidate]!, Purpose.withdrawal, p)) return false;
   finish(s, ExitCode.withdrawn, NO_ACTOR, FixedReason.withdrawal, trace);
   return true;
 }

@@ -7,7 +7,7 @@ import { chance, Purpose } from '../rng.js';
 import { assertNever } from '../tables.js';
 import { dependsOnBranch, holds } from './holds.js';
 import { addRuleDelta, newMetEpoch, shiftLevel } from './levels.js';
-import { Shift, SHIFT_KINDS, ShiftSource, type BranchState, type ShiftSourceValue } from './state.js';
+import { ShiftSource, type BranchState, type ShiftSourceValue } from './state.js';
 import type { Tracer } from './trace.js';
 
 /**
@@ -61,8 +61,7 @@ export function takeEventShifts(m: CompiledModel, s: BranchState): void {
  */
 export function applyRules(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
   if (m.yearlyRules.length === 0 && trace === null) return;
-  const shift = s.shift;
-  for (let i = ShiftSource.rules; i < ShiftSource.rules + SHIFT_KINDS; i++) shift[i] = 0;
+  s.ruleInterest = s.ruleWithdrawal = s.ruleStandardPath = s.ruleDelay = 0;
   s.blockedByRule = -1;
   // Clear only what last year's rules wrote.
   if (s.ruleHazardDirty) s.clearRuleHazards();
@@ -149,25 +148,29 @@ type ShiftEffect = Exclude<EffectCodeValue, typeof EffectCode.precondition | typ
 /** Adds an effect of event or rule `by` to the shifts of its `source` (see ShiftSource). */
 function addShift(m: CompiledModel, s: BranchState, fx: CompiledEffect, code: ShiftEffect, source: ShiftSourceValue, by: number): void {
   const v = s.values[fx.value]!;
-  const shift = s.shift;
+  const events = source === ShiftSource.events;
   switch (code) {
     case EffectCode.interest:
-      shift[source + Shift.interest] = shift[source + Shift.interest]! + v;
-      noteInterestDrop(s, fx.value, (source === ShiftSource.events ? m.reasonOfEvent : m.reasonOfRule) + by);
+      if (events) s.interestShift += v;
+      else s.ruleInterest += v;
+      noteInterestDrop(s, fx.value, (events ? m.reasonOfEvent : m.reasonOfRule) + by);
       return;
     case EffectCode.withdrawal:
-      shift[source + Shift.withdrawal] = shift[source + Shift.withdrawal]! + v;
+      if (events) s.withdrawalShift += v;
+      else s.ruleWithdrawal += v;
       return;
     case EffectCode.standardPath:
-      shift[source + Shift.standardPath] = shift[source + Shift.standardPath]! + v;
+      if (events) s.standardPathShift += v;
+      else s.ruleStandardPath += v;
       return;
     case EffectCode.delay:
-      shift[source + Shift.delay] = shift[source + Shift.delay]! + v;
+      if (events) s.delayShift += v;
+      else s.ruleDelay += v;
       return;
     case EffectCode.hazard: {
-      if (source === ShiftSource.rules) s.ruleHazardDirty = true;
+      if (!events) s.ruleHazardDirty = true;
       if (fx.target < 0) return;
-      const cell = (source === ShiftSource.events ? 0 : m.events.length) + fx.target;
+      const cell = source * m.events.length + fx.target;
       s.hazardShift[cell] = s.hazardShift[cell]! + v;
       return;
     }

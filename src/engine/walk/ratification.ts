@@ -5,7 +5,7 @@ import { Phase, sampleParams } from '../params.js';
 import { bitsBelow, drawBits, Purpose } from '../rng.js';
 import { copulaBits, setCopula } from './copula.js';
 import { finish } from './finish.js';
-import { Shift, ShiftSource, type BranchState } from './state.js';
+import type { BranchState } from './state.js';
 import type { Tracer } from './trace.js';
 
 /** After the invitation: the protocol, then ratification by each member's parliament, then the deposit. */
@@ -54,7 +54,7 @@ export function invite(m: CompiledModel, s: BranchState, voters: number, trace: 
   }
   s.reachedRatified = s.ratificationFailAlly < 0;
   s.ratificationFailYear = Math.floor(start + failAt / 12);
-  s.joinYear = Math.floor(start + (slowest + Math.max(0, s.shift[ShiftSource.events + Shift.delay]! + s.shift[ShiftSource.rules + Shift.delay]!)) / 12);
+  s.joinYear = Math.floor(start + (slowest + Math.max(0, s.delayShift + s.ruleDelay)) / 12);
 }
 
 /** Whether the branch ends this year: the first failed vote is known, or the last instrument is deposited. */

@@ -4,15 +4,12 @@ import { fillF64, fillI32, fillU8 } from '../numbers.js';
 import { Phase, sampleParams } from '../params.js';
 import { yearKey } from '../rng.js';
 
-/** What a rule's or event's effect shifts: the candidate's chances and the delay of membership. */
-export const Shift = { interest: 0, withdrawal: 1, standardPath: 2, delay: 3 } as const;
-export const SHIFT_KINDS = 4;
 /**
- * Who shifted it: events act for good, rules only in the years their condition holds (their
- * shifts are recomputed each year). A shift is at [source + Shift.x], a hazard shift at
+ * Who shifted a chance, the delay or a hazard: events act for good, rules only in the years
+ * their condition holds (their shifts are recomputed each year). A hazard shift is at
  * [source · events + event].
  */
-export const ShiftSource = { events: 0, rules: SHIFT_KINDS } as const;
+export const ShiftSource = { events: 0, rules: 1 } as const;
 export type ShiftSourceValue = (typeof ShiftSource)[keyof typeof ShiftSource];
 
 /**
@@ -35,8 +32,15 @@ export class BranchState {
   blockedByEvent = -1;
 
   // What rules and events did.
-  /** Shifts of the candidate's chances and of the delay, by source (see Shift, ShiftSource). */
-  readonly shift = new Float64Array(2 * SHIFT_KINDS);
+  // Shifts of the candidate's chances and of the delay: by events, for good, and by this year's rules.
+  interestShift = 0;
+  withdrawalShift = 0;
+  standardPathShift = 0;
+  delayShift = 0;
+  ruleInterest = 0;
+  ruleWithdrawal = 0;
+  ruleStandardPath = 0;
+  ruleDelay = 0;
   /** The largest drop in interest from a rule or event while idle, and its reason code. */
   interestWorst = 0;
   interestWorstReason = -1;
@@ -217,7 +221,8 @@ export class BranchState {
     this.everInterested = false;
     this.blockedByRule = -1;
     this.blockedByEvent = -1;
-    fillF64(this.shift, 0);
+    this.interestShift = this.withdrawalShift = this.standardPathShift = this.delayShift = 0;
+    this.ruleInterest = this.ruleWithdrawal = this.ruleStandardPath = this.ruleDelay = 0;
     this.interestWorst = 0;
     this.interestWorstReason = -1;
     this.ratificationFailAlly = -1;
