@@ -138,6 +138,29 @@ describe('architecture', () => {
     }
   });
 
+  test('no module of the engine imports itself through others, types included', () => {
+    const engine = new Map(sources.filter((x) => x.layer === 'engine').map((s) => [s.file, s]));
+    const edges = (file: string): string[] =>
+      importsOf(engine.get(file)!.text)
+        .filter((spec) => spec.startsWith('.'))
+        .map((spec) => join(file, '..', spec).replace(/\.js$/, '.ts'))
+        .filter((target) => engine.has(target));
+    // Depth-first, with the path walked so far: an edge back into it is a cycle.
+    const done = new Set<string>();
+    const cycles: string[] = [];
+    const visit = (file: string, path: string[]): void => {
+      if (path.includes(file)) {
+        cycles.push([...path.slice(path.indexOf(file)), file].join(' -> '));
+        return;
+      }
+      if (done.has(file)) return;
+      for (const next of edges(file)) visit(next, [...path, file]);
+      done.add(file);
+    };
+    for (const file of engine.keys()) visit(file, []);
+    expect(cycles).toEqual([]);
+  });
+
   test('user files are data: no eval or Function constructor anywhere', () => {
     for (const s of sources) expect(s.text, s.file).not.toMatch(/\beval\(|new Function\(/);
   });

@@ -16,18 +16,34 @@ export interface HandLoopCounts {
 
 const ALLIES = 19;
 const PRECONDITIONS = [0.5, 0.4, 0.6] as const;
+/** The candidate applies with this chance, and takes the standard path with the next; else consent falls. */
+const APPLIES = 0.45;
+const STANDARD_PATH = 0.3;
+const SPECIAL_PENALTY = 0.15;
+
+/** Whether the candidate applies; one that does not is counted. */
+function applies(rng: () => number, counts: HandLoopCounts): boolean {
+  if (rng() < APPLIES) return true;
+  counts.noApplication++;
+  return false;
+}
+
+/** The consent penalty of the track the candidate takes: none on the standard path. */
+function specialPenalty(rng: () => number): number {
+  return rng() < STANDARD_PATH ? 0 : SPECIAL_PENALTY;
+}
+
+/** Calls `chunk` with each chunk's generator (one stream per chunk, as the engine's) and its branch count. */
+function forEachChunk(seed: string, runs: number, chunk: (rng: () => number, branches: number) => void): void {
+  for (let c = 0; c * CHUNK_SIZE < runs; c++) chunk(alea(`hand/${seed}/${c}`), Math.min(runs, (c + 1) * CHUNK_SIZE) - c * CHUNK_SIZE);
+}
 
 export function handLoop(seed: string, runs: number): HandLoopCounts {
   const counts: HandLoopCounts = { joined: 0, vetoed: 0, noApplication: 0, ratificationFailed: 0, runs };
-  for (let chunk = 0; chunk * CHUNK_SIZE < runs; chunk++) {
-    const rng = alea(`hand/${seed}/${chunk}`);
-    const end = Math.min(runs, (chunk + 1) * CHUNK_SIZE);
-    for (let b = chunk * CHUNK_SIZE; b < end; b++) {
-      if (rng() >= 0.45) {
-        counts.noApplication++;
-        continue;
-      }
-      const special = rng() < 0.3 ? 0 : 0.15;
+  forEachChunk(seed, runs, (rng, branches) => {
+    for (let b = 0; b < branches; b++) {
+      if (!applies(rng, counts)) continue;
+      const special = specialPenalty(rng);
       let met = 0;
       for (let k = 0; k < 3; k++) if (rng() < PRECONDITIONS[k]!) met++;
       let vetoed = false;
@@ -53,7 +69,7 @@ export function handLoop(seed: string, runs: number): HandLoopCounts {
       if (ratified) counts.joined++;
       else counts.ratificationFailed++;
     }
-  }
+  });
   return counts;
 }
 
@@ -82,15 +98,10 @@ export function handLoopAskingEveryAlly(seed: string, runs: number): EveryAllyCo
     blockers: new Float64Array(ALLIES),
   };
   const metAt = new Float64Array(3);
-  for (let chunk = 0; chunk * CHUNK_SIZE < runs; chunk++) {
-    const rng = alea(`hand/${seed}/${chunk}`);
-    const end = Math.min(runs, (chunk + 1) * CHUNK_SIZE);
-    for (let b = chunk * CHUNK_SIZE; b < end; b++) {
-      if (rng() >= 0.45) {
-        counts.noApplication++;
-        continue;
-      }
-      const special = rng() < 0.3 ? 0 : 0.15;
+  forEachChunk(seed, runs, (rng, branches) => {
+    for (let b = 0; b < branches; b++) {
+      if (!applies(rng, counts)) continue;
+      const special = specialPenalty(rng);
       let met = 0;
       for (let k = 0; k < 3; k++) met += metAt[k] = rng() < PRECONDITIONS[k]! ? 1 : 0;
       let blocker = -1;
@@ -127,6 +138,6 @@ export function handLoopAskingEveryAlly(seed: string, runs: number): EveryAllyCo
       if (ratified) counts.joined++;
       else counts.ratificationFailed++;
     }
-  }
+  });
   return counts;
 }

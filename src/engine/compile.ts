@@ -1,21 +1,27 @@
 import { dateToYear } from '../model/roster.js';
 import type { Effect, Scenario } from '../model/scenario.js';
-import { FIXED_REASON_COUNT, StageCode, TrackCode } from './codes.js';
-import { compileCondition, settledIndex, situationCount, type Calendar, type NameIndex } from './condition.js';
-import { eventWindows, rulesBySituation } from './schedule.js';
-import { quietWhileIdle } from './quiet.js';
-import { planIdleWalk } from './idle-plan.js';
-import { EffectCode, type CompiledEffect, type CompiledEvent, type CompiledModel, type CompiledRule } from './model.js';
-import { Phase, ParamTable, type PhaseValue } from './params.js';
 import type { Param } from '../model/distribution.js';
+import { planIdleWalk } from './accelerators/idle-plan.js';
+import { quietWhileIdle } from './accelerators/quiet.js';
+import { EFFECT_KINDS, EffectCode, FIXED_REASON_COUNT, StageCode, TrackCode } from './codes.js';
+import { compileCondition, settledIndex, situationCount, type Calendar, type NameIndex } from './condition.js';
+import type { Accelerators, CompiledEffect, CompiledEvent, CompiledModel, CompiledRule } from './model.js';
+import { Phase, ParamTable, type PhaseValue } from './params.js';
 import { hashName } from './rng.js';
-import { denseAllyBase, denseAllyWeights } from './council.js';
+import { eventWindows, rulesBySituation } from './schedule.js';
+import { assertNever } from './tables.js';
+import { denseAllyBase, denseAllyWeights } from './walk/ally-terms.js';
+
+/** Every accelerator on: what every run uses. */
+const ALL_ACCELERATORS: Accelerators = { quiet: true, blockWalk: true, lazyLevels: true };
 
 /**
  * Turns a validated scenario into flat arrays and closures, once. References were
- * checked at load; a dangling one here is a bug, so it throws.
+ * checked at load; a dangling one here is a bug, so it throws. Accelerators can be switched
+ * off, to check that they change no number.
  */
-export function compile(scenario: Scenario): CompiledModel {
+export function compile(scenario: Scenario, accelerators: Partial<Accelerators> = {}): CompiledModel {
+  const use = { ...ALL_ACCELERATORS, ...accelerators };
   const table = new ParamTable();
   const c = scenario.candidate;
   const pr = scenario.process;
@@ -81,7 +87,7 @@ export function compile(scenario: Scenario): CompiledModel {
   const slots = (path: (i: number) => string, get: (i: number) => Param, count: number, phase: PhaseValue = Phase.start) =>
     Int32Array.from({ length: count }, (_, i) => table.add(path(i), get(i), phase));
 
-  // A precondition draws its numbers when something first reads its level (see levels.ts).
+  // A precondition draws its numbers when something first reads its level (see walk/levels.ts).
   const preconditionSlots = {
     level: slots((i) => `preconditions.${pre[i]!.id}.level`, (i) => pre[i]!.level, k, Phase.owned),
     drift: slots((i) => `preconditions.${pre[i]!.id}.drift`, (i) => pre[i]!.drift, k, Phase.owned),
@@ -140,7 +146,8 @@ export function compile(scenario: Scenario): CompiledModel {
     yearlyRules: Int32Array.from(yearlyRules, (r) => r.index),
     voteOnlyRules: Int32Array.from(compiledRules.filter(isVoteOnly).map((r) => r.index)),
     yearlyRulesBySituation: rulesBySituation(yearlyRules, situations, () => true),
-    quietWhileIdle: quiet.rules.size + quiet.events.size > 0,
+    quietWhileIdle: use.quiet && quiet.rules.size + quiet.events.size > 0,
+    eagerLevels: !use.lazyLevels,
     noticedRulesBySituation: rulesBySituation(yearlyRules, situations, (r, i) => !(quiet.rules.has(r.index) && idleSituations.has(i))),
     events: compiledEvents,
     eventActor: Uint32Array.from(compiledEvents, (e) => hashName(`event:${e.id}`)),
@@ -162,7 +169,9 @@ export function compile(scenario: Scenario): CompiledModel {
   const driftless = Uint8Array.from({ length: k }, (_, j) =>
     isFixedAtMost(model.drift[j]!, 0) && params.fixedValues[model.drift[j]!] === 0 && isFixedAtMost(model.volatility[j]!, 0) ? 1 : 0,
   );
-  const idlePlan = planIdleWalk(model.years, model.interest, model.opposition, compiledEvents, compiledRules, model.noticedEventsByYear, model.noticedRulesBySituation, params);
+  const idlePlan = use.blockWalk
+    ? planIdleWalk(model.years, model.interest, model.opposition, compiledEvents, compiledRules, model.noticedEventsByYear, model.noticedRulesBySituation, params)
+    : null;
   const byAlly = allyVoteParams(model, params.randomByPhase[Phase.vote]!, n, k);
   const compiled = withOneShape<CompiledModel>({ ...model, params, allyBaseRandom, allyWeightsRandom, fixedAllyBase, fixedAllyWeight, driftless, idlePlan, ...byAlly });
   denseAllyBase(compiled, params.fixedValues, fixedAllyBase, 0, n);
@@ -172,7 +181,7 @@ export function compile(scenario: Scenario): CompiledModel {
 
 /**
  * The random vote-time numbers, split into those of the alliance (drawn at a branch's first
- * vote) and those of each Ally in order (drawn when the Ally first votes; see council.ts).
+ * vote) and those of each Ally in order (drawn when the Ally first votes; see walk/ally-terms.ts).
  */
 function allyVoteParams(
   model: Pick<CompiledModel, 'allyConsent' | 'allyThreat' | 'allyLift' | 'allyWeight'>,
@@ -230,12 +239,24 @@ function compileEffect(effect: Effect, path: string, table: ParamTable, names: N
       };
     case 'delay':
       return { code: EffectCode.delay, value: table.add(`${path}.months`, effect.months, Phase.owned), allies: none, target: -1 };
+    default:
+      return assertNever(effect);
   }
 }
 
-/** Effects read only when the Council votes: shifts of Allies' consent and an Ally's block. */
+/** Effects read only when the Council votes (see EFFECT_KINDS): shifts of Allies' consent and an Ally's block. */
 function actsAtVote(e: CompiledEffect): boolean {
-  return e.code === EffectCode.consent || (e.code === EffectCode.block && e.allies.length > 0);
+  const atVote = EFFECT_KINDS[e.code].atVote;
+  switch (atVote) {
+    case 'always':
+      return true;
+    case 'never':
+      return false;
+    case 'if-ally':
+      return e.allies.length > 0;
+    default:
+      return assertNever(atVote);
+  }
 }
 
 function isVoteOnly(r: CompiledRule): boolean {

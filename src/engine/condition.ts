@@ -1,7 +1,5 @@
 import type { Condition } from '../model/scenario.js';
-import { StageCode, TrackCode } from './codes.js';
-import type { BranchState } from './state.js';
-import { levelOf, metOf } from './levels.js';
+import { STAGE_COUNT, StageCode, TRACK_SLOTS, TrackCode } from './codes.js';
 
 export interface NameIndex {
   precondition(id: string): number;
@@ -19,7 +17,7 @@ export interface Calendar {
 /**
  * A condition compiled once into a small postfix program: triples (op, a, b) in an
  * Int32Array, numbers in a Float64Array, and its own value stack. One interpreter loop
- * evaluates every condition, so the hot loop has a single, monomorphic call site instead
+ * evaluates every condition (walk/holds.ts), so the hot loop has a single, monomorphic call site instead
  * of a closure per rule. Conditions are data: nothing is evaluated as code.
  *
  * What depends only on the year (year ranges, membership), the stage and the track is
@@ -45,8 +43,8 @@ export interface Predicate {
 /** Kinds of a single leaf left to read (see Predicate). */
 export const Leaf = { none: 0, met: 1, event: 2 } as const;
 
-const STAGES = 4;
-const TRACKS = 4;
+const STAGES = STAGE_COUNT;
+const TRACKS = TRACK_SLOTS;
 
 /** Situations a condition can be settled in: every (year offset, stage, track). */
 export function situationCount(years: number): number {
@@ -62,7 +60,8 @@ export const FALSE = 0;
 export const TRUE = 1;
 export const DEPENDS = 2;
 
-const Op = { true: 0, year: 1, stage: 2, track: 3, met: 4, level: 5, event: 6, member: 7, and: 8, or: 9, not: 10 } as const;
+/** The operations of a condition's program (see walk/holds.ts). */
+export const Op = { true: 0, year: 1, stage: 2, track: 3, met: 4, level: 5, event: 6, member: 7, and: 8, or: 9, not: 10 } as const;
 
 export function compileCondition(c: Condition, names: NameIndex, calendar: Calendar): Predicate {
   const ops: number[] = [];
@@ -138,7 +137,7 @@ type SingleLeaf = { readonly leaf: Extract<Condition, { kind: 'met' | 'event' }>
 /**
  * What is left of a condition once the leaves the situation settles are known: TRUE, FALSE,
  * a single `met` or `event` leaf, or DEPENDS for anything more. Reading fewer leaves changes
- * nothing: reading a level or `met` has no effect on any number (see levels.ts).
+ * nothing: reading a level or `met` has no effect on any number (see walk/levels.ts).
  */
 function residual(c: Condition, known: (leaf: Condition) => number): number | SingleLeaf {
   switch (c.kind) {
@@ -168,7 +167,11 @@ function residual(c: Condition, known: (leaf: Condition) => number): number | Si
       const settled = known(c);
       return settled === DEPENDS ? { leaf: c, negated: false } : settled;
     }
-    default:
+    case 'year':
+    case 'stage':
+    case 'track':
+    case 'member':
+    case 'level':
       return known(c);
   }
 }
@@ -192,23 +195,17 @@ function operands(p: Predicate, wanted: (op: number) => boolean): number[] {
 /** What a condition is when only the year (and so the members), stage and track are known: FALSE, TRUE or DEPENDS (on the branch). */
 function settle(c: Condition, year: number, members: number, stage: number, track: number, names: NameIndex): number {
   switch (c.kind) {
-    case 'all': {
-      let all = TRUE;
-      for (const x of c.of) {
-        const v = settle(x, year, members, stage, track, names);
-        if (v === FALSE) return FALSE;
-        if (v === DEPENDS) all = DEPENDS;
-      }
-      return all;
-    }
+    case 'all':
     case 'any': {
-      let any = FALSE;
+      // FALSE decides an `all`, TRUE an `any`; the other answer leaves it to the rest.
+      const absorbing = c.kind === 'all' ? FALSE : TRUE;
+      let v = 1 - absorbing;
       for (const x of c.of) {
-        const v = settle(x, year, members, stage, track, names);
-        if (v === TRUE) return TRUE;
-        if (v === DEPENDS) any = DEPENDS;
+        const r = settle(x, year, members, stage, track, names);
+        if (r === absorbing) return absorbing;
+        if (r === DEPENDS) v = DEPENDS;
       }
-      return any;
+      return v;
     }
     case 'not': {
       const v = settle(c.of, year, members, stage, track, names);
@@ -225,82 +222,8 @@ function settle(c: Condition, year: number, members: number, stage: number, trac
     case 'event':
       // An event the scenario switched off never happens.
       return names.event(c.occurred) < 0 ? FALSE : DEPENDS;
-    default:
+    case 'met':
+    case 'level':
       return DEPENDS;
   }
-}
-
-/** Evaluates a compiled condition against the branch's current state. */
-export function holds(p: Predicate, s: BranchState): boolean {
-  const situation = settledIndex(s.year - p.startYear, s.stage, s.track);
-  const settled = p.settled[situation]!;
-  return settled === DEPENDS ? dependsOnBranch(p, s, situation) : settled === TRUE;
-}
-
-/** A condition the situation does not settle: a single leaf read directly, else the program. */
-export function dependsOnBranch(p: Predicate, s: BranchState, situation: number): boolean {
-  switch (p.leafKind[situation]) {
-    case Leaf.met:
-      return (metOf(s.model, s, p.leaf[situation]!) === 1) !== (p.leafNegated[situation] === 1);
-    case Leaf.event:
-      return (s.eventFired[p.leaf[situation]!] === 1) !== (p.leafNegated[situation] === 1);
-    default:
-      return runProgram(p, s);
-  }
-}
-
-/** Runs the program of a condition that the year, stage and track do not settle. */
-function runProgram(p: Predicate, s: BranchState): boolean {
-  const ops = p.ops;
-  const nums = p.nums;
-  const stack = p.stack;
-  let top = 0;
-  for (let pc = 0; pc < ops.length; pc += 3) {
-    const a = ops[pc + 1]!;
-    const b = ops[pc + 2]!;
-    let v = 0;
-    switch (ops[pc]) {
-      case Op.true:
-        v = 1;
-        break;
-      case Op.year:
-        v = s.year >= nums[a]! && s.year <= nums[b]! ? 1 : 0;
-        break;
-      case Op.stage:
-        v = s.stage === a ? 1 : 0;
-        break;
-      case Op.track:
-        v = s.track === a ? 1 : 0;
-        break;
-      case Op.met:
-        v = metOf(s.model, s, a);
-        break;
-      case Op.level: {
-        const level = levelOf(s.model, s, a);
-        v = level < nums[b]! && level >= nums[b + 1]! ? 1 : 0;
-        break;
-      }
-      case Op.event:
-        v = a >= 0 ? s.eventFired[a]! : 0;
-        break;
-      case Op.member:
-        v = s.isMember(a) ? 1 : 0;
-        break;
-      case Op.and: {
-        v = 1;
-        for (let i = 0; i < a; i++) v &= stack[--top]!;
-        break;
-      }
-      case Op.or: {
-        v = 0;
-        for (let i = 0; i < a; i++) v |= stack[--top]!;
-        break;
-      }
-      case Op.not:
-        v = 1 - stack[--top]!;
-        break;
-    }
-    stack[top++] = v;
-  }
-  return stack[0] === 1;
 }

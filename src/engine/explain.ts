@@ -1,11 +1,11 @@
 import { EXITS } from './codes.js';
-import { runBranch } from './branch.js';
 import type { CompiledModel } from './model.js';
+import { sampleParams } from './params.js';
 import { branchKey } from './rng.js';
 import { finishBranch, forEachBlock, startBlock, workspaceOf } from './simulate.js';
-import { BranchState } from './state.js';
-import { sampleParams } from './params.js';
-import type { TraceEntry } from './trace.js';
+import { runBranch } from './walk/branch.js';
+import { BranchState } from './walk/state.js';
+import type { TraceEntry } from './walk/trace.js';
 
 export interface SampledValue {
   readonly path: string;

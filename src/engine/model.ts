@@ -1,23 +1,12 @@
-import type { IdlePlan } from './idle-plan.js';
 import type { Scenario } from '../model/scenario.js';
+import type { EffectCodeValue } from './codes.js';
+import type { Predicate } from './condition.js';
 import type { FrozenParams } from './params.js';
 
-import type { Predicate } from './condition.js';
-
-/** Indexes into CompiledModel.actors. */
-export const Actor = { candidate: 0, alliance: 1 } as const;
-
-export const EffectCode = {
-  consent: 0,
-  interest: 1,
-  withdrawal: 2,
-  standardPath: 3,
-  precondition: 4,
-  hazard: 5,
-  block: 6,
-  delay: 7,
-} as const;
-export type EffectCodeValue = (typeof EffectCode)[keyof typeof EffectCode];
+/**
+ * What compile produces: a scenario as flat arrays and parameter slots, read by the year walk
+ * (walk/) and by the accelerators (accelerators/), which compile also plans.
+ */
 
 export interface CompiledEffect {
   readonly code: EffectCodeValue;
@@ -69,6 +58,53 @@ export interface CompiledEvent {
   readonly paramSlots: Int32Array;
 }
 
+/**
+ * What the walk of many branches at once needs while the candidate has not applied (see
+ * accelerators/idle-walk.ts): year by year, the events that may happen and the rules that hold, and the
+ * parameters each branch reads before it applies.
+ *
+ * Only a scenario whose noticed conditions (see accelerators/quiet.ts) are, while the candidate is idle,
+ * settled by the year or left asking whether one event has happened gets a plan: then nothing
+ * before the application depends on a level, and the only effects that matter are those on
+ * interest and on events' hazards.
+ */
+export interface IdlePlan {
+  /** Events that may happen in year offset y: events[eventStart[y] .. eventStart[y + 1]), in file order. */
+  readonly events: Int32Array;
+  readonly eventStart: Int32Array;
+  /** Rules that may hold in year offset y, in rule order. */
+  readonly rules: Int32Array;
+  readonly ruleStart: Int32Array;
+  /**
+   * Beside each of those events and rules, the event its condition still asks about (-1 when
+   * the year settles it), and whether it holds when that event has not happened.
+   */
+  readonly eventAsks: Int32Array;
+  readonly eventAskNegated: Uint8Array;
+  readonly ruleAsks: Int32Array;
+  readonly ruleAskNegated: Uint8Array;
+  /** Whether any of those rules shifts an event's hazard (then the shifts are recomputed each year). */
+  readonly rulesShiftHazard: boolean;
+  /**
+   * The random parameters a branch reads before it applies, each with a lane of its own:
+   * laneOf[slot] is the lane, or -1 for a fixed parameter (read from fixedValues).
+   */
+  readonly laneSlots: Int32Array;
+  readonly laneOf: Int32Array;
+}
+
+/**
+ * Which accelerators a model uses. Each gives the same numbers as the plain walk, only sooner
+ * (tests/engine/accelerators.test.ts): `quiet`, a first walk that skips what nobody notices
+ * before the application; `blockWalk`, idle branches walked in blocks; `lazyLevels`, levels
+ * brought up to date only when read.
+ */
+export interface Accelerators {
+  readonly quiet: boolean;
+  readonly blockWalk: boolean;
+  readonly lazyLevels: boolean;
+}
+
 /** A scenario as flat arrays and slots: what the hot loop reads. */
 export interface CompiledModel {
   readonly scenario: Scenario;
@@ -79,7 +115,7 @@ export interface CompiledModel {
   readonly mapYear: number;
   /**
    * Draw places (32-bit name hashes) of the candidate and of the alliance-wide disposition, at
-   * the indexes of Actor. Hashes live in typed arrays: as plain fields, one model's would be
+   * the indexes of Actor (codes.ts). Hashes live in typed arrays: as plain fields, one model's would be
    * small integers and another's not, and V8 would slow the shared engine code for both.
    */
   readonly actors: Uint32Array;
@@ -148,12 +184,14 @@ export interface CompiledModel {
   readonly yearlyRulesBySituation: RulesBySituation;
   /**
    * Whether some yearly rule or event goes unnoticed while the candidate has not applied (see
-   * quiet.ts). A branch is first walked without them (noticedRulesBySituation,
-   * noticedEventsByYear), and again in full only if the candidate applies (see branch.ts).
+   * accelerators/quiet.ts). A branch is first walked without them (noticedRulesBySituation,
+   * noticedEventsByYear), and again in full only if the candidate applies (see walk/branch.ts).
    */
   readonly quietWhileIdle: boolean;
+  /** Levels are brought up to date every year, not only when read (lazyLevels off). */
+  readonly eagerLevels: boolean;
   readonly noticedRulesBySituation: RulesBySituation;
-  /** How many branches walk together until they apply, if the scenario allows it (see idle-plan.ts). */
+  /** How many branches walk together until they apply, if the scenario allows it (see accelerators/idle-plan.ts). */
   readonly idlePlan: IdlePlan | null;
   readonly events: readonly CompiledEvent[];
   /** Draw place of each event, by event index. */

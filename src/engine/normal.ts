@@ -56,7 +56,7 @@ export const QUANTILE_TABLE = (() => {
 /**
  * Inverse normal CDF by linear interpolation in a table (error below 2e-4),
  * with the exact rational approximation in the outer cells where the curve is steep.
- * The drift step (levels.ts) writes the same lines out where it needs them: a number
+ * The drift step (walk/levels.ts) writes the same lines out where it needs them: a number
  * returned by a call V8 does not inline is boxed, once per year and precondition.
  */
 export function fastNormalQuantile(p: number): number {

@@ -1,5 +1,5 @@
 import { OUTCOMES } from '../model/outcome.js';
-import { EXITS } from './codes.js';
+import { EXITS, ExitCode, FunnelStage } from './codes.js';
 import type { CompiledModel } from './model.js';
 import { finishBranch, forEachBlock, startBlock, workspaceOf } from './simulate.js';
 import { emptyTally, FUNNEL_SLOTS, mergeInto, record, type Tally } from './tally.js';
@@ -17,11 +17,16 @@ export interface PairedTally {
   readonly b: Tally;
   /** joint[outcomeA * OUTCOMES.length + outcomeB], outcomes in the order of OUTCOMES. */
   readonly joint: Float64Array;
-  /** stages[stage * 4 + 2 * reachedInA + reachedInB], stages in the order of STAGES. */
+  /** stages[stage * PAIR_CELLS + pairCell(reachedInA, reachedInB)], stages by FunnelStage. */
   readonly stages: Float64Array;
 }
 
 const OUTCOME_COUNT = OUTCOMES.length;
+/** A funnel stage's 2×2 table: reached in neither, in B only, in A only, in both. */
+const PAIR_CELLS = 4;
+function pairCell(inA: boolean, inB: boolean): number {
+  return (inA ? 2 : 0) + (inB ? 1 : 0);
+}
 /** The outcome index (in OUTCOMES) of each exit. */
 const OUTCOME_OF_EXIT = Int32Array.from(EXITS, (e) => OUTCOMES.indexOf(e.outcome));
 
@@ -31,7 +36,7 @@ export function emptyPairedTally(a: CompiledModel, b: CompiledModel): PairedTall
     a: emptyTally(a),
     b: emptyTally(b),
     joint: new Float64Array(OUTCOME_COUNT * OUTCOME_COUNT),
-    stages: new Float64Array(FUNNEL_SLOTS * 4),
+    stages: new Float64Array(FUNNEL_SLOTS * PAIR_CELLS),
   };
 }
 
@@ -64,11 +69,11 @@ export function simulatePairedRange(
       finishBranch(b, wb, keys, at, j);
       record(b, tally.b, sb);
       joint[OUTCOME_OF_EXIT[sa.exit]! * OUTCOME_COUNT + OUTCOME_OF_EXIT[sb.exit]!]!++;
-      stages[0 * 4 + (sa.reachedInterested ? 2 : 0) + (sb.reachedInterested ? 1 : 0)]!++;
-      stages[1 * 4 + (sa.reachedApplied ? 2 : 0) + (sb.reachedApplied ? 1 : 0)]!++;
-      stages[2 * 4 + (sa.reachedInvited ? 2 : 0) + (sb.reachedInvited ? 1 : 0)]!++;
-      stages[3 * 4 + (sa.reachedRatified ? 2 : 0) + (sb.reachedRatified ? 1 : 0)]!++;
-      stages[4 * 4 + (sa.exit === 0 ? 2 : 0) + (sb.exit === 0 ? 1 : 0)]!++;
+      stages[FunnelStage.interested * PAIR_CELLS + pairCell(sa.reachedInterested, sb.reachedInterested)]!++;
+      stages[FunnelStage.applied * PAIR_CELLS + pairCell(sa.reachedApplied, sb.reachedApplied)]!++;
+      stages[FunnelStage.invited * PAIR_CELLS + pairCell(sa.reachedInvited, sb.reachedInvited)]!++;
+      stages[FunnelStage.ratified * PAIR_CELLS + pairCell(sa.reachedRatified, sb.reachedRatified)]!++;
+      stages[FunnelStage.joined * PAIR_CELLS + pairCell(sa.exit === ExitCode.joined, sb.exit === ExitCode.joined)]!++;
       tally.runs++;
     }
   });

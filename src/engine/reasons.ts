@@ -1,25 +1,17 @@
 import type { Reason } from '../model/results.js';
-import { FIXED_REASON_COUNT, FixedReason, NO_ACTOR } from './codes.js';
+import { FIXED_REASON_COUNT, FIXED_REASONS, FixedReason, NO_ACTOR, type FixedReasonValue } from './codes.js';
 import type { CompiledModel } from './model.js';
-
-const FIXED: readonly Reason[] = [
-  { kind: 'propensity', label: 'unwilling, all else equal (low consent propensity)' },
-  { kind: 'threat', label: 'sees the candidate as a threat' },
-  { kind: 'special_status', label: 'candidate demanded special status instead of the standard path' },
-  { kind: 'not_interested', label: 'leadership never sought membership' },
-  { kind: 'domestic_opposition', label: 'domestic opposition stopped an application' },
-  { kind: 'withdrawal', label: 'candidate withdrew its application' },
-  { kind: 'ratification_vote', label: 'ratification vote failed' },
-  { kind: 'horizon', label: 'ratification still under way at the horizon' },
-  { kind: 'horizon', label: 'preparation years not yet served' },
-];
+import { assertNever } from './tables.js';
 
 /**
  * The readable reason behind a reason code, citing the source of the value it comes from;
  * `ally` (an index) lets a threat or a failed ratification cite that Ally's own source.
  */
 export function describeReason(m: CompiledModel, code: number, ally = NO_ACTOR): Reason {
-  if (code < FIXED_REASON_COUNT) return withSource(FIXED[code]!, fixedReasonSource(m, code, ally));
+  if (code < FIXED_REASON_COUNT) {
+    const { kind, label } = FIXED_REASONS[code]!;
+    return withSource({ kind, label }, fixedReasonSource(m, code as FixedReasonValue, ally));
+  }
   if (code < m.reasonOfRule) {
     const p = m.scenario.preconditions[code - m.reasonOfPrecondition]!;
     return withSource({ kind: 'precondition', id: p.id, label: `${p.label} not met` }, p.threshold.source ?? p.level.source);
@@ -34,7 +26,7 @@ export function describeReason(m: CompiledModel, code: number, ally = NO_ACTOR):
   return { kind: 'event', id, label: event.label, source: event.source };
 }
 
-function fixedReasonSource(m: CompiledModel, code: number, ally: number): string | undefined {
+function fixedReasonSource(m: CompiledModel, code: FixedReasonValue, ally: number): string | undefined {
   const sc = m.scenario;
   const a = ally === NO_ACTOR ? undefined : sc.allies.find((x) => x.code === m.allyCodes[ally]);
   switch (code) {
@@ -54,8 +46,10 @@ function fixedReasonSource(m: CompiledModel, code: number, ally: number): string
       return a?.ratification.pass.source;
     case FixedReason.min_years:
       return sc.process.standardPath.minYears.source;
-    default:
+    case FixedReason.horizon:
       return undefined;
+    default:
+      return assertNever(code);
   }
 }
 

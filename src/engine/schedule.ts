@@ -3,7 +3,7 @@ import type { CompiledEvent, CompiledRule, EventsByYear, RulesBySituation } from
 
 /**
  * When rules and events can act: the yearly rules by situation (year, stage, track) and the
- * events by year, as flat lists the walk reads in order. `keep` leaves some out (see quiet.ts).
+ * events by year, as flat lists the walk reads in order. `keep` leaves some out (see accelerators/quiet.ts).
  */
 
 /** For each situation, the rules kept there and not settled false in it, and whether each needs checking. */

@@ -1,9 +1,9 @@
-import { endIdle, runBranch, walkInFull } from './branch.js';
-import { BLOCK, IdleWalk, walkIdle } from './idle-walk.js';
+import { BLOCK, IdleWalk, walkIdle } from './accelerators/idle-walk.js';
 import type { CompiledModel } from './model.js';
 import { CHUNK_SIZE, chunkKeys } from './rng.js';
-import { BranchState } from './state.js';
 import { emptyTally, record, type Tally } from './tally.js';
+import { endIdle, runBranch, walkInFull } from './walk/branch.js';
+import { BranchState } from './walk/state.js';
 
 /**
  * Runs the branches [first, first + count) into `tally`. Keys come from fixed chunks of
@@ -38,7 +38,7 @@ export function forEachBlock(seed: string, first: number, count: number, keys: U
   }
 }
 
-/** Walks the block keys[at .. at + n) until each branch applies, if the model allows it (see idle-walk.ts). */
+/** Walks the block keys[at .. at + n) until each branch applies, if the model allows it (see accelerators/idle-walk.ts). */
 export function startBlock(m: CompiledModel, w: Workspace, keys: Uint32Array, at: number, n: number): void {
   if (m.idlePlan !== null && w.idle !== null) walkIdle(m, m.idlePlan, w.idle, keys, at, n);
 }

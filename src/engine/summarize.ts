@@ -1,7 +1,7 @@
 import { OUTCOMES, STAGES, TRACKS, type Outcome } from '../model/outcome.js';
 import type { BlockerRow, ObjectorRow, Results, Share, YearCount } from '../model/results.js';
 import { VERSION } from '../model/version.js';
-import { EXITS } from './codes.js';
+import { EXITS, OBJECTOR_ROLES } from './codes.js';
 import type { CompiledModel } from './model.js';
 import { describeActor, describeReason } from './reasons.js';
 import { wilson } from './stats.js';
@@ -78,16 +78,16 @@ function blockerRows(m: CompiledModel, t: Tally, share: (c: number) => Share): B
 
 function objectorRows(m: CompiledModel, t: Tally, share: (c: number) => Share): ObjectorRow[] {
   const rows: ObjectorRow[] = [];
-  for (let role = 0; role < 2; role++) {
+  OBJECTOR_ROLES.forEach((role, roleCode) => {
     for (let a = 0; a < m.allyCount; a++) {
       for (let r = 0; r < m.reasonCount; r++) {
-        const count = t.objectors[(role * m.allyCount + a) * m.reasonCount + r]!;
+        const count = t.objectors[(roleCode * m.allyCount + a) * m.reasonCount + r]!;
         if (count === 0) continue;
         const actor = describeActor(m, a, 'veto');
-        rows.push({ ally: actor.code, allyName: actor.name, role: role === 0 ? 'veto' : 'holdout', reason: describeReason(m, r, a), ...share(count) });
+        rows.push({ ally: actor.code, allyName: actor.name, role, reason: describeReason(m, r, a), ...share(count) });
       }
     }
-  }
+  });
   return byCountThenKey(rows);
 }
 

@@ -1,6 +1,7 @@
-import { EXITS, StageCode } from './codes.js';
+import { TRACKS } from '../model/outcome.js';
+import { EXIT_HAS_OBJECTORS, EXITS, ExitCode, FunnelStage, OBJECTOR_ROLES, StageCode } from './codes.js';
 import type { CompiledModel } from './model.js';
-import type { BranchState } from './state.js';
+import type { BranchState } from './walk/state.js';
 
 /**
  * Streaming aggregate of branches: integer counts in typed arrays. Merging is
@@ -10,28 +11,30 @@ import type { BranchState } from './state.js';
 export interface Tally {
   runs: number;
   readonly exits: Float64Array;
+  /** Branches reaching each stage of the funnel, by FunnelStage. */
   readonly funnel: Float64Array;
+  /** Branches entering each track, by TrackCode. */
   readonly tracks: Float64Array;
   /** exitYears[exit * years + (year - startYear)] */
   readonly exitYears: Float64Array;
   /** blockers[(exit * actors + actor) * reasons + reason], actor slot 0 = candidate/process. */
   readonly blockers: Float64Array;
   readonly blockerYearSum: Float64Array;
-  /** objectors[(role * allies + ally) * reasons + reason], role 0 veto, 1 hold-out. */
+  /** objectors[(role * allies + ally) * reasons + reason], role by ObjectorRole. */
   readonly objectors: Float64Array;
 }
 
-export const FUNNEL_SLOTS = 5;
+export const FUNNEL_SLOTS = Object.keys(FunnelStage).length;
 
 export function tallyShape(m: CompiledModel) {
   const actors = m.allyCount + 1;
   return {
     exits: EXITS.length,
     funnel: FUNNEL_SLOTS,
-    tracks: 3,
+    tracks: TRACKS.length,
     exitYears: EXITS.length * m.years,
     blockers: EXITS.length * actors * m.reasonCount,
-    objectors: 2 * m.allyCount * m.reasonCount,
+    objectors: OBJECTOR_ROLES.length * m.allyCount * m.reasonCount,
   };
 }
 
@@ -55,17 +58,17 @@ export function record(m: CompiledModel, t: Tally, s: BranchState): void {
   t.runs++;
   const exit = s.exit;
   t.exits[exit]!++;
-  if (s.reachedInterested) t.funnel[0]!++;
-  if (s.reachedApplied) t.funnel[1]!++;
-  if (s.reachedInvited) t.funnel[2]!++;
-  if (s.reachedRatified) t.funnel[3]!++;
-  if (exit === 0) t.funnel[4]!++;
+  if (s.reachedInterested) t.funnel[FunnelStage.interested]!++;
+  if (s.reachedApplied) t.funnel[FunnelStage.applied]!++;
+  if (s.reachedInvited) t.funnel[FunnelStage.invited]!++;
+  if (s.reachedRatified) t.funnel[FunnelStage.ratified]!++;
+  if (exit === ExitCode.joined) t.funnel[FunnelStage.joined]!++;
   if (s.entryTrack >= 0) t.tracks[s.entryTrack]!++;
   t.exitYears[exit * m.years + (s.exitYear - m.startYear)]!++;
   const cell = (exit * (m.allyCount + 1) + (s.blockerActor + 1)) * m.reasonCount + s.blockerReason;
   t.blockers[cell]!++;
   t.blockerYearSum[cell]! += s.exitYear;
-  if (exit === 4 || exit === 5) {
+  if (EXIT_HAS_OBJECTORS[exit] === 1) {
     for (let j = 0; j < s.objectorCount; j++) {
       const role = s.objectorHoldout[j]!;
       t.objectors[(role * m.allyCount + s.objectorAlly[j]!) * m.reasonCount + s.objectorReason[j]!]!++;

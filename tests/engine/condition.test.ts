@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { compileCondition, holds, Leaf, settledIndex } from '../../src/engine/condition.js';
+import { StageCode, TrackCode } from '../../src/engine/codes.js';
+import { compileCondition, Leaf, settledIndex } from '../../src/engine/condition.js';
 import { compile } from '../../src/engine/index.js';
-import { BranchState } from '../../src/engine/state.js';
+import { holds } from '../../src/engine/walk/holds.js';
+import { BranchState } from '../../src/engine/walk/state.js';
 import type { Condition } from '../../src/model/scenario.js';
 import { referenceScenario } from '../helpers/reference-model.js';
 
@@ -67,8 +69,8 @@ describe('compiled conditions', () => {
       fc.property(
         condition,
         fc.integer({ min: 2000, max: 2000 }),
-        fc.integer({ min: 0, max: 2 }),
-        fc.integer({ min: -1, max: 2 }),
+        fc.constantFrom(StageCode.idle, StageCode.preparation, StageCode.ratification),
+        fc.constantFrom(TrackCode.none, TrackCode.map, TrackCode.dialogue, TrackCode.special),
         fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 }),
         fc.array(fc.boolean(), { minLength: EVENTS.length, maxLength: EVENTS.length }),
         (c, year, stage, track, levels, fired) => {

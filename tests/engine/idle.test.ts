@@ -165,6 +165,7 @@ describe('rules and events nobody notices before the candidate applies', () => {
         const alone = emptyTally(m);
         for (let b = 250; b < 300; b++) mergeInto(alone, simulateRange(m, 'quiet', b, 1));
         expect(together).toEqual(alone);
+        expect(simulateRange(compile(s, { quiet: false, blockWalk: false }), 'quiet', 250, 50)).toEqual(together);
         for (let b = 0; b < 40; b++) {
           const one = simulateRange(m, 'quiet', b, 1);
           const exit = one.exits.findIndex((n) => n === 1);

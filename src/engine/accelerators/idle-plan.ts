@@ -1,46 +1,33 @@
-import { DEPENDS, Leaf, settledIndex, TRUE, type Predicate } from './condition.js';
-import { StageCode, TrackCode } from './codes.js';
-import { EffectCode, type CompiledEvent, type CompiledRule, type EventsByYear, type RulesBySituation } from './model.js';
-import type { FrozenParams } from './params.js';
+import { DEPENDS, Leaf, settledIndex, TRUE, type Predicate } from '../condition.js';
+import { EFFECT_KINDS, EffectCode, StageCode, TrackCode } from '../codes.js';
+import type { CompiledEffect, CompiledEvent, CompiledRule, EventsByYear, IdlePlan, RulesBySituation } from '../model.js';
+import type { FrozenParams } from '../params.js';
 
 /**
- * What the walk of many branches at once needs while the candidate has not applied (see
- * idle-walk.ts): year by year, the events that may happen and the rules that hold, and the
- * parameters each branch reads before it applies.
- *
- * Only a scenario whose noticed conditions (see quiet.ts) are, while the candidate is idle,
- * settled by the year or left asking whether one event has happened gets a plan: then nothing
- * before the application depends on a level, and the only effects that matter are those on
- * interest and on events' hazards.
+ * Plans the walk of idle branches in blocks (see idle-walk.ts and IdlePlan in model.ts), or
+ * finds that the scenario does not allow it.
  */
-export interface IdlePlan {
-  /** Events that may happen in year offset y: events[eventStart[y] .. eventStart[y + 1]), in file order. */
-  readonly events: Int32Array;
-  readonly eventStart: Int32Array;
-  /** Rules that may hold in year offset y, in rule order. */
-  readonly rules: Int32Array;
-  readonly ruleStart: Int32Array;
-  /**
-   * Beside each of those events and rules, the event its condition still asks about (-1 when
-   * the year settles it), and whether it holds when that event has not happened.
-   */
-  readonly eventAsks: Int32Array;
-  readonly eventAskNegated: Uint8Array;
-  readonly ruleAsks: Int32Array;
-  readonly ruleAskNegated: Uint8Array;
-  /** Whether any of those rules shifts an event's hazard (then the shifts are recomputed each year). */
-  readonly rulesShiftHazard: boolean;
-  /**
-   * The random parameters a branch reads before it applies, each with a lane of its own:
-   * laneOf[slot] is the lane, or -1 for a fixed parameter (read from fixedValues).
-   */
-  readonly laneSlots: Int32Array;
-  readonly laneOf: Int32Array;
+
+/** The kinds of effect the block walk applies; every other kind must be unread while idle. */
+const APPLIED_IN_BLOCKS: ReadonlySet<number> = new Set([EffectCode.interest, EffectCode.hazard]);
+
+/** Whether the block walk applies this effect (else it cannot matter before the application). */
+function actsWhileIdle(fx: CompiledEffect): boolean {
+  return APPLIED_IN_BLOCKS.has(fx.code);
 }
 
-/** Effects that matter before the candidate applies. */
-function actsWhileIdle(code: number): boolean {
-  return code === EffectCode.interest || code === EffectCode.hazard;
+/** Whether the block walk can leave this effect out: it cannot matter before the application. */
+function unreadWhileIdle(fx: CompiledEffect): boolean {
+  switch (EFFECT_KINDS[fx.code].whileIdle) {
+    case 'unread':
+      return true;
+    // Levels: a plan exists only if no noticed condition reads a level (see `ask` below).
+    case 'if-level-read':
+      return true;
+    case 'read':
+    case 'if-event-noticed':
+      return false;
+  }
 }
 
 export function planIdleWalk(
@@ -98,13 +85,15 @@ export function planIdleWalk(
   }
   eventStart.push(eventList.length);
   ruleStart.push(ruleList.length);
+  const effects = [...new Set(eventList)].flatMap((e) => events[e]!.effects).concat([...new Set(ruleList)].flatMap((r) => rules[r]!.effects));
+  if (!effects.every((fx) => actsWhileIdle(fx) || unreadWhileIdle(fx))) return null;
 
   const read = new Set<number>([interest, opposition]);
   for (const e of new Set(eventList)) {
     read.add(events[e]!.hazard);
-    for (const fx of events[e]!.effects) if (actsWhileIdle(fx.code)) read.add(fx.value);
+    for (const fx of events[e]!.effects) if (actsWhileIdle(fx)) read.add(fx.value);
   }
-  for (const r of new Set(ruleList)) for (const fx of rules[r]!.effects) if (actsWhileIdle(fx.code)) read.add(fx.value);
+  for (const r of new Set(ruleList)) for (const fx of rules[r]!.effects) if (actsWhileIdle(fx)) read.add(fx.value);
   const random = new Set(params.randomSlots);
   const laneSlots = [...read].filter((slot) => random.has(slot)).sort((a, b) => a - b);
   const laneOf = new Int32Array(params.fixedValues.length).fill(-1);

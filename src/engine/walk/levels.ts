@@ -1,8 +1,8 @@
-import type { CompiledModel } from './model.js';
-import { EXACT_CELLS, normalQuantile, QUANTILE_CELLS, QUANTILE_TABLE } from './normal.js';
-import { clamp01, unitOpen } from './numbers.js';
-import { sampleParams } from './params.js';
-import { drawBits, Purpose, UNIT } from './rng.js';
+import type { CompiledModel } from '../model.js';
+import { EXACT_CELLS, normalQuantile, QUANTILE_CELLS, QUANTILE_TABLE } from '../normal.js';
+import { clamp01, unitOpen } from '../numbers.js';
+import { sampleParams } from '../params.js';
+import { drawBits, Purpose, UNIT } from '../rng.js';
 import type { BranchState } from './state.js';
 
 /**
@@ -19,23 +19,12 @@ import type { BranchState } from './state.js';
  * `met` follows the yearly walk: it is taken at the start of a year, while the year's events
  * are decided, and again after them, so an event's condition sees the year's starting levels
  * even if an earlier event in the same year moved them.
+ *
+ * The laziness is an accelerator: with it off (Accelerators.lazyLevels, compile.ts) the walk
+ * reads every level and `met` before and after each year's events (readEveryLevel), and the
+ * numbers are the same (tests/engine/accelerators.test.ts, lazy-work.test.ts). The ledgers
+ * are cleared at each branch's reset (state.ts).
  */
-
-/** A new branch: the levels wait for their first reader (see startLevels). */
-export function resetLevels(m: CompiledModel, s: BranchState): void {
-  s.levelsStarted = false;
-  for (let k = 0; k < m.preconditionCount; k++) s.levelAfterEvents[k] = 0;
-  // Clear only the cells this branch wrote: most branches write a handful of the k · years.
-  const cells = m.preconditionCount * m.years;
-  for (let j = 0; j < s.deltaCellCount; j++) {
-    const c = s.deltaCells[j]!;
-    s.deltaCellTouched[c] = 0;
-    if (c < cells) s.ruleDeltaByYear[c] = 0;
-    else s.eventDeltaByYear[c - cells] = 0;
-  }
-  s.deltaCellCount = 0;
-  s.metEpoch++;
-}
 
 /** A new moment at which `met` is taken: the start of a year (before its events), or after them. */
 export function newMetEpoch(s: BranchState, afterEvents: boolean): void {
@@ -128,6 +117,14 @@ function takeMet(m: CompiledModel, s: BranchState, k: number): void {
 function takeMetNow(m: CompiledModel, s: BranchState, k: number): void {
   s.met[k] = s.level[k]! >= s.values[m.threshold[k]!]! ? 1 : 0;
   s.metTakenAt[k] = s.metEpoch;
+}
+
+/** Brings every level up to date and takes every `met`: the walk with lazy levels off. */
+export function readEveryLevel(m: CompiledModel, s: BranchState): void {
+  for (let k = 0; k < m.preconditionCount; k++) {
+    levelOf(m, s, k);
+    metOf(m, s, k);
+  }
 }
 
 /** Takes `met` for every precondition, for the vote and readiness. */

@@ -1,36 +1,49 @@
-import type { CompiledModel } from './model.js';
+import { FixedReason, NO_ACTOR, StageCode, TrackCode, type StageCodeValue, type TrackCodeValue } from '../codes.js';
+import type { CompiledModel } from '../model.js';
+import { fillF64, fillI32, fillU8 } from '../numbers.js';
+import { Phase, sampleParams } from '../params.js';
+import { yearKey } from '../rng.js';
 
 /**
- * Everything one branch changes, allocated once per simulation and reset per branch:
- * the hot loop writes numbers into these arrays and allocates nothing.
+ * Who shifted a chance, the delay or a hazard: events act for good, rules only in the years
+ * their condition holds (their shifts are recomputed each year). A hazard shift is at
+ * [source · events + event].
+ */
+export const ShiftSource = { events: 0, rules: 1 } as const;
+export type ShiftSourceValue = (typeof ShiftSource)[keyof typeof ShiftSource];
+
+/**
+ * Everything one branch changes, allocated once per simulation and reset per branch (reset,
+ * below): the hot loop writes numbers into these fields and arrays and allocates nothing.
  */
 export class BranchState {
+  // Where the branch is.
   key = 0;
   /** yearKey of this branch for year 0 (per-branch draws) and for the current year. */
   key0 = 0;
   yearKey = 0;
   year = 0;
-  stage = 0;
-  track = -1;
+  stage: StageCodeValue = StageCode.idle;
+  track: TrackCodeValue = TrackCode.none;
   appliedYear = 0;
   inviteYear = 0;
   everInterested = false;
   blockedByRule = -1;
   blockedByEvent = -1;
 
-  // Persistent shifts from events.
+  // What rules and events did.
+  // Shifts of the candidate's chances and of the delay: by events, for good, and by this year's rules.
   interestShift = 0;
   withdrawalShift = 0;
   standardPathShift = 0;
   delayShift = 0;
-  /** The largest drop in interest from a rule or event while idle, and its reason code. */
-  interestWorst = 0;
-  interestWorstReason = -1;
-  // Shifts from rules, recomputed every year.
   ruleInterest = 0;
   ruleWithdrawal = 0;
   ruleStandardPath = 0;
   ruleDelay = 0;
+  /** The largest drop in interest from a rule or event while idle, and its reason code. */
+  interestWorst = 0;
+  interestWorstReason = -1;
 
   // Ratification, settled at invitation.
   joinYear = 0;
@@ -38,7 +51,7 @@ export class BranchState {
   ratificationFailAlly = -1;
   slowestAlly = -1;
 
-  // The end of the branch.
+  // The end of the branch: what a tally records.
   exit = -1;
   exitYear = 0;
   blockerActor = -1;
@@ -47,17 +60,19 @@ export class BranchState {
   reachedApplied = false;
   reachedInvited = false;
   reachedRatified = false;
-  entryTrack = -1;
+  entryTrack: TrackCodeValue = TrackCode.none;
   objectorCount = 0;
+
+  // Bookkeeping of what to clear and to draw.
   /** Whether some Ally holds out (see holding). */
   anyHolding = false;
   /** Whether an event fired since the last reset (what reset must clear). */
   eventsTouched = true;
   /** Whether this branch has drawn its vote-time and ratification-time parameters yet. */
   voteParamsDrawn = false;
-  /** How many Allies, in order, have drawn their vote-time numbers (see council.ts drawAllyTerms). */
+  /** How many Allies, in order, have drawn their vote-time numbers (see ally-terms.ts). */
   allyVoteDrawn = 0;
-  /** Which rule arrays this year's rules wrote, so next year clears only those. */
+  /** Whether this year's rules shifted a hazard, so next year clears those shifts. */
   ruleHazardDirty = true;
   ratificationParamsDrawn = false;
   /** Whether an Ally held out since the last reset (see holding). */
@@ -66,20 +81,22 @@ export class BranchState {
   consentShiftTouched = true;
   /** Whether a rule or event drew its effects' parameters since the last reset. */
   ownedDrawn = true;
-  /** Counts the moments `met` is taken at (see levels.ts); never reset, so old marks are stale. */
-  metEpoch = 0;
   /** Events that moved Allies' consent, in the order they happened, and how many of them a vote has taken in. */
   firedForVote = 0;
   firedForVoteApplied = 0;
-  metAfterEvents = false;
   /** While true, the walk skips rules nobody notices before the candidate applies, and stops if it does (see branch.ts). */
   skipQuiet = false;
-  /** The copula of the current vote or ratification (see council.ts setCopula). */
+  /** The copula of the current vote or ratification (see copula.ts). */
   copulaShared = 0;
   copulaOwnWeight = 1;
-  /** Whether the preconditions' numbers are drawn and their levels set, this branch (see levels.ts). */
+
+  // Levels (see levels.ts).
+  /** Counts the moments `met` is taken at; never reset, so old marks are stale. */
+  metEpoch = 0;
+  metAfterEvents = false;
+  /** Whether the preconditions' numbers are drawn and their levels set, this branch. */
   levelsStarted = false;
-  /** Cells of the two ledgers written since the last reset (see levels.ts). */
+  /** Cells of the two ledgers written since the last reset. */
   deltaCellCount = 0;
 
   readonly values: Float64Array;
@@ -97,7 +114,6 @@ export class BranchState {
    * are in it, the epoch each `met` was taken at, and the moves waiting by year.
    */
   readonly levelYear: Int32Array;
-
   readonly levelAfterEvents: Uint8Array;
   readonly metTakenAt: Float64Array;
   readonly ruleDeltaByYear: Float64Array;
@@ -106,8 +122,8 @@ export class BranchState {
   readonly deltaCells: Int32Array;
   readonly eventFired: Uint8Array;
   readonly firedForVoteLog: Int32Array;
+  /** Shifts of each event's hazard, by source (see ShiftSource). */
   readonly hazardShift: Float64Array;
-  readonly ruleHazard: Float64Array;
   readonly consentShift: Float64Array;
   /** The event that lowered each Ally's consent most, and by how much. */
   readonly consentShiftWorst: Float64Array;
@@ -144,7 +160,6 @@ export class BranchState {
     this.met = new Uint8Array(k);
     this.metCentered = new Float64Array(k);
     this.levelYear = new Int32Array(k);
-
     this.metTakenAt = new Float64Array(k).fill(-1);
     this.levelAfterEvents = new Uint8Array(k);
     this.ruleDeltaByYear = new Float64Array(k * model.years);
@@ -153,8 +168,7 @@ export class BranchState {
     this.deltaCells = new Int32Array(2 * k * model.years);
     this.eventFired = new Uint8Array(e);
     this.firedForVoteLog = new Int32Array(e * model.years);
-    this.hazardShift = new Float64Array(e);
-    this.ruleHazard = new Float64Array(e);
+    this.hazardShift = new Float64Array(2 * e);
     this.consentShift = new Float64Array(a);
     this.consentShiftWorst = new Float64Array(a);
     this.consentShiftWorstEvent = new Int32Array(a);
@@ -188,5 +202,89 @@ export class BranchState {
   /** How many Allies are members this year: they come first, in accession order. */
   members(): number {
     return this.model.membersByYear[this.year - this.model.startYear]!;
+  }
+
+  /** Starts the branch with this key afresh, clearing only what the branch before it wrote. */
+  reset(key: number): void {
+    const m = this.model;
+    this.key = key;
+    this.key0 = yearKey(key, 0);
+    // Fixed values were written when the state was made; only distributions change per branch,
+    // and those of votes and ratification only once the branch gets there.
+    sampleParams(m.params, key, this.values, m.params.randomByPhase[Phase.start]);
+    this.voteParamsDrawn = false;
+    this.allyVoteDrawn = 0;
+    this.ratificationParamsDrawn = false;
+    this.stage = StageCode.idle;
+    this.track = TrackCode.none;
+    this.entryTrack = TrackCode.none;
+    this.everInterested = false;
+    this.blockedByRule = -1;
+    this.blockedByEvent = -1;
+    this.interestShift = this.withdrawalShift = this.standardPathShift = this.delayShift = 0;
+    this.ruleInterest = this.ruleWithdrawal = this.ruleStandardPath = this.ruleDelay = 0;
+    this.interestWorst = 0;
+    this.interestWorstReason = -1;
+    this.ratificationFailAlly = -1;
+    this.slowestAlly = -1;
+    this.exit = -1;
+    this.blockerActor = NO_ACTOR;
+    this.blockerReason = FixedReason.propensity;
+    this.reachedInterested = this.reachedApplied = this.reachedInvited = this.reachedRatified = false;
+    this.objectorCount = 0;
+    this.anyHolding = false;
+    this.firedForVote = this.firedForVoteApplied = 0;
+    this.resetLevels();
+    // Arrays only events and votes write to are cleared only if this state saw any.
+    // Rules' hazard shifts are read by the first year's events, before the year's rules run.
+    const e = m.events.length;
+    if (this.ruleHazardDirty) {
+      this.clearRuleHazards();
+      this.ruleHazardDirty = false;
+    }
+    if (this.eventsTouched) {
+      fillU8(this.eventFired, 0);
+      for (let i = 0; i < e; i++) this.hazardShift[i] = 0;
+      this.eventsTouched = false;
+    }
+    if (this.ownedDrawn) {
+      fillU8(this.ruleParamsDrawn, 0);
+      fillU8(this.eventParamsDrawn, 0);
+      this.ownedDrawn = false;
+    }
+    // `consented` needs no clearing: a vote reads it only for Allies that voted earlier in the branch.
+    if (this.holdingTouched) {
+      fillU8(this.holding, 0);
+      this.holdingTouched = false;
+    }
+    if (this.consentShiftTouched) {
+      fillF64(this.consentShift, 0);
+      fillF64(this.consentShiftWorst, 0);
+      fillI32(this.consentShiftWorstEvent, -1);
+      this.consentShiftTouched = false;
+    }
+  }
+
+  /** Clears the rules' shifts of events' hazards (the second half of hazardShift). */
+  clearRuleHazards(): void {
+    const e = this.model.events.length;
+    for (let i = e; i < 2 * e; i++) this.hazardShift[i] = 0;
+  }
+
+  /** The levels wait for their first reader (see levels.ts startLevels). */
+  private resetLevels(): void {
+    const m = this.model;
+    this.levelsStarted = false;
+    for (let k = 0; k < m.preconditionCount; k++) this.levelAfterEvents[k] = 0;
+    // Clear only the cells this branch wrote: most branches write a handful of the k · years.
+    const cells = m.preconditionCount * m.years;
+    for (let j = 0; j < this.deltaCellCount; j++) {
+      const c = this.deltaCells[j]!;
+      this.deltaCellTouched[c] = 0;
+      if (c < cells) this.ruleDeltaByYear[c] = 0;
+      else this.eventDeltaByYear[c - cells] = 0;
+    }
+    this.deltaCellCount = 0;
+    this.metEpoch++;
   }
 }

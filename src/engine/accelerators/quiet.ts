@@ -1,5 +1,6 @@
-import { eventsRead, preconditionsRead } from './condition.js';
-import { EffectCode, type CompiledEffect, type CompiledEvent, type CompiledRule } from './model.js';
+import { EFFECT_KINDS } from '../codes.js';
+import { eventsRead, preconditionsRead } from '../condition.js';
+import type { CompiledEffect, CompiledEvent, CompiledRule } from '../model.js';
 
 /**
  * What nobody can notice while the candidate has not applied.
@@ -12,7 +13,8 @@ import { EffectCode, type CompiledEffect, type CompiledEvent, type CompiledRule 
  * happened. Whatever is noticed makes what its own condition reads noticed, hence the loop.
  *
  * Most branches never apply: they are walked without quiet rules and events, and a branch
- * that applies is walked again in full (see branch.ts).
+ * that applies is walked again in full (see walk/branch.ts). What each kind of effect acts on
+ * is said once, in EFFECT_KINDS (codes.ts).
  */
 export interface Quiet {
   readonly rules: ReadonlySet<number>;
@@ -24,14 +26,14 @@ export function quietWhileIdle(yearlyRules: readonly CompiledRule[], events: rea
   const quietRules = new Set(yearlyRules.map((r) => r.index));
   const quietEvents = new Set(events.map((e) => e.index));
   const noticed = (fx: CompiledEffect): boolean => {
-    switch (fx.code) {
-      case EffectCode.interest:
+    switch (EFFECT_KINDS[fx.code].whileIdle) {
+      case 'read':
         return true;
-      case EffectCode.hazard:
+      case 'if-event-noticed':
         return fx.target >= 0 && !quietEvents.has(fx.target);
-      case EffectCode.precondition:
+      case 'if-level-read':
         return readLevels.has(fx.target);
-      default:
+      case 'unread':
         return false;
     }
   };

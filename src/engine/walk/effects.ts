@@ -1,41 +1,45 @@
-import { dependsOnBranch, holds, settledIndex } from './condition.js';
-import { StageCode } from './codes.js';
+import { EffectCode, StageCode, type EffectCodeValue } from '../codes.js';
+import { settledIndex } from '../condition.js';
+import type { CompiledEffect, CompiledModel } from '../model.js';
+import { clamp01, fillF64, fillI32 } from '../numbers.js';
+import { sampleParams } from '../params.js';
+import { chance, Purpose } from '../rng.js';
+import { assertNever } from '../tables.js';
+import { dependsOnBranch, holds } from './holds.js';
 import { addRuleDelta, newMetEpoch, shiftLevel } from './levels.js';
-import { EffectCode, type CompiledEffect, type CompiledModel } from './model.js';
-import { clamp01, fillF64, fillI32 } from './numbers.js';
-import { sampleParams } from './params.js';
-import { chance, Purpose } from './rng.js';
-import type { BranchState } from './state.js';
+import { ShiftSource, type BranchState, type ShiftSourceValue } from './state.js';
 import type { Tracer } from './trace.js';
 
 /**
  * What events and rules do to a branch. Events act from the moment they happen, for good;
- * rules act in every year their condition holds. Their shifts of Allies' consent only matter
- * in a vote, so they are added up there (takeEventShifts, allyRuleShifts).
+ * rules act in every year their condition holds. What they share, shifts of the candidate's
+ * chances, of the delay and of hazards, is one switch (addShift); their shifts of Allies' consent only matter in a vote, so they are added up
+ * there (takeEventShifts, allyRuleShifts).
  */
 
 /** Events act from the moment they happen, for good. */
 export function fireEvents(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
   const events = m.events;
+  const e = events.length;
   let fired = false;
   // Only the events whose window covers this year, in their file order.
   const y = s.year - m.startYear;
   const open = s.skipQuiet ? m.noticedEventsByYear : m.eventsByYear;
   for (let q = open.start[y]!, end = open.start[y + 1]!; q < end; q++) {
-    const e = open.events[q]!;
-    const ev = events[e]!;
-    if (ev.once && s.eventFired[e] === 1) continue;
+    const i = open.events[q]!;
+    const ev = events[i]!;
+    if (ev.once && s.eventFired[i] === 1) continue;
     if (ev.when !== null && !holds(ev.when, s)) continue;
-    const p = s.values[ev.hazard]! + s.hazardShift[e]! + s.ruleHazard[e]!;
-    if (!chance(s.yearKey, m.eventActor[e]!, Purpose.event, p)) continue;
-    s.eventFired[e] = 1;
+    const p = s.values[ev.hazard]! + s.hazardShift[i]! + s.hazardShift[e + i]!;
+    if (!chance(s.yearKey, m.eventActor[i]!, Purpose.event, p)) continue;
+    s.eventFired[i] = 1;
     s.eventsTouched = true;
-    if (s.eventParamsDrawn[e] === 0) drawOwned(m, s, ev.paramSlots, s.eventParamsDrawn, e);
+    if (s.eventParamsDrawn[i] === 0) drawOwned(m, s, ev.paramSlots, s.eventParamsDrawn, i);
     fired = true;
-    if (trace !== null) trace.push({ kind: 'event', year: s.year, event: e, p: clamp01(p) });
-    for (let j = 0; j < ev.effects.length; j++) applyEventEffect(m, s, ev.effects[j]!, e);
+    if (trace !== null) trace.push({ kind: 'event', year: s.year, event: i, p: clamp01(p) });
+    for (let j = 0; j < ev.effects.length; j++) applyEventEffect(m, s, ev.effects[j]!, i);
     // Shifts of consent are only read in a vote: they are added up there, in this order.
-    if (ev.voteEffects.length > 0) s.firedForVoteLog[s.firedForVote++] = e;
+    if (ev.voteEffects.length > 0) s.firedForVoteLog[s.firedForVote++] = i;
   }
   // `met` is taken again once the year's events have moved the levels.
   if (fired) newMetEpoch(s, true);
@@ -50,43 +54,6 @@ export function takeEventShifts(m: CompiledModel, s: BranchState): void {
   }
 }
 
-function applyEventEffect(m: CompiledModel, s: BranchState, fx: CompiledEffect, e: number): void {
-  const v = fx.value >= 0 ? s.values[fx.value]! : 0;
-  switch (fx.code) {
-    case EffectCode.consent:
-      s.consentShiftTouched = true;
-      shiftConsent(s, fx, e, s.consentShift, s.consentShiftWorst, s.consentShiftWorstEvent);
-      return;
-    case EffectCode.interest:
-      s.interestShift += v;
-      noteInterestDrop(s, fx.value, m.reasonOfEvent + e);
-      return;
-    case EffectCode.withdrawal:
-      s.withdrawalShift += v;
-      return;
-    case EffectCode.standardPath:
-      s.standardPathShift += v;
-      return;
-    case EffectCode.precondition:
-      shiftLevel(m, s, fx.target, fx.value);
-      return;
-    case EffectCode.hazard:
-      if (fx.target >= 0) s.hazardShift[fx.target] = s.hazardShift[fx.target]! + v;
-      return;
-    case EffectCode.block:
-      if (fx.allies.length > 0) {
-        const i = fx.allies[0]!;
-        s.consentShiftTouched = true;
-        s.consentShift[i] = s.consentShiftWorst[i] = -Infinity;
-        s.consentShiftWorstEvent[i] = e;
-      } else s.blockedByEvent = e;
-      return;
-    case EffectCode.delay:
-      s.delayShift += v;
-      return;
-  }
-}
-
 /**
  * Rules act in every year their condition holds; their shifts are recomputed each year.
  * Shifts of Allies' consent matter only in a vote, so they are summed there, from the
@@ -97,7 +64,7 @@ export function applyRules(m: CompiledModel, s: BranchState, trace: Tracer | nul
   s.ruleInterest = s.ruleWithdrawal = s.ruleStandardPath = s.ruleDelay = 0;
   s.blockedByRule = -1;
   // Clear only what last year's rules wrote.
-  if (s.ruleHazardDirty) fillF64(s.ruleHazard, 0);
+  if (s.ruleHazardDirty) s.clearRuleHazards();
   s.ruleHazardDirty = false;
   const rules = m.rules;
   if (trace !== null) {
@@ -127,34 +94,88 @@ export function applyRules(m: CompiledModel, s: BranchState, trace: Tracer | nul
 function applyRuleEffects(m: CompiledModel, s: BranchState, r: number): void {
   const rule = m.rules[r]!;
   if (s.ruleParamsDrawn[r] === 0) drawOwned(m, s, rule.paramSlots, s.ruleParamsDrawn, r);
-  for (let j = 0; j < rule.effects.length; j++) {
-    const fx = rule.effects[j]!;
-    const v = fx.value >= 0 ? s.values[fx.value]! : 0;
-    switch (fx.code) {
-      case EffectCode.interest:
-        s.ruleInterest += v;
-        noteInterestDrop(s, fx.value, m.reasonOfRule + r);
-        break;
-      case EffectCode.withdrawal:
-        s.ruleWithdrawal += v;
-        break;
-      case EffectCode.standardPath:
-        s.ruleStandardPath += v;
-        break;
-      case EffectCode.precondition:
-        addRuleDelta(m, s, fx.target, fx.value);
-        break;
-      case EffectCode.hazard:
-        if (fx.target >= 0) s.ruleHazard[fx.target] = s.ruleHazard[fx.target]! + v;
-        s.ruleHazardDirty = true;
-        break;
-      case EffectCode.block:
-        if (fx.allies.length === 0 && s.blockedByRule < 0) s.blockedByRule = r;
-        break;
-      case EffectCode.delay:
-        s.ruleDelay += v;
-        break;
+  for (let j = 0; j < rule.effects.length; j++) applyRuleEffect(m, s, rule.effects[j]!, r);
+}
+
+/** An event's effect: it holds for good; a level moves now; a block stops the process or makes an Ally refuse. */
+function applyEventEffect(m: CompiledModel, s: BranchState, fx: CompiledEffect, e: number): void {
+  const code = fx.code;
+  switch (code) {
+    case EffectCode.precondition:
+      shiftLevel(m, s, fx.target, fx.value);
+      return;
+    case EffectCode.consent:
+      s.consentShiftTouched = true;
+      shiftConsent(s, fx, e, s.consentShift, s.consentShiftWorst, s.consentShiftWorstEvent);
+      return;
+    case EffectCode.block:
+      if (fx.allies.length === 0) s.blockedByEvent = e;
+      else {
+        const i = fx.allies[0]!;
+        s.consentShiftTouched = true;
+        s.consentShift[i] = s.consentShiftWorst[i] = -Infinity;
+        s.consentShiftWorstEvent[i] = e;
+      }
+      return;
+    default:
+      addShift(m, s, fx, code, ShiftSource.events, e);
+  }
+}
+
+/**
+ * A rule's effect, for this year: a level's drift moves; a block stops the process (the first
+ * rule is named). Its effects on one Ally (consent, an Ally's block) are read at the vote (allyRuleShifts).
+ */
+function applyRuleEffect(m: CompiledModel, s: BranchState, fx: CompiledEffect, r: number): void {
+  const code = fx.code;
+  switch (code) {
+    case EffectCode.precondition:
+      addRuleDelta(m, s, fx.target, fx.value);
+      return;
+    case EffectCode.consent:
+      return;
+    case EffectCode.block:
+      if (fx.allies.length === 0 && s.blockedByRule < 0) s.blockedByRule = r;
+      return;
+    default:
+      addShift(m, s, fx, code, ShiftSource.rules, r);
+  }
+}
+
+/** The effects events and rules share: they add to a shift, the event's for good, the rule's for this year. */
+type ShiftEffect = Exclude<EffectCodeValue, typeof EffectCode.precondition | typeof EffectCode.consent | typeof EffectCode.block>;
+
+/** Adds an effect of event or rule `by` to the shifts of its `source` (see ShiftSource). */
+function addShift(m: CompiledModel, s: BranchState, fx: CompiledEffect, code: ShiftEffect, source: ShiftSourceValue, by: number): void {
+  const v = s.values[fx.value]!;
+  const events = source === ShiftSource.events;
+  switch (code) {
+    case EffectCode.interest:
+      if (events) s.interestShift += v;
+      else s.ruleInterest += v;
+      noteInterestDrop(s, fx.value, (events ? m.reasonOfEvent : m.reasonOfRule) + by);
+      return;
+    case EffectCode.withdrawal:
+      if (events) s.withdrawalShift += v;
+      else s.ruleWithdrawal += v;
+      return;
+    case EffectCode.standardPath:
+      if (events) s.standardPathShift += v;
+      else s.ruleStandardPath += v;
+      return;
+    case EffectCode.delay:
+      if (events) s.delayShift += v;
+      else s.ruleDelay += v;
+      return;
+    case EffectCode.hazard: {
+      if (!events) s.ruleHazardDirty = true;
+      if (fx.target < 0) return;
+      const cell = source * m.events.length + fx.target;
+      s.hazardShift[cell] = s.hazardShift[cell]! + v;
+      return;
     }
+    default:
+      assertNever(code);
   }
 }
 

@@ -1,8 +1,8 @@
-import { Purpose, chance, yearKey } from './rng.js';
-import { EffectCode, Actor, type CompiledModel } from './model.js';
-import type { IdlePlan } from './idle-plan.js';
-import { sampleParams } from './params.js';
-import { fillF64, fillU8 } from './numbers.js';
+import { Actor, EffectCode } from '../codes.js';
+import type { CompiledModel, IdlePlan } from '../model.js';
+import { fillF64, fillU8 } from '../numbers.js';
+import { sampleParams } from '../params.js';
+import { chance, Purpose, yearKey } from '../rng.js';
 
 /**
  * Most branches never apply. While the candidate has not applied, a branch of a scenario with
@@ -10,7 +10,7 @@ import { fillF64, fillU8 } from './numbers.js';
  * applies, so a block of branches is walked together, year by year: each step is one tight
  * loop over the block's typed arrays instead of one pass through the general walk per branch.
  *
- * The draws and the arithmetic are those of the general walk (branch.ts, effects.ts), in the
+ * The draws and the arithmetic are those of the general walk (walk/candidate.ts, walk/effects.ts), in the
  * same order for each branch, so the results are the same to the last bit. A branch that
  * applies is marked, and walked again in full by the general walk.
  */

@@ -1,18 +1,20 @@
-import { ExitCode, FixedReason, NO_ACTOR, StageCode, TrackCode } from './codes.js';
+import { ExitCode, FixedReason, TrackCode } from '../codes.js';
+import type { CompiledModel } from '../model.js';
+import { clamp01 } from '../numbers.js';
+import { sampleParams } from '../params.js';
+import { belowBit, bitsBelow, chance, drawBits, Purpose } from '../rng.js';
+import { drawAllyTerms } from './ally-terms.js';
+import { copulaBits, setCopula } from './copula.js';
 import { allyRuleShifts, takeEventShifts } from './effects.js';
 import { finish } from './finish.js';
 import { takeAllMet } from './levels.js';
-import { Actor, type CompiledModel } from './model.js';
-import { boxMuller, normalCdf, normalQuantile } from './normal.js';
-import { clamp01, unitOpen } from './numbers.js';
-import { Phase, sampleParamRange, sampleParams } from './params.js';
-import { belowBit, bitsBelow, chance, drawBits, Purpose, UNIT } from './rng.js';
+import { invite } from './ratification.js';
 import type { BranchState } from './state.js';
 import type { Tracer } from './trace.js';
 
 /**
- * The North Atlantic Council and the parliaments: the vote by unanimity of the members of the
- * year, hold-outs that may lift, the invitation, and ratification by each member.
+ * The North Atlantic Council: the invitation by unanimity of the members of the year, and
+ * hold-outs that may lift before a vote is held again.
  */
 
 /** Hold-outs lift one by one, each year with its own chance; returns true while any remains. */
@@ -116,7 +118,7 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
   }
   if (asked !== null && trace !== null) traceVote(s, asked, trace);
   if (firstVeto >= 0) {
-    finish(m, s, ExitCode.vetoed, firstVeto, vetoReason, trace);
+    finish(s, ExitCode.vetoed, firstVeto, vetoReason, trace);
     return;
   }
   if (firstHoldout >= 0) return;
@@ -138,27 +140,6 @@ function traceVote(s: BranchState, asked: readonly number[], trace: Tracer): voi
     const reason = consent ? -1 : s.objectorReason[q++]!;
     trace.push({ kind: 'vote', year: s.year, ally: i, p: clamp01(s.allyP[i]!), consent, reason });
   }
-}
-
-/**
- * Ally i's 31 random bits for a purpose (consent, ratification), fixed per
- * branch. With cohesion ρ > 0 it is a Gaussian copula, Φ(√ρ·z_alliance + √(1−ρ)·z_i), so
- * Allies lean the same way together.
- */
-function copulaBits(m: CompiledModel, s: BranchState, i: number, purpose: number): number {
-  const own = normalQuantile(unitOpen(drawBits(s.key0, m.allyActor[i]!, purpose) * UNIT));
-  // Scaled back to 31 bits so the result stays a small integer (see drawBits).
-  return Math.floor(normalCdf(s.copulaShared + s.copulaOwnWeight * own) * 2147483647.999);
-}
-
-/**
- * Sets the copula of a vote or of ratification: the alliance's part of every Ally's draw,
- * √ρ·z_alliance with z_alliance fixed per branch, and the weight of each Ally's own, √(1−ρ).
- */
-function setCopula(m: CompiledModel, s: BranchState, cohesion: number, a: number, b: number): void {
-  const z = cohesion > 0 ? boxMuller(drawBits(s.key0, m.actors[Actor.alliance]!, a) * UNIT, drawBits(s.key0, m.actors[Actor.alliance]!, b) * UNIT) : 0;
-  s.copulaShared = Math.sqrt(cohesion) * z;
-  s.copulaOwnWeight = Math.sqrt(1 - cohesion);
 }
 
 /** The single largest push towards refusal: the reason an Ally gives for saying no. */
@@ -194,85 +175,3 @@ function refusalReason(m: CompiledModel, s: BranchState, i: number, special: boo
   return reason;
 }
 
-/**
- * Invitation, protocol, then each member's own ratification. Pass or fail and the
- * months it takes are fixed per branch and Ally, so an earlier invitation can only
- * bring membership earlier.
- */
-export function invite(m: CompiledModel, s: BranchState, voters: number, trace: Tracer | null): void {
-  s.stage = StageCode.ratification;
-  s.inviteYear = s.year;
-  sampleParams(m.params, s.key, s.values, m.params.randomByPhase[Phase.ratification]);
-  s.ratificationParamsDrawn = true;
-  s.reachedInvited = true;
-  if (trace !== null) trace.push({ kind: 'invited', year: s.year, voters });
-  const start = s.year + 0.5 + s.values[m.protocolMonths]! / 12;
-  let slowest = 0;
-  let failAt = Infinity;
-  const members = s.members();
-  // Parliaments ratify in the same political climate: cohesion correlates their votes too.
-  const cohesion = clamp01(s.values[m.cohesion]!);
-  setCopula(m, s, cohesion, Purpose.ratifyA, Purpose.ratifyB);
-  const values = s.values;
-  const allyMonths = m.allyMonths;
-  const allyPass = m.allyPass;
-  const allyActor = m.allyActor;
-  const key0 = s.key0;
-  for (let i = 0; i < members; i++) {
-    const months = Math.max(0, values[allyMonths[i]!]!);
-    const pass = values[allyPass[i]!]!;
-    let bits = 0;
-    if (cohesion <= 0) bits = drawBits(key0, allyActor[i]!, Purpose.ratification);
-    else if (pass > 0 && pass < 1) bits = copulaBits(m, s, i, Purpose.ratification);
-    const passed = bits < bitsBelow(pass);
-    if (trace !== null) trace.push({ kind: 'ratification', year: s.year, ally: i, passed, months });
-    if (!passed) {
-      if (months < failAt) {
-        failAt = months;
-        s.ratificationFailAlly = i;
-      }
-    } else if (months >= slowest) {
-      slowest = months;
-      s.slowestAlly = i;
-    }
-  }
-  s.reachedRatified = s.ratificationFailAlly < 0;
-  s.ratificationFailYear = Math.floor(start + failAt / 12);
-  s.joinYear = Math.floor(start + (slowest + Math.max(0, s.delayShift + s.ruleDelay)) / 12);
-}
-
-export function ratify(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
-  if (s.ratificationFailAlly >= 0) {
-    if (s.ratificationFailYear <= s.year) finish(m, s, ExitCode.ratification_failed, s.ratificationFailAlly, FixedReason.ratification_vote, trace);
-    return;
-  }
-  if (s.joinYear <= s.year) finish(m, s, ExitCode.joined, NO_ACTOR, FixedReason.propensity, trace);
-}
-
-/** consent − threat for Allies [from, to), from this branch's parameter values. */
-export function denseAllyBase(m: CompiledModel, values: Float64Array, base: Float64Array, from: number, to: number): void {
-  for (let i = from; i < to; i++) base[i] = values[m.allyConsent[i]!]! - values[m.allyThreat[i]!]!;
-}
-
-/** The dense weight matrix of Allies [from, to), 0 where an Ally ignores a precondition, from this branch's parameter values. */
-export function denseAllyWeights(m: CompiledModel, values: Float64Array, weight: Float64Array, from: number, to: number): void {
-  const k = m.preconditionCount;
-  for (let c = from * k; c < to * k; c++) {
-    const w = m.allyWeight[c]!;
-    weight[c] = w >= 0 ? values[w]! : 0;
-  }
-}
-
-/**
- * Draws the numbers of the Allies that vote for the first time: members are a prefix of the
- * Allies, so those are [allyVoteDrawn, members). An Ally that joins later draws its own when it
- * first votes (each draw is keyed by its path, so the values are the same).
- */
-function drawAllyTerms(m: CompiledModel, s: BranchState, members: number): void {
-  const from = s.allyVoteDrawn;
-  sampleParamRange(m.params, s.key, s.values, m.allyVoteParams, m.allyVoteParamsEnd[from]!, m.allyVoteParamsEnd[members]!);
-  // Terms all of whose numbers are fixed were set when the state was made.
-  if (m.allyBaseRandom) denseAllyBase(m, s.values, s.allyBase, from, members);
-  if (m.allyWeightsRandom) denseAllyWeights(m, s.values, s.allyWeight, from, members);
-  s.allyVoteDrawn = members;
-}

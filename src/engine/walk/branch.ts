@@ -1,0 +1,110 @@
+import { ExitCode, FixedReason, NO_ACTOR, StageCode, TrackCode } from '../codes.js';
+import type { CompiledModel } from '../model.js';
+import { yearKey } from '../rng.js';
+import { assertNever } from '../tables.js';
+import { considerApplying, idleReason, withdraws } from './candidate.js';
+import { applyRules, fireEvents } from './effects.js';
+import { finish } from './finish.js';
+import { newMetEpoch, readEveryLevel } from './levels.js';
+import { prepare, stallReason } from './preparation.js';
+import { ratify } from './ratification.js';
+import type { BranchState } from './state.js';
+import type { Tracer } from './trace.js';
+
+/**
+ * One branch of history, walked year by year from the decision point to the horizon, as
+ * Article 10 and practice have it:
+ *   the will to apply (candidate.ts) → preparation until the preconditions are met
+ *   (preparation.ts) → an invitation by unanimity of the members of that date, the North
+ *   Atlantic Council (council.ts) → ratification by each member (ratification.ts) → member.
+ * Each year events happen and rules act first (effects.ts); levels move (levels.ts).
+ *
+ * Every random decision draws from its own place (year, actor, purpose), so two
+ * scenarios that differ in one assumption differ only through it. Allocation-free
+ * unless a tracer is given.
+ */
+export function runBranch(m: CompiledModel, s: BranchState, key: number, trace: Tracer | null): void {
+  // Accelerator (see accelerators/quiet.ts): most branches never apply, so they are first
+  // walked without the rules nobody notices until the candidate does. A branch that applies
+  // is walked again in full, with the same draws.
+  if (trace === null && m.quietWhileIdle) {
+    s.skipQuiet = true;
+    walkYears(m, s, key, null);
+    s.skipQuiet = false;
+    if (s.stage === StageCode.done) return;
+  }
+  walkYears(m, s, key, trace);
+}
+
+/** A branch walked in full from its start, whatever a first walk found (see accelerators/idle-walk.ts). */
+export function walkInFull(m: CompiledModel, s: BranchState, key: number): void {
+  walkYears(m, s, key, null);
+}
+
+/** A branch that reached the horizon without applying, as walked elsewhere (see accelerators/idle-walk.ts). */
+export function endIdle(m: CompiledModel, s: BranchState, interested: boolean, interestWorstReason: number): void {
+  s.year = m.horizon;
+  s.reachedInterested = interested;
+  s.reachedApplied = s.reachedInvited = s.reachedRatified = false;
+  s.entryTrack = TrackCode.none;
+  s.objectorCount = 0;
+  finish(s, ExitCode.no_application, NO_ACTOR, idleReason(interested, interestWorstReason), null);
+}
+
+function walkYears(m: CompiledModel, s: BranchState, key: number, trace: Tracer | null): void {
+  s.reset(key);
+  for (let year = m.startYear; year <= m.horizon; year++) {
+    s.year = year;
+    s.yearKey = s.yearKeys[year - m.startYear] = yearKey(key, year);
+    newMetEpoch(s, false);
+    if (m.eagerLevels) readEveryLevel(m, s);
+    fireEvents(m, s, trace);
+    if (m.eagerLevels) readEveryLevel(m, s);
+    applyRules(m, s, trace);
+    step(m, s, trace);
+    if (s.stage === StageCode.done || (s.skipQuiet && s.stage !== StageCode.idle)) return;
+  }
+  s.year = m.horizon;
+  endAtHorizon(m, s, trace);
+}
+
+/** The year's step of the procedure, from where the branch stands; one year may take several. */
+function step(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
+  if (s.stage === StageCode.idle) {
+    // A walk that skips quiet rules ends at the application: the branch is walked again in full.
+    if (!considerApplying(m, s, trace) || s.skipQuiet) return;
+  } else if (withdraws(m, s, trace)) return; // Every year after the application year, up to membership.
+  if (s.stage === StageCode.preparation) prepare(m, s, trace);
+  if (s.stage === StageCode.ratification) ratify(m, s, trace);
+}
+
+/** How a branch still under way at the horizon ends: by where it stands. */
+function endAtHorizon(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
+  const stage = s.stage;
+  switch (stage) {
+    case StageCode.idle:
+      finish(s, ExitCode.no_application, NO_ACTOR, idleReason(s.everInterested, s.interestWorstReason), trace);
+      return;
+    case StageCode.preparation: {
+      const holder = firstHolding(m, s);
+      if (holder >= 0) finish(s, ExitCode.held_out, holder, s.holdingReason[holder]!, trace);
+      // The levels as they stand after the horizon year's drift.
+      else finish(s, ExitCode.map_stalled, NO_ACTOR, stallReason(m, s, true), trace);
+      return;
+    }
+    case StageCode.ratification: {
+      const actor = s.ratificationFailAlly >= 0 ? s.ratificationFailAlly : s.slowestAlly;
+      finish(s, ExitCode.pending_at_horizon, actor, FixedReason.horizon, trace);
+      return;
+    }
+    case StageCode.done:
+      throw new Error('internal: a branch that ended walked on to the horizon');
+    default:
+      assertNever(stage);
+  }
+}
+
+function firstHolding(m: CompiledModel, s: BranchState): number {
+  for (let i = 0; i < m.allyCount; i++) if (s.holding[i] === 1) return i;
+  return -1;
+}

@@ -1,0 +1,55 @@
+import { Actor, ExitCode, FixedReason, NO_ACTOR, StageCode, TrackCode } from '../codes.js';
+import type { CompiledModel } from '../model.js';
+import { clamp01 } from '../numbers.js';
+import { Phase, sampleParams } from '../params.js';
+import { chance, Purpose } from '../rng.js';
+import { finish } from './finish.js';
+import type { BranchState } from './state.js';
+import type { Tracer } from './trace.js';
+
+/**
+ * The will to apply: each year an idle candidate's leadership may want membership, domestic
+ * opposition may stop it, and if not it applies and chooses the standard path or demands
+ * special status. Once applied it may withdraw in any later year.
+ */
+
+/** Whether the candidate applies this year; if it does, it is in preparation on its track. */
+export function considerApplying(m: CompiledModel, s: BranchState, trace: Tracer | null): boolean {
+  const candidate = m.actors[Actor.candidate]!;
+  // Each chance: its parameter plus the shifts of events and of this year's rules.
+  const pInterest = s.values[m.interest]! + s.interestShift + s.ruleInterest;
+  const interested = chance(s.yearKey, candidate, Purpose.interest, pInterest);
+  if (trace !== null) trace.push({ kind: 'interest', year: s.year, p: clamp01(pInterest), interested });
+  if (!interested) return false;
+  s.everInterested = true;
+  s.reachedInterested = true;
+  const pStop = s.values[m.opposition]!;
+  const stopped = chance(s.yearKey, candidate, Purpose.opposition, pStop);
+  if (trace !== null) trace.push({ kind: 'opposition', year: s.year, p: clamp01(pStop), stopped });
+  if (stopped) return false;
+
+  sampleParams(m.params, s.key, s.values, m.params.randomByPhase[Phase.application]);
+  const pStandard = s.values[m.standardPath]! + s.standardPathShift + s.ruleStandardPath;
+  const standard = chance(s.yearKey, candidate, Purpose.track, pStandard);
+  s.track = standard ? (s.year >= m.mapYear ? TrackCode.map : TrackCode.dialogue) : TrackCode.special;
+  s.entryTrack = s.track;
+  s.stage = StageCode.preparation;
+  s.appliedYear = s.year;
+  s.reachedApplied = true;
+  if (trace !== null) trace.push({ kind: 'applied', year: s.year, track: s.track, pStandard: clamp01(pStandard) });
+  return true;
+}
+
+/** Whether the candidate withdraws its application this year (then the branch ends). */
+export function withdraws(m: CompiledModel, s: BranchState, trace: Tracer | null): boolean {
+  const p = s.values[m.withdrawal]! + s.withdrawalShift + s.ruleWithdrawal;
+  if (!chance(s.yearKey, m.actors[Actor.candidate]!, Purpose.withdrawal, p)) return false;
+  finish(s, ExitCode.withdrawn, NO_ACTOR, FixedReason.withdrawal, trace);
+  return true;
+}
+
+/** Why a candidate never applied: domestic opposition stopped it, or else what damped its interest most. */
+export function idleReason(everInterested: boolean, interestWorstReason: number): number {
+  if (everInterested) return FixedReason.domestic_opposition;
+  return interestWorstReason >= 0 ? interestWorstReason : FixedReason.not_interested;
+}

@@ -1,0 +1,85 @@
+import { FixedReason, TrackCode } from '../codes.js';
+import type { CompiledModel } from '../model.js';
+import { liftHoldouts, vote } from './council.js';
+import { levelAtStartOf, levelOf, metOf, takeAllMet } from './levels.js';
+import type { BranchState } from './state.js';
+import type { Tracer } from './trace.js';
+
+/**
+ * Preparation, between the application and the invitation: the years the track asks for,
+ * then enough preconditions met, and no block in the way, before the Council votes. A
+ * candidate on the dialogue moves to the Membership Action Plan once it exists.
+ */
+export function prepare(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
+  if (s.track === TrackCode.dialogue && s.year >= m.mapYear) {
+    s.track = TrackCode.map;
+    if (trace !== null) trace.push({ kind: 'track_changed', year: s.year, track: s.track });
+  }
+  if (liftHoldouts(m, s, trace)) return;
+  if (s.blockedByRule >= 0 || s.blockedByEvent >= 0) {
+    if (trace !== null) trace.push({ kind: 'waiting', year: s.year, reason: stallReason(m, s, false), readiness: readiness(m, s), needed: 0 });
+    return;
+  }
+  const special = s.track === TrackCode.special;
+  const neededSlot = special ? m.specialReadiness : m.standardReadiness;
+  // Years are whole steps: a minimum of under half a year still allows a vote in the
+  // application year (Finland applied in May 2022 and was invited in June).
+  const tooSoon = s.year - s.appliedYear + 0.5 < s.values[special ? m.specialMinYears : m.standardMinYears]!;
+  if (trace !== null) {
+    const ready = readiness(m, s);
+    const needed = s.values[neededSlot]!;
+    if (tooSoon || ready < needed) {
+      trace.push({ kind: 'waiting', year: s.year, reason: stallReason(m, s, false), readiness: ready, needed });
+      return;
+    }
+  } else if (tooSoon || !isReady(m, s, neededSlot)) return;
+  vote(m, s, trace);
+}
+
+/**
+ * Why no vote is held: a blocking rule or event, else the precondition furthest below its
+ * threshold, now or, at the horizon, after the last year's drift.
+ */
+export function stallReason(m: CompiledModel, s: BranchState, atHorizon: boolean): number {
+  if (s.blockedByRule >= 0) return m.reasonOfRule + s.blockedByRule;
+  if (s.blockedByEvent >= 0) return m.reasonOfEvent + s.blockedByEvent;
+  let worstGap = 0;
+  let worst = -1;
+  for (let k = 0; k < m.preconditionCount; k++) {
+    const level = atHorizon ? levelAtStartOf(m, s, k, m.horizon + 1) : levelOf(m, s, k);
+    const gap = level - s.values[m.threshold[k]!]!;
+    if (gap < worstGap) {
+      worstGap = gap;
+      worst = k;
+    }
+  }
+  return worst >= 0 ? m.reasonOfPrecondition + worst : FixedReason.min_years;
+}
+
+/**
+ * Whether readiness reaches the share needed (parameter `neededSlot`), reading levels only
+ * until that is decided: a level not read now catches up, with the same draws, when something
+ * reads it (see levels.ts), and a branch that later withdraws never draws it at all. It takes
+ * the slot, not the number: a number passed to a call V8 does not inline is boxed.
+ */
+function isReady(m: CompiledModel, s: BranchState, neededSlot: number): boolean {
+  const needed = s.values[neededSlot]!;
+  const k = m.preconditionCount;
+  if (k === 0) return 1 >= needed;
+  let met = 0;
+  for (let j = 0; j < k; j++) {
+    met += metOf(m, s, j);
+    if (met / k >= needed) return true;
+    if ((met + k - 1 - j) / k < needed) return false;
+  }
+  return met / k >= needed;
+}
+
+/** The share of preconditions met, for a story. */
+function readiness(m: CompiledModel, s: BranchState): number {
+  if (m.preconditionCount === 0) return 1;
+  takeAllMet(m, s);
+  let met = 0;
+  for (let k = 0; k < m.preconditionCount; k++) met += s.met[k]!;
+  return met / m.preconditionCount;
+}
