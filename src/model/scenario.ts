@@ -185,6 +185,8 @@ export interface ObservedOutcome {
   readonly outcome: import('./outcome.js').Outcome;
   /** Year the observed outcome took effect (for joined: year of membership). */
   readonly year: number;
+  /** The day it took effect (YYYY-MM-DD), when the record gives it: scored against the predicted date. */
+  readonly date?: string;
   readonly source: string;
   readonly note?: string;
 }

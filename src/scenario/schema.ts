@@ -299,7 +299,8 @@ const event = fields({
   effects: z.array(effectSchema).optional(),
 });
 
-const observed = fields({ outcome: z.enum(OUTCOMES), year, source, note: words.optional() });
+// `date`: the day the observed outcome took effect (for joined: the deposit), when the record gives one.
+const observed = fields({ outcome: z.enum(OUTCOMES), year, date: isoDate.optional(), source, note: words.optional() });
 
 const scenarioFields = {
   $schema: z.string().optional(),

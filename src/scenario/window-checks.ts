@@ -56,5 +56,8 @@ export function windowProblems(doc: ScenarioDocument): WindowProblem[] {
       path: ['observed', 'year'],
     });
   }
+  if (observed?.date !== undefined && observed.year !== undefined && observed.date.slice(0, 4) !== String(observed.year)) {
+    problems.push({ code: 'date_outside_year', message: `${observed.date} is not in the observed year ${observed.year}`, path: ['observed', 'date'] });
+  }
   return problems;
 }

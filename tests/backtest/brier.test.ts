@@ -1,36 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { OUTCOMES, type Outcome } from '../../src/model/outcome.js';
-import type { Results, YearCount } from '../../src/model/results.js';
+import type { YearCount } from '../../src/model/results.js';
 import type { Scenario } from '../../src/model/scenario.js';
+import { handResults as results } from './helpers.js';
 import { brierBinary, brierCategorical, mean, scoreCase, shareBy, summarizeBacktests, yearQuantile } from '../../src/analysis/backtest/score.js';
-
-/** A hand-made run: `years` gives, per outcome, the branches settled in each year. */
-function results(years: Partial<Record<Outcome, Record<number, number>>>): Results {
-  const runs = Object.values(years).reduce((s, by) => s + Object.values(by!).reduce((a, b) => a + b, 0), 0);
-  const yearsOf = (o: Outcome): YearCount[] => {
-    const by = years[o] ?? {};
-    const total = Object.values(by).reduce((a, b) => a + b, 0);
-    return Object.entries(by).map(([y, count]) => ({ year: Number(y), count, share: count / total }));
-  };
-  const outcomeYears = Object.fromEntries(OUTCOMES.map((o) => [o, yearsOf(o)])) as Record<Outcome, YearCount[]>;
-  const count = (o: Outcome) => yearsOf(o).reduce((s, y) => s + y.count, 0);
-  return {
-    scenario: 'hand',
-    title: 'Hand-made',
-    seed: 's',
-    runs,
-    version: 'test',
-    decisionPoint: { year: 1994, horizon: 2003, label: 'x' },
-    outcomes: Object.fromEntries(OUTCOMES.map((o) => [o, { count: count(o), share: count(o) / runs, ci95: [0, 1] as const }])) as Record<Outcome, Results['outcomes']['joined']>,
-    funnel: [],
-    tracks: {} as Results['tracks'],
-    accessionYears: outcomeYears.joined,
-    outcomeYears,
-    blockers: [],
-    objectors: [],
-    warnings: [],
-  };
-}
 
 const scenario = { id: 'hand', title: 'Hand-made', decisionPoint: { year: 1994, horizon: 2003 }, candidate: { name: 'Poland', code: 'PL' } } as unknown as Scenario;
 

@@ -12,11 +12,24 @@ describe('article10 backtest as a real process', () => {
     expect(doc.cases).toHaveLength(backtestFiles().length);
     expect(typeof doc.brier).toBe('number');
     expect(doc.definitions.brier).toMatch(/1 - pObserved/);
+    // The log score with its floor, the reference and the skill, overall and for each era.
+    expect(doc.logScoreFloor).toBe(0.001);
+    expect(doc.definitions.logScore).toMatch(/0\.001/);
+    for (const key of ['logScore', 'referenceBrier', 'referenceLogScore', 'brierSkill', 'logSkill']) expect(typeof doc[key], key).toBe('number');
+    expect(doc.byEra.map((e: { era: string }) => e.era)).toEqual(['1949-1994', '1995-1998', '1999-2021', '2022-']);
+    expect(doc.byEra.reduce((s: number, e: { cases: number }) => s + e.cases, 0)).toBe(doc.cases.length);
+    expect(doc.reliability).toHaveLength(6);
     for (const c of doc.cases) {
       expect(c).toMatchObject({ observed: { outcome: expect.any(String), year: expect.any(Number), source: expect.any(String) } });
       expect(c.pObserved).toBeGreaterThanOrEqual(0);
       expect(c.pObserved).toBeLessThanOrEqual(1);
+      expect(c.logScore).toBeCloseTo(-Math.log(Math.max(c.pObserved, 0.001)), 8);
+      expect(c.reference.p).toBeGreaterThan(0);
+      expect(c.reference.p).toBeLessThan(1);
+      expect(c.era).toMatch(/^(1949-1994|1995-1998|1999-2021|2022-)$/);
     }
+    const poland = doc.cases.find((c: { scenario: string }) => c.scenario === 'backtest-poland-1999');
+    expect(poland).toMatchObject({ era: '1949-1994', observedDate: '1999-03-12', observed: { date: '1999-03-12' } });
     expect(cli(args).stdout).toBe(r.stdout);
   });
 
@@ -25,6 +38,11 @@ describe('article10 backtest as a real process', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('backtest-poland-1999');
     expect(r.stdout).toMatch(/Brier score over 1 cases: \d\.\d{3}/);
+    expect(r.stdout).toMatch(/log score: \d\.\d{3}/);
+    // One case, alone in its era: the reference is 50/50, so its scores are 0.250 and 0.693.
+    expect(r.stdout).toMatch(/^ {2}all +1 +\d\.\d{3} +0\.250 +-?[+]?\d\.\d{2} +\d\.\d{3} +0\.693 /m);
+    expect(r.stdout).toMatch(/^ {2}1949-1994 +1 /m);
+    expect(r.stdout).toContain('1999-03');
   });
 
   test('--help exits 0; a scenario without `observed` is bad input (exit 2)', () => {

@@ -4,6 +4,7 @@ import type { Results, YearCount } from '../../model/results.js';
 import type { ObservedOutcome, Scenario } from '../../model/scenario.js';
 import { VERSION } from '../../model/version.js';
 import { wilson } from '../../engine/index.js';
+import { ERA_LABELS, ERAS, eraOf, LOG_SCORE_FLOOR, logScore, referenceForecast, reliability, skill, type CaseRecord, type Era, type ReliabilityRow, type YearForecast } from './scores.js';
 
 /**
  * Backtests: scenarios of real accessions, written from the record before the run, each with
@@ -16,7 +17,8 @@ import { wilson } from '../../engine/index.js';
  * forecast with certainty) to 1 (every case ruled out). A forecast of 50/50 everywhere scores
  * 0.25. Because every scored event happened, this score alone rewards overconfidence in
  * "yes": read it with the outcome Brier score, which scores the whole distribution of
- * outcomes at the horizon, Σ over outcomes k of (p_k − [k observed])², from 0 to 2.
+ * outcomes at the horizon, Σ over outcomes k of (p_k − [k observed])², from 0 to 2, with the
+ * log score, and with the skill against a naive reference forecast (scores.ts).
  */
 export interface BacktestCase {
   readonly scenario: string;
@@ -24,7 +26,11 @@ export interface BacktestCase {
   readonly candidate: { readonly name: string; readonly code: string };
   readonly decisionYear: number;
   readonly horizon: number;
+  /** The procedure of the decision point's year (scores.ts). */
+  readonly era: Era;
   readonly observed: ObservedOutcome;
+  /** The day the observed outcome took effect, when the file gives it (`observed.date`). */
+  readonly observedDate: string | null;
   /** P(observed outcome settled by the observed year), with its 95% interval (Monte Carlo error). */
   readonly pObserved: number;
   readonly pObservedCi95: readonly [number, number];
@@ -41,6 +47,12 @@ export interface BacktestCase {
   readonly yearsToAccession: { readonly predicted: number | null; readonly observed: number } | null;
   /** (1 − pObserved)². */
   readonly brier: number;
+  /** −ln(max(pObserved, LOG_SCORE_FLOOR)). */
+  readonly logScore: number;
+  /** The naive reference forecast of the same event and its scores; set over all cases by summarizeBacktests. */
+  readonly reference: ReferenceScore | null;
+  /** P(member by the end of each year of the window) against whether the candidate was. */
+  readonly memberByYear: readonly YearForecast[];
   /** Σ_k (p_k − [k = observed])² over the outcome shares at the horizon. */
   readonly brierOutcomes: number;
   readonly warnings: readonly string[];
@@ -52,23 +64,58 @@ export interface YearSpread {
   readonly p90: number;
 }
 
-export interface BacktestReport {
+export interface ReferenceScore {
+  readonly p: number;
+  readonly brier: number;
+  readonly logScore: number;
+}
+
+/** The scores of a set of cases: all of them, or one era's. */
+export interface BacktestScores {
+  /** Mean of the cases' Brier scores; null with no case. */
+  readonly brier: number | null;
+  readonly brierOutcomes: number | null;
+  readonly logScore: number | null;
+  /** The reference forecast's mean scores over the same cases. */
+  readonly referenceBrier: number | null;
+  readonly referenceLogScore: number | null;
+  /** 1 − score / reference score. */
+  readonly brierSkill: number | null;
+  readonly logSkill: number | null;
+  /** Mean of |predicted median − observed| accession year over joined cases that joined in some branch. */
+  readonly meanYearError: number | null;
+}
+
+export interface EraScores extends BacktestScores {
+  readonly era: Era;
+  readonly label: string;
+  /** Number of cases whose decision point lies in the era. */
+  readonly cases: number;
+}
+
+export interface BacktestReport extends BacktestScores {
   readonly seed: string;
   readonly runs: number;
   readonly version: string;
   readonly cases: readonly BacktestCase[];
-  /** Mean of the cases' Brier scores; null with no case. */
-  readonly brier: number | null;
-  readonly brierOutcomes: number | null;
-  /** Mean of |predicted median − observed| accession year over joined cases that joined in some branch. */
-  readonly meanYearError: number | null;
-  readonly definitions: { readonly brier: string; readonly brierOutcomes: string; readonly pObserved: string };
+  readonly byEra: readonly EraScores[];
+  /** P(member by the end of a year) against membership, over every year of every case. */
+  readonly reliability: readonly ReliabilityRow[];
+  readonly logScoreFloor: number;
+  readonly definitions: typeof BACKTEST_DEFINITIONS;
 }
 
 export const BACKTEST_DEFINITIONS = {
   pObserved: 'share of branches ending in the observed outcome no later than the observed year (joined: member by that year)',
   brier: 'mean over cases of (1 - pObserved)^2: 0 = every observed outcome forecast with certainty, 0.25 = a 50/50 forecast, 1 = every one ruled out',
   brierOutcomes: 'mean over cases of the sum over outcomes k of (share_k - [k observed])^2 at the horizon: 0 = certain and right, 2 = certain and wrong',
+  logScore: `mean over cases of -ln(max(pObserved, ${LOG_SCORE_FLOOR})): 0 = every observed outcome forecast with certainty, 0.693 = a 50/50 forecast, ${(-Math.log(LOG_SCORE_FLOOR)).toFixed(3)} = ruled out (the floor keeps one case from scoring infinity)`,
+  reference:
+    'the naive forecast of the same event from the other cases of the same era alone: of the n other cases whose record answers "member within d years of the decision year?" (d = this case\'s own time to membership, or to the observed year if it did not join), k answer as this case did; the forecast is (k + 1) / (n + 2), 1/2 when none answers',
+  skill: '1 - score / reference score, for the Brier and the log score: 1 = perfect, 0 = no better than the reference, below 0 = worse',
+  era: "the procedure of the decision point's year: 1949-1994 the Council's political decision, 1995-1998 the 1995 Study, 1999-2021 the MAP, 2022- application without a MAP",
+  reliability: "every year of every case's window: the forecast share of branches that are members by the end of that year, bucketed, against the share of those case-years in which the candidate was in fact a member",
+  yearError: 'predicted median accession year minus the observed one, over joined cases that joined in some branch (the engine moves in whole years)',
 } as const;
 
 /** The share of branches ending in `outcome` no later than `year`. */
@@ -118,13 +165,19 @@ export function scoreCase(scenario: Scenario, observed: ObservedOutcome, results
   const median = yearQuantile(results.accessionYears, 0.5);
   const predictedYear = median === null ? null : { median, p10: yearQuantile(results.accessionYears, 0.1)!, p90: yearQuantile(results.accessionYears, 0.9)! };
   const start = scenario.decisionPoint.year;
+  const memberByYear: YearForecast[] = [];
+  for (let year = start; year <= scenario.decisionPoint.horizon; year++) {
+    memberByYear.push({ year, p: shareBy(results, 'joined', year), observed: observed.outcome === 'joined' && observed.year <= year ? 1 : 0 });
+  }
   return {
     scenario: scenario.id,
     title: scenario.title,
     candidate: { name: scenario.candidate.name, code: scenario.candidate.code },
     decisionYear: start,
     horizon: scenario.decisionPoint.horizon,
+    era: eraOf(start),
     observed,
+    observedDate: observed.date ?? null,
     pObserved: p,
     pObservedCi95: wilson(count, results.runs),
     pObservedByHorizon: byOutcome[observed.outcome],
@@ -135,21 +188,68 @@ export function scoreCase(scenario: Scenario, observed: ObservedOutcome, results
     yearsToAccession: observed.outcome === 'joined' ? { predicted: median === null ? null : median - start, observed: observed.year - start } : null,
     brier: brierBinary(p, 1),
     brierOutcomes: brierCategorical(byOutcome, observed.outcome),
+    logScore: logScore(p),
+    reference: null,
+    memberByYear,
     warnings: results.warnings,
   };
 }
 
-/** Summary over scored cases. Pure. */
-export function summarizeBacktests(cases: readonly BacktestCase[], meta: { seed: string; runs: number }): BacktestReport {
+/** What the reference forecast needs to know of a scored case. */
+function caseRecord(c: BacktestCase): CaseRecord {
+  return {
+    era: c.era,
+    decisionYear: c.decisionYear,
+    horizon: c.horizon,
+    yearsToJoin: c.observed.outcome === 'joined' ? c.observed.year - c.decisionYear : null,
+    observedAfter: c.observed.year - c.decisionYear,
+  };
+}
+
+/** Each case with its reference forecast, from the other cases of its era. */
+export function withReferences(cases: readonly BacktestCase[]): BacktestCase[] {
+  const records = cases.map(caseRecord);
+  return cases.map((c, i) => {
+    const p = referenceForecast(records, i);
+    return { ...c, reference: { p, brier: brierBinary(p, 1), logScore: logScore(p) } };
+  });
+}
+
+/** The mean scores over a set of cases (with their references). */
+export function scoresOf(cases: readonly BacktestCase[]): BacktestScores {
   const yearErrors = cases.flatMap((c) => (c.observed.outcome === 'joined' && c.predictedYear !== null ? [Math.abs(c.predictedYear.median - c.observed.year)] : []));
+  const brier = mean(cases.map((c) => c.brier));
+  const log = mean(cases.map((c) => c.logScore));
+  const references = cases.flatMap((c) => (c.reference === null ? [] : [c.reference]));
+  const referenceBrier = references.length === cases.length ? mean(references.map((r) => r.brier)) : null;
+  const referenceLogScore = references.length === cases.length ? mean(references.map((r) => r.logScore)) : null;
+  return {
+    brier,
+    brierOutcomes: mean(cases.map((c) => c.brierOutcomes)),
+    logScore: log,
+    referenceBrier,
+    referenceLogScore,
+    brierSkill: skill(brier, referenceBrier),
+    logSkill: skill(log, referenceLogScore),
+    meanYearError: mean(yearErrors),
+  };
+}
+
+/** Summary over scored cases: overall, per era, and the reliability of the yearly forecasts. Pure. */
+export function summarizeBacktests(scored: readonly BacktestCase[], meta: { seed: string; runs: number }): BacktestReport {
+  const cases = withReferences(scored);
   return {
     seed: meta.seed,
     runs: meta.runs,
     version: VERSION,
     cases,
-    brier: mean(cases.map((c) => c.brier)),
-    brierOutcomes: mean(cases.map((c) => c.brierOutcomes)),
-    meanYearError: mean(yearErrors),
+    ...scoresOf(cases),
+    byEra: ERAS.map((era) => {
+      const of = cases.filter((c) => c.era === era);
+      return { era, label: ERA_LABELS[era], cases: of.length, ...scoresOf(of) };
+    }),
+    reliability: reliability(cases.map((c) => c.memberByYear)),
+    logScoreFloor: LOG_SCORE_FLOOR,
     definitions: BACKTEST_DEFINITIONS,
   };
 }

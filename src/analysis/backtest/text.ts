@@ -1,34 +1,58 @@
-import type { BacktestReport } from './score.js';
+import type { BacktestCase, BacktestReport, BacktestScores } from './score.js';
 import { OUTCOME_LABELS } from '../../model/outcome.js';
 import { integer, interval, pct, table } from '../../report/format.js';
 
-/** The readable backtest table: one row per case, then the scores over all cases and how they are defined. */
+/** The readable backtest report: one row per case, the scores overall and per era, reliability, and how each is defined. */
 export function backtestText(r: BacktestReport): string {
   const out: string[] = [];
   out.push(`Backtests: ${r.cases.length} real accession case${r.cases.length === 1 ? '' : 's'} | ${integer(r.runs)} branches each | seed ${r.seed} | v${r.version}`);
   out.push('');
   const rows = r.cases.map((c) => [
     c.scenario,
+    c.era,
     `${c.observed.outcome} ${c.observed.year}`,
     pct(c.pObserved),
     interval(c.pObservedCi95),
+    c.reference === null ? '-' : pct(c.reference.p),
+    c.brier.toFixed(3),
+    c.logScore.toFixed(3),
     c.predictedYear === null ? '-' : `${c.predictedYear.median} (${c.predictedYear.p10}-${c.predictedYear.p90})`,
-    c.observed.outcome === 'joined' ? String(c.observed.year) : '-',
+    observedWhen(c),
     pct(c.joinedByHorizon),
     `${c.mostLikely} ${pct(c.mostLikelyShare, 0)}`,
-    c.brier.toFixed(3),
   ]);
-  const headers = ['case', 'observed', 'P(obs)', '95% interval', 'pred. year (10-90%)', 'obs. year', 'joined by hz', 'most likely', 'Brier'];
-  out.push(...table(headers, rows, new Set([2, 6, 8])).map((l) => `  ${l}`));
+  const headers = ['case', 'era', 'observed', 'P(obs)', '95% interval', 'ref. P', 'Brier', 'log', 'pred. year (10-90%)', 'obs. date', 'joined by hz', 'most likely'];
+  out.push(...table(headers, rows, new Set([3, 5, 6, 7, 10])).map((l) => `  ${l}`));
   out.push('');
-  out.push(`Brier score over ${r.cases.length} cases: ${fmt(r.brier)}   outcome Brier: ${fmt(r.brierOutcomes)}   mean |predicted - observed| accession year: ${r.meanYearError === null ? '-' : `${r.meanYearError.toFixed(1)} years`}`);
+  out.push(`Brier score over ${r.cases.length} cases: ${fmt(r.brier)}   outcome Brier: ${fmt(r.brierOutcomes)}   log score: ${fmt(r.logScore)}   mean |predicted - observed| accession year: ${r.meanYearError === null ? '-' : `${r.meanYearError.toFixed(1)} years`}`);
+  out.push('');
+  out.push('Scores against the reference forecast, overall and by era of the decision point');
+  const scoreRows = [scoreRow('all', r.cases.length, r), ...r.byEra.map((e) => scoreRow(e.era, e.cases, e))];
+  out.push(...table(['cases of', 'n', 'Brier', 'ref. Brier', 'Brier skill', 'log', 'ref. log', 'log skill', 'mean |year error|'], scoreRows, new Set([1, 2, 3, 4, 5, 6, 7, 8])).map((l) => `  ${l}`));
+  out.push('');
+  out.push('Reliability of P(member by the end of the year), over every year of every case');
+  const reliabilityRows = r.reliability.map((b) => [
+    `${pct(b.from, 0)}-${pct(b.to, 0)}`,
+    String(b.pairs),
+    String(b.cases),
+    b.meanForecast === null ? '-' : pct(b.meanForecast),
+    b.observedFrequency === null ? '-' : pct(b.observedFrequency),
+  ]);
+  out.push(...table(['forecast', 'case-years', 'cases', 'mean forecast', 'observed member'], reliabilityRows, new Set([1, 2, 3, 4])).map((l) => `  ${l}`));
   out.push('');
   out.push('How to read it');
   out.push(`  P(obs)        ${r.definitions.pObserved}`);
+  out.push(`  ref. P        ${r.definitions.reference}`);
+  out.push(`  Brier         per case (1 - P(obs))^2; over cases: ${r.definitions.brier}`);
+  out.push(`  log           per case -ln(max(P(obs), ${r.logScoreFloor})); over cases: ${r.definitions.logScore}`);
+  out.push(`  skill         ${r.definitions.skill}`);
+  out.push(`  era           ${r.definitions.era}`);
   out.push('  pred. year    median accession year among the branches that joined (10th-90th percentile)');
-  out.push('  joined by hz  share of branches that joined by the case\'s horizon');
-  out.push(`  Brier         per case (1 - P(obs))^2; over all cases: ${r.definitions.brier}`);
+  out.push('  obs. date     the month the observed outcome took effect (the year alone when the file gives no date)');
+  out.push(`  year error    ${r.definitions.yearError}`);
+  out.push("  joined by hz  share of branches that joined by the case's horizon");
   out.push(`  outcome Brier ${r.definitions.brierOutcomes}`);
+  out.push(`  reliability   ${r.definitions.reliability}`);
   const labels = [...new Set(r.cases.map((c) => c.observed.outcome))].map((o) => `${o} = ${OUTCOME_LABELS[o]}`);
   if (labels.length > 0) out.push(`  outcomes      ${labels.join('; ')}`);
   const warned = r.cases.filter((c) => c.warnings.length > 0);
@@ -40,6 +64,29 @@ export function backtestText(r: BacktestReport): string {
   return out.join('\n') + '\n';
 }
 
+/** YYYY-MM of the observed date, else the observed year. */
+function observedWhen(c: BacktestCase): string {
+  return c.observedDate === null ? String(c.observed.year) : c.observedDate.slice(0, 7);
+}
+
+function scoreRow(name: string, n: number, s: BacktestScores): string[] {
+  return [
+    name,
+    String(n),
+    fmt(s.brier),
+    fmt(s.referenceBrier),
+    signed(s.brierSkill),
+    fmt(s.logScore),
+    fmt(s.referenceLogScore),
+    signed(s.logSkill),
+    s.meanYearError === null ? '-' : `${s.meanYearError.toFixed(1)} y`,
+  ];
+}
+
 function fmt(x: number | null): string {
   return x === null ? '-' : x.toFixed(3);
+}
+
+function signed(x: number | null): string {
+  return x === null ? '-' : x > 0 ? `+${x.toFixed(2)}` : x.toFixed(2);
 }
