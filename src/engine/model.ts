@@ -1,5 +1,5 @@
 import type { IdlePlan } from './idle-plan.js';
-import type { Scenario } from '../model/scenario.js';
+import type { EffectKind, Scenario } from '../model/scenario.js';
 import type { FrozenParams } from './params.js';
 
 import type { Predicate } from './condition.js';
@@ -16,7 +16,7 @@ export const EffectCode = {
   hazard: 5,
   block: 6,
   delay: 7,
-} as const;
+} as const satisfies Readonly<Record<EffectKind, number>>;
 export type EffectCodeValue = (typeof EffectCode)[keyof typeof EffectCode];
 
 export interface CompiledEffect {
