@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { OUTCOMES, TRACKS } from '../model/outcome.js';
 import { EFFECT_KINDS, EFFECTS, type EffectKind, type EffectKindSpec, type EffectShape } from '../model/catalog/effects.js';
 import { NUMBER_KINDS, type NumberRange } from '../model/catalog/numbers.js';
-import { entriesOf, isNumberEntry, type SCOPES, type ScopeName } from '../model/catalog/parameters.js';
+import { entriesOf, isNumberEntry, type EntryOf, type ScopeName } from '../model/catalog/parameters.js';
 import { BRANCH_STAGES } from '../model/scenario.js';
 import { unsafeCharacterIn } from '../model/unsafe-characters.js';
 import { describeInput, unknownFieldMessages } from './schema-messages.js';
@@ -147,7 +147,6 @@ type Shape = Record<string, z.ZodType>;
 
 // The static type of a scope's fields, read off the catalog, so that documents keep their types.
 type ParamSchema = ReturnType<typeof param>;
-type EntryOf<S extends ScopeName> = (typeof SCOPES)[S]['entries'][number];
 type EntrySchema<E> = E extends { readonly perPrecondition: true }
   ? z.ZodOptional<z.ZodRecord<typeof id, ParamSchema>>
   : E extends { readonly number: string }

@@ -114,7 +114,8 @@ export type ScopeName = keyof typeof SCOPES;
 /** The scopes in the order parameters are listed: candidate, process, preconditions, Allies, rules, events. */
 export const SCOPE_NAMES = Object.keys(SCOPES) as readonly ScopeName[];
 
-type EntryOf<S extends ScopeName> = (typeof SCOPES)[S]['entries'][number];
+/** The entries of a scope, as the catalog declares them (for types read off the catalog). */
+export type EntryOf<S extends ScopeName> = (typeof SCOPES)[S]['entries'][number];
 
 /** The fields of a scope that hold numbers. */
 export type ParamField<S extends ScopeName> = Extract<EntryOf<S>, { readonly number: string }>['field'];
