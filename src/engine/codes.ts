@@ -1,3 +1,4 @@
+import type { EffectKind } from '../model/catalog/effects.js';
 import { OUTCOMES, STAGES, TRACKS } from '../model/outcome.js';
 import type { ReasonKind } from '../model/results.js';
 import { codesOf, indexOf, type CodeOf } from './tables.js';
@@ -87,6 +88,8 @@ export const EFFECT_KINDS = [
   { kind: 'hazard', atVote: 'never', whileIdle: 'if-event-noticed' },
   { kind: 'block', atVote: 'if-ally', whileIdle: 'unread' },
   { kind: 'delay', atVote: 'never', whileIdle: 'unread' },
-] as const satisfies readonly { kind: string; atVote: 'always' | 'never' | 'if-ally'; whileIdle: 'read' | 'unread' | 'if-level-read' | 'if-event-noticed' }[];
+] as const satisfies readonly { kind: EffectKind; atVote: 'always' | 'never' | 'if-ally'; whileIdle: 'read' | 'unread' | 'if-level-read' | 'if-event-noticed' }[];
 export const EffectCode = codesOf(EFFECT_KINDS, 'kind');
 export type EffectCodeValue = CodeOf<typeof EffectCode>;
+// Every effect kind of the catalog has a code: a kind added there and not here does not compile.
+EffectCode satisfies Readonly<Record<EffectKind, number>>;

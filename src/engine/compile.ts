@@ -1,4 +1,6 @@
 import { dateToYear } from '../model/roster.js';
+import { effectSize, effectTarget, type AllySelector } from '../model/catalog/effects.js';
+import { paramPath } from '../model/catalog/parameters.js';
 import type { Effect, Scenario } from '../model/scenario.js';
 import type { Param } from '../model/distribution.js';
 import { planIdleWalk } from './accelerators/idle-plan.js';
@@ -51,7 +53,7 @@ export function compile(scenario: Scenario, accelerators: Partial<Accelerators> 
   allies.forEach((ally, i) => {
     pre.forEach((p, j) => {
       const w = ally.weights[p.id];
-      if (w !== undefined) allyWeight[i * k + j] = table.add(`allies.${ally.code}.weights.${p.id}`, w, Phase.vote);
+      if (w !== undefined) allyWeight[i * k + j] = table.add(paramPath('ally', 'weights', ally.code, p.id), w, Phase.vote);
     });
   });
 
@@ -68,7 +70,7 @@ export function compile(scenario: Scenario, accelerators: Partial<Accelerators> 
     return {
       index,
       id: e.id,
-      hazard: table.add(`events.${e.id}.hazard`, e.hazard),
+      hazard: table.add(paramPath('event', 'hazard', e.id), e.hazard),
       from: e.from,
       to: e.to,
       once: e.once,
@@ -89,10 +91,10 @@ export function compile(scenario: Scenario, accelerators: Partial<Accelerators> 
 
   // A precondition draws its numbers when something first reads its level (see walk/levels.ts).
   const preconditionSlots = {
-    level: slots((i) => `preconditions.${pre[i]!.id}.level`, (i) => pre[i]!.level, k, Phase.owned),
-    drift: slots((i) => `preconditions.${pre[i]!.id}.drift`, (i) => pre[i]!.drift, k, Phase.owned),
-    volatility: slots((i) => `preconditions.${pre[i]!.id}.volatility`, (i) => pre[i]!.volatility, k, Phase.owned),
-    threshold: slots((i) => `preconditions.${pre[i]!.id}.threshold`, (i) => pre[i]!.threshold, k, Phase.owned),
+    level: slots((i) => paramPath('precondition', 'level', pre[i]!.id), (i) => pre[i]!.level, k, Phase.owned),
+    drift: slots((i) => paramPath('precondition', 'drift', pre[i]!.id), (i) => pre[i]!.drift, k, Phase.owned),
+    volatility: slots((i) => paramPath('precondition', 'volatility', pre[i]!.id), (i) => pre[i]!.volatility, k, Phase.owned),
+    threshold: slots((i) => paramPath('precondition', 'threshold', pre[i]!.id), (i) => pre[i]!.threshold, k, Phase.owned),
   };
 
   const model: CompiledModel = {
@@ -103,17 +105,17 @@ export function compile(scenario: Scenario, accelerators: Partial<Accelerators> 
     years: scenario.decisionPoint.horizon - scenario.decisionPoint.year + 1,
     mapYear: pr.mapIntroduced,
     actors: Uint32Array.of(hashName(`candidate:${c.code}`), hashName('alliance')),
-    interest: table.add('candidate.interest', c.interest),
-    opposition: table.add('candidate.domesticOpposition', c.domesticOpposition),
-    standardPath: table.add('candidate.acceptsStandardPath', c.acceptsStandardPath, Phase.application),
-    withdrawal: table.add('candidate.withdrawal', c.withdrawal, Phase.application),
-    standardMinYears: table.add('process.standardPath.minYears', pr.standardPath.minYears, Phase.application),
-    standardReadiness: table.add('process.standardPath.readiness', pr.standardPath.readiness, Phase.application),
-    specialMinYears: table.add('process.specialTrack.minYears', pr.specialTrack.minYears, Phase.application),
-    specialReadiness: table.add('process.specialTrack.readiness', pr.specialTrack.readiness, Phase.application),
-    specialPenalty: table.add('process.specialTrack.consentPenalty', pr.specialTrack.consentPenalty, Phase.application),
-    protocolMonths: table.add('process.protocolMonths', pr.protocolMonths, Phase.ratification),
-    cohesion: table.add('process.cohesion', pr.cohesion, Phase.vote),
+    interest: table.add(paramPath('candidate', 'interest'), c.interest),
+    opposition: table.add(paramPath('candidate', 'domesticOpposition'), c.domesticOpposition),
+    standardPath: table.add(paramPath('candidate', 'acceptsStandardPath'), c.acceptsStandardPath, Phase.application),
+    withdrawal: table.add(paramPath('candidate', 'withdrawal'), c.withdrawal, Phase.application),
+    standardMinYears: table.add(paramPath('process', 'standardPath.minYears'), pr.standardPath.minYears, Phase.application),
+    standardReadiness: table.add(paramPath('process', 'standardPath.readiness'), pr.standardPath.readiness, Phase.application),
+    specialMinYears: table.add(paramPath('process', 'specialTrack.minYears'), pr.specialTrack.minYears, Phase.application),
+    specialReadiness: table.add(paramPath('process', 'specialTrack.readiness'), pr.specialTrack.readiness, Phase.application),
+    specialPenalty: table.add(paramPath('process', 'specialTrack.consentPenalty'), pr.specialTrack.consentPenalty, Phase.application),
+    protocolMonths: table.add(paramPath('process', 'protocolMonths'), pr.protocolMonths, Phase.ratification),
+    cohesion: table.add(paramPath('process', 'cohesion'), pr.cohesion, Phase.vote),
     preconditionCount: k,
     preconditionIds: pre.map((p) => p.id),
     preconditionActor: Uint32Array.from(pre, (p) => hashName(`precondition:${p.id}`)),
@@ -127,12 +129,12 @@ export function compile(scenario: Scenario, accelerators: Partial<Accelerators> 
     allyActor: Uint32Array.from(allies, (a) => hashName(`ally:${a.code}`)),
     allyJoined: Float64Array.from(allies, joinedOf),
     membersByYear: calendar.membersByYear,
-    allyConsent: slots((i) => `allies.${allies[i]!.code}.consent`, (i) => allies[i]!.consent, n, Phase.vote),
-    allyThreat: slots((i) => `allies.${allies[i]!.code}.threat`, (i) => allies[i]!.threat, n, Phase.vote),
+    allyConsent: slots((i) => paramPath('ally', 'consent', allies[i]!.code), (i) => allies[i]!.consent, n, Phase.vote),
+    allyThreat: slots((i) => paramPath('ally', 'threat', allies[i]!.code), (i) => allies[i]!.threat, n, Phase.vote),
     allyHoldout: Uint8Array.from(allies, (a) => (a.objection === 'holdout' ? 1 : 0)),
-    allyLift: slots((i) => `allies.${allies[i]!.code}.holdoutLift`, (i) => allies[i]!.holdoutLift, n, Phase.vote),
-    allyPass: slots((i) => `allies.${allies[i]!.code}.ratification.pass`, (i) => allies[i]!.ratification.pass, n, Phase.ratification),
-    allyMonths: slots((i) => `allies.${allies[i]!.code}.ratification.months`, (i) => allies[i]!.ratification.months, n, Phase.ratification),
+    allyLift: slots((i) => paramPath('ally', 'holdoutLift', allies[i]!.code), (i) => allies[i]!.holdoutLift, n, Phase.vote),
+    allyPass: slots((i) => paramPath('ally', 'ratification.pass', allies[i]!.code), (i) => allies[i]!.ratification.pass, n, Phase.ratification),
+    allyMonths: slots((i) => paramPath('ally', 'ratification.months', allies[i]!.code), (i) => allies[i]!.ratification.months, n, Phase.ratification),
     allyWeight,
     driftless: new Uint8Array(0),
     allyBaseRandom: false,
@@ -205,43 +207,20 @@ function allyVoteParams(
   };
 }
 
+/** An effect's code, its size's slot, and the Allies, precondition or event it names (see model/catalog/effects.ts). */
 function compileEffect(effect: Effect, path: string, table: ParamTable, names: NameIndex, allyCount: number): CompiledEffect {
-  const none = new Int32Array(0);
-  switch (effect.kind) {
-    case 'consent': {
-      const allies =
-        effect.allies.kind === 'all'
-          ? Int32Array.from({ length: allyCount }, (_, i) => i)
-          : Int32Array.from(effect.allies.codes, (code) => names.ally(code));
-      return { code: EffectCode.consent, value: table.add(`${path}.delta`, effect.delta, Phase.owned), allies, target: -1 };
-    }
-    case 'interest':
-      return { code: EffectCode.interest, value: table.add(`${path}.delta`, effect.delta, Phase.owned), allies: none, target: -1 };
-    case 'withdrawal':
-      return { code: EffectCode.withdrawal, value: table.add(`${path}.delta`, effect.delta, Phase.owned), allies: none, target: -1 };
-    case 'standardPath':
-      return { code: EffectCode.standardPath, value: table.add(`${path}.delta`, effect.delta, Phase.owned), allies: none, target: -1 };
-    case 'precondition':
-      return {
-        code: EffectCode.precondition,
-        value: table.add(`${path}.delta`, effect.delta, Phase.owned),
-        allies: none,
-        target: names.precondition(effect.precondition),
-      };
-    case 'hazard':
-      return { code: EffectCode.hazard, value: table.add(`${path}.delta`, effect.delta, Phase.owned), allies: none, target: names.event(effect.event) };
-    case 'block':
-      return {
-        code: EffectCode.block,
-        value: -1,
-        allies: effect.ally === undefined ? none : Int32Array.of(names.ally(effect.ally)),
-        target: -1,
-      };
-    case 'delay':
-      return { code: EffectCode.delay, value: table.add(`${path}.months`, effect.months, Phase.owned), allies: none, target: -1 };
-    default:
-      return assertNever(effect);
-  }
+  const size = effectSize<Param>(effect);
+  const target = effectTarget<AllySelector>(effect);
+  let allies = new Int32Array(0);
+  if (target?.kind === 'allies') {
+    allies = target.value.kind === 'all' ? Int32Array.from({ length: allyCount }, (_, i) => i) : Int32Array.from(target.value.codes, (code) => names.ally(code));
+  } else if (target?.kind === 'ally') allies = Int32Array.of(names.ally(target.value));
+  return {
+    code: EffectCode[effect.kind],
+    value: size === undefined ? -1 : table.add(`${path}.${size.field}`, size.param, Phase.owned),
+    allies,
+    target: target?.kind === 'precondition' ? names.precondition(target.value) : target?.kind === 'event' ? names.event(target.value) : -1,
+  };
 }
 
 /** Effects read only when the Council votes (see EFFECT_KINDS): shifts of Allies' consent and an Ally's block. */

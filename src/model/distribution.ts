@@ -46,6 +46,30 @@ export function centralValue(d: Distribution): number {
   }
 }
 
+/**
+ * A distribution in words. `call` is how files, warnings and reports write it:
+ * `triangular(0, 4, 7)`, `beta(2, 5) on [0, 1]`. `compact` is the explorer's, with its numbers
+ * passed through `n`: `triangular 0.02–0.1–0.25`, `normal(0.5, sd 0.1) in 0–1`.
+ */
+export function describeDistribution(d: Distribution, style: 'call' | 'compact' = 'call', n: (x: number) => string = String): string {
+  const call = style === 'call';
+  const range = (min: number, max: number) => (call ? `[${n(min)}, ${n(max)}]` : `${n(min)}–${n(max)}`);
+  switch (d.kind) {
+    case 'fixed':
+      return n(d.value);
+    case 'uniform':
+      return call ? `uniform(${n(d.min)}, ${n(d.max)})` : `uniform ${range(d.min, d.max)}`;
+    case 'triangular':
+      return call ? `triangular(${n(d.min)}, ${n(d.mode)}, ${n(d.max)})` : `triangular ${n(d.min)}–${n(d.mode)}–${n(d.max)}`;
+    case 'beta':
+      return `beta(${n(d.alpha)}, ${n(d.beta)}) on ${range(d.min, d.max)}`;
+    case 'normal':
+      return call ? `normal(${n(d.mean)}, ${n(d.sd)}) on ${range(d.min, d.max)}` : `normal(${n(d.mean)}, sd ${n(d.sd)}) in ${range(d.min, d.max)}`;
+    case 'bernoulli':
+      return call ? `bernoulli(${n(d.p)})` : `bernoulli p=${n(d.p)}`;
+  }
+}
+
 /** The range a distribution can take, [lo, hi]. */
 export function support(d: Distribution): readonly [number, number] {
   switch (d.kind) {

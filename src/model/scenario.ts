@@ -1,3 +1,4 @@
+import type { Effect } from './catalog/effects.js';
 import type { Param } from './distribution.js';
 import type { Track } from './outcome.js';
 
@@ -137,23 +138,8 @@ export type Condition =
 export const BRANCH_STAGES = ['idle', 'preparation', 'ratification'] as const;
 export type BranchStage = (typeof BRANCH_STAGES)[number];
 
-/** Which Allies an effect touches. */
-export type AllySelector = { readonly kind: 'all' } | { readonly kind: 'some'; readonly codes: readonly string[] };
-
-/** What a rule or an event does. Rules act while their condition holds; events act from when they happen. */
-export type Effect =
-  | { readonly kind: 'consent'; readonly allies: AllySelector; readonly delta: Param }
-  | { readonly kind: 'interest'; readonly delta: Param }
-  | { readonly kind: 'withdrawal'; readonly delta: Param }
-  | { readonly kind: 'standardPath'; readonly delta: Param }
-  | { readonly kind: 'precondition'; readonly precondition: string; readonly delta: Param }
-  | { readonly kind: 'hazard'; readonly event: string; readonly delta: Param }
-  /** No invitation while this holds; with an Ally, that Ally refuses (its objection kind applies). */
-  | { readonly kind: 'block'; readonly ally?: string }
-  /** Extra months before ratification completes. */
-  | { readonly kind: 'delay'; readonly months: Param };
-
-export type EffectKind = Effect['kind'];
+// What rules and events do is declared in catalog/effects.ts, with each kind's target and size.
+export type { AllySelector, Effect, EffectKind } from './catalog/effects.js';
 
 export interface Rule {
   readonly id: string;

@@ -1,3 +1,4 @@
+import { effectSize, effectTarget, type AllySelector } from '../model/catalog/effects.js';
 import type { Distribution, Param } from '../model/distribution.js';
 import { rosterEntry } from '../model/roster.js';
 import type { Ally, Candidate, Condition, DecisionPoint, Effect, Precondition, Process, Ratification, Rule, Scenario, ScenarioEvent } from '../model/scenario.js';
@@ -78,23 +79,14 @@ export function conditionToAuthoring(c: Condition): AuthoringMap {
   }
 }
 
+/** An effect as a file writes it: `{ kind, <target>, <size> }`, following its row in the catalog. */
 export function effectToAuthoring(e: Effect): AuthoringMap {
-  switch (e.kind) {
-    case 'consent':
-      return { kind: e.kind, allies: e.allies.kind === 'all' ? 'all' : [...e.allies.codes], delta: paramToAuthoring(e.delta) };
-    case 'interest':
-    case 'withdrawal':
-    case 'standardPath':
-      return { kind: e.kind, delta: paramToAuthoring(e.delta) };
-    case 'precondition':
-      return { kind: e.kind, precondition: e.precondition, delta: paramToAuthoring(e.delta) };
-    case 'hazard':
-      return { kind: e.kind, event: e.event, delta: paramToAuthoring(e.delta) };
-    case 'block':
-      return defined({ kind: e.kind, ally: e.ally });
-    case 'delay':
-      return { kind: e.kind, months: paramToAuthoring(e.months) };
-  }
+  const effect: Record<string, AuthoringValue> = { kind: e.kind };
+  const target = effectTarget<AllySelector>(e);
+  if (target !== undefined) effect[target.kind] = target.kind === 'allies' ? (target.value.kind === 'all' ? 'all' : [...target.value.codes]) : target.value;
+  const size = effectSize<Param>(e);
+  if (size !== undefined) effect[size.field] = paramToAuthoring(size.param);
+  return effect;
 }
 
 function preconditionToAuthoring(p: Precondition): AuthoringMap {

@@ -1,3 +1,4 @@
+import { effectTarget } from '../model/catalog/effects.js';
 import { rosterEntry } from '../model/roster.js';
 import { issueAt, type Issue, type IssueCode } from './issue.js';
 import { LIMITS } from './limits.js';
@@ -105,10 +106,8 @@ function* conditionReferences(c: ConditionDocument, path: readonly PathSegment[]
 
 function* effectReferences(e: EffectDocument, path: readonly PathSegment[]): Generator<Reference> {
   const ref = (kind: Reference['kind'], name: string, ...rest: PathSegment[]): Reference => ({ kind, name, path: [...path, ...rest], target: 'value' });
-  if (e.kind === 'consent' && e.allies !== 'all') {
-    for (const [i, code] of e.allies.entries()) yield ref('ally', code, 'allies', i);
-  }
-  if (e.kind === 'precondition') yield ref('precondition', e.precondition, 'precondition');
-  if (e.kind === 'hazard') yield ref('event', e.event, 'event');
-  if (e.kind === 'block' && e.ally !== undefined) yield ref('ally', e.ally, 'ally');
+  const target = effectTarget<'all' | string[]>(e);
+  if (target === undefined) return;
+  if (target.kind !== 'allies') yield ref(target.kind, target.value, target.kind);
+  else if (target.value !== 'all') for (const [i, code] of target.value.entries()) yield ref('ally', code, 'allies', i);
 }

@@ -1,7 +1,8 @@
+import { effectSize, effectTarget, type AllySelector } from '../model/catalog/effects.js';
 import type { Condition, DecisionPoint, Effect, Rule, ScenarioEvent } from '../model/scenario.js';
 import { DEFAULTS } from './defaults.js';
 import { toParam } from './params.js';
-import type { ConditionDocument, EffectDocument, ScenarioDocument } from './schema.js';
+import type { ConditionDocument, EffectDocument, ParamInput, ScenarioDocument } from './schema.js';
 
 /** `always: true`, and a rule without `when`: the empty conjunction, which always holds. */
 const ALWAYS: Condition = { kind: 'all', of: [] };
@@ -21,23 +22,18 @@ export function toCondition(c: ConditionDocument): Condition {
   return ALWAYS;
 }
 
+/** An effect as the model holds it: `{ kind, <target>, <size> }`, following its row in the catalog. */
 export function toEffect(e: EffectDocument): Effect {
-  switch (e.kind) {
-    case 'consent':
-      return { kind: 'consent', allies: e.allies === 'all' ? { kind: 'all' } : { kind: 'some', codes: e.allies }, delta: toParam(e.delta) };
-    case 'interest':
-    case 'withdrawal':
-    case 'standardPath':
-      return { kind: e.kind, delta: toParam(e.delta) };
-    case 'precondition':
-      return { kind: 'precondition', precondition: e.precondition, delta: toParam(e.delta) };
-    case 'hazard':
-      return { kind: 'hazard', event: e.event, delta: toParam(e.delta) };
-    case 'block':
-      return e.ally === undefined ? { kind: 'block' } : { kind: 'block', ally: e.ally };
-    case 'delay':
-      return { kind: 'delay', months: toParam(e.months) };
-  }
+  const effect: Record<string, unknown> = { kind: e.kind };
+  const target = effectTarget<'all' | string[]>(e);
+  if (target !== undefined) effect[target.kind] = target.kind === 'allies' ? toAllySelector(target.value) : target.value;
+  const size = effectSize<ParamInput>(e);
+  if (size !== undefined) effect[size.field] = toParam(size.param);
+  return effect as Effect;
+}
+
+function toAllySelector(allies: 'all' | string[]): AllySelector {
+  return allies === 'all' ? { kind: 'all' } : { kind: 'some', codes: allies };
 }
 
 type RuleDocument = NonNullable<ScenarioDocument['rules']>[number];

@@ -1,59 +1,23 @@
-import type { NumberRange } from './schema.js';
+import { EFFECTS, type EffectKindSpec } from '../model/catalog/effects.js';
+import { NUMBER_KINDS, type NumberKind, type NumberRange } from '../model/catalog/numbers.js';
+import { resolveParamPath } from '../model/catalog/parameters.js';
 
 /**
  * What kind of number sits at a parameter path (see param-paths.ts): the range the scenario
- * schema allows there, its unit, and the default scale of a change used where a parameter has
- * no documented uncertainty of its own (a fixed value): the step an analyst would call "one
- * notch" on that scale. Sweeps check their ranges against `range`; the rewrite distance
- * measures changes of fixed values in units of `scale`.
- *
- * Default scales: 0.1 on probabilities and 0..1 levels (and on shifts of them, and on
- * weights); 0.02 a year on a level's drift and volatility; 1 year for preparation years;
- * 3 months for durations in months.
+ * schema allows there, its unit, and the default scale of a change (see model/catalog/numbers.ts).
+ * Sweeps check their ranges against `range`; the rewrite distance measures changes of fixed
+ * values in units of `scale`.
  */
-export interface ParamKind {
-  readonly range: NumberRange;
-  readonly unit: 'probability' | 'level' | 'shift' | 'per year' | 'weight' | 'years' | 'months';
-  readonly scale: number;
-}
-
-const PROBABILITY: ParamKind = { range: 'probability', unit: 'probability', scale: 0.1 };
-const LEVEL: ParamKind = { range: 'probability', unit: 'level', scale: 0.1 };
-const SHIFT: ParamKind = { range: 'delta', unit: 'shift', scale: 0.1 };
-const DRIFT: ParamKind = { range: 'delta', unit: 'per year', scale: 0.02 };
-const VOLATILITY: ParamKind = { range: 'nonNegative', unit: 'per year', scale: 0.02 };
-const WEIGHT: ParamKind = { range: 'real', unit: 'weight', scale: 0.1 };
-const YEARS: ParamKind = { range: 'nonNegative', unit: 'years', scale: 1 };
-const MONTHS: ParamKind = { range: 'nonNegative', unit: 'months', scale: 3 };
-
-const BY_FIELD: Readonly<Record<string, ParamKind>> = {
-  interest: PROBABILITY,
-  domesticOpposition: PROBABILITY,
-  acceptsStandardPath: PROBABILITY,
-  withdrawal: PROBABILITY,
-  readiness: LEVEL,
-  consentPenalty: PROBABILITY,
-  cohesion: PROBABILITY,
-  level: LEVEL,
-  threshold: LEVEL,
-  drift: DRIFT,
-  volatility: VOLATILITY,
-  consent: PROBABILITY,
-  threat: PROBABILITY,
-  holdoutLift: PROBABILITY,
-  pass: PROBABILITY,
-  hazard: PROBABILITY,
-  delta: SHIFT,
-  minYears: YEARS,
-  months: MONTHS,
-  protocolMonths: MONTHS,
-};
+export type ParamKind = NumberKind;
 
 /** The kind of the parameter at a path such as `allies.US.consent` or `rules.x.effects.0.delta`. */
 export function paramKind(path: string): ParamKind {
-  const parts = path.split('.');
-  if (parts.length >= 2 && parts[parts.length - 2] === 'weights') return WEIGHT;
-  return BY_FIELD[parts[parts.length - 1]!] ?? PROBABILITY;
+  const at = resolveParamPath(path);
+  if (at === undefined) return NUMBER_KINDS.probability;
+  if ('entry' in at) return NUMBER_KINDS[at.entry.number];
+  // An effect's number is known by its field: `delta` shifts, `months` delays.
+  const size = Object.values(EFFECTS as Readonly<Record<string, EffectKindSpec>>).find((k) => k.size?.field === at.field)?.size;
+  return size === undefined ? NUMBER_KINDS.probability : NUMBER_KINDS[size.number];
 }
 
 /** Whether `x` lies in a schema range, and if not, how to say so. */

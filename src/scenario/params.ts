@@ -1,4 +1,4 @@
-import type { Distribution, Param } from '../model/distribution.js';
+import { describeDistribution, type Distribution, type Param } from '../model/distribution.js';
 import type { ParamInput } from './schema.js';
 
 /** `0.3`, `{ value, source }` or `{ dist, ... }` as the model's Param. Beta's range defaults to [0, 1]. */
@@ -33,21 +33,7 @@ function annotate(dist: Distribution, input: { source?: string | undefined; note
 
 /** A parameter as a warning shows it: `0.05`, `triangular(0, 4, 7)`. */
 export function describeParam(param: Param): string {
-  const d = param.dist;
-  switch (d.kind) {
-    case 'fixed':
-      return String(d.value);
-    case 'uniform':
-      return `uniform(${d.min}, ${d.max})`;
-    case 'triangular':
-      return `triangular(${d.min}, ${d.mode}, ${d.max})`;
-    case 'beta':
-      return `beta(${d.alpha}, ${d.beta}) on [${d.min}, ${d.max}]`;
-    case 'normal':
-      return `normal(${d.mean}, ${d.sd}) on [${d.min}, ${d.max}]`;
-    case 'bernoulli':
-      return `bernoulli(${d.p})`;
-  }
+  return describeDistribution(param.dist);
 }
 
 /** The parameter, or `fallback` with a warning that names the field left out. */

@@ -1,5 +1,8 @@
 import * as z from 'zod';
 import { OUTCOMES, TRACKS } from '../model/outcome.js';
+import { EFFECT_KINDS, EFFECTS, type EffectKind, type EffectKindSpec, type EffectShape } from '../model/catalog/effects.js';
+import { NUMBER_KINDS, type NumberRange } from '../model/catalog/numbers.js';
+import { entriesOf, isNumberEntry, type EntryOf, type ScopeName } from '../model/catalog/parameters.js';
 import { BRANCH_STAGES } from '../model/scenario.js';
 import { unsafeCharacterIn } from '../model/unsafe-characters.js';
 import { describeInput, unknownFieldMessages } from './schema-messages.js';
@@ -60,8 +63,6 @@ function isCalendarDate(iso: string): boolean {
   return days !== undefined && d >= 1 && d <= days;
 }
 
-/** What a number may be. Deltas shift probabilities or 0..1 levels, so they stay within ±1. */
-export type NumberRange = 'probability' | 'delta' | 'nonNegative' | 'real';
 
 function bounded(range: NumberRange) {
   switch (range) {
@@ -141,8 +142,74 @@ export const paramSchemas = {
 } as const;
 
 const probability = paramSchemas.probability;
-const delta = paramSchemas.delta;
-const nonNegative = paramSchemas.nonNegative;
+
+type Shape = Record<string, z.ZodType>;
+
+// The static type of a scope's fields, read off the catalog, so that documents keep their types.
+type ParamSchema = ReturnType<typeof param>;
+type EntrySchema<E> = E extends { readonly perPrecondition: true }
+  ? z.ZodOptional<z.ZodRecord<typeof id, ParamSchema>>
+  : E extends { readonly number: string }
+    ? E extends { readonly required: true }
+      ? ParamSchema
+      : z.ZodOptional<ParamSchema>
+    : E extends { readonly setting: 'switch' }
+      ? z.ZodOptional<z.ZodBoolean>
+      : E extends { readonly setting: infer C extends readonly string[] }
+        ? z.ZodOptional<z.ZodEnum<{ [K in C[number]]: K }>>
+        : never;
+type Leaf<F extends string> = F extends `${string}.${infer T}` ? T : F;
+type Group<F> = F extends `${infer H}.${string}` ? H : never;
+type LevelShape<E> = { [X in E as X extends { readonly field: infer F extends string } ? Leaf<F> : never]: EntrySchema<X> };
+type ScopeShape<S extends ScopeName, Leading extends Shape, Nested extends Readonly<Record<string, Shape>>> = Leading &
+  LevelShape<Exclude<EntryOf<S>, { readonly field: `${string}.${string}` }>> & {
+    [H in Group<EntryOf<S>['field']>]: z.ZodOptional<z.ZodObject<(H extends keyof Nested ? Nested[H] : unknown) & LevelShape<Extract<EntryOf<S>, { readonly field: `${H}.${string}` }>>, z.core.$strict>>;
+  };
+
+/**
+ * The fields of a scope's values (see model/catalog/parameters.ts), in the catalog's order,
+ * after the given leading fields; a dotted field nests in a strict object of its own, whose
+ * leading fields come from `nested`. A parameter is optional unless the catalog requires it.
+ */
+function scopeFields<S extends ScopeName, Leading extends Shape = {}, Nested extends Readonly<Record<string, Shape>> = {}>(
+  scope: S,
+  leading: Leading = {} as Leading,
+  nested: Nested = {} as Nested,
+): ScopeShape<S, Leading, Nested> {
+  const shape: Shape = { ...leading };
+  const groups = new Map<string, Shape>();
+  for (const entry of entriesOf(scope)) {
+    const schema = isNumberEntry(entry)
+      ? entry.perPrecondition === true
+        ? z.record(id, paramSchemas[NUMBER_KINDS[entry.number].range]).optional()
+        : entry.required === true
+          ? paramSchemas[NUMBER_KINDS[entry.number].range]
+          : paramSchemas[NUMBER_KINDS[entry.number].range].optional()
+      : entry.setting === 'switch'
+        ? z.boolean().optional()
+        : z.enum(entry.setting).optional();
+    const [head, ...rest] = entry.field.split('.');
+    if (rest.length === 0) {
+      shape[head!] = schema;
+      continue;
+    }
+    let group = groups.get(head!);
+    if (group === undefined) {
+      groups.set(head!, (group = { ...nested[head!] }));
+      shape[head!] = z.never(); // holds the group's place in the order until it is complete
+    }
+    group[rest.join('.')] = schema;
+  }
+  for (const [head, group] of groups) shape[head] = fields(group).optional();
+  return shape as ScopeShape<S, Leading, Nested>;
+}
+
+/** One number parameter of a scope, by its field. */
+function scopeParam(scope: ScopeName, field: string) {
+  const entry = entriesOf(scope).find((e) => e.field === field);
+  if (entry === undefined || !isNumberEntry(entry)) throw new Error(`internal: no parameter ${scope}.${field} in the catalog`);
+  return paramSchemas[NUMBER_KINDS[entry.number].range];
+}
 
 // --- conditions -----------------------------------------------------------------------------
 
@@ -206,72 +273,39 @@ const allySelector = z.union([z.literal('all'), z.array(allyCode).min(1)], {
   error: (iss) => (iss.code === 'invalid_union' ? `expected all or a list of ally codes, got ${describeInput(iss.input)}` : undefined),
 });
 
-export const EFFECT_KINDS = ['consent', 'interest', 'withdrawal', 'standardPath', 'precondition', 'hazard', 'block', 'delay'] as const;
+export { EFFECT_KINDS };
 
-export const effectSchema = z.discriminatedUnion(
-  'kind',
-  [
-    fields({ kind: z.literal('consent'), allies: allySelector, delta }),
-    fields({ kind: z.literal('interest'), delta }),
-    fields({ kind: z.literal('withdrawal'), delta }),
-    fields({ kind: z.literal('standardPath'), delta }),
-    fields({ kind: z.literal('precondition'), precondition: id, delta }),
-    fields({ kind: z.literal('hazard'), event: id, delta }),
-    fields({ kind: z.literal('block'), ally: allyCode.optional() }),
-    fields({ kind: z.literal('delay'), months: nonNegative }),
-  ],
-  { error: unknownTag('kind', 'effect kind') },
-);
+const targetSchemas = { allies: allySelector, ally: allyCode, precondition: id, event: id } as const;
+
+/** An effect as a file writes it: `{ kind, <target>, <size> }` from its row in the catalog. */
+function effectKindSchema(kind: EffectKind) {
+  const spec: EffectKindSpec = EFFECTS[kind];
+  const shape: Shape = { kind: z.literal(kind) };
+  if (spec.target !== undefined) shape[spec.target] = spec.targetOptional === true ? targetSchemas[spec.target].optional() : targetSchemas[spec.target];
+  if (spec.size !== undefined) shape[spec.size.field] = paramSchemas[NUMBER_KINDS[spec.size.number].range];
+  return fields(shape);
+}
+
+/** An effect as a file writes it (allies: `all` or a list of codes; numbers in any param form). */
+export type EffectDocument = { [K in EffectKind]: EffectShape<K, { param: ParamInput; allies: 'all' | string[] }> }[EffectKind];
+
+export const effectSchema = z.discriminatedUnion('kind', EFFECT_KINDS.map(effectKindSchema) as [ReturnType<typeof effectKindSchema>], {
+  error: unknownTag('kind', 'effect kind'),
+}) as unknown as z.ZodType<EffectDocument>;
 
 // --- sections -------------------------------------------------------------------------------
 
 const decisionPoint = fields({ year, horizon: year, date: isoDate.optional(), label: text, context: text, source: source.optional() });
 
-const candidate = fields({
-  name: text,
-  code: allyCode,
-  interest: probability.optional(),
-  domesticOpposition: probability.optional(),
-  acceptsStandardPath: probability.optional(),
-  withdrawal: probability.optional(),
-});
+// The numbers of each section, and the few settings among them, come from the catalog.
+const candidate = fields(scopeFields('candidate', { name: text, code: allyCode }));
 
-const trackRules = { minYears: nonNegative.optional(), readiness: probability.optional() };
+const processSchema = fields(scopeFields('process', { mapIntroduced: year.optional() }));
 
-const processSchema = fields({
-  mapIntroduced: year.optional(),
-  standardPath: fields(trackRules).optional(),
-  specialTrack: fields({ ...trackRules, consentPenalty: probability.optional() }).optional(),
-  protocolMonths: nonNegative.optional(),
-  cohesion: probability.optional(),
-});
-
-const precondition = fields({
-  id,
-  label: text,
-  basis: words.optional(),
-  level: probability,
-  drift: delta.optional(),
-  volatility: nonNegative.optional(),
-  threshold: probability.optional(),
-});
-
-const ratification = fields({
-  procedure: text.optional(),
-  hurdle: z.number().min(1).max(5).optional(),
-  pass: probability.optional(),
-  months: nonNegative.optional(),
-});
+const precondition = fields(scopeFields('precondition', { id, label: text, basis: words.optional() }));
 
 /** What an Ally entry and allyDefaults share; every field may be left to the defaults. */
-const allyFields = {
-  consent: probability.optional(),
-  threat: probability.optional(),
-  objection: z.enum(['veto', 'holdout']).optional(),
-  holdoutLift: probability.optional(),
-  weights: z.record(id, paramSchemas.real).optional(),
-  ratification: ratification.optional(),
-};
+const allyFields = scopeFields('ally', {}, { ratification: { procedure: text.optional(), hurdle: z.number().min(1).max(5).optional() } });
 
 const allyDefaults = fields(allyFields);
 const ally = fields({ code: allyCode, name: text.optional(), joined: isoDate.optional(), ...allyFields });
@@ -291,7 +325,7 @@ const event = fields({
   source: source.optional(),
   historical: z.boolean().optional(),
   enabled: z.boolean().optional(),
-  hazard: probability,
+  hazard: scopeParam('event', 'hazard'),
   from: year.optional(),
   to: year.optional(),
   once: z.boolean().optional(),
@@ -345,6 +379,5 @@ export const extendingScenarioSchema = fields({
 /** A validated scenario document, before defaults are filled in. */
 export type ScenarioDocument = z.output<typeof scenarioSchema>;
 export type ParamInput = z.output<typeof paramSchemas.real>;
-export type EffectDocument = z.output<typeof effectSchema>;
 export type AllyDocument = z.output<typeof ally>;
 export type AllyFieldsDocument = z.output<typeof allyDefaults>;

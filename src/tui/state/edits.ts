@@ -1,4 +1,4 @@
-import { centralValue, type Distribution, type Param } from '../../model/distribution.js';
+import { centralValue, describeDistribution as describeDistributionIn, type Distribution, type Param } from '../../model/distribution.js';
 import type { ValueRange } from './parameters.js';
 
 /** How the UI changes a param. Pure: each returns a new Param (or the same one when nothing moves). */
@@ -87,21 +87,7 @@ export function formatNumber(x: number): string {
 
 /** "0.25", or the distribution with its numbers: "triangular 0.02–0.1–0.25". */
 export function describeDistribution(d: Distribution): string {
-  const n = formatNumber;
-  switch (d.kind) {
-    case 'fixed':
-      return n(d.value);
-    case 'uniform':
-      return `uniform ${n(d.min)}–${n(d.max)}`;
-    case 'triangular':
-      return `triangular ${n(d.min)}–${n(d.mode)}–${n(d.max)}`;
-    case 'beta':
-      return `beta(${n(d.alpha)}, ${n(d.beta)}) on ${n(d.min)}–${n(d.max)}`;
-    case 'normal':
-      return `normal(${n(d.mean)}, sd ${n(d.sd)}) in ${n(d.min)}–${n(d.max)}`;
-    case 'bernoulli':
-      return `bernoulli p=${n(d.p)}`;
-  }
+  return describeDistributionIn(d, 'compact', formatNumber);
 }
 
 /** The short value shown in the panel: the central value, with `~` when it is a distribution. */

@@ -1,5 +1,8 @@
 import type { Param } from '../../model/distribution.js';
 import type { Scenario } from '../../model/scenario.js';
+import { NUMBER_KINDS, type EditSteps, type NumberKind, type NumberKindName } from '../../model/catalog/numbers.js';
+import { ownersOf, type Owner } from '../../model/catalog/owners.js';
+import { entriesOf, isNumberEntry, SCOPES, SCOPE_NAMES, type Entry, type ScopeName } from '../../model/catalog/parameters.js';
 import { describeDistribution, shortValue } from './edits.js';
 
 /**
@@ -12,16 +15,11 @@ export type ParameterGroup = (typeof PARAMETER_GROUPS)[number];
 /** Where a value lives in a Scenario: keys and array indices, as immer patches spell them. */
 export type ScenarioPath = readonly (string | number)[];
 
-/** Allowed values of a number and how far ←/→ (and shift+←/→) move it. */
-export interface ValueRange {
-  readonly min: number;
-  readonly max: number;
-  readonly step: number;
-  readonly bigStep: number;
-}
+/** Allowed values of a number and how far ←/→ (and shift+←/→) move it (see model/catalog/numbers.ts). */
+export type ValueRange = EditSteps;
 
-export const PROBABILITY: ValueRange = { min: 0, max: 1, step: 0.01, bigStep: 0.1 };
-export const LEVEL_DRIFT: ValueRange = { min: -0.5, max: 0.5, step: 0.005, bigStep: 0.05 };
+export const PROBABILITY: ValueRange = NUMBER_KINDS.probability.edit;
+export const LEVEL_DRIFT: ValueRange = NUMBER_KINDS.drift.edit;
 
 interface ItemBase {
   /** Stable across rebuilds: keeps the selection on the same parameter. */
@@ -42,13 +40,6 @@ export type ParameterItem =
   /** An Ally's objection, veto or holdout: space switches it. */
   | (ItemBase & { readonly kind: 'objection' });
 
-const CANDIDATE_FIELDS = [
-  ['interest', 'interest', 'Yearly chance that the leadership decides to seek membership.'],
-  ['domesticOpposition', 'opposition', 'Chance that opposition at home stops an interested leadership from applying.'],
-  ['acceptsStandardPath', 'standard path', 'Chance it accepts the standard path (MAP, "standing in line") rather than demanding special status.'],
-  ['withdrawal', 'withdrawal', 'Yearly chance of withdrawing an application before membership.'],
-] as const;
-
 const built = new WeakMap<Scenario, readonly ParameterItem[]>();
 
 /** The items of a scenario, built once per scenario object (the reducer asks on every key). */
@@ -58,43 +49,81 @@ export function itemsOf(s: Scenario): readonly ParameterItem[] {
   return items;
 }
 
+/**
+ * How the panel shows one scope's editable values (the catalog entries with an `edit` name):
+ * its group, the key prefix of its items, whose value it is, and the sentence before `: doc`.
+ */
+interface ScopeView {
+  readonly group: ParameterGroup;
+  readonly key: string;
+  readonly owner: (s: Scenario, owner: Owner) => string;
+  readonly detail: (s: Scenario, owner: Owner, entry: Entry) => string;
+  /** Whether the panel lists this entry for this owner (a hold-out's lift only for a hold-out). */
+  readonly shows?: (owner: Owner, entry: Entry) => boolean;
+}
+
+const VIEWS: Readonly<Partial<Record<ScopeName, ScopeView>>> = {
+  candidate: { group: 'Candidate', key: 'candidate', owner: (s) => s.candidate.code, detail: (s, _, entry) => `${s.candidate.name}: ${entry.doc}` },
+  precondition: {
+    group: 'Preconditions',
+    key: 'pre',
+    owner: (_, o) => o.name!,
+    // The first of its values also says which text the precondition comes from.
+    detail: (_, o, entry) => `${o.value.label}${entry.field === 'level' ? ` (${o.value.basis})` : ''}: ${entry.doc}`,
+  },
+  ally: {
+    group: 'Allies',
+    key: 'ally',
+    owner: (_, o) => o.name!,
+    detail: (_, o, entry) => `${o.value.name} (joined ${o.value.joined})${o.value.defaulted ? ', values from allyDefaults' : ''}: ${entry.doc}`,
+    shows: (o, entry) => entry.field !== 'holdoutLift' || o.value.objection === 'holdout',
+  },
+  // A rule is its switch, explained by its own text; its item's key is the rule's.
+  rule: { group: 'Rules', key: 'rule', owner: (_, o) => o.name!, detail: (_, o) => String(o.value.text).trim() },
+  event: {
+    group: 'Events',
+    key: 'event',
+    owner: (_, o) => o.name!,
+    detail: (_, o, entry) =>
+      isNumberEntry(entry)
+        ? `${o.value.label}: ${entry.label} within ${o.value.from}–${o.value.to}.`
+        : `${o.value.label} (${o.value.historical ? 'historical' : 'hypothetical'}, ${o.value.from}–${o.value.to}).`,
+  },
+};
+
 function parameterItems(s: Scenario): ParameterItem[] {
   const items: ParameterItem[] = [];
-  const { code, name } = s.candidate;
-  for (const [field, label, detail] of CANDIDATE_FIELDS) {
-    items.push({ kind: 'number', key: `candidate.${field}`, group: 'Candidate', owner: code, field: label, detail: `${name}: ${detail}`, path: ['candidate', field], range: PROBABILITY });
-  }
-  s.preconditions.forEach((p, i) => {
-    const at = (field: string): ScenarioPath => ['preconditions', i, field];
-    items.push(
-      { kind: 'number', key: `pre.${p.id}.level`, group: 'Preconditions', owner: p.id, field: 'level', detail: `${p.label} (${p.basis}): level at the decision point, 0..1.`, path: at('level'), range: PROBABILITY },
-      { kind: 'number', key: `pre.${p.id}.drift`, group: 'Preconditions', owner: p.id, field: 'drift', detail: `${p.label}: expected change of the level per year.`, path: at('drift'), range: LEVEL_DRIFT },
-      { kind: 'number', key: `pre.${p.id}.threshold`, group: 'Preconditions', owner: p.id, field: 'threshold', detail: `${p.label}: Allies count it as met at this level.`, path: at('threshold'), range: PROBABILITY },
-    );
-  });
-  s.allies.forEach((a, i) => {
-    const at = (field: string): ScenarioPath => ['allies', i, field];
-    const who = `${a.name} (joined ${a.joined})${a.defaulted ? ', values from allyDefaults' : ''}`;
-    items.push(
-      { kind: 'number', key: `ally.${a.code}.consent`, group: 'Allies', owner: a.code, field: 'consent', detail: `${who}: chance of agreeing to invite, all else neutral.`, path: at('consent'), range: PROBABILITY },
-      { kind: 'number', key: `ally.${a.code}.threat`, group: 'Allies', owner: a.code, field: 'threat', detail: `${who}: threat perception, subtracted from consent.`, path: at('threat'), range: PROBABILITY },
-      { kind: 'objection', key: `ally.${a.code}.objection`, group: 'Allies', owner: a.code, field: 'objection', detail: `${who}: a veto ends the branch; a holdout delays until it lifts.`, path: at('objection') },
-    );
-    if (a.objection === 'holdout') {
-      items.push({ kind: 'number', key: `ally.${a.code}.holdoutLift`, group: 'Allies', owner: a.code, field: 'lift', detail: `${who}: yearly chance its hold-out lifts after a concession.`, path: at('holdoutLift'), range: PROBABILITY });
+  for (const scope of SCOPE_NAMES) {
+    const view = VIEWS[scope];
+    if (view === undefined) continue;
+    for (const owner of ownersOf(s, scope)) {
+      for (const entry of entriesOf(scope)) {
+        if (entry.edit === undefined || view.shows?.(owner, entry) === false) continue;
+        const base = {
+          key: scope === 'rule' ? `${view.key}.${owner.name}` : [view.key, owner.name, entry.field].filter((x) => x !== undefined).join('.'),
+          group: view.group,
+          owner: view.owner(s, owner),
+          field: entry.edit,
+          detail: view.detail(s, owner, entry),
+          path: [...ownerPath(scope, owner), ...entry.field.split('.')],
+        };
+        if (isNumberEntry(entry)) items.push({ kind: 'number', ...base, range: editSteps(entry.number) });
+        else items.push({ kind: entry.setting === 'switch' ? 'switch' : 'objection', ...base });
+      }
     }
-  });
-  s.rules.forEach((r, i) => {
-    items.push({ kind: 'switch', key: `rule.${r.id}`, group: 'Rules', owner: r.id, field: '', detail: r.text.trim(), path: ['rules', i, 'enabled'] });
-  });
-  s.events.forEach((e, i) => {
-    const window = `${e.historical ? 'historical' : 'hypothetical'}, ${e.from}–${e.to}`;
-    items.push(
-      { kind: 'switch', key: `event.${e.id}.enabled`, group: 'Events', owner: e.id, field: '', detail: `${e.label} (${window}).`, path: ['events', i, 'enabled'] },
-      { kind: 'number', key: `event.${e.id}.hazard`, group: 'Events', owner: e.id, field: 'hazard', detail: `${e.label}: yearly chance within ${e.from}–${e.to}.`, path: ['events', i, 'hazard'], range: PROBABILITY },
-    );
-  });
+  }
   return items;
+}
+
+/** The explorer's steps for a kind of number; the catalog gives every edited kind its steps. */
+function editSteps(kind: NumberKindName): ValueRange {
+  return (NUMBER_KINDS[kind] as NumberKind).edit ?? PROBABILITY;
+}
+
+/** Where an owner sits in a Scenario: a section, or a section and its index. */
+function ownerPath(scope: ScopeName, owner: Owner): ScenarioPath {
+  const section = SCOPES[scope].section;
+  return 'key' in SCOPES[scope] ? [section, owner.index] : [section];
 }
 
 /** "US consent", "istanbul-link": how messages and prompts name an item. */
