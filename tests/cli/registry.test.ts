@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { describe, expect, test } from 'vitest';
 import { argument, defineCommand, flag, listOption, registerCommand, valueOption } from '../../src/cli/command-spec.js';
@@ -34,6 +34,19 @@ describe('the command list', () => {
       const descriptions = new Set(program.commands.flatMap((c) => c.options.filter((o) => o.long === long).map((o) => `${o.flags} ${o.description}`)));
       expect([...descriptions], long).toHaveLength(1);
     }
+  });
+});
+
+describe('declarations stay light', () => {
+  const dir = new URL('../../src/cli/commands/', import.meta.url);
+  const staticImports = (file: URL) => [...readFileSync(file, 'utf8').matchAll(/^import (?!type )[^;]*? from '([^']+)';$/gm)].map((m) => m[1]!);
+
+  test('a declaration and the program load no command\'s work until it runs (commands/<name>.ts is imported lazily)', () => {
+    const declarations = readdirSync(dir).filter((f) => f.endsWith('.command.ts'));
+    expect(declarations.length).toBe(COMMANDS.length);
+    // A declaration's work is its sibling ./<name>.js; the program's, ./commands/<name>.js.
+    for (const f of declarations) for (const spec of staticImports(new URL(f, dir))) expect(spec, `${f}: ${spec}`).not.toMatch(/^\.\/[a-z-]+\.js$/);
+    for (const spec of staticImports(new URL('../program.ts', dir))) expect(spec, `program.ts: ${spec}`).not.toMatch(/^\.\/commands\/[a-z-]+\.js$/);
   });
 });
 
