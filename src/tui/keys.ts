@@ -1,11 +1,11 @@
+import type { ScreenName } from './screens/table.js';
+
 /**
  * The vocabulary of the UI's keys: what a key binding says, the keys that work everywhere, and
  * how the help screen and the hint line are read from the table of screens (screens/table.tsx).
  * A key is written once, in its screen's entry; its handler is the screen's component, or the
  * App for a binding with `to` (a jump) or `act`.
  */
-
-export type ScreenName = 'explore' | 'explain' | 'debate' | 'rewrite' | 'picker' | 'team' | 'help';
 
 /** What the App does itself for a key that neither jumps nor belongs to a screen's component. */
 export type AppAction = 'pin' | 'save';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { appBinding, GLOBAL_KEYS, helpSections, hintLine, type ScreenName } from '../../src/tui/keys.js';
-import { SCREENS } from '../../src/tui/screens/table.js';
+import { appBinding, GLOBAL_KEYS, helpSections, hintLine } from '../../src/tui/keys.js';
+import { SCREENS, type ScreenName } from '../../src/tui/screens/table.js';
 
 /** The screens are one table: the App draws from it, the help and the hint line are read from it. */
 const NAMES = Object.keys(SCREENS) as ScreenName[];
