@@ -19,7 +19,7 @@ const options = {
 };
 
 export type SweepFlags = FlagsOf<typeof options>;
-/** The options an experiment file may fix, and that the command line must then leave out. */
+/** The name of a sweep option, as `given` takes it (an experiment file may fix some, which the command line must then leave out). */
 export type SweepOption = keyof typeof options;
 
 /** `article10 sweep`: its arguments and options; the work is in sweep.ts. */
