@@ -10,16 +10,12 @@ import { useLiveResults } from './hooks/use-live-results.js';
 import { usePrompt } from './hooks/use-prompt.js';
 import { useRewrite } from './hooks/use-rewrite.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
-import { hintLine, type ScreenName } from './keys.js';
+import { appBinding, hintLine, type AppAction } from './keys.js';
 import { PromptBar } from './prompt.js';
 import { DebateRunner } from '../analysis/compare/debate-runner.js';
 import type { LiveRunner } from '../batch/live-runner.js';
-import { DebateScreen, type Team, type TeamName } from './screens/debate.js';
-import { ExplainScreen } from './screens/explain.js';
-import { ExploreScreen } from './screens/explore.js';
-import { HelpScreen } from './screens/help.js';
-import { PickerScreen } from './screens/picker.js';
-import { RewriteScreen } from './screens/rewrite.js';
+import type { Team, TeamName } from './screens/debate.js';
+import { SCREENS, type ScreenContext, type ScreenName } from './screens/table.js';
 import { editorReducer, isDirty, openEditor } from './state/editor.js';
 import { spread } from './text.js';
 import type { Workspace } from './workspace.js';
@@ -68,23 +64,18 @@ export function App({ opened, runner, workspace, onExit }: AppProps) {
     setScreen('debate');
   };
 
+  const actions: Record<AppAction, () => void> = { pin: togglePin, save: beginSave };
   useKeys(
     (input, key) => {
       if (key.ctrl && input === 'c') return requestQuit();
       if (prompt !== undefined) return;
       if (input === 'q') return requestQuit();
-      if (input === '?' && screen !== 'help') {
-        setHelpReturnsTo(screen);
-        return setScreen('help');
-      }
-      if (key.escape && screen !== 'explore' && screen !== 'help') return setScreen(screen === 'team' ? 'debate' : 'explore');
-      if (screen !== 'explore') return;
-      if (input === 'p') togglePin();
-      else if (input === 'c') setScreen('debate');
-      else if (input === 'w') setScreen('rewrite');
-      else if (input === 'e') setScreen('explain');
-      else if (input === 'd') setScreen('picker');
-      else if (input === 's') beginSave();
+      const back = SCREENS[screen].back;
+      if (key.escape && back !== undefined) return setScreen(back);
+      const binding = appBinding(SCREENS, screen, input);
+      if (binding?.to === 'help') setHelpReturnsTo(screen);
+      if (binding?.to !== undefined) setScreen(binding.to);
+      else if (binding?.act !== undefined) actions[binding.act]();
     },
     true,
     keys,
@@ -96,6 +87,38 @@ export function App({ opened, runner, workspace, onExit }: AppProps) {
   }
   const mainHeight = height - 4;
   const active = prompt === undefined;
+  const context: ScreenContext = {
+    editor,
+    dispatch,
+    live,
+    baseline,
+    seed: runner.seed,
+    workspace,
+    rewrite,
+    ask: prompts.ask,
+    notify,
+    openFile,
+    debate: {
+      runner: debateRunner.current,
+      a: teamA,
+      b: teamB,
+      choosing,
+      pick: (team) => {
+        setChoosing(team);
+        setScreen('team');
+      },
+      choose: (file) => void chooseTeam(file),
+      reset: () => {
+        setChosen({});
+        notify('teams reset: A is the pin (or the baseline), B the scenario on screen');
+      },
+    },
+    go: setScreen,
+    closeHelp: () => setScreen(helpReturnsTo),
+    active,
+    width: columns,
+    height: mainHeight,
+  };
   const message = editor.note ?? (editor.warnings.length > 0 ? `warning: ${editor.warnings[0]}` : '');
   return (
     <KeyRouterContext.Provider value={keys}>
@@ -104,55 +127,7 @@ export function App({ opened, runner, workspace, onExit }: AppProps) {
           {spread(`article10 · ${editor.scenario.title}`, dirty ? '● unsaved' : '', columns)}
         </Text>
         <Box height={mainHeight} overflow="hidden">
-          {screen === 'explore' ? (
-            <ExploreScreen
-              editor={editor}
-              dispatch={dispatch}
-              live={live}
-              baseline={baseline}
-              ask={prompts.ask}
-              active={active}
-              width={columns}
-              height={mainHeight}
-            />
-          ) : screen === 'explain' ? (
-            <ExplainScreen scenario={editor.scenario} seed={runner.seed} ask={prompts.ask} notify={notify} active={active} width={columns} height={mainHeight} />
-          ) : screen === 'picker' ? (
-            <PickerScreen workspace={workspace} currentFile={editor.file} savedTo={editor.savedTo} onOpen={openFile} onClose={() => setScreen('explore')} active={active} width={columns} height={mainHeight} />
-          ) : screen === 'team' ? (
-            <PickerScreen
-              title={`Team ${choosing.toUpperCase()}: choose a scenario`}
-              workspace={workspace}
-              currentFile={editor.file}
-              savedTo={editor.savedTo}
-              onOpen={(file) => void chooseTeam(file)}
-              onClose={() => setScreen('debate')}
-              active={active}
-              width={columns}
-              height={mainHeight}
-            />
-          ) : screen === 'debate' ? (
-            <DebateScreen
-              runner={debateRunner.current}
-              a={teamA}
-              b={teamB}
-              onPick={(team) => {
-                setChoosing(team);
-                setScreen('team');
-              }}
-              onReset={() => {
-                setChosen({});
-                notify('teams reset: A is the pin (or the baseline), B the scenario on screen');
-              }}
-              active={active}
-              width={columns}
-              height={mainHeight}
-            />
-          ) : screen === 'rewrite' ? (
-            <RewriteScreen rewrite={rewrite} displayPath={workspace.displayPath} active={active} width={columns} height={mainHeight} />
-          ) : (
-            <HelpScreen onClose={() => setScreen(helpReturnsTo)} active={active} width={columns} height={mainHeight} />
-          )}
+          {SCREENS[screen].render(context)}
         </Box>
         {prompt !== undefined ? (
           <PromptBar key={prompt.id} prompt={prompt.prompt} onDone={() => prompts.close(prompt.id)} width={columns} />
@@ -163,7 +138,7 @@ export function App({ opened, runner, workspace, onExit }: AppProps) {
         )}
         <StatusLine scenario={editor.scenario} seed={runner.seed} live={live} baseline={baseline} rewrite={rewrite.known ? rewrite.distance.score : undefined} width={columns} />
         <Text dimColor wrap="truncate">
-          {hintLine(screen, columns)}
+          {hintLine(SCREENS, screen, columns)}
         </Text>
       </Box>
     </KeyRouterContext.Provider>

@@ -1,71 +1,52 @@
-/** Every key the UI knows, for the help screen and the hint line. Each screen's handler implements its part. */
+import type { ScreenName } from './screens/table.js';
 
-export type ScreenName = 'explore' | 'explain' | 'picker' | 'help' | 'debate' | 'rewrite' | 'team';
+/**
+ * The vocabulary of the UI's keys: what a key binding says, the keys that work everywhere, and
+ * how the help screen and the hint line are read from the table of screens (screens/table.tsx).
+ * A key is written once, in its screen's entry; its handler is the screen's component, or the
+ * App for a binding with `to` (a jump) or `act`.
+ */
 
-export interface KeyHelp {
-  readonly keys: string;
-  readonly does: string;
+/** What the App does itself for a key that neither jumps nor belongs to a screen's component. */
+export type AppAction = 'pin' | 'save';
+
+/** An entry of the hint line; `order` is its place there (1 first), as the most useful go first and stay when the terminal is narrow. */
+export interface Hint {
+  readonly text: string;
+  readonly order: number;
 }
 
-export const KEY_HELP: readonly { readonly title: string; readonly keys: readonly KeyHelp[] }[] = [
-  {
-    title: 'Everywhere',
-    keys: [
-      { keys: '?', does: 'this help' },
-      { keys: 'q, Ctrl-C', does: 'quit (asks first when there are unsaved changes)' },
-      { keys: 'Esc', does: 'back to the parameters; cancel a prompt' },
-    ],
-  },
-  {
-    title: 'Parameters and results',
-    keys: [
-      { keys: '↑ ↓  (k j)', does: 'select a parameter' },
-      { keys: 'PgUp PgDn, Home End (g G)', does: 'page, first, last' },
-      { keys: 'Tab, Shift-Tab', does: 'next or previous group (Candidate, Preconditions, Allies, Rules, Events)' },
-      { keys: '← →  (h l)', does: 'change by one step (0.01; a precondition drift by 0.005)' },
-      { keys: 'Shift-← Shift-→  (H L)', does: 'change by ten steps' },
-      { keys: 'Enter', does: 'type an exact value (0.35 or 35%); on a rule, event or objection: switch it' },
-      { keys: 'Space', does: 'switch a rule or event on/off, an Ally\'s objection veto/holdout' },
-      { keys: 'x', does: 'restore the selected value from the file' },
-      { keys: 'u, r', does: 'undo, redo' },
-      { keys: 'p', does: 'pin the current results as the baseline (again: unpin); outcomes then show their change' },
-      { keys: 'c', does: 'debate view: team A (the pin, else the baseline file, else the file as opened) and team B (your edited scenario) side by side on the same branches' },
-      { keys: 'w', does: 'the rewrite: every value that differs from the baseline file (without one, from the file as opened), with its size; its score is on the status line' },
-      { keys: 'e', does: 'explain a branch' },
-      { keys: 'd', does: 'switch decision point (bundled scenarios and files given on the command line)' },
-      { keys: 's', does: 'save the changes as a YAML file that extends the original' },
-    ],
-  },
-  {
-    title: 'Explain a branch',
-    keys: [
-      { keys: '↓ ↑  (j k, Space)', does: 'step through the story year by year' },
-      { keys: 'Home End  (g G)', does: 'first year, whole story' },
-      { keys: 'PgUp PgDn', does: 'scroll the story' },
-      { keys: '← →', does: 'previous, next branch' },
-      { keys: 'b', does: 'go to a branch by number' },
-      { keys: 'o', does: 'find the next branch with a given outcome; f finds the next one again' },
-    ],
-  },
-  {
-    title: 'Debate view (c)',
-    keys: [
-      { keys: 'a, b', does: "choose team A's or team B's scenario from the scenario files" },
-      { keys: 'x', does: 'both teams back to the pin (or baseline) and your edited scenario' },
-      { keys: '↑ ↓, PgUp PgDn', does: 'scroll the assumptions that differ' },
-    ],
-  },
-  {
-    title: 'Rewrite (w)',
-    keys: [{ keys: '↑ ↓, PgUp PgDn', does: 'scroll the changes' }],
-  },
-  {
-    title: 'Decision points',
-    keys: [
-      { keys: '↑ ↓, Enter', does: 'choose and open a scenario' },
-    ],
-  },
+export interface KeyBinding {
+  /** As the help screen shows them. */
+  readonly keys: string;
+  readonly does: string;
+  readonly hints?: readonly Hint[];
+  /** The input the App acts on (for a binding with `to` or `act`); the screen's component handles the others. */
+  readonly press?: string;
+  /** The screen this key opens. */
+  readonly to?: ScreenName;
+  readonly act?: AppAction;
+}
+
+/** A screen's keys: its section of the help (when it has a title) and its hint line. */
+export interface ScreenKeys {
+  /** The heading of its keys in the help; without one they are not listed there. */
+  readonly title?: string;
+  readonly keys: readonly KeyBinding[];
+  /** Where Esc goes; the hint line then says `Esc back`. */
+  readonly back?: ScreenName;
+}
+
+export type ScreenTable = Readonly<Record<ScreenName, ScreenKeys>>;
+
+/** Keys on every screen; the App handles them. */
+export const GLOBAL_KEYS: readonly KeyBinding[] = [
+  { keys: '?', does: 'this help', press: '?', to: 'help', hints: [{ text: '? help', order: 1 }] },
+  { keys: 'q, Ctrl-C', does: 'quit (asks first when there are unsaved changes)', hints: [{ text: 'q quit', order: 2 }] },
+  { keys: 'Esc', does: 'back to the parameters; cancel a prompt' },
 ];
+
+const BACK_HINT = 'Esc back';
 
 export const HELP_NOTES: readonly string[] = [
   'Values. A fixed value moves by the step. A distribution (shown ~0.25: its central value) moves as a whole: its range and peak shift together and stop at the edge of what the parameter allows; a beta moves its mean, a Bernoulli its p. Enter replaces a distribution by the fixed value you type. A value you change becomes your assumption: its source is set to "assumption" and its note keeps what it was and where that came from. Values that differ from the file are marked *.',
@@ -74,22 +55,31 @@ export const HELP_NOTES: readonly string[] = [
   'Saving. s writes only what you changed: the file says `extends:` the scenario it came from (a relative path, or bundled:<id>) and lists the changed values. Run it with `npx article10 run <file>` or open it again with `npx article10 tui <file>`.',
 ];
 
-/** The hint line's entries per screen, most useful first; `? help` and `q quit` always end it. */
-const HINTS: Readonly<Record<ScreenName, readonly string[]>> = {
-  explore: ['←→ change', '⏎ set', '␣ switch', 'u/r undo', 'p pin', 'c compare', 'w rewrite', 'e explain', 's save', 'd scenarios', '↑↓ select'],
-  explain: ['↓↑ year', '←→ branch', 'o outcome', 'b number', 'f again', 'Esc back'],
-  picker: ['↑↓ select', '⏎ open', 'Esc back'],
-  team: ['↑↓ select', '⏎ choose', 'Esc back'],
-  debate: ['a/b choose team', 'x reset teams', '↑↓ scroll', 'Esc back'],
-  rewrite: ['↑↓ scroll', 'Esc back'],
-  help: ['↑↓ scroll', 'any other key: back'],
-};
+export interface HelpSection {
+  readonly title: string;
+  readonly keys: readonly KeyBinding[];
+}
 
-/** As many hints as fit in `width`, in order, then `? help  q quit`. */
-export function hintLine(screen: ScreenName, width: number): string {
-  const tail = screen === 'help' ? 'q quit' : '? help  q quit';
+/** The help's sections: the keys that work everywhere, then each titled screen's, in the table's order. */
+export function helpSections(screens: ScreenTable): HelpSection[] {
+  const titled = Object.values(screens).flatMap((s) => (s.title === undefined ? [] : [{ title: s.title, keys: s.keys }]));
+  return [{ title: 'Everywhere', keys: GLOBAL_KEYS }, ...titled];
+}
+
+/** The App's binding for `input` on `screen`: a global one or the screen's own, never a jump to where it is. */
+export function appBinding(screens: ScreenTable, screen: ScreenName, input: string): KeyBinding | undefined {
+  return [...GLOBAL_KEYS, ...screens[screen].keys].find((k) => k.press === input && (k.to !== undefined || k.act !== undefined) && k.to !== screen);
+}
+
+/** As many of the screen's hints as fit in `width`, in order, then `Esc back` where Esc goes back, then `? help  q quit`. */
+export function hintLine(screens: ScreenTable, screen: ScreenName, width: number): string {
+  const entry = screens[screen];
+  const hints = [...entry.keys.flatMap((k) => k.hints ?? [])].sort((a, b) => a.order - b.order).map((h) => h.text);
+  if (entry.back !== undefined) hints.push(BACK_HINT);
+  // No hint for a key that would open the screen already shown (`?` on the help).
+  const tail = GLOBAL_KEYS.filter((k) => k.to !== screen).flatMap((k) => k.hints ?? []).map((h) => h.text).join('  ');
   let line = '';
-  for (const hint of HINTS[screen]) {
+  for (const hint of hints) {
     const next = line === '' ? hint : `${line}  ${hint}`;
     if (next.length + 2 + tail.length > width) break;
     line = next;

@@ -101,6 +101,8 @@ const GENERATED: Readonly<Record<string, (dir: string) => string>> = {
     linkSync(file, join(dir, 'hard-link.yaml'));
     return file;
   },
+  'out-is-compared-file': (dir) => validCopy(dir, 'out-is-compared-file'),
+  'out-is-experiment': (dir) => validCopy(dir, 'out-is-experiment'),
   'out-is-extended-file': (dir) => {
     validCopy(dir, 'base');
     const file = join(dir, 'out-is-extended-file.yaml');

@@ -12,15 +12,7 @@ import { loadForCommand } from '../load.js';
 import { checkWork } from '../budget.js';
 import { branchCount } from '../../batch/work-limits.js';
 import { emit } from '../output.js';
-
-export interface BacktestFlags {
-  readonly runs: number;
-  readonly seed: string;
-  readonly json?: boolean;
-  readonly out?: string;
-  /** Run even when the work is over the budget. */
-  readonly yes?: boolean;
-}
+import type { BacktestFlags } from './backtest.command.js';
 
 /** The bundled backtest cases: scenarios/backtests/*.yaml (files directly in it, sorted). */
 export function backtestsDir(): string {

@@ -10,17 +10,7 @@ import { branchCount } from '../../batch/work-limits.js';
 import { UsageError } from '../errors.js';
 import { loadForCommand } from '../load.js';
 import { emit, printToStderr } from '../output.js';
-
-export interface CompareFlags {
-  readonly runs: number;
-  readonly seed: string;
-  readonly set: readonly string[];
-  readonly json?: boolean;
-  readonly csv?: boolean;
-  readonly out?: string;
-  /** Run even when the work is over the budget. */
-  readonly yes?: boolean;
-}
+import type { CompareFlags } from './compare.command.js';
 
 /** `article10 compare`: two assumption sets on common random numbers, side by side. */
 export async function compareCommand(fileA: string, fileB: string, flags: CompareFlags): Promise<void> {

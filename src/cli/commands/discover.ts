@@ -8,21 +8,7 @@ import { branchCount } from '../../batch/work-limits.js';
 import { WORK_LIMITS } from '../../batch/work-limits.js';
 import { integer } from '../../report/format.js';
 import { emit } from '../output.js';
-
-export interface DiscoverFlags {
-  readonly outcome: string;
-  readonly runs: number;
-  readonly samples: number;
-  readonly seed: string;
-  readonly boxes: number;
-  readonly range: readonly string[];
-  readonly workers?: number;
-  readonly set: readonly string[];
-  readonly json?: boolean;
-  readonly out?: string;
-  /** Run even when the work is over the budget. */
-  readonly yes?: boolean;
-}
+import type { DiscoverFlags } from './discover.command.js';
 
 /** `article10 discover`: PRIM boxes of parameter ranges in which an outcome is most likely. */
 export async function discoverCommand(file: string, flags: DiscoverFlags): Promise<void> {

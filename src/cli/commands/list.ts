@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { bundledScenariosDir } from '../../io/paths.js';
 import { table } from '../../report/format.js';
 import { loadScenarioFile } from '../../scenario/load.js';
+import type { ListFlags } from './list.command.js';
 
 /** `article10 list`: the bundled scenarios and their decision points. */
-export async function listCommand(flags: { json?: boolean }): Promise<void> {
+export async function listCommand(flags: ListFlags): Promise<void> {
   const dir = bundledScenariosDir();
   const files = (await readdir(dir)).filter((f) => /\.(ya?ml|json)$/.test(f) && f !== 'schema.json').sort();
   const rows = [];

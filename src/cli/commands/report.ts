@@ -11,22 +11,7 @@ import { checkWork } from '../budget.js';
 import { branchCount } from '../../batch/work-limits.js';
 import { integer } from '../../report/format.js';
 import { emit } from '../output.js';
-
-export interface ReportFlags {
-  readonly compare?: string;
-  readonly format?: string;
-  readonly outcome?: string;
-  readonly runs: number;
-  readonly sensitivityRuns: number;
-  readonly seed: string;
-  readonly top: number;
-  readonly workers?: number;
-  readonly set: readonly string[];
-  readonly json?: boolean;
-  readonly out?: string;
-  /** Run even when the work is over the budget. */
-  readonly yes?: boolean;
-}
+import type { ReportFlags } from './report.command.js';
 
 /** md or html: as asked, else from the --out file's extension, else Markdown. */
 export function reportFormat(format: string | undefined, out: string | undefined): 'md' | 'html' {

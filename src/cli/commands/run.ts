@@ -17,20 +17,7 @@ import { rewriteFor } from '../baseline.js';
 import { checkWork } from '../budget.js';
 import { branchCount } from '../../batch/work-limits.js';
 import { partialHeader, shardFlag } from '../shards.js';
-
-export interface RunFlags {
-  readonly runs: number;
-  readonly seed: string;
-  readonly workers?: number;
-  readonly set: readonly string[];
-  readonly json?: boolean;
-  readonly csv?: boolean;
-  readonly out?: string;
-  /** `i/n`: run only shard i of n and write a partial document for `merge`. */
-  readonly shard?: string;
-  /** Run even when the work is over the budget. */
-  readonly yes?: boolean;
-}
+import type { RunFlags } from './run.command.js';
 
 /** One scenario's results and, when it rewrites a baseline, how far. */
 export interface RunOutputItem {

@@ -7,22 +7,7 @@ import { checkWork } from '../budget.js';
 import { branchCount } from '../../batch/work-limits.js';
 import { integer } from '../../report/format.js';
 import { emit } from '../output.js';
-
-export interface SensitivityFlags {
-  readonly outcome: string;
-  readonly runs: number;
-  readonly seed: string;
-  readonly range: readonly string[];
-  readonly top: number;
-  readonly trajectories: number;
-  readonly morrisRuns?: number;
-  readonly workers?: number;
-  readonly set: readonly string[];
-  readonly json?: boolean;
-  readonly out?: string;
-  /** Run even when the work is over the budget. */
-  readonly yes?: boolean;
-}
+import type { SensitivityFlags } from './sensitivity.command.js';
 
 /** Branches per Morris point when not given: a quarter of --runs, at least 500. */
 export function defaultMorrisRuns(runs: number): number {

@@ -1,11 +1,12 @@
 import { SOURCES } from '../../model/sources.js';
 import { UsageError } from '../errors.js';
+import type { SourcesFlags } from './sources.command.js';
 
 /**
  * `article10 sources`: the fact sheet's source list, so every `source: S31` can be read. An
  * unknown id is a usage error before anything is printed: no half list on stdout.
  */
-export function sourcesCommand(ids: readonly string[], flags: { json?: boolean }): number {
+export function sourcesCommand(ids: readonly string[], flags: SourcesFlags): number {
   const wanted = ids.length > 0 ? ids : Object.keys(SOURCES);
   const unknown = wanted.filter((id) => !Object.hasOwn(SOURCES, id));
   if (unknown.length > 0) {

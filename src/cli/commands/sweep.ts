@@ -14,24 +14,7 @@ import { issuesError, loadForCommand } from '../load.js';
 import { MAX_RUNS, parseSeed } from '../options.js';
 import { emit, printToStderr } from '../output.js';
 import { partialHeader, shardFlag } from '../shards.js';
-
-export const SWEEP_DEFAULT_RUNS = 20_000;
-
-export interface SweepFlags {
-  readonly vary: readonly string[];
-  readonly samples?: number;
-  readonly runs: number;
-  readonly seed: string;
-  readonly set: readonly string[];
-  readonly experiment?: string;
-  readonly shard?: string;
-  readonly workers?: number;
-  readonly json?: boolean;
-  readonly csv?: boolean;
-  readonly out?: string;
-  /** Run even when the work is over the budget. */
-  readonly yes?: boolean;
-}
+import type { SweepFlags, SweepOption } from './sweep.command.js';
 
 /** What a sweep runs, from the command line or an experiment file. */
 interface SweepPlan {
@@ -48,7 +31,7 @@ interface SweepPlan {
  * `article10 sweep`: a grid or a Latin hypercube over parameters, one row per point.
  * `given(option)` says whether an option was written on the command line (not a default).
  */
-export async function sweepCommand(file: string | undefined, flags: SweepFlags, given: (option: string) => boolean = () => false): Promise<void> {
+export async function sweepCommand(file: string | undefined, flags: SweepFlags, given: (option: SweepOption) => boolean = () => false): Promise<void> {
   if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv');
   const plan = flags.experiment === undefined ? commandLinePlan(file, flags) : await experimentPlan(flags.experiment, file, flags, given);
   const shard = shardFlag(flags.shard, plan.runs, flags);
@@ -106,9 +89,9 @@ function commandLinePlan(file: string | undefined, flags: SweepFlags): SweepPlan
 }
 
 /** The experiment file fixes the scenario and the design; runs and seed too when it gives them. */
-async function experimentPlan(path: string, file: string | undefined, flags: SweepFlags, given: (option: string) => boolean): Promise<SweepPlan> {
+async function experimentPlan(path: string, file: string | undefined, flags: SweepFlags, given: (option: SweepOption) => boolean): Promise<SweepPlan> {
   if (file !== undefined) throw new UsageError(`--experiment names the scenario itself; leave out "${file}"`);
-  for (const option of ['vary', 'samples', 'set']) {
+  for (const option of ['vary', 'samples', 'set'] as const) {
     if (given(option)) throw new UsageError(`--experiment fixes what to vary and how; edit ${path} instead of giving --${option}`);
   }
   const loaded = await loadExperimentFile(path, { maxRuns: MAX_RUNS });

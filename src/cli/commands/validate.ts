@@ -3,9 +3,10 @@ import { bundledScenariosDir } from '../../io/paths.js';
 import { ExitCode } from '../errors.js';
 import { resolveScenarioPath } from '../load.js';
 import { printToStderr, printToStdout } from '../output.js';
+import type { ValidateFlags } from './validate.command.js';
 
 /** `article10 validate`: checks every file, reports every problem, exit 2 if any. */
-export async function validateCommand(files: readonly string[], flags: { set: readonly string[]; json?: boolean }): Promise<number> {
+export async function validateCommand(files: readonly string[], flags: ValidateFlags): Promise<number> {
   const reports = [];
   for (const file of files) {
     const result = await loadScenarioFile(resolveScenarioPath(file), { sets: flags.set, bundledDir: bundledScenariosDir() });

@@ -1,10 +1,12 @@
 import { Box, Text } from 'ink';
 import { padEnd } from '../../report/format.js';
-import { HELP_NOTES, KEY_HELP } from '../keys.js';
+import { HELP_NOTES, type HelpSection } from '../keys.js';
 import { wrapText } from '../text.js';
 import { useScroll } from '../hooks/use-scroll.js';
 
 export interface HelpScreenProps {
+  /** The keys, section by section (read from the table of screens). */
+  readonly sections: readonly HelpSection[];
   readonly onClose: () => void;
   readonly active: boolean;
   readonly width: number;
@@ -12,8 +14,8 @@ export interface HelpScreenProps {
 }
 
 /** Every key, then how values, runs and saving work. ↑/↓ scroll; any other key closes. */
-export function HelpScreen({ onClose, active, width, height }: HelpScreenProps) {
-  const lines = helpLines(width);
+export function HelpScreen({ sections, onClose, active, width, height }: HelpScreenProps) {
+  const lines = helpLines(sections, width);
   const top = useScroll(lines.length, height, active, (input, key) => {
     if (input !== 'q' && !(key.ctrl && input === 'c')) onClose();
   });
@@ -28,10 +30,10 @@ export function HelpScreen({ onClose, active, width, height }: HelpScreenProps) 
   );
 }
 
-function helpLines(width: number): { text: string; heading: boolean }[] {
+function helpLines(sections: readonly HelpSection[], width: number): { text: string; heading: boolean }[] {
   const out: { text: string; heading: boolean }[] = [];
-  const keyWidth = Math.min(26, Math.max(...KEY_HELP.flatMap((g) => g.keys.map((k) => k.keys.length))) + 2);
-  for (const group of KEY_HELP) {
+  const keyWidth = Math.min(26, Math.max(...sections.flatMap((g) => g.keys.map((k) => k.keys.length))) + 2);
+  for (const group of sections) {
     out.push({ text: group.title, heading: true });
     for (const k of group.keys) {
       wrapText(k.does, width - keyWidth - 2).forEach((chunk, i) => out.push({ text: `  ${padEnd(i === 0 ? k.keys : '', keyWidth)}${chunk}`, heading: false }));

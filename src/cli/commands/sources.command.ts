@@ -1,0 +1,15 @@
+import { argument, defineCommand, type FlagsOf } from '../command-spec.js';
+import { json } from '../common-options.js';
+
+const options = { json: json('print as JSON') };
+
+export type SourcesFlags = FlagsOf<typeof options>;
+
+/** `article10 sources`: its arguments and options; the work is in sources.ts. */
+export const sourcesSpec = defineCommand({
+  name: 'sources',
+  summary: 'print the fact sheet sources that scenario values cite (S1 ... S49)',
+  arguments: [argument('[ids...]', 'source ids to show (default: all)')],
+  options,
+  action: async ([ids], flags) => (await import('./sources.js')).sourcesCommand(ids, flags),
+});

@@ -1,0 +1,37 @@
+import { DEFAULT_SCENARIO } from '../../io/paths.js';
+import { argument, defineCommand, type FlagsOf } from '../command-spec.js';
+import { seed, set } from '../common-options.js';
+import { DEFAULT_RUNS } from '../options.js';
+import { printToStderr } from '../output.js';
+
+const options = {
+  seed: seed(),
+  set: set(),
+};
+
+export type TuiFlags = FlagsOf<typeof options>;
+
+/** `article10 tui`: its arguments and options; the UI is in tui.ts, loaded only with a terminal. */
+export const tuiSpec = defineCommand({
+  name: 'tui',
+  summary: 'explore a scenario interactively (needs a terminal; otherwise prints the summary)',
+  arguments: [argument('[scenario]', `scenario file or bundled name (default ${DEFAULT_SCENARIO.replace(/\.yaml$/, '')})`)],
+  options,
+  action: async ([file], flags) => openUiOrSummary(file, flags),
+});
+
+/**
+ * The interactive UI needs a terminal on both ends (Ink puts stdin in raw mode). Piped, in
+ * CI or with stdin closed, print the batch summary instead and say how to get the UI.
+ */
+export async function openUiOrSummary(file: string | undefined, flags: TuiFlags): Promise<void> {
+  const scenario = file ?? DEFAULT_SCENARIO.replace(/\.yaml$/, '');
+  if (process.stdin.isTTY === true && process.stdout.isTTY === true) {
+    const { tuiCommand } = await import('./tui.js');
+    await tuiCommand(file, flags);
+    return;
+  }
+  printToStderr('article10: not a terminal, so printing the batch summary; run `npx article10 tui` in a terminal for the interactive UI\n');
+  const { runCommand } = await import('./run.js');
+  await runCommand([scenario], { runs: DEFAULT_RUNS, seed: flags.seed, set: flags.set });
+}

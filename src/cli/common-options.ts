@@ -1,0 +1,58 @@
+import { integer } from '../report/format.js';
+import { scientific, WORK_LIMITS } from '../batch/work-limits.js';
+import { flag, listOption, valueOption, type OptionSpec } from './command-spec.js';
+import { DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS, parseRuns, parseSeed, parseWorkers } from './options.js';
+
+/**
+ * The options several commands share, declared once. Where commands word one differently (what
+ * --runs counts, when --workers uses every core), the wording is an argument.
+ */
+
+/** -n, --runs: branches to simulate; a sweep counts them per point, sensitivity per swing. */
+export function runs(description = `branches to simulate (1 to ${integer(MAX_RUNS)})`, fallback = DEFAULT_RUNS): OptionSpec<number> {
+  return valueOption('-n, --runs <N>', description, parseRuns, fallback);
+}
+
+/** -s, --seed: what makes a run repeatable. */
+export function seed(): OptionSpec<string> {
+  return valueOption('-s, --seed <S>', 'random seed: same scenario + seed + version, same results', parseSeed, DEFAULT_SEED);
+}
+
+/** -w, --workers: worker threads; `byDefault` says how many when it is not given. */
+export function workers(byDefault: string): OptionSpec<number | undefined> {
+  return valueOption('-w, --workers <N>', `worker threads (default: ${byDefault})`, parseWorkers);
+}
+
+/** --set path=value, repeatable: overrides applied as the scenario loads. */
+export function set(): OptionSpec<string[]> {
+  return listOption('--set <path=value>', 'override a value, e.g. candidate.acceptsStandardPath=0.6 (repeatable)');
+}
+
+/** --yes: run work over the budget. */
+export function yes(): OptionSpec<boolean | undefined> {
+  return flag('--yes', `run even when the work is over the budget (${scientific(WORK_LIMITS.maxBranches)} branches; see article10 --help)`);
+}
+
+export function json(description = 'print a JSON document for machines'): OptionSpec<boolean | undefined> {
+  return flag('--json', description);
+}
+
+export function csv(description: string): OptionSpec<boolean | undefined> {
+  return flag('--csv', description);
+}
+
+/** --shard i/n: one part of a run or sweep, merged later by `article10 merge`. */
+export function shard(): OptionSpec<string | undefined> {
+  return valueOption('--shard <i/n>', 'run only shard i of n (numbered from 1) and write a partial document for `article10 merge`');
+}
+
+/**
+ * -o, --out and --force, last among a command's options: every command that writes --out can be
+ * told to replace a read-only file, as `cp -f` can.
+ */
+export function output(description = 'write the output to a file (atomically) instead of stdout') {
+  return {
+    out: valueOption('-o, --out <file>', description),
+    force: flag('--force', 'replace the --out file even if it is read-only'),
+  } as const;
+}
