@@ -51,9 +51,9 @@ export function printToStderr(message: string): void {
   process.stderr.write(terminalText(message));
 }
 
-/** A line of a human-readable listing on stdout (validate's "ok" lines), made safe likewise. */
-export function printToStdout(line: string): void {
-  process.stdout.write(terminalText(line));
+/** A human-readable listing on stdout (validate's "ok" lines), made safe likewise; a full stdout is a message, a closed one is the reader's choice. */
+export async function printToStdout(text: string): Promise<void> {
+  await writeStdout(terminalText(text));
 }
 
 /**

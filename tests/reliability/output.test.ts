@@ -188,6 +188,24 @@ describe('a FIFO or a character device is written directly and stays what it is'
     }
   });
 
+  // Listings (list, sources, validate, the explorer's farewell) write stdout through the same door as results.
+  test.skipIf(!existsSync('/dev/full')).each([['list'], ['sources'], ['validate', 'russia-2000']])('%s to a full stdout: a message and exit 1, no stack trace', (...args) => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [CLI, ...args], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8', timeout: 60_000 });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^article10: cannot write to stdout: ENOSPC\b[^\n]*\n$/);
+    } finally {
+      closeSync(full);
+    }
+  });
+
+  test.each([['list'], ['sources'], ['validate', 'russia-2000', 'russia-1990']])('%s into a reader that closes at once (| head): no stack trace', (...args) => {
+    // The reader is gone before anything is written: the listing's first write meets a closed pipe.
+    const r = spawnSync('sh', ['-c', `exec "$0" "$@" | true`, process.execPath, CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).not.toMatch(/\n\s+at |internal error|EPIPE/);
+  });
+
   test('--out - writes to stdout and creates no file', async () => {
     const dir = folder('dash');
     const r = await cliAsync(['schema', '--out', '-'], { cwd: dir });

@@ -4,6 +4,7 @@ import { bundledScenariosDir } from '../../io/paths.js';
 import { table } from '../../report/format.js';
 import { loadScenarioFile } from '../../scenario/load.js';
 import type { ListFlags } from './list.command.js';
+import { printToStdout } from '../output.js';
 
 /** `article10 list`: the bundled scenarios and their decision points. */
 export async function listCommand(flags: ListFlags): Promise<void> {
@@ -28,12 +29,12 @@ export async function listCommand(flags: ListFlags): Promise<void> {
     });
   }
   if (flags.json) {
-    process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+    await printToStdout(JSON.stringify(rows, null, 2) + '\n');
     return;
   }
   const lines = table(
     ['scenario', 'decision point', 'horizon', 'title'],
     rows.map((r) => [r.id || r.file, r.year ? `${r.year} ${r.label}` : '', r.horizon ? String(r.horizon) : '', r.title]),
   );
-  process.stdout.write(`Bundled scenarios (in ${dir})\n\n${lines.join('\n')}\n\nRun one with: npx article10 run <scenario>   (a bundled name or a path)\n`);
+  await printToStdout(`Bundled scenarios (in ${dir})\n\n${lines.join('\n')}\n\nRun one with: npx article10 run <scenario>   (a bundled name or a path)\n`);
 }

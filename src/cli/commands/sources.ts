@@ -1,12 +1,13 @@
 import { SOURCES } from '../../model/sources.js';
 import { UsageError } from '../errors.js';
+import { printToStdout } from '../output.js';
 import type { SourcesFlags } from './sources.command.js';
 
 /**
  * `article10 sources`: the fact sheet's source list, so every `source: S31` can be read. An
  * unknown id is a usage error before anything is printed: no half list on stdout.
  */
-export function sourcesCommand(ids: readonly string[], flags: SourcesFlags): number {
+export async function sourcesCommand(ids: readonly string[], flags: SourcesFlags): Promise<number> {
   const wanted = ids.length > 0 ? ids : Object.keys(SOURCES);
   const unknown = wanted.filter((id) => !Object.hasOwn(SOURCES, id));
   if (unknown.length > 0) {
@@ -14,7 +15,6 @@ export function sourcesCommand(ids: readonly string[], flags: SourcesFlags): num
     throw new UsageError(`unknown source id${unknown.length === 1 ? '' : 's'} ${list} (article10 sources lists them all)`);
   }
   const rows = wanted.map((id) => ({ id, citation: SOURCES[id]! }));
-  if (flags.json) process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
-  else process.stdout.write(rows.map((r) => `${r.id.padEnd(4)} ${r.citation}`).join('\n') + '\n');
+  await printToStdout(flags.json ? JSON.stringify(rows, null, 2) + '\n' : rows.map((r) => `${r.id.padEnd(4)} ${r.citation}`).join('\n') + '\n');
   return 0;
 }

@@ -75,7 +75,7 @@ export async function tuiCommand(file: string | undefined, flags: TuiFlags): Pro
     leaveScreen();
     process.off('exit', leaveScreen);
   }
-  if (farewell !== '') printToStdout(`${farewell}\n`);
+  if (farewell !== '') await printToStdout(`${farewell}\n`);
 }
 
 function delay(ms: number): Promise<void> {

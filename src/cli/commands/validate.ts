@@ -12,12 +12,11 @@ export async function validateCommand(files: readonly string[], flags: ValidateF
     const result = await loadScenarioFile(resolveScenarioPath(file), { sets: flags.set, bundledDir: bundledScenariosDir() });
     reports.push(result.ok ? { file, ok: true, warnings: result.value.warnings, issues: [] } : { file, ok: false, warnings: [], issues: result.issues });
   }
-  if (flags.json) printToStdout(JSON.stringify(reports, null, 2) + '\n');
+  if (flags.json) await printToStdout(JSON.stringify(reports, null, 2) + '\n');
   else {
     for (const r of reports) {
       if (r.ok) {
-        printToStdout(`ok  ${r.file}\n`);
-        for (const w of r.warnings) printToStdout(`    warning: ${w}\n`);
+        await printToStdout([`ok  ${r.file}\n`, ...r.warnings.map((w) => `    warning: ${w}\n`)].join(''));
       } else {
         printToStderr(r.issues.map(formatIssue).join('\n') + '\n');
         printToStderr(`bad ${r.file}: ${r.issues.length} problem${r.issues.length === 1 ? '' : 's'}\n`);
