@@ -223,6 +223,30 @@ function buildProgram(): Command {
     });
 
   program
+    .command('rewrite')
+    .description('the least rewrite of history that reaches a target: parameters moved in units of their uncertainty, rules and events switched')
+    .argument('<scenario>', 'scenario file or bundled name')
+    .option('--target <target>', 'what to reach: an outcome or funnel stage, >= or <= a share, e.g. "joined>=0.3" or "vetoed<=50%"')
+    .option('--by <year>', 'count only outcomes that came by the end of this year')
+    .addOption(new Option('--allow <path|glob>', 'only these may change, e.g. allies.*.consent or rules.* (repeatable; default: everything the engine reads)').argParser(collect).default([]))
+    .addOption(new Option('--fix <path|glob>', 'never change these (repeatable)').argParser(collect).default([]))
+    .addOption(new Option('--max-changes <K>', 'at most K parameters and switches changed').argParser(countOption('--max-changes', 1, 50)).default(6))
+    .option('--max-distance <D>', 'try no rewrite farther than D (rewrite distance)', '8')
+    .addOption(new Option('-n, --runs <N>', 'branches per evaluation (and for the verification)').argParser(parseRuns).default(1000))
+    .addOption(seedOption())
+    .addOption(new Option('-w, --workers <N>', 'worker threads (default: all cores for long searches)').argParser(parseWorkers))
+    .addOption(setOption())
+    .addOption(yesOption())
+    .option('--save <file>', 'write the rewrite as a scenario file that extends the start (and names it as its baseline)')
+    .option('--json', 'print a JSON document for machines')
+    .option('-o, --out <file>', 'write the output to a file (atomically) instead of stdout')
+    .addHelpText('after', '\nExamples:\n  article10 rewrite russia-1990 --target "joined>=0.3"\n  article10 rewrite russia-2000 --target "vetoed<=0.5" --allow "allies.*" --max-changes 3 --save less-veto.yaml')
+    .action(async (file: string, flags) => {
+      const { rewriteCommand } = await import('./commands/rewrite.js');
+      await rewriteCommand(file, flags);
+    });
+
+  program
     .command('report')
     .description('a handout for a class: context, assumptions with sources, charts, the tornado, three stories, questions (Markdown or HTML)')
     .argument('<scenario>', 'scenario file or bundled name')
