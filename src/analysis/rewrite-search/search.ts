@@ -180,7 +180,7 @@ async function shrink(
   for (const { path } of [...p.rewrite.shifts]) {
     let lo = 0;
     let hi = zOf(p.rewrite, path);
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 6; i++) {
       const mid = Math.round(((lo + hi) / 2) * 100) / 100;
       if (mid === lo || mid === hi) break;
       const [q] = await run([withShift(p.rewrite, path, mid)]);
