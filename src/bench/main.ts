@@ -12,6 +12,7 @@ import { loadScenarioFile } from '../scenario/load.js';
 import { handLoop, handLoopAskingEveryAlly } from './hand-loop.js';
 import { editedScenario, rerun, soak, type SoakResult } from './soak.js';
 import { median, quantile, repeat } from './measure.js';
+import { benchRewrite } from './rewrite.js';
 
 /**
  * `npm run bench`: measures the engine against a hand-written loop, the bundled scenarios
@@ -255,6 +256,16 @@ function format(rows: readonly Row[]): string {
   return lines.join('\n') + '\n';
 }
 
+async function rewriteSearch(rows: Row[]): Promise<void> {
+  log('rewrite russia-1990 --target "joined>=0.3" ...');
+  const r = await benchRewrite(CLI);
+  const section = 'rewrite search';
+  rows.push({ section, measure: 'rewrite russia-1990 --target "joined>=0.3", wall time', value: r.seconds, unit: 's', goal: '< 30', ok: r.seconds < 30 });
+  rows.push({ section, measure: 'scenario evaluations', value: r.evaluations, unit: '' });
+  rows.push({ section, measure: 'branches', value: r.branches, unit: '' });
+  rows.push({ section, measure: `rewrite distance of the answer (${r.found ? 'target reached' : 'not reached: the closest'})`, value: r.distance, unit: '' });
+}
+
 async function main(): Promise<void> {
   const childIndex = process.argv.indexOf('--child-memory');
   if (childIndex >= 0) return childMemory(Number(process.argv[childIndex + 1]));
@@ -271,6 +282,7 @@ async function main(): Promise<void> {
   await startUp(rows);
   await memory(rows);
   await rerunSoak(rows);
+  await rewriteSearch(rows);
   process.stdout.write(asJson ? JSON.stringify({ version: VERSION, node: process.version, cores: availableParallelism(), quick, rows }, null, 2) + '\n' : format(rows));
 }
 

@@ -1,0 +1,130 @@
+import { compile } from '../../engine/index.js';
+import type { Distribution, Param } from '../../model/distribution.js';
+import type { Scenario } from '../../model/scenario.js';
+import { paramKind } from '../../scenario/param-kinds.js';
+import { scenarioParams, setParam } from '../../scenario/param-paths.js';
+import { moments } from '../rewrite/moments.js';
+
+/**
+ * What a rewrite may change: a parameter the engine reads (moved along its range in units of
+ * its documented uncertainty, as the rewrite distance measures) or a rule or event switched.
+ * Named by the paths --set uses: `allies.US.consent`, `rules.baker-dream`, `events.chechnya2`.
+ */
+export interface ParamLever {
+  readonly kind: 'param';
+  readonly path: string;
+  /** One unit of z: the baseline's sd, or the kind's default scale for a fixed value. */
+  readonly scale: number;
+  readonly param: Param;
+}
+
+export interface SwitchLever {
+  readonly kind: 'switch';
+  /** `rules.<id>` or `events.<id>`. */
+  readonly path: string;
+  readonly on: boolean;
+}
+
+export type Lever = ParamLever | SwitchLever;
+
+/** A rewrite: parameters shifted by z (nonzero) and switches flipped, both sorted by path. */
+export interface Rewrite {
+  readonly shifts: readonly { readonly path: string; readonly z: number }[];
+  readonly flips: readonly string[];
+}
+
+export const NO_REWRITE: Rewrite = { shifts: [], flips: [] };
+
+/** `*` matches any run of characters, dots included: `allies.*.consent`, `rules.*`. */
+export function globMatcher(patterns: readonly string[]): (path: string) => boolean {
+  const res = patterns.map((p) => new RegExp(`^${p.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`));
+  return (path) => res.some((re) => re.test(path));
+}
+
+/**
+ * The levers of a scenario: every parameter the engine reads and every rule and event, kept
+ * when `allow` (if any) matches them and `fix` does not. Parameters of a switched-off rule or
+ * event are left out (the engine does not read them).
+ */
+export function scenarioLevers(s: Scenario, allow: readonly string[], fix: readonly string[]): Lever[] {
+  const allowed = allow.length === 0 ? () => true : globMatcher(allow);
+  const fixed = globMatcher(fix);
+  const keep = (path: string) => allowed(path) && !fixed(path);
+  const read = new Set(compile(s).params.paths);
+  const out: Lever[] = [];
+  for (const { path, param } of scenarioParams(s)) {
+    if (!read.has(path) || !keep(path)) continue;
+    const sd = moments(param.dist).sd;
+    out.push({ kind: 'param', path, param, scale: sd > 1e-12 ? sd : paramKind(path).scale });
+  }
+  for (const r of s.rules) if (keep(`rules.${r.id}`)) out.push({ kind: 'switch', path: `rules.${r.id}`, on: r.enabled });
+  for (const e of s.events) if (keep(`events.${e.id}`)) out.push({ kind: 'switch', path: `events.${e.id}`, on: e.enabled });
+  return out;
+}
+
+/** Every path the scenario has a lever for, read or not (to check --allow and --fix against). */
+export function knownPaths(s: Scenario): string[] {
+  return [...scenarioParams(s).map((e) => e.path), ...s.rules.map((r) => `rules.${r.id}`), ...s.events.map((e) => `events.${e.id}`)];
+}
+
+/** The start with a rewrite applied. */
+export function applyRewrite(start: Scenario, levers: ReadonlyMap<string, Lever>, rewrite: Rewrite): Scenario {
+  let s = start;
+  for (const { path, z } of rewrite.shifts) {
+    const lever = levers.get(path);
+    if (lever?.kind !== 'param') continue;
+    s = setParam(s, path, shifted(lever, z)) ?? s;
+  }
+  if (rewrite.flips.length > 0) {
+    const flip = new Set(rewrite.flips);
+    s = {
+      ...s,
+      rules: s.rules.map((r) => (flip.has(`rules.${r.id}`) ? { ...r, enabled: !r.enabled } : r)),
+      events: s.events.map((e) => (flip.has(`events.${e.id}`) ? { ...e, enabled: !e.enabled } : e)),
+    };
+  }
+  return s;
+}
+
+/**
+ * The parameter moved by z units of its scale: the whole distribution shifted (its spread kept,
+ * so the move costs |z|), each end held to the range the schema allows there.
+ */
+export function shifted(lever: ParamLever, z: number): Param {
+  const d = lever.param.dist;
+  const by = z * lever.scale;
+  const range = paramKind(lever.path).range;
+  const [lo, hi] = range === 'probability' ? [0, 1] : range === 'delta' ? [-1, 1] : range === 'nonNegative' ? [0, Infinity] : [-Infinity, Infinity];
+  const c = (x: number) => round(Math.min(hi, Math.max(lo, x + by)));
+  const dist = ((): Distribution => {
+    switch (d.kind) {
+      case 'fixed':
+        return { kind: 'fixed', value: c(d.value) };
+      case 'bernoulli':
+        return { kind: 'bernoulli', p: round(Math.min(1, Math.max(0, d.p + by))) };
+      case 'uniform': {
+        const [a, b] = [c(d.min), c(d.max)];
+        return a < b ? { kind: 'uniform', min: a, max: b } : { kind: 'fixed', value: a };
+      }
+      case 'triangular': {
+        const [a, m, b] = [c(d.min), c(d.mode), c(d.max)];
+        return a < b ? { kind: 'triangular', min: a, mode: m, max: b } : { kind: 'fixed', value: a };
+      }
+      case 'beta': {
+        const [a, b] = [c(d.min), c(d.max)];
+        return a < b ? { ...d, min: a, max: b } : { kind: 'fixed', value: a };
+      }
+      case 'normal': {
+        const [a, b] = [c(d.min), c(d.max)];
+        return a < b ? { ...d, mean: round(d.mean + by), min: a, max: b } : { kind: 'fixed', value: a };
+      }
+    }
+  })();
+  const sign = z >= 0 ? '+' : '';
+  return { ...lever.param, dist, note: `Counterfactual: moved ${sign}${z.toFixed(2)} units of its uncertainty from the start` };
+}
+
+/** Values written to a saved file read as a person would type them. */
+function round(x: number): number {
+  return Number.isFinite(x) ? Math.round(x * 1e4) / 1e4 : x;
+}

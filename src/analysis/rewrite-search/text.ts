@@ -1,0 +1,77 @@
+import { integer, interval, pct, table } from '../../report/format.js';
+import type { ChangeLine, RewriteReport } from './run.js';
+
+/** The search's answer for a reader: the rewrite in a sentence, each change's part, the front as a table and a chart. */
+export function rewriteText(r: RewriteReport): string {
+  const out: string[] = [];
+  out.push(`${r.title} (${r.scenario}): the least rewrite for ${r.target}`);
+  out.push(`Start: ${pct(r.start.share)} ${interval(r.start.ci95)}, seed ${r.seed}, ${integer(r.runs)} branches per evaluation.`);
+  out.push('');
+  const rw = r.rewrite;
+  if (r.found && rw.changes.length === 0) {
+    out.push(`The start already meets the target: nothing needs rewriting.`);
+  } else if (r.found) {
+    out.push(`Had ${sentence(rw.changes)}, ${r.target.split(' ')[0]} would reach ${pct(rw.search.share, 0)} ${interval(rw.search.ci95, 0)}.`);
+    out.push(`Rewrite distance ${rw.distance.toFixed(2)}.`);
+  } else {
+    out.push(`Not within rewrite distance ${r.maxDistance} and ${r.maxChanges} changes: no rewrite the search tried reaches ${r.target}.`);
+    if (rw.changes.length > 0) out.push(`The closest it came: had ${sentence(rw.changes)}, ${pct(rw.search.share, 0)} ${interval(rw.search.ci95, 0)} at distance ${rw.distance.toFixed(2)}.`);
+  }
+  out.push(`Verification on a fresh seed (${rw.verification.seed}): ${pct(rw.verification.share)} ${interval(rw.verification.ci95)}; search: ${pct(rw.search.share)} ${interval(rw.search.ci95)}.`);
+  if (rw.changes.length > 0) {
+    out.push('');
+    out.push('Each change\'s part (the share with it left out, all others kept):');
+    out.push(
+      ...table(
+        ['change', 'from', 'to', 'size', 'without it', 'its part'],
+        rw.changes.map((c) => [c.kind === 'param' ? `${c.label} (${c.path})` : c.path, c.from, c.to, c.z === undefined ? 'switch (1)' : `${signed(c.z)} sd`, pct(c.without), signedPoints(rw.search.share - c.without)]),
+        new Set([3, 4, 5]),
+      ),
+    );
+  }
+  out.push('');
+  out.push(`Pareto front: rewrite distance against the share of ${r.target.split(' ')[0]} (${r.front.length} points of ${integer(r.evaluations)} evaluated)`);
+  out.push(...table(['distance', 'share', 'changes'], r.front.map((p) => [p.distance.toFixed(2), pct(p.share), p.changes.join('; ') || '(none)']), new Set([0, 1])));
+  out.push('');
+  out.push(...frontChart(r));
+  out.push('');
+  out.push(`Search: ${integer(r.evaluations)} scenario evaluations, ${integer(r.branches)} branches, ${r.rounds} rounds over ${r.levers.parameters} parameters and ${r.levers.switches} switches.`);
+  out.push(`Method: ${r.method}.`);
+  return `${out.join('\n')}\n`;
+}
+
+/** "United States: consent been 0.7 instead of 0.4 (+1.5 sd, S19) and the rule baker-dream not held". */
+function sentence(changes: readonly ChangeLine[]): string {
+  const parts = changes.map((c) => {
+    if (c.kind === 'switch') {
+      const [kind, id] = [c.path.slice(0, c.path.indexOf('.')), c.path.slice(c.path.indexOf('.') + 1)];
+      const what = kind === 'rules' ? `the rule ${id}` : `the event ${id}`;
+      return c.to === 'off' ? `${what} not ${kind === 'rules' ? 'held' : 'been possible'}` : `${what} ${kind === 'rules' ? 'held' : 'been possible'}`;
+    }
+    const why = [`${signed(c.z ?? 0)} sd`, ...(c.source === undefined ? [] : [c.source])].join(', ');
+    return `${c.label} been ${c.to} instead of ${c.from} (${why})`;
+  });
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/** The front as a text chart: distance across, share up, one mark per point, the threshold as a line. */
+function frontChart(r: RewriteReport, width = 50, height = 10): string[] {
+  const maxD = Math.max(1, ...r.front.map((p) => p.distance));
+  const grid = Array.from({ length: height + 1 }, () => Array.from({ length: width + 1 }, () => ' '));
+  const threshold = r.threshold;
+  const row = (share: number) => height - Math.round(share * height);
+  if (Number.isFinite(threshold)) for (let x = 0; x <= width; x++) grid[row(threshold)]![x] = '-';
+  for (const p of r.front) grid[row(p.share)]![Math.round((p.distance / maxD) * width)] = '*';
+  const lines = grid.map((cells, i) => `${i === 0 ? '100%' : i === height ? '  0%' : '    '} |${cells.join('')}`);
+  lines.push(`     +${'-'.repeat(width + 1)}`);
+  lines.push(`      0${' '.repeat(width - 8)}${maxD.toFixed(1).padStart(8)}  rewrite distance   (* front, - target)`);
+  return lines;
+}
+
+function signed(x: number): string {
+  return `${x >= 0 ? '+' : ''}${x.toFixed(1)}`;
+}
+
+function signedPoints(x: number): string {
+  return `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} pts`;
+}

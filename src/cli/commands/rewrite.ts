@@ -1,0 +1,85 @@
+import { basename } from 'node:path';
+import { knownPaths, scenarioLevers, globMatcher } from '../../analysis/rewrite-search/levers.js';
+import { runRewriteSearch } from '../../analysis/rewrite-search/run.js';
+import { parseTarget } from '../../analysis/rewrite-search/target.js';
+import { rewriteText } from '../../analysis/rewrite-search/text.js';
+import { bundledScenariosDir } from '../../io/paths.js';
+import { integer } from '../../report/format.js';
+import { stableJson } from '../../report/json.js';
+import { authoringYaml, completeDocument, extendsReference, overrideDocument } from '../../scenario/override-document.js';
+import { checkWork } from '../budget.js';
+import { runAnalysis } from '../analysis.js';
+import { UsageError } from '../errors.js';
+import { loadForCommand, resolveScenarioPath } from '../load.js';
+import { emit, printToStderr } from '../output.js';
+import { findSameFile, inspectOutput } from '../../io/output-target.js';
+import type { RewriteFlags } from './rewrite.command.js';
+
+/** Evaluations a search may use at most, for the work budget (screenings, rounds, backward pass). */
+const EVALUATIONS_BOUND = 4000;
+
+/** `article10 rewrite`: the least rewrite of a scenario that reaches a target. */
+export async function rewriteCommand(file: string, flags: RewriteFlags): Promise<void> {
+  if (flags.target === undefined) throw new UsageError('--target is required, e.g. --target "joined>=0.3"');
+  const by = flags.by === undefined ? undefined : Number(flags.by);
+  if (by !== undefined && !(/^\d{4}$/.test(flags.by!.trim()) && Number.isInteger(by))) throw new UsageError(`--by must be a year such as 1999, got "${flags.by}"`);
+  const parsed = parseTarget(flags.target, by);
+  if (!parsed.ok) throw new UsageError(parsed.message);
+  const maxDistance = Number(flags.maxDistance);
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(flags.maxDistance) || !(maxDistance > 0)) throw new UsageError(`--max-distance must be a positive number, got "${flags.maxDistance}"`);
+  const loaded = await loadForCommand(file, flags.set);
+  if (flags.save !== undefined) await checkSavePath(flags.save, [...loaded.chain, ...(flags.out === undefined ? [] : [flags.out])]);
+  const start = loaded.scenario;
+  const known = knownPaths(start);
+  for (const [flag, patterns] of [['--allow', flags.allow], ['--fix', flags.fix]] as const) {
+    for (const p of patterns) {
+      if (!known.some(globMatcher([p]))) throw new UsageError(`${flag} ${p}: no parameter, rule or event of ${start.id} matches (paths as in --set: allies.US.consent, rules.<id>, events.<id>, allies.*.consent)`);
+    }
+  }
+  if (by !== undefined && (by < start.decisionPoint.year || by > start.decisionPoint.horizon)) {
+    throw new UsageError(`--by ${by} is outside ${start.id}'s years (${start.decisionPoint.year} to ${start.decisionPoint.horizon})`);
+  }
+  const levers = scenarioLevers(start, flags.allow, flags.fix);
+  if (levers.length === 0) throw new UsageError(`nothing left to change: --allow and --fix leave no parameter, rule or event of ${start.id}`);
+  checkWork({ command: 'rewrite', made: `up to ${integer(EVALUATIONS_BOUND)} evaluations × ${integer(flags.runs)} branches`, branches: EVALUATIONS_BOUND * flags.runs, smaller: 'fewer --runs' }, flags.yes);
+  // Progress in evaluations against a rough estimate: screening both ways, then rounds.
+  const estimate = 2 * levers.length + 12 * (6 * 12 + levers.length);
+  const { report, scenario } = await runAnalysis(`rewrite ${start.id}`, estimate * flags.runs, (signal, progress) =>
+    runRewriteSearch(start, levers, {
+      target: parsed.target,
+      seed: flags.seed,
+      runs: flags.runs,
+      maxDistance,
+      maxChanges: flags.maxChanges,
+      workers: flags.workers,
+      signal,
+      onProgress: (done) => progress(Math.min(done, estimate) * flags.runs),
+    }),
+  );
+  if (flags.save !== undefined) {
+    const source = resolveScenarioPath(file);
+    const reference = extendsReference(source, flags.save, bundledScenariosDir());
+    const id = `${start.id}-rewrite`.slice(0, 60);
+    const title = `${start.title} (least rewrite for ${report.target})`;
+    // Diffed from the file as written, so --set values are saved too.
+    const plain = flags.set.length === 0 ? start : (await loadForCommand(file)).scenario;
+    const doc = reference === undefined ? completeDocument(scenario, { id, title }) : { ...overrideDocument(plain, scenario, { extends: reference, id, title }), baseline: reference };
+    const comment = ` Saved by article10 rewrite ${start.id} --target "${flags.target}" --seed ${flags.seed} --runs ${flags.runs}: ${report.found ? 'the least rewrite found' : 'the closest rewrite found (the target was not reached)'}.`;
+    await emit(authoringYaml(doc, comment), flags.save);
+    if (!flags.json) printToStderr(`Saved the rewrite to ${basename(flags.save)}${reference === undefined ? ' (a complete copy: the start cannot be extended from there)' : ''}\n`);
+  }
+  await emit(flags.json ? stableJson(report) : rewriteText(report), flags.out);
+}
+
+/**
+ * Refuses a --save that would destroy what the search reads (the scenario or a file it extends,
+ * by identity: links count) or the --out, or that cannot be a file, before any work.
+ */
+async function checkSavePath(save: string, reads: readonly string[]): Promise<void> {
+  const target = await inspectOutput(save);
+  if (target.kind === 'refused') throw new UsageError(`--save ${save}: is ${target.what}; name a file`);
+  if (target.kind === 'stream') throw new UsageError(`--save ${save}: is not a regular file; name a scenario file to write`);
+  if (target.kind === 'file' && target.readOnly) throw new UsageError(`--save ${save}: the file is read-only`);
+  const same = target.kind === 'file' ? await findSameFile(target.id, reads) : undefined;
+  if (same !== undefined) throw new UsageError(`--save ${save}: that file is one this command reads or writes (${same}); save the rewrite to another file`);
+}

@@ -1,0 +1,74 @@
+import { copyFileSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { cli } from '../../helpers/cli.js';
+
+const SMALL = ['--allow', 'candidate.*', '--allow', 'rules.*', '--runs', '200', '--max-changes', '2'];
+
+describe('article10 rewrite (a real process)', () => {
+  test('--help names the target syntax', () => {
+    const r = cli(['rewrite', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('--target');
+    expect(r.stdout).toContain('joined>=0.3');
+  });
+
+  test.each([
+    ['no target', []],
+    ['not a comparison', ['--target', 'joined=0.3']],
+    ['unknown outcome', ['--target', 'accepted>=0.3']],
+    ['share above 1', ['--target', 'joined>=1.5']],
+    ['--by on a stage', ['--target', 'invited>=0.3', '--by', '1999']],
+    ['--by not a year', ['--target', 'joined>=0.3', '--by', 'soon']],
+    ['--allow matching nothing', ['--target', 'joined>=0.3', '--allow', 'allies.ZZ.*']],
+    ['--max-distance not a number', ['--target', 'joined>=0.3', '--max-distance', 'far']],
+  ])('bad input (%s) is exit 2 with a message, no stack', (_name, args) => {
+    const r = cli(['rewrite', 'russia-2000', ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^article10: /m);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('--json gives the answer, the front and the verification; --save reproduces the share', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rewrite-'));
+    const saved = join(dir, 'rewritten.yaml');
+    const r = cli(['rewrite', 'russia-2000', '--target', 'applied>=0.2', ...SMALL, '--json', '--save', saved]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.target).toBe('applied >= 20%');
+    expect(report.front[0].distance).toBe(0);
+    expect(report.rewrite.verification.seed).not.toBe(report.seed);
+    const text = readFileSync(saved, 'utf8');
+    expect(text).toMatch(/^extends: bundled:russia-2000$/m);
+    expect(text).toMatch(/^baseline: bundled:russia-2000$/m);
+    const run = cli(['run', saved, '--runs', '200', '--seed', '1', '--json']);
+    expect(run.code).toBe(0);
+    const applied = (JSON.parse(run.stdout).funnel as { stage: string; share: number }[]).find((f) => f.stage === 'applied')!;
+    expect(applied.share).toBe(report.rewrite.search.share);
+  });
+
+  test('an out-of-reach target is a clear answer, exit 0', () => {
+    const r = cli(['rewrite', 'russia-2000', '--target', 'joined>=0.99', '--allow', 'candidate.interest', '--runs', '100', '--max-distance', '1']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Not within rewrite distance 1');
+    expect(r.stdout).toContain('Verification on a fresh seed');
+  });
+
+  test.each([
+    ['the scenario itself', (dir: string, file: string) => file],
+    ['a symbolic link to the scenario', (dir: string, file: string) => {
+      symlinkSync(file, join(dir, 'link.yaml'));
+      return join(dir, 'link.yaml');
+    }],
+  ])('--save onto %s is refused before any work, and the file is left as it was', (_name, saveAt) => {
+    const dir = mkdtempSync(join(tmpdir(), 'rewrite-save-'));
+    const file = join(dir, 'scenario.yaml');
+    copyFileSync(new URL('../../../scenarios/russia-2000.yaml', import.meta.url), file);
+    const before = readFileSync(file, 'utf8');
+    const r = cli(['rewrite', file, '--target', 'applied>=0.2', ...SMALL, '--save', saveAt(dir, file)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^article10: --save .*: that file is one this command reads or writes/);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+});
