@@ -17,7 +17,7 @@ export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
   map_stalled: 'Stalled before invitation',
   vetoed: 'Invitation vetoed',
   ratification_failed: 'Ratification failed',
-  pending_at_horizon: 'Ratification pending at horizon',
+  pending_at_horizon: 'Pending at horizon (objection or ratification under way)',
 };
 
 /** Stages a branch passes through; the funnel counts branches reaching each. */

@@ -160,7 +160,7 @@ function endingText(exit: (typeof EXITS)[number]['exit'], who: { code: string; n
     case 'vetoed':
       return `${who.name} vetoes the invitation in ${year}: ${lowerFirst(reason.label)}.`;
     case 'held_out':
-      return `${who.name}'s hold-out never lifted before the horizon: ${lowerFirst(reason.label)}.`;
+      return `At the horizon the talks go on: ${who.name}, the strongest objector, still holds out: ${lowerFirst(reason.label)}.`;
     case 'ratification_failed':
       return `Ratification fails in ${who.name} in ${year}; the protocol cannot enter into force.`;
     case 'pending_at_horizon':
