@@ -55,7 +55,7 @@ export const FIXED_REASONS = [
   { name: 'not_interested', kind: 'not_interested', label: 'leadership never sought membership' },
   { name: 'domestic_opposition', kind: 'domestic_opposition', label: 'domestic opposition stopped an application' },
   { name: 'withdrawal', kind: 'withdrawal', label: 'candidate withdrew its application' },
-  { name: 'ratification_vote', kind: 'ratification_vote', label: 'ratification vote failed' },
+  { name: 'ratification_vote', kind: 'ratification_vote', label: 'final refusal to ratify' },
   { name: 'horizon', kind: 'horizon', label: 'ratification still under way at the horizon' },
   { name: 'min_years', kind: 'horizon', label: 'preparation years not yet served' },
 ] as const satisfies readonly { name: string; kind: ReasonKind; label: string }[];

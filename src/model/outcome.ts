@@ -16,7 +16,7 @@ export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
   withdrawn: 'Applied, then withdrew',
   map_stalled: 'Stalled before invitation',
   vetoed: 'Invitation vetoed',
-  ratification_failed: 'Ratification failed',
+  ratification_failed: 'Ratification refused for good',
   pending_at_horizon: 'Pending at horizon (objection or ratification under way)',
 };
 

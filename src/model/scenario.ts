@@ -95,7 +95,7 @@ export interface Ratification {
   readonly procedure: string;
   /** Simmons hurdle code (1, 1.5, 2, 3, 4) when known. */
   readonly hurdle?: number;
-  /** Chance the procedure approves the accession protocol. */
+  /** Chance a vote approves the accession protocol; a failed vote is put again, and a final refusal is rare (model/ratification-record.ts). */
   readonly pass: Param;
   /** Months from signed protocol to this Ally's ratification. */
   readonly months: Param;
@@ -113,7 +113,7 @@ export interface Ally {
   /** Threat perception of the candidate: subtracted from consent. */
   readonly threat: Param;
   readonly objection: ObjectionKind;
-  /** For a hold-out: yearly chance the objection lifts after a concession. */
+  /** For a hold-out: yearly chance the objection lifts after a concession (Allies' lean together through cohesion). */
   readonly holdoutLift: Param;
   readonly ratification: Ratification;
   /** True when the values came from the scenario's allyDefaults, not from this Ally's own entry. */
