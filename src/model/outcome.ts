@@ -38,6 +38,6 @@ export type Track = (typeof TRACKS)[number];
 
 export const TRACK_LABELS: Readonly<Record<Track, string>> = {
   map: 'Membership Action Plan',
-  dialogue: 'Standard path before the MAP (intensified dialogue)',
+  dialogue: 'Standard path without a MAP (Council decision, dialogue or fast track)',
   special: 'Special status demanded',
 };

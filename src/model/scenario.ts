@@ -1,5 +1,6 @@
 import type { Param } from './distribution.js';
 import type { Track } from './outcome.js';
+import type { ProcedureId } from './procedures.js';
 
 /**
  * A scenario after loading: every default filled in, every shorthand expanded.
@@ -49,6 +50,11 @@ export interface Candidate {
 }
 
 export interface Process {
+  /**
+   * The procedure of every year, when the scenario names one; else each year takes the one in
+   * force at its date (model/procedures.ts).
+   */
+  readonly procedure?: ProcedureId;
   /** Year the Membership Action Plan exists from (1999). Before it the standard path is intensified dialogue. */
   readonly mapIntroduced: number;
   readonly standardPath: TrackRules;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { OUTCOMES, TRACKS } from '../model/outcome.js';
+import { PROCEDURE_IDS } from '../model/procedures.js';
 import { BRANCH_STAGES } from '../model/scenario.js';
 import { unsafeCharacterIn } from '../model/unsafe-characters.js';
 import { describeInput, unknownFieldMessages } from './schema-messages.js';
@@ -239,6 +240,7 @@ const candidate = fields({
 const trackRules = { minYears: nonNegative.optional(), readiness: probability.optional() };
 
 const processSchema = fields({
+  procedure: z.enum(PROCEDURE_IDS).optional(),
   mapIntroduced: year.optional(),
   standardPath: fields(trackRules).optional(),
   specialTrack: fields({ ...trackRules, consentPenalty: probability.optional() }).optional(),
