@@ -22,8 +22,9 @@ export const OutcomeCode = indexOf(OUTCOMES);
 export const FunnelStage = indexOf(STAGES);
 
 /**
- * How a branch ended, one level finer than the outcome: a vetoed branch was stopped by a
- * veto or by a hold-out that never lifted. Tallies are kept per exit, in this order.
+ * How a branch ended, one level finer than the outcome: a branch pending at the horizon waits
+ * on an objection still under negotiation (held_out) or on ratification. Tallies are kept per
+ * exit, in this order.
  */
 export const EXITS = [
   { exit: 'joined', outcome: 'joined', role: 'process' },
@@ -31,7 +32,7 @@ export const EXITS = [
   { exit: 'withdrawn', outcome: 'withdrawn', role: 'candidate' },
   { exit: 'map_stalled', outcome: 'map_stalled', role: 'process' },
   { exit: 'vetoed', outcome: 'vetoed', role: 'veto' },
-  { exit: 'held_out', outcome: 'vetoed', role: 'holdout' },
+  { exit: 'held_out', outcome: 'pending_at_horizon', role: 'holdout' },
   { exit: 'ratification_failed', outcome: 'ratification_failed', role: 'ratification' },
   { exit: 'pending_at_horizon', outcome: 'pending_at_horizon', role: 'process' },
 ] as const;
@@ -55,7 +56,7 @@ export const FIXED_REASONS = [
   { name: 'not_interested', kind: 'not_interested', label: 'leadership never sought membership' },
   { name: 'domestic_opposition', kind: 'domestic_opposition', label: 'domestic opposition stopped an application' },
   { name: 'withdrawal', kind: 'withdrawal', label: 'candidate withdrew its application' },
-  { name: 'ratification_vote', kind: 'ratification_vote', label: 'ratification vote failed' },
+  { name: 'ratification_vote', kind: 'ratification_vote', label: 'final refusal to ratify' },
   { name: 'horizon', kind: 'horizon', label: 'ratification still under way at the horizon' },
   { name: 'min_years', kind: 'horizon', label: 'preparation years not yet served' },
 ] as const satisfies readonly { name: string; kind: ReasonKind; label: string }[];

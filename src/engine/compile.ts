@@ -1,3 +1,4 @@
+import { PROCEDURE_IDS, procedureOfYear } from '../model/procedures.js';
 import { dateToYear } from '../model/roster.js';
 import { effectSize, effectTarget, type AllySelector } from '../model/catalog/effects.js';
 import { paramPath } from '../model/catalog/parameters.js';
@@ -104,6 +105,7 @@ export function compile(scenario: Scenario, accelerators: Partial<Accelerators> 
     horizon: scenario.decisionPoint.horizon,
     years: scenario.decisionPoint.horizon - scenario.decisionPoint.year + 1,
     mapYear: pr.mapIntroduced,
+    procedureByYear: procedureByYear(scenario),
     actors: Uint32Array.of(hashName(`candidate:${c.code}`), hashName('alliance')),
     interest: table.add(paramPath('candidate', 'interest'), c.interest),
     opposition: table.add(paramPath('candidate', 'domesticOpposition'), c.domesticOpposition),
@@ -258,4 +260,12 @@ function indexOrThrow(index: number, what: string, name: string, disabled = fals
   if (index >= 0) return index;
   if (disabled) return -1;
   throw new Error(`internal: unknown ${what} "${name}" reached the engine`);
+}
+
+/** Each simulated year's procedure (index into PROCEDURES): the scenario's own, else the one of the year's date. */
+function procedureByYear(scenario: Scenario): Uint8Array {
+  const named = scenario.process.procedure;
+  const fixed = named === undefined ? -1 : PROCEDURE_IDS.indexOf(named);
+  const { year, horizon } = scenario.decisionPoint;
+  return Uint8Array.from({ length: horizon - year + 1 }, (_, y) => (fixed >= 0 ? fixed : procedureOfYear(year + y)));
 }

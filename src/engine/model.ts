@@ -113,6 +113,8 @@ export interface CompiledModel {
   readonly horizon: number;
   readonly years: number;
   readonly mapYear: number;
+  /** The procedure of each year, by year offset: an index into PROCEDURES (model/procedures.ts). */
+  readonly procedureByYear: Uint8Array;
   /**
    * Draw places (32-bit name hashes) of the candidate and of the alliance-wide disposition, at
    * the indexes of Actor (codes.ts). Hashes live in typed arrays: as plain fields, one model's would be

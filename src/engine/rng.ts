@@ -30,6 +30,8 @@ export const Purpose = {
   allianceB: 13,
   ratifyA: 14,
   ratifyB: 15,
+  liftA: 16,
+  liftB: 17,
 } as const;
 
 /** murmur3's 32-bit finaliser: a bijection with full avalanche. */

@@ -16,8 +16,8 @@ export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
   withdrawn: 'Applied, then withdrew',
   map_stalled: 'Stalled before invitation',
   vetoed: 'Invitation vetoed',
-  ratification_failed: 'Ratification failed',
-  pending_at_horizon: 'Ratification pending at horizon',
+  ratification_failed: 'Ratification refused for good',
+  pending_at_horizon: 'Pending at horizon (objection or ratification under way)',
 };
 
 /** Stages a branch passes through; the funnel counts branches reaching each. */
@@ -38,6 +38,6 @@ export type Track = (typeof TRACKS)[number];
 
 export const TRACK_LABELS: Readonly<Record<Track, string>> = {
   map: 'Membership Action Plan',
-  dialogue: 'Standard path before the MAP (intensified dialogue)',
+  dialogue: 'Standard path without a MAP (Council decision, dialogue or fast track)',
   special: 'Special status demanded',
 };

@@ -1,6 +1,7 @@
 import type { Effect } from './catalog/effects.js';
 import type { Param } from './distribution.js';
 import type { Track } from './outcome.js';
+import type { ProcedureId } from './procedures.js';
 
 /**
  * A scenario after loading: every default filled in, every shorthand expanded.
@@ -50,6 +51,11 @@ export interface Candidate {
 }
 
 export interface Process {
+  /**
+   * The procedure of every year, when the scenario names one; else each year takes the one in
+   * force at its date (model/procedures.ts).
+   */
+  readonly procedure?: ProcedureId;
   /** Year the Membership Action Plan exists from (1999). Before it the standard path is intensified dialogue. */
   readonly mapIntroduced: number;
   readonly standardPath: TrackRules;
@@ -96,7 +102,7 @@ export interface Ratification {
   readonly procedure: string;
   /** Simmons hurdle code (1, 1.5, 2, 3, 4) when known. */
   readonly hurdle?: number;
-  /** Chance the procedure approves the accession protocol. */
+  /** Chance a vote approves the accession protocol; a failed vote is put again, and a final refusal is rare (model/ratification-record.ts). */
   readonly pass: Param;
   /** Months from signed protocol to this Ally's ratification. */
   readonly months: Param;
@@ -114,7 +120,7 @@ export interface Ally {
   /** Threat perception of the candidate: subtracted from consent. */
   readonly threat: Param;
   readonly objection: ObjectionKind;
-  /** For a hold-out: yearly chance the objection lifts after a concession. */
+  /** For a hold-out: yearly chance the objection lifts after a concession (Allies' lean together through cohesion). */
   readonly holdoutLift: Param;
   readonly ratification: Ratification;
   /** True when the values came from the scenario's allyDefaults, not from this Ally's own entry. */

@@ -160,7 +160,8 @@ function candidateToAuthoring(c: Candidate): AuthoringMap {
 }
 
 function processToAuthoring(pr: Process): AuthoringMap {
-  return {
+  return defined({
+    procedure: pr.procedure,
     mapIntroduced: pr.mapIntroduced,
     standardPath: { minYears: paramToAuthoring(pr.standardPath.minYears), readiness: paramToAuthoring(pr.standardPath.readiness) },
     specialTrack: {
@@ -170,7 +171,7 @@ function processToAuthoring(pr: Process): AuthoringMap {
     } satisfies Fields<Process['specialTrack']>,
     protocolMonths: paramToAuthoring(pr.protocolMonths),
     cohesion: paramToAuthoring(pr.cohesion),
-  } satisfies Fields<Process>;
+  } satisfies Fields<Process>);
 }
 
 /** The whole scenario as one self-contained authoring document (no `extends`, no `allyDefaults`). */

@@ -60,6 +60,7 @@ function toProcess(p: ScenarioDocument['process'], warnings: string[]): Process 
   const param = (value: ParamInput | undefined, def: Param, field: string) => paramOrDefault(value, def, `process.${field}`, warnings);
   if (p?.mapIntroduced === undefined) warnings.push(`process.mapIntroduced not set: using default ${fallback.mapIntroduced}`);
   return {
+    ...(p?.procedure === undefined ? {} : { procedure: p.procedure }),
     mapIntroduced: p?.mapIntroduced ?? fallback.mapIntroduced,
     standardPath: {
       minYears: param(p?.standardPath?.minYears, fallback.standardPath.minYears, 'standardPath.minYears'),

@@ -3,6 +3,7 @@ import { OUTCOMES, TRACKS } from '../model/outcome.js';
 import { EFFECT_KINDS, EFFECTS, type EffectKind, type EffectKindSpec, type EffectShape } from '../model/catalog/effects.js';
 import { NUMBER_KINDS, type NumberRange } from '../model/catalog/numbers.js';
 import { entriesOf, isNumberEntry, type EntryOf, type ScopeName } from '../model/catalog/parameters.js';
+import { PROCEDURE_IDS } from '../model/procedures.js';
 import { BRANCH_STAGES } from '../model/scenario.js';
 import { unsafeCharacterIn } from '../model/unsafe-characters.js';
 import { describeInput, unknownFieldMessages } from './schema-messages.js';
@@ -300,7 +301,7 @@ const decisionPoint = fields({ year, horizon: year, date: isoDate.optional(), la
 // The numbers of each section, and the few settings among them, come from the catalog.
 const candidate = fields(scopeFields('candidate', { name: text, code: allyCode }));
 
-const processSchema = fields(scopeFields('process', { mapIntroduced: year.optional() }));
+const processSchema = fields(scopeFields('process', { procedure: z.enum(PROCEDURE_IDS).optional(), mapIntroduced: year.optional() }));
 
 const precondition = fields(scopeFields('precondition', { id, label: text, basis: words.optional() }));
 

@@ -30,7 +30,9 @@ describe('historical baselines end as history did, for the reasons history gives
 
   test('1990: dismissed - the United States and Baker\'s "dream" are the top blocker', async () => {
     const r = await run('russia-1990');
-    expect(r.outcomes.joined.count).toBe(0);
+    // Before the 1995 Study the Council could vote without a readiness gate: a handful of
+    // branches in 20,000 get past every Ally; membership stays out of reach.
+    expect(r.outcomes.joined.share).toBeLessThan(0.001);
     const top = r.blockers[0]!;
     expect(top).toMatchObject({ outcome: 'vetoed', actor: 'US', reason: { kind: 'rule', id: 'baker-dream' } });
     expect(top.meanYear).toBeLessThan(1991);

@@ -112,7 +112,8 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace): Story
       case 'ratification': {
         const a = ally(e.ally);
         const spec = sc.allies.find((x) => x.code === a.code)!.ratification;
-        if (!e.passed) add(e.year, `${a.name} fails to ratify: ${spec.procedure} rejects the protocol (after ${e.months.toFixed(0)} months).`, spec.pass.source);
+        if (!e.passed) add(e.year, `${a.name} refuses for good: ${spec.procedure} rejects the protocol and the government does not put it again (after ${e.months.toFixed(0)} months).`, spec.pass.source);
+        else if (e.retried) add(e.year, `${a.name}: ${spec.procedure} rejects the protocol at a first vote and passes it when it is put again (after ${e.months.toFixed(0)} months).`, spec.pass.source);
         break;
       }
       case 'end':
@@ -160,7 +161,7 @@ function endingText(exit: (typeof EXITS)[number]['exit'], who: { code: string; n
     case 'vetoed':
       return `${who.name} vetoes the invitation in ${year}: ${lowerFirst(reason.label)}.`;
     case 'held_out':
-      return `${who.name}'s hold-out never lifted before the horizon: ${lowerFirst(reason.label)}.`;
+      return `At the horizon the talks go on: ${who.name}, the strongest objector, still holds out: ${lowerFirst(reason.label)}.`;
     case 'ratification_failed':
       return `Ratification fails in ${who.name} in ${year}; the protocol cannot enter into force.`;
     case 'pending_at_horizon':

@@ -1,4 +1,4 @@
-import { branchesToSearch, compile, findBranch, traceBranch } from '../../engine/index.js';
+import { branchesToSearch, compile, EXITS, findBranch, traceBranch } from '../../engine/index.js';
 import { OUTCOMES } from '../../model/outcome.js';
 import { integer } from '../../report/format.js';
 import { tellStory, storyText } from '../../analysis/explain/story.js';
@@ -16,7 +16,7 @@ export async function explainCommand(file: string, flags: ExplainFlags): Promise
     const wanted = flags.outcome;
     if (!(OUTCOMES as readonly string[]).includes(wanted)) throw new UsageError(`--outcome must be one of ${OUTCOMES.join(', ')}; got "${wanted}"`);
     const from = branch ?? 0;
-    const found = findBranch(model, flags.seed, (exit) => exit === wanted || (wanted === 'vetoed' && exit === 'held_out'), from);
+    const found = findBranch(model, flags.seed, (exit) => EXITS.find((e) => e.exit === exit)?.outcome === wanted, from);
     if (found === undefined) {
       const searched = branchesToSearch(from);
       const last = searched < 100_000 ? ` (${integer(from + searched - 1)} is the last branch number)` : '';

@@ -2,6 +2,7 @@ import { ExitCode, FixedReason, NO_ACTOR, StageCode, TrackCode } from '../codes.
 import type { CompiledModel } from '../model.js';
 import { yearKey } from '../rng.js';
 import { assertNever } from '../tables.js';
+import { strongestHolding } from './council.js';
 import { considerApplying, idleReason, withdraws } from './candidate.js';
 import { applyRules, fireEvents } from './effects.js';
 import { finish } from './finish.js';
@@ -86,7 +87,8 @@ function endAtHorizon(m: CompiledModel, s: BranchState, trace: Tracer | null): v
       finish(s, ExitCode.no_application, NO_ACTOR, idleReason(s.everInterested, s.interestWorstReason), trace);
       return;
     case StageCode.preparation: {
-      const holder = firstHolding(m, s);
+      // An objection still standing is a negotiation under way, not a veto: named by its strongest objector.
+      const holder = strongestHolding(m, s);
       if (holder >= 0) finish(s, ExitCode.held_out, holder, s.holdingReason[holder]!, trace);
       // The levels as they stand after the horizon year's drift.
       else finish(s, ExitCode.map_stalled, NO_ACTOR, stallReason(m, s, true), trace);
@@ -102,9 +104,4 @@ function endAtHorizon(m: CompiledModel, s: BranchState, trace: Tracer | null): v
     default:
       assertNever(stage);
   }
-}
-
-function firstHolding(m: CompiledModel, s: BranchState): number {
-  for (let i = 0; i < m.allyCount; i++) if (s.holding[i] === 1) return i;
-  return -1;
 }

@@ -4,6 +4,7 @@ import { clamp01 } from '../numbers.js';
 import { Phase, sampleParams } from '../params.js';
 import { chance, Purpose } from '../rng.js';
 import { finish } from './finish.js';
+import { hasMap } from './preparation.js';
 import type { BranchState } from './state.js';
 import type { Tracer } from './trace.js';
 
@@ -31,7 +32,7 @@ export function considerApplying(m: CompiledModel, s: BranchState, trace: Tracer
   sampleParams(m.params, s.key, s.values, m.params.randomByPhase[Phase.application]);
   const pStandard = s.values[m.standardPath]! + s.standardPathShift + s.ruleStandardPath;
   const standard = chance(s.yearKey, candidate, Purpose.track, pStandard);
-  s.track = standard ? (s.year >= m.mapYear ? TrackCode.map : TrackCode.dialogue) : TrackCode.special;
+  s.track = standard ? (hasMap(m, s.year) ? TrackCode.map : TrackCode.dialogue) : TrackCode.special;
   s.entryTrack = s.track;
   s.stage = StageCode.preparation;
   s.appliedYear = s.year;

@@ -1,8 +1,9 @@
-import { ExitCode, FixedReason, TrackCode } from '../codes.js';
+import { Actor, ExitCode, FixedReason, TrackCode } from '../codes.js';
+import { boxMuller, normalCdf, normalQuantile } from '../normal.js';
 import type { CompiledModel } from '../model.js';
-import { clamp01 } from '../numbers.js';
+import { clamp01, unitOpen } from '../numbers.js';
 import { sampleParams } from '../params.js';
-import { belowBit, bitsBelow, chance, drawBits, Purpose } from '../rng.js';
+import { belowBit, bitsBelow, chance, drawBits, Purpose, UNIT } from '../rng.js';
 import { drawAllyTerms } from './ally-terms.js';
 import { copulaBits, setCopula } from './copula.js';
 import { allyRuleShifts, takeEventShifts } from './effects.js';
@@ -17,13 +18,29 @@ import type { Tracer } from './trace.js';
  * hold-outs that may lift before a vote is held again.
  */
 
-/** Hold-outs lift one by one, each year with its own chance; returns true while any remains. */
+/**
+ * Hold-outs are negotiations: each year a concession may lift an objection, each Ally's with its
+ * own chance, but the Allies' answers lean together through cohesion (the year's climate of
+ * the talks is shared: a Gaussian copula of a yearly alliance draw and each Ally's own).
+ * Returns true while any objection stands.
+ */
 export function liftHoldouts(m: CompiledModel, s: BranchState, trace: Tracer | null): boolean {
   if (!s.anyHolding) return false;
+  const cohesion = clamp01(s.values[m.cohesion]!);
+  const alliance = m.actors[Actor.alliance]!;
+  const shared = cohesion > 0 ? Math.sqrt(cohesion) * boxMuller(drawBits(s.yearKey, alliance, Purpose.liftA) * UNIT, drawBits(s.yearKey, alliance, Purpose.liftB) * UNIT) : 0;
+  const ownWeight = Math.sqrt(1 - cohesion);
   let holding = false;
   for (let i = 0; i < m.allyCount; i++) {
     if (s.holding[i] === 0) continue;
-    if (chance(s.yearKey, m.allyActor[i]!, Purpose.holdoutLift, s.values[m.allyLift[i]!]!)) {
+    const p = s.values[m.allyLift[i]!]!;
+    let lifted: boolean;
+    if (cohesion <= 0 || p <= 0 || p >= 1) lifted = chance(s.yearKey, m.allyActor[i]!, Purpose.holdoutLift, p);
+    else {
+      const own = normalQuantile(unitOpen(drawBits(s.yearKey, m.allyActor[i]!, Purpose.holdoutLift) * UNIT));
+      lifted = normalCdf(shared + ownWeight * own) < p;
+    }
+    if (lifted) {
       s.holding[i] = 0;
       s.consented[i] = 1;
       if (trace !== null) trace.push({ kind: 'holdout_lifted', year: s.year, ally: i });
@@ -31,6 +48,15 @@ export function liftHoldouts(m: CompiledModel, s: BranchState, trace: Tracer | n
   }
   s.anyHolding = holding;
   return holding;
+}
+
+/** The Ally whose standing objection is the strongest (lowest consent at its vote; a rule's block first), or -1. */
+export function strongestHolding(m: CompiledModel, s: BranchState): number {
+  let best = -1;
+  for (let i = 0; i < m.allyCount; i++) {
+    if (s.holding[i] === 1 && (best < 0 || s.holdingStrength[i]! < s.holdingStrength[best]!)) best = i;
+  }
+  return best;
 }
 
 /**
@@ -108,6 +134,7 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
       s.holding[i] = 1;
       s.anyHolding = s.holdingTouched = true;
       s.holdingReason[i] = reason;
+      s.holdingStrength[i] = strength;
       if (firstHoldout < 0) firstHoldout = i;
     } else if (firstVeto < 0 || strength < vetoP) {
       // The blocker named is the Ally with the strongest objection, not the first in order.

@@ -1,4 +1,5 @@
 import { FixedReason, TrackCode } from '../codes.js';
+import { PROCEDURES } from '../../model/procedures.js';
 import type { CompiledModel } from '../model.js';
 import { liftHoldouts, vote } from './council.js';
 import { levelAtStartOf, levelOf, metOf, takeAllMet } from './levels.js';
@@ -11,7 +12,7 @@ import type { Tracer } from './trace.js';
  * candidate on the dialogue moves to the Membership Action Plan once it exists.
  */
 export function prepare(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
-  if (s.track === TrackCode.dialogue && s.year >= m.mapYear) {
+  if (s.track === TrackCode.dialogue && hasMap(m, s.year)) {
     s.track = TrackCode.map;
     if (trace !== null) trace.push({ kind: 'track_changed', year: s.year, track: s.track });
   }
@@ -25,14 +26,17 @@ export function prepare(m: CompiledModel, s: BranchState, trace: Tracer | null):
   // Years are whole steps: a minimum of under half a year still allows a vote in the
   // application year (Finland applied in May 2022 and was invited in June).
   const tooSoon = s.year - s.appliedYear + 0.5 < s.values[special ? m.specialMinYears : m.standardMinYears]!;
+  // Before the 1995 Study no criteria were published: the Council decided politically, and
+  // the preconditions weigh only in each Ally's consent.
+  const gated = PROCEDURE_GATED[m.procedureByYear[s.year - m.startYear]!] === 1;
   if (trace !== null) {
     const ready = readiness(m, s);
-    const needed = s.values[neededSlot]!;
+    const needed = gated ? s.values[neededSlot]! : 0;
     if (tooSoon || ready < needed) {
       trace.push({ kind: 'waiting', year: s.year, reason: stallReason(m, s, false), readiness: ready, needed });
       return;
     }
-  } else if (tooSoon || !isReady(m, s, neededSlot)) return;
+  } else if (tooSoon || (gated && !isReady(m, s, neededSlot))) return;
   vote(m, s, trace);
 }
 
@@ -82,4 +86,13 @@ function readiness(m: CompiledModel, s: BranchState): number {
   let met = 0;
   for (let k = 0; k < m.preconditionCount; k++) met += s.met[k]!;
   return met / m.preconditionCount;
+}
+
+/** 1 for each procedure (in the order of PROCEDURES) with a readiness gate, and with the MAP. */
+const PROCEDURE_GATED = Uint8Array.from(PROCEDURES, (p) => (p.gated ? 1 : 0));
+const PROCEDURE_MAP = Uint8Array.from(PROCEDURES, (p) => (p.map ? 1 : 0));
+
+/** Whether a candidate on the standard path prepares in the MAP in this year: it exists, and the year's procedure uses it. */
+export function hasMap(m: CompiledModel, year: number): boolean {
+  return year >= m.mapYear && PROCEDURE_MAP[m.procedureByYear[year - m.startYear]!] === 1;
 }

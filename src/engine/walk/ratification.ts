@@ -1,4 +1,5 @@
 import { ExitCode, FixedReason, NO_ACTOR, StageCode } from '../codes.js';
+import { FINAL_REFUSAL, RETRY_MONTHS } from '../../model/ratification-record.js';
 import type { CompiledModel } from '../model.js';
 import { clamp01 } from '../numbers.js';
 import { Phase, sampleParams } from '../params.js';
@@ -11,9 +12,12 @@ import type { Tracer } from './trace.js';
 /** After the invitation: the protocol, then ratification by each member's parliament, then the deposit. */
 
 /**
- * Invitation, protocol, then each member's own ratification. Pass or fail and the
- * months it takes are fixed per branch and Ally, so an earlier invitation can only
- * bring membership earlier.
+ * Invitation, protocol, then each member's own ratification. Every member voted to invite, so
+ * its government puts the protocol to its parliament: a vote passes with the Ally's `pass`
+ * chance; a failed vote is put again a month later (so it only delays), unless it is a final
+ * refusal, which the record makes rare whatever the vote's chance (ratification-record.ts).
+ * Pass or fail and the months it takes are fixed per branch and Ally, so an earlier invitation
+ * can only bring membership earlier.
  */
 export function invite(m: CompiledModel, s: BranchState, voters: number, trace: Tracer | null): void {
   s.stage = StageCode.ratification;
@@ -35,13 +39,16 @@ export function invite(m: CompiledModel, s: BranchState, voters: number, trace: 
   const allyActor = m.allyActor;
   const key0 = s.key0;
   for (let i = 0; i < members; i++) {
-    const months = Math.max(0, values[allyMonths[i]!]!);
+    let months = Math.max(0, values[allyMonths[i]!]!);
     const pass = values[allyPass[i]!]!;
     let bits = 0;
     if (cohesion <= 0) bits = drawBits(key0, allyActor[i]!, Purpose.ratification);
     else if (pass > 0 && pass < 1) bits = copulaBits(m, s, i, Purpose.ratification);
-    const passed = bits < bitsBelow(pass);
-    if (trace !== null) trace.push({ kind: 'ratification', year: s.year, ally: i, passed, months });
+    // The top of the draw's range is the final refusal; between it and `pass`, a failed first vote.
+    const passed = bits < bitsBelow(pass) || bits < bitsBelow(1 - Math.min(FINAL_REFUSAL, 1 - pass));
+    const retried = passed && bits >= bitsBelow(pass);
+    if (retried) months += RETRY_MONTHS;
+    if (trace !== null) trace.push({ kind: 'ratification', year: s.year, ally: i, passed, retried, months });
     if (!passed) {
       if (months < failAt) {
         failAt = months;

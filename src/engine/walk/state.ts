@@ -143,6 +143,8 @@ export class BranchState {
   readonly allyP: Float64Array;
   readonly holding: Uint8Array;
   readonly holdingReason: Int32Array;
+  /** Each holding Ally's consent at the vote it refused (-Infinity for a rule's block): the lowest is the strongest objection. */
+  readonly holdingStrength: Float64Array;
   readonly objectorAlly: Int32Array;
   readonly objectorReason: Int32Array;
   readonly objectorHoldout: Uint8Array;
@@ -183,6 +185,7 @@ export class BranchState {
     this.allyP = new Float64Array(a);
     this.holding = new Uint8Array(a);
     this.holdingReason = new Int32Array(a);
+    this.holdingStrength = new Float64Array(a);
     this.objectorAlly = new Int32Array(a);
     this.objectorReason = new Int32Array(a);
     this.objectorHoldout = new Uint8Array(a);

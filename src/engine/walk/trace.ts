@@ -19,6 +19,8 @@ export type TraceEntry =
       readonly year: number;
       readonly ally: number;
       readonly passed: boolean;
+      /** Passed at a second vote, after a failed first one. */
+      readonly retried: boolean;
       readonly months: number;
     }
   | { readonly kind: 'end'; readonly year: number; readonly exit: number; readonly actor: number; readonly reason: number };

@@ -47,7 +47,7 @@ export function ExplainScreen({ scenario, seed, ask, notify, active, width, heig
   };
   const find = (outcome: Outcome, from: number) => {
     setWanted(outcome);
-    // held_out is a kind of veto: match on the outcome, not the finer exit.
+    // Match on the outcome, not the finer exit (a standing hold-out is pending at the horizon).
     const found = findBranch(model, seed, (exit) => EXITS.find((e) => e.exit === exit)?.outcome === outcome, from);
     if (found === undefined) notify(`no branch ending "${OUTCOME_LABELS[outcome]}" among the 100,000 after branch ${from - 1}`);
     else {

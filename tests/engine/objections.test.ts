@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'vitest';
+import { compile, simulate, summarize } from '../../src/engine/index.js';
+import { fixed } from '../../src/model/distribution.js';
+import type { Scenario } from '../../src/model/scenario.js';
+import { referenceScenario } from '../helpers/reference-model.js';
+
+/** Every Ally holds out rather than vetoes; consent falls along the roster, so the last Ally objects most. */
+function holdouts(lift: number, cohesion: number, horizon = 2000): Scenario {
+  const base = referenceScenario({ consent: (i) => 0.5 - 0.02 * i });
+  return {
+    ...base,
+    decisionPoint: { ...base.decisionPoint, horizon },
+    candidate: { ...base.candidate, interest: fixed(1) },
+    process: { ...base.process, cohesion: fixed(cohesion) },
+    allies: base.allies.map((a) => ({ ...a, objection: 'holdout', holdoutLift: fixed(lift) })),
+  };
+}
+
+describe('objections are negotiations', () => {
+  test('an objection still standing at the horizon is pending, not a veto', () => {
+    const m = compile(holdouts(0, 0));
+    const r = summarize(m, simulate(m, 'objections', 4000), { seed: 'objections' });
+    expect(r.outcomes.vetoed.count).toBe(0);
+    expect(r.outcomes.pending_at_horizon.share).toBeGreaterThan(0.9);
+  });
+
+  test('the blocker named is the strongest objector, not the first in roster order', () => {
+    const scenario = holdouts(0, 0);
+    const m = compile(scenario);
+    const r = summarize(m, simulate(m, 'objections', 4000), { seed: 'objections' });
+    const pending = r.blockers.filter((b) => b.outcome === 'pending_at_horizon');
+    // The last Ally has the lowest consent: it objects in most branches and is then the one named.
+    expect(pending[0]!.actor).toBe(scenario.allies.at(-1)!.code);
+    expect(pending.some((b) => b.actor === scenario.allies[0]!.code)).toBe(false);
+  });
+
+  test('cohesion makes several hold-outs lift together', () => {
+    // With many objectors each lifting on its own, all rarely lift in the same years; leaning
+    // together, they do far more often, at the same chance for each.
+    const joinedShare = (cohesion: number) => {
+      const m = compile(holdouts(0.5, cohesion, 2004));
+      return summarize(m, simulate(m, 'lift', 4000), { seed: 'lift' }).outcomes.joined.share;
+    };
+    expect(joinedShare(0.8)).toBeGreaterThan(joinedShare(0) + 0.05);
+  });
+});
