@@ -1,5 +1,7 @@
 import { describeActor, describeReason, EXITS, type BranchTrace, type CompiledModel, type TraceEntry } from '../../engine/index.js';
+import { candidateAt, nameWithCode } from '../../model/names.js';
 import { OUTCOME_LABELS, TRACKS, TRACK_LABELS } from '../../model/outcome.js';
+import { PROCEDURES, procedureOfYear } from '../../model/procedures.js';
 import type { Reason } from '../../model/results.js';
 import { resolveSource } from '../../model/sources.js';
 import { pct } from '../../report/format.js';
@@ -49,12 +51,12 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace): Story
     const year = votes[0]!.year;
     const refusals = votes.filter((v) => !v.consent);
     const agreed = votes.length - refusals.length;
-    add(year, `North Atlantic Council: ${agreed} of ${votes.length} Allies asked agree to invite ${sc.candidate.name}.`);
+    add(year, `North Atlantic Council: ${agreed} of ${votes.length} Allies asked agree to invite ${candidateAt(sc.candidate.name, year)}.`);
     for (const v of refusals) {
       const a = ally(v.ally);
       const reason = describeReason(m, v.reason, v.ally);
       const kind = m.allyHoldout[v.ally] === 1 ? 'holds out' : 'vetoes';
-      add(year, `  ${a.name} (${a.code}) ${kind} (chance of consent ${pct(v.p, 0)}): ${reason.label}.`, reason.source);
+      add(year, `  ${nameWithCode(a.name, a.code)} ${kind} (chance of consent ${pct(v.p, 0)}): ${clause(reason)}.`, reason.source);
     }
     votes.length = 0;
   };
@@ -77,16 +79,18 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace): Story
         break;
       }
       case 'interest':
-        if (!e.interested) quiet('interest', e.year, `${sc.candidate.name}'s leadership does not seek membership (yearly chance ${pct(e.p, 0)}).`, sc.candidate.interest.source);
-        else add(e.year, `${sc.candidate.name}'s leadership decides to seek membership (chance ${pct(e.p, 0)}).`, sc.candidate.interest.source);
+        if (!e.interested) quiet('interest', e.year, `${candidateAt(sc.candidate.name, e.year)}'s leadership does not seek membership (yearly chance ${pct(e.p, 0)}).`, sc.candidate.interest.source);
+        else add(e.year, `${candidateAt(sc.candidate.name, e.year)}'s leadership decides to seek membership (chance ${pct(e.p, 0)}).`, sc.candidate.interest.source);
         break;
       case 'opposition':
         if (e.stopped) add(e.year, `Domestic opposition stops the application (chance ${pct(e.p, 0)}).`, sc.candidate.domesticOpposition.source);
         break;
       case 'applied': {
         const track = TRACKS[e.track]!;
-        const how = track === 'special' ? 'demanding special status rather than standing in line' : `accepting the standard path: ${TRACK_LABELS[track]}`;
-        add(e.year, `${sc.candidate.name} applies, ${how} (chance of accepting the standard path ${pct(e.pStandard, 0)}).`, sc.candidate.acceptsStandardPath.source);
+        // The standard path as it was that year: no MAP before 1999, no Study before 1995.
+        const path = track === 'map' ? TRACK_LABELS.map : PROCEDURES[procedureOfYear(e.year)]!.label;
+        const how = track === 'special' ? 'demanding special status rather than standing in line' : `accepting the standard path: ${path}`;
+        add(e.year, `${candidateAt(sc.candidate.name, e.year)} applies, ${how} (chance of accepting the standard path ${pct(e.pStandard, 0)}).`, sc.candidate.acceptsStandardPath.source);
         break;
       }
       case 'track_changed':
@@ -95,7 +99,7 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace): Story
       case 'waiting': {
         const reason = describeReason(m, e.reason);
         const needed = e.needed > 0 ? ` (${pct(e.readiness, 0)} of preconditions met, ${pct(e.needed, 0)} needed)` : '';
-        quiet(`waiting:${e.reason}`, e.year, `No invitation yet${needed}: ${lowerFirst(reason.label)}.`, reason.source);
+        quiet(`waiting:${e.reason}`, e.year, `No invitation yet${needed}: ${clause(reason)}.`, reason.source);
         break;
       }
       case 'vote':
@@ -125,7 +129,7 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace): Story
   const exit = t.exit;
   const reason = describeReason(m, t.reason, t.actor);
   const who = describeActor(m, t.actor, exit.role);
-  const ending = endingText(exit.exit, who, reason, t.exitYear, sc.candidate.name);
+  const ending = endingText(exit.exit, who, reason, t.exitYear, candidateAt(sc.candidate.name, t.exitYear));
   add(t.exitYear, ending, reason.source);
 
   const cited = new Map<string, string>();
@@ -153,15 +157,15 @@ function endingText(exit: (typeof EXITS)[number]['exit'], who: { code: string; n
     case 'joined':
       return `${candidate} deposits its instrument of accession in Washington and becomes a member in ${year}.`;
     case 'no_application':
-      return `By the horizon ${candidate} never applied: ${lowerFirst(reason.label)}.`;
+      return `By the horizon ${candidate} never applied: ${clause(reason)}.`;
     case 'withdrawn':
       return `${candidate} withdraws its application in ${year}.`;
     case 'map_stalled':
-      return `By the horizon no invitation came: ${lowerFirst(reason.label)}.`;
+      return `By the horizon no invitation came: ${clause(reason)}.`;
     case 'vetoed':
-      return `${who.name} vetoes the invitation in ${year}: ${lowerFirst(reason.label)}.`;
+      return `${who.name} vetoes the invitation in ${year}: ${clause(reason)}.`;
     case 'held_out':
-      return `At the horizon the talks go on: ${who.name}, the strongest objector, still holds out: ${lowerFirst(reason.label)}.`;
+      return `At the horizon the talks go on: ${who.name}, the strongest objector, still holds out: ${clause(reason)}.`;
     case 'ratification_failed':
       return `Ratification fails in ${who.name} in ${year}; the protocol cannot enter into force.`;
     case 'pending_at_horizon':
@@ -169,8 +173,15 @@ function endingText(exit: (typeof EXITS)[number]['exit'], who: { code: string; n
   }
 }
 
-function lowerFirst(s: string): string {
-  return s.length > 0 && s[1] !== undefined && s[1] === s[1].toLowerCase() ? s[0]!.toLowerCase() + s.slice(1) : s;
+/**
+ * A reason used mid-sentence after a colon: no closing period of its own (a rule's text has
+ * one), and a lowercase start only for the engine's own wording: an author's label may start
+ * with a name ("Kosovo air war", "Soviet/Russian forces ...").
+ */
+function clause(reason: Reason): string {
+  const s = reason.label.trim().replace(/\.+$/, '');
+  const authored = reason.kind === 'rule' || reason.kind === 'event' || reason.kind === 'precondition';
+  return authored || s.length < 2 || s[1] !== s[1]!.toLowerCase() ? s : s[0]!.toLowerCase() + s.slice(1);
 }
 
 /** The story as plain text for the terminal. */

@@ -9,6 +9,7 @@ import type { Comparison } from '../compare/comparison.js';
 import { pct } from '../../report/format.js';
 import { paramLabel } from '../../report/param-labels.js';
 import type { RewriteDistance } from '../rewrite/rewrite-distance.js';
+import { nameWithCode } from '../../model/names.js';
 import type { Story } from '../explain/story.js';
 import { rangeText } from '../sensitivity/tornado.js';
 
@@ -119,7 +120,7 @@ export function assumptionTables(s: Scenario): AssumptionTable[] {
       title: 'The Allies (each votes from the day it joins; every one must agree and ratify)',
       headers: ['Ally', 'votes from', 'consent', 'threat', 'objection', 'ratification', 'passes', 'sources'],
       rows: s.allies.map((a) => [
-        `${a.name} (${a.code})${a.defaulted ? ' *' : ''}`,
+        `${nameWithCode(a.name, a.code)}${a.defaulted ? ' *' : ''}`,
         a.joined,
         val(a.consent),
         val(a.threat),

@@ -49,7 +49,7 @@ function accessionYears(r: Results, barWidth: number): string[] {
   if (joined.count === 0) return ['Accession year: no branch joined within the horizon'];
   const peak = Math.max(...r.accessionYears.map((y) => y.share));
   const rows = r.accessionYears.map((y) => [String(y.year), pct(y.share), bar(y.share / peak, barWidth)]);
-  return [`Accession year (among the ${integer(joined.count)} branches that joined)`, ...indent(table(['year', 'share', ''], rows, new Set([1])))];
+  return [`Accession year (among the ${integer(joined.count)} ${joined.count === 1 ? 'branch' : 'branches'} that joined)`, ...indent(table(['year', 'share', ''], rows, new Set([1])))];
 }
 
 function blockerLines(r: Results, limit: number, width: number): string[] {
