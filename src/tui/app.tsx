@@ -22,6 +22,8 @@ import type { Workspace } from './workspace.js';
 
 export interface AppProps {
   readonly opened: { readonly scenario: Scenario; readonly file: string; readonly warnings: readonly string[] };
+  /** A second scenario from the command line: team A of the debate view, against the one on screen. */
+  readonly teamA?: { readonly scenario: Scenario; readonly file: string };
   readonly runner: LiveRunner;
   readonly workspace: Workspace;
   /** Told once, as the app exits, what to print on the restored terminal. */
@@ -31,11 +33,15 @@ export interface AppProps {
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 16;
 
-export function App({ opened, runner, workspace, onExit }: AppProps) {
+export function App({ opened, teamA: opposing, runner, workspace, onExit }: AppProps) {
   const { exit } = useApp();
   const keys = useKeyRouter();
   const { columns, rows } = useTerminalSize();
-  const [editor, dispatch] = useReducer(editorReducer, opened, (o) => openEditor(o.scenario, o.file, o.warnings));
+  const [editor, dispatch] = useReducer(editorReducer, opened, (o) => {
+    const state = openEditor(o.scenario, o.file, o.warnings);
+    if (opposing === undefined) return state;
+    return { ...state, note: `debate (c): team A ${workspace.displayPath(opposing.file)} against team B, the scenario on screen` };
+  });
   const live = useLiveResults(runner, editor.scenario, editor.warnings);
   const [screen, setScreen] = useState<ScreenName>('explore');
   const [helpReturnsTo, setHelpReturnsTo] = useState<ScreenName>('explore');
@@ -47,7 +53,9 @@ export function App({ opened, runner, workspace, onExit }: AppProps) {
   const debateRunner = useRef<DebateRunner>(undefined);
   debateRunner.current ??= new DebateRunner({ seed: runner.seed, stages: runner.stages });
   /** Teams chosen from the scenario files in the debate view; unset, the defaults below stand. */
-  const [chosen, setChosen] = useState<{ readonly a?: Team; readonly b?: Team }>({});
+  const [chosen, setChosen] = useState<{ readonly a?: Team; readonly b?: Team }>(() =>
+    opposing === undefined ? {} : { a: { scenario: opposing.scenario, role: workspace.displayPath(opposing.file) } },
+  );
   const [choosing, setChoosing] = useState<TeamName>('a');
   const quit = (farewell: string) => {
     onExit?.(farewell);

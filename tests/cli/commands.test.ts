@@ -132,6 +132,7 @@ describe('bad usage and bad input exit 2 with a message and no stack trace', () 
   });
 
   test('an unknown command', () => bad(['fly'], /unknown command/));
+  test('tui with three scenarios', () => bad(['tui', 'russia-1990', 'russia-2000', 'russia-2008'], /at most two scenarios/));
   test('an unknown option', () => bad(['run', 'russia-2000', '--fast'], /unknown option/));
   test('a missing scenario file', () => bad(['run', 'no/such/file.yaml'], /no\/such\/file\.yaml/));
   test('--set on a path that does not exist', () => bad(['run', 'russia-2000', '--set', 'candidate.charisma=1'], /candidate\.charisma/));

@@ -4,7 +4,7 @@ import { rewriteDistance } from '../../src/analysis/rewrite/rewrite-distance.js'
 import { fileWorkspace } from '../../src/tui/workspace.js';
 import { sampleScenario } from '../helpers/sample-scenario.js';
 import { BUNDLED, load } from './files.js';
-import { KEY, noFiles, renderApp, type Harness } from './harness.js';
+import { KEY, noFiles, renderApp, testRunner, type Harness } from './harness.js';
 
 let h: Harness | undefined;
 afterEach(() => h?.unmount());
@@ -130,5 +130,17 @@ describe('debate view', () => {
     await h.waitFor('w                         the rewrite');
     await h.press(KEY.pageDown);
     expect(await h.waitFor('Debate view (c)')).toContain("choose team A's or team B's scenario");
+  });
+
+  it('two files on the command line: the second on screen as team B, the first as team A, as the message line says', async () => {
+    const a = await load(join(BUNDLED, 'russia-2000.yaml'));
+    const b = await load(join(BUNDLED, 'russia-2000-stands-in-line.yaml'));
+    h = renderApp(b, fileWorkspace({ bundledDir: BUNDLED }), testRunner(), a);
+    const first = await h.waitFor('debate (c): team A');
+    expect(first).toContain('article10 · ' + b.scenario.title);
+    expect(first).toMatch(/debate \(c\): team A \S*russia-2000\.yaml against team B, the scenario on screen/);
+    await h.press('c');
+    await h.waitFor(/A  russia-2000 \(.*russia-2000\.yaml\)/);
+    await h.waitFor('B  russia-2000-stands-in-line (on screen)');
   });
 });

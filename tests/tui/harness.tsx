@@ -1,6 +1,6 @@
 import { render } from 'ink-testing-library';
 import type { Scenario } from '../../src/model/scenario.js';
-import { App } from '../../src/tui/app.js';
+import { App, type AppProps } from '../../src/tui/app.js';
 import { threadExecutor } from '../../src/batch/executors.js';
 import { LiveRunner } from '../../src/batch/live-runner.js';
 import type { Workspace } from '../../src/tui/workspace.js';
@@ -42,9 +42,14 @@ export interface Harness {
   readonly unmount: () => void;
 }
 
-export function renderApp(opened: { scenario: Scenario; file: string; warnings?: string[] }, workspace: Workspace, runner = testRunner()): Harness {
+export function renderApp(
+  opened: { scenario: Scenario; file: string; warnings?: string[] },
+  workspace: Workspace,
+  runner = testRunner(),
+  teamA?: AppProps['teamA'],
+): Harness {
   let farewell: string | undefined;
-  const app = render(<App opened={{ warnings: [], ...opened }} runner={runner} workspace={workspace} onExit={(f) => (farewell = f)} />);
+  const app = render(<App opened={{ warnings: [], ...opened }} teamA={teamA} runner={runner} workspace={workspace} onExit={(f) => (farewell = f)} />);
   const lastFrame = () => app.lastFrame() ?? '';
   return {
     lastFrame,

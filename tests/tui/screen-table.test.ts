@@ -49,7 +49,7 @@ describe('the table of screens', () => {
 describe('read from the table', () => {
   test('the hint line at 80 columns, most useful first, Esc where it goes back, then help and quit', () => {
     expect(Object.fromEntries(NAMES.map((n) => [n, hintLine(SCREENS, n, 80)]))).toEqual({
-      explore: '←→ change  ⏎ set  ␣ switch  u/r undo  p pin  c compare  ? help  q quit',
+      explore: '←→ change  ⏎ set  s save  c compare  w rewrite  e explain  p pin  ? help  q quit',
       explain: '↓↑ year  ←→ branch  o outcome  b number  f again  Esc back  ? help  q quit',
       debate: 'a/b choose team  x reset teams  ↑↓ scroll  Esc back  ? help  q quit',
       rewrite: '↑↓ scroll  Esc back  ? help  q quit',
@@ -59,10 +59,16 @@ describe('read from the table', () => {
     });
   });
 
+  test('at 80 columns the explorer keeps save, rewrite and explain in view, and ? for the rest', () => {
+    const line = hintLine(SCREENS, 'explore', 80);
+    expect(line.length).toBeLessThanOrEqual(80);
+    for (const hint of ['s save', 'w rewrite', 'e explain', '? help']) expect(line).toContain(hint);
+  });
+
   test('a narrow terminal drops hints from the end, never help and quit; a wide one shows them all', () => {
     expect(hintLine(SCREENS, 'explore', 30)).toBe('←→ change  ? help  q quit');
     expect(hintLine(SCREENS, 'debate', 30)).toBe('? help  q quit');
-    expect(hintLine(SCREENS, 'explore', 200)).toBe('←→ change  ⏎ set  ␣ switch  u/r undo  p pin  c compare  w rewrite  e explain  s save  d scenarios  ↑↓ select  ? help  q quit');
+    expect(hintLine(SCREENS, 'explore', 200)).toBe('←→ change  ⏎ set  s save  c compare  w rewrite  e explain  p pin  ␣ switch  u/r undo  d scenarios  ↑↓ select  ? help  q quit');
   });
 
   test('the help lists the keys everywhere, then each titled screen\'s, in the table\'s order', () => {

@@ -56,6 +56,8 @@ describe.skipIf(!ready)('in a real terminal (tmux, 80×24; needs npm run build)'
     // The frame stays shorter than the terminal (a full-height frame flickers): the last row is free.
     expect(lines[23] ?? '').toBe('');
     expect(lines[22]).toMatch(/\? help  q quit$/);
+    // The footer fits the explorer's most used keys in 80 columns.
+    for (const hint of ['s save', 'w rewrite', 'e explain']) expect(lines[22]).toContain(hint);
     expect(tmux('display', '-p', '-t', session!, '#{alternate_on}').trim()).toBe('1');
 
     const valueOf = (text: string) => Number(/RU interest +\*?~?(\d\.\d+)/.exec(text)?.[1]);

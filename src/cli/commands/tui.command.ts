@@ -2,6 +2,7 @@ import { DEFAULT_SCENARIO } from '../../io/paths.js';
 import { argument, defineCommand, type FlagsOf } from '../command-spec.js';
 import { seed, set } from '../common-options.js';
 import { DEFAULT_RUNS } from '../options.js';
+import { UsageError } from '../errors.js';
 import { printToStderr } from '../output.js';
 
 const options = {
@@ -15,20 +16,29 @@ export type TuiFlags = FlagsOf<typeof options>;
 export const tuiSpec = defineCommand({
   name: 'tui',
   summary: 'explore a scenario interactively (needs a terminal; otherwise prints the summary)',
-  arguments: [argument('[scenario]', `scenario file or bundled name (default ${DEFAULT_SCENARIO.replace(/\.yaml$/, '')})`)],
+  arguments: [
+    argument(
+      '[scenarios...]',
+      `scenario file or bundled name (default ${DEFAULT_SCENARIO.replace(/\.yaml$/, '')}); with two, the second is on screen (team B) and the first is team A of the debate view`,
+    ),
+  ],
   options,
-  action: async ([file], flags) => openUiOrSummary(file, flags),
+  action: async ([files], flags) => {
+    const [file, teamB, ...more] = files;
+    if (more.length > 0) throw new UsageError(`tui takes at most two scenarios (team A, then team B on screen); got ${files.length}`);
+    return openUiOrSummary(teamB ?? file, flags, teamB === undefined ? undefined : file);
+  },
 });
 
 /**
  * The interactive UI needs a terminal on both ends (Ink puts stdin in raw mode). Piped, in
  * CI or with stdin closed, print the batch summary instead and say how to get the UI.
  */
-export async function openUiOrSummary(file: string | undefined, flags: TuiFlags): Promise<void> {
+export async function openUiOrSummary(file: string | undefined, flags: TuiFlags, teamA?: string): Promise<void> {
   const scenario = file ?? DEFAULT_SCENARIO.replace(/\.yaml$/, '');
   if (process.stdin.isTTY === true && process.stdout.isTTY === true) {
     const { tuiCommand } = await import('./tui.js');
-    await tuiCommand(file, flags);
+    await tuiCommand(file, flags, teamA);
     return;
   }
   printToStderr('article10: not a terminal, so printing the batch summary; run `npx article10 tui` in a terminal for the interactive UI\n');

@@ -22,10 +22,11 @@ const ALTERNATE_SCREEN_ON = '\u001b[?1049h';
 const ALTERNATE_SCREEN_OFF = '\u001b[?1049l';
 
 /**
- * `article10 tui [scenario]`: the interactive explorer. The caller has checked that stdin and
+ * `article10 tui [scenario]`: the interactive explorer; `teamA`, when given, is the scenario
+ * the debate view sets against the one on screen. The caller has checked that stdin and
  * stdout are terminals (Ink needs raw mode). Resolves when the user quits.
  */
-export async function tuiCommand(file: string | undefined, flags: TuiFlags): Promise<void> {
+export async function tuiCommand(file: string | undefined, flags: TuiFlags, teamA?: string): Promise<void> {
   // Ink's colour library ignores NO_COLOR: FORCE_COLOR=0 must be set before it loads.
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') process.env.FORCE_COLOR = '0';
   const name = file ?? DEFAULT_SCENARIO.replace(/\.yaml$/, '');
@@ -33,8 +34,9 @@ export async function tuiCommand(file: string | undefined, flags: TuiFlags): Pro
   // first run starts as soon as the scenario is there, so the workers warm up while Ink loads.
   const ui = withoutFetch(() => Promise.all([import('ink'), import('../../tui/app.js'), import('../../tui/workspace.js')]));
   ui.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
-  const [loaded, { LiveRunner }, { defaultExecutors }] = await Promise.all([
+  const [loaded, opposing, { LiveRunner }, { defaultExecutors }] = await Promise.all([
     loadForCommand(name, flags.set),
+    teamA === undefined ? undefined : loadForCommand(teamA, flags.set),
     import('../../batch/live-runner.js'),
     import('../../batch/executors.js'),
   ]);
@@ -52,14 +54,14 @@ export async function tuiCommand(file: string | undefined, flags: TuiFlags): Pro
   // a frame cold costs as much as the estimate; past a short wait the UI opens without it.
   await Promise.race([runner.firstResults(), delay(FIRST_RESULTS_WAIT_MS)]);
   const bundledDir = bundledScenariosDir();
-  const workspace = fileWorkspace({ bundledDir, extraFiles: file === undefined ? [] : [resolveScenarioPath(file)] });
+  const workspace = fileWorkspace({ bundledDir, extraFiles: [teamA, file].flatMap((f) => (f === undefined ? [] : [resolveScenarioPath(f)])) });
 
   let farewell = '';
   // The alternate screen gives the terminal back as it was when the UI closes, however it closes.
   const leaveScreen = () => process.stdout.write(ALTERNATE_SCREEN_OFF);
   process.stdout.write(ALTERNATE_SCREEN_ON);
   process.once('exit', leaveScreen);
-  const app = render(appElement({ opened: loaded, runner, workspace, onExit: (text) => (farewell = text) }), { exitOnCtrlC: false });
+  const app = render(appElement({ opened: loaded, teamA: opposing, runner, workspace, onExit: (text) => (farewell = text) }), { exitOnCtrlC: false });
   // Once the first frame is out (Ink and React finish it just after render returns), the run
   // under way may use every thread.
   setTimeout(() => runner.widen(), WIDEN_AFTER_MS).unref();
