@@ -1,6 +1,7 @@
 import { integer } from '../report/format.js';
 import { scientific, WORK_LIMITS } from '../batch/work-limits.js';
 import { flag, listOption, valueOption, type OptionSpec } from './command-spec.js';
+import { UsageError } from './errors.js';
 import { DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS, parseRuns, parseSeed, parseWorkers } from './options.js';
 
 /**
@@ -39,6 +40,16 @@ export function json(description = 'print a JSON document for machines'): Option
 
 export function csv(description: string): OptionSpec<boolean | undefined> {
   return flag('--csv', description);
+}
+
+/** --percent: CSV shares as percentages; only --csv has shares to scale. */
+export function percent(): OptionSpec<boolean | undefined> {
+  return flag('--percent', 'with --csv: shares as percentages (12.3) instead of fractions (0.123)');
+}
+
+/** Refuses --percent where it would change nothing, rather than ignore it. */
+export function checkPercent(flags: { readonly percent?: boolean; readonly csv?: boolean }): void {
+  if (flags.percent === true && flags.csv !== true) throw new UsageError('--percent applies to --csv output; add --csv');
 }
 
 /** --shard i/n: one part of a run or sweep, merged later by `article10 merge`. */

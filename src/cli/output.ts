@@ -4,7 +4,7 @@ import { dirname, resolve, sep } from 'node:path';
 import { errorCode } from '../io/error-code.js';
 import { findSameFile, inspectOutput, type FileId, type OutputTarget } from '../io/output-target.js';
 import { writeToTarget } from '../io/write-output.js';
-import { integer } from '../report/format.js';
+import { byteSize, integer } from '../report/format.js';
 import { terminalText } from '../report/safe-text.js';
 import { ExitCode, Interrupted, UsageError } from './errors.js';
 import { interruptSignal } from './interrupt.js';
@@ -21,7 +21,8 @@ let checked: { readonly out: string; readonly id: FileId | undefined; readonly f
  * that fails is a message and exit 1; Ctrl-C or SIGTERM during it is exit 130, and a file is
  * then left as it was, with no temporary file beside it. Any terminal control that reached the
  * text (a file name, an argument) is written as a visible `\u001b`: in JSON that is the same
- * character, read back unchanged.
+ * character, read back unchanged. A file written is named on stderr with its size, so a quiet
+ * command still says where its result went; stdout stays the result's alone.
  */
 export async function emit(result: string | readonly string[], out: string | undefined): Promise<void> {
   // A sweep's rows come as chunks (no row kept as data); the document itself is at most tens of MB.
@@ -34,6 +35,7 @@ export async function emit(result: string | readonly string[], out: string | und
     // Checked again here: a command run without checkOutPath refuses a read-only file too.
     if (target.kind === 'file' && target.readOnly && !(checked?.out === out && checked.force)) throw readOnlyError(out);
     await writeToTarget(target, text, { signal: interrupt.signal });
+    if (target.kind === 'file' || target.kind === 'new') printToStderr(`article10: wrote ${out} (${byteSize(Buffer.byteLength(text))})\n`);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const direct = target?.kind === 'stream';

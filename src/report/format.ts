@@ -44,6 +44,19 @@ export function integer(n: number): string {
   return r < 0 ? `-${grouped}` : grouped;
 }
 
+/** A file's size as people read it: 812 B, 4.2 kB, 12 kB, 3.1 MB (decimal units, as `ls -h --si`). */
+export function byteSize(bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 999.5 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  const shown = unit === 0 || value >= 9.95 ? String(Math.round(value)) : value.toFixed(1);
+  return `${shown} ${units[unit]}`;
+}
+
 /** A fixed-width table: columns left-aligned unless listed in `right`. */
 export function table(headers: readonly string[], rows: readonly (readonly string[])[], right: ReadonlySet<number> = new Set()): string[] {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));

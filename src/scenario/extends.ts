@@ -3,6 +3,7 @@ import { issueAt, type Issue, type Origin, type Result } from './issue.js';
 import { LIMITS } from './limits.js';
 import { findEntry, type LocatedMap } from './located.js';
 import { mergeDocuments, withoutField } from './merge.js';
+import { nearMisses, type NearMiss } from './new-entries.js';
 import { namingFile, resolveNamedFile, type NamedFile, type RefusalCodes } from './named-file.js';
 import { FILE_LEVEL_CODES, readScenarioFile } from './read-scenario-file.js';
 
@@ -15,6 +16,8 @@ export interface MergedChain {
   readonly chain: string[];
   /** Problems found along the way that do not stop the merge (repeated names in a list). */
   readonly issues: Issue[];
+  /** Entries whose name is not in the file they extend but close to one there (a likely typo). */
+  readonly nearMisses: NearMiss[];
 }
 
 /**
@@ -30,7 +33,7 @@ async function follow(document: LocatedMap, file: NamedFile, below: readonly Nam
   const duplicates = duplicateNames(document);
   const own = withoutField(document, 'extends');
   const extendsEntry = findEntry(document, 'extends');
-  if (extendsEntry === undefined) return { ok: true, value: { document: own, chain: [file.shownAs], issues: duplicates } };
+  if (extendsEntry === undefined) return { ok: true, value: { document: own, chain: [file.shownAs], issues: duplicates, nearMisses: [] } };
 
   const value = extendsEntry.value;
   if (value.kind !== 'scalar' || typeof value.value !== 'string' || value.value.trim() === '') {
@@ -61,6 +64,7 @@ async function follow(document: LocatedMap, file: NamedFile, below: readonly Nam
       document: mergeDocuments(merged.value.document, own),
       chain: [file.shownAs, ...merged.value.chain],
       issues: [...duplicates, ...merged.value.issues],
+      nearMisses: [...nearMisses(merged.value.document, own), ...merged.value.nearMisses],
     },
   };
 }

@@ -52,6 +52,7 @@ export type IssueCode =
   | 'extends_outside'
   | 'extends_cycle'
   | 'extends_too_long'
+  | 'not_in_base'
   // a file named by another (baseline, an experiment's scenario)
   | 'path_outside'
   // --set

@@ -2,6 +2,7 @@ import { baselineProblems } from './baseline-file.js';
 import { checkScenario } from './checks.js';
 import { duplicateNames } from './document-shape.js';
 import { mergeExtendsChain } from './extends.js';
+import { explainNearMisses } from './new-entries.js';
 import { capIssues } from './issue.js';
 import { LIMITS } from './limits.js';
 import type { LoadOptions, LoadResult } from './load.js';
@@ -49,7 +50,7 @@ async function loadDocument(parsed: LocatedMap, file: string, options: LoadOptio
   const document = toPlain(root);
 
   const validated = scenarioSchema.safeParse(document, { reportInput: true, error: defaultMessage });
-  if (!validated.success) return { ok: false, issues: [...mergeIssues, ...schemaIssues(validated.error.issues, root)] };
+  if (!validated.success) return { ok: false, issues: [...mergeIssues, ...explainNearMisses(schemaIssues(validated.error.issues, root), merged.value.nearMisses, root)] };
   const problems = [...mergeIssues, ...checkScenario(validated.data, root), ...(await baselineProblems(root, chain, bundledDir))];
   if (problems.length > 0) return { ok: false, issues: problems };
 

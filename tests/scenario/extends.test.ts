@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,5 +128,33 @@ describe('extends', () => {
       const [issue] = await fileIssuesOf(join(dir, 'inside', 'child.yaml'));
       expect(issue).toMatchObject({ code: 'extends_outside', line: 1, column: 10, message: `"link.yaml" leads outside this file's folder` });
     });
+  });
+});
+
+describe('an entry whose name is close to one in the file it extends', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'article10-near-miss-'));
+    // extends stays inside the extending file's folder.
+    await copyFile(ext('base.yaml'), join(dir, 'base.yaml'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+  const child = async (name: string, rules: string) => {
+    const path = join(dir, name);
+    await writeFile(path, `extends: base.yaml\nid: near\nrules:\n${rules}`);
+    return path;
+  };
+
+  it('is a likely typo when it is incomplete: one issue at its id, naming the base entry', async () => {
+    const issues = await fileIssuesOf(await child('typo.yaml', '  - id: istanbul-lnk\n    enabled: false\n'));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ code: 'not_in_base', path: 'rules.istanbul-lnk.id', line: 4, column: 9 });
+    expect(issues[0]!.message).toContain('did you mean "istanbul-link"?');
+  });
+
+  it('is a new entry when it is complete', async () => {
+    const rule = '  - id: istanbul-lnk\n    text: A second link.\n    source: assumption\n    when: { met: istanbul }\n    effects:\n      - { kind: consent, allies: all, delta: 0.05 }\n';
+    const { scenario } = await loadedFile(await child('new.yaml', rule));
+    expect(scenario.rules.map((r) => r.id)).toEqual(['istanbul-link', 'istanbul-lnk']);
   });
 });

@@ -1,6 +1,6 @@
 import { OUTCOMES, OUTCOME_LABELS, STAGE_LABELS } from '../../model/outcome.js';
 import type { Comparison, ComparisonSide, PairedDifference } from './comparison.js';
-import { csvNumber, csvTable } from '../../report/csv.js';
+import { csvShare, csvTable, type ShareFormat } from '../../report/csv.js';
 import { integer, pct, points, table, truncate, warningLines } from '../../report/format.js';
 import { rewriteLine, rewriteLines } from '../rewrite/rewrite-distance.js';
 
@@ -64,12 +64,12 @@ function sideLines(label: string, s: ComparisonSide): string[] {
 }
 
 /** One row per outcome and funnel stage: A, B, B − A and the paired interval. */
-export function compareCsv(c: Comparison): string {
+export function compareCsv(c: Comparison, format: ShareFormat = {}): string {
   const header = ['kind', 'name', 'a_share', 'b_share', 'difference', 'lo', 'hi', 'a_only', 'b_only'];
   const row = (kind: string, name: string, d: PairedDifference) => [
     kind,
     name,
-    ...[d.a, d.b, d.difference, d.ci95[0], d.ci95[1]].map(csvNumber),
+    ...[d.a, d.b, d.difference, d.ci95[0], d.ci95[1]].map((x) => csvShare(x, format)),
     String(d.discordant.aOnly),
     String(d.discordant.bOnly),
   ];

@@ -1,5 +1,5 @@
 import { argument, defineCommand, type FlagsOf } from '../command-spec.js';
-import { csv, json, output, runs, seed, set, yes } from '../common-options.js';
+import { csv, json, output, percent, runs, seed, set, yes } from '../common-options.js';
 
 const options = {
   runs: runs(),
@@ -8,6 +8,7 @@ const options = {
   yes: yes(),
   json: json(),
   csv: csv('print one CSV row per outcome and funnel stage'),
+  percent: percent(),
   ...output(),
 };
 

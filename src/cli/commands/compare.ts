@@ -8,6 +8,7 @@ import { rewriteFor } from '../baseline.js';
 import { checkWork } from '../budget.js';
 import { branchCount } from '../../batch/work-limits.js';
 import { UsageError } from '../errors.js';
+import { checkPercent } from '../common-options.js';
 import { loadForCommand } from '../load.js';
 import { emit, printToStderr } from '../output.js';
 import type { CompareFlags } from './compare.command.js';
@@ -15,6 +16,7 @@ import type { CompareFlags } from './compare.command.js';
 /** `article10 compare`: two assumption sets on common random numbers, side by side. */
 export async function compareCommand(fileA: string, fileB: string, flags: CompareFlags): Promise<void> {
   if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv');
+  checkPercent(flags);
   const a = await loadForCommand(fileA, flags.set);
   const b = await loadForCommand(fileB, flags.set);
   for (const l of [a, b]) if (l.warnings.length > 0 && (flags.json || flags.csv)) for (const w of l.warnings) printToStderr(`warning: ${l.file}: ${w}\n`);
@@ -37,6 +39,6 @@ export async function compareCommand(fileA: string, fileB: string, flags: Compar
       b: side(b, fileB, rewriteB),
     }),
   );
-  const text = flags.json ? stableJson(comparison) : flags.csv ? compareCsv(comparison) : compareText(comparison, { width: process.stdout.columns ?? 80 });
+  const text = flags.json ? stableJson(comparison) : flags.csv ? compareCsv(comparison, flags) : compareText(comparison, { width: process.stdout.columns ?? 80 });
   await emit(text, flags.out);
 }

@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import { knownPaths, scenarioLevers, globMatcher } from '../../analysis/rewrite-search/levers.js';
 import { runRewriteSearch } from '../../analysis/rewrite-search/run.js';
 import { parseTarget } from '../../analysis/rewrite-search/target.js';
@@ -66,7 +65,8 @@ export async function rewriteCommand(file: string, flags: RewriteFlags): Promise
     const doc = reference === undefined ? completeDocument(scenario, { id, title }) : { ...overrideDocument(plain, scenario, { extends: reference, id, title }), baseline: reference };
     const comment = ` Saved by article10 rewrite ${start.id} --target "${flags.target}" --seed ${flags.seed} --runs ${flags.runs}: ${report.found ? 'the least rewrite found' : 'the closest rewrite found (the target was not reached)'}.`;
     await emit(authoringYaml(doc, comment), flags.save);
-    if (!flags.json) printToStderr(`Saved the rewrite to ${basename(flags.save)}${reference === undefined ? ' (a complete copy: the start cannot be extended from there)' : ''}\n`);
+    // emit named the file; what it holds is worth a word only when it cannot extend the start.
+    if (!flags.json && reference === undefined) printToStderr(`The saved rewrite is a complete copy: the start cannot be extended from there\n`);
   }
   await emit(flags.json ? stableJson(report) : rewriteText(report), flags.out);
 }

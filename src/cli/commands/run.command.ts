@@ -1,5 +1,5 @@
 import { argument, defineCommand, type FlagsOf } from '../command-spec.js';
-import { csv, json, output, runs, seed, set, shard, workers, yes } from '../common-options.js';
+import { csv, json, output, percent, runs, seed, set, shard, workers, yes } from '../common-options.js';
 
 const options = {
   runs: runs(),
@@ -9,6 +9,7 @@ const options = {
   yes: yes(),
   json: json(),
   csv: csv('print one CSV row per scenario'),
+  percent: percent(),
   shard: shard(),
   ...output(),
 };

@@ -8,6 +8,7 @@ import { stableJson } from '../../report/json.js';
 import type { RewriteDistance } from '../../analysis/rewrite/rewrite-distance.js';
 import { summaryText } from '../../analysis/summary/text.js';
 import { Interrupted, UsageError } from '../errors.js';
+import { checkPercent } from '../common-options.js';
 import { interruptSignal } from '../interrupt.js';
 import { loadForCommand } from '../load.js';
 import type { LoadedScenario } from '../../scenario/load.js';
@@ -28,6 +29,7 @@ export interface RunOutputItem {
 /** `article10 run`: every scenario, then one document (nothing is written unless all finished). */
 export async function runCommand(files: readonly string[], flags: RunFlags): Promise<void> {
   if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv');
+  checkPercent(flags);
   const shard = shardFlag(flags.shard, flags.runs, flags);
   const loaded: LoadedScenario[] = [];
   for (const file of files) loaded.push(await loadForCommand(file, flags.set));
@@ -81,11 +83,11 @@ export async function runCommand(files: readonly string[], flags: RunFlags): Pro
 }
 
 /** What `run` prints for its results; `merge` of a run's shards prints the same. */
-export function runOutput(items: readonly RunOutputItem[], format: { readonly json?: boolean; readonly csv?: boolean }): string {
+export function runOutput(items: readonly RunOutputItem[], format: { readonly json?: boolean; readonly csv?: boolean; readonly percent?: boolean }): string {
   if (format.json) {
     const docs = items.map((i) => (i.rewrite === undefined ? i.results : { ...i.results, rewrite: i.rewrite }));
     return stableJson(docs.length === 1 ? docs[0] : docs);
   }
-  if (format.csv) return resultsCsv(items.map((i) => i.results));
+  if (format.csv) return resultsCsv(items.map((i) => ({ results: i.results, ...(i.rewrite !== undefined && { rewriteDistance: i.rewrite.score }) })), format);
   return items.map((i) => summaryText(i.results, { width: process.stdout.columns ?? 80, ...(i.rewrite !== undefined && { rewrite: i.rewrite }) })).join('\n');
 }
