@@ -3,7 +3,7 @@ import { isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readTextFile } from '../io/read-text.js';
 import { LIMITS } from './limits.js';
-import type { LoadedScenario } from './load.js';
+import type { LoadedScenario } from './loaded.js';
 import { textKey } from './parse-cache.js';
 
 /**

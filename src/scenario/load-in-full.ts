@@ -5,7 +5,7 @@ import { mergeExtendsChain } from './extends.js';
 import { explainNearMisses } from './new-entries.js';
 import { capIssues } from './issue.js';
 import { LIMITS } from './limits.js';
-import type { LoadOptions, LoadResult } from './load.js';
+import type { LoadOptions, LoadResult } from './loaded.js';
 import { bundledScenariosDir } from '../io/paths.js';
 import { toPlain, type LocatedMap } from './located.js';
 import { normalizeScenario } from './normalize.js';

@@ -1,29 +1,10 @@
 import { bundledScenariosDir } from '../io/paths.js';
-import type { Scenario } from '../model/scenario.js';
-import type { Issue } from './issue.js';
+import type { LoadOptions, LoadResult } from './loaded.js';
 import { cachedLoad } from './load-cache.js';
 
 export { formatIssue, type Issue, type IssueCode } from './issue.js';
 
-export interface LoadOptions {
-  /** `path=value` overrides, applied in order after `extends` and before validation. */
-  readonly sets?: readonly string[];
-  /** Where `extends: bundled:<id>` looks; defaults to the repository's scenarios/ folder. */
-  readonly bundledDir?: string;
-}
-
-export interface LoadedScenario {
-  readonly scenario: Scenario;
-  /** Defaults that stood in for values the scenario left out, and similar notes. */
-  readonly warnings: string[];
-  readonly file: string;
-  /** The loaded file, then the file it extends, and so on to the root of the chain. */
-  readonly chain: string[];
-  /** The merged document (after --set, before defaults), as plain data: for diffing and saving. */
-  readonly document: unknown;
-}
-
-export type LoadResult = { readonly ok: true; readonly value: LoadedScenario } | { readonly ok: false; readonly issues: Issue[] };
+export type { LoadedScenario, LoadOptions, LoadResult } from './loaded.js';
 
 /**
  * Reads, validates and normalizes a scenario file. Problems come back as issues, never as

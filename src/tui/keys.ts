@@ -1,4 +1,5 @@
-import type { ScreenName } from './screens/table.js';
+/** Every screen of the explorer; screens/table.tsx gives each its component, keys and hints. */
+export type ScreenName = 'explore' | 'explain' | 'debate' | 'rewrite' | 'picker' | 'team' | 'help';
 
 /**
  * The vocabulary of the UI's keys: what a key binding says, the keys that work everywhere, and

@@ -1,15 +1,5 @@
-import { argument, defineCommand, type FlagsOf } from '../command-spec.js';
-import { json, output, runs, seed, yes } from '../common-options.js';
-
-const options = {
-  runs: runs(),
-  seed: seed(),
-  yes: yes(),
-  json: json('print the scores as JSON'),
-  ...output('write to a file instead of stdout'),
-};
-
-export type BacktestFlags = FlagsOf<typeof options>;
+import { argument, defineCommand } from '../command-spec.js';
+import { options } from './backtest.options.js';
 
 /** `article10 backtest`: its arguments and options; the work is in backtest.ts. */
 export const backtestSpec = defineCommand({

@@ -12,7 +12,7 @@ import { loadForCommand } from '../load.js';
 import { checkWork } from '../budget.js';
 import { branchCount } from '../../batch/work-limits.js';
 import { emit } from '../output.js';
-import type { BacktestFlags } from './backtest.command.js';
+import type { BacktestFlags } from './backtest.options.js';
 
 /** The bundled backtest cases: scenarios/backtests/*.yaml (files directly in it, sorted). */
 export function backtestsDir(): string {

@@ -1,18 +1,5 @@
-import { argument, defineCommand, type FlagsOf } from '../command-spec.js';
-import { csv, json, output, percent, runs, seed, set, yes } from '../common-options.js';
-
-const options = {
-  runs: runs(),
-  seed: seed(),
-  set: set(),
-  yes: yes(),
-  json: json(),
-  csv: csv('print one CSV row per outcome and funnel stage'),
-  percent: percent(),
-  ...output(),
-};
-
-export type CompareFlags = FlagsOf<typeof options>;
+import { argument, defineCommand } from '../command-spec.js';
+import { options } from './compare.options.js';
 
 /** `article10 compare`: its arguments and options; the work is in compare.ts. */
 export const compareSpec = defineCommand({

@@ -11,7 +11,7 @@ import { UsageError } from '../errors.js';
 import { checkPercent } from '../common-options.js';
 import { loadForCommand } from '../load.js';
 import { emit, printToStderr } from '../output.js';
-import type { CompareFlags } from './compare.command.js';
+import type { CompareFlags } from './compare.options.js';
 
 /** `article10 compare`: two assumption sets on common random numbers, side by side. */
 export async function compareCommand(fileA: string, fileB: string, flags: CompareFlags): Promise<void> {

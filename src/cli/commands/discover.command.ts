@@ -1,23 +1,5 @@
-import { WORK_LIMITS } from '../../batch/work-limits.js';
-import { argument, defineCommand, listOption, valueOption, type FlagsOf } from '../command-spec.js';
-import { json, output, runs, seed, set, workers, yes } from '../common-options.js';
-import { countOption } from '../options.js';
-
-const options = {
-  outcome: valueOption('--outcome <outcome>', 'the outcome to find boxes for (joined, vetoed, ...) or a stage reached (applied, invited, ...)', undefined, 'joined'),
-  samples: valueOption('--samples <M>', 'parameter vectors of the Latin hypercube', countOption('--samples', 10, WORK_LIMITS.maxDiscoverSamples), 600),
-  runs: runs('branches per parameter vector', 200),
-  seed: seed(),
-  boxes: valueOption('--boxes <K>', 'boxes to find, each among the vectors the earlier ones left', countOption('--boxes', 1, 20), 2),
-  range: listOption('--range <path=lo:hi>', "the range to sample a parameter over (replaces its distribution's; repeatable)"),
-  workers: workers('all cores for long analyses'),
-  set: set(),
-  yes: yes(),
-  json: json(),
-  ...output(),
-};
-
-export type DiscoverFlags = FlagsOf<typeof options>;
+import { argument, defineCommand } from '../command-spec.js';
+import { options } from './discover.options.js';
 
 /** `article10 discover`: its arguments and options; the work is in discover.ts. */
 export const discoverSpec = defineCommand({

@@ -8,7 +8,7 @@ import { branchCount } from '../../batch/work-limits.js';
 import { WORK_LIMITS } from '../../batch/work-limits.js';
 import { integer } from '../../report/format.js';
 import { emit } from '../output.js';
-import type { DiscoverFlags } from './discover.command.js';
+import type { DiscoverFlags } from './discover.options.js';
 
 /** `article10 discover`: PRIM boxes of parameter ranges in which an outcome is most likely. */
 export async function discoverCommand(file: string, flags: DiscoverFlags): Promise<void> {

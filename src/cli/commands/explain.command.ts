@@ -1,17 +1,5 @@
-import { argument, defineCommand, valueOption, type FlagsOf } from '../command-spec.js';
-import { json, output, seed, set } from '../common-options.js';
-import { parseBranch } from '../options.js';
-
-const options = {
-  branch: valueOption('-b, --branch <K>', 'branch number (as in a run with the same seed)', parseBranch),
-  outcome: valueOption('--outcome <outcome>', 'tell the first branch (from --branch, default 0) that ends this way, e.g. joined or vetoed'),
-  seed: seed(),
-  set: set(),
-  json: json('print the story as JSON'),
-  ...output('write to a file instead of stdout'),
-};
-
-export type ExplainFlags = FlagsOf<typeof options>;
+import { argument, defineCommand } from '../command-spec.js';
+import { options } from './explain.options.js';
 
 /** `article10 explain`: its arguments and options; the work is in explain.ts. */
 export const explainSpec = defineCommand({

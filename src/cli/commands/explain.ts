@@ -5,7 +5,7 @@ import { tellStory, storyText } from '../../analysis/explain/story.js';
 import { UsageError } from '../errors.js';
 import { loadForCommand } from '../load.js';
 import { emit } from '../output.js';
-import type { ExplainFlags } from './explain.command.js';
+import type { ExplainFlags } from './explain.options.js';
 
 /** `article10 explain`: one branch told as a story, with the rules that fired and their sources. */
 export async function explainCommand(file: string, flags: ExplainFlags): Promise<void> {

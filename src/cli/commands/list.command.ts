@@ -1,9 +1,5 @@
-import { defineCommand, type FlagsOf } from '../command-spec.js';
-import { json } from '../common-options.js';
-
-const options = { json: json('print as JSON') };
-
-export type ListFlags = FlagsOf<typeof options>;
+import { defineCommand } from '../command-spec.js';
+import { options } from './list.options.js';
 
 /** `article10 list`: its options; the work is in list.ts. */
 export const listSpec = defineCommand({

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { bundledScenariosDir } from '../../io/paths.js';
 import { table } from '../../report/format.js';
 import { loadScenarioFile } from '../../scenario/load.js';
-import type { ListFlags } from './list.command.js';
+import type { ListFlags } from './list.options.js';
 import { printToStdout } from '../output.js';
 
 /** `article10 list`: the bundled scenarios and their decision points. */

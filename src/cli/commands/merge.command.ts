@@ -1,13 +1,5 @@
-import { argument, defineCommand, type FlagsOf } from '../command-spec.js';
-import { csv, json, output } from '../common-options.js';
-
-const options = {
-  json: json(),
-  csv: csv('print CSV'),
-  ...output(),
-};
-
-export type MergeFlags = FlagsOf<typeof options>;
+import { argument, defineCommand } from '../command-spec.js';
+import { options } from './merge.options.js';
 
 /** `article10 merge`: its arguments and options; the work is in merge.ts. */
 export const mergeSpec = defineCommand({

@@ -9,7 +9,7 @@ import { UsageError } from '../errors.js';
 import { emit } from '../output.js';
 import { runOutput } from './run.js';
 import { sweepFormat } from './sweep.js';
-import type { MergeFlags } from './merge.command.js';
+import type { MergeFlags } from './merge.options.js';
 
 /** Partial documents carry a tally per point of a sweep: allow large ones, but not unbounded. */
 const MAX_PART_BYTES = 512 * 1024 * 1024;

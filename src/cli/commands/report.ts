@@ -11,7 +11,7 @@ import { checkWork } from '../budget.js';
 import { branchCount } from '../../batch/work-limits.js';
 import { integer } from '../../report/format.js';
 import { emit } from '../output.js';
-import type { ReportFlags } from './report.command.js';
+import type { ReportFlags } from './report.options.js';
 
 /** md or html: as asked, else from the --out file's extension, else Markdown. */
 export function reportFormat(format: string | undefined, out: string | undefined): 'md' | 'html' {

@@ -12,7 +12,7 @@ import { UsageError } from '../errors.js';
 import { loadForCommand, resolveScenarioPath } from '../load.js';
 import { emit, printToStderr } from '../output.js';
 import { findSameFile, inspectOutput } from '../../io/output-target.js';
-import type { RewriteFlags } from './rewrite.command.js';
+import type { RewriteFlags } from './rewrite.options.js';
 
 /** Evaluations a search may use at most, for the work budget (screenings, rounds, backward pass). */
 const EVALUATIONS_BOUND = 4000;

@@ -18,7 +18,7 @@ import { rewriteFor } from '../baseline.js';
 import { checkWork } from '../budget.js';
 import { branchCount } from '../../batch/work-limits.js';
 import { partialHeader, shardFlag } from '../shards.js';
-import type { RunFlags } from './run.command.js';
+import type { RunFlags } from './run.options.js';
 
 /** One scenario's results and, when it rewrites a baseline, how far. */
 export interface RunOutputItem {

@@ -1,9 +1,5 @@
-import { defineCommand, type FlagsOf } from '../command-spec.js';
-import { output } from '../common-options.js';
-
-const options = { ...output('write to a file instead of stdout') };
-
-export type SchemaFlags = FlagsOf<typeof options>;
+import { defineCommand } from '../command-spec.js';
+import { options } from './schema.options.js';
 
 /** `article10 schema`: its options; the work is in schema.ts. */
 export const schemaSpec = defineCommand({

@@ -7,7 +7,7 @@ import { checkWork } from '../budget.js';
 import { branchCount } from '../../batch/work-limits.js';
 import { integer } from '../../report/format.js';
 import { emit } from '../output.js';
-import type { SensitivityFlags } from './sensitivity.command.js';
+import type { SensitivityFlags } from './sensitivity.options.js';
 
 /** Branches per Morris point when not given: a quarter of --runs, at least 500. */
 export function defaultMorrisRuns(runs: number): number {

@@ -1,9 +1,5 @@
-import { argument, defineCommand, type FlagsOf } from '../command-spec.js';
-import { json } from '../common-options.js';
-
-const options = { json: json('print as JSON') };
-
-export type SourcesFlags = FlagsOf<typeof options>;
+import { argument, defineCommand } from '../command-spec.js';
+import { options } from './sources.options.js';
 
 /** `article10 sources`: its arguments and options; the work is in sources.ts. */
 export const sourcesSpec = defineCommand({

@@ -1,7 +1,7 @@
 import { SOURCES } from '../../model/sources.js';
 import { UsageError } from '../errors.js';
 import { printToStdout } from '../output.js';
-import type { SourcesFlags } from './sources.command.js';
+import type { SourcesFlags } from './sources.options.js';
 
 /**
  * `article10 sources`: the fact sheet's source list, so every `source: S31` can be read. An

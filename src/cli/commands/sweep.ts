@@ -14,7 +14,7 @@ import { issuesError, loadForCommand } from '../load.js';
 import { MAX_RUNS, parseSeed } from '../options.js';
 import { emit, printToStderr } from '../output.js';
 import { partialHeader, shardFlag } from '../shards.js';
-import type { SweepFlags, SweepOption } from './sweep.command.js';
+import type { SweepFlags, SweepOption } from './sweep.options.js';
 
 /** What a sweep runs, from the command line or an experiment file. */
 interface SweepPlan {

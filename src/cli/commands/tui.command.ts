@@ -1,16 +1,9 @@
 import { DEFAULT_SCENARIO } from '../../io/paths.js';
-import { argument, defineCommand, type FlagsOf } from '../command-spec.js';
-import { seed, set } from '../common-options.js';
+import { argument, defineCommand } from '../command-spec.js';
 import { DEFAULT_RUNS } from '../options.js';
 import { UsageError } from '../errors.js';
 import { printToStderr } from '../output.js';
-
-const options = {
-  seed: seed(),
-  set: set(),
-};
-
-export type TuiFlags = FlagsOf<typeof options>;
+import { options, type TuiFlags } from './tui.options.js';
 
 /** `article10 tui`: its arguments and options; the UI is in tui.ts, loaded only with a terminal. */
 export const tuiSpec = defineCommand({

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { bundledScenariosDir, DEFAULT_SCENARIO } from '../../io/paths.js';
 import { loadForCommand, resolveScenarioPath } from '../load.js';
 import { printToStdout } from '../output.js';
-import type { TuiFlags } from './tui.command.js';
+import type { TuiFlags } from './tui.options.js';
 
 /**
  * Branches of the quick estimate and of the refined one. Measured on 2 cores with russia-2000

@@ -1,12 +1,5 @@
-import { argument, defineCommand, type FlagsOf } from '../command-spec.js';
-import { json, set } from '../common-options.js';
-
-const options = {
-  set: set(),
-  json: json('print the reports as JSON'),
-};
-
-export type ValidateFlags = FlagsOf<typeof options>;
+import { argument, defineCommand } from '../command-spec.js';
+import { options } from './validate.options.js';
 
 /** `article10 validate`: its arguments and options; the work is in validate.ts. Exit 2 when a file has problems. */
 export const validateSpec = defineCommand({

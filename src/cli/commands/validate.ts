@@ -3,7 +3,7 @@ import { bundledScenariosDir } from '../../io/paths.js';
 import { ExitCode } from '../errors.js';
 import { resolveScenarioPath } from '../load.js';
 import { printToStderr, printToStdout } from '../output.js';
-import type { ValidateFlags } from './validate.command.js';
+import type { ValidateFlags } from './validate.options.js';
 
 /** `article10 validate`: checks every file, reports every problem, exit 2 if any. */
 export async function validateCommand(files: readonly string[], flags: ValidateFlags): Promise<number> {

@@ -2,7 +2,7 @@ import type { ReactElement } from 'react';
 import type { Results } from '../../model/results.js';
 import type { LiveResults } from '../hooks/use-live-results.js';
 import type { Rewrite } from '../hooks/use-rewrite.js';
-import { helpSections, type KeyBinding, type ScreenKeys } from '../keys.js';
+import { helpSections, type KeyBinding, type ScreenKeys, type ScreenName } from '../keys.js';
 import type { Prompt } from '../prompt.js';
 import type { DebateRunner } from '../../analysis/compare/debate-runner.js';
 import type { EditorAction, EditorState } from '../state/editor.js';
@@ -14,8 +14,9 @@ import { HelpScreen } from './help.js';
 import { PickerScreen, type PickerScreenProps } from './picker.js';
 import { RewriteScreen } from './rewrite.js';
 
+export type { ScreenName };
+
 /** The screens, each an entry of SCREENS below. */
-export type ScreenName = 'explore' | 'explain' | 'debate' | 'rewrite' | 'picker' | 'team' | 'help';
 
 /** What every screen may draw from: the App's state and what it can be asked to do. */
 export interface ScreenContext {

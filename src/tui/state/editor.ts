@@ -1,6 +1,6 @@
-import { applyPatches, enablePatches, produceWithPatches, type Draft, type Patch } from 'immer';
+import { applyPatches, enablePatches, produceWithPatches, type Patch } from 'immer';
 import type { Scenario } from '../../model/scenario.js';
-import { changeItem, type Change } from './item-actions.js';
+import { changeItem, type Change, type ItemAction } from './item-actions.js';
 import { itemsOf } from './parameters.js';
 import { moveSelection, type Move } from './selection.js';
 
@@ -43,12 +43,11 @@ export interface EditorState {
 }
 
 export type EditorAction =
-  | { readonly type: 'edit'; readonly label: string; readonly recipe: (draft: Draft<Scenario>) => void }
+  | ItemAction
   | { readonly type: 'undo' }
   | { readonly type: 'redo' }
   | { readonly type: 'saved'; readonly to: string; readonly id: string; readonly title: string; readonly note: string }
   | { readonly type: 'open'; readonly scenario: Scenario; readonly file: string; readonly warnings: readonly string[] }
-  | { readonly type: 'note'; readonly note: string | undefined }
   | { readonly type: 'select'; readonly move: Move }
   /** Changes the selected parameter, or the one named by `key` (a prompt opened for it). */
   | { readonly type: 'change'; readonly change: Change; readonly key?: string };

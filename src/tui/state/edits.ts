@@ -1,5 +1,5 @@
 import { centralValue, describeDistribution as describeDistributionIn, type Distribution, type Param } from '../../model/distribution.js';
-import type { ValueRange } from './parameters.js';
+import type { EditSteps as ValueRange } from '../../model/catalog/numbers.js';
 
 /** How the UI changes a param. Pure: each returns a new Param (or the same one when nothing moves). */
 

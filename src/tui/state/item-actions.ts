@@ -1,7 +1,6 @@
 import type { Draft } from 'immer';
 import type { Param } from '../../model/distribution.js';
 import type { Scenario } from '../../model/scenario.js';
-import type { EditorAction } from './editor.js';
 import { describeDistribution, exactParam, formatNumber, markEdited, shiftParam } from './edits.js';
 import { itemName, setAt, valueAt, type ParameterItem } from './parameters.js';
 
@@ -13,8 +12,13 @@ export type Change =
   | { readonly kind: 'toggle' }
   | { readonly kind: 'restore' };
 
+/** What a change of an item becomes: an undoable edit, or a note when there is nothing to change. */
+export type ItemAction =
+  | { readonly type: 'edit'; readonly label: string; readonly recipe: (draft: Draft<Scenario>) => void }
+  | { readonly type: 'note'; readonly note: string | undefined };
+
 /** The edit a change makes, or a note saying why nothing changed. */
-export function changeItem(s: Scenario, original: Scenario, item: ParameterItem, change: Change): EditorAction {
+export function changeItem(s: Scenario, original: Scenario, item: ParameterItem, change: Change): ItemAction {
   const name = itemName(item);
   switch (change.kind) {
     case 'step':
@@ -34,7 +38,7 @@ function claimAlly(draft: Draft<Scenario>, item: ParameterItem): void {
 }
 
 /** A value that comes back to the file's gets the file's source and note back too. */
-function replaceParam(item: ParameterItem, before: Param, after: Param, original: Scenario): EditorAction | undefined {
+function replaceParam(item: ParameterItem, before: Param, after: Param, original: Scenario): ItemAction | undefined {
   if (JSON.stringify(after.dist) === JSON.stringify(before.dist)) return undefined;
   const inFile = originalParam(original, item);
   const edited = inFile !== undefined && JSON.stringify(inFile.dist) === JSON.stringify(after.dist) ? inFile : markEdited(before, after);
@@ -57,7 +61,7 @@ function originalParam(original: Scenario, item: ParameterItem): Param | undefin
 }
 
 /** ←/→: one step (or a big step) down or up. Undefined when nothing would change. */
-function stepItem(s: Scenario, original: Scenario, item: ParameterItem, direction: 1 | -1, big: boolean): EditorAction | undefined {
+function stepItem(s: Scenario, original: Scenario, item: ParameterItem, direction: 1 | -1, big: boolean): ItemAction | undefined {
   if (item.kind === 'number') {
     const before = valueAt(s, item.path) as Param;
     return replaceParam(item, before, shiftParam(before, direction * (big ? item.range.bigStep : item.range.step), item.range), original);
@@ -66,14 +70,14 @@ function stepItem(s: Scenario, original: Scenario, item: ParameterItem, directio
 }
 
 /** Enter: an exact value (a distribution becomes that fixed value). */
-function setItemValue(s: Scenario, original: Scenario, item: ParameterItem, value: number): EditorAction | undefined {
+function setItemValue(s: Scenario, original: Scenario, item: ParameterItem, value: number): ItemAction | undefined {
   if (item.kind !== 'number') return undefined;
   const before = valueAt(s, item.path) as Param;
   return replaceParam(item, before, exactParam(before, value), original);
 }
 
 /** Space: a rule or event on/off, an Ally's objection veto/holdout. */
-function toggleItem(s: Scenario, item: ParameterItem): EditorAction | undefined {
+function toggleItem(s: Scenario, item: ParameterItem): ItemAction | undefined {
   if (item.kind === 'number') return undefined;
   const before = valueAt(s, item.path);
   const after = item.kind === 'switch' ? !before : before === 'veto' ? 'holdout' : 'veto';
@@ -89,7 +93,7 @@ function toggleItem(s: Scenario, item: ParameterItem): EditorAction | undefined 
 }
 
 /** x: back to the value in the file it was opened from. */
-function restoreItem(s: Scenario, original: Scenario, item: ParameterItem): EditorAction | undefined {
+function restoreItem(s: Scenario, original: Scenario, item: ParameterItem): ItemAction | undefined {
   const before = valueAt(s, item.path);
   const value = item.kind === 'number' ? originalParam(original, item) : valueAt(original, item.path);
   if (value === undefined || JSON.stringify(before) === JSON.stringify(value)) return undefined;

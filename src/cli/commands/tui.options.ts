@@ -1,0 +1,10 @@
+import type { FlagsOf } from '../command-spec.js';
+import { seed, set } from '../common-options.js';
+
+/** `article10 tui`: its options, and the flags its work receives (the command is declared in tui.command.ts). */
+export const options = {
+  seed: seed(),
+  set: set(),
+};
+
+export type TuiFlags = FlagsOf<typeof options>;
