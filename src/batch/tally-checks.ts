@@ -3,7 +3,7 @@ import { STAGES } from '../model/outcome.js';
 
 /**
  * What every tally the engine records satisfies (see record() in engine/tally.ts): each branch
- * ends once, in one exit, one year and one blocker cell; the funnel's stages are reached in
+ * ends once, in one exit, one year (a joined one in a month of that year) and one blocker cell; the funnel's stages are reached in
  * order; an Ally objects at most once a branch, and only in vetoed branches. A tally that breaks
  * one would print impossible numbers (a share above 1, shares not adding to 1, a mean year
  * outside the run), so merge refuses it. Returns what is wrong, or undefined.
@@ -39,6 +39,12 @@ export function tallyProblem(m: CompiledModel, t: Tally): string | undefined {
       const yearSum = t.blockerYearSum[c]!;
       if (yearSum < n * m.startYear || yearSum > n * lastYear) return `a blocker of ${EXITS[e]!.exit} has a year sum (${yearSum}) outside ${m.startYear}..${lastYear} for its ${n} branches`;
     }
+  }
+  const joinedMonths = sum(t.joinMonths, 0, t.joinMonths.length);
+  if (joinedMonths !== t.exits[0]) return `its months of joined count ${joinedMonths} branches, but its outcomes ${t.exits[0]}`;
+  for (let y = 0; y < m.years; y++) {
+    const inYear = sum(t.joinMonths, 12 * y, 12 * y + 12);
+    if (inYear !== t.exitYears[y]) return `its months of joined in ${m.startYear + y} count ${inYear} branches, but its years ${t.exitYears[y]}`;
   }
   const vetoed = EXITS.reduce((n, exit, e) => (exit.outcome === 'vetoed' ? n + t.exits[e]! : n), 0);
   for (let a = 0; a < m.allyCount; a++) {

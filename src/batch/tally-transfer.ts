@@ -2,7 +2,7 @@ import type { Tally } from '../engine/index.js';
 import type { SerializedTally } from './protocol.js';
 
 /** The count arrays of a Tally (blockerYearSum has the shape of blockers). */
-export const ARRAY_FIELDS = ['exits', 'funnel', 'tracks', 'exitYears', 'blockers', 'blockerYearSum', 'objectors'] as const;
+export const ARRAY_FIELDS = ['exits', 'funnel', 'tracks', 'exitYears', 'joinMonths', 'blockers', 'blockerYearSum', 'objectors'] as const;
 
 /**
  * A tally as it crosses between threads: only its non-zero cells. The arrays of blockers by

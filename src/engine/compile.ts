@@ -1,4 +1,5 @@
 import { PROCEDURE_IDS, procedureOfYear } from '../model/procedures.js';
+import { monthIndex, monthOfDate, nextMeetingTable } from '../model/council-calendar.js';
 import { dateToYear } from '../model/roster.js';
 import { effectSize, effectTarget, type AllySelector } from '../model/catalog/effects.js';
 import { paramPath } from '../model/catalog/parameters.js';
@@ -106,6 +107,9 @@ export function compile(scenario: Scenario, accelerators: Partial<Accelerators> 
     years: scenario.decisionPoint.horizon - scenario.decisionPoint.year + 1,
     mapYear: pr.mapIntroduced,
     procedureByYear: procedureByYear(scenario),
+    startMonth: scenario.decisionPoint.date === undefined ? monthIndex(scenario.decisionPoint.year, 1) : monthOfDate(scenario.decisionPoint.date),
+    firstMonth: monthIndex(scenario.decisionPoint.year, 1),
+    nextMeeting: nextMeetingTable(scenario.decisionPoint.year, scenario.decisionPoint.horizon),
     actors: Uint32Array.of(hashName(`candidate:${c.code}`), hashName('alliance')),
     interest: table.add(paramPath('candidate', 'interest'), c.interest),
     opposition: table.add(paramPath('candidate', 'domesticOpposition'), c.domesticOpposition),
@@ -131,6 +135,12 @@ export function compile(scenario: Scenario, accelerators: Partial<Accelerators> 
     allyActor: Uint32Array.from(allies, (a) => hashName(`ally:${a.code}`)),
     allyJoined: Float64Array.from(allies, joinedOf),
     membersByYear: calendar.membersByYear,
+    // An Ally votes and ratifies in the months from the one it joined in.
+    membersByMonth: Int32Array.from({ length: (scenario.decisionPoint.horizon - scenario.decisionPoint.year + 1) * 12 }, (_, i) => {
+      const month = monthIndex(scenario.decisionPoint.year, 1) + i;
+      return allies.filter((a) => monthOfDate(a.joined) <= month).length;
+    }),
+    allyCoCandidate: Uint8Array.from(allies, (a) => (c.coCandidates.includes(a.code) ? 1 : 0)),
     allyConsent: slots((i) => paramPath('ally', 'consent', allies[i]!.code), (i) => allies[i]!.consent, n, Phase.vote),
     allyThreat: slots((i) => paramPath('ally', 'threat', allies[i]!.code), (i) => allies[i]!.threat, n, Phase.vote),
     allyHoldout: Uint8Array.from(allies, (a) => (a.objection === 'holdout' ? 1 : 0)),

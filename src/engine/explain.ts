@@ -18,6 +18,8 @@ export interface BranchTrace {
   readonly key: number;
   readonly exit: (typeof EXITS)[number];
   readonly exitYear: number;
+  /** Month index (year · 12 + month − 1) the branch ended in: the horizon's December for an end at the horizon. */
+  readonly exitMonth: number;
   readonly actor: number;
   readonly reason: number;
   readonly entries: readonly TraceEntry[];
@@ -43,6 +45,7 @@ export function traceBranch(m: CompiledModel, seed: string, branch: number): Bra
     key,
     exit: EXITS[state.exit]!,
     exitYear: state.exitYear,
+    exitMonth: state.exitMonth,
     actor: state.blockerActor,
     reason: state.blockerReason,
     entries,

@@ -115,6 +115,12 @@ export interface CompiledModel {
   readonly mapYear: number;
   /** The procedure of each year, by year offset: an index into PROCEDURES (model/procedures.ts). */
   readonly procedureByYear: Uint8Array;
+  /** Month index (year · 12 + month − 1) of the decision point's date: January of its year when it has none. */
+  readonly startMonth: number;
+  /** Month index of January of the first year: month offsets count from it. */
+  readonly firstMonth: number;
+  /** By month offset, the month index of the first Council meeting at or after it (model/council-calendar.ts). */
+  readonly nextMeeting: Int32Array;
   /**
    * Draw places (32-bit name hashes) of the candidate and of the alliance-wide disposition, at
    * the indexes of Actor (codes.ts). Hashes live in typed arrays: as plain fields, one model's would be
@@ -153,6 +159,10 @@ export interface CompiledModel {
   readonly allyJoined: Float64Array;
   /** Allies are ordered by accession date, so the members of a year are a prefix: its length, by year offset. */
   readonly membersByYear: Int32Array;
+  /** The same prefix's length by month offset: the Allies that are Parties in that month, who vote and ratify then. */
+  readonly membersByMonth: Int32Array;
+  /** 1 for an Ally that is the candidate's co-candidate: it never votes on nor ratifies the candidate's accession. */
+  readonly allyCoCandidate: Uint8Array;
   readonly allyConsent: Int32Array;
   readonly allyThreat: Int32Array;
   readonly allyHoldout: Uint8Array;

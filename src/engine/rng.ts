@@ -32,7 +32,14 @@ export const Purpose = {
   ratifyB: 15,
   liftA: 16,
   liftB: 17,
+  applicationMonth: 18,
+  withdrawalMonth: 19,
 } as const;
+
+/** A month of the year (0-11) drawn at a place: when, within its year, something happens. */
+export function monthOfYear(yearKeyValue: number, actor: number, purpose: number): number {
+  return Math.floor(drawBits(yearKeyValue, actor, purpose) * UNIT * 12);
+}
 
 /** murmur3's 32-bit finaliser: a bijection with full avalanche. */
 function fmix32(h: number): number {

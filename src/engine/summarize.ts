@@ -1,7 +1,8 @@
 import { OUTCOMES, STAGES, TRACKS, type Outcome } from '../model/outcome.js';
-import type { BlockerRow, ObjectorRow, Results, Share, YearCount } from '../model/results.js';
+import { monthLabel } from '../model/council-calendar.js';
+import type { BlockerRow, MonthCount, ObjectorRow, Results, Share, YearCount } from '../model/results.js';
 import { VERSION } from '../model/version.js';
-import { EXITS, OBJECTOR_ROLES } from './codes.js';
+import { EXITS, ExitCode, OBJECTOR_ROLES } from './codes.js';
 import type { CompiledModel } from './model.js';
 import { describeActor, describeReason } from './reasons.js';
 import { wilson } from './stats.js';
@@ -43,11 +44,22 @@ export function summarize(m: CompiledModel, t: Tally, meta: SummaryMeta): Result
     funnel: STAGES.map((stage, i) => ({ stage, ...share(t.funnel[i]!) })),
     tracks: Object.fromEntries(TRACKS.map((tr, i) => [tr, share(t.tracks[i]!)])) as Results['tracks'],
     accessionYears: outcomeYears.joined,
+    accessionMonths: accessionMonths(m, t),
     outcomeYears,
     blockers: blockerRows(m, t, share),
     objectors: objectorRows(m, t, share),
     warnings: meta.warnings ?? [],
   };
+}
+
+function accessionMonths(m: CompiledModel, t: Tally): MonthCount[] {
+  const joined = t.exits[ExitCode.joined]!;
+  const rows: MonthCount[] = [];
+  for (let i = 0; i < t.joinMonths.length; i++) {
+    const count = t.joinMonths[i]!;
+    if (count > 0) rows.push({ month: monthLabel(m.firstMonth + i), count, share: count / joined });
+  }
+  return rows;
 }
 
 function blockerRows(m: CompiledModel, t: Tally, share: (c: number) => Share): BlockerRow[] {

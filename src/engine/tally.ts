@@ -17,6 +17,8 @@ export interface Tally {
   readonly tracks: Float64Array;
   /** exitYears[exit * years + (year - startYear)] */
   readonly exitYears: Float64Array;
+  /** joinMonths[month − January of startYear]: the month of the last deposit, of joined branches. */
+  readonly joinMonths: Float64Array;
   /** blockers[(exit * actors + actor) * reasons + reason], actor slot 0 = candidate/process. */
   readonly blockers: Float64Array;
   readonly blockerYearSum: Float64Array;
@@ -33,6 +35,7 @@ export function tallyShape(m: CompiledModel) {
     funnel: FUNNEL_SLOTS,
     tracks: TRACKS.length,
     exitYears: EXITS.length * m.years,
+    joinMonths: 12 * m.years,
     blockers: EXITS.length * actors * m.reasonCount,
     objectors: OBJECTOR_ROLES.length * m.allyCount * m.reasonCount,
   };
@@ -46,6 +49,7 @@ export function emptyTally(m: CompiledModel): Tally {
     funnel: new Float64Array(shape.funnel),
     tracks: new Float64Array(shape.tracks),
     exitYears: new Float64Array(shape.exitYears),
+    joinMonths: new Float64Array(shape.joinMonths),
     blockers: new Float64Array(shape.blockers),
     blockerYearSum: new Float64Array(shape.blockers),
     objectors: new Float64Array(shape.objectors),
@@ -65,6 +69,7 @@ export function record(m: CompiledModel, t: Tally, s: BranchState): void {
   if (exit === ExitCode.joined) t.funnel[FunnelStage.joined]!++;
   if (s.entryTrack >= 0) t.tracks[s.entryTrack]!++;
   t.exitYears[exit * m.years + (s.exitYear - m.startYear)]!++;
+  if (exit === ExitCode.joined) t.joinMonths[s.exitMonth - m.firstMonth]!++;
   const cell = (exit * (m.allyCount + 1) + (s.blockerActor + 1)) * m.reasonCount + s.blockerReason;
   t.blockers[cell]!++;
   t.blockerYearSum[cell]! += s.exitYear;
@@ -83,6 +88,7 @@ export function mergeInto(into: Tally, from: Tally): void {
   addArray(into.funnel, from.funnel);
   addArray(into.tracks, from.tracks);
   addArray(into.exitYears, from.exitYears);
+  addArray(into.joinMonths, from.joinMonths);
   addArray(into.blockers, from.blockers);
   addArray(into.blockerYearSum, from.blockerYearSum);
   addArray(into.objectors, from.objectors);

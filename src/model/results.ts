@@ -55,6 +55,13 @@ export interface YearCount {
   readonly share: number;
 }
 
+/** A month as YYYY-MM, with the branches that ended in it. */
+export interface MonthCount {
+  readonly month: string;
+  readonly count: number;
+  readonly share: number;
+}
+
 export interface Results {
   readonly scenario: string;
   readonly title: string;
@@ -67,6 +74,8 @@ export interface Results {
   readonly tracks: Readonly<Record<Track, Share>>;
   /** Year of membership among joined branches. */
   readonly accessionYears: readonly YearCount[];
+  /** Month of membership (the last deposit) among joined branches: the same branches as accessionYears, by month. */
+  readonly accessionMonths: readonly MonthCount[];
   /** Year in which each outcome was settled. */
   readonly outcomeYears: Readonly<Record<Outcome, readonly YearCount[]>>;
   /** The blocker that ended each non-joined branch, most frequent first. */

@@ -48,6 +48,12 @@ export interface Candidate {
   readonly acceptsStandardPath: Param;
   /** Yearly chance of withdrawing an application before membership. */
   readonly withdrawal: Param;
+  /**
+   * Allies that sought membership with the candidate (one protocol, or the same round: Greece
+   * and Turkey in 1951, the seven of 2004, Finland and Sweden): they never vote on, nor
+   * ratify, each other's accession, whether they join by the common protocol or separately.
+   */
+  readonly coCandidates: readonly string[];
 }
 
 export interface Process {

@@ -149,14 +149,15 @@ function eventToAuthoring(e: ScenarioEvent): AuthoringMap {
 }
 
 function candidateToAuthoring(c: Candidate): AuthoringMap {
-  return {
+  return defined({
     name: c.name,
     code: c.code,
     interest: paramToAuthoring(c.interest),
     domesticOpposition: paramToAuthoring(c.domesticOpposition),
     acceptsStandardPath: paramToAuthoring(c.acceptsStandardPath),
     withdrawal: paramToAuthoring(c.withdrawal),
-  } satisfies Fields<Candidate>;
+    coCandidates: c.coCandidates.length > 0 ? c.coCandidates : undefined,
+  } satisfies Fields<Candidate>);
 }
 
 function processToAuthoring(pr: Process): AuthoringMap {

@@ -51,6 +51,13 @@ export function checkScenario(doc: ScenarioDocument, root: LocatedNode): Issue[]
     }
   });
 
+  const coCandidates = doc.candidate.coCandidates ?? [];
+  coCandidates.forEach((code, i) => {
+    const path: PathSegment[] = ['candidate', 'coCandidates', i];
+    if (code === doc.candidate.code) report('invalid_value', `${code} is the candidate itself, not a co-candidate`, path);
+    else if (coCandidates.indexOf(code) < i) report('invalid_value', `${code} is named twice as a co-candidate`, path);
+  });
+
   (doc.events ?? []).forEach((e, i) => {
     if (e.from !== undefined && e.to !== undefined && e.from > e.to) report('invalid_value', `from ${e.from} is after to ${e.to}`, ['events', i, 'from']);
   });
@@ -76,6 +83,9 @@ export function checkScenario(doc: ScenarioDocument, root: LocatedNode): Issue[]
 }
 
 function* references(doc: ScenarioDocument): Generator<Reference> {
+  for (const [i, code] of (doc.candidate.coCandidates ?? []).entries()) {
+    yield { kind: 'ally', name: code, path: ['candidate', 'coCandidates', i], target: 'value' };
+  }
   for (const [id] of Object.entries(doc.allyDefaults?.weights ?? {})) {
     yield { kind: 'precondition', name: id, path: ['allyDefaults', 'weights', id], target: 'key' };
   }

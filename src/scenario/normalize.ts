@@ -52,6 +52,7 @@ function toCandidate(c: ScenarioDocument['candidate'], warnings: string[]): Cand
     domesticOpposition: paramOrDefault(c.domesticOpposition, fallback.domesticOpposition, 'candidate.domesticOpposition', warnings),
     acceptsStandardPath: paramOrDefault(c.acceptsStandardPath, fallback.acceptsStandardPath, 'candidate.acceptsStandardPath', warnings),
     withdrawal: paramOrDefault(c.withdrawal, fallback.withdrawal, 'candidate.withdrawal', warnings),
+    coCandidates: c.coCandidates ?? [],
   };
 }
 

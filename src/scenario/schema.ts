@@ -299,7 +299,8 @@ export const effectSchema = z.discriminatedUnion('kind', EFFECT_KINDS.map(effect
 const decisionPoint = fields({ year, horizon: year, date: isoDate.optional(), label: text, context: text, source: source.optional() });
 
 // The numbers of each section, and the few settings among them, come from the catalog.
-const candidate = fields(scopeFields('candidate', { name: text, code: allyCode }));
+// Co-candidates: Allies admitted with the candidate (one protocol, or the same round); they never vote on each other.
+const candidate = fields(scopeFields('candidate', { name: text, code: allyCode, coCandidates: z.array(allyCode).max(40).optional() }));
 
 const processSchema = fields(scopeFields('process', { procedure: z.enum(PROCEDURE_IDS).optional(), mapIntroduced: year.optional() }));
 

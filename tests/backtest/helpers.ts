@@ -53,6 +53,8 @@ export function handResults(years: Partial<Record<Outcome, Record<number, number
     funnel: [],
     tracks: {} as Results['tracks'],
     accessionYears: outcomeYears.joined,
+    // Each joined year's branches in its January.
+    accessionMonths: outcomeYears.joined.map((y) => ({ month: `${y.year}-01`, count: y.count, share: y.share })),
     outcomeYears,
     blockers: [],
     objectors: [],

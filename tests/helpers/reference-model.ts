@@ -36,6 +36,7 @@ export function referenceScenario(overrides: { consent?: (i: number) => number }
       domesticOpposition: fixed(0),
       acceptsStandardPath: fixed(0.3),
       withdrawal: fixed(0),
+      coCandidates: [],
     },
     process: {
       mapIntroduced: 1999,

@@ -21,7 +21,7 @@ describe('normalization', () => {
       description: '',
       decisionPoint: { year: 2000, horizon: 2002, label: 'A test', context: 'Nothing happens.' },
       sources: {},
-      candidate: { name: 'Russia', code: 'RU', ...DEFAULTS.candidate },
+      candidate: { name: 'Russia', code: 'RU', ...DEFAULTS.candidate, coCandidates: [] },
       process: {
         mapIntroduced: 1999,
         standardPath: DEFAULTS.process.standardPath,

@@ -1,6 +1,7 @@
 import type { Outcome } from '../../model/outcome.js';
 import { OUTCOMES } from '../../model/outcome.js';
-import type { Results, YearCount } from '../../model/results.js';
+import { monthOfDate } from '../../model/council-calendar.js';
+import type { MonthCount, Results, YearCount } from '../../model/results.js';
 import type { ObservedOutcome, Scenario } from '../../model/scenario.js';
 import { VERSION } from '../../model/version.js';
 import { wilson } from '../../engine/index.js';
@@ -43,6 +44,10 @@ export interface BacktestCase {
   readonly joinedByHorizon: number;
   /** Accession year among joined branches: median and the 10th and 90th percentiles (null when none joined). */
   readonly predictedYear: YearSpread | null;
+  /** The same as months (YYYY-MM): the month of the last deposit. */
+  readonly predictedMonth: MonthSpread | null;
+  /** Predicted median accession month minus the observed one, in months (joined cases with an observed date, and some branch joined). */
+  readonly monthError: number | null;
   /** Years from the decision point to accession: predicted median and observed (joined cases only). */
   readonly yearsToAccession: { readonly predicted: number | null; readonly observed: number } | null;
   /** (1 − pObserved)². */
@@ -62,6 +67,12 @@ export interface YearSpread {
   readonly median: number;
   readonly p10: number;
   readonly p90: number;
+}
+
+export interface MonthSpread {
+  readonly median: string;
+  readonly p10: string;
+  readonly p90: string;
 }
 
 export interface ReferenceScore {
@@ -84,6 +95,11 @@ export interface BacktestScores {
   readonly logSkill: number | null;
   /** Mean of |predicted median − observed| accession year over joined cases that joined in some branch. */
   readonly meanYearError: number | null;
+  /** Mean of |monthError| over joined cases with an observed date that joined in some branch. */
+  readonly meanMonthError: number | null;
+  /** Joined cases with an observed date, and how many of them have a predicted median month within 12 months of it (a case no branch joined in is a miss). */
+  readonly datedJoinedCases: number;
+  readonly withinTwelveMonths: number;
 }
 
 export interface EraScores extends BacktestScores {
@@ -115,7 +131,9 @@ export const BACKTEST_DEFINITIONS = {
   skill: '1 - score / reference score, for the Brier and the log score: 1 = perfect, 0 = no better than the reference, below 0 = worse',
   era: "the procedure of the decision point's year: 1949-1994 the Council's political decision, 1995-1998 the 1995 Study, 1999-2021 the MAP, 2022- application without a MAP",
   reliability: "every year of every case's window: the forecast share of branches that are members by the end of that year, bucketed, against the share of those case-years in which the candidate was in fact a member",
-  yearError: 'predicted median accession year minus the observed one, over joined cases that joined in some branch (the engine moves in whole years)',
+  yearError: 'predicted median accession year minus the observed one, over joined cases that joined in some branch',
+  monthError:
+    'predicted median accession month (the last deposit) minus the observed one, in months, over joined cases with an observed date; "within 12 months" counts those cases whose error is at most 12 months (a case in which no branch joined is a miss)',
 } as const;
 
 /** The share of branches ending in `outcome` no later than `year`. */
@@ -136,6 +154,19 @@ export function yearQuantile(years: readonly YearCount[], q: number): number | n
     if (seen >= q * total) return y.year;
   }
   return sorted[sorted.length - 1]!.year;
+}
+
+/** The q-quantile (0..1) of a month distribution (YYYY-MM counts), by the lower value. */
+export function monthQuantile(months: readonly MonthCount[], q: number): string | null {
+  const total = months.reduce((sum, m) => sum + m.count, 0);
+  if (total === 0) return null;
+  const sorted = [...months].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+  let seen = 0;
+  for (const m of sorted) {
+    seen += m.count;
+    if (seen >= q * total) return m.month;
+  }
+  return sorted[sorted.length - 1]!.month;
 }
 
 /** Brier score of one binary forecast p for an event that did (1) or did not (0) happen. */
@@ -164,6 +195,9 @@ export function scoreCase(scenario: Scenario, observed: ObservedOutcome, results
   const mostLikely = OUTCOMES.reduce((best, o) => (byOutcome[o] > byOutcome[best] ? o : best), OUTCOMES[0]);
   const median = yearQuantile(results.accessionYears, 0.5);
   const predictedYear = median === null ? null : { median, p10: yearQuantile(results.accessionYears, 0.1)!, p90: yearQuantile(results.accessionYears, 0.9)! };
+  const medianMonth = monthQuantile(results.accessionMonths, 0.5);
+  const predictedMonth = medianMonth === null ? null : { median: medianMonth, p10: monthQuantile(results.accessionMonths, 0.1)!, p90: monthQuantile(results.accessionMonths, 0.9)! };
+  const monthError = observed.outcome === 'joined' && observed.date !== undefined && medianMonth !== null ? monthOfDate(medianMonth) - monthOfDate(observed.date) : null;
   const start = scenario.decisionPoint.year;
   const memberByYear: YearForecast[] = [];
   for (let year = start; year <= scenario.decisionPoint.horizon; year++) {
@@ -175,7 +209,7 @@ export function scoreCase(scenario: Scenario, observed: ObservedOutcome, results
     candidate: { name: scenario.candidate.name, code: scenario.candidate.code },
     decisionYear: start,
     horizon: scenario.decisionPoint.horizon,
-    era: eraOf(start),
+    era: eraOf(start, scenario.process?.procedure),
     observed,
     observedDate: observed.date ?? null,
     pObserved: p,
@@ -185,6 +219,8 @@ export function scoreCase(scenario: Scenario, observed: ObservedOutcome, results
     mostLikelyShare: byOutcome[mostLikely],
     joinedByHorizon: byOutcome.joined,
     predictedYear,
+    predictedMonth,
+    monthError,
     yearsToAccession: observed.outcome === 'joined' ? { predicted: median === null ? null : median - start, observed: observed.year - start } : null,
     brier: brierBinary(p, 1),
     brierOutcomes: brierCategorical(byOutcome, observed.outcome),
@@ -218,6 +254,8 @@ export function withReferences(cases: readonly BacktestCase[]): BacktestCase[] {
 /** The mean scores over a set of cases (with their references). */
 export function scoresOf(cases: readonly BacktestCase[]): BacktestScores {
   const yearErrors = cases.flatMap((c) => (c.observed.outcome === 'joined' && c.predictedYear !== null ? [Math.abs(c.predictedYear.median - c.observed.year)] : []));
+  const dated = cases.filter((c) => c.observed.outcome === 'joined' && c.observedDate !== null);
+  const monthErrors = dated.flatMap((c) => (c.monthError === null ? [] : [Math.abs(c.monthError)]));
   const brier = mean(cases.map((c) => c.brier));
   const log = mean(cases.map((c) => c.logScore));
   const references = cases.flatMap((c) => (c.reference === null ? [] : [c.reference]));
@@ -232,6 +270,9 @@ export function scoresOf(cases: readonly BacktestCase[]): BacktestScores {
     brierSkill: skill(brier, referenceBrier),
     logSkill: skill(log, referenceLogScore),
     meanYearError: mean(yearErrors),
+    meanMonthError: mean(monthErrors),
+    datedJoinedCases: dated.length,
+    withinTwelveMonths: monthErrors.filter((e) => e <= 12).length,
   };
 }
 

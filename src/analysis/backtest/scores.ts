@@ -1,26 +1,35 @@
+import { PROCEDURE_IDS, PROCEDURES, type ProcedureId } from '../../model/procedures.js';
+
 /**
  * The scores a backtest reports beside the Brier score: the log score, the era of a case, a
  * naive reference forecast to measure skill against, and a reliability table. Pure maths on
  * plain numbers, so each piece can be checked by hand.
  */
 
-/** The four procedures of accession, named by the years of the decision point they cover. */
-export const ERAS = ['1949-1994', '1995-1998', '1999-2021', '2022-'] as const;
-export type Era = (typeof ERAS)[number];
+/**
+ * The eras of the accession procedure, read from its timeline (model/procedures.ts): each runs
+ * from the year its procedure came into force to the year before the next one did.
+ */
+export const ERAS = PROCEDURES.map((p, i) => {
+  const next = PROCEDURES[i + 1];
+  return `${yearOf(p.from)}-${next === undefined ? '' : yearOf(next.from) - 1}`;
+}) as readonly string[] as readonly Era[];
+export type Era = '1949-1994' | '1995-1998' | '1999-2021' | '2022-';
 
-export const ERA_LABELS: Readonly<Record<Era, string>> = {
-  '1949-1994': "the Council's political decision, then a protocol within weeks",
-  '1995-1998': "the 1995 Study's criteria, judged in an intensified dialogue",
-  '1999-2021': 'the Membership Action Plan',
-  '2022-': 'application and a fast track without a MAP',
-};
+export const ERA_LABELS = Object.fromEntries(ERAS.map((era, i) => [era, PROCEDURES[i]!.label])) as Readonly<Record<Era, string>>;
 
-/** The era of a decision taken in `year` (the year of the decision point's date). */
-export function eraOf(year: number): Era {
-  if (year < 1995) return '1949-1994';
-  if (year < 1999) return '1995-1998';
-  if (year < 2022) return '1999-2021';
-  return '2022-';
+/** The era of a decision point's year, or of the procedure a scenario names for every year. */
+export function eraOf(year: number, procedure?: ProcedureId): Era {
+  if (procedure !== undefined) return ERAS[PROCEDURE_IDS.indexOf(procedure)]!;
+  let found = 0;
+  PROCEDURES.forEach((p, i) => {
+    if (yearOf(p.from) <= year) found = i;
+  });
+  return ERAS[found]!;
+}
+
+function yearOf(iso: string): number {
+  return Number(iso.slice(0, 4));
 }
 
 /**

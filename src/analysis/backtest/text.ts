@@ -16,19 +16,22 @@ export function backtestText(r: BacktestReport): string {
     c.reference === null ? '-' : pct(c.reference.p),
     c.brier.toFixed(3),
     c.logScore.toFixed(3),
-    c.predictedYear === null ? '-' : `${c.predictedYear.median} (${c.predictedYear.p10}-${c.predictedYear.p90})`,
+    c.predictedMonth === null ? '-' : `${c.predictedMonth.median} (${c.predictedMonth.p10} to ${c.predictedMonth.p90})`,
     observedWhen(c),
     pct(c.joinedByHorizon),
     `${c.mostLikely} ${pct(c.mostLikelyShare, 0)}`,
   ]);
-  const headers = ['case', 'era', 'observed', 'P(obs)', '95% interval', 'ref. P', 'Brier', 'log', 'pred. year (10-90%)', 'obs. date', 'joined by hz', 'most likely'];
+  const headers = ['case', 'era', 'observed', 'P(obs)', '95% interval', 'ref. P', 'Brier', 'log', 'pred. month (10-90%)', 'obs. date', 'joined by hz', 'most likely'];
   out.push(...table(headers, rows, new Set([3, 5, 6, 7, 10])).map((l) => `  ${l}`));
   out.push('');
-  out.push(`Brier score over ${r.cases.length} cases: ${fmt(r.brier)}   outcome Brier: ${fmt(r.brierOutcomes)}   log score: ${fmt(r.logScore)}   mean |predicted - observed| accession year: ${r.meanYearError === null ? '-' : `${r.meanYearError.toFixed(1)} years`}`);
+  out.push(`Brier score over ${r.cases.length} cases: ${fmt(r.brier)}   outcome Brier: ${fmt(r.brierOutcomes)}   log score: ${fmt(r.logScore)}`);
+  out.push(
+    `Accession month: mean |predicted - observed| ${r.meanMonthError === null ? '-' : `${r.meanMonthError.toFixed(1)} months`}; predicted within 12 months of the observed date in ${r.withinTwelveMonths} of ${r.datedJoinedCases} joined cases${r.datedJoinedCases === 0 ? '' : ` (${pct(r.withinTwelveMonths / r.datedJoinedCases, 0)})`}`,
+  );
   out.push('');
   out.push('Scores against the reference forecast, overall and by era of the decision point');
   const scoreRows = [scoreRow('all', r.cases.length, r), ...r.byEra.map((e) => scoreRow(e.era, e.cases, e))];
-  out.push(...table(['cases of', 'n', 'Brier', 'ref. Brier', 'Brier skill', 'log', 'ref. log', 'log skill', 'mean |year error|'], scoreRows, new Set([1, 2, 3, 4, 5, 6, 7, 8])).map((l) => `  ${l}`));
+  out.push(...table(['cases of', 'n', 'Brier', 'ref. Brier', 'Brier skill', 'log', 'ref. log', 'log skill', 'mean |month error|', 'within 12 months'], scoreRows, new Set([1, 2, 3, 4, 5, 6, 7, 8, 9])).map((l) => `  ${l}`));
   out.push('');
   out.push('Reliability of P(member by the end of the year), over every year of every case');
   const reliabilityRows = r.reliability.map((b) => [
@@ -47,9 +50,9 @@ export function backtestText(r: BacktestReport): string {
   out.push(`  log           per case -ln(max(P(obs), ${r.logScoreFloor})); over cases: ${r.definitions.logScore}`);
   out.push(`  skill         ${r.definitions.skill}`);
   out.push(`  era           ${r.definitions.era}`);
-  out.push('  pred. year    median accession year among the branches that joined (10th-90th percentile)');
+  out.push('  pred. month   median accession month (the last deposit) among the branches that joined (10th-90th percentile)');
   out.push('  obs. date     the month the observed outcome took effect (the year alone when the file gives no date)');
-  out.push(`  year error    ${r.definitions.yearError}`);
+  out.push(`  month error   ${r.definitions.monthError}`);
   out.push("  joined by hz  share of branches that joined by the case's horizon");
   out.push(`  outcome Brier ${r.definitions.brierOutcomes}`);
   out.push(`  reliability   ${r.definitions.reliability}`);
@@ -79,7 +82,8 @@ function scoreRow(name: string, n: number, s: BacktestScores): string[] {
     fmt(s.logScore),
     fmt(s.referenceLogScore),
     signed(s.logSkill),
-    s.meanYearError === null ? '-' : `${s.meanYearError.toFixed(1)} y`,
+    s.meanMonthError === null ? '-' : `${s.meanMonthError.toFixed(1)} mo`,
+    s.datedJoinedCases === 0 ? '-' : `${s.withinTwelveMonths} of ${s.datedJoinedCases}`,
   ];
 }
 

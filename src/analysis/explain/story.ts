@@ -2,6 +2,7 @@ import { describeActor, describeReason, EXITS, type BranchTrace, type CompiledMo
 import { candidateAt, nameWithCode } from '../../model/names.js';
 import { OUTCOME_LABELS, TRACKS, TRACK_LABELS } from '../../model/outcome.js';
 import { PROCEDURES, procedureOfYear } from '../../model/procedures.js';
+import { monthInWords } from '../../model/council-calendar.js';
 import type { Reason } from '../../model/results.js';
 import { resolveSource } from '../../model/sources.js';
 import { pct } from '../../report/format.js';
@@ -51,7 +52,7 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace): Story
     const year = votes[0]!.year;
     const refusals = votes.filter((v) => !v.consent);
     const agreed = votes.length - refusals.length;
-    add(year, `North Atlantic Council: ${agreed} of ${votes.length} Allies asked agree to invite ${candidateAt(sc.candidate.name, year)}.`);
+    add(year, `North Atlantic Council, ${monthInWords(votes[0]!.month)}: ${agreed} of ${votes.length} Allies asked agree to invite ${candidateAt(sc.candidate.name, year)}.`);
     for (const v of refusals) {
       const a = ally(v.ally);
       const reason = describeReason(m, v.reason, v.ally);
@@ -90,7 +91,7 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace): Story
         // The standard path as it was that year: no MAP before 1999, no Study before 1995.
         const path = track === 'map' ? TRACK_LABELS.map : PROCEDURES[procedureOfYear(e.year)]!.label;
         const how = track === 'special' ? 'demanding special status rather than standing in line' : `accepting the standard path: ${path}`;
-        add(e.year, `${candidateAt(sc.candidate.name, e.year)} applies, ${how} (chance of accepting the standard path ${pct(e.pStandard, 0)}).`, sc.candidate.acceptsStandardPath.source);
+        add(e.year, `${candidateAt(sc.candidate.name, e.year)} applies in ${monthInWords(e.month)}, ${how} (chance of accepting the standard path ${pct(e.pStandard, 0)}).`, sc.candidate.acceptsStandardPath.source);
         break;
       }
       case 'track_changed':
@@ -107,11 +108,11 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace): Story
         break;
       case 'holdout_lifted': {
         const a = ally(e.ally);
-        add(e.year, `${a.name} lifts its hold-out after a concession.`, sc.allies.find((x) => x.code === a.code)?.holdoutLift.source);
+        add(e.year, `${a.name} lifts its hold-out after a concession, in ${monthInWords(e.month)}.`, sc.allies.find((x) => x.code === a.code)?.holdoutLift.source);
         break;
       }
       case 'invited':
-        add(e.year, `Invited by unanimous agreement of the ${e.voters} members (Article 10).`, 'S1');
+        add(e.year, `Invited in ${monthInWords(e.month)} by unanimous agreement of the ${e.voters} members (Article 10).`, 'S1');
         break;
       case 'ratification': {
         const a = ally(e.ally);
@@ -129,7 +130,7 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace): Story
   const exit = t.exit;
   const reason = describeReason(m, t.reason, t.actor);
   const who = describeActor(m, t.actor, exit.role);
-  const ending = endingText(exit.exit, who, reason, t.exitYear, candidateAt(sc.candidate.name, t.exitYear));
+  const ending = endingText(exit.exit, who, reason, monthInWords(t.exitMonth), candidateAt(sc.candidate.name, t.exitYear));
   add(t.exitYear, ending, reason.source);
 
   const cited = new Map<string, string>();
@@ -152,22 +153,22 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace): Story
   };
 }
 
-function endingText(exit: (typeof EXITS)[number]['exit'], who: { code: string; name: string }, reason: Reason, year: number, candidate: string): string {
+function endingText(exit: (typeof EXITS)[number]['exit'], who: { code: string; name: string }, reason: Reason, when: string, candidate: string): string {
   switch (exit) {
     case 'joined':
-      return `${candidate} deposits its instrument of accession in Washington and becomes a member in ${year}.`;
+      return `${candidate} deposits its instrument of accession in Washington and becomes a member in ${when}.`;
     case 'no_application':
       return `By the horizon ${candidate} never applied: ${clause(reason)}.`;
     case 'withdrawn':
-      return `${candidate} withdraws its application in ${year}.`;
+      return `${candidate} withdraws its application in ${when}.`;
     case 'map_stalled':
       return `By the horizon no invitation came: ${clause(reason)}.`;
     case 'vetoed':
-      return `${who.name} vetoes the invitation in ${year}: ${clause(reason)}.`;
+      return `${who.name} vetoes the invitation in ${when}: ${clause(reason)}.`;
     case 'held_out':
       return `At the horizon the talks go on: ${who.name}, the strongest objector, still holds out: ${clause(reason)}.`;
     case 'ratification_failed':
-      return `Ratification fails in ${who.name} in ${year}; the protocol cannot enter into force.`;
+      return `Ratification fails in ${who.name} in ${when}; the protocol cannot enter into force.`;
     case 'pending_at_horizon':
       return `Ratification is still under way at the horizon (slowest: ${who.name}).`;
   }

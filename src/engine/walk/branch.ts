@@ -13,7 +13,8 @@ import type { BranchState } from './state.js';
 import type { Tracer } from './trace.js';
 
 /**
- * One branch of history, walked year by year from the decision point to the horizon, as
+ * One branch of history, walked year by year from the decision point to the horizon (the
+ * procedure's own acts fall on months: an application, a Council meeting, a deposit), as
  * Article 10 and practice have it:
  *   the will to apply (candidate.ts) → preparation until the preconditions are met
  *   (preparation.ts) → an invitation by unanimity of the members of that date, the North
@@ -49,7 +50,7 @@ export function endIdle(m: CompiledModel, s: BranchState, interested: boolean, i
   s.reachedApplied = s.reachedInvited = s.reachedRatified = false;
   s.entryTrack = TrackCode.none;
   s.objectorCount = 0;
-  finish(s, ExitCode.no_application, NO_ACTOR, idleReason(interested, interestWorstReason), null);
+  finish(s, ExitCode.no_application, NO_ACTOR, idleReason(interested, interestWorstReason), m.horizon * 12 + 11, null);
 }
 
 function walkYears(m: CompiledModel, s: BranchState, key: number, trace: Tracer | null): void {
@@ -82,21 +83,22 @@ function step(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
 /** How a branch still under way at the horizon ends: by where it stands. */
 function endAtHorizon(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
   const stage = s.stage;
+  const end = m.horizon * 12 + 11;
   switch (stage) {
     case StageCode.idle:
-      finish(s, ExitCode.no_application, NO_ACTOR, idleReason(s.everInterested, s.interestWorstReason), trace);
+      finish(s, ExitCode.no_application, NO_ACTOR, idleReason(s.everInterested, s.interestWorstReason), end, trace);
       return;
     case StageCode.preparation: {
       // An objection still standing is a negotiation under way, not a veto: named by its strongest objector.
       const holder = strongestHolding(m, s);
-      if (holder >= 0) finish(s, ExitCode.held_out, holder, s.holdingReason[holder]!, trace);
+      if (holder >= 0) finish(s, ExitCode.held_out, holder, s.holdingReason[holder]!, end, trace);
       // The levels as they stand after the horizon year's drift.
-      else finish(s, ExitCode.map_stalled, NO_ACTOR, stallReason(m, s, true), trace);
+      else finish(s, ExitCode.map_stalled, NO_ACTOR, stallReason(m, s, true), end, trace);
       return;
     }
     case StageCode.ratification: {
       const actor = s.ratificationFailAlly >= 0 ? s.ratificationFailAlly : s.slowestAlly;
-      finish(s, ExitCode.pending_at_horizon, actor, FixedReason.horizon, trace);
+      finish(s, ExitCode.pending_at_horizon, actor, FixedReason.horizon, end, trace);
       return;
     }
     case StageCode.done:

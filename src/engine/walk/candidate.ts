@@ -2,7 +2,7 @@ import { Actor, ExitCode, FixedReason, NO_ACTOR, StageCode, TrackCode } from '..
 import type { CompiledModel } from '../model.js';
 import { clamp01 } from '../numbers.js';
 import { Phase, sampleParams } from '../params.js';
-import { chance, Purpose } from '../rng.js';
+import { chance, monthOfYear, Purpose } from '../rng.js';
 import { finish } from './finish.js';
 import { hasMap } from './preparation.js';
 import type { BranchState } from './state.js';
@@ -35,17 +35,21 @@ export function considerApplying(m: CompiledModel, s: BranchState, trace: Tracer
   s.track = standard ? (hasMap(m, s.year) ? TrackCode.map : TrackCode.dialogue) : TrackCode.special;
   s.entryTrack = s.track;
   s.stage = StageCode.preparation;
-  s.appliedYear = s.year;
+  // The decision point's date is the moment the candidate may apply; a later year's application falls in a month of its own.
+  s.appliedMonth = s.month = s.year === m.startYear ? m.startMonth : s.year * 12 + monthOfYear(s.yearKey, candidate, Purpose.applicationMonth);
   s.reachedApplied = true;
-  if (trace !== null) trace.push({ kind: 'applied', year: s.year, track: s.track, pStandard: clamp01(pStandard) });
+  if (trace !== null) trace.push({ kind: 'applied', year: s.year, month: s.month, track: s.track, pStandard: clamp01(pStandard) });
   return true;
 }
 
 /** Whether the candidate withdraws its application this year (then the branch ends). */
 export function withdraws(m: CompiledModel, s: BranchState, trace: Tracer | null): boolean {
   const p = s.values[m.withdrawal]! + s.withdrawalShift + s.ruleWithdrawal;
-  if (!chance(s.yearKey, m.actors[Actor.candidate]!, Purpose.withdrawal, p)) return false;
-  finish(s, ExitCode.withdrawn, NO_ACTOR, FixedReason.withdrawal, trace);
+  const candidate = m.actors[Actor.candidate]!;
+  if (!chance(s.yearKey, candidate, Purpose.withdrawal, p)) return false;
+  // In a month of the year, not before the procedure's last act.
+  const month = Math.max(s.month, s.year * 12 + monthOfYear(s.yearKey, candidate, Purpose.withdrawalMonth));
+  finish(s, ExitCode.withdrawn, NO_ACTOR, FixedReason.withdrawal, month, trace);
   return true;
 }
 

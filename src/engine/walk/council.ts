@@ -19,35 +19,44 @@ import type { Tracer } from './trace.js';
  */
 
 /**
- * Hold-outs are negotiations: each year a concession may lift an objection, each Ally's with its
- * own chance, but the Allies' answers lean together through cohesion (the year's climate of
- * the talks is shared: a Gaussian copula of a yearly alliance draw and each Ally's own).
+ * Hold-outs are negotiations: an objection lifts by a concession, with a monthly hazard from
+ * the Ally's yearly chance (lift months are set at the vote it refused, see holdOut). Each
+ * year, the objections whose month has come lift; a vote is held again after the last one.
  * Returns true while any objection stands.
  */
 export function liftHoldouts(m: CompiledModel, s: BranchState, trace: Tracer | null): boolean {
   if (!s.anyHolding) return false;
-  const cohesion = clamp01(s.values[m.cohesion]!);
-  const alliance = m.actors[Actor.alliance]!;
-  const shared = cohesion > 0 ? Math.sqrt(cohesion) * boxMuller(drawBits(s.yearKey, alliance, Purpose.liftA) * UNIT, drawBits(s.yearKey, alliance, Purpose.liftB) * UNIT) : 0;
-  const ownWeight = Math.sqrt(1 - cohesion);
+  const yearEnd = s.year * 12 + 11;
   let holding = false;
   for (let i = 0; i < m.allyCount; i++) {
     if (s.holding[i] === 0) continue;
-    const p = s.values[m.allyLift[i]!]!;
-    let lifted: boolean;
-    if (cohesion <= 0 || p <= 0 || p >= 1) lifted = chance(s.yearKey, m.allyActor[i]!, Purpose.holdoutLift, p);
-    else {
-      const own = normalQuantile(unitOpen(drawBits(s.yearKey, m.allyActor[i]!, Purpose.holdoutLift) * UNIT));
-      lifted = normalCdf(shared + ownWeight * own) < p;
-    }
-    if (lifted) {
+    const month = s.liftMonth[i]!;
+    if (month <= yearEnd) {
       s.holding[i] = 0;
       s.consented[i] = 1;
-      if (trace !== null) trace.push({ kind: 'holdout_lifted', year: s.year, ally: i });
+      if (month > s.voteFrom) s.voteFrom = month;
+      if (trace !== null) trace.push({ kind: 'holdout_lifted', year: s.year, month, ally: i });
     } else holding = true;
   }
   s.anyHolding = holding;
   return holding;
+}
+
+/**
+ * The month Ally i's hold-out, raised at the vote of month `voteMonth`, lifts: the first month
+ * a concession comes, each month with the hazard that makes the Ally's yearly chance `p`
+ * (never when p ≤ 0). Objections of several Allies lean together through cohesion: a Gaussian
+ * copula of the vote's alliance draw (`shared`, already scaled) and the Ally's own.
+ */
+function liftMonthOf(m: CompiledModel, s: BranchState, i: number, voteMonth: number, shared: number, ownWeight: number): number {
+  const p = s.values[m.allyLift[i]!]!;
+  if (!(p > 0)) return Infinity;
+  if (p >= 1) return voteMonth + 1;
+  const own = drawBits(s.yearKey, m.allyActor[i]!, Purpose.holdoutLift) * UNIT;
+  const u = ownWeight >= 1 ? own : normalCdf(shared + ownWeight * normalQuantile(unitOpen(own)));
+  // P(still holding after n months) = (1 − p)^(n / 12).
+  const months = Math.ceil((12 * Math.log1p(-u)) / Math.log1p(-p));
+  return voteMonth + Math.max(1, months);
 }
 
 /** The Ally whose standing objection is the strongest (lowest consent at its vote; a rule's block first), or -1. */
@@ -60,7 +69,8 @@ export function strongestHolding(m: CompiledModel, s: BranchState): number {
 }
 
 /**
- * The North Atlantic Council decides by unanimity of the members of this year. Each
+ * The North Atlantic Council decides, at the meeting of month s.month, by unanimity of the
+ * members of that month (co-candidates aside). Each
  * Ally's disposition is drawn once per branch, so a later re-vote (after hold-outs
  * lift) asks only members that have not yet agreed.
  */
@@ -72,7 +82,8 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
     sampleParams(m.params, s.key, s.values, m.voteParams);
     s.voteParamsDrawn = true;
   }
-  const members = s.members();
+  const members = s.membersNow();
+  const coCandidate = m.allyCoCandidate;
   // Allies that voted before in this branch; `consented` of the others is left from earlier branches.
   const votedBefore = s.allyVoteDrawn;
   if (votedBefore < members) drawAllyTerms(m, s, members);
@@ -84,7 +95,7 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
   const cohesion = clamp01(s.values[m.cohesion]!);
   setCopula(m, s, cohesion, Purpose.allianceA, Purpose.allianceB);
   const penalty = special ? s.values[m.specialPenalty]! : 0;
-  const asked = trace === null ? null : alliesToAsk(s, members, votedBefore);
+  const asked = trace === null ? null : alliesToAsk(m, s, members, votedBefore);
   // Locals: the loop stores into typed arrays, after which V8 would reload every field.
   const consented = s.consented;
   const allyBase = s.allyBase;
@@ -101,6 +112,11 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
   let objectors = 0;
   for (let i = 0; i < members; i++) {
     if (i < votedBefore && consented[i] === 1) continue;
+    // A co-candidate never votes on the candidate.
+    if (coCandidate[i] === 1) {
+      consented[i] = 1;
+      continue;
+    }
     // consent + Σ weight·(met − ½) − threat − special-status penalty + event and rule shifts.
     let p = allyBase[i]! + consentShift[i]! + ruleConsent[i]! - penalty;
     for (let j = 0, row = i * k; j < k; j++) p += allyWeight[row + j]! * metCentered[j]!;
@@ -121,6 +137,9 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
   let vetoP = Infinity;
   let vetoReason = 0;
   let firstHoldout = -1;
+  // The climate of the talks that follow the vote, shared by its hold-outs (drawn only if one holds out).
+  let liftShared = NaN;
+  const liftOwnWeight = Math.sqrt(1 - cohesion);
   for (let q = 0; q < objectors; q++) {
     const i = objectorAlly[q]!;
     const blockRule = ruleBlockAlly[i]!;
@@ -135,6 +154,8 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
       s.anyHolding = s.holdingTouched = true;
       s.holdingReason[i] = reason;
       s.holdingStrength[i] = strength;
+      if (liftShared !== liftShared) liftShared = cohesion > 0 ? Math.sqrt(cohesion) * boxMuller(drawBits(s.yearKey, m.actors[Actor.alliance]!, Purpose.liftA) * UNIT, drawBits(s.yearKey, m.actors[Actor.alliance]!, Purpose.liftB) * UNIT) : 0;
+      s.liftMonth[i] = liftMonthOf(m, s, i, s.month, liftShared, liftOwnWeight);
       if (firstHoldout < 0) firstHoldout = i;
     } else if (firstVeto < 0 || strength < vetoP) {
       // The blocker named is the Ally with the strongest objection, not the first in order.
@@ -145,17 +166,24 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
   }
   if (asked !== null && trace !== null) traceVote(s, asked, trace);
   if (firstVeto >= 0) {
-    finish(s, ExitCode.vetoed, firstVeto, vetoReason, trace);
+    finish(s, ExitCode.vetoed, firstVeto, vetoReason, s.month, trace);
     return;
   }
   if (firstHoldout >= 0) return;
-  invite(m, s, members, trace);
+  invite(m, s, trace === null ? 0 : voterCount(m, members), trace);
+}
+
+/** The members of a vote, co-candidates aside (for a story only). */
+function voterCount(m: CompiledModel, members: number): number {
+  let n = 0;
+  for (let i = 0; i < members; i++) n += 1 - m.allyCoCandidate[i]!;
+  return n;
 }
 
 /** The members this vote asks: those that have not agreed in an earlier vote (for a story only). */
-function alliesToAsk(s: BranchState, members: number, votedBefore: number): number[] {
+function alliesToAsk(m: CompiledModel, s: BranchState, members: number, votedBefore: number): number[] {
   const asked: number[] = [];
-  for (let i = 0; i < members; i++) if (i >= votedBefore || s.consented[i] === 0) asked.push(i);
+  for (let i = 0; i < members; i++) if (m.allyCoCandidate[i] === 0 && (i >= votedBefore || s.consented[i] === 0)) asked.push(i);
   return asked;
 }
 
@@ -165,7 +193,7 @@ function traceVote(s: BranchState, asked: readonly number[], trace: Tracer): voi
   for (const i of asked) {
     const consent = s.consented[i] === 1;
     const reason = consent ? -1 : s.objectorReason[q++]!;
-    trace.push({ kind: 'vote', year: s.year, ally: i, p: clamp01(s.allyP[i]!), consent, reason });
+    trace.push({ kind: 'vote', year: s.year, month: s.month, ally: i, p: clamp01(s.allyP[i]!), consent, reason });
   }
 }
 

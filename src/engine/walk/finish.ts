@@ -2,12 +2,13 @@ import { StageCode, type ExitCodeValue } from '../codes.js';
 import type { BranchState } from './state.js';
 import type { Tracer } from './trace.js';
 
-/** How a branch ends: its exit, year, the actor named and the reason. */
-export function finish(s: BranchState, exit: ExitCodeValue, actor: number, reason: number, trace: Tracer | null): void {
+/** How a branch ends: its exit, in the current year and in `month` (a month index of that year), the actor named and the reason. */
+export function finish(s: BranchState, exit: ExitCodeValue, actor: number, reason: number, month: number, trace: Tracer | null): void {
   s.stage = StageCode.done;
   s.exit = exit;
   s.exitYear = s.year;
+  s.exitMonth = month;
   s.blockerActor = actor;
   s.blockerReason = reason;
-  if (trace !== null) trace.push({ kind: 'end', year: s.year, exit, actor, reason });
+  if (trace !== null) trace.push({ kind: 'end', year: s.year, month, exit, actor, reason });
 }

@@ -1,4 +1,4 @@
-import { FixedReason, TrackCode } from '../codes.js';
+import { FixedReason, StageCode, TrackCode } from '../codes.js';
 import { PROCEDURES } from '../../model/procedures.js';
 import type { CompiledModel } from '../model.js';
 import { liftHoldouts, vote } from './council.js';
@@ -8,7 +8,8 @@ import type { Tracer } from './trace.js';
 
 /**
  * Preparation, between the application and the invitation: the years the track asks for,
- * then enough preconditions met, and no block in the way, before the Council votes. A
+ * then enough preconditions met, and no block in the way, before the Council votes at its next
+ * meeting. A
  * candidate on the dialogue moves to the Membership Action Plan once it exists.
  */
 export function prepare(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
@@ -16,16 +17,24 @@ export function prepare(m: CompiledModel, s: BranchState, trace: Tracer | null):
     s.track = TrackCode.map;
     if (trace !== null) trace.push({ kind: 'track_changed', year: s.year, track: s.track });
   }
-  if (liftHoldouts(m, s, trace)) return;
+  // A vote a hold-out stops is held again at a later meeting of the same year if the objection lifts in time.
+  let again = true;
+  while (again) again = voteAtNextMeeting(m, s, trace) && s.stage === StageCode.preparation && s.anyHolding;
+}
+
+/** Holds the Council's vote at its next meeting this year, if one is due: returns whether it voted. */
+function voteAtNextMeeting(m: CompiledModel, s: BranchState, trace: Tracer | null): boolean {
+  if (liftHoldouts(m, s, trace)) return false;
   if (s.blockedByRule >= 0 || s.blockedByEvent >= 0) {
     if (trace !== null) trace.push({ kind: 'waiting', year: s.year, reason: stallReason(m, s, false), readiness: readiness(m, s), needed: 0 });
-    return;
+    return false;
   }
   const special = s.track === TrackCode.special;
   const neededSlot = special ? m.specialReadiness : m.standardReadiness;
-  // Years are whole steps: a minimum of under half a year still allows a vote in the
-  // application year (Finland applied in May 2022 and was invited in June).
-  const tooSoon = s.year - s.appliedYear + 0.5 < s.values[special ? m.specialMinYears : m.standardMinYears]!;
+  // The Council decides at its meetings (model/council-calendar.ts): the first one once the
+  // track's years after the application have passed, and after the last hold-out lifted.
+  const meeting = nextMeetingFrom(m, s, s.appliedMonth + Math.round(s.values[special ? m.specialMinYears : m.standardMinYears]! * 12));
+  const tooSoon = meeting > s.year * 12 + 11;
   // Before the 1995 Study no criteria were published: the Council decided politically, and
   // the preconditions weigh only in each Ally's consent.
   const gated = PROCEDURE_GATED[m.procedureByYear[s.year - m.startYear]!] === 1;
@@ -34,10 +43,21 @@ export function prepare(m: CompiledModel, s: BranchState, trace: Tracer | null):
     const needed = gated ? s.values[neededSlot]! : 0;
     if (tooSoon || ready < needed) {
       trace.push({ kind: 'waiting', year: s.year, reason: stallReason(m, s, false), readiness: ready, needed });
-      return;
+      return false;
     }
-  } else if (tooSoon || (gated && !isReady(m, s, neededSlot))) return;
+  } else if (tooSoon || (gated && !isReady(m, s, neededSlot))) return false;
+  s.month = meeting;
   vote(m, s, trace);
+  return true;
+}
+
+/**
+ * The month of the first Council meeting at or after `earliest`, this year at the soonest, and
+ * after the procedure's last act and the last lifted hold-out; beyond the horizon, Infinity.
+ */
+function nextMeetingFrom(m: CompiledModel, s: BranchState, earliest: number): number {
+  const from = Math.max(earliest, s.voteFrom, s.month, s.year * 12) - m.firstMonth;
+  return from < m.nextMeeting.length ? m.nextMeeting[from]! : Infinity;
 }
 
 /**

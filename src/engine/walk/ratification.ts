@@ -21,15 +21,18 @@ import type { Tracer } from './trace.js';
  */
 export function invite(m: CompiledModel, s: BranchState, voters: number, trace: Tracer | null): void {
   s.stage = StageCode.ratification;
-  s.inviteYear = s.year;
+  s.inviteMonth = s.month;
   sampleParams(m.params, s.key, s.values, m.params.randomByPhase[Phase.ratification]);
   s.ratificationParamsDrawn = true;
   s.reachedInvited = true;
-  if (trace !== null) trace.push({ kind: 'invited', year: s.year, voters });
-  const start = s.year + 0.5 + s.values[m.protocolMonths]! / 12;
+  if (trace !== null) trace.push({ kind: 'invited', year: s.year, month: s.month, voters });
+  // Acts are taken at the middle of their month; the protocol is signed, then each member ratifies.
+  const start = s.month + 0.5 + s.values[m.protocolMonths]!;
   let slowest = 0;
   let failAt = Infinity;
-  const members = s.members();
+  // The protocol is signed by the members of the invitation's month, co-candidates aside.
+  const members = s.membersNow();
+  const coCandidate = m.allyCoCandidate;
   // Parliaments ratify in the same political climate: cohesion correlates their votes too.
   const cohesion = clamp01(s.values[m.cohesion]!);
   setCopula(m, s, cohesion, Purpose.ratifyA, Purpose.ratifyB);
@@ -39,6 +42,7 @@ export function invite(m: CompiledModel, s: BranchState, voters: number, trace: 
   const allyActor = m.allyActor;
   const key0 = s.key0;
   for (let i = 0; i < members; i++) {
+    if (coCandidate[i] === 1) continue;
     let months = Math.max(0, values[allyMonths[i]!]!);
     const pass = values[allyPass[i]!]!;
     let bits = 0;
@@ -60,16 +64,17 @@ export function invite(m: CompiledModel, s: BranchState, voters: number, trace: 
     }
   }
   s.reachedRatified = s.ratificationFailAlly < 0;
-  s.ratificationFailYear = Math.floor(start + failAt / 12);
-  s.joinYear = Math.floor(start + (slowest + Math.max(0, s.delayShift + s.ruleDelay)) / 12);
+  s.ratificationFailMonth = Math.floor(start + failAt);
+  s.joinMonth = Math.floor(start + slowest + Math.max(0, s.delayShift + s.ruleDelay));
 }
 
-/** Whether the branch ends this year: the first failed vote is known, or the last instrument is deposited. */
+/** Whether the branch ends this year: the first final refusal comes, or the last instrument is deposited. */
 export function ratify(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
+  const yearEnd = s.year * 12 + 11;
   if (s.ratificationFailAlly >= 0) {
-    if (s.ratificationFailYear <= s.year) finish(s, ExitCode.ratification_failed, s.ratificationFailAlly, FixedReason.ratification_vote, trace);
+    if (s.ratificationFailMonth <= yearEnd) finish(s, ExitCode.ratification_failed, s.ratificationFailAlly, FixedReason.ratification_vote, s.ratificationFailMonth, trace);
     return;
   }
-  if (s.joinYear <= s.year) finish(s, ExitCode.joined, NO_ACTOR, FixedReason.propensity, trace);
+  if (s.joinMonth <= yearEnd) finish(s, ExitCode.joined, NO_ACTOR, FixedReason.propensity, s.joinMonth, trace);
 }
 

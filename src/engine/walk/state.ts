@@ -25,8 +25,12 @@ export class BranchState {
   year = 0;
   stage: StageCodeValue = StageCode.idle;
   track: TrackCodeValue = TrackCode.none;
-  appliedYear = 0;
-  inviteYear = 0;
+  /** The procedure's clock, as month indexes (year · 12 + month − 1): its last act, the application, the invitation. */
+  month = 0;
+  appliedMonth = 0;
+  inviteMonth = 0;
+  /** The first month a vote may be held: after the last hold-out lifted. */
+  voteFrom = 0;
   everInterested = false;
   blockedByRule = -1;
   blockedByEvent = -1;
@@ -45,15 +49,16 @@ export class BranchState {
   interestWorst = 0;
   interestWorstReason = -1;
 
-  // Ratification, settled at invitation.
-  joinYear = 0;
-  ratificationFailYear = 0;
+  // Ratification, settled at invitation: the months of the last deposit and of the first final refusal.
+  joinMonth = 0;
+  ratificationFailMonth = 0;
   ratificationFailAlly = -1;
   slowestAlly = -1;
 
   // The end of the branch: what a tally records.
   exit = -1;
   exitYear = 0;
+  exitMonth = 0;
   blockerActor = -1;
   blockerReason = 0;
   reachedInterested = false;
@@ -145,6 +150,8 @@ export class BranchState {
   readonly holdingReason: Int32Array;
   /** Each holding Ally's consent at the vote it refused (-Infinity for a rule's block): the lowest is the strongest objection. */
   readonly holdingStrength: Float64Array;
+  /** The month each holding Ally's objection lifts (a concession), set at the vote it refused. */
+  readonly liftMonth: Float64Array;
   readonly objectorAlly: Int32Array;
   readonly objectorReason: Int32Array;
   readonly objectorHoldout: Uint8Array;
@@ -186,6 +193,7 @@ export class BranchState {
     this.holding = new Uint8Array(a);
     this.holdingReason = new Int32Array(a);
     this.holdingStrength = new Float64Array(a);
+    this.liftMonth = new Float64Array(a);
     this.objectorAlly = new Int32Array(a);
     this.objectorReason = new Int32Array(a);
     this.objectorHoldout = new Uint8Array(a);
@@ -207,6 +215,11 @@ export class BranchState {
     return this.model.membersByYear[this.year - this.model.startYear]!;
   }
 
+  /** How many Allies are members in the month the procedure has reached (the vote's, the protocol's). */
+  membersNow(): number {
+    return this.model.membersByMonth[this.month - this.model.firstMonth]!;
+  }
+
   /** Starts the branch with this key afresh, clearing only what the branch before it wrote. */
   reset(key: number): void {
     const m = this.model;
@@ -219,6 +232,8 @@ export class BranchState {
     this.allyVoteDrawn = 0;
     this.ratificationParamsDrawn = false;
     this.stage = StageCode.idle;
+    this.month = m.startMonth;
+    this.voteFrom = 0;
     this.track = TrackCode.none;
     this.entryTrack = TrackCode.none;
     this.everInterested = false;

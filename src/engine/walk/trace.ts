@@ -1,5 +1,6 @@
 /**
- * What happened in one branch, step by step, for `explain`. The hot loop passes no
+ * What happened in one branch, step by step, for `explain`. Months are month indexes
+ * (year · 12 + month − 1), given where the procedure acts on a date. The hot loop passes no
  * tracer; these objects are made only when a story is told.
  */
 export type TraceEntry =
@@ -8,12 +9,12 @@ export type TraceEntry =
   | { readonly kind: 'rule'; readonly year: number; readonly rule: number; readonly active: boolean }
   | { readonly kind: 'interest'; readonly year: number; readonly p: number; readonly interested: boolean }
   | { readonly kind: 'opposition'; readonly year: number; readonly p: number; readonly stopped: boolean }
-  | { readonly kind: 'applied'; readonly year: number; readonly track: number; readonly pStandard: number }
+  | { readonly kind: 'applied'; readonly year: number; readonly month: number; readonly track: number; readonly pStandard: number }
   | { readonly kind: 'track_changed'; readonly year: number; readonly track: number }
   | { readonly kind: 'waiting'; readonly year: number; readonly reason: number; readonly readiness: number; readonly needed: number }
-  | { readonly kind: 'vote'; readonly year: number; readonly ally: number; readonly p: number; readonly consent: boolean; readonly reason: number }
-  | { readonly kind: 'holdout_lifted'; readonly year: number; readonly ally: number }
-  | { readonly kind: 'invited'; readonly year: number; readonly voters: number }
+  | { readonly kind: 'vote'; readonly year: number; readonly month: number; readonly ally: number; readonly p: number; readonly consent: boolean; readonly reason: number }
+  | { readonly kind: 'holdout_lifted'; readonly year: number; readonly month: number; readonly ally: number }
+  | { readonly kind: 'invited'; readonly year: number; readonly month: number; readonly voters: number }
   | {
       readonly kind: 'ratification';
       readonly year: number;
@@ -23,7 +24,7 @@ export type TraceEntry =
       readonly retried: boolean;
       readonly months: number;
     }
-  | { readonly kind: 'end'; readonly year: number; readonly exit: number; readonly actor: number; readonly reason: number };
+  | { readonly kind: 'end'; readonly year: number; readonly month: number; readonly exit: number; readonly actor: number; readonly reason: number };
 
 export interface Tracer {
   push(entry: TraceEntry): void;

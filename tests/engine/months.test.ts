@@ -1,0 +1,88 @@
+import { describe, expect, test } from 'vitest';
+import { compile, simulate, summarize } from '../../src/engine/index.js';
+import { monthIndex, monthLabel, monthOfDate, nextMeetingTable } from '../../src/model/council-calendar.js';
+import { fixed } from '../../src/model/distribution.js';
+import type { Ally, Scenario } from '../../src/model/scenario.js';
+import { referenceScenario } from '../helpers/reference-model.js';
+
+/**
+ * A candidate that applies at once on the standard path, and Allies that all agree and ratify
+ * at once, unless a test says otherwise: what is left is the calendar.
+ */
+function certain(options: { date?: string; horizon?: number; protocolMonths?: number; months?: number; edit?: (a: Ally, i: number) => Ally } = {}): Scenario {
+  const base = referenceScenario();
+  const allies = base.allies.map((a, i): Ally => {
+    const plain: Ally = { ...a, consent: fixed(1), weights: {}, ratification: { ...a.ratification, pass: fixed(1), months: fixed(options.months ?? 0) } };
+    return options.edit ? options.edit(plain, i) : plain;
+  });
+  return {
+    ...base,
+    decisionPoint: { ...base.decisionPoint, horizon: options.horizon ?? 2000, ...(options.date === undefined ? {} : { date: options.date }) },
+    candidate: { ...base.candidate, interest: fixed(1), acceptsStandardPath: fixed(1) },
+    process: { ...base.process, protocolMonths: fixed(options.protocolMonths ?? 0) },
+    allies,
+  };
+}
+
+function run(s: Scenario, runs = 2000) {
+  const m = compile(s);
+  return summarize(m, simulate(m, 'months', runs), { seed: 'months' });
+}
+
+describe('the Council calendar', () => {
+  test('an invitation waits for the next summit or ministerial meeting of the record', () => {
+    const first = 1997;
+    const next = nextMeetingTable(first, 2024);
+    const at = (iso: string) => monthLabel(next[monthOfDate(iso) - monthIndex(first, 1)]!);
+    expect(at('1997-06')).toBe('1997-07'); // Madrid summit, 1997-07-08
+    expect(at('1997-08')).toBe('1997-12'); // foreign ministers in December
+    expect(at('2015-12')).toBe('2015-12'); // Montenegro, invited by foreign ministers 2015-12-02
+    expect(at('2022-06')).toBe('2022-06'); // Madrid summit, 2022-06-28
+    expect(at('2023-06')).toBe('2023-07'); // Vilnius summit, 2023-07-11
+    expect(at('2002-06')).toBe('2002-11'); // Prague summit, 2002-11-21
+  });
+
+  test('the vote is held at the first meeting after the decision date, not at the start of its year', () => {
+    expect(run(certain({ date: '2000-01-10' })).accessionMonths.map((m) => m.month)).toEqual(['2000-05']);
+    expect(run(certain({ date: '2000-09-15' })).accessionMonths.map((m) => m.month)).toEqual(['2000-12']);
+  });
+
+  test('membership comes with the last deposit: protocol months, then the slowest parliament', () => {
+    // Invited 2000-05 (mid-month), protocol 2 months later, every parliament 9 months: 2001-04.
+    const r = run(certain({ date: '2000-03-01', horizon: 2002, protocolMonths: 2, months: 9 }));
+    expect(r.accessionMonths.map((m) => m.month)).toEqual(['2001-04']);
+    expect(r.accessionYears.map((y) => y.year)).toEqual([2001]);
+  });
+
+  test('a hold-out lifts with the monthly hazard of its yearly chance', () => {
+    // One Ally objects at the May vote and lifts with a yearly chance of 1/2: the candidate is
+    // invited (and, with no delays, a member) in December only if the objection lifted within
+    // 7 months, with probability 1 − (1/2)^(7/12).
+    const s = certain({ date: '2000-01-10', edit: (a, i) => (i === 3 ? { ...a, consent: fixed(0), objection: 'holdout', holdoutLift: fixed(0.5) } : a) });
+    const r = run(s, 20000);
+    expect(r.outcomes.joined.share).toBeCloseTo(1 - 0.5 ** (7 / 12), 1);
+    expect(Math.abs(r.outcomes.joined.share - (1 - 0.5 ** (7 / 12)))).toBeLessThan(0.015);
+    expect(r.accessionMonths.map((m) => m.month)).toEqual(['2000-12']);
+    expect(r.outcomes.pending_at_horizon.share).toBeCloseTo(1 - r.outcomes.joined.share, 10);
+  });
+});
+
+describe('joint candidacies', () => {
+  const vetoer = (a: Ally, i: number): Ally => (i === 5 ? { ...a, consent: fixed(0), objection: 'veto' } : a);
+  const slow = (a: Ally, i: number): Ally => (i === 5 ? { ...a, ratification: { ...a.ratification, months: fixed(20) } } : a);
+
+  test('a co-candidate never votes on the candidate', () => {
+    const alone = certain({ edit: vetoer });
+    expect(run(alone).outcomes.vetoed.share).toBe(1);
+    const together = { ...alone, candidate: { ...alone.candidate, coCandidates: [alone.allies[5]!.code] } };
+    expect(run(together).outcomes.joined.share).toBe(1);
+  });
+
+  test('a co-candidate never ratifies the candidate’s protocol', () => {
+    // Invited at the May 2000 meeting; the slow parliament would take 20 months.
+    const alone = certain({ date: '2000-01-10', horizon: 2002, edit: slow });
+    expect(run(alone).accessionMonths.map((m) => m.month)).toEqual(['2002-01']);
+    const together = { ...alone, candidate: { ...alone.candidate, coCandidates: [alone.allies[5]!.code] } };
+    expect(run(together).accessionMonths.map((m) => m.month)).toEqual(['2000-05']);
+  });
+});
