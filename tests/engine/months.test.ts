@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compile, simulate, summarize } from '../../src/engine/index.js';
+import { compile, simulate, summarize, traceBranch } from '../../src/engine/index.js';
 import { monthIndex, monthLabel, monthOfDate, nextMeetingTable } from '../../src/model/council-calendar.js';
 import { fixed } from '../../src/model/distribution.js';
 import type { Ally, Scenario } from '../../src/model/scenario.js';
@@ -84,5 +84,45 @@ describe('joint candidacies', () => {
     expect(run(alone).accessionMonths.map((m) => m.month)).toEqual(['2002-01']);
     const together = { ...alone, candidate: { ...alone.candidate, coCandidates: [alone.allies[5]!.code] } };
     expect(run(together).accessionMonths.map((m) => m.month)).toEqual(['2000-05']);
+  });
+});
+
+describe('a withdrawal suspends the candidacy', () => {
+  // Applies every year it is idle, withdraws in half the years after an application year, and
+  // needs a year of preparation before the Council votes.
+  const wavering = (): Scenario => {
+    const base = certain({ date: '2000-01-10', horizon: 2010 });
+    return {
+      ...base,
+      candidate: { ...base.candidate, withdrawal: fixed(0.5) },
+      process: { ...base.process, standardPath: { ...base.process.standardPath, minYears: fixed(1) } },
+    };
+  };
+
+  test('a candidate that withdrew may apply again and join', () => {
+    const r = run(wavering(), 4000);
+    // One attempt survives its withdrawal check with probability 1/2; ten years give several.
+    expect(r.outcomes.joined.share).toBeGreaterThan(0.9);
+    const m = compile(wavering());
+    const resumed = Array.from({ length: 200 }, (_, b) => traceBranch(m, 'months', b)).find((t) => {
+      const kinds = t.entries.map((e) => e.kind);
+      return kinds.includes('withdrew') && kinds.lastIndexOf('applied') > kinds.indexOf('withdrew') && t.exit.exit === 'joined';
+    });
+    expect(resumed).toBeDefined();
+  });
+
+  test('a candidacy withdrawn and not taken up again by the horizon ends withdrawn, in the month it was withdrawn', () => {
+    // Applies in January 2000; in 2001, the last year, it withdraws (one branch in two) or is invited in May and joins.
+    const base = wavering();
+    const short: Scenario = { ...base, decisionPoint: { ...base.decisionPoint, horizon: 2001 } };
+    const r = run(short, 4000);
+    expect(r.outcomes.withdrawn.share + r.outcomes.joined.share).toBe(1);
+    expect(Math.abs(r.outcomes.withdrawn.share - 0.5)).toBeLessThan(0.05);
+    const m = compile(short);
+    const t = Array.from({ length: 50 }, (_, b) => traceBranch(m, 'months', b)).find((x) => x.exit.exit === 'withdrawn')!;
+    const withdrew = t.entries.filter((e) => e.kind === 'withdrew');
+    expect(withdrew).toHaveLength(1);
+    expect(t.exitMonth).toBe((withdrew[0] as { month: number }).month);
+    expect(t.exitYear).toBe(2001);
   });
 });

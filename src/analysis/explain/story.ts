@@ -94,6 +94,9 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace): Story
         add(e.year, `${candidateAt(sc.candidate.name, e.year)} applies in ${monthInWords(e.month)}, ${how} (chance of accepting the standard path ${pct(e.pStandard, 0)}).`, sc.candidate.acceptsStandardPath.source);
         break;
       }
+      case 'withdrew':
+        add(e.year, `${candidateAt(sc.candidate.name, e.year)} withdraws its application in ${monthInWords(e.month)}; it may apply again in a later year.`, sc.candidate.withdrawal.source);
+        break;
       case 'track_changed':
         add(e.year, `The Membership Action Plan now exists; preparation continues under it.`, sc.process.standardPath.minYears.source);
         break;

@@ -16,7 +16,7 @@ import type { Tracer } from './trace.js';
  * One branch of history, walked year by year from the decision point to the horizon (the
  * procedure's own acts fall on months: an application, a Council meeting, a deposit), as
  * Article 10 and practice have it:
- *   the will to apply (candidate.ts) → preparation until the preconditions are met
+ *   the will to apply, and to withdraw, which suspends the candidacy (candidate.ts) → preparation until the preconditions are met
  *   (preparation.ts) → an invitation by unanimity of the members of that date, the North
  *   Atlantic Council (council.ts) → ratification by each member (ratification.ts) → member.
  * Each year events happen and rules act first (effects.ts); levels move (levels.ts).
@@ -75,7 +75,7 @@ function step(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
   if (s.stage === StageCode.idle) {
     // A walk that skips quiet rules ends at the application: the branch is walked again in full.
     if (!considerApplying(m, s, trace) || s.skipQuiet) return;
-  } else if (withdraws(m, s, trace)) return; // Every year after the application year, up to membership.
+  } else if (withdraws(m, s, trace)) return; // Every year after an application year, up to membership.
   if (s.stage === StageCode.preparation) prepare(m, s, trace);
   if (s.stage === StageCode.ratification) ratify(m, s, trace);
 }
@@ -86,7 +86,9 @@ function endAtHorizon(m: CompiledModel, s: BranchState, trace: Tracer | null): v
   const end = m.horizon * 12 + 11;
   switch (stage) {
     case StageCode.idle:
-      finish(s, ExitCode.no_application, NO_ACTOR, idleReason(s.everInterested, s.interestWorstReason), end, trace);
+      // A candidacy withdrawn and not taken up again.
+      if (s.reachedApplied) finish(s, ExitCode.withdrawn, NO_ACTOR, FixedReason.withdrawal, s.withdrewMonth, trace);
+      else finish(s, ExitCode.no_application, NO_ACTOR, idleReason(s.everInterested, s.interestWorstReason), end, trace);
       return;
     case StageCode.preparation: {
       // An objection still standing is a negotiation under way, not a veto: named by its strongest objector.

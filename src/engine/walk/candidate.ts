@@ -1,9 +1,8 @@
-import { Actor, ExitCode, FixedReason, NO_ACTOR, StageCode, TrackCode } from '../codes.js';
+import { Actor, FixedReason, StageCode, TrackCode } from '../codes.js';
 import type { CompiledModel } from '../model.js';
 import { clamp01 } from '../numbers.js';
 import { Phase, sampleParams } from '../params.js';
 import { chance, monthOfYear, Purpose } from '../rng.js';
-import { finish } from './finish.js';
 import { hasMap } from './preparation.js';
 import type { BranchState } from './state.js';
 import type { Tracer } from './trace.js';
@@ -11,7 +10,7 @@ import type { Tracer } from './trace.js';
 /**
  * The will to apply: each year an idle candidate's leadership may want membership, domestic
  * opposition may stop it, and if not it applies and chooses the standard path or demands
- * special status. Once applied it may withdraw in any later year.
+ * special status. Once applied it may withdraw in any later year, and apply again.
  */
 
 /** Whether the candidate applies this year; if it does, it is in preparation on its track. */
@@ -42,14 +41,22 @@ export function considerApplying(m: CompiledModel, s: BranchState, trace: Tracer
   return true;
 }
 
-/** Whether the candidate withdraws its application this year (then the branch ends). */
+/**
+ * Whether the candidate withdraws its application this year. A withdrawal suspends the
+ * candidacy, it does not end the branch: the candidate is idle again and may apply anew in a
+ * later year (Ukraine declared itself non-aligned in 2010 and sought membership again from
+ * 2014). A branch still idle at the horizon after a withdrawal ends `withdrawn`.
+ */
 export function withdraws(m: CompiledModel, s: BranchState, trace: Tracer | null): boolean {
   const p = s.values[m.withdrawal]! + s.withdrawalShift + s.ruleWithdrawal;
   const candidate = m.actors[Actor.candidate]!;
   if (!chance(s.yearKey, candidate, Purpose.withdrawal, p)) return false;
   // In a month of the year, not before the procedure's last act.
   const month = Math.max(s.month, s.year * 12 + monthOfYear(s.yearKey, candidate, Purpose.withdrawalMonth));
-  finish(s, ExitCode.withdrawn, NO_ACTOR, FixedReason.withdrawal, month, trace);
+  s.stage = StageCode.idle;
+  s.track = TrackCode.none;
+  s.month = s.withdrewMonth = month;
+  if (trace !== null) trace.push({ kind: 'withdrew', year: s.year, month });
   return true;
 }
 

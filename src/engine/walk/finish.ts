@@ -2,11 +2,11 @@ import { StageCode, type ExitCodeValue } from '../codes.js';
 import type { BranchState } from './state.js';
 import type { Tracer } from './trace.js';
 
-/** How a branch ends: its exit, in the current year and in `month` (a month index of that year), the actor named and the reason. */
+/** How a branch ends: its exit, in `month` (a month index; its year is the exit's year), the actor named and the reason. */
 export function finish(s: BranchState, exit: ExitCodeValue, actor: number, reason: number, month: number, trace: Tracer | null): void {
   s.stage = StageCode.done;
   s.exit = exit;
-  s.exitYear = s.year;
+  s.exitYear = Math.floor(month / 12);
   s.exitMonth = month;
   s.blockerActor = actor;
   s.blockerReason = reason;

@@ -22,6 +22,8 @@ import type { Tracer } from './trace.js';
 export function invite(m: CompiledModel, s: BranchState, voters: number, trace: Tracer | null): void {
   s.stage = StageCode.ratification;
   s.inviteMonth = s.month;
+  // A candidacy withdrawn after an earlier invitation starts its ratification afresh.
+  s.ratificationFailAlly = s.slowestAlly = -1;
   sampleParams(m.params, s.key, s.values, m.params.randomByPhase[Phase.ratification]);
   s.ratificationParamsDrawn = true;
   s.reachedInvited = true;

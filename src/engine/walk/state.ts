@@ -29,6 +29,8 @@ export class BranchState {
   month = 0;
   appliedMonth = 0;
   inviteMonth = 0;
+  /** The month of the last withdrawal of the application (read when the branch ends idle after applying). */
+  withdrewMonth = 0;
   /** The first month a vote may be held: after the last hold-out lifted. */
   voteFrom = 0;
   everInterested = false;

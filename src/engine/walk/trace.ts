@@ -10,6 +10,7 @@ export type TraceEntry =
   | { readonly kind: 'interest'; readonly year: number; readonly p: number; readonly interested: boolean }
   | { readonly kind: 'opposition'; readonly year: number; readonly p: number; readonly stopped: boolean }
   | { readonly kind: 'applied'; readonly year: number; readonly month: number; readonly track: number; readonly pStandard: number }
+  | { readonly kind: 'withdrew'; readonly year: number; readonly month: number }
   | { readonly kind: 'track_changed'; readonly year: number; readonly track: number }
   | { readonly kind: 'waiting'; readonly year: number; readonly reason: number; readonly readiness: number; readonly needed: number }
   | { readonly kind: 'vote'; readonly year: number; readonly month: number; readonly ally: number; readonly p: number; readonly consent: boolean; readonly reason: number }
