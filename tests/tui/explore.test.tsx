@@ -72,6 +72,22 @@ describe('explore screen', () => {
     expect(frame).toContain('source assumption');
   });
 
+  it('keys that arrive in one chunk act one by one: a pasted value and Enter, Ctrl-U then text', async () => {
+    open();
+    await refined();
+    await h!.press(KEY.down, KEY.down, KEY.enter);
+    await h!.waitFor('RU standard path (0 to 1) =');
+    // Clear the line and type a value, all in one chunk, then paste a line ending in Enter.
+    await h!.press('\x1512');
+    await h!.waitFor('RU standard path (0 to 1) = 12');
+    await h!.press('\x7f\x7f0.6\r');
+    const frame = await h!.waitFor(/RU standard path +\*0\.60/);
+    expect(frame).toContain('source assumption');
+    // Two keys in one chunk: k k moves up twice, from the standard path to the interest.
+    await h!.press('kk');
+    await h!.waitFor(/› RU interest/);
+  });
+
   it('a distribution moves as a whole', async () => {
     open();
     await refined();

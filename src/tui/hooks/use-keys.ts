@@ -1,5 +1,6 @@
 import { useInput, type Key } from 'ink';
 import { createContext, useContext, useEffect, useRef } from 'react';
+import { keysOfChunk } from '../key-chunks.js';
 
 type KeyHandler = (input: string, key: Key) => void;
 
@@ -12,6 +13,8 @@ type KeyHandler = (input: string, key: Key) => void;
  */
 export class KeyRouter {
   private readonly handlers = new Map<symbol, { handler: KeyHandler; active: boolean }>();
+  /** Keys of a chunk not yet handed on (see keysOfChunk): each waits for the render of the one before. */
+  private readonly pending: Array<readonly [string, Key]> = [];
 
   register(id: symbol, handler: KeyHandler, active: boolean): void {
     this.handlers.set(id, { handler, active });
@@ -21,8 +24,33 @@ export class KeyRouter {
     this.handlers.delete(id);
   }
 
+  /**
+   * Hands a chunk of input to the handlers, one key at a time. The first key goes at once; each
+   * next one after the render of the one before (a macrotask later), so that a prompt opened by
+   * one key is there for the next, as when keys are typed one by one. Keys arriving meanwhile
+   * wait their turn, so order is kept.
+   */
   dispatch(input: string, key: Key): void {
-    for (const { handler, active } of [...this.handlers.values()]) if (active) handler(input, key);
+    const keys = keysOfChunk(input, key);
+    const idle = this.pending.length === 0;
+    this.pending.push(...keys);
+    if (idle) this.deliverNext();
+  }
+
+  private deliverNext(): void {
+    const [input, key] = this.pending[0]!;
+    try {
+      for (const { handler, active } of [...this.handlers.values()]) if (active) handler(input, key);
+    } finally {
+      // Even if a handler threw, the keys after it are not stuck.
+      if (this.pending.length === 1) this.pending.length = 0;
+      else {
+        setImmediate(() => {
+          this.pending.shift();
+          this.deliverNext();
+        });
+      }
+    }
   }
 }
 

@@ -1,0 +1,74 @@
+import type { Key } from 'ink';
+
+/**
+ * Keys that arrive in one chunk: a paste, or keys typed faster than the terminal is read
+ * ("0.3⏎", Tab Tab, Ctrl-U then text). Ink hands such a chunk to its handlers as one input
+ * with no key flags, so a prompt would take "0.3\r" as text and never see the Enter. Each
+ * key is given back as Ink gives it when it comes alone. A chunk Ink recognised as one key
+ * (an arrow, Enter, Ctrl-letter) or a single character is left as it is.
+ */
+export function keysOfChunk(input: string, key: Key): Array<readonly [string, Key]> {
+  if (input.length <= 1 || hasFlag(key)) return [[input, key]];
+  return Array.from(input, (ch) => keyOf(ch));
+}
+
+const FLAGS = [
+  'upArrow',
+  'downArrow',
+  'leftArrow',
+  'rightArrow',
+  'pageDown',
+  'pageUp',
+  'home',
+  'end',
+  'return',
+  'escape',
+  'ctrl',
+  'meta',
+  'tab',
+  'backspace',
+  'delete',
+] as const satisfies readonly (keyof Key)[];
+
+function hasFlag(key: Key): boolean {
+  return FLAGS.some((flag) => key[flag]);
+}
+
+/** What Ink gives for a key of one character, as measured with Ink 6 (Backspace arrives as `delete`). */
+function keyOf(ch: string): readonly [string, Key] {
+  const code = ch.codePointAt(0)!;
+  // A pasted line ends in \n: it submits, as Enter (\r) does.
+  if (ch === '\r' || ch === '\n') return ['\r', plain({ return: true })];
+  if (ch === '\t') return ['', plain({ tab: true })];
+  if (ch === '\x7f' || ch === '\b') return ['', plain({ delete: true })];
+  if (ch === '\x1b') return ['', plain({ escape: true })];
+  // Ctrl-A .. Ctrl-Z: Ink gives the letter with ctrl.
+  if (code >= 1 && code <= 26) return [String.fromCharCode(code + 96), plain({ ctrl: true })];
+  return [ch, plain({ shift: ch !== ch.toLowerCase() })];
+}
+
+function plain(set: Partial<Key>): Key {
+  return {
+    upArrow: false,
+    downArrow: false,
+    leftArrow: false,
+    rightArrow: false,
+    pageDown: false,
+    pageUp: false,
+    home: false,
+    end: false,
+    return: false,
+    escape: false,
+    ctrl: false,
+    shift: false,
+    tab: false,
+    backspace: false,
+    delete: false,
+    meta: false,
+    super: false,
+    hyper: false,
+    capsLock: false,
+    numLock: false,
+    ...set,
+  } as Key;
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import type { Key } from 'ink';
+import { keysOfChunk } from '../../src/tui/key-chunks.js';
+
+const none = keysOfChunk('xy', {} as Key)[0]![1];
+
+describe('keys that arrive in one chunk', () => {
+  it('a single key, or one Ink recognised, is left as it is', () => {
+    const up = { ...none, upArrow: true };
+    expect(keysOfChunk('', up)).toEqual([['', up]]);
+    expect(keysOfChunk('a', none)).toEqual([['a', none]]);
+  });
+
+  it('a pasted value and Enter become characters then Enter', () => {
+    const keys = keysOfChunk('0.3\r', none);
+    expect(keys.map(([input]) => input)).toEqual(['0', '.', '3', '\r']);
+    expect(keys.map(([, k]) => k.return)).toEqual([false, false, false, true]);
+  });
+
+  it('Tab, Ctrl-U, Backspace and Escape are given as Ink gives them alone', () => {
+    const [tab, ctrlU, back, esc, capital, lf] = keysOfChunk('\t\x15\x7f\x1bA\n', none);
+    expect(tab).toEqual(['', { ...none, tab: true }]);
+    expect(ctrlU).toEqual(['u', { ...none, ctrl: true }]);
+    expect(back).toEqual(['', { ...none, delete: true }]);
+    expect(esc).toEqual(['', { ...none, escape: true }]);
+    expect(capital).toEqual(['A', { ...none, shift: true }]);
+    expect(lf![1].return).toBe(true);
+  });
+});
