@@ -46,7 +46,7 @@ describe('handouts', () => {
     const d = await handout();
     const text = handoutMarkdown(d);
     const headings = text.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3));
-    const { compare: _compare, ...expected } = HANDOUT_SECTIONS;
+    const { compare: _compare, rewrite: _rewrite, ...expected } = HANDOUT_SECTIONS;
     expect(headings).toEqual(Object.values(expected));
     expect(text.startsWith(`# ${md(d.scenario.title)}\n`)).toBe(true);
     expect(text).toContain('### A branch that joins (branch ');
@@ -87,7 +87,7 @@ describe('handouts', () => {
     // The SVG namespace is a name, not an address anything is fetched from.
     // Nothing is loaded from elsewhere; a source's address may be printed as text for the reader to follow.
     expect(html).not.toMatch(/<script|<link|<img|<iframe|<object|<embed|\bsrc=|\bhref=|url\(|@import/i);
-    for (const title of Object.values(HANDOUT_SECTIONS).filter((t) => t !== HANDOUT_SECTIONS.compare)) expect(html).toContain(`<h2>${esc(title)}</h2>`);
+    for (const title of Object.values(HANDOUT_SECTIONS).filter((t) => t !== HANDOUT_SECTIONS.compare && t !== HANDOUT_SECTIONS.rewrite)) expect(html).toContain(`<h2>${esc(title)}</h2>`);
   });
 
   test('scenario strings are escaped: no HTML injection in the HTML, no markup in the Markdown', async () => {

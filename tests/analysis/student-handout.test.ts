@@ -1,0 +1,134 @@
+import { describe, expect, test } from 'vitest';
+import { plainWords } from '../../src/analysis/explain/story.js';
+import { GLOSSARY } from '../../src/analysis/handout/glossary.js';
+import { prepareHandout, prepareStudentHandout, studentStoryOutcome } from '../../src/analysis/handout/run.js';
+import { STUDENT_MAX_WORDS, studentText, withoutIds, type StudentHandout } from '../../src/analysis/handout/student.js';
+import { studentHtml, studentMarkdown } from '../../src/analysis/handout/student-layout.js';
+import { handoutMarkdown } from '../../src/analysis/handout/markdown.js';
+import type { Scenario } from '../../src/model/scenario.js';
+import { rarityWords, wordCount } from '../../src/report/format.js';
+import { scenario } from './helpers.js';
+
+const FAST = { seed: '1', runs: 4000, storySearch: 20_000 } as const;
+
+/**
+ * What a student must never read: the file's ids, distributions, standard deviations, section
+ * and reliability marks, source ids, seed notes, doubled punctuation.
+ */
+export function rawIdProblems(text: string, scenarios: readonly Scenario[]): string[] {
+  const checks: [string, RegExp][] = [
+    ['an outcome code', /\b(map_stalled|no_application|ratification_failed|pending_at_horizon|held_out)\b/],
+    ['a parameter path', /\b(candidate|allies|preconditions|process|rules|events)\.[a-zA-Z]/],
+    ['a distribution', /\b(triangular|uniform|beta|normal|bernoulli|truncnormal)\(/i],
+    ['"sd"', /\bsd\b/],
+    ['a section mark', /§\s?\d/],
+    ['a reliability mark', /\((?:R|U|V|S)\)|,\s?U\)/],
+    ['a source id', /\b[SR]\d{1,2}\b/],
+    ['an Ally code', /\([A-Z]{2}\)/],
+    ['a scenario id', /\brussia-\d{4}/],
+    ['a seed note', /\bseeds?\b/i],
+    ['doubled punctuation', /(?<!\.)\.\.(?!\.)|,,|;;|::|\.,|,\./],
+  ];
+  const problems = checks.filter(([, re]) => re.test(text)).map(([what, re]) => `${what}: ${re.exec(text)![0]}`);
+  for (const s of scenarios) {
+    for (const id of [...s.rules.map((r) => r.id), ...s.events.map((e) => e.id)].filter((x) => x.includes('-'))) {
+      if (new RegExp(`\\b${id}\\b`).test(text)) problems.push(`a rule or event id: ${id}`);
+    }
+  }
+  return problems;
+}
+
+/** The text a reader of the HTML sees (tags out, entities read). */
+function visibleText(html: string): string {
+  return html
+    .replace(/<style>[\s\S]*?<\/style>/, '')
+    .replace(/<title>[\s\S]*?<\/title>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+describe('the student handout', () => {
+  const cases = [['russia-1954'], ['russia-1990'], ['russia-2000'], ['russia-1990', 'russia-1990-common-home'], ['russia-1954', 'russia-1954-austria-model']] as const;
+
+  test.each(cases)('%s %s: one page of plain words, the question, a story with its rarity, 3-4 questions and the glossary of the words it uses', async (a, b?: string) => {
+    const teamA = await scenario(a);
+    const teamB = b === undefined ? undefined : await scenario(b);
+    const centre = teamB ?? teamA;
+    const h = await prepareStudentHandout({ scenario: centre, ...(teamB !== undefined && { other: teamA }), command: 'x' }, FAST);
+    const html = studentHtml(h);
+    const md = studentMarkdown(h);
+    for (const text of [visibleText(html), md]) {
+      expect(rawIdProblems(text, [teamA, centre]), text).toEqual([]);
+    }
+    expect(h.words).toBeLessThanOrEqual(STUDENT_MAX_WORDS);
+    // The count is of everything the page shows: the HTML's visible words agree within a few.
+    expect(Math.abs(wordCount(visibleText(html)) - h.words)).toBeLessThan(25);
+    expect(h.question).toMatch(/^Could (the Soviet Union|Russia) have joined NATO between \d{4} and \d{4}\?$/);
+    expect(h.questions.length).toBeGreaterThanOrEqual(3);
+    expect(h.questions.length).toBeLessThanOrEqual(4);
+    // The story states how often such a branch happens, in words.
+    expect(h.story).not.toBeNull();
+    expect(h.story!.rarity).toMatch(/^(about 1 branch in [\d,]+|about \d+ branches in 10|almost every branch|none of)/);
+    expect(html).toContain(`How rare: ${h.story!.rarity} ends this way.`);
+    // The glossary lists exactly the terms the rest of the page uses.
+    const { glossary: _g, ...rest } = h;
+    const body = studentText({ ...rest, glossary: [] });
+    const used = GLOSSARY.filter((g) => g.pattern.test(body)).map((g) => g.term);
+    expect(h.glossary.map((g) => g.term)).toEqual(used);
+    expect(used.length).toBeGreaterThan(2);
+  });
+
+  test('with two teams it is centred on team B: its story, its shares first, team A beside it', async () => {
+    const a = await scenario('russia-1990');
+    const b = await scenario('russia-1990-common-home');
+    const h = await prepareStudentHandout({ scenario: b, other: a, command: 'x' }, FAST);
+    expect(h.centre.name).toBe('Team B');
+    expect(h.other?.name).toBe('Team A');
+    expect(h.centre.title).toBe(plainWords(b.title));
+    // B joins in about 1 branch in 10: its story is a branch that joins; A's would never be.
+    expect(h.centre.shares.joined).toBeGreaterThan(0.05);
+    expect(h.story?.outcome).toBe('Joined NATO');
+    expect(h.findings[0]).toMatch(/^In Team B's world/);
+    expect(h.differences.length).toBeGreaterThan(0);
+    for (const d of h.differences) expect(d).toMatch(/Team A .*, Team B /);
+    // The chart's first series is team B, named in the legend as this handout's.
+    expect(studentHtml(h)).toContain('Team B (this handout)');
+  });
+
+  test('the story shows the most common ending unless at least 1 branch in 20 joins', async () => {
+    const s = await scenario('russia-2000');
+    const teacher = await prepareHandout({ scenario: s, command: 'x' }, { ...FAST, sensitivityRuns: 200 });
+    expect(studentStoryOutcome(teacher.results)).toBe('no_application');
+    // The teacher's stories state their rarity too.
+    for (const st of teacher.stories.filter((x) => x.story !== null)) expect(st.rarity).toMatch(/ends this way$/);
+    expect(handoutMarkdown(teacher)).toMatch(/\*How rare:\* (about|none|almost)/);
+    // The teacher's version keeps the ids the student's leaves out: the check does find them.
+    const found = rawIdProblems(handoutMarkdown(teacher), [s]).join('\n');
+    for (const what of ['a parameter path', 'a distribution', 'a source id', 'a rule or event id']) expect(found).toContain(what);
+  });
+});
+
+describe('plain words', () => {
+  test('reliability marks, source ids and section marks are taken out of a text; the words stay', () => {
+    expect(plainWords('Bush and Baker dismiss the proposal (Baker reportedly called it a "dream", U): while')).toBe('Bush and Baker dismiss the proposal (Baker reportedly called it a "dream"): while');
+    expect(plainWords('Chechnya [S27, S44] and Georgia (S30).')).toBe('Chechnya and Georgia.');
+    expect(plainWords('Troops abroad §4.2 (R)')).toBe('Troops abroad');
+    expect(plainWords('Senate, two-thirds (Const. Art. II §2)')).toBe('Senate, two-thirds (Const. Art. II)');
+    expect(withoutIds('Rewrites russia-2000 twice: the Kremlin takes the MAP')).toBe('The Kremlin takes the MAP');
+  });
+
+  test('rarity in words', () => {
+    expect(rarityWords(0, 20_000)).toBe('none of 20,000 branches');
+    expect(rarityWords(1000, 20_000)).toBe('about 1 branch in 20');
+    expect(rarityWords(4, 20_000)).toBe('about 1 branch in 5,000');
+    expect(rarityWords(14_800, 20_000)).toBe('about 7 branches in 10');
+    expect(rarityWords(19_990, 20_000)).toBe('almost every branch (more than 19 in 20)');
+    expect(rarityWords(5200, 20_000)).toBe('about 1 branch in 4');
+  });
+});
+
+export type { StudentHandout };
