@@ -2,54 +2,15 @@ import { describe, expect, test } from 'vitest';
 import { plainWords } from '../../src/analysis/explain/story.js';
 import { GLOSSARY } from '../../src/analysis/handout/glossary.js';
 import { prepareHandout, prepareStudentHandout, studentStoryOutcome } from '../../src/analysis/handout/run.js';
-import { STUDENT_MAX_WORDS, studentText, withoutIds, type StudentHandout } from '../../src/analysis/handout/student.js';
+import { STUDENT_MAX_WORDS, studentText, withoutIds } from '../../src/analysis/handout/student.js';
 import { studentHtml, studentMarkdown } from '../../src/analysis/handout/student-layout.js';
 import { handoutMarkdown } from '../../src/analysis/handout/markdown.js';
 import type { Scenario } from '../../src/model/scenario.js';
 import { rarityWords, wordCount } from '../../src/report/format.js';
 import { scenario } from './helpers.js';
+import { rawIdProblems, visibleText } from '../helpers/plain-text.js';
 
 const FAST = { seed: '1', runs: 4000, storySearch: 20_000 } as const;
-
-/**
- * What a student must never read: the file's ids, distributions, standard deviations, section
- * and reliability marks, source ids, seed notes, doubled punctuation.
- */
-export function rawIdProblems(text: string, scenarios: readonly Scenario[]): string[] {
-  const checks: [string, RegExp][] = [
-    ['an outcome code', /\b(map_stalled|no_application|ratification_failed|pending_at_horizon|held_out)\b/],
-    ['a parameter path', /\b(candidate|allies|preconditions|process|rules|events)\.[a-zA-Z]/],
-    ['a distribution', /\b(triangular|uniform|beta|normal|bernoulli|truncnormal)\(/i],
-    ['"sd"', /\bsd\b/],
-    ['a section mark', /§\s?\d/],
-    ['a reliability mark', /\((?:R|U|V|S)\)|,\s?U\)/],
-    ['a source id', /\b[SR]\d{1,2}\b/],
-    ['an Ally code', /\([A-Z]{2}\)/],
-    ['a scenario id', /\brussia-\d{4}/],
-    ['a seed note', /\bseeds?\b/i],
-    ['doubled punctuation', /(?<!\.)\.\.(?!\.)|,,|;;|::|\.,|,\./],
-  ];
-  const problems = checks.filter(([, re]) => re.test(text)).map(([what, re]) => `${what}: ${re.exec(text)![0]}`);
-  for (const s of scenarios) {
-    for (const id of [...s.rules.map((r) => r.id), ...s.events.map((e) => e.id)].filter((x) => x.includes('-'))) {
-      if (new RegExp(`\\b${id}\\b`).test(text)) problems.push(`a rule or event id: ${id}`);
-    }
-  }
-  return problems;
-}
-
-/** The text a reader of the HTML sees (tags out, entities read). */
-function visibleText(html: string): string {
-  return html
-    .replace(/<style>[\s\S]*?<\/style>/, '')
-    .replace(/<title>[\s\S]*?<\/title>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
 
 describe('the student handout', () => {
   const cases = [['russia-1954'], ['russia-1990'], ['russia-2000'], ['russia-1990', 'russia-1990-common-home'], ['russia-1954', 'russia-1954-austria-model']] as const;
@@ -131,4 +92,3 @@ describe('plain words', () => {
   });
 });
 
-export type { StudentHandout };

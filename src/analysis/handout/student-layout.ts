@@ -7,7 +7,7 @@ import { studentFooter, type StudentHandout } from './student.js';
  * The student handout laid out: one A4 page in print (HTML), or plain Markdown. The page is the
  * same size on screen and in print (18.6 cm of text), so what a browser shows is what prints.
  */
-const CSS = `
+export const PAGE_CSS = `
 @page { size: A4; margin: 11mm 12mm; }
 :root { color: #111; background: #fff; }
 * { box-sizing: border-box; }
@@ -32,11 +32,11 @@ dl.glossary dd { display: inline; margin: 0; }
 `;
 
 /** The chart: both teams' outcomes (this team dark), or this scenario's alone. */
-export function studentChartSvg(h: StudentHandout, width = 640): string {
+export function studentChartSvg(h: StudentHandout, width = 640, legend?: readonly [string, string]): string {
   if (h.other === null) return barChartSvg(h.chart.map((x) => ({ label: x.label, share: x.centre })), `How the branches of ${h.centre.title} end`, width);
   return pairedBarsSvg(
     h.chart.map((x) => ({ label: x.label, a: x.other ?? 0, b: x.centre })),
-    [`${h.other.name}`, `${h.centre.name} (this handout)`],
+    legend ?? [h.other.name, `${h.centre.name} (this handout)`],
     `How the branches end: ${h.centre.name} and ${h.other.name}`,
     width,
   );
@@ -66,7 +66,7 @@ export function studentHtml(h: StudentHandout): string {
     parts.push(`<h2>Words used</h2>`, `<dl class="glossary">${h.glossary.map((g) => `<div><dt>${htmlText(g.term)}:</dt> <dd>${htmlText(g.meaning)}</dd></div>`).join('')}</dl>`);
   }
   parts.push(p(studentFooter(h), 'small'));
-  return htmlPage(h.question, CSS, ['<main>', ...parts, '</main>']);
+  return htmlPage(h.question, PAGE_CSS, ['<main>', ...parts, '</main>']);
 }
 
 export function studentMarkdown(h: StudentHandout): string {

@@ -291,13 +291,14 @@ function studentQuestions(inputs: StudentInputs, names: { centre: string; other:
   if (c !== null) {
     const d = c.outcomes[c.apartIn[0] ?? 'joined'];
     qs.push(
-      `${names.centre} and ${names.other} read the same events differently. Which difference listed above matters most for the result, and which team has the better evidence for it?`,
+      'The two teams read the same events differently. Which difference listed above matters most for the result, and which team has the better evidence for it?',
     );
     if (Math.abs(d.difference) > 0) qs.push(`If you could check one fact in an archive to settle the debate, which fact would it be, and what would each answer mean for the two teams?`);
   }
   const blocker = r.blockers.find((b) => b.outcome === 'vetoed' || b.outcome === 'pending_at_horizon');
   if (blocker !== undefined && blocker.actorName !== s.candidate.name) {
-    qs.push(`In many branches ${blocker.actorName} says no. What did ${blocker.actorName} fear or want around ${year}, and what could have changed its mind?`);
+    const who = article(blocker.actorName);
+    qs.push(`In many branches ${who} says no. What did ${who} fear or want around ${year}, and what could have changed its mind?`);
   } else if (top === 'no_application' || top === 'withdrawn') {
     qs.push(`Most branches end without a lasting application from ${candidate}. Was the offer to join meant seriously? What in the story or the context supports your view?`);
   }
