@@ -92,3 +92,27 @@ describe('plain words', () => {
   });
 });
 
+
+describe('a veto shared alike', () => {
+  test('when every Ally refuses with the same chance, the story names none as the blocker', async () => {
+    const base = await scenario('russia-1954');
+    const s = await scenario('russia-1954', [...base.allies.map((a) => `allies.${a.code}.consent=0`), 'process.specialTrack.consentPenalty=0.5', 'rules.big-three-reply.enabled=false']);
+    const { compile, findBranch, traceBranch } = await import('../../src/engine/index.js');
+    const { tellStory } = await import('../../src/analysis/explain/story.js');
+    const m = compile(s);
+    const branch = findBranch(m, '1', (exit) => exit === 'vetoed', 0, 5000)!;
+    expect(branch).toBeDefined();
+    const story = tellStory(m, '1', traceBranch(m, '1', branch));
+    expect(story.ending).toMatch(/^The invitation is vetoed in \d{4}: \d+ Allies refuse with the same chance of consent \(0%\), none stands out/);
+    // A veto by one Ally with the lowest chance alone still names it.
+    const m1990 = compile(await scenario('russia-1990'));
+    const endings: string[] = [];
+    for (let from = 0; endings.length < 40; ) {
+      const b = findBranch(m1990, '1', (exit) => exit === 'vetoed', from, 5000)!;
+      endings.push(tellStory(m1990, '1', traceBranch(m1990, '1', b)).ending);
+      from = b + 1;
+    }
+    const one = { ending: endings.find((e) => !e.includes('none stands out'))! };
+    expect(one.ending).toMatch(/^[A-Z][A-Za-z ]+ vetoes the invitation in \d{4}/);
+  });
+});

@@ -44,7 +44,7 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
   /** " (chance 12%)" in the full story; nothing in plain words. */
   const chance = (text: string) => (plain ? '' : ` (${text})`);
   /** The refusals of the last vote: who, and with what chance of consent. */
-  let lastRefusals: { ally: number; p: number }[] = [];
+  let lastRefusals: { ally: number; p: number; reason: number }[] = [];
   const ruleActive = new Array<boolean>(m.rules.length).fill(false);
   const runs = new Map<string, { from: number; to: number }>();
 
@@ -66,7 +66,7 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
     if (votes.length === 0) return;
     const year = votes[0]!.year;
     const refusals = votes.filter((v) => !v.consent);
-    lastRefusals = refusals.map((v) => ({ ally: v.ally, p: v.p }));
+    lastRefusals = refusals.map((v) => ({ ally: v.ally, p: v.p, reason: v.reason }));
     const agreed = votes.length - refusals.length;
     add(year, `North Atlantic Council: ${agreed} of ${votes.length} Allies asked agree to invite ${candidateAt(sc.candidate.name, year)}.`);
     if (plain && refusals.length > 3) {
@@ -154,9 +154,11 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
   const exit = t.exit;
   const reason = describeReason(m, t.reason, t.actor);
   const who = describeActor(m, t.actor, exit.role);
-  // Allies that refused with the same lowest chance as the one named: none of them stands out.
+  // Allies that refused with the same lowest chance as the one named: none of them stands out,
+  // unless a rule or an event of the scenario singles the named one out (Washington's "dream").
   const named = lastRefusals.find((r) => r.ally === t.actor);
-  const tied = named === undefined ? 0 : lastRefusals.filter((r) => Math.abs(r.p - named.p) < 1e-9).length;
+  const singled = named !== undefined && ['rule', 'event'].includes(describeReason(m, named.reason, named.ally).kind);
+  const tied = named === undefined || singled ? 0 : lastRefusals.filter((r) => Math.abs(r.p - named.p) < 1e-9).length;
   const ending = endingText(exit.exit, who, reason, t.exitYear, candidateAt(sc.candidate.name, t.exitYear), tied > 1 ? { count: tied, p: named!.p } : undefined);
   add(t.exitYear, ending, reason.source);
 

@@ -132,6 +132,7 @@ export async function prepareStudentHandout(inputs: StudentHandoutInputs, option
   const branch = outcome === null ? undefined : findBranch(model, options.seed, (exit) => EXITS.find((e) => e.exit === exit)?.outcome === outcome, 0, options.storySearch ?? 100_000);
   const story = branch === undefined || outcome === null ? null : { outcome, story: tellStory(model, options.seed, traceBranch(model, options.seed, branch), { plain: true }) };
   return studentHandout({
+    vetoesAlike: vetoesAlike(model, options.seed),
     scenario,
     results,
     comparison,
@@ -180,4 +181,22 @@ function storyOf(model: CompiledModel, seed: string, kind: StoryKind, keyPaths: 
 /** The handout's own run of its scenario. */
 function runCentre(scenario: Scenario, options: Pick<HandoutOptions, 'seed' | 'runs' | 'workers' | 'signal' | 'onProgress' | 'warnings'>): Promise<Results> {
   return runScenario(scenario, { seed: options.seed, runs: options.runs, workers: options.workers, signal: options.signal, onProgress: options.onProgress, warnings: options.warnings ?? [] });
+}
+
+/**
+ * Whether most vetoes are shared alike: several Allies refusing with the same lowest chance, so
+ * that the Ally the tally names is one of a tie. Read from the stories of the first vetoed
+ * branches (up to 20 among the first 20,000).
+ */
+function vetoesAlike(model: CompiledModel, seed: string): boolean {
+  let told = 0;
+  let alike = 0;
+  for (let from = 0; told < 20; told++) {
+    const b = findBranch(model, seed, (exit) => exit === 'vetoed', from, 20_000 - from);
+    if (b === undefined) break;
+    if (tellStory(model, seed, traceBranch(model, seed, b)).ending.includes('none stands out')) alike++;
+    from = b + 1;
+    if (from >= 20_000) break;
+  }
+  return told > 0 && alike * 2 > told;
 }

@@ -90,6 +90,8 @@ export interface StudentInputs {
   readonly story: { readonly outcome: Outcome; readonly story: Story } | null;
   readonly names?: { readonly centre: string; readonly other: string };
   readonly command: string;
+  /** Most vetoes are several Allies refusing alike: no single Ally is named as the one who says no. */
+  readonly vetoesAlike?: boolean;
 }
 
 /** Builds the page, then shortens it (context, story, glossary) until it holds at most STUDENT_MAX_WORDS words. */
@@ -296,7 +298,9 @@ function studentQuestions(inputs: StudentInputs, names: { centre: string; other:
     if (Math.abs(d.difference) > 0) qs.push(`If you could check one fact in an archive to settle the debate, which fact would it be, and what would each answer mean for the two teams?`);
   }
   const blocker = r.blockers.find((b) => b.outcome === 'vetoed' || b.outcome === 'pending_at_horizon');
-  if (blocker !== undefined && blocker.actorName !== s.candidate.name) {
+  if (blocker !== undefined && inputs.vetoesAlike === true) {
+    qs.push(`When the invitation is blocked, usually many members say no together and none stands out. What did the members fear around ${year}, and what could have changed their minds?`);
+  } else if (blocker !== undefined && blocker.actorName !== s.candidate.name) {
     const who = article(blocker.actorName);
     qs.push(`In many branches ${who} says no. What did ${who} fear or want around ${year}, and what could have changed its mind?`);
   } else if (top === 'no_application' || top === 'withdrawn') {
