@@ -4,8 +4,8 @@ import { assumptionTables, discussionPrompts, HANDOUT_SECTIONS, handoutSources, 
 import { paramLabel } from '../../report/param-labels.js';
 import { rewriteLine, rewriteLines } from '../rewrite/rewrite-distance.js';
 import { htmlPage, htmlText } from '../../report/safe-text.js';
-import { barChartSvg, pairedBarsSvg, tornadoSvg } from '../../report/svg.js';
-import { NO_CLEAR_EFFECT, rangeText, swingIsClear, tornadoSpan, value } from '../sensitivity/tornado.js';
+import { chartNamed, teacherCharts } from './charts.js';
+import { NO_CLEAR_EFFECT, rangeText, swingIsClear, value } from '../sensitivity/tornado.js';
 import { partingText } from '../compare/text.js';
 import { rewriteSearchLines } from './content.js';
 
@@ -49,6 +49,7 @@ export function handoutHtml(d: HandoutData, options: { top?: number } = {}): str
   const s = d.scenario;
   const r = d.results;
   const top = options.top ?? 10;
+  const charts = teacherCharts(d, top);
   const parts: string[] = [];
   const section = (cls: string, title: string, body: string) => parts.push(`<section class="${cls}">\n<h2>${htmlText(title)}</h2>\n${body}\n</section>`);
 
@@ -63,12 +64,11 @@ export function handoutHtml(d: HandoutData, options: { top?: number } = {}): str
     'outcomes',
     HANDOUT_SECTIONS.outcomes,
     `<p>Each branch ends in exactly one way; the whisker is the 95% interval of the Monte Carlo estimate.</p>\n` +
-      barChartSvg(outcomes, `How the branches of ${s.title} end`) +
+      chartNamed(charts, 'outcomes') +
       table(['outcome', 'share', '95% interval'], outcomes.map((o) => [o.label, pct(o.share), interval(o.ci95)]), new Set([1, 2])),
   );
 
-  const funnelRows = r.funnel.map((f) => ({ label: STAGE_LABELS[f.stage], share: f.share, ci95: f.ci95 }));
-  let funnel = `<p>Share of branches reaching each stage of Article 10: application, a unanimous invitation, ratification by every member.</p>\n${barChartSvg(funnelRows, 'How far the branches get')}`;
+  let funnel = `<p>Share of branches reaching each stage of Article 10: application, a unanimous invitation, ratification by every member.</p>\n${chartNamed(charts, 'funnel')}`;
   if (r.blockers.length > 0) {
     funnel += `<p>What ended the branches that did not join, most frequent first:</p>\n${table(
       ['outcome', 'who', 'why', 'source', 'share'],
@@ -87,7 +87,7 @@ export function handoutHtml(d: HandoutData, options: { top?: number } = {}): str
       HANDOUT_SECTIONS.compare,
       `<p>A: <strong>${htmlText(c.a.title)}</strong> (${htmlText(c.a.scenario)}). B: <strong>${htmlText(c.b.title)}</strong> (${htmlText(c.b.scenario)}). This handout is centred on B: its tornado and stories are B's.</p>\n` +
         `<p>Both run on the same ${integer(c.runs)} branches (common random numbers), so B − A is the effect of the differing assumptions, with a paired 95% interval.</p>\n` +
-        pairedBarsSvg(OUTCOMES.map((o) => ({ label: OUTCOME_LABELS[o], a: c.outcomes[o].a, b: c.outcomes[o].b })), [c.a.scenario, c.b.scenario], 'Outcomes of A and B') +
+        chartNamed(charts, 'compare') +
         table(['outcome', 'A', 'B', 'B − A (pts)', '95% interval'], OUTCOMES.map((o) => row(OUTCOME_LABELS[o], c.outcomes[o])), new Set([1, 2, 3, 4])) +
         table(['stage', 'A', 'B', 'B − A (pts)', '95% interval'], c.funnel.map((f) => row(STAGE_LABELS[f.stage], f)), new Set([1, 2, 3, 4])) +
         `<p>${htmlText(partingText(c))}.</p>\n` +
@@ -106,13 +106,7 @@ export function handoutHtml(d: HandoutData, options: { top?: number } = {}): str
     if (rows.length === 0) hinge += `<p>No parameter moved this share at either end of its range (${integer(sens.runs)} branches per run).</p>`;
     else {
       hinge +=
-        tornadoSvg(
-          rows.map((w) => ({ label: paramLabel(s, w.path), low: w.low.share, high: w.high.share, clear: swingIsClear(w) })),
-          sens.baseline.share,
-          `What ${s.title} hinges on`,
-          640,
-          tornadoSpan(rows, sens.baseline),
-        ) +
+        chartNamed(charts, 'tornado') +
         table(
           ['parameter', 'path', 'range', 'low end', 'high end', 'swing (pts)', 'source'],
           rows.map((w) => [paramLabel(s, w.path), w.path, rangeText(w.lo, w.hi), pct(w.low.share), pct(w.high.share), swingIsClear(w) ? points(w.swing) : `${points(w.swing)} (${NO_CLEAR_EFFECT})`, w.source ?? '']),

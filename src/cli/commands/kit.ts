@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { compareScenarios } from '../../analysis/compare/run.js';
@@ -11,7 +11,7 @@ import { authoringYaml, completeDocument } from '../../scenario/override-documen
 import { runAnalysis } from '../analysis.js';
 import { UsageError } from '../errors.js';
 import { loadForCommand } from '../load.js';
-import { emit } from '../output.js';
+import { checkOutFolder, emit } from '../output.js';
 import type { KitFlags } from './kit.options.js';
 
 /** The files a kit writes, in the order they are written. */
@@ -52,7 +52,7 @@ export async function kitCommand(point: string, flags: KitFlags): Promise<void> 
       : { extends: COPY, copy: authoringYaml(completeDocument(loaded.scenario, {}), ` ${loaded.scenario.title}: copied by article10 kit from ${point}, for the team files to extend.`) };
   }
   const dir = resolve(flags.out);
-  const makeFolder = await checkFolder(flags.out, dir, [...KIT_FILES, ...(base.copy === undefined ? [] : [COPY])], flags.force === true);
+  const makeFolder = await checkOutFolder('--out', flags.out, [...KIT_FILES, ...(base.copy === undefined ? [] : [COPY])], flags.force === true);
 
   const kitDir = join(bundledScenariosDir(), 'kits', String(year));
   const teamText = async (team: 'a' | 'b') => (await readFile(join(kitDir, `team-${team}.yaml`), 'utf8')).replace(/^extends: .*$/m, `extends: ${base.extends}`);
@@ -95,23 +95,6 @@ export async function kitCommand(point: string, flags: KitFlags): Promise<void> 
   await emit(studentHtml(made.handoutA), join(flags.out, 'team-a-handout.html'));
   await emit(studentHtml(made.handoutB), join(flags.out, 'team-b-handout.html'));
   await emit(teachersGuideHtml(guide, made.handoutB), join(flags.out, 'teachers-guide.html'));
-}
-
-/**
- * The folder exists, or can be made (its parent exists): true when it is to be made, once the
- * work is done. A file of the kit already there is refused unless --force.
- */
-async function checkFolder(given: string, dir: string, files: readonly string[], force: boolean): Promise<boolean> {
-  const info = await stat(dir).catch(() => undefined);
-  if (info !== undefined && !info.isDirectory()) throw new UsageError(`--out ${given}: is a file, not a folder; name a folder for the kit`);
-  if (info === undefined) {
-    const parent = await stat(resolve(dir, '..')).catch(() => undefined);
-    if (parent?.isDirectory() !== true) throw new UsageError(`--out ${given}: there is no folder ${resolve(dir, '..')} to make it in`);
-    return true;
-  }
-  const there = files.filter((f) => existsSync(join(dir, f)));
-  if (there.length > 0 && !force) throw new UsageError(`--out ${given}: already holds ${there.join(', ')}; give --force to replace them, or another folder`);
-  return false;
 }
 
 async function loadTeam(file: string, point: string) {

@@ -16,6 +16,7 @@ export const options = {
   set: set(),
   yes: yes(),
   json: json('print the data behind the handout as JSON'),
+  charts: valueOption('--charts <dir>', 'also write each chart of the handout as SVG and PNG into this folder (made if missing; files there are replaced only with --force)'),
   ...output('write the handout to a file (atomically) instead of stdout'),
 };
 

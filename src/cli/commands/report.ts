@@ -11,7 +11,14 @@ import { loadForCommand } from '../load.js';
 import { checkWork } from '../budget.js';
 import { branchCount } from '../../batch/work-limits.js';
 import { integer } from '../../report/format.js';
-import { emit } from '../output.js';
+import { checkOutFolder, emit, emitBytes } from '../output.js';
+import { studentCharts, teacherCharts, type NamedChart } from '../../analysis/handout/charts.js';
+import { svgToPng } from '../../report/png.js';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+
+/** The names of the charts a handout can have. */
+const CHART_NAMES = ['outcomes', 'funnel', 'compare', 'tornado'] as const;
 import type { ReportFlags } from './report.options.js';
 
 /** md or html: as asked, else from the --out file's extension, else Markdown. */
@@ -40,6 +47,8 @@ export async function reportCommand(file: string, flags: ReportFlags): Promise<v
   const format = reportFormat(flags.format, flags.out);
   const measure = flags.outcome === undefined ? undefined : parseMeasureFlag(flags.outcome);
   if (audience === 'student' && flags.outcome !== undefined) throw new UsageError('--outcome chooses what the tornado explains, which only the teacher\'s handout has: add --audience teacher');
+  // Every chart a handout can have: the folder is checked before any work.
+  const chartsFolder = flags.charts === undefined ? false : await checkOutFolder('--charts', flags.charts, CHART_NAMES.flatMap((n) => [`${n}.svg`, `${n}.png`]), flags.force === true);
   const teamA = await loadForCommand(file, flags.set);
   const teamB = flags.compare === undefined ? undefined : await loadForCommand(flags.compare, flags.set);
   // The centre: team B when there are two, else the scenario itself.
@@ -65,6 +74,7 @@ export async function reportCommand(file: string, flags: ReportFlags): Promise<v
       ),
     );
     const text = flags.json ? stableJson(student) : format === 'html' ? studentHtml(student) : studentMarkdown(student);
+    await writeCharts(studentCharts(student), flags.charts, chartsFolder);
     await emit(text, flags.out);
     return;
   }
@@ -102,7 +112,18 @@ export async function reportCommand(file: string, flags: ReportFlags): Promise<v
     return { ...handout, comparison };
   });
   const text = flags.json ? stableJson(data) : format === 'html' ? handoutHtml(data, { top: flags.top }) : handoutMarkdown(data, { top: flags.top });
+  await writeCharts(teacherCharts(data, flags.top), flags.charts, chartsFolder);
   await emit(text, flags.out);
+}
+
+/** Each chart as <name>.svg and <name>.png in the --charts folder (made now if it was missing). */
+async function writeCharts(charts: readonly NamedChart[], folder: string | undefined, make: boolean): Promise<void> {
+  if (folder === undefined) return;
+  if (make) await mkdir(resolve(folder));
+  for (const c of charts) {
+    await emit(c.svg, join(folder, `${c.name}.svg`));
+    await emitBytes(await svgToPng(c.svg), join(folder, `${c.name}.png`));
+  }
 }
 
 /** A word of the command line as a shell reads it back: single-quoted unless it is plain. */
