@@ -99,7 +99,7 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
         ruleActive[e.rule] = e.active;
         const rule = sc.rules.find((r) => r.id === m.rules[e.rule]!.id)!;
         if (plain) {
-          if (e.active) add(e.year, rule.text.trim());
+          if (e.active) add(e.year, /[.!?]["'’”]?$/.test(rule.text.trim()) ? rule.text.trim() : `${rule.text.trim()}.`);
         } else add(e.year, e.active ? `Rule "${rule.id}" now applies: ${rule.text}` : `Rule "${rule.id}" no longer applies.`, e.active ? rule.source : undefined);
         break;
       }

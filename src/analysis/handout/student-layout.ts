@@ -1,7 +1,7 @@
 import { pct } from '../../report/format.js';
 import { htmlPage, htmlText, markdownText as md } from '../../report/safe-text.js';
 import { barChartSvg, pairedBarsSvg } from '../../report/svg.js';
-import { studentFooter, type StudentHandout } from './student.js';
+import { midSentence, studentFooter, type StudentHandout } from './student.js';
 
 /**
  * The student handout laid out: one A4 page in print (HTML), or plain Markdown. The page is the
@@ -55,7 +55,7 @@ export function studentHtml(h: StudentHandout): string {
   if (h.story !== null) {
     const lines = h.story.lines.map((l) => `<li><span class="year">${l.year}</span> ${htmlText(l.text)}</li>`).join('\n');
     parts.push(
-      `<h2>One branch of ${htmlText(h.centre.name)}'s world: ${htmlText(h.story.outcome)}</h2>`,
+      `<h2>One branch of ${htmlText(midSentence(h.centre.name))}'s world: ${htmlText(h.story.outcome)}</h2>`,
       p(`How rare: ${h.story.rarity} ends this way.`),
       `<ol class="story">\n${lines}\n</ol>`,
       `<p><strong>Ending:</strong> ${htmlText(h.story.ending)}</p>`,
@@ -82,7 +82,7 @@ export function studentMarkdown(h: StudentHandout): string {
   out.push('', ...h.findings.map(md).flatMap((f) => [f, '']));
   if (h.differences.length > 0) out.push('## What the teams assume differently', '', ...h.differences.map((d) => `- ${md(d)}`), '');
   if (h.story !== null) {
-    out.push(`## One branch of ${md(h.centre.name)}'s world: ${md(h.story.outcome)}`, '', `How rare: ${md(h.story.rarity)} ends this way.`, '');
+    out.push(`## One branch of ${md(midSentence(h.centre.name))}'s world: ${md(h.story.outcome)}`, '', `How rare: ${md(h.story.rarity)} ends this way.`, '');
     out.push(...h.story.lines.map((l) => `- **${l.year}** ${md(l.text)}`), '', `**Ending:** ${md(h.story.ending)}`, '');
   }
   out.push('## Questions to discuss', '', ...h.questions.map((q, i) => `${i + 1}. ${md(q)}`), '');

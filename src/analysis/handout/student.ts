@@ -144,7 +144,8 @@ function draft(inputs: StudentInputs, limits: Limits): StudentHandout {
   }));
 
   const findings: string[] = [];
-  const joinedText = (name: string, res: Results['outcomes'], runs: number) => {
+  const joinedText = (team: string, res: Results['outcomes'], runs: number) => {
+    const name = midSentence(team);
     const n = res.joined.count;
     return n === 0 ? `In ${name}'s world no branch ends in membership (none of ${integer(runs)}).` : `In ${name}'s world ${rarityWords(n, runs)} ends in membership.`;
   };
@@ -215,7 +216,7 @@ export function studentText(h: Omit<StudentHandout, 'words'>): string {
   if (h.other !== null) out.push(`${h.other.name}: ${h.other.title}`);
   out.push(...h.chart.map((x) => `${x.label} ${(x.centre * 100).toFixed(0)}% ${x.other === undefined ? '' : `${(x.other * 100).toFixed(0)}%`}`));
   out.push(...h.findings, ...h.differences);
-  if (h.story !== null) out.push(`One branch of ${h.centre.name}'s world: ${h.story.outcome} (${h.story.rarity} ends this way)`, ...h.story.lines.map((l) => `${l.year} ${l.text}`), h.story.ending);
+  if (h.story !== null) out.push(`One branch of ${midSentence(h.centre.name)}'s world: ${h.story.outcome} (${h.story.rarity} ends this way)`, ...h.story.lines.map((l) => `${l.year} ${l.text}`), h.story.ending);
   out.push('Questions to discuss', ...h.questions, 'Words used', ...h.glossary.map((g) => `${g.term}: ${g.meaning}`));
   out.push(studentFooter(h));
   return out.join('\n');
@@ -306,7 +307,7 @@ function studentQuestions(inputs: StudentInputs, names: { centre: string; other:
   } else if (top === 'no_application' || top === 'withdrawn') {
     qs.push(`Most branches end without a lasting application from ${candidate}. Was the offer to join meant seriously? What in the story or the context supports your view?`);
   }
-  if (r.outcomes.joined.count === 0) qs.push(`No branch of ${names.centre}'s world ends in membership. Is that a fair reading of ${year}, or is something missing from the model?`);
+  if (r.outcomes.joined.count === 0) qs.push(`No branch of ${midSentence(names.centre)}'s world ends in membership. Is that a fair reading of ${year}, or is something missing from the model?`);
   else qs.push(`In the branches that end in membership, what had to go right? Is that chain of events believable?`);
   if (inputs.story !== null) qs.push(`The story on this page is one possible history. Which step in it seems most likely to you, and which least?`);
   return qs.slice(0, 4);
@@ -320,6 +321,11 @@ export function firstWords(text: string, n: number): string {
   const end = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('." '));
   if (end > cut.length * 0.5) return cut.slice(0, end + 1);
   return `${cut.replace(/[,;:]$/, '')}…`;
+}
+
+/** A team's name inside a sentence: "this scenario", "Team B". */
+export function midSentence(name: string): string {
+  return name.startsWith('This ') ? `t${name.slice(1)}` : name;
 }
 
 function capitalised(text: string): string {
