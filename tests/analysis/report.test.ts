@@ -137,3 +137,19 @@ describe('handouts', () => {
     for (const title of [HANDOUT_SECTIONS.context, HANDOUT_SECTIONS.hinge, HANDOUT_SECTIONS.stories, HANDOUT_SECTIONS.sources]) expect(dom).toContain(`<h2>${title}</h2>`);
   });
 });
+
+describe('the teacher\'s "what would it take"', () => {
+  test('runs the rewrite search with the budget it states, and counts its evaluations', async () => {
+    const s = await scenario(PLANTED);
+    const budget = { runs: 200, maxDistance: 2, maxChanges: 2 };
+    const d = await prepareHandout({ scenario: s, command: 'x' }, { ...FAST, rewriteSearch: budget });
+    const r = d.rewriteSearch!.report;
+    expect(r.evaluations).toBeGreaterThan(0);
+    expect(r.runs).toBe(200);
+    expect(r.maxDistance).toBe(2);
+    const text = handoutMarkdown(d);
+    expect(text).toContain(`## ${HANDOUT_SECTIONS.rewrite}`);
+    expect(text).toContain(`Searched with a modest budget: 200 branches per evaluation, rewrite distance at most 2, at most 2 changes; ${r.evaluations.toLocaleString('en')} evaluations.`);
+    expect(handoutHtml(d)).toContain(`<h2>${HANDOUT_SECTIONS.rewrite}</h2>`);
+  });
+});
