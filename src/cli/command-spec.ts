@@ -14,6 +14,8 @@ export interface OptionSpec<T> {
   readonly make: () => Option;
   /** The option names a file the command reads: --out may not be that file. */
   readonly input?: boolean;
+  /** An --out that names a folder (the command writes several files into it and checks it itself). */
+  readonly folder?: boolean;
   /** Never set: carries the value's type. */
   readonly value?: T;
 }
@@ -111,7 +113,7 @@ export function registerCommand<A extends readonly ArgumentSpec[], O extends Opt
     command.addOption(option);
   }
   if (spec.helpAfter !== undefined) command.addHelpText('after', spec.helpAfter);
-  if ('out' in spec.options) {
+  if ('out' in spec.options && spec.options['out']!.folder !== true) {
     const inputOptions = Object.keys(spec.options).filter((key) => spec.options[key]!.input === true);
     command.hook('preAction', async (_command, actionCommand) => {
       const opts = actionCommand.opts();

@@ -67,3 +67,11 @@ export function output(description = 'write the output to a file (atomically) in
     force: flag('--force', 'replace the --out file even if it is read-only'),
   } as const;
 }
+
+/** -o, --out DIR and --force, for a command that writes several files into a folder. */
+export function outputFolder(description: string) {
+  return {
+    out: { ...valueOption('-o, --out <dir>', description), folder: true },
+    force: flag('--force', 'replace the --out file even if it is read-only'),
+  } as const;
+}

@@ -1,9 +1,10 @@
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
-import { dirname, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import { errorCode } from '../io/error-code.js';
 import { findSameFile, inspectOutput, type FileId, type OutputTarget } from '../io/output-target.js';
-import { writeToTarget } from '../io/write-output.js';
+import { writeOutput, writeToTarget } from '../io/write-output.js';
 import { byteSize, integer } from '../report/format.js';
 import { terminalText } from '../report/safe-text.js';
 import { ExitCode, Interrupted, UsageError } from './errors.js';
@@ -46,6 +47,35 @@ export async function emit(result: string | readonly string[], out: string | und
   } finally {
     interrupt.dispose();
   }
+}
+
+/** Writes bytes (a PNG) to a file atomically and names it on stderr; a failed write is one line and exit 1. */
+export async function emitBytes(data: Uint8Array, out: string): Promise<void> {
+  try {
+    await writeOutput(out, data);
+  } catch (error) {
+    throw new UsageError(`cannot write ${out}: ${error instanceof Error ? error.message : String(error)}`, ExitCode.failure);
+  }
+  printToStderr(`article10: wrote ${out} (${byteSize(data.byteLength)})\n`);
+}
+
+/**
+ * An --out folder a command writes several files into: it exists, or can be made (its parent
+ * exists), in which case the answer is true and the command makes it once its work is done.
+ * A file of `files` already there is refused unless --force.
+ */
+export async function checkOutFolder(option: string, given: string, files: readonly string[], force: boolean): Promise<boolean> {
+  const dir = resolve(given);
+  const info = await stat(dir).catch(() => undefined);
+  if (info !== undefined && !info.isDirectory()) throw new UsageError(`${option} ${given}: is a file, not a folder; name a folder`);
+  if (info === undefined) {
+    const parent = await stat(dirname(dir)).catch(() => undefined);
+    if (parent?.isDirectory() !== true) throw new UsageError(`${option} ${given}: there is no folder ${dirname(dir)} to make it in`);
+    return true;
+  }
+  const there = files.filter((f) => existsSync(join(dir, f)));
+  if (there.length > 0 && !force) throw new UsageError(`${option} ${given}: already holds ${there.join(', ')}; give --force to replace them, or another folder`);
+  return false;
 }
 
 /** A message, warning or problem list on stderr, with any terminal control in it made visible. */

@@ -11,6 +11,7 @@ import { explainSpec } from './commands/explain.command.js';
 import { listSpec } from './commands/list.command.js';
 import { mergeSpec } from './commands/merge.command.js';
 import { reportSpec } from './commands/report.command.js';
+import { kitSpec } from './commands/kit.command.js';
 import { rewriteSpec } from './commands/rewrite.command.js';
 import { runSpec } from './commands/run.command.js';
 import { schemaSpec } from './commands/schema.command.js';
@@ -38,6 +39,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   discoverSpec,
   rewriteSpec,
   reportSpec,
+  kitSpec,
   sourcesSpec,
   schemaSpec,
 ];

@@ -72,3 +72,29 @@ export function table(headers: readonly string[], rows: readonly (readonly strin
 export function warningLines(warnings: readonly string[]): string[] {
   return warnings.length === 0 ? [] : ['', 'Warnings', ...warnings.map((w) => `  ! ${w}`)];
 }
+
+/**
+ * How often something happens, in words a class reads: "about 1 branch in 20", "about 7 branches
+ * in 10", "almost every branch (more than 19 in 20)", "none of 20,000 branches". `count` of `runs`.
+ */
+export function rarityWords(count: number, runs: number): string {
+  if (runs <= 0 || count <= 0) return `none of ${integer(runs)} branches`;
+  if (count >= runs) return `every one of ${integer(runs)} branches`;
+  const p = count / runs;
+  if (p > 0.95) return 'almost every branch (more than 19 in 20)';
+  if (p >= 0.45) return `about ${Math.round(p * 10)} branches in 10`;
+  const k = 1 / p;
+  return `about 1 branch in ${integer(niceRound(k))}`;
+}
+
+/** 3.8 -> 4, 23 -> 25, 137 -> 140, 2,380 -> 2,400: two significant figures, halves kept for 15 and 25. */
+function niceRound(k: number): number {
+  if (k < 12) return Math.round(k);
+  const magnitude = 10 ** Math.floor(Math.log10(k) - 1);
+  return Math.round(k / magnitude) * magnitude;
+}
+
+/** Words in a text as a reader counts them: runs of letters or digits (a number with its % or decimals counts once). */
+export function wordCount(text: string): number {
+  return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.,%-]*/gu) ?? []).length;
+}

@@ -54,3 +54,22 @@ export function csvCell(s: string): string {
   const text = /^[=+\-@\t\r]/.test(shown) && !PLAIN_NUMBER.test(shown) ? `'${shown}` : shown;
   return /[",\r\n]/.test(text) || text !== shown ? `"${text.replace(/"/g, '""')}"` : text;
 }
+
+/** A self-contained HTML page: its title (escaped here), inline CSS, and body parts already escaped; no script, no external asset. */
+export function htmlPage(title: string, css: string, body: readonly string[]): string {
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${htmlText(title)}</title>`,
+    `<style>${css}</style>`,
+    '</head>',
+    '<body>',
+    ...body,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

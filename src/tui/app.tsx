@@ -26,6 +26,8 @@ export interface AppProps {
   readonly teamA?: { readonly scenario: Scenario; readonly file: string };
   readonly runner: LiveRunner;
   readonly workspace: Workspace;
+  /** Open on this screen (`tui --big`: the projector view). */
+  readonly screen?: ScreenName;
   /** Told once, as the app exits, what to print on the restored terminal. */
   readonly onExit?: (farewell: string) => void;
 }
@@ -33,7 +35,7 @@ export interface AppProps {
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 16;
 
-export function App({ opened, teamA: opposing, runner, workspace, onExit }: AppProps) {
+export function App({ opened, teamA: opposing, runner, workspace, screen: first, onExit }: AppProps) {
   const { exit } = useApp();
   const keys = useKeyRouter();
   const { columns, rows } = useTerminalSize();
@@ -43,7 +45,7 @@ export function App({ opened, teamA: opposing, runner, workspace, onExit }: AppP
     return { ...state, note: `debate (c): team A ${workspace.displayPath(opposing.file)} against team B, the scenario on screen` };
   });
   const live = useLiveResults(runner, editor.scenario, editor.warnings);
-  const [screen, setScreen] = useState<ScreenName>('explore');
+  const [screen, setScreen] = useState<ScreenName>(first ?? 'explore');
   const [helpReturnsTo, setHelpReturnsTo] = useState<ScreenName>('explore');
   const prompts = usePrompt();
   const prompt = prompts.open;

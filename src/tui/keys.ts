@@ -1,5 +1,5 @@
 /** Every screen of the explorer; screens/table.tsx gives each its component, keys and hints. */
-export type ScreenName = 'explore' | 'explain' | 'debate' | 'rewrite' | 'picker' | 'team' | 'help';
+export type ScreenName = 'explore' | 'explain' | 'debate' | 'rewrite' | 'picker' | 'team' | 'projector' | 'help';
 
 /**
  * The vocabulary of the UI's keys: what a key binding says, the keys that work everywhere, and

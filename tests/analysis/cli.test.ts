@@ -41,6 +41,8 @@ describe('analysis commands as real processes', () => {
       [['discover', PLANTED, '--boxes', '0'], /--boxes must be a whole number from 1 to 20/],
       [['report', PLANTED, '--format', 'pdf'], /--format must be md or html/],
       [['report', 'no-such-scenario'], /no such file/],
+      [['report', PLANTED, '--audience', 'parents'], /--audience must be student or teacher, got "parents"/],
+      [['report', PLANTED, '--outcome', 'applied'], /--outcome .* only the teacher's handout has: add --audience teacher/],
     ] as const;
     for (const [args, message] of bad) {
       const r = cli(args);
@@ -67,7 +69,7 @@ describe('analysis commands as real processes', () => {
     expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(page).toContain('<svg ');
     const mdFile = join(dir, 'handout.md');
-    expect(cli(['report', PLANTED, '--runs', '1000', '--sensitivity-runs', '200', '--out', mdFile]).code).toBe(0);
+    expect(cli(['report', PLANTED, '--audience', 'teacher', '--runs', '1000', '--sensitivity-runs', '200', '--out', mdFile]).code).toBe(0);
     const text = readFileSync(mdFile, 'utf8');
     expect(text).toContain('## What the result hinges on');
     expect(text).toContain('article10 report');

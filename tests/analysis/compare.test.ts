@@ -3,6 +3,7 @@ import { compile, emptyPairedTally, mergePairedInto, simulatePairedRange, simula
 import { OUTCOMES } from '../../src/model/outcome.js';
 import { buildComparison, pairedInterval } from '../../src/analysis/compare/comparison.js';
 import { compareScenarios } from '../../src/analysis/compare/run.js';
+import { compareText, partingText } from '../../src/analysis/compare/text.js';
 import { scenario as bundled } from './helpers.js';
 
 const RUNS = 6000;
@@ -55,6 +56,8 @@ describe('compare', () => {
     }
     for (const f of c.funnel) expect(f.ci95).toEqual([0, 0]);
     expect(c.partAt).toBeNull();
+    expect(c.apartIn).toEqual([]);
+    expect(partingText(c)).toMatch(/^They do not part/);
     expect(c.blockers).toEqual([]);
     expect(c.assumptions.score).toBe(0);
     expect(c.assumptions.changes).toEqual([]);
@@ -78,6 +81,20 @@ describe('compare', () => {
     // The counterfactual applies more: they part no later than at the application.
     expect(['interested', 'applied']).toContain(c.partAt?.stage);
     expect(c.a.outcomes).toEqual(summarize(compile(await bundled('russia-2000')), simulateRange(compile(await bundled('russia-2000')), '4', 0, RUNS), { seed: '4' }).outcomes);
+  });
+
+  test('two sets that reach the same stages but end differently are said to part in their outcomes, not "at no stage"', async () => {
+    const c = await compareScenarios(await bundled('russia-1954'), await bundled('russia-1954-austria-model'), { seed: '4', runs: RUNS });
+    // The funnel is the same (both apply; neither is invited) ...
+    expect(c.partAt).toBeNull();
+    // ... yet the vetoes differ, clearly.
+    expect(c.apartIn).toContain('vetoed');
+    expect(c.outcomes.vetoed.ci95[1]).toBeLessThan(0);
+    for (const o of c.apartIn) expect(c.outcomes[o].ci95[0] > 0 || c.outcomes[o].ci95[1] < 0, o).toBe(true);
+    const text = partingText(c);
+    expect(text).toMatch(/^They reach the same stages but end differently: /);
+    expect(text).toContain('Invitation vetoed');
+    expect(compareText(c)).toContain(text);
   });
 
   test('the paired interval follows its formula', () => {

@@ -46,7 +46,7 @@ describe('handouts', () => {
     const d = await handout();
     const text = handoutMarkdown(d);
     const headings = text.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3));
-    const { compare: _compare, ...expected } = HANDOUT_SECTIONS;
+    const { compare: _compare, rewrite: _rewrite, ...expected } = HANDOUT_SECTIONS;
     expect(headings).toEqual(Object.values(expected));
     expect(text.startsWith(`# ${md(d.scenario.title)}\n`)).toBe(true);
     expect(text).toContain('### A branch that joins (branch ');
@@ -87,7 +87,7 @@ describe('handouts', () => {
     // The SVG namespace is a name, not an address anything is fetched from.
     // Nothing is loaded from elsewhere; a source's address may be printed as text for the reader to follow.
     expect(html).not.toMatch(/<script|<link|<img|<iframe|<object|<embed|\bsrc=|\bhref=|url\(|@import/i);
-    for (const title of Object.values(HANDOUT_SECTIONS).filter((t) => t !== HANDOUT_SECTIONS.compare)) expect(html).toContain(`<h2>${esc(title)}</h2>`);
+    for (const title of Object.values(HANDOUT_SECTIONS).filter((t) => t !== HANDOUT_SECTIONS.compare && t !== HANDOUT_SECTIONS.rewrite)) expect(html).toContain(`<h2>${esc(title)}</h2>`);
   });
 
   test('scenario strings are escaped: no HTML injection in the HTML, no markup in the Markdown', async () => {
@@ -135,5 +135,21 @@ describe('handouts', () => {
     expect(dom).toContain('<rect');
     expect(dom).not.toMatch(/<script|<img|<iframe/i);
     for (const title of [HANDOUT_SECTIONS.context, HANDOUT_SECTIONS.hinge, HANDOUT_SECTIONS.stories, HANDOUT_SECTIONS.sources]) expect(dom).toContain(`<h2>${title}</h2>`);
+  });
+});
+
+describe('the teacher\'s "what would it take"', () => {
+  test('runs the rewrite search with the budget it states, and counts its evaluations', async () => {
+    const s = await scenario(PLANTED);
+    const budget = { runs: 200, maxDistance: 2, maxChanges: 2 };
+    const d = await prepareHandout({ scenario: s, command: 'x' }, { ...FAST, rewriteSearch: budget });
+    const r = d.rewriteSearch!.report;
+    expect(r.evaluations).toBeGreaterThan(0);
+    expect(r.runs).toBe(200);
+    expect(r.maxDistance).toBe(2);
+    const text = handoutMarkdown(d);
+    expect(text).toContain(`## ${HANDOUT_SECTIONS.rewrite}`);
+    expect(text).toContain(`Searched with a modest budget: 200 branches per evaluation, rewrite distance at most 2, at most 2 changes; ${r.evaluations.toLocaleString('en')} evaluations.`);
+    expect(handoutHtml(d)).toContain(`<h2>${HANDOUT_SECTIONS.rewrite}</h2>`);
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { parseMeasure, uncertainFactors, withFactorValues } from '../../src/analysis/design/factors.js';
 import { runSensitivity } from '../../src/analysis/sensitivity/run.js';
-import { compile, simulate, summarize } from '../../src/engine/index.js';
+import { compile, simulate, summarize, wilson } from '../../src/engine/index.js';
 import { fixed } from '../../src/model/distribution.js';
 import { setParam } from '../../src/scenario/param-paths.js';
-import { sensitivityText, TORNADO_GLYPHS, tornadoLines } from '../../src/analysis/sensitivity/tornado.js';
+import { NO_CLEAR_EFFECT, sensitivityText, swingIsClear, TORNADO_GLYPHS, tornadoLines, tornadoSpan } from '../../src/analysis/sensitivity/tornado.js';
 import { PLANTED, scenario } from './helpers.js';
 
 const IGNORED = ['preconditions.z.level', 'events.far-future.hazard', 'events.far-future.effects.0.delta'];
@@ -93,7 +93,7 @@ describe('sensitivity', () => {
   test('the tornado draws the ends with different characters around the baseline, and explains itself', async () => {
     const s = await scenario(PLANTED);
     const r = await runSensitivity(s, uncertainFactors(s), { seed: 't', runs: 1000, measure: joined, trajectories: 2, morrisRuns: 200 });
-    const lines = tornadoLines(r.swings.slice(0, 3), r.baseline.share, 80);
+    const lines = tornadoLines(r.swings.slice(0, 3), r.baseline, 80);
     const x = lines.find((l) => l.includes('preconditions.x.level'))!;
     expect(x).toContain(TORNADO_GLYPHS.low);
     expect(x).toContain(TORNADO_GLYPHS.high);
@@ -106,5 +106,30 @@ describe('sensitivity', () => {
     expect(text).toContain('bootstrap');
     expect(text).toContain('3 of the 6 parameters with a range did not move the share');
     expect(text).not.toMatch(/\u001b\[/);
+  });
+});
+
+describe('swings within Monte Carlo error', () => {
+  test('are told apart from findings: a swing of one or two branches is drawn faint and called "no clear effect"', async () => {
+    const s = await scenario('russia-2000-istanbul-kept');
+    const r = await runSensitivity(s, uncertainFactors(s), { seed: '1', runs: 2000, measure: parseMeasure('invited')!, trajectories: 0, morrisRuns: 0 });
+    const moving = r.swings.filter((w) => w.low.count !== w.high.count);
+    expect(moving.length).toBeGreaterThan(0);
+    // A handful of branches out of 2,000 either way: none is a finding.
+    for (const w of moving.slice(0, 5)) expect(Math.abs(w.high.count - w.low.count)).toBeLessThan(6);
+    for (const w of moving) expect(swingIsClear(w), w.path).toBe(false);
+    const text = sensitivityText(r, s);
+    const rows = text.split('\n').filter((l) => l.includes(moving[0]!.path));
+    expect(rows[0]).toContain(NO_CLEAR_EFFECT);
+    expect(rows[0]).not.toContain(TORNADO_GLYPHS.high);
+    expect(text).toContain('read none of them as a finding');
+  });
+
+  test('a swing of many branches stands clear, and the axis is never narrower than the baseline\'s interval', () => {
+    const share = (count: number, n = 2000) => ({ count, share: count / n, ci95: wilson(count, n) });
+    expect(swingIsClear({ low: share(10), high: share(60) })).toBe(true);
+    expect(swingIsClear({ low: share(1), high: share(2) })).toBe(false);
+    const span = tornadoSpan([{ low: share(2), high: share(3) }], share(2));
+    expect(span.max - span.min).toBeGreaterThanOrEqual(wilson(2, 2000)[1] - wilson(2, 2000)[0] - 1e-12);
   });
 });

@@ -44,7 +44,7 @@ describe('terminal controls in names and arguments are shown, never obeyed', () 
 
 describe('Markdown and HTML handouts', () => {
   const seed = 'x`<script>alert(1)</script>``';
-  const reportArgs = ['report', MINIMAL, '--runs', '200', '--sensitivity-runs', '50', '--seed', seed];
+  const reportArgs = ['report', MINIMAL, '--audience', 'teacher', '--runs', '200', '--sensitivity-runs', '50', '--seed', seed];
 
   test('a seed with backticks stays inside the code span of the command line', async () => {
     const r = await cliAsync([...reportArgs, '--format', 'md']);
@@ -55,7 +55,7 @@ describe('Markdown and HTML handouts', () => {
     const [, fence, inside] = span!;
     // No run of backticks inside is as long as the fence, so nothing closes the span early.
     for (const run of inside!.match(/`+/g) ?? []) expect(run.length).toBeLessThan(fence!.length);
-    expect(inside!.trim()).toBe(`article10 report ${MINIMAL} --runs 200 --sensitivity-runs 50 --seed '${seed}' --format md`);
+    expect(inside!.trim()).toBe(`article10 report ${MINIMAL} --audience teacher --runs 200 --sensitivity-runs 50 --seed '${seed}' --format md`);
     // Outside code spans the seed is escaped (\<script>): no tag a renderer would obey.
     expect(r.stdout.replace(line, '')).not.toMatch(/(?<!\\)<script/);
     expect(r.stdout).toContain('x\\`\\<script>');

@@ -25,7 +25,7 @@ describe('the command list', () => {
 
   test('a command that writes --out offers --force right after it, and --out comes last', () => {
     const withOut = program.commands.filter((c) => c.options.some((o) => o.long === '--out'));
-    expect(withOut.map((c) => c.name()).sort()).toEqual(['backtest', 'compare', 'discover', 'explain', 'merge', 'report', 'rewrite', 'run', 'schema', 'sensitivity', 'sweep']);
+    expect(withOut.map((c) => c.name()).sort()).toEqual(['backtest', 'compare', 'discover', 'explain', 'kit', 'merge', 'report', 'rewrite', 'run', 'schema', 'sensitivity', 'sweep']);
     for (const command of withOut) expect(command.options.slice(-2).map((o) => o.long), command.name()).toEqual(['--out', '--force']);
   });
 

@@ -73,7 +73,7 @@ describe('debate view', () => {
     // The same scenario on both sides: exactly no difference.
     expect(row('Never applied').exec(frame)?.slice(3)).toEqual(['0.0', '0.0', '0.0']);
     expect(frame).toContain('none: both teams make the same assumptions');
-    expect(frame).toContain('They part at no stage');
+    expect(frame).toContain('They do not part: no stage and no outcome differs');
     expect(frame.split('\n').length).toBeLessThan(24);
     await h.press(KEY.escape);
     await h.waitFor('Candidate');

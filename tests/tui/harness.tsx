@@ -47,9 +47,10 @@ export function renderApp(
   workspace: Workspace,
   runner = testRunner(),
   teamA?: AppProps['teamA'],
+  screen?: AppProps['screen'],
 ): Harness {
   let farewell: string | undefined;
-  const app = render(<App opened={{ warnings: [], ...opened }} teamA={teamA} runner={runner} workspace={workspace} onExit={(f) => (farewell = f)} />);
+  const app = render(<App opened={{ warnings: [], ...opened }} teamA={teamA} screen={screen} runner={runner} workspace={workspace} onExit={(f) => (farewell = f)} />);
   const lastFrame = () => app.lastFrame() ?? '';
   return {
     lastFrame,

@@ -55,6 +55,7 @@ describe('read from the table', () => {
       rewrite: '↑↓ scroll  Esc back  ? help  q quit',
       picker: '↑↓ select  ⏎ open  Esc back  ? help  q quit',
       team: '↑↓ select  ⏎ choose  Esc back  ? help  q quit',
+      projector: 'Esc back  ? help  q quit',
       help: '↑↓ scroll  any other key: back  q quit',
     });
   });

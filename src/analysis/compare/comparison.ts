@@ -20,6 +20,7 @@ export const COMPARE_METHOD = {
     'Identical scenarios give d = 0 with a zero-width interval; with few discordant branches (under ~10) it is too narrow, so the counts are given',
   unpaired: 'ci95Unpaired: Newcombe\'s hybrid score interval from the two Wilson intervals, as if the two runs were independent: what pairing saves',
   partAt: 'the first funnel stage whose paired 95% interval for B - A excludes 0',
+  apartIn: 'the outcomes whose paired 95% interval for B - A excludes 0, largest difference first: two sets can reach every stage alike and still end differently',
 } as const;
 
 /** A share in A and in B, their paired difference B − A and its 95% interval. */
@@ -73,6 +74,8 @@ export interface Comparison {
   readonly funnel: readonly (PairedDifference & { readonly stage: Stage })[];
   /** Where they part: the first funnel stage whose interval excludes 0; null if none does. */
   readonly partAt: { readonly stage: Stage; readonly label: string } | null;
+  /** The outcomes that differ clearly (interval excludes 0), largest |B − A| first. */
+  readonly apartIn: readonly Outcome[];
   /** Blocker shares (of all branches) in A and B, largest absolute difference first. */
   readonly blockers: readonly BlockerDifference[];
   /** The assumptions that differ, A -> B, measured as a rewrite of A. */
@@ -111,7 +114,7 @@ export function buildComparison(
     stage,
     ...pairedDifference(t.stages[s * 4 + 2]!, t.stages[s * 4 + 1]!, ra.funnel[s]!, rb.funnel[s]!, n),
   }));
-  const parting = funnel.find((f) => f.ci95[0] > 0 || f.ci95[1] < 0);
+  const parting = funnel.find(isClear);
   const warnings: string[] = [];
   if (a.startYear !== b.startYear || a.horizon !== b.horizon) {
     warnings.push(
@@ -129,6 +132,7 @@ export function buildComparison(
     joint: { order: OUTCOMES, counts },
     funnel,
     partAt: parting === undefined ? null : { stage: parting.stage, label: STAGE_LABELS[parting.stage] },
+    apartIn: OUTCOMES.filter((o) => isClear(outcomes[o])).sort((x, y) => Math.abs(outcomes[y].difference) - Math.abs(outcomes[x].difference)),
     blockers: blockerDifferences(ra, rb, meta.blockers ?? 10),
     assumptions: rewriteDistance(a.scenario, b.scenario),
     warnings,
@@ -148,6 +152,11 @@ function side(m: CompiledModel, r: Results, meta: SideMeta | undefined): Compari
     ...(meta?.rewrite !== undefined && { rewrite: meta.rewrite }),
     warnings: r.warnings,
   };
+}
+
+/** A difference whose paired 95% interval excludes 0: the assumptions make it, not the dice. */
+export function isClear(d: Pick<PairedDifference, 'ci95'>): boolean {
+  return d.ci95[0] > 0 || d.ci95[1] < 0;
 }
 
 /**

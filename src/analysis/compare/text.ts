@@ -1,4 +1,4 @@
-import { OUTCOMES, OUTCOME_LABELS, STAGE_LABELS } from '../../model/outcome.js';
+import { OUTCOMES, OUTCOME_LABELS, STAGE_LABELS, type Outcome } from '../../model/outcome.js';
 import type { Comparison, ComparisonSide, PairedDifference } from './comparison.js';
 import { csvShare, csvTable, type ShareFormat } from '../../report/csv.js';
 import { integer, pct, points, table, truncate, warningLines } from '../../report/format.js';
@@ -26,11 +26,7 @@ export function compareText(c: Comparison, options: { width?: number } = {}): st
   out.push('');
   out.push('Funnel (share reaching each stage)');
   out.push(...indent(table(['stage', 'A', 'B', 'B - A', '95% interval'], c.funnel.map((f) => row(STAGE_LABELS[f.stage], f)), new Set([1, 2, 3]))));
-  if (c.partAt === null) out.push('  They do not part at any stage: every interval includes 0.');
-  else {
-    const f = c.funnel.find((x) => x.stage === c.partAt!.stage)!;
-    out.push(`  They part at: ${c.partAt.label} (${pointsText(f.difference)} ${pointsInterval(f.ci95)})`);
-  }
+  out.push(`  ${partingText(c)}`);
   out.push('');
   if (c.blockers.length === 0) out.push('Blockers: the same in both');
   else {
@@ -52,6 +48,23 @@ export function compareText(c: Comparison, options: { width?: number } = {}): st
   out.push('  distance   sqrt(sum z^2) + 1 per rule/event switched + 1 per structural change; z = change in sd of the baseline value');
   out.push(...warningLines(c.warnings));
   return out.join('\n') + '\n';
+}
+
+/**
+ * Where two assumption sets part, in one line: the first funnel stage that differs clearly; else,
+ * when every stage is reached alike, the outcomes that differ clearly (the same stages, ended
+ * differently); else that nothing differs beyond Monte Carlo error.
+ */
+export function partingText(c: Pick<Comparison, 'partAt' | 'apartIn' | 'funnel' | 'outcomes'>, labels: Readonly<Record<Outcome, string>> = OUTCOME_LABELS): string {
+  if (c.partAt !== null) {
+    const f = c.funnel.find((x) => x.stage === c.partAt!.stage)!;
+    return `They part at: ${c.partAt.label} (${pointsText(f.difference)} ${pointsInterval(f.ci95)})`;
+  }
+  if (c.apartIn.length > 0) {
+    const listed = c.apartIn.slice(0, 2).map((o) => `${labels[o]} ${pointsText(c.outcomes[o].difference)} ${pointsInterval(c.outcomes[o].ci95)}`);
+    return `They reach the same stages but end differently: ${listed.join('; ')}`;
+  }
+  return 'They do not part: no stage and no outcome differs beyond Monte Carlo error (every interval includes 0).';
 }
 
 function sideLines(label: string, s: ComparisonSide): string[] {

@@ -24,12 +24,28 @@ export interface Story {
   readonly sources: readonly { readonly id: string; readonly citation: string }[];
 }
 
+export interface StoryOptions {
+  /**
+   * Plain words for a class: no rule ids, Ally codes, chances or source ids in the lines (the
+   * sources stay in `sources`), refusals of many Allies told as one line.
+   */
+  readonly plain?: boolean;
+}
+
 /** Tells one traced branch as a story, year by year, with the sources of what drove it. */
-export function tellStory(m: CompiledModel, seed: string, t: BranchTrace): Story {
+export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, options: StoryOptions = {}): Story {
   const sc = m.scenario;
+  const plain = options.plain === true;
   const ally = (i: number) => describeActor(m, i, 'veto');
   const lines: StoryLine[] = [];
-  const add = (year: number, text: string, source?: string) => lines.push(source ? { year, text, source } : { year, text });
+  const add = (year: number, text: string, source?: string) => {
+    const said = plain ? plainWords(text) : text;
+    lines.push(source && !plain ? { year, text: said, source } : { year, text: said });
+  };
+  /** " (chance 12%)" in the full story; nothing in plain words. */
+  const chance = (text: string) => (plain ? '' : ` (${text})`);
+  /** The refusals of the last vote: who, and with what chance of consent. */
+  let lastRefusals: { ally: number; p: number; reason: number }[] = [];
   const ruleActive = new Array<boolean>(m.rules.length).fill(false);
   const runs = new Map<string, { from: number; to: number }>();
 
@@ -51,13 +67,20 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace): Story
     if (votes.length === 0) return;
     const year = votes[0]!.year;
     const refusals = votes.filter((v) => !v.consent);
+    lastRefusals = refusals.map((v) => ({ ally: v.ally, p: v.p, reason: v.reason }));
     const agreed = votes.length - refusals.length;
     add(year, `North Atlantic Council, ${monthInWords(votes[0]!.month)}: ${agreed} of ${votes.length} Allies asked agree to invite ${candidateAt(sc.candidate.name, year)}.`);
+    if (plain && refusals.length > 3) {
+      const names = refusals.slice(0, 3).map((v) => ally(v.ally).name);
+      add(year, `${refusals.length} Allies refuse, among them ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}.`);
+      votes.length = 0;
+      return;
+    }
     for (const v of refusals) {
       const a = ally(v.ally);
       const reason = describeReason(m, v.reason, v.ally);
       const kind = m.allyHoldout[v.ally] === 1 ? 'holds out' : 'vetoes';
-      add(year, `  ${nameWithCode(a.name, a.code)} ${kind} (chance of consent ${pct(v.p, 0)}): ${clause(reason)}.`, reason.source);
+      add(year, `  ${plain ? a.name : nameWithCode(a.name, a.code)} ${kind}${chance(`chance of consent ${pct(v.p, 0)}`)}: ${clause(reason)}.`, reason.source);
     }
     votes.length = 0;
   };
@@ -69,29 +92,31 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace): Story
         break;
       case 'event': {
         const ev = sc.events.find((x) => x.id === m.events[e.event]!.id)!;
-        add(e.year, `Event: ${ev.label} (yearly chance ${pct(e.p, 0)}).`, ev.source);
+        add(e.year, plain ? `${ev.label}.` : `Event: ${ev.label} (yearly chance ${pct(e.p, 0)}).`, ev.source);
         break;
       }
       case 'rule': {
         if (ruleActive[e.rule] === e.active) break;
         ruleActive[e.rule] = e.active;
         const rule = sc.rules.find((r) => r.id === m.rules[e.rule]!.id)!;
-        add(e.year, e.active ? `Rule "${rule.id}" now applies: ${rule.text}` : `Rule "${rule.id}" no longer applies.`, e.active ? rule.source : undefined);
+        if (plain) {
+          if (e.active) add(e.year, /[.!?]["'’”]?$/.test(rule.text.trim()) ? rule.text.trim() : `${rule.text.trim()}.`);
+        } else add(e.year, e.active ? `Rule "${rule.id}" now applies: ${rule.text}` : `Rule "${rule.id}" no longer applies.`, e.active ? rule.source : undefined);
         break;
       }
       case 'interest':
-        if (!e.interested) quiet('interest', e.year, `${candidateAt(sc.candidate.name, e.year)}'s leadership does not seek membership (yearly chance ${pct(e.p, 0)}).`, sc.candidate.interest.source);
-        else add(e.year, `${candidateAt(sc.candidate.name, e.year)}'s leadership decides to seek membership (chance ${pct(e.p, 0)}).`, sc.candidate.interest.source);
+        if (!e.interested) quiet('interest', e.year, `${candidateAt(sc.candidate.name, e.year)}'s leadership does not seek membership${chance(`yearly chance ${pct(e.p, 0)}`)}.`, sc.candidate.interest.source);
+        else add(e.year, `${candidateAt(sc.candidate.name, e.year)}'s leadership decides to seek membership${chance(`chance ${pct(e.p, 0)}`)}.`, sc.candidate.interest.source);
         break;
       case 'opposition':
-        if (e.stopped) add(e.year, `Domestic opposition stops the application (chance ${pct(e.p, 0)}).`, sc.candidate.domesticOpposition.source);
+        if (e.stopped) add(e.year, `Domestic opposition stops the application${chance(`chance ${pct(e.p, 0)}`)}.`, sc.candidate.domesticOpposition.source);
         break;
       case 'applied': {
         const track = TRACKS[e.track]!;
         // The standard path as it was that year: no MAP before 1999, no Study before 1995.
         const path = track === 'map' ? TRACK_LABELS.map : PROCEDURES[procedureOfYear(e.year)]!.label;
         const how = track === 'special' ? 'demanding special status rather than standing in line' : `accepting the standard path: ${path}`;
-        add(e.year, `${candidateAt(sc.candidate.name, e.year)} applies in ${monthInWords(e.month)}, ${how} (chance of accepting the standard path ${pct(e.pStandard, 0)}).`, sc.candidate.acceptsStandardPath.source);
+        add(e.year, `${candidateAt(sc.candidate.name, e.year)} applies in ${monthInWords(e.month)}, ${how}${chance(`chance of accepting the standard path ${pct(e.pStandard, 0)}`)}.`, sc.candidate.acceptsStandardPath.source);
         break;
       }
       case 'withdrew':
@@ -102,7 +127,7 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace): Story
         break;
       case 'waiting': {
         const reason = describeReason(m, e.reason);
-        const needed = e.needed > 0 ? ` (${pct(e.readiness, 0)} of preconditions met, ${pct(e.needed, 0)} needed)` : '';
+        const needed = e.needed > 0 && !plain ? ` (${pct(e.readiness, 0)} of preconditions met, ${pct(e.needed, 0)} needed)` : '';
         quiet(`waiting:${e.reason}`, e.year, `No invitation yet${needed}: ${clause(reason)}.`, reason.source);
         break;
       }
@@ -133,7 +158,12 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace): Story
   const exit = t.exit;
   const reason = describeReason(m, t.reason, t.actor);
   const who = describeActor(m, t.actor, exit.role);
-  const ending = endingText(exit.exit, who, reason, monthInWords(t.exitMonth), candidateAt(sc.candidate.name, t.exitYear));
+  // Allies that refused with the same lowest chance as the one named: none of them stands out,
+  // unless a rule or an event of the scenario singles the named one out (Washington's "dream").
+  const named = lastRefusals.find((r) => r.ally === t.actor);
+  const singled = named !== undefined && ['rule', 'event'].includes(describeReason(m, named.reason, named.ally).kind);
+  const tied = named === undefined || singled ? 0 : lastRefusals.filter((r) => Math.abs(r.p - named.p) < 1e-9).length;
+  const ending = endingText(exit.exit, who, reason, monthInWords(t.exitMonth), candidateAt(sc.candidate.name, t.exitYear), tied > 1 ? { count: tied, p: named!.p } : undefined);
   add(t.exitYear, ending, reason.source);
 
   const cited = new Map<string, string>();
@@ -156,7 +186,17 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace): Story
   };
 }
 
-function endingText(exit: (typeof EXITS)[number]['exit'], who: { code: string; name: string }, reason: Reason, when: string, candidate: string): string {
+function endingText(
+  exit: (typeof EXITS)[number]['exit'],
+  who: { code: string; name: string },
+  reason: Reason,
+  when: string,
+  candidate: string,
+  tie?: { readonly count: number; readonly p: number },
+): string {
+  // Several Allies refused with the same lowest chance: naming one of them would be arbitrary.
+  if (tie !== undefined && exit === 'vetoed') return `The invitation is vetoed in ${when}: ${tie.count} Allies refuse with the same chance of consent (${pct(tie.p, 0)}), none stands out: ${clause(reason)}.`;
+  if (tie !== undefined && exit === 'held_out') return `At the horizon the talks go on: ${tie.count} Allies still hold out with the same chance of consent (${pct(tie.p, 0)}), none stands out: ${clause(reason)}.`;
   switch (exit) {
     case 'joined':
       return `${candidate} deposits its instrument of accession in Washington and becomes a member in ${when}.`;
@@ -186,6 +226,23 @@ function clause(reason: Reason): string {
   const s = reason.label.trim().replace(/\.+$/, '');
   const authored = reason.kind === 'rule' || reason.kind === 'event' || reason.kind === 'precondition';
   return authored || s.length < 2 || s[1] !== s[1]!.toLowerCase() ? s : s[0]!.toLowerCase() + s.slice(1);
+}
+
+/**
+ * A text in plain words for a class: the file's reliability marks and source ids taken out
+ * ("(U)", "(R)", "[S17]", "§4.2"), so a student reads the claim and the teacher's copy keeps
+ * where it comes from.
+ */
+export function plainWords(text: string): string {
+  return text
+    .replace(/\s*\[(?:S\d+|R\d+|§[\d.]+)[^\]]*\]/g, '')
+    .replace(/\s*\((?:S\d+|R\d+|§[\d.]+)(?:[,;]\s*(?:S\d+|R\d+|§[\d.]+|[A-Z]))*\)/g, '')
+    .replace(/\s*\((?:U|R|V|S)\)/g, '')
+    .replace(/,\s*(?:U|R)\)/g, ')')
+    .replace(/\s*§\d+(?:\.\d+)*(?:\s*\((?:U|R)\))?/g, '')
+    .replace(/\s+([.,;:])/g, '$1')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }
 
 /** The story as plain text for the terminal. */

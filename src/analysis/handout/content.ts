@@ -6,12 +6,14 @@ import type { Scenario } from '../../model/scenario.js';
 import { resolveSource } from '../../model/sources.js';
 import { describeParam } from '../../scenario/params.js';
 import type { Comparison } from '../compare/comparison.js';
-import { pct } from '../../report/format.js';
+import { partingText } from '../compare/text.js';
+import { integer, pct } from '../../report/format.js';
 import { paramLabel } from '../../report/param-labels.js';
 import type { RewriteDistance } from '../rewrite/rewrite-distance.js';
 import { nameWithCode } from '../../model/names.js';
 import type { Story } from '../explain/story.js';
-import { rangeText } from '../sensitivity/tornado.js';
+import { rangeText, swingIsClear } from '../sensitivity/tornado.js';
+import type { RewriteReport } from '../rewrite-search/run.js';
 
 /**
  * Everything a handout shows, gathered once; the Markdown and HTML builders only lay it out.
@@ -27,6 +29,8 @@ export interface HandoutData {
   readonly comparison: Comparison | null;
   /** How far this scenario travels from the history it rewrites, when it names a baseline. */
   readonly rewrite: RewriteDistance | null;
+  /** The least rewrite the search found towards a target, with the budget it had; null when not searched. */
+  readonly rewriteSearch: { readonly report: RewriteReport; readonly budget: { readonly runs: number; readonly maxDistance: number; readonly maxChanges: number } } | null;
   /** The command that makes this handout again. */
   readonly command: string;
 }
@@ -38,6 +42,7 @@ export const HANDOUT_SECTIONS = {
   funnel: 'How far they get',
   compare: 'Two assumption sets compared',
   hinge: 'What the result hinges on',
+  rewrite: 'What would it take: the least rewrite',
   stories: 'Three branches, told as stories',
   prompts: 'Questions for discussion',
   assumptions: 'The assumptions and their sources',
@@ -56,6 +61,8 @@ export interface HandoutStory {
   readonly missing?: string;
   /** This branch's values of the parameters the result hinges on. */
   readonly keyValues: readonly { readonly path: string; readonly label: string; readonly value: number }[];
+  /** How often the run's branches end as this one does, in words: "about 1 branch in 20 ends this way". */
+  readonly rarity?: string;
 }
 
 export const STORY_TITLES: Readonly<Record<StoryKind, string>> = {
@@ -183,7 +190,8 @@ export function discussionPrompts(d: HandoutData): string[] {
   const r = d.results;
   const prompts: string[] = [];
   const year = s.decisionPoint.year;
-  for (const w of d.sensitivity === null ? [] : movingSwings(d.sensitivity, 3)) {
+  // Only swings that stand clear of Monte Carlo error make a question: the rest are noise.
+  for (const w of d.sensitivity === null ? [] : movingSwings(d.sensitivity, 10).filter(swingIsClear).slice(0, 3)) {
     const grounded = w.source === undefined || w.source.trim() === 'assumption' ? 'It rests on a modelling assumption.' : `Its source: ${w.source}.`;
     prompts.push(
       `The result hinges on ${paramLabel(s, w.path)}: moved from ${rangeText(w.lo, w.hi)}, it takes the share "${d.measure.label}" from ${pct(w.low.share)} to ${pct(w.high.share)}. ` +
@@ -218,7 +226,7 @@ export function discussionPrompts(d: HandoutData): string[] {
   if (c !== null) {
     const joined = c.outcomes.joined;
     prompts.push(
-      `Comparing ${c.a.scenario} with ${c.b.scenario}: ${c.partAt === null ? 'the two assumption sets do not clearly part at any stage' : `they part at "${c.partAt.label}"`}` +
+      `Comparing ${c.a.scenario} with ${c.b.scenario}: ${partingText(c).replace(/^They/, 'they')}` +
         `, and joined moves by ${((joined.difference) * 100).toFixed(1)} percentage points. Which team's differing assumptions are better supported by the sources?`,
     );
   }
@@ -242,4 +250,24 @@ export function handoutMeasure(r: Results): { name: string; why: string } {
 /** The outcomes in the order of the model, with their labels: for charts. */
 export function outcomeRows(r: Results): { outcome: Outcome; label: string; share: number; ci95: readonly [number, number] }[] {
   return (Object.keys(r.outcomes) as Outcome[]).map((o) => ({ outcome: o, label: OUTCOME_LABELS[o], share: r.outcomes[o].share, ci95: r.outcomes[o].ci95 }));
+}
+
+/** The rewrite search in a teacher's words: the answer, the front as rows, and the budget it had. */
+export function rewriteSearchLines(x: NonNullable<HandoutData['rewriteSearch']>): { intro: string[]; front: string[][]; budget: string } {
+  const r = x.report;
+  const rw = r.rewrite;
+  const changes = rw.changes.map((c) => (c.kind === 'switch' ? `${c.path} ${c.from} -> ${c.to}` : `${c.label} (${c.path}) ${c.from} -> ${c.to}${c.source === undefined ? '' : ` [${c.source}]`}`));
+  const intro = [`Target: ${r.target}. Start: ${pct(r.start.share)}.`];
+  if (r.found && changes.length === 0) intro.push('The scenario already meets the target.');
+  else if (r.found) intro.push(`The cheapest rewrite found (distance ${rw.distance.toFixed(2)}): ${changes.join('; ')}. It reaches ${pct(rw.search.share)} (${pct(rw.verification.share)} on a fresh seed).`);
+  else {
+    intro.push(`No rewrite within distance ${r.maxDistance} and ${r.maxChanges} changes reaches the target: "not found by this search", not "impossible".`);
+    if (changes.length > 0) intro.push(`The closest it came (distance ${rw.distance.toFixed(2)}): ${changes.join('; ')}, at ${pct(rw.search.share)} (${pct(rw.verification.share)} on a fresh seed).`);
+  }
+  intro.push('The front: each row costs more rewriting and reaches further than the one before.');
+  const front = r.front.map((p) => [p.distance.toFixed(2), pct(p.share), p.changes.join('; ') || '(none)']);
+  const budget =
+    `Searched with a modest budget: ${integer(x.budget.runs)} branches per evaluation, rewrite distance at most ${x.budget.maxDistance}, at most ${x.budget.maxChanges} changes; ` +
+    `${integer(r.evaluations)} evaluations. A larger search (article10 rewrite) may find cheaper rewrites.`;
+  return { intro, front, budget };
 }

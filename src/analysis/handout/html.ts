@@ -3,9 +3,11 @@ import { integer, interval, pct, points } from '../../report/format.js';
 import { assumptionTables, discussionPrompts, HANDOUT_SECTIONS, handoutSources, movingSwings, outcomeRows, type HandoutData, type HandoutStory } from './content.js';
 import { paramLabel } from '../../report/param-labels.js';
 import { rewriteLine, rewriteLines } from '../rewrite/rewrite-distance.js';
-import { htmlText } from '../../report/safe-text.js';
-import { barChartSvg, pairedBarsSvg, tornadoSvg } from '../../report/svg.js';
-import { rangeText, value } from '../sensitivity/tornado.js';
+import { htmlPage, htmlText } from '../../report/safe-text.js';
+import { chartNamed, teacherCharts } from './charts.js';
+import { NO_CLEAR_EFFECT, rangeText, swingIsClear, value } from '../sensitivity/tornado.js';
+import { partingText } from '../compare/text.js';
+import { rewriteSearchLines } from './content.js';
 
 const CSS = `
 :root { color: #111; background: #fff; }
@@ -47,6 +49,7 @@ export function handoutHtml(d: HandoutData, options: { top?: number } = {}): str
   const s = d.scenario;
   const r = d.results;
   const top = options.top ?? 10;
+  const charts = teacherCharts(d, top);
   const parts: string[] = [];
   const section = (cls: string, title: string, body: string) => parts.push(`<section class="${cls}">\n<h2>${htmlText(title)}</h2>\n${body}\n</section>`);
 
@@ -61,12 +64,11 @@ export function handoutHtml(d: HandoutData, options: { top?: number } = {}): str
     'outcomes',
     HANDOUT_SECTIONS.outcomes,
     `<p>Each branch ends in exactly one way; the whisker is the 95% interval of the Monte Carlo estimate.</p>\n` +
-      barChartSvg(outcomes, `How the branches of ${s.title} end`) +
+      chartNamed(charts, 'outcomes') +
       table(['outcome', 'share', '95% interval'], outcomes.map((o) => [o.label, pct(o.share), interval(o.ci95)]), new Set([1, 2])),
   );
 
-  const funnelRows = r.funnel.map((f) => ({ label: STAGE_LABELS[f.stage], share: f.share, ci95: f.ci95 }));
-  let funnel = `<p>Share of branches reaching each stage of Article 10: application, a unanimous invitation, ratification by every member.</p>\n${barChartSvg(funnelRows, 'How far the branches get')}`;
+  let funnel = `<p>Share of branches reaching each stage of Article 10: application, a unanimous invitation, ratification by every member.</p>\n${chartNamed(charts, 'funnel')}`;
   if (r.blockers.length > 0) {
     funnel += `<p>What ended the branches that did not join, most frequent first:</p>\n${table(
       ['outcome', 'who', 'why', 'source', 'share'],
@@ -83,12 +85,12 @@ export function handoutHtml(d: HandoutData, options: { top?: number } = {}): str
     section(
       'compare',
       HANDOUT_SECTIONS.compare,
-      `<p>A: <strong>${htmlText(c.a.title)}</strong> (${htmlText(c.a.scenario)}). B: <strong>${htmlText(c.b.title)}</strong> (${htmlText(c.b.scenario)}).</p>\n` +
+      `<p>A: <strong>${htmlText(c.a.title)}</strong> (${htmlText(c.a.scenario)}). B: <strong>${htmlText(c.b.title)}</strong> (${htmlText(c.b.scenario)}). This handout is centred on B: its tornado and stories are B's.</p>\n` +
         `<p>Both run on the same ${integer(c.runs)} branches (common random numbers), so B − A is the effect of the differing assumptions, with a paired 95% interval.</p>\n` +
-        pairedBarsSvg(OUTCOMES.map((o) => ({ label: OUTCOME_LABELS[o], a: c.outcomes[o].a, b: c.outcomes[o].b })), [c.a.scenario, c.b.scenario], 'Outcomes of A and B') +
+        chartNamed(charts, 'compare') +
         table(['outcome', 'A', 'B', 'B − A (pts)', '95% interval'], OUTCOMES.map((o) => row(OUTCOME_LABELS[o], c.outcomes[o])), new Set([1, 2, 3, 4])) +
         table(['stage', 'A', 'B', 'B − A (pts)', '95% interval'], c.funnel.map((f) => row(STAGE_LABELS[f.stage], f)), new Set([1, 2, 3, 4])) +
-        `<p>${c.partAt === null ? 'They do not clearly part at any stage.' : `They part at <strong>${htmlText(c.partAt.label)}</strong>.`}</p>\n` +
+        `<p>${htmlText(partingText(c))}.</p>\n` +
         `<p>Assumptions that differ, A → B (distance ${c.assumptions.score.toFixed(1)}):</p>\n<ul>${(listed.length === 0 ? ['none: the two scenarios make the same assumptions'] : listed).map((l) => `<li>${htmlText(l)}</li>`).join('')}</ul>`,
     );
   }
@@ -104,15 +106,27 @@ export function handoutHtml(d: HandoutData, options: { top?: number } = {}): str
     if (rows.length === 0) hinge += `<p>No parameter moved this share at either end of its range (${integer(sens.runs)} branches per run).</p>`;
     else {
       hinge +=
-        tornadoSvg(rows.map((w) => ({ label: paramLabel(s, w.path), low: w.low.share, high: w.high.share })), sens.baseline.share, `What ${s.title} hinges on`) +
+        chartNamed(charts, 'tornado') +
         table(
           ['parameter', 'path', 'range', 'low end', 'high end', 'swing (pts)', 'source'],
-          rows.map((w) => [paramLabel(s, w.path), w.path, rangeText(w.lo, w.hi), pct(w.low.share), pct(w.high.share), points(w.swing), w.source ?? '']),
+          rows.map((w) => [paramLabel(s, w.path), w.path, rangeText(w.lo, w.hi), pct(w.low.share), pct(w.high.share), swingIsClear(w) ? points(w.swing) : `${points(w.swing)} (${NO_CLEAR_EFFECT})`, w.source ?? '']),
           new Set([3, 4, 5]),
         );
+      if (!rows.every(swingIsClear)) hinge += `<p class="note">A swing marked "${NO_CLEAR_EFFECT}" lies within Monte Carlo error (its 95% interval includes 0): read it as no finding.</p>`;
     }
   }
   section('hinge', HANDOUT_SECTIONS.hinge, hinge);
+
+  if (d.rewriteSearch !== null) {
+    const w = rewriteSearchLines(d.rewriteSearch);
+    section(
+      'rewrite',
+      HANDOUT_SECTIONS.rewrite,
+      w.intro.map((l) => `<p>${htmlText(l)}</p>`).join('\n') +
+        table(['distance', 'share', 'changes'], w.front, new Set([0, 1])) +
+        `<p class="note">${htmlText(w.budget)}</p>`,
+    );
+  }
 
   section(
     'stories',
@@ -144,28 +158,16 @@ export function handoutHtml(d: HandoutData, options: { top?: number } = {}): str
       `${sens === null ? '' : ` The tornado used ${integer(sens.runs)} branches per run.`}</p>`,
   );
 
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${htmlText(s.title)}: handout</title>`,
-    `<style>${CSS}</style>`,
-    '</head>',
-    '<body>',
+  return htmlPage(`${s.title}: handout`, CSS, [
     `<header><h1>${htmlText(s.title)}</h1>\n<p class="meta">A handout from article10 v${htmlText(r.version)}: ${integer(r.runs)} simulated branches of history, seed ${htmlText(r.seed)}.</p></header>`,
     '<main>',
     ...parts,
     '</main>',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  ]);
 }
 
 function storyHtml(st: HandoutStory): string {
-  const head = `<h3>${htmlText(st.title)}${st.branch === null ? '' : ` (branch ${st.branch})`}</h3>`;
+  const head = `<h3>${htmlText(st.title)}${st.branch === null ? '' : ` (branch ${st.branch})`}</h3>${st.rarity === undefined ? '' : `\n<p class="note">How rare: ${htmlText(st.rarity)}.</p>`}`;
   if (st.story === null) return `${head}\n<p>${htmlText(st.missing ?? 'No such branch was found.')}</p>`;
   const values = st.keyValues.length === 0 ? '' : `<p class="note">In this branch: ${htmlText(st.keyValues.map((k) => `${k.label} = ${value(k.value)}`).join('; '))}.</p>\n`;
   const lines = st.story.lines.map((l) => `<li><span class="year">${l.year}</span> ${htmlText(l.text)}${cite(l.source)}</li>`).join('\n');

@@ -4,7 +4,9 @@ import { assumptionTables, discussionPrompts, HANDOUT_SECTIONS, handoutSources, 
 import { paramLabel } from '../../report/param-labels.js';
 import { rewriteLine, rewriteLines } from '../rewrite/rewrite-distance.js';
 import { markdownCode, markdownText as md } from '../../report/safe-text.js';
-import { rangeText, TORNADO_GLYPHS, tornadoLines, value } from '../sensitivity/tornado.js';
+import { NO_CLEAR_EFFECT, rangeText, swingIsClear, TORNADO_GLYPHS, tornadoLines, value } from '../sensitivity/tornado.js';
+import { partingText } from '../compare/text.js';
+import { rewriteSearchLines } from './content.js';
 
 function mdTable(headers: readonly string[], rows: readonly (readonly string[])[], right: ReadonlySet<number> = new Set()): string[] {
   return [
@@ -49,12 +51,12 @@ export function handoutMarkdown(d: HandoutData, options: { top?: number } = {}):
   if (d.comparison !== null) {
     const c = d.comparison;
     section(HANDOUT_SECTIONS.compare);
-    out.push(`A: **${md(c.a.title)}** (${md(c.a.scenario)}). B: **${md(c.b.title)}** (${md(c.b.scenario)}).`, '');
+    out.push(`A: **${md(c.a.title)}** (${md(c.a.scenario)}). B: **${md(c.b.title)}** (${md(c.b.scenario)}). This handout is centred on B: its tornado and stories are B's.`, '');
     out.push(`Both run on the same ${integer(c.runs)} branches (common random numbers), so B − A is the effect of the differing assumptions, with a paired 95% interval.`, '');
     const row = (label: string, x: { a: number; b: number; difference: number; ci95: readonly [number, number] }) => [md(label), pct(x.a), pct(x.b), points(x.difference), `${points(x.ci95[0])} to ${points(x.ci95[1])}`];
     out.push(...mdTable(['outcome', 'A', 'B', 'B − A (pts)', '95% interval'], OUTCOMES.map((o) => row(OUTCOME_LABELS[o], c.outcomes[o])), new Set([1, 2, 3])));
     out.push('', ...mdTable(['stage', 'A', 'B', 'B − A (pts)', '95% interval'], c.funnel.map((f) => row(STAGE_LABELS[f.stage], f)), new Set([1, 2, 3])));
-    out.push('', c.partAt === null ? 'They do not clearly part at any stage.' : `They part at **${md(c.partAt.label)}**.`, '');
+    out.push('', `${md(partingText(c))}.`, '');
     const listed = rewriteLines(c.assumptions);
     out.push(`Assumptions that differ, A → B (distance ${c.assumptions.score.toFixed(1)}):`, '');
     if (listed.length === 0) out.push('- none: the two scenarios make the same assumptions');
@@ -74,15 +76,23 @@ export function handoutMarkdown(d: HandoutData, options: { top?: number } = {}):
     );
     if (rows.length === 0) out.push(`No parameter moved this share at either end of its range (${integer(sens.runs)} branches per run).`);
     else {
-      out.push('```text', ...tornadoLines(rows, sens.baseline.share, 78), '```', '');
+      out.push('```text', ...tornadoLines(rows, sens.baseline, 78), '```', '');
       out.push(
         ...mdTable(
           ['parameter', 'range', 'low end', 'high end', 'swing (pts)', 'source'],
-          rows.map((w) => [`${md(paramLabel(s, w.path))} (${markdownCode(w.path)})`, rangeText(w.lo, w.hi), pct(w.low.share), pct(w.high.share), points(w.swing), md(w.source ?? '')]),
+          rows.map((w) => [`${md(paramLabel(s, w.path))} (${markdownCode(w.path)})`, rangeText(w.lo, w.hi), pct(w.low.share), pct(w.high.share), swingIsClear(w) ? points(w.swing) : `${points(w.swing)} (${NO_CLEAR_EFFECT})`, md(w.source ?? '')]),
           new Set([2, 3, 4]),
         ),
       );
+      if (!rows.every(swingIsClear)) out.push('', `A swing marked "${NO_CLEAR_EFFECT}" (drawn ${TORNADO_GLYPHS.unclear}) lies within Monte Carlo error (its 95% interval includes 0): read it as no finding.`);
     }
+  }
+
+  if (d.rewriteSearch !== null) {
+    const w = rewriteSearchLines(d.rewriteSearch);
+    section(HANDOUT_SECTIONS.rewrite);
+    out.push(...w.intro.flatMap((l) => [md(l), '']));
+    out.push(...mdTable(['distance', 'share', 'changes'], w.front.map((r) => r.map(md)), new Set([0, 1])), '', `*${md(w.budget)}*`);
   }
 
   section(HANDOUT_SECTIONS.stories);
@@ -116,7 +126,7 @@ export function handoutMarkdown(d: HandoutData, options: { top?: number } = {}):
 }
 
 function storyMarkdown(st: HandoutStory): string[] {
-  const out = ['', `### ${st.title}${st.branch === null ? '' : ` (branch ${st.branch})`}`, ''];
+  const out = ['', `### ${st.title}${st.branch === null ? '' : ` (branch ${st.branch})`}`, '', ...(st.rarity === undefined ? [] : [`*How rare:* ${md(st.rarity)}.`, ''])];
   if (st.story === null) return [...out, md(st.missing ?? 'No such branch was found.')];
   if (st.keyValues.length > 0) out.push(`*In this branch:* ${st.keyValues.map((k) => `${md(k.label)} = ${value(k.value)}`).join('; ')}.`, '');
   for (const l of st.story.lines) out.push(`- **${l.year}** ${md(l.text)}${l.source ? ` \\[${md(l.source)}\\]` : ''}`);

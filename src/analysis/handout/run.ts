@@ -9,6 +9,15 @@ import { integer } from '../../report/format.js';
 import { measureLabel, measureName, parseMeasure, uncertainFactors, type Measure } from '../design/factors.js';
 import { runScenario } from '../../batch/run.js';
 import { runSensitivity, type SensitivityReport } from '../sensitivity/run.js';
+import { EXITS } from '../../engine/index.js';
+import { OUTCOMES, type Outcome } from '../../model/outcome.js';
+import type { Results } from '../../model/results.js';
+import { rarityWords } from '../../report/format.js';
+import { compareScenarios } from '../compare/run.js';
+import { scenarioLevers } from '../rewrite-search/levers.js';
+import { runRewriteSearch } from '../rewrite-search/run.js';
+import { parseTarget } from '../rewrite-search/target.js';
+import { studentHandout, type StudentHandout } from './student.js';
 
 /**
  * Gathers a handout: the run, the tornado (one-at-a-time swings, no global method: a class
@@ -30,7 +39,18 @@ export interface HandoutOptions {
   /** Progress in branches done, over the run and the tornado. */
   readonly onProgress?: (branchesDone: number) => void;
   readonly warnings?: readonly string[];
+  /** The rewrite search's budget, for the teacher's "what would it take"; none: no search. */
+  readonly rewriteSearch?: RewriteBudget;
 }
+
+/** A modest budget for the rewrite search a teacher's handout runs (the text says what it was). */
+export interface RewriteBudget {
+  readonly runs: number;
+  readonly maxDistance: number;
+  readonly maxChanges: number;
+}
+
+export const TEACHER_REWRITE_BUDGET: RewriteBudget = { runs: 400, maxDistance: 6, maxChanges: 4 };
 
 export interface HandoutInputs {
   readonly scenario: Scenario;
@@ -46,14 +66,7 @@ export function handoutBranches(scenario: Scenario, options: Pick<HandoutOptions
 
 export async function prepareHandout(inputs: HandoutInputs, options: HandoutOptions): Promise<HandoutData> {
   const scenario = inputs.scenario;
-  const results = await runScenario(scenario, {
-    seed: options.seed,
-    runs: options.runs,
-    workers: options.workers,
-    signal: options.signal,
-    onProgress: options.onProgress,
-    warnings: options.warnings ?? [],
-  });
+  const results = await runCentre(scenario, options);
   const auto = handoutMeasure(results);
   const measure = options.measure ?? parseMeasure(auto.name)!;
   const factors = uncertainFactors(scenario);
@@ -72,7 +85,18 @@ export async function prepareHandout(inputs: HandoutInputs, options: HandoutOpti
         });
   const model = compile(scenario);
   const keyPaths = sensitivity === null ? [] : movingSwings(sensitivity, 3).map((s) => s.path);
-  const stories = (['joined', 'vetoed', 'no_application'] as const).map((kind) => storyOf(model, options.seed, kind, keyPaths, options.storySearch ?? 100_000));
+  const stories = (['joined', 'vetoed', 'no_application'] as const).map((kind) => storyOf(model, options.seed, kind, keyPaths, options.storySearch ?? 100_000, results));
+  const budget = options.rewriteSearch;
+  let rewriteSearch: HandoutData['rewriteSearch'] = null;
+  if (budget !== undefined) {
+    // What would it take: the least rewrite to a third of branches joining, or, where that many
+    // join already, to a tenth at most.
+    const target = parseTarget(results.outcomes.joined.share < 0.3 ? 'joined>=0.3' : 'joined<=0.1');
+    if (!target.ok) throw new Error(target.message);
+    const levers = scenarioLevers(scenario, [], []);
+    const { report } = await runRewriteSearch(scenario, levers, { target: target.target, seed: options.seed, runs: budget.runs, maxDistance: budget.maxDistance, maxChanges: budget.maxChanges, workers: options.workers, signal: options.signal });
+    rewriteSearch = { report, budget };
+  }
   return {
     scenario,
     results,
@@ -81,8 +105,54 @@ export async function prepareHandout(inputs: HandoutInputs, options: HandoutOpti
     stories,
     comparison: inputs.comparison ?? null,
     rewrite: inputs.rewrite ?? null,
+    rewriteSearch,
     command: inputs.command,
   };
+}
+
+export interface StudentHandoutInputs {
+  /** The team the handout is for (the centre: B in a comparison). */
+  readonly scenario: Scenario;
+  /** The other team (A), if any. */
+  readonly other?: Scenario;
+  readonly names?: { readonly centre: string; readonly other: string };
+  readonly command: string;
+}
+
+/** The student's page: the centre's run, the paired comparison with the other team, and one of the centre's branches in plain words. */
+export async function prepareStudentHandout(inputs: StudentHandoutInputs, options: Omit<HandoutOptions, 'sensitivityRuns' | 'measure' | 'rewriteSearch'>): Promise<StudentHandout> {
+  const scenario = inputs.scenario;
+  const results = await runCentre(scenario, options);
+  const comparison =
+    inputs.other === undefined
+      ? null
+      : await compareScenarios(inputs.other, scenario, { seed: options.seed, runs: options.runs, signal: options.signal, onProgress: (n) => options.onProgress?.(options.runs + n) });
+  const outcome = studentStoryOutcome(results);
+  const model = compile(scenario);
+  const branch = outcome === null ? undefined : findBranch(model, options.seed, (exit) => EXITS.find((e) => e.exit === exit)?.outcome === outcome, 0, options.storySearch ?? 100_000);
+  const story = branch === undefined || outcome === null ? null : { outcome, story: tellStory(model, options.seed, traceBranch(model, options.seed, branch), { plain: true }) };
+  return studentHandout({
+    vetoesAlike: vetoesAlike(model, options.seed),
+    scenario,
+    results,
+    comparison,
+    ...(inputs.other !== undefined && { otherScenario: inputs.other }),
+    story,
+    ...(inputs.names !== undefined && { names: inputs.names }),
+    command: inputs.command,
+  });
+}
+
+/**
+ * The ending a student's story shows: membership if at least 1 branch in 20 gets there (the
+ * question of the debate), else the most common ending (what usually happens). Rare branches are
+ * the teacher's, with their rarity.
+ */
+export function studentStoryOutcome(r: Results): Outcome | null {
+  if (r.outcomes.joined.share >= 0.05) return 'joined';
+  let best: Outcome | null = null;
+  for (const o of OUTCOMES) if (r.outcomes[o].count > 0 && (best === null || r.outcomes[o].count > r.outcomes[best].count)) best = o;
+  return best;
 }
 
 const WANTED: Readonly<Record<StoryKind, (exit: string) => boolean>> = {
@@ -92,7 +162,7 @@ const WANTED: Readonly<Record<StoryKind, (exit: string) => boolean>> = {
 };
 
 /** The first branch ending this way, traced and told; or why there is none. */
-function storyOf(model: CompiledModel, seed: string, kind: StoryKind, keyPaths: readonly string[], limit: number): HandoutStory {
+function storyOf(model: CompiledModel, seed: string, kind: StoryKind, keyPaths: readonly string[], limit: number, results: Results): HandoutStory {
   const title = STORY_TITLES[kind];
   const branch = findBranch(model, seed, WANTED[kind], 0, limit);
   if (branch === undefined) {
@@ -103,5 +173,30 @@ function storyOf(model: CompiledModel, seed: string, kind: StoryKind, keyPaths: 
     const sampled = trace.sampled.find((v) => v.path === path);
     return sampled === undefined ? [] : [{ path, label: paramLabel(model.scenario, path), value: sampled.value }];
   });
-  return { kind, title, branch, story: tellStory(model, seed, trace), keyValues };
+  const outcome = EXITS.find((e) => e.exit === trace.exit.exit)!.outcome;
+  const rarity = `${rarityWords(results.outcomes[outcome].count, results.runs)} ends this way`;
+  return { kind, title, branch, story: tellStory(model, seed, trace), keyValues, rarity };
+}
+
+/** The handout's own run of its scenario. */
+function runCentre(scenario: Scenario, options: Pick<HandoutOptions, 'seed' | 'runs' | 'workers' | 'signal' | 'onProgress' | 'warnings'>): Promise<Results> {
+  return runScenario(scenario, { seed: options.seed, runs: options.runs, workers: options.workers, signal: options.signal, onProgress: options.onProgress, warnings: options.warnings ?? [] });
+}
+
+/**
+ * Whether most vetoes are shared alike: several Allies refusing with the same lowest chance, so
+ * that the Ally the tally names is one of a tie. Read from the stories of the first vetoed
+ * branches (up to 20 among the first 20,000).
+ */
+function vetoesAlike(model: CompiledModel, seed: string): boolean {
+  let told = 0;
+  let alike = 0;
+  for (let from = 0; told < 20; told++) {
+    const b = findBranch(model, seed, (exit) => exit === 'vetoed', from, 20_000 - from);
+    if (b === undefined) break;
+    if (tellStory(model, seed, traceBranch(model, seed, b)).ending.includes('none stands out')) alike++;
+    from = b + 1;
+    if (from >= 20_000) break;
+  }
+  return told > 0 && alike * 2 > told;
 }

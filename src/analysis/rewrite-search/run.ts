@@ -87,7 +87,17 @@ export async function runRewriteSearch(start: Scenario, levers: readonly Lever[]
       batch.length,
       (i) => batch[i]!,
       (t: Tally, i) => (out[i] = { share: targetCount(t, options.target, years) / t.runs, depth: funnelDepth(t, options.target) }),
-      { seed, runs: options.runs, workers: options.workers, signal: options.signal, onVariant: () => options.onProgress?.(++evaluations) },
+      {
+        seed,
+        runs: options.runs,
+        workers: options.workers,
+        signal: options.signal,
+        // Counted whether or not anyone listens: the report states how many evaluations were run.
+        onVariant: () => {
+          evaluations += 1;
+          options.onProgress?.(evaluations);
+        },
+      },
     );
     return out;
   };

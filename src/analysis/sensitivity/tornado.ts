@@ -2,6 +2,8 @@ import type { Scenario } from '../../model/scenario.js';
 import type { SensitivityReport, SwingRow } from './run.js';
 import { integer, interval, padEnd, padStart, pct, points, table } from '../../report/format.js';
 import { paramLabel } from '../../report/param-labels.js';
+import type { Share } from '../../model/results.js';
+import { newcombeUnpaired } from '../compare/comparison.js';
 
 export interface TornadoOptions {
   /** Terminal width to fit; default 80. */
@@ -11,7 +13,35 @@ export interface TornadoOptions {
 }
 
 /** Characters that read without colour (NO_COLOR): the two ends differ by shape, not hue. */
-export const TORNADO_GLYPHS = { high: '█', low: '░', baseline: '│' } as const;
+export const TORNADO_GLYPHS = { high: '█', low: '░', baseline: '│', unclear: '·' } as const;
+
+/** What a swing within Monte Carlo error is called wherever a tornado is shown. */
+export const NO_CLEAR_EFFECT = 'no clear effect';
+
+/**
+ * Whether a swing stands clear of Monte Carlo error: the 95% interval of high − low excludes 0.
+ * The interval is the unpaired one (Newcombe); the two ends run on common random numbers, which
+ * can only narrow it, so a swing called clear here is clear, and one called unclear may be a
+ * small real effect that more branches (--runs) would show.
+ */
+export function swingIsClear(row: Pick<SwingRow, 'low' | 'high'>): boolean {
+  const [lo, hi] = newcombeUnpaired(row.low, row.high);
+  return lo > 0 || hi < 0;
+}
+
+/**
+ * The span a tornado's axis covers: every end and the baseline, and at least the baseline's own
+ * 95% interval, so that swings smaller than the Monte Carlo error never fill the chart.
+ */
+export function tornadoSpan(rows: readonly Pick<SwingRow, 'low' | 'high'>[], baseline: Share): { min: number; max: number } {
+  let min = Math.min(baseline.share, baseline.ci95[0], ...rows.flatMap((r) => [r.low.share, r.high.share]));
+  let max = Math.max(baseline.share, baseline.ci95[1], ...rows.flatMap((r) => [r.low.share, r.high.share]));
+  if (max - min < 1e-9) {
+    min = Math.max(0, min - 0.005);
+    max = min + 0.01;
+  }
+  return { min, max };
+}
 
 
 /** A parameter value short enough for a column: 0.35, 12, -0.05. */
@@ -28,17 +58,14 @@ export function rangeText(lo: number, hi: number): string {
  * The tornado as terminal lines: one row per factor, the bar spanning the measured share with
  * the factor at its low end (░) and at its high end (█), the baseline as a vertical line.
  */
-export function tornadoLines(rows: readonly SwingRow[], baseline: number, width: number): string[] {
+export function tornadoLines(rows: readonly SwingRow[], base: Share, width: number): string[] {
   if (rows.length === 0) return [];
+  const baseline = base.share;
   const label = Math.min(32, Math.max(12, ...rows.map((r) => r.path.length)));
-  const tail = 21;
+  // Room for "  no clear effect" after the numbers when a row needs it.
+  const tail = 21 + (rows.every(swingIsClear) ? 0 : 2 + NO_CLEAR_EFFECT.length);
   const bar = Math.max(16, width - 2 - label - 2 - 2 - tail);
-  let min = Math.min(baseline, ...rows.flatMap((r) => [r.low.share, r.high.share]));
-  let max = Math.max(baseline, ...rows.flatMap((r) => [r.low.share, r.high.share]));
-  if (max - min < 1e-9) {
-    min = Math.max(0, min - 0.005);
-    max = min + 0.01;
-  }
+  const { min, max } = tornadoSpan(rows, base);
   const at = (x: number) => Math.round(((x - min) / (max - min)) * (bar - 1));
   const b = at(baseline);
   // The baseline's tick first: the ends are labelled only where they do not collide with it.
@@ -56,16 +83,19 @@ export function tornadoLines(rows: readonly SwingRow[], baseline: number, width:
     };
     // The longer side first, so the shorter stays visible where both lie on one side.
     const lowFirst = Math.abs(at(r.low.share) - b) >= Math.abs(at(r.high.share) - b);
+    const clear = swingIsClear(r);
+    // Within Monte Carlo error: drawn faint (·) whatever the end, and said in words.
+    const glyph = (g: string) => (clear ? g : TORNADO_GLYPHS.unclear);
     if (lowFirst) {
-      paint(r.low.share, TORNADO_GLYPHS.low);
-      paint(r.high.share, TORNADO_GLYPHS.high);
+      paint(r.low.share, glyph(TORNADO_GLYPHS.low));
+      paint(r.high.share, glyph(TORNADO_GLYPHS.high));
     } else {
-      paint(r.high.share, TORNADO_GLYPHS.high);
-      paint(r.low.share, TORNADO_GLYPHS.low);
+      paint(r.high.share, glyph(TORNADO_GLYPHS.high));
+      paint(r.low.share, glyph(TORNADO_GLYPHS.low));
     }
     cells[b] = TORNADO_GLYPHS.baseline;
     const ends = `${padStart(pct(r.low.share), 6)} ${padStart(pct(r.high.share), 6)} ${padStart(points(r.swing), 6)}`;
-    out.push(`  ${padEnd(truncateMiddle(r.path, label), label)}  ${cells.join('')}  ${ends}`);
+    out.push(`  ${padEnd(truncateMiddle(r.path, label), label)}  ${cells.join('')}  ${ends}${clear ? '' : `  ${NO_CLEAR_EFFECT}`}`);
   }
   return out;
 }
@@ -109,8 +139,11 @@ export function sensitivityText(r: SensitivityReport, scenario: Scenario, option
   const shown = moving.slice(0, top);
   out.push(`One at a time (tornado): each parameter fixed at the low end of its range (${TORNADO_GLYPHS.low}), then at the high end (${TORNADO_GLYPHS.high});`);
   out.push(`every other parameter as written. ${TORNADO_GLYPHS.baseline} = baseline. Swing = high − low, in percentage points.`);
+  out.push(`${TORNADO_GLYPHS.unclear} = ${NO_CLEAR_EFFECT}: the swing lies within Monte Carlo error (its 95% interval includes 0); more --runs may show it.`);
   out.push('');
-  out.push(...tornadoLines(shown, r.baseline.share, width));
+  out.push(...tornadoLines(shown, r.baseline, width));
+  const unclear = shown.filter((s) => !swingIsClear(s)).length;
+  if (unclear === shown.length) out.push('', `No swing shown stands clear of Monte Carlo error at ${integer(r.runs)} branches a run: read none of them as a finding.`);
   const rest = moving.length - shown.length;
   if (rest > 0) out.push(`  ... ${rest} more with smaller swings (--top ${moving.length} shows them)`);
   const still = r.swings.length - moving.length;

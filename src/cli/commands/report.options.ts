@@ -4,7 +4,8 @@ import { countOption, parseRuns } from '../options.js';
 
 /** `article10 report`: its options, and the flags its work receives (the command is declared in report.command.ts). */
 export const options = {
-  compare: readsFile(valueOption('--compare <other>', 'a second assumption set (file or bundled name) to set side by side, on common random numbers')),
+  audience: valueOption('--audience <who>', 'student (one printed page in plain words: the question, both teams, one story, questions, a glossary) or teacher (everything: assumptions, sources, tornado, the least rewrite)', undefined, 'student'),
+  compare: readsFile(valueOption('--compare <other>', 'team A\'s assumption set (file or bundled name), set beside the scenario (team B) on common random numbers; the handout is centred on team B')),
   format: valueOption('--format <format>', 'md or html (default: from the --out extension, else md)'),
   outcome: valueOption('--outcome <outcome>', 'the share the tornado explains (default: joined, or the deepest stage enough branches reach)'),
   runs: runs('branches for the outcomes, the funnel and the comparison', 20_000),
@@ -15,6 +16,7 @@ export const options = {
   set: set(),
   yes: yes(),
   json: json('print the data behind the handout as JSON'),
+  charts: valueOption('--charts <dir>', 'also write each chart of the handout as SVG and PNG into this folder (made if missing; files there are replaced only with --force)'),
   ...output('write the handout to a file (atomically) instead of stdout'),
 };
 

@@ -1,5 +1,6 @@
 import { compareScenarios } from '../../analysis/compare/run.js';
-import { handoutBranches, prepareHandout } from '../../analysis/handout/run.js';
+import { handoutBranches, prepareHandout, prepareStudentHandout, TEACHER_REWRITE_BUDGET } from '../../analysis/handout/run.js';
+import { studentHtml, studentMarkdown } from '../../analysis/handout/student-layout.js';
 import { handoutHtml } from '../../analysis/handout/html.js';
 import { handoutMarkdown } from '../../analysis/handout/markdown.js';
 import { stableJson } from '../../report/json.js';
@@ -10,7 +11,14 @@ import { loadForCommand } from '../load.js';
 import { checkWork } from '../budget.js';
 import { branchCount } from '../../batch/work-limits.js';
 import { integer } from '../../report/format.js';
-import { emit } from '../output.js';
+import { checkOutFolder, emit, emitBytes } from '../output.js';
+import { studentCharts, teacherCharts, type NamedChart } from '../../analysis/handout/charts.js';
+import { svgToPng } from '../../report/png.js';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+
+/** The names of the charts a handout can have. */
+const CHART_NAMES = ['outcomes', 'funnel', 'compare', 'tornado'] as const;
 import type { ReportFlags } from './report.options.js';
 
 /** md or html: as asked, else from the --out file's extension, else Markdown. */
@@ -22,54 +30,100 @@ export function reportFormat(format: string | undefined, out: string | undefined
   return out !== undefined && /\.html?$/i.test(out) ? 'html' : 'md';
 }
 
-/** `article10 report`: a handout for a class, in Markdown or self-contained HTML. */
+export type Audience = 'student' | 'teacher';
+
+export function parseAudience(text: string): Audience {
+  if (text !== 'student' && text !== 'teacher') throw new UsageError(`--audience must be student or teacher, got "${text}"`);
+  return text;
+}
+
+/**
+ * `article10 report`: a handout for a class, in Markdown or self-contained HTML. With
+ * --compare, the scenario is team A and the compared file team B, and the handout is centred on
+ * team B (its stories, tornado and rewrite), with team A beside it.
+ */
 export async function reportCommand(file: string, flags: ReportFlags): Promise<void> {
+  const audience = parseAudience(flags.audience);
   const format = reportFormat(flags.format, flags.out);
   const measure = flags.outcome === undefined ? undefined : parseMeasureFlag(flags.outcome);
-  const loaded = await loadForCommand(file, flags.set);
-  const other = flags.compare === undefined ? undefined : await loadForCommand(flags.compare, flags.set);
-  const rewrite = (await rewriteFor(loaded)) ?? null;
+  if (audience === 'student' && flags.outcome !== undefined) throw new UsageError('--outcome chooses what the tornado explains, which only the teacher\'s handout has: add --audience teacher');
+  // Every chart a handout can have: the folder is checked before any work.
+  const chartsFolder = flags.charts === undefined ? false : await checkOutFolder('--charts', flags.charts, CHART_NAMES.flatMap((n) => [`${n}.svg`, `${n}.png`]), flags.force === true);
+  const teamA = await loadForCommand(file, flags.set);
+  const teamB = flags.compare === undefined ? undefined : await loadForCommand(flags.compare, flags.set);
+  // The centre: team B when there are two, else the scenario itself.
+  const centre = teamB ?? teamA;
+  const centreFile = flags.compare ?? file;
+  const rewrite = (await rewriteFor(centre)) ?? null;
   const command = [
     'article10',
     'report',
     file,
     ...(flags.compare === undefined ? [] : ['--compare', flags.compare]),
+    '--audience', audience,
     ...flags.set.flatMap((s) => ['--set', s]),
     ...(flags.outcome === undefined ? [] : ['--outcome', flags.outcome]),
-    '--runs', String(flags.runs), '--sensitivity-runs', String(flags.sensitivityRuns), '--seed', flags.seed, '--format', format,
+    '--runs', String(flags.runs), ...(audience === 'teacher' ? ['--sensitivity-runs', String(flags.sensitivityRuns)] : []), '--seed', flags.seed, '--format', format,
   ].map(shellWord).join(' ');
-  const total = handoutBranches(loaded.scenario, flags) + (other === undefined ? 0 : flags.runs);
-  const swings = (total - flags.runs * (other === undefined ? 1 : 2)) / flags.sensitivityRuns;
-  const compared = other === undefined ? '' : ` + 2 × ${integer(flags.runs)} compared`;
+  if (audience === 'student') {
+    checkWork({ command: 'report', made: `${branchCount(flags.runs)}${teamB === undefined ? '' : ` + 2 × ${integer(flags.runs)} compared`}`, branches: flags.runs * (teamB === undefined ? 1 : 3), smaller: 'fewer --runs' }, flags.yes);
+    const student = await runAnalysis(`report ${centre.scenario.id}`, flags.runs * (teamB === undefined ? 1 : 2), (signal, progress) =>
+      prepareStudentHandout(
+        { scenario: centre.scenario, ...(teamB !== undefined && { other: teamA.scenario }), command },
+        { seed: flags.seed, runs: flags.runs, workers: flags.workers, signal, onProgress: progress, warnings: centre.warnings },
+      ),
+    );
+    const text = flags.json ? stableJson(student) : format === 'html' ? studentHtml(student) : studentMarkdown(student);
+    await writeCharts(studentCharts(student), flags.charts, chartsFolder);
+    await emit(text, flags.out);
+    return;
+  }
+  // A short run asks for a short search too (tests, a first look): never more branches an evaluation than --runs.
+  const budget = { ...TEACHER_REWRITE_BUDGET, runs: Math.min(TEACHER_REWRITE_BUDGET.runs, flags.runs) };
+  const total = handoutBranches(centre.scenario, flags) + (teamB === undefined ? 0 : flags.runs);
+  const swings = (total - flags.runs * (teamB === undefined ? 1 : 2)) / flags.sensitivityRuns;
+  const compared = teamB === undefined ? '' : ` + 2 × ${integer(flags.runs)} compared`;
   checkWork(
     {
       command: 'report',
-      made: `${branchCount(flags.runs)} + ${integer(swings)} swing runs × ${branchCount(flags.sensitivityRuns)}${compared}`,
+      made: `${branchCount(flags.runs)} + ${integer(swings)} swing runs × ${branchCount(flags.sensitivityRuns)}${compared} + a rewrite search of ${integer(budget.runs)} branches an evaluation`,
       // The comparison is paired: both scenarios run every branch.
-      branches: total + (other === undefined ? 0 : flags.runs),
+      branches: total + (teamB === undefined ? 0 : flags.runs),
       smaller: 'fewer --runs or --sensitivity-runs',
     },
     flags.yes,
   );
-  const data = await runAnalysis(`report ${loaded.scenario.id}`, total, async (signal, progress) => {
+  const data = await runAnalysis(`report ${centre.scenario.id}`, total, async (signal, progress) => {
     const handout = await prepareHandout(
-      { scenario: loaded.scenario, rewrite, command },
-      { seed: flags.seed, runs: flags.runs, sensitivityRuns: flags.sensitivityRuns, measure, workers: flags.workers, signal, onProgress: progress, warnings: loaded.warnings },
+      { scenario: centre.scenario, rewrite, command },
+      { seed: flags.seed, runs: flags.runs, sensitivityRuns: flags.sensitivityRuns, measure, workers: flags.workers, signal, onProgress: progress, warnings: centre.warnings, rewriteSearch: budget },
     );
-    if (other === undefined) return handout;
+    if (teamB === undefined) return handout;
     const done = total - flags.runs;
-    const comparison = await compareScenarios(loaded.scenario, other.scenario, {
+    const teamARewrite = (await rewriteFor(teamA)) ?? null;
+    const comparison = await compareScenarios(teamA.scenario, teamB.scenario, {
       seed: flags.seed,
       runs: flags.runs,
       signal,
       onProgress: (n) => progress(done + n),
-      a: { file, warnings: loaded.warnings, ...(rewrite !== null && { rewrite }) },
-      b: { file: flags.compare!, warnings: other.warnings },
+      a: { file, warnings: teamA.warnings, ...(teamARewrite !== null && { rewrite: teamARewrite }) },
+      b: { file: centreFile, warnings: teamB.warnings, ...(rewrite !== null && { rewrite }) },
     });
     return { ...handout, comparison };
   });
   const text = flags.json ? stableJson(data) : format === 'html' ? handoutHtml(data, { top: flags.top }) : handoutMarkdown(data, { top: flags.top });
+  await writeCharts(teacherCharts(data, flags.top), flags.charts, chartsFolder);
   await emit(text, flags.out);
+}
+
+/** Each chart as <name>.svg and <name>.png in the --charts folder (made now if it was missing). */
+async function writeCharts(charts: readonly NamedChart[], folder: string | undefined, make: boolean): Promise<void> {
+  if (folder === undefined) return;
+  if (make) await mkdir(resolve(folder));
+  for (const c of charts) {
+    await emit(c.svg, join(folder, `${c.name}.svg`));
+    await emitBytes(await svgToPng(c.svg), join(folder, `${c.name}.png`));
+  }
 }
 
 /** A word of the command line as a shell reads it back: single-quoted unless it is plain. */

@@ -61,7 +61,7 @@ export async function tuiCommand(file: string | undefined, flags: TuiFlags, team
   const leaveScreen = () => process.stdout.write(ALTERNATE_SCREEN_OFF);
   process.stdout.write(ALTERNATE_SCREEN_ON);
   process.once('exit', leaveScreen);
-  const app = render(appElement({ opened: loaded, teamA: opposing, runner, workspace, onExit: (text) => (farewell = text) }), { exitOnCtrlC: false });
+  const app = render(appElement({ opened: loaded, teamA: opposing, runner, workspace, ...(flags.big === true && { screen: 'projector' as const }), onExit: (text) => (farewell = text) }), { exitOnCtrlC: false });
   // Once the first frame is out (Ink and React finish it just after render returns), the run
   // under way may use every thread.
   setTimeout(() => runner.widen(), WIDEN_AFTER_MS).unref();

@@ -7,6 +7,7 @@ import { bar, integer, padEnd, padStart, truncate } from '../../report/format.js
 import { rewriteDistance, rewriteLines } from '../../analysis/rewrite/rewrite-distance.js';
 import { terminalText } from '../../report/safe-text.js';
 import { useComparison } from '../hooks/use-comparison.js';
+import { partingText } from '../../analysis/compare/text.js';
 import { useScroll } from '../hooks/use-scroll.js';
 import { SHORT_OUTCOME_LABELS, SHORT_STAGE_LABELS } from '../labels.js';
 import type { DebateRunner } from '../../analysis/compare/debate-runner.js';
@@ -202,7 +203,5 @@ function intervalText(ci: readonly [number, number]): string {
 }
 
 function partText(c: Comparison): string {
-  if (c.partAt === null) return 'They part at no stage of the funnel: every stage\'s interval includes 0.';
-  const f = c.funnel.find((x) => x.stage === c.partAt!.stage)!;
-  return `They part at: ${c.partAt.label}, ${signedPoints(f.difference)} ${intervalText(f.ci95)} points`;
+  return partingText(c, SHORT_OUTCOME_LABELS);
 }

@@ -13,6 +13,7 @@ import { ExploreScreen } from './explore.js';
 import { HelpScreen } from './help.js';
 import { PickerScreen, type PickerScreenProps } from './picker.js';
 import { RewriteScreen } from './rewrite.js';
+import { ProjectorScreen } from './projector.js';
 
 export type { ScreenName };
 
@@ -99,6 +100,7 @@ export const SCREENS: Readonly<Record<ScreenName, ScreenEntry>> = {
         hints: [{ text: 'w rewrite', order: 5 }],
       },
       { keys: 'e', press: 'e', to: 'explain', does: 'explain a branch', hints: [{ text: 'e explain', order: 6 }] },
+      { keys: 'b', press: 'b', to: 'projector', does: 'projector view: the results alone, in large bars, for a class (also: tui --big); Esc returns' },
       { keys: 'd', press: 'd', to: 'picker', does: 'switch decision point (bundled scenarios and files given on the command line)', hints: [{ text: 'd scenarios', order: 10 }] },
       { keys: 's', press: 's', act: 'save', does: 'save the changes as a YAML file that extends the original', hints: [{ text: 's save', order: 3 }] },
     ],
@@ -152,6 +154,11 @@ export const SCREENS: Readonly<Record<ScreenName, ScreenEntry>> = {
     back: 'debate',
     render: (c) => scenarioFiles(c, { title: `Team ${c.debate.choosing.toUpperCase()}: choose a scenario`, onOpen: c.debate.choose, onClose: () => c.go('debate') }),
     keys: scenarioFileKeys("choose the team's scenario", 'choose'),
+  },
+  projector: {
+    back: 'explore',
+    render: (c) => <ProjectorScreen title={c.editor.scenario.title} live={c.live} width={c.width} height={c.height} />,
+    keys: [],
   },
   help: {
     render: (c) => <HelpScreen sections={helpSections(SCREENS)} onClose={c.closeHelp} active={c.active} width={c.width} height={c.height} />,

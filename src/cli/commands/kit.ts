@@ -1,0 +1,107 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { compareScenarios } from '../../analysis/compare/run.js';
+import { prepareStudentHandout } from '../../analysis/handout/run.js';
+import { studentHtml } from '../../analysis/handout/student-layout.js';
+import { teachersGuide, teachersGuideHtml } from '../../analysis/kit/guide.js';
+import { bundledScenariosDir } from '../../io/paths.js';
+import { authoringYaml, completeDocument } from '../../scenario/override-document.js';
+import { runAnalysis } from '../analysis.js';
+import { UsageError } from '../errors.js';
+import { loadForCommand } from '../load.js';
+import { checkOutFolder, emit } from '../output.js';
+import type { KitFlags } from './kit.options.js';
+
+/** The files a kit writes, in the order they are written. */
+export const KIT_FILES = ['team-a.yaml', 'team-b.yaml', 'team-a-handout.html', 'team-b-handout.html', 'teachers-guide.html'] as const;
+const COPY = 'decision-point.yaml';
+
+/** The decision points that have a bundled kit: scenarios/kits/<year>/team-a.yaml and team-b.yaml. */
+export function bundledKitYears(): number[] {
+  const dir = join(bundledScenariosDir(), 'kits');
+  return readdirSync(dir)
+    .filter((d) => /^\d{4}$/.test(d) && existsSync(join(dir, d, 'team-a.yaml')) && existsSync(join(dir, d, 'team-b.yaml')))
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+/**
+ * `article10 kit`: writes a debate kit into a folder: the two teams' files, a handout for each
+ * (centred on that team, the other beside it) and the teacher's guide.
+ */
+export async function kitCommand(point: string, flags: KitFlags): Promise<void> {
+  if (flags.out === undefined || flags.out.trim() === '') throw new UsageError('--out DIR is required: the folder to write the kit into');
+  const years = bundledKitYears();
+  const known = years.join(', ');
+  // What the teams extend: the bundled file of the year, a bundled scenario, or a copy of the file given.
+  let year: number;
+  let base: { extends: string; copy?: string };
+  if (/^\d+$/.test(point.trim())) {
+    year = Number(point);
+    if (!years.includes(year)) throw new UsageError(`no debate kit for ${point}: the bundled kits are for ${known}; or give a scenario of one of those years`);
+    base = { extends: `bundled:russia-${year}` };
+  } else {
+    const loaded = await loadForCommand(point);
+    year = loaded.scenario.decisionPoint.year;
+    if (!years.includes(year)) throw new UsageError(`no debate kit for ${loaded.scenario.id}: its decision point is ${year}, and the bundled kits are for ${known}`);
+    const bundled = /^[a-z0-9][a-z0-9-]*$/.test(point);
+    base = bundled
+      ? { extends: `bundled:${point}` }
+      : { extends: COPY, copy: authoringYaml(completeDocument(loaded.scenario, {}), ` ${loaded.scenario.title}: copied by article10 kit from ${point}, for the team files to extend.`) };
+  }
+  const dir = resolve(flags.out);
+  const makeFolder = await checkOutFolder('--out', flags.out, [...KIT_FILES, ...(base.copy === undefined ? [] : [COPY])], flags.force === true);
+
+  const kitDir = join(bundledScenariosDir(), 'kits', String(year));
+  const teamText = async (team: 'a' | 'b') => (await readFile(join(kitDir, `team-${team}.yaml`), 'utf8')).replace(/^extends: .*$/m, `extends: ${base.extends}`);
+  const texts = { a: await teamText('a'), b: await teamText('b') };
+
+  // The team files are loaded as they will be read from the folder, before anything is written there.
+  const scratch = await mkdtemp(join(tmpdir(), 'article10-kit-'));
+  let teams;
+  try {
+    if (base.copy !== undefined) await writeFile(join(scratch, COPY), base.copy);
+    await writeFile(join(scratch, 'team-a.yaml'), texts.a);
+    await writeFile(join(scratch, 'team-b.yaml'), texts.b);
+    teams = {
+      a: await loadTeam(join(scratch, 'team-a.yaml'), point),
+      b: await loadTeam(join(scratch, 'team-b.yaml'), point),
+    };
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+  const { a, b } = teams;
+  const runs = flags.runs;
+  const made = await runAnalysis(`kit ${year}`, 6 * runs, async (signal, progress) => {
+    const options = { seed: flags.seed, runs, workers: flags.workers, signal };
+    const handoutA = await prepareStudentHandout(
+      { scenario: a, other: b, names: { centre: 'Team A', other: 'Team B' }, command: `article10 report team-b.yaml --compare team-a.yaml` },
+      { ...options, onProgress: progress },
+    );
+    const handoutB = await prepareStudentHandout(
+      { scenario: b, other: a, names: { centre: 'Team B', other: 'Team A' }, command: `article10 report team-a.yaml --compare team-b.yaml` },
+      { ...options, onProgress: (n) => progress(2 * runs + n) },
+    );
+    const comparison = await compareScenarios(a, b, { seed: flags.seed, runs, signal, onProgress: (n) => progress(4 * runs + n) });
+    return { handoutA, handoutB, comparison };
+  });
+  if (makeFolder) await mkdir(dir);
+  const guide = teachersGuide({ a: made.handoutA, b: made.handoutB, comparison: made.comparison, files: { a: 'team-a.yaml', b: 'team-b.yaml' }, seed: flags.seed, runs });
+  if (base.copy !== undefined) await emit(base.copy, join(flags.out, COPY));
+  await emit(texts.a, join(flags.out, 'team-a.yaml'));
+  await emit(texts.b, join(flags.out, 'team-b.yaml'));
+  await emit(studentHtml(made.handoutA), join(flags.out, 'team-a-handout.html'));
+  await emit(studentHtml(made.handoutB), join(flags.out, 'team-b-handout.html'));
+  await emit(teachersGuideHtml(guide, made.handoutB), join(flags.out, 'teachers-guide.html'));
+}
+
+async function loadTeam(file: string, point: string) {
+  try {
+    return (await loadForCommand(file)).scenario;
+  } catch (error) {
+    if (error instanceof UsageError) throw new UsageError(`the kit's team files do not fit ${point}: ${error.message}`);
+    throw error;
+  }
+}

@@ -1,0 +1,58 @@
+import { Box, Text } from 'ink';
+import { OUTCOMES, OUTCOME_LABELS } from '../../model/outcome.js';
+import { bar, integer, padEnd, pct, truncate } from '../../report/format.js';
+import type { LiveResults } from '../hooks/use-live-results.js';
+import { spread } from '../text.js';
+
+export interface ProjectorScreenProps {
+  readonly title: string;
+  readonly live: LiveResults;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Rows a bar takes: thick enough to read from the back of a room, as thick as the screen allows. */
+export function barRows(outcomes: number, height: number): number {
+  // Heading, blank line, and per outcome its label line, its bar and a gap; a footer line.
+  const free = height - 3 - 1;
+  return Math.max(1, Math.min(3, Math.floor(free / outcomes) - 2));
+}
+
+/**
+ * The projector view: results only, for a class. Each ending that any branch reaches as a label
+ * in capitals with its share, and a thick bar the width of the screen; the endings no branch
+ * reaches are named in one line. No parameters, no intervals, no keys but Esc.
+ */
+export function ProjectorScreen({ title, live, width, height }: ProjectorScreenProps) {
+  const r = live.snapshot?.results;
+  if (r === undefined) return <Text dimColor>Running the scenario…</Text>;
+  const shown = OUTCOMES.filter((o) => r.outcomes[o].count > 0);
+  const none = OUTCOMES.filter((o) => r.outcomes[o].count === 0);
+  const rows = barRows(shown.length, height);
+  const barWidth = Math.max(10, width - 2);
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      <Text bold wrap="truncate">
+        {spread(truncate(title, width - 24), `${integer(r.runs)} branches${live.running ? ' …' : ''}`, width)}
+      </Text>
+      <Text> </Text>
+      {shown.map((o) => (
+        <Box key={o} flexDirection="column" marginBottom={1}>
+          <Text bold wrap="truncate">
+            {spread(OUTCOME_LABELS[o].toUpperCase(), pct(r.outcomes[o].share, 1), width)}
+          </Text>
+          {Array.from({ length: rows }, (_, i) => (
+            <Text key={i} color={o === 'joined' ? 'green' : 'cyan'} wrap="truncate">
+              {padEnd(bar(r.outcomes[o].share, barWidth), barWidth)}
+            </Text>
+          ))}
+        </Box>
+      ))}
+      {none.length > 0 ? (
+        <Text dimColor wrap="truncate">
+          {`No branch: ${none.map((o) => OUTCOME_LABELS[o]).join(' · ')}`}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}

@@ -1,0 +1,61 @@
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { cli, cliAsync } from '../helpers/cli.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'article10-charts-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A PNG's size from its IHDR chunk. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+describe('report --charts DIR', () => {
+  test('the student handout\'s chart as SVG and PNG (twice its size, on white), each named on stderr', async () => {
+    const dir = join(scratch, 'student');
+    const r = await cliAsync(['report', 'russia-1990', '--compare', 'russia-1990-common-home', '--runs', '2000', '--charts', dir, '--out', join(scratch, 'student.html')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['outcomes.png', 'outcomes.svg']);
+    const svg = readFileSync(join(dir, 'outcomes.svg'), 'utf8');
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(svg).toContain('Team B (this handout)');
+    const [, w, h] = /width="([\d.]+)" height="([\d.]+)"/.exec(svg)!;
+    const png = pngSize(readFileSync(join(dir, 'outcomes.png')));
+    expect(png.width).toBe(Math.round(2 * Number(w)));
+    expect(png.height).toBe(Math.round(2 * Number(h)));
+    for (const f of ['outcomes.svg', 'outcomes.png']) expect(r.stderr).toContain(`article10: wrote ${join(dir, f)} (`);
+    // The PNG is drawn, not blank: a blank page of that size compresses to far less.
+    expect(readFileSync(join(dir, 'outcomes.png')).length).toBeGreaterThan(5000);
+  });
+
+  test('the teacher\'s charts: outcomes, funnel, the comparison and the tornado', async () => {
+    const dir = join(scratch, 'teacher');
+    const r = await cliAsync(['report', 'russia-2000', '--compare', 'russia-2000-stands-in-line', '--audience', 'teacher', '--runs', '1000', '--sensitivity-runs', '100', '--charts', dir, '--out', join(scratch, 'teacher.md')], { timeoutMs: 120_000 });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['compare.png', 'compare.svg', 'funnel.png', 'funnel.svg', 'outcomes.png', 'outcomes.svg', 'tornado.png', 'tornado.svg']);
+  });
+
+  test('a folder that is a file, that cannot be made, or that holds charts already (without --force) is refused before any work', () => {
+    const file = join(scratch, 'file');
+    writeFileSync(file, 'x');
+    const full = join(scratch, 'full');
+    mkdirSync(full);
+    writeFileSync(join(full, 'outcomes.png'), 'mine');
+    for (const [args, message] of [
+      [['--charts', file], /--charts .*: is a file, not a folder/],
+      [['--charts', join(scratch, 'no', 'such')], /--charts .*: there is no folder/],
+      [['--charts', full], /--charts .*: already holds outcomes\.png; give --force/],
+    ] as const) {
+      const r = cli(['report', 'russia-1954', '--runs', '100', ...args]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stdout).toBe('');
+    }
+    expect(readFileSync(join(full, 'outcomes.png'), 'utf8')).toBe('mine');
+    expect(cli(['report', 'russia-1954', '--runs', '100', '--charts', full, '--force', '--out', join(scratch, 'forced.md')]).code).toBe(0);
+    expect(readFileSync(join(full, 'outcomes.png')).subarray(1, 4).toString()).toBe('PNG');
+  });
+});

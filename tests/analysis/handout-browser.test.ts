@@ -1,0 +1,159 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { prepareHandout, prepareStudentHandout } from '../../src/analysis/handout/run.js';
+import { handoutHtml } from '../../src/analysis/handout/html.js';
+import { studentHtml } from '../../src/analysis/handout/student-layout.js';
+import { compareScenarios } from '../../src/analysis/compare/run.js';
+import { cliAsync } from '../helpers/cli.js';
+import { scenario } from './helpers.js';
+
+/**
+ * The handouts as a browser prints them: headless Chromium (installed by .ci/run) prints each to
+ * PDF at A4 and, in the same load, measures every label. A student's page and a teacher's guide
+ * must fit one page; no text of any chart may leave its chart's box (the tornado's labels once
+ * lost their first letters to the left edge), and no element may run past the page's width.
+ * In CI the browser is required: a missing browser fails the test rather than skipping it.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const required = process.env.CI === 'true';
+const dir = mkdtempSync(join(tmpdir(), 'article10-print-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs in the page before it prints: what is clipped or overflows, written into the PDF's title (ASCII only). */
+const MEASURE = `<script>
+(function () {
+  var problems = [];
+  var page = document.documentElement.clientWidth;
+  var svgs = document.querySelectorAll('svg');
+  for (var i = 0; i < svgs.length; i++) {
+    var box = svgs[i].getBoundingClientRect();
+    if (box.right > page + 0.5) problems.push('chart ' + i + ' runs past the page: ' + box.right + ' > ' + page);
+    var texts = svgs[i].querySelectorAll('text');
+    for (var j = 0; j < texts.length; j++) {
+      var r = texts[j].getBoundingClientRect();
+      if (r.width === 0) continue;
+      if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) {
+        problems.push('chart ' + i + ' clips "' + texts[j].textContent + '": ' + [r.left, r.right, r.top, r.bottom].map(Math.round) + ' outside ' + [box.left, box.right, box.top, box.bottom].map(Math.round));
+      }
+    }
+  }
+  var all = document.querySelectorAll('main *');
+  for (var k = 0; k < all.length; k++) {
+    var e = all[k];
+    if (e.closest('svg')) continue;
+    var b = e.getBoundingClientRect();
+    if (b.width > 0 && b.right > page + 0.5) problems.push(e.tagName + ' runs past the page: "' + (e.textContent || '').slice(0, 40) + '"');
+    if (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible') problems.push(e.tagName + ' clips its text: "' + (e.textContent || '').slice(0, 40) + '"');
+  }
+  var json = JSON.stringify({ problems: problems, labels: document.querySelectorAll('svg text').length });
+  document.title = 'MEASURED ' + json.replace(/[^\\x20-\\x7e]/g, function (c) { return '\\\\u' + ('000' + c.charCodeAt(0).toString(16)).slice(-4); });
+})();
+</script>`;
+
+interface Printed {
+  readonly pages: number;
+  readonly problems: readonly string[];
+  readonly labels: number;
+}
+
+/** Prints a page at A4 in headless Chromium; what the page measured and how many pages it took. */
+function print(name: string, html: string): Printed {
+  const file = join(dir, `${name}.html`);
+  const pdf = join(dir, `${name}.pdf`);
+  writeFileSync(file, html.replace('</body>', `${MEASURE}</body>`));
+  const r = spawnSync(
+    CHROMIUM,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      // A4 at 96 px to the inch: the page the student's layout is drawn for.
+      '--window-size=794,1123',
+      '--no-pdf-header-footer',
+      `--user-data-dir=${join(dir, 'profile')}`,
+      `--print-to-pdf=${pdf}`,
+      `file://${file}`,
+    ],
+    { encoding: 'utf8', timeout: 90_000 },
+  );
+  expect(r.status, r.stderr).toBe(0);
+  const bytes = readFileSync(pdf).toString('latin1');
+  const counts = [...bytes.matchAll(/\/Count (\d+)/g)].map((m) => Number(m[1]));
+  const measured = JSON.parse(pdfTitle(bytes, 'MEASURED ', name)) as { problems: string[]; labels: number };
+  return { pages: Math.max(...counts), problems: measured.problems, labels: measured.labels };
+}
+
+/** The document title a PDF carries, read as a PDF literal string (backslash escapes undone), after `prefix`. */
+function pdfTitle(pdf: string, prefix: string, name: string): string {
+  const start = pdf.indexOf(`/Title (${prefix}`);
+  expect(start, `${name}: the page's measurement did not reach the PDF`).toBeGreaterThanOrEqual(0);
+  let out = '';
+  for (let i = start + 8 + prefix.length; i < pdf.length; i++) {
+    const c = pdf[i]!;
+    if (c === '\\') out += pdf[++i];
+    else if (c === ')') return out;
+    else out += c;
+  }
+  throw new Error(`${name}: the title never ends`);
+}
+
+const hasBrowser = existsSync(CHROMIUM);
+
+describe.skipIf(!hasBrowser && !required)('handouts printed in headless Chromium at A4', () => {
+  test('the browser is there when CI runs', () => {
+    expect(hasBrowser, `${CHROMIUM} is missing: .ci/run installs it`).toBe(true);
+  });
+
+  test('the measurement finds a clipped label and counts a second page', () => {
+    const label = '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="20"><text x="110" y="15" text-anchor="end">Soviet Union: yearly chance its leadership seeks membership</text></svg>';
+    const cut = print('clipped', `<!DOCTYPE html><html><body><main>${label}</main></body></html>`);
+    expect(cut.problems.join('\n')).toMatch(/^chart 0 clips "Soviet Union: yearly chance/);
+    const long = print('long', `<!DOCTYPE html><html><body><main>${'<p>A line of a long page.</p>'.repeat(120)}</main></body></html>`);
+    expect(long.problems).toEqual([]);
+    expect(long.pages).toBeGreaterThan(1);
+  });
+
+  test.each(['russia-1954', 'russia-1990', 'russia-2000'])('%s: the student handout fits one page and clips no label', async (name) => {
+    const h = await prepareStudentHandout({ scenario: await scenario(name), command: 'x' }, { seed: '1', runs: 4000, storySearch: 20_000 });
+    const printed = print(`student-${name}`, studentHtml(h));
+    expect(printed.problems).toEqual([]);
+    expect(printed.labels).toBeGreaterThan(5);
+    expect(printed.pages).toBe(1);
+  });
+
+  test.each(['1954', '1990', '2000'])('kit %s: both team handouts and the teacher\'s guide fit one page each, nothing clipped', async (year) => {
+    const out = join(dir, `kit-${year}`);
+    const r = await cliAsync(['kit', year, '--out', out, '--runs', '4000'], { timeoutMs: 120_000 });
+    expect(r.code, r.stderr).toBe(0);
+    for (const f of ['team-a-handout', 'team-b-handout', 'teachers-guide']) {
+      const printed = print(`kit-${year}-${f}`, readFileSync(join(out, `${f}.html`), 'utf8'));
+      expect(printed.problems, f).toEqual([]);
+      expect(printed.pages, f).toBe(1);
+    }
+  });
+
+  test.each([
+    ['russia-1990', 'russia-1990-common-home'],
+    ['russia-2000', 'russia-2000-istanbul-kept'],
+  ])('the teacher version of %s against %s prints without clipping (tornado and comparison included)', async (a, b) => {
+    const teamA = await scenario(a);
+    const teamB = await scenario(b);
+    const d = await prepareHandout(
+      { scenario: teamB, command: 'x' },
+      { seed: '1', runs: 2000, sensitivityRuns: 300, storySearch: 20_000, rewriteSearch: { runs: 100, maxDistance: 1, maxChanges: 1 } },
+    );
+    const comparison = await compareScenarios(teamA, teamB, { seed: '1', runs: 2000 });
+    const html = handoutHtml({ ...d, comparison });
+    expect(html).toContain('<h2>What the result hinges on</h2>');
+    const printed = print(`teacher-${b}`, html);
+    expect(printed.problems).toEqual([]);
+    expect(printed.labels).toBeGreaterThan(20);
+  });
+});

@@ -1,0 +1,115 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { SOURCES } from '../../src/model/sources.js';
+import { getParam } from '../../src/scenario/param-paths.js';
+import { rewriteDistance } from '../../src/analysis/rewrite/rewrite-distance.js';
+import { cli, cliAsync, ROOT } from '../helpers/cli.js';
+import { scenario } from './helpers.js';
+import { rawIdProblems, visibleText } from '../helpers/plain-text.js';
+
+const YEARS = ['1954', '1990', '2000'] as const;
+const KIT = (year: string, team: 'a' | 'b') => join(ROOT, 'scenarios', 'kits', year, `team-${team}.yaml`);
+const scratch = mkdtempSync(join(tmpdir(), 'article10-kit-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const FILES = ['team-a.yaml', 'team-b.yaml', 'team-a-handout.html', 'team-b-handout.html', 'teachers-guide.html'];
+
+describe('the bundled debate kits', () => {
+  test.each(YEARS)('%s: team A and team B extend the decision point and set the same values, each sourced from the fact sheet', async (year) => {
+    const a = await scenario(KIT(year, 'a'));
+    const b = await scenario(KIT(year, 'b'));
+    const base = await scenario(`russia-${year}`);
+    const changedA = rewriteDistance(base, a).changes.map((c) => c.path).sort();
+    const changedB = rewriteDistance(base, b).changes.map((c) => c.path).sort();
+    expect(changedA.length).toBeGreaterThanOrEqual(4);
+    // The debate is over the same values: each team reads each of them its own way.
+    expect(changedA).toEqual(changedB);
+    for (const path of changedA) {
+      for (const [team, s] of [['A', a], ['B', b]] as const) {
+        const source = getParam(s, path)!.source ?? '';
+        const ids = source.match(/\bS\d+\b/g) ?? [];
+        expect(ids.length, `team ${team} ${path}: "${source}"`).toBeGreaterThan(0);
+        for (const id of ids) expect(SOURCES[id], `${id} in team ${team} ${path}`).toBeDefined();
+        expect(source).not.toMatch(/assumption/);
+      }
+      expect(getParam(a, path)).not.toEqual(getParam(b, path));
+    }
+    expect(a.title).toMatch(new RegExp(`^${year}, team A \\(yes\\): `));
+    expect(b.title).toMatch(new RegExp(`^${year}, team B \\(no\\): `));
+  });
+});
+
+describe('article10 kit', () => {
+  test('--help says what it writes', () => {
+    const r = cli(['kit', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: article10 kit \[options\] <decision-point>/);
+    for (const f of FILES) expect(r.stdout).toContain(f);
+  });
+
+  test('kit 1990 writes both teams, both handouts and the guide, each named on stderr', async () => {
+    const out = join(scratch, 'class-1990');
+    const r = await cliAsync(['kit', '1990', '--out', out, '--runs', '3000'], { timeoutMs: 120_000 });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    for (const f of FILES) expect(r.stderr).toContain(`article10: wrote ${join(out, f)} (`);
+    // The team files read from the folder as they are.
+    expect(readFileSync(join(out, 'team-a.yaml'), 'utf8')).toBe(readFileSync(KIT('1990', 'a'), 'utf8'));
+    expect(cli(['validate', join(out, 'team-a.yaml'), join(out, 'team-b.yaml')]).code).toBe(0);
+    const a = readFileSync(join(out, 'team-a-handout.html'), 'utf8');
+    const b = readFileSync(join(out, 'team-b-handout.html'), 'utf8');
+    expect(a).toContain('Team A (this handout)');
+    expect(b).toContain('Team B (this handout)');
+    expect(a).toContain("One branch of Team A's world");
+    expect(b).toContain("One branch of Team B's world");
+    const teamA = await scenario(join(out, 'team-a.yaml'));
+    const teamB = await scenario(join(out, 'team-b.yaml'));
+    for (const page of [a, b]) expect(rawIdProblems(visibleText(page), [teamA, teamB])).toEqual([]);
+    const guide = readFileSync(join(out, 'teachers-guide.html'), 'utf8');
+    expect(guide).toContain('A 45-minute lesson');
+    for (const slot of ['0-5 min', '5-15 min', '15-27 min', '27-37 min', '37-45 min']) expect(guide).toContain(slot);
+    expect(guide).toContain('What to look at');
+    expect(guide).toContain('Questions');
+    expect(guide).toContain('article10 report team-b.yaml --compare team-a.yaml --audience teacher');
+  });
+
+  test('a scenario file: copied beside the teams, which extend the copy', async () => {
+    const mine = join(scratch, 'mine');
+    mkdirSync(mine);
+    copyFileSync(join(ROOT, 'scenarios', 'russia-2000.yaml'), join(mine, 'my-2000.yaml'));
+    const out = join(scratch, 'class-mine');
+    const r = await cliAsync(['kit', join(mine, 'my-2000.yaml'), '--out', out, '--runs', '1000'], { timeoutMs: 120_000 });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(out, 'team-b.yaml'), 'utf8')).toMatch(/^extends: decision-point\.yaml$/m);
+    expect(existsSync(join(out, 'decision-point.yaml'))).toBe(true);
+    expect(cli(['validate', join(out, 'team-b.yaml')]).code).toBe(0);
+  });
+
+  test('bad input is refused with exit 2 and a message, and nothing is written', () => {
+    const file = join(scratch, 'a-file.txt');
+    writeFileSync(file, 'x');
+    const full = join(scratch, 'full');
+    mkdirSync(full);
+    writeFileSync(join(full, 'team-a.yaml'), 'mine');
+    const cases: [string[], RegExp][] = [
+      [['kit', '1975', '--out', join(scratch, 'x1')], /no debate kit for 1975: the bundled kits are for 1954, 1990, 2000/],
+      [['kit', '1990'], /--out DIR is required/],
+      [['kit', '1990', '--out', file], /is a file, not a folder/],
+      [['kit', '1990', '--out', join(scratch, 'no', 'such', 'dir')], /there is no folder/],
+      [['kit', '1990', '--out', full], /already holds team-a\.yaml; give --force/],
+      [['kit', 'no-such-scenario', '--out', join(scratch, 'x2')], /no such file/],
+      [['kit', 'scenarios/backtests/poland-1999.yaml', '--out', join(scratch, 'x3')], /no debate kit for .*poland-1999: its decision point is \d{4}/],
+      [['kit', 'tests/fixtures/scenarios/minimal.yaml', '--out', join(scratch, 'x4')], /the kit's team files do not fit tests\/fixtures\/scenarios\/minimal\.yaml/],
+      [['kit', '1990', '--out', join(scratch, 'x5'), '--runs', '0'], /--runs/],
+    ];
+    for (const [args, message] of cases) {
+      const r = cli(args);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/internal error|at .*\.js:\d+/);
+    }
+    expect(readFileSync(join(full, 'team-a.yaml'), 'utf8')).toBe('mine');
+    for (const d of ['x1', 'x2', 'x3', 'x4', 'x5']) expect(existsSync(join(scratch, d)), d).toBe(false);
+  });
+});

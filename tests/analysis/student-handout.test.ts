@@ -1,0 +1,118 @@
+import { describe, expect, test } from 'vitest';
+import { plainWords } from '../../src/analysis/explain/story.js';
+import { GLOSSARY } from '../../src/analysis/handout/glossary.js';
+import { prepareHandout, prepareStudentHandout, studentStoryOutcome } from '../../src/analysis/handout/run.js';
+import { STUDENT_MAX_WORDS, studentText, withoutIds } from '../../src/analysis/handout/student.js';
+import { studentHtml, studentMarkdown } from '../../src/analysis/handout/student-layout.js';
+import { handoutMarkdown } from '../../src/analysis/handout/markdown.js';
+import type { Scenario } from '../../src/model/scenario.js';
+import { rarityWords, wordCount } from '../../src/report/format.js';
+import { scenario } from './helpers.js';
+import { rawIdProblems, visibleText } from '../helpers/plain-text.js';
+
+const FAST = { seed: '1', runs: 4000, storySearch: 20_000 } as const;
+
+describe('the student handout', () => {
+  const cases = [['russia-1954'], ['russia-1990'], ['russia-2000'], ['russia-1990', 'russia-1990-common-home'], ['russia-1954', 'russia-1954-austria-model']] as const;
+
+  test.each(cases)('%s %s: one page of plain words, the question, a story with its rarity, 3-4 questions and the glossary of the words it uses', async (a, b?: string) => {
+    const teamA = await scenario(a);
+    const teamB = b === undefined ? undefined : await scenario(b);
+    const centre = teamB ?? teamA;
+    const h = await prepareStudentHandout({ scenario: centre, ...(teamB !== undefined && { other: teamA }), command: 'x' }, FAST);
+    const html = studentHtml(h);
+    const md = studentMarkdown(h);
+    for (const text of [visibleText(html), md]) {
+      expect(rawIdProblems(text, [teamA, centre]), text).toEqual([]);
+    }
+    expect(h.words).toBeLessThanOrEqual(STUDENT_MAX_WORDS);
+    // The count is of everything the page shows: the HTML's visible words agree within a few.
+    expect(Math.abs(wordCount(visibleText(html)) - h.words)).toBeLessThan(25);
+    expect(h.question).toMatch(/^Could (the Soviet Union|Russia) have joined NATO between \d{4} and \d{4}\?$/);
+    expect(h.questions.length).toBeGreaterThanOrEqual(3);
+    expect(h.questions.length).toBeLessThanOrEqual(4);
+    // The story states how often such a branch happens, in words.
+    expect(h.story).not.toBeNull();
+    expect(h.story!.rarity).toMatch(/^(about 1 branch in [\d,]+|about \d+ branches in 10|almost every branch|none of)/);
+    expect(html).toContain(`How rare: ${h.story!.rarity} ends this way.`);
+    // The glossary lists exactly the terms the rest of the page uses.
+    const { glossary: _g, ...rest } = h;
+    const body = studentText({ ...rest, glossary: [] });
+    const used = GLOSSARY.filter((g) => g.pattern.test(body)).map((g) => g.term);
+    expect(h.glossary.map((g) => g.term)).toEqual(used);
+    expect(used.length).toBeGreaterThan(2);
+  });
+
+  test('with two teams it is centred on team B: its story, its shares first, team A beside it', async () => {
+    const a = await scenario('russia-1990');
+    const b = await scenario('russia-1990-common-home');
+    const h = await prepareStudentHandout({ scenario: b, other: a, command: 'x' }, FAST);
+    expect(h.centre.name).toBe('Team B');
+    expect(h.other?.name).toBe('Team A');
+    expect(h.centre.title).toBe(plainWords(b.title));
+    // B joins in about 1 branch in 10: its story is a branch that joins; A's would never be.
+    expect(h.centre.shares.joined).toBeGreaterThan(0.05);
+    expect(h.story?.outcome).toBe('Joined NATO');
+    expect(h.findings[0]).toMatch(/^In Team B's world/);
+    expect(h.differences.length).toBeGreaterThan(0);
+    for (const d of h.differences) expect(d).toMatch(/Team A .*, Team B /);
+    // The chart's first series is team B, named in the legend as this handout's.
+    expect(studentHtml(h)).toContain('Team B (this handout)');
+  });
+
+  test('the story shows the most common ending unless at least 1 branch in 20 joins', async () => {
+    const s = await scenario('russia-2000');
+    const teacher = await prepareHandout({ scenario: s, command: 'x' }, { ...FAST, sensitivityRuns: 200 });
+    expect(studentStoryOutcome(teacher.results)).toBe('no_application');
+    // The teacher's stories state their rarity too.
+    for (const st of teacher.stories.filter((x) => x.story !== null)) expect(st.rarity).toMatch(/ends this way$/);
+    expect(handoutMarkdown(teacher)).toMatch(/\*How rare:\* (about|none|almost)/);
+    // The teacher's version keeps the ids the student's leaves out: the check does find them.
+    const found = rawIdProblems(handoutMarkdown(teacher), [s]).join('\n');
+    for (const what of ['a parameter path', 'a distribution', 'a source id', 'a rule or event id']) expect(found).toContain(what);
+  });
+});
+
+describe('plain words', () => {
+  test('reliability marks, source ids and section marks are taken out of a text; the words stay', () => {
+    expect(plainWords('Bush and Baker dismiss the proposal (Baker reportedly called it a "dream", U): while')).toBe('Bush and Baker dismiss the proposal (Baker reportedly called it a "dream"): while');
+    expect(plainWords('Chechnya [S27, S44] and Georgia (S30).')).toBe('Chechnya and Georgia.');
+    expect(plainWords('Troops abroad §4.2 (R)')).toBe('Troops abroad');
+    expect(plainWords('Senate, two-thirds (Const. Art. II §2)')).toBe('Senate, two-thirds (Const. Art. II)');
+    expect(withoutIds('Rewrites russia-2000 twice: the Kremlin takes the MAP')).toBe('The Kremlin takes the MAP');
+  });
+
+  test('rarity in words', () => {
+    expect(rarityWords(0, 20_000)).toBe('none of 20,000 branches');
+    expect(rarityWords(1000, 20_000)).toBe('about 1 branch in 20');
+    expect(rarityWords(4, 20_000)).toBe('about 1 branch in 5,000');
+    expect(rarityWords(14_800, 20_000)).toBe('about 7 branches in 10');
+    expect(rarityWords(19_990, 20_000)).toBe('almost every branch (more than 19 in 20)');
+    expect(rarityWords(5200, 20_000)).toBe('about 1 branch in 4');
+  });
+});
+
+
+describe('a veto shared alike', () => {
+  test('when every Ally refuses with the same chance, the story names none as the blocker', async () => {
+    const base = await scenario('russia-1954');
+    const s = await scenario('russia-1954', [...base.allies.map((a) => `allies.${a.code}.consent=0`), 'process.specialTrack.consentPenalty=0.5', 'rules.big-three-reply.enabled=false']);
+    const { compile, findBranch, traceBranch } = await import('../../src/engine/index.js');
+    const { tellStory } = await import('../../src/analysis/explain/story.js');
+    const m = compile(s);
+    const branch = findBranch(m, '1', (exit) => exit === 'vetoed', 0, 5000)!;
+    expect(branch).toBeDefined();
+    const story = tellStory(m, '1', traceBranch(m, '1', branch));
+    expect(story.ending).toMatch(/^The invitation is vetoed in (?:[A-Z][a-z]+ )?\d{4}: \d+ Allies refuse with the same chance of consent \(0%\), none stands out/);
+    // A veto by one Ally with the lowest chance alone still names it.
+    const m1990 = compile(await scenario('russia-1990'));
+    const endings: string[] = [];
+    for (let from = 0; endings.length < 40; ) {
+      const b = findBranch(m1990, '1', (exit) => exit === 'vetoed', from, 5000)!;
+      endings.push(tellStory(m1990, '1', traceBranch(m1990, '1', b)).ending);
+      from = b + 1;
+    }
+    const one = { ending: endings.find((e) => !e.includes('none stands out'))! };
+    expect(one.ending).toMatch(/^[A-Z][A-Za-z ]+ vetoes the invitation in (?:[A-Z][a-z]+ )?\d{4}/);
+  });
+});

@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { OUTCOME_LABELS } from '../../src/model/outcome.js';
+import { barRows } from '../../src/tui/screens/projector.js';
+import { sampleScenario } from '../helpers/sample-scenario.js';
+import { KEY, noFiles, renderApp, type Harness } from './harness.js';
+
+let h: Harness | undefined;
+afterEach(() => h?.unmount());
+
+/** The share printed beside an ending's label in capitals. */
+const shareOf = (frame: string, label: string) => Number(new RegExp(`${label.toUpperCase().replace(/[()]/g, '\\$&')} +(\\d+\\.\\d)%`).exec(frame)?.[1]);
+
+describe('projector view', () => {
+  it('b shows the results alone in large bars; the shares are the explorer\'s; Esc returns to the parameters', async () => {
+    h = renderApp({ scenario: sampleScenario(), file: '/tmp/tui-test.yaml' }, noFiles);
+    const explore = await h.waitFor(/4,096 branches in \d+ ms(?!, refining)/);
+    expect(explore).toContain('Candidate');
+    await h.press('b');
+    const frame = await h.waitFor(/NEVER APPLIED +\d+\.\d%/);
+    // Results only: no parameter list, no intervals.
+    expect(frame).not.toContain('Candidate');
+    expect(frame).not.toContain('95% CI');
+    // Each ending reached has a thick bar: rows of full blocks under its label.
+    const lines = frame.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('NEVER APPLIED'));
+    expect(lines[at + 1]).toMatch(/^█+/);
+    // The share is the one the explorer shows for the same run.
+    const never = shareOf(frame, OUTCOME_LABELS.no_application);
+    expect(explore).toContain(`${never.toFixed(1)}%`);
+    expect(frame.split('\n').length).toBeLessThan(24);
+    await h.press(KEY.escape);
+    await h.waitFor('Candidate');
+  });
+
+  it('tui --big opens on it', async () => {
+    h = renderApp({ scenario: sampleScenario(), file: '/tmp/tui-test.yaml' }, noFiles, undefined, undefined, 'projector');
+    const frame = await h.waitFor(/NEVER APPLIED +\d+\.\d%/);
+    expect(frame).not.toContain('Candidate');
+  });
+
+  it('bars are as thick as the screen allows, never thinner than a row', () => {
+    expect(barRows(3, 22)).toBe(3);
+    expect(barRows(5, 22)).toBe(1);
+    expect(barRows(7, 10)).toBe(1);
+  });
+});
