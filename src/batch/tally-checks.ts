@@ -25,7 +25,7 @@ export function tallyProblem(m: CompiledModel, t: Tally): string | undefined {
   if (t.funnel[STAGES.length - 1] !== t.exits[0]) return `its funnel counts ${t.funnel[STAGES.length - 1]} branches joined, but its outcomes ${t.exits[0]}`;
   const tracks = sum(t.tracks, 0, t.tracks.length);
   if (tracks > runs) return `its entry tracks count ${tracks} branches, more than its ${runs}`;
-  const actors = m.allyCount + 1;
+  const actors = m.allyCount + 2;
   const cells = actors * m.reasonCount;
   const lastYear = m.startYear + m.years - 1;
   for (let e = 0; e < EXITS.length; e++) {

@@ -57,12 +57,13 @@ function withSource(r: Reason, source: string | undefined): Reason {
   return source === undefined ? r : { ...r, source };
 }
 
-/** Code and name of an actor slot: an Ally, or the candidate / the process for NO_ACTOR. */
+/** Code and name of an actor slot: an Ally, several Allies alike (the slot after the last Ally), or the candidate / the process for NO_ACTOR. */
 export function describeActor(m: CompiledModel, actor: number, exitRole: string): { code: string; name: string } {
   if (actor === NO_ACTOR) {
     if (exitRole === 'candidate') return { code: m.scenario.candidate.code, name: m.scenario.candidate.name };
     return { code: 'NATO', name: 'The accession process' };
   }
+  if (actor === m.allyCount) return { code: 'TIE', name: 'Several Allies alike (none stands out)' };
   const code = m.allyCodes[actor]!;
   const ally = m.scenario.allies.find((a) => a.code === code)!;
   return { code, name: ally.name };

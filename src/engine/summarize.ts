@@ -64,7 +64,7 @@ function accessionMonths(m: CompiledModel, t: Tally): MonthCount[] {
 
 function blockerRows(m: CompiledModel, t: Tally, share: (c: number) => Share): BlockerRow[] {
   const rows: BlockerRow[] = [];
-  const actors = m.allyCount + 1;
+  const actors = m.allyCount + 2;
   EXITS.forEach((exit, e) => {
     if (exit.exit === 'joined') return;
     for (let a = 0; a < actors; a++) {

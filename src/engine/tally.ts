@@ -19,7 +19,7 @@ export interface Tally {
   readonly exitYears: Float64Array;
   /** joinMonths[month − January of startYear]: the month of the last deposit, of joined branches. */
   readonly joinMonths: Float64Array;
-  /** blockers[(exit * actors + actor) * reasons + reason], actor slot 0 = candidate/process. */
+  /** blockers[(exit * actors + actor) * reasons + reason], actor slot 0 = candidate/process, then each Ally, then several Allies alike. */
   readonly blockers: Float64Array;
   readonly blockerYearSum: Float64Array;
   /** objectors[(role * allies + ally) * reasons + reason], role by ObjectorRole. */
@@ -29,7 +29,8 @@ export interface Tally {
 export const FUNNEL_SLOTS = Object.keys(FunnelStage).length;
 
 export function tallyShape(m: CompiledModel) {
-  const actors = m.allyCount + 1;
+  // The candidate or process, each Ally, and several Allies alike (see describeActor).
+  const actors = m.allyCount + 2;
   return {
     exits: EXITS.length,
     funnel: FUNNEL_SLOTS,
@@ -70,7 +71,7 @@ export function record(m: CompiledModel, t: Tally, s: BranchState): void {
   if (s.entryTrack >= 0) t.tracks[s.entryTrack]!++;
   t.exitYears[exit * m.years + (s.exitYear - m.startYear)]!++;
   if (exit === ExitCode.joined) t.joinMonths[s.exitMonth - m.firstMonth]!++;
-  const cell = (exit * (m.allyCount + 1) + (s.blockerActor + 1)) * m.reasonCount + s.blockerReason;
+  const cell = (exit * (m.allyCount + 2) + (s.blockerActor + 1)) * m.reasonCount + s.blockerReason;
   t.blockers[cell]!++;
   t.blockerYearSum[cell]! += s.exitYear;
   if (EXIT_HAS_OBJECTORS[exit] === 1) {

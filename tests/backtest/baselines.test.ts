@@ -13,14 +13,19 @@ describe('historical baselines end as history did, for the reasons history gives
     expect(r.outcomes.vetoed.share).toBeGreaterThan(0.75);
     expect(r.outcomes.joined.count).toBe(0);
     const top = r.blockers[0]!;
-    expect(top).toMatchObject({ outcome: 'vetoed', actor: 'US' });
+    // One of the three the reply of 1954-05-07 singles out (the rule names no one of them first).
+    expect(top.outcome).toBe('vetoed');
+    expect(['US', 'UK', 'FR']).toContain(top.actor);
     expect(top.meanYear).toBeLessThan(1955);
     const reasons = new Set(['threat', 'rule:big-three-reply', 'rule:propaganda-reading', 'special_status']);
     expect(reasons).toContain(reasonKey(top));
-    // The Allies named as blockers are the Big Three, with one of those reasons.
+    // The Allies named as blockers are the Big Three, with one of those reasons, or, in the
+    // vetoes where every Ally refuses alike and none is singled out, no Ally at all.
     const vetoes = rowsOf(r, 'vetoed');
     const bigThree = vetoes.filter((b) => ['US', 'UK', 'FR'].includes(b.actor) && reasons.has(reasonKey(b))).reduce((s, b) => s + b.share, 0);
-    expect(bigThree / r.outcomes.vetoed.share).toBeGreaterThan(0.9);
+    const alike = vetoes.filter((b) => b.actor === 'TIE').reduce((s, b) => s + b.share, 0);
+    expect(bigThree / r.outcomes.vetoed.share).toBeGreaterThan(0.8);
+    expect((bigThree + alike) / r.outcomes.vetoed.share).toBeGreaterThan(0.95);
     // The UK and France refuse too, in most branches, for the reason they gave.
     for (const ally of ['UK', 'FR']) {
       const share = r.objectors.filter((o) => o.ally === ally && reasons.has(reasonKey(o))).reduce((s, o) => s + o.share, 0);

@@ -172,7 +172,7 @@ describe('rules and events nobody notices before the candidate applies', () => {
           const year = one.exitYears.findIndex((n) => n === 1) - exit * m.years + m.startYear;
           const cell = one.blockers.findIndex((n) => n === 1);
           const trace = traceBranch(m, 'quiet', b);
-          const traced = ((exit * (m.allyCount + 1) + (trace.actor + 1)) * m.reasonCount + trace.reason);
+          const traced = ((exit * (m.allyCount + 2) + (trace.actor + 1)) * m.reasonCount + trace.reason);
           expect([trace.exit.exit, trace.exitYear, traced]).toEqual([EXITS[exit]!.exit, year, cell]);
         }
       }),

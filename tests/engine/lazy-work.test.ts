@@ -83,7 +83,7 @@ function outcomes(m: CompiledModel, t: Tally): unknown {
     if (n === 0) return;
     const reason = cell % m.reasonCount;
     const actorExit = (cell - reason) / m.reasonCount;
-    blockers[`${Math.floor(actorExit / (m.allyCount + 1))}/${actorExit % (m.allyCount + 1)}/${reasonName(reason)}`] = n;
+    blockers[`${Math.floor(actorExit / (m.allyCount + 2))}/${actorExit % (m.allyCount + 2)}/${reasonName(reason)}`] = n;
   });
   return { exits: [...t.exits], funnel: [...t.funnel], tracks: [...t.tracks], exitYears: [...t.exitYears], blockers };
 }

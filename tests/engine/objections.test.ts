@@ -25,7 +25,9 @@ describe('objections are negotiations', () => {
   });
 
   test('the blocker named is the strongest objector, not the first in roster order', () => {
-    const scenario = holdouts(0, 0);
+    // Every chance of consent above 0 (no two certain refusals alike), lowest for the last Ally.
+    const base = holdouts(0, 0);
+    const scenario = { ...base, allies: base.allies.map((a, i) => ({ ...a, consent: fixed(0.7 - 0.02 * i) })) };
     const m = compile(scenario);
     const r = summarize(m, simulate(m, 'objections', 4000), { seed: 'objections' });
     const pending = r.blockers.filter((b) => b.outcome === 'pending_at_horizon');
@@ -42,5 +44,40 @@ describe('objections are negotiations', () => {
       return summarize(m, simulate(m, 'lift', 4000), { seed: 'lift' }).outcomes.joined.share;
     };
     expect(joinedShare(0.8)).toBeGreaterThan(joinedShare(0) + 0.05);
+  });
+});
+
+describe('a blocker is named only when one stands out', () => {
+  /** Every Ally refuses for certain, with the same reason: none stands out. */
+  function allRefuse(): Scenario {
+    const base = referenceScenario({ consent: () => -0.5 });
+    return { ...base, candidate: { ...base.candidate, interest: fixed(1), acceptsStandardPath: fixed(1) } };
+  }
+
+  test('Allies that all refuse for certain are counted together, not as the first in roster order', () => {
+    const m = compile(allRefuse());
+    const r = summarize(m, simulate(m, 'tie', 2000), { seed: 'tie' });
+    expect(r.outcomes.vetoed.share).toBe(1);
+    expect([...new Set(r.blockers.map((b) => b.actor))]).toEqual(['TIE']);
+  });
+
+  test('an Ally a rule singles out is named, even among certain refusals', () => {
+    const base = allRefuse();
+    const singled: Scenario = {
+      ...base,
+      rules: [
+        {
+          id: 'singled',
+          text: 'One Ally refuses on principle.',
+          source: 'test',
+          enabled: true,
+          when: { kind: 'all', of: [] },
+          effects: [{ kind: 'consent', allies: { kind: 'some', codes: [base.allies[7]!.code] }, delta: fixed(-0.2) }],
+        },
+      ],
+    };
+    const m = compile(singled);
+    const r = summarize(m, simulate(m, 'tie', 2000), { seed: 'tie' });
+    expect(r.blockers.map((b) => b.actor)).toEqual([base.allies[7]!.code]);
   });
 });

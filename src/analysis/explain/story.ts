@@ -158,12 +158,11 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
   const exit = t.exit;
   const reason = describeReason(m, t.reason, t.actor);
   const who = describeActor(m, t.actor, exit.role);
-  // Allies that refused with the same lowest chance as the one named: none of them stands out,
-  // unless a rule or an event of the scenario singles the named one out (Washington's "dream").
-  const named = lastRefusals.find((r) => r.ally === t.actor);
-  const singled = named !== undefined && ['rule', 'event'].includes(describeReason(m, named.reason, named.ally).kind);
-  const tied = named === undefined || singled ? 0 : lastRefusals.filter((r) => Math.abs(r.p - named.p) < 1e-9).length;
-  const ending = endingText(exit.exit, who, reason, monthInWords(t.exitMonth), candidateAt(sc.candidate.name, t.exitYear), tied > 1 ? { count: tied, p: named!.p } : undefined);
+  // The engine names no Ally when several objected alike, none singled out by a rule or an event
+  // (Washington's "dream" singles one out): the story says how many refused at that chance.
+  const lowest = Math.min(...lastRefusals.map((r) => r.p));
+  const tied = t.actor === m.allyCount ? lastRefusals.filter((r) => Math.abs(r.p - lowest) < 1e-9).length : 0;
+  const ending = endingText(exit.exit, who, reason, monthInWords(t.exitMonth), candidateAt(sc.candidate.name, t.exitYear), t.actor === m.allyCount ? { count: Math.max(tied, 2), p: lowest } : undefined);
   add(t.exitYear, ending, reason.source);
 
   const cited = new Map<string, string>();
@@ -196,7 +195,7 @@ function endingText(
 ): string {
   // Several Allies refused with the same lowest chance: naming one of them would be arbitrary.
   if (tie !== undefined && exit === 'vetoed') return `The invitation is vetoed in ${when}: ${tie.count} Allies refuse with the same chance of consent (${pct(tie.p, 0)}), none stands out: ${clause(reason)}.`;
-  if (tie !== undefined && exit === 'held_out') return `At the horizon the talks go on: ${tie.count} Allies still hold out with the same chance of consent (${pct(tie.p, 0)}), none stands out: ${clause(reason)}.`;
+  if (tie !== undefined && exit === 'held_out') return `At the horizon the talks go on: several Allies still hold out alike, none stands out: ${clause(reason)}.`;
   switch (exit) {
     case 'joined':
       return `${candidate} deposits its instrument of accession in Washington and becomes a member in ${when}.`;

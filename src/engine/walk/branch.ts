@@ -2,7 +2,7 @@ import { ExitCode, FixedReason, NO_ACTOR, StageCode, TrackCode } from '../codes.
 import type { CompiledModel } from '../model.js';
 import { yearKey } from '../rng.js';
 import { assertNever } from '../tables.js';
-import { strongestHolding } from './council.js';
+import { holdoutActor, strongestHolding } from './council.js';
 import { considerApplying, idleReason, withdraws } from './candidate.js';
 import { applyRules, fireEvents } from './effects.js';
 import { finish } from './finish.js';
@@ -93,7 +93,7 @@ function endAtHorizon(m: CompiledModel, s: BranchState, trace: Tracer | null): v
     case StageCode.preparation: {
       // An objection still standing is a negotiation under way, not a veto: named by its strongest objector.
       const holder = strongestHolding(m, s);
-      if (holder >= 0) finish(s, ExitCode.held_out, holder, s.holdingReason[holder]!, end, trace);
+      if (holder >= 0) finish(s, ExitCode.held_out, holdoutActor(m, s, holder), s.holdingReason[holder]!, end, trace);
       // The levels as they stand after the horizon year's drift.
       else finish(s, ExitCode.map_stalled, NO_ACTOR, stallReason(m, s, true), end, trace);
       return;

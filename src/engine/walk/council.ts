@@ -59,13 +59,31 @@ function liftMonthOf(m: CompiledModel, s: BranchState, i: number, voteMonth: num
   return voteMonth + Math.max(1, months);
 }
 
-/** The Ally whose standing objection is the strongest (lowest consent at its vote; a rule's block first), or -1. */
+/**
+ * The Ally whose standing objection is the strongest (lowest consent at its vote; a rule's block
+ * first; among equals, one a rule or an event singles out), or -1.
+ */
 export function strongestHolding(m: CompiledModel, s: BranchState): number {
   let best = -1;
   for (let i = 0; i < m.allyCount; i++) {
-    if (s.holding[i] === 1 && (best < 0 || s.holdingStrength[i]! < s.holdingStrength[best]!)) best = i;
+    if (s.holding[i] === 0) continue;
+    const strength = s.holdingStrength[i]!;
+    if (best < 0 || strength < s.holdingStrength[best]!) best = i;
+    else if (strength === s.holdingStrength[best]! && s.holdingReason[best]! < m.reasonOfRule && s.holdingReason[i]! >= m.reasonOfRule) best = i;
   }
   return best;
+}
+
+/** The actor to name for the strongest hold-out `best`: the actor of Allies alike when others hold out as strongly and no rule or event singles it out. */
+export function holdoutActor(m: CompiledModel, s: BranchState, best: number): number {
+  if (s.holdingReason[best]! >= m.reasonOfRule) return best;
+  for (let i = 0; i < m.allyCount; i++) if (i !== best && s.holding[i] === 1 && s.holdingStrength[i] === s.holdingStrength[best]) return alikeActor(m);
+  return best;
+}
+
+/** The actor slot after the Allies': several Allies objecting alike (see describeActor). */
+export function alikeActor(m: CompiledModel): number {
+  return m.allyCount;
 }
 
 /**
@@ -136,6 +154,9 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
   let firstVeto = -1;
   let vetoP = Infinity;
   let vetoReason = 0;
+  // Vetoes as strong as the strongest, and whether a rule or an event singles one of them out.
+  let vetoTies = 0;
+  let vetoSingled = false;
   let firstHoldout = -1;
   // The climate of the talks that follow the vote, shared by its hold-outs (drawn only if one holds out).
   let liftShared = NaN;
@@ -148,7 +169,8 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
     s.objectorReason[q] = reason;
     s.objectorHoldout[q] = holdout ? 1 : 0;
     // An Ally a rule makes refuse has the strongest objection of all.
-    const strength = blockRule >= 0 ? -Infinity : allyP[i]!;
+    // Chances at or below 0 are all certain refusals: none is stronger than another.
+    const strength = blockRule >= 0 ? -Infinity : Math.max(allyP[i]!, 0);
     if (holdout) {
       s.holding[i] = 1;
       s.anyHolding = s.holdingTouched = true;
@@ -157,16 +179,30 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
       if (liftShared !== liftShared) liftShared = cohesion > 0 ? Math.sqrt(cohesion) * boxMuller(drawBits(s.yearKey, m.actors[Actor.alliance]!, Purpose.liftA) * UNIT, drawBits(s.yearKey, m.actors[Actor.alliance]!, Purpose.liftB) * UNIT) : 0;
       s.liftMonth[i] = liftMonthOf(m, s, i, s.month, liftShared, liftOwnWeight);
       if (firstHoldout < 0) firstHoldout = i;
-    } else if (firstVeto < 0 || strength < vetoP) {
-      // The blocker named is the Ally with the strongest objection, not the first in order.
-      firstVeto = i;
-      vetoP = strength;
-      vetoReason = reason;
+    } else {
+      // The blocker named is the Ally with the strongest objection, not the first in order;
+      // among objections as strong, one a rule or an event singles out, then the lowest chance.
+      const singled = reason >= m.reasonOfRule;
+      if (firstVeto < 0 || strength < vetoP) {
+        firstVeto = i;
+        vetoP = strength;
+        vetoReason = reason;
+        vetoTies = 1;
+        vetoSingled = singled;
+      } else if (strength === vetoP) {
+        vetoTies++;
+        if ((singled && !vetoSingled) || (singled === vetoSingled && allyP[i]! < allyP[firstVeto]!)) {
+          firstVeto = i;
+          vetoReason = reason;
+          vetoSingled = singled;
+        }
+      }
     }
   }
   if (asked !== null && trace !== null) traceVote(s, asked, trace);
   if (firstVeto >= 0) {
-    finish(s, ExitCode.vetoed, firstVeto, vetoReason, s.month, trace);
+    // Several vetoes alike, none singled out by a rule or an event: naming one would be arbitrary.
+    finish(s, ExitCode.vetoed, vetoTies > 1 && !vetoSingled ? alikeActor(m) : firstVeto, vetoReason, s.month, trace);
     return;
   }
   if (firstHoldout >= 0) return;
