@@ -10,11 +10,8 @@ export async function webCommand(flags: WebFlags): Promise<void> {
   const dir = flags.dir === undefined ? builtPageDir() : resolve(flags.dir);
   if (dir === undefined) throw new UsageError('the web explorer is not built: run `npm run web` first (it writes web-dist/), then `npx article10 web`');
   const server = await serveStatic(dir, flags.host, flags.port);
-  const shownHost = flags.host.includes(':') ? `[${flags.host}]` : flags.host === '0.0.0.0' ? '127.0.0.1' : flags.host;
-  const url = `http://${shownHost}:${server.port}/`;
-  await printToStdout(`${url}\n`);
-  printToStderr(`article10: serving the web explorer from ${dir} at ${url}${flags.host === '0.0.0.0' ? ' (and on this computer\'s network addresses)' : ''}; Ctrl-C stops\n`);
-  await new Promise<void>((done) => {
+  // Listening for Ctrl-C and SIGTERM before the address is out: whoever reads it may stop us at once.
+  const stopped = new Promise<void>((done) => {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
@@ -23,5 +20,10 @@ export async function webCommand(flags: WebFlags): Promise<void> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  const shownHost = flags.host.includes(':') ? `[${flags.host}]` : flags.host === '0.0.0.0' ? '127.0.0.1' : flags.host;
+  const url = `http://${shownHost}:${server.port}/`;
+  await printToStdout(`${url}\n`);
+  printToStderr(`article10: serving the web explorer from ${dir} at ${url}${flags.host === '0.0.0.0' ? " (and on this computer's network addresses)" : ''}; Ctrl-C stops\n`);
+  await stopped;
   printToStderr('article10: stopped serving\n');
 }

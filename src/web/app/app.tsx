@@ -2,7 +2,6 @@ import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { rewriteDistance, rewriteLines } from '../../analysis/rewrite/rewrite-distance.js';
 import type { LiveRunner } from '../../batch/live-runner.js';
 import type { Scenario } from '../../model/scenario.js';
-import { stableJson } from '../../report/json.js';
 import { useBaseline } from '../../tui/hooks/use-baseline.js';
 import { useLiveResults } from '../../tui/hooks/use-live-results.js';
 import { editorReducer, isDirty, type EditorAction, type EditorState } from '../../tui/state/editor.js';
@@ -18,6 +17,7 @@ import type { ScenarioEntry } from './state/catalog.js';
 import { bundledScenario } from './state/data.js';
 import { encodeDocument, writeLink } from './state/link.js';
 import { initialEditor, replaceWith, type Opened, type Origin } from './state/opened.js';
+import { resultsDocument } from './state/results-document.js';
 import { pageRunner } from './state/workers.js';
 
 export interface AppProps {
@@ -166,9 +166,9 @@ export function App(props: AppProps) {
   const download = async (kind: 'yaml' | 'json') => {
     if (kind === 'json') {
       if (results === undefined) return notify('no results yet');
-      const jsonRewrite = opened.reference?.scenario ?? (dirty ? opened.scenario : undefined);
-      const doc = jsonRewrite === undefined ? results : { ...results, rewrite: rewriteDistance(jsonRewrite, editor.scenario) };
-      return save(`${editor.scenario.id}-results.json`, stableJson(doc), 'application/json');
+      // As `run --json` gives them for the file on screen: a changed scenario is a file that extends the one opened.
+      const rewriteFrom = opened.reference?.scenario ?? (dirty ? opened.scenario : undefined);
+      return save(`${editor.scenario.id}-results.json`, resultsDocument(results, editor.scenario, rewriteFrom), 'application/json');
     }
     const loader = await import('./state/loader.js');
     const d = loader.downloadYaml(editor.original, editor.scenario, opened.origin.kind === 'bundled' ? opened.origin.name : undefined);
