@@ -93,8 +93,14 @@ export async function buildSite(out: string = DEFAULT_SITE_DIR): Promise<SiteSiz
   const version = createHash('sha256');
   for (const f of files) version.update(f).update(readFileSync(join(out, f)));
   writeFileSync(join(out, 'sw.js'), serviceWorker(version.digest('hex').slice(0, 16), ['./', ...files.filter((f) => f !== 'index.html')]));
-  return sizes(out, result.metafile);
+  const measured = sizes(out, result.metafile);
+  // For the benchmark, which reports them: not part of the page.
+  writeFileSync(join(out, BUILD_INFO), JSON.stringify(measured));
+  return measured;
 }
+
+/** The build's sizes (SiteSizes) as JSON, next to the page. */
+export const BUILD_INFO = 'build-info.json';
 
 function listFiles(dir: string, sub = ''): string[] {
   return readdirSync(join(dir, sub))

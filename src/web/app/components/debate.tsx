@@ -63,66 +63,13 @@ export function DebateView({ a, b, choices, chosen, onChoose, seed, runs }: Deba
       </p>
       {c !== undefined ? (
         <>
-          <table className="compare">
-            <caption>
-              Outcomes <span className="sub">share of branches; B − A in percentage points with its paired 95% interval (bold when it excludes 0)</span>
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Outcome</th>
-                <th scope="col" className="num team-a-text">
-                  A
-                </th>
-                <th scope="col" className="num team-b-text">
-                  B
-                </th>
-                <th scope="col" className="num">
-                  B − A
-                </th>
-                <th scope="col" className="num">
-                  95% interval
-                </th>
-                <th scope="col" className="bar-col">
-                  <span className="visually-hidden">Difference</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {OUTCOMES.map((o) => (
-                <DifferenceRow key={o} label={OUTCOME_LABELS[o]} d={c.outcomes[o]} />
-              ))}
-            </tbody>
-          </table>
-          <table className="compare">
-            <caption>
-              Funnel <span className="sub">share reaching each stage</span>
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Stage</th>
-                <th scope="col" className="num team-a-text">
-                  A
-                </th>
-                <th scope="col" className="num team-b-text">
-                  B
-                </th>
-                <th scope="col" className="num">
-                  B − A
-                </th>
-                <th scope="col" className="num">
-                  95% interval
-                </th>
-                <th scope="col" className="bar-col">
-                  <span className="visually-hidden">Difference</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.funnel.map((f) => (
-                <DifferenceRow key={f.stage} label={STAGE_LABELS[f.stage]} d={f} />
-              ))}
-            </tbody>
-          </table>
+          <DifferenceTable
+            caption="Outcomes"
+            sub="share of branches; B − A in percentage points with its paired 95% interval (bold when it excludes 0)"
+            first="Outcome"
+            rows={OUTCOMES.map((o) => ({ key: o, label: OUTCOME_LABELS[o], d: c.outcomes[o] }))}
+          />
+          <DifferenceTable caption="Funnel" sub="share reaching each stage" first="Stage" rows={c.funnel.map((f) => ({ key: f.stage, label: STAGE_LABELS[f.stage], d: f }))} />
           <p className="part-at">
             {c.partAt === null
               ? 'They do not part at any stage: every interval includes 0.'
@@ -137,15 +84,7 @@ export function DebateView({ a, b, choices, chosen, onChoose, seed, runs }: Deba
               <thead>
                 <tr>
                   <th scope="col">Who</th>
-                  <th scope="col" className="num">
-                    A
-                  </th>
-                  <th scope="col" className="num">
-                    B
-                  </th>
-                  <th scope="col" className="num">
-                    B − A
-                  </th>
+                  <TeamHeads />
                   <th scope="col">Why</th>
                 </tr>
               </thead>
@@ -190,6 +129,51 @@ export function DebateView({ a, b, choices, chosen, onChoose, seed, runs }: Deba
         </p>
       ) : null}
     </section>
+  );
+}
+
+/** The heads of team A's, team B's and the difference's columns. */
+function TeamHeads() {
+  return (
+    <>
+      <th scope="col" className="num team-a-text">
+        A
+      </th>
+      <th scope="col" className="num team-b-text">
+        B
+      </th>
+      <th scope="col" className="num">
+        B − A
+      </th>
+    </>
+  );
+}
+
+/** A's and B's shares, B − A with its paired interval, and the difference as a bar around 0. */
+function DifferenceTable({ caption, sub, first, rows }: { readonly caption: string; readonly sub: string; readonly first: string; readonly rows: readonly { readonly key: string; readonly label: string; readonly d: PairedDifference }[] }) {
+  return (
+    <table className="compare">
+      <caption>
+        {caption} <span className="sub">{sub}</span>
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">{first}</th>
+          <TeamHeads />
+          <th scope="col" className="num">
+            95% interval
+          </th>
+          <th scope="col" className="bar-col">
+            <span className="visually-hidden">Difference</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <DifferenceRow key={r.key} label={r.label} d={r.d} />
+        ))}
+      </tbody>
+    </table>
   );
 }
 

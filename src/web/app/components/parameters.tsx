@@ -1,10 +1,10 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState } from 'react';
 import { centralValue, type Param } from '../../../model/distribution.js';
 import type { Scenario } from '../../../model/scenario.js';
 import { resolveSource } from '../../../model/sources.js';
 import { formatNumber, parseValue } from '../../../tui/state/edits.js';
 import type { Change } from '../../../tui/state/item-actions.js';
-import { itemName, itemsOf, PARAMETER_GROUPS, sourceOf, valueAt, valueText, type ParameterItem } from '../../../tui/state/parameters.js';
+import { isChanged, itemName, itemsOf, PARAMETER_GROUPS, sourceOf, valueAt, valueText, type ParameterItem } from '../../../tui/state/parameters.js';
 
 export interface ParametersProps {
   readonly scenario: Scenario;
@@ -66,7 +66,33 @@ interface RowProps {
   readonly onChange: (change: Change) => void;
 }
 
-function ParameterRow({ item, scenario, original, focused, onChange }: RowProps) {
+/**
+ * A row is drawn again only when its own value (immer keeps an unchanged value the same
+ * object), its value in the file, its text or its focus changed: an edit redraws one row, not all.
+ */
+const ParameterRow = memo(
+  function ParameterRow(props: RowProps) {
+    return <Row {...props} />;
+  },
+  (a, b) =>
+    a.item.key === b.item.key &&
+    a.item.detail === b.item.detail &&
+    a.focused === b.focused &&
+    valueAt(a.scenario, a.item.path) === valueAt(b.scenario, b.item.path) &&
+    a.scenario.sources === b.scenario.sources &&
+    sameOriginal(a, b),
+);
+
+function sameOriginal(a: RowProps, b: RowProps): boolean {
+  if (a.original === b.original) return true;
+  try {
+    return JSON.stringify(valueAt(a.original, a.item.path)) === JSON.stringify(valueAt(b.original, b.item.path));
+  } catch {
+    return false;
+  }
+}
+
+function Row({ item, scenario, original, focused, onChange }: RowProps) {
   const id = useId();
   const detailId = `${id}-detail`;
   const changed = isChanged(scenario, original, item);
@@ -236,12 +262,4 @@ function Detail({ id, item, scenario }: { readonly id: string; readonly item: Pa
 
 function clamp(x: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, x));
-}
-
-function isChanged(s: Scenario, original: Scenario, item: ParameterItem): boolean {
-  try {
-    return JSON.stringify(valueAt(s, item.path)) !== JSON.stringify(valueAt(original, item.path));
-  } catch {
-    return true;
-  }
 }

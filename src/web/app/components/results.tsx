@@ -40,10 +40,7 @@ export function OutcomeBars({ results, baseline }: ResultsViewProps) {
       </caption>
       <thead>
         <tr>
-          <th scope="col">Outcome</th>
-          <th scope="col" className="bar-col">
-            <span className="visually-hidden">Bar</span>
-          </th>
+          <BarHeads first="Outcome" />
           <th scope="col" className="num">Share</th>
           <th scope="col" className="num">95% interval</th>
           {baseline !== undefined ? (
@@ -80,6 +77,18 @@ export function OutcomeBars({ results, baseline }: ResultsViewProps) {
   );
 }
 
+/** The heads of a table's first column and of its bars (named for screen readers only). */
+function BarHeads({ first }: { readonly first: string }) {
+  return (
+    <>
+      <th scope="col">{first}</th>
+      <th scope="col" className="bar-col">
+        <span className="visually-hidden">Bar</span>
+      </th>
+    </>
+  );
+}
+
 /** A share as a bar, its 95% interval as a whisker and, when pinned, the pinned share as a tick. */
 export function Bar({ share, ci, kind, pinned }: { readonly share: number; readonly ci?: readonly [number, number]; readonly kind: string; readonly pinned?: number }) {
   return (
@@ -101,10 +110,7 @@ export function Funnel({ results }: { readonly results: Results }) {
       </caption>
       <thead>
         <tr>
-          <th scope="col">Stage</th>
-          <th scope="col" className="bar-col">
-            <span className="visually-hidden">Bar</span>
-          </th>
+          <BarHeads first="Stage" />
           <th scope="col" className="num">Of all</th>
           <th scope="col" className="num">Step</th>
         </tr>
