@@ -37,6 +37,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the web explorer in a real browser', () 
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    // A refused resource or a broken Content-Security-Policy shows here first.
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await page.goto(`${served.url}${hash}`);
     await finalResults(page);
     expect(errors).toEqual([]);
@@ -65,9 +67,10 @@ describe.skipIf(!existsSync(CHROMIUM))('the web explorer in a real browser', () 
     await page.close();
   });
 
-  test('a slider moves the shares; its source shows on focus; undo takes it back', async () => {
+  test('a slider moves the shares; its source shows on focus; the pinned baseline shows the change; undo takes it back', async () => {
     const page = await open();
     const before = await shares(page);
+    await page.getByRole('button', { name: 'Pin baseline' }).click();
     const slider = page.getByRole('slider', { name: 'RU interest' });
     await slider.focus();
     await expect(page.locator('.detail').textContent()).resolves.toMatch(/Source: .*S\d+/);
@@ -77,6 +80,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the web explorer in a real browser', () 
     const after = await shares(page);
     expect(after.no_application).not.toBe(before.no_application);
     expect(Number.parseFloat(after.no_application!)).toBeLessThan(Number.parseFloat(before.no_application!));
+    const change = (await page.locator('.outcomes tr[data-outcome="no_application"] .delta').textContent())!;
+    expect(change).toMatch(/^−\d+\.\d pts$/);
+    expect(Number.parseFloat(change.replace('−', '-'))).toBeCloseTo(Number.parseFloat(after.no_application!) - Number.parseFloat(before.no_application!), 0);
     await page.getByRole('button', { name: 'Undo' }).click();
     await finalResults(page);
     expect(await shares(page)).toEqual(before);
@@ -139,9 +145,11 @@ describe.skipIf(!existsSync(CHROMIUM))('the web explorer in a real browser', () 
     await page.getByRole('tab', { name: 'What would it take?' }).click();
     await page.getByRole('textbox', { name: 'share in percent' }).fill('2');
     await page.getByRole('textbox', { name: 'branches per try' }).fill('100');
+    // The command runs beside the page's search, not after it.
+    const command = startCli(['rewrite', 'russia-1990', '--target', 'joined>=2%', '--runs', '100', '--seed', '1', '--json'], { timeoutMs: 120_000 });
     await page.getByRole('button', { name: 'Search' }).click();
     await page.locator('.rewrite-result').waitFor({ timeout: 120_000 });
-    const r = cli(['rewrite', 'russia-1990', '--target', 'joined>=2%', '--runs', '100', '--seed', '1', '--json']);
+    const r = await command.done;
     expect(r.code, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout) as { found: boolean; rewrite: { distance: number; changes: { label: string }[] } };
     const verdict = (await page.locator('.rewrite-result .verdict').textContent())!;

@@ -18,7 +18,7 @@ import { bundledScenario } from './state/data.js';
 import { encodeDocument, writeLink } from './state/link.js';
 import { initialEditor, replaceWith, type Opened, type Origin } from './state/opened.js';
 import { resultsDocument } from './state/results-document.js';
-import { pageRunner } from './state/workers.js';
+import { pageExecutors, pageRunner } from './state/workers.js';
 
 export interface AppProps {
   readonly index: readonly ScenarioEntry[];
@@ -187,6 +187,8 @@ export function App(props: AppProps) {
     }
   };
   const applySettings = (seed: string, runs: number) => {
+    // A pin of another seed or number of branches would mix Monte Carlo noise into the change.
+    if (baseline !== undefined) togglePin();
     setSettings({ seed, runs });
     setRunner(pageRunner(seed, runs));
     notify(`seed ${seed}, ${integer(runs)} branches`);
@@ -459,7 +461,7 @@ export function App(props: AppProps) {
           {editor.note ?? ''}
         </p>
         <p className="quick-info">
-          Quick estimate {integer(stagesFor(settings.runs)[0]!)} then {integer(settings.runs)} branches, in {navigator.hardwareConcurrency ? 'Web Workers' : 'the page'}; nothing leaves your computer.
+          Each change runs a quick estimate of {integer(stagesFor(settings.runs)[0]!)} branches, then {integer(settings.runs)}, on this computer ({workerCount()}); nothing is sent anywhere. Ctrl+Z undoes, Ctrl+Shift+Z redoes.
         </p>
       </footer>
     </div>
@@ -482,6 +484,11 @@ async function linkDocument(opened: Opened, editor: EditorState): Promise<string
   if (opened.origin.kind === 'file') return encodeDocument(loader.wholeScenario(editor.scenario));
   const changes = loader.linkChanges(editor.original, editor.scenario);
   return Object.keys(changes).length === 0 ? undefined : encodeDocument(changes);
+}
+
+function workerCount(): string {
+  const n = pageExecutors().length;
+  return typeof Worker === 'undefined' || location.protocol === 'file:' ? 'in the page itself' : `in ${n} Web Worker${n === 1 ? '' : 's'}`;
 }
 
 function save(name: string, text: string, type: string): void {
