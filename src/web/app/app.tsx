@@ -199,7 +199,7 @@ export function App(props: AppProps) {
     ...(pinned !== undefined ? [{ value: 'pinned', label: 'The pinned scenario' }] : []),
     { value: 'reference', label: opened.reference !== undefined ? `Its baseline (${opened.reference.label})` : 'As opened' },
     { value: 'screen', label: dirty ? 'On screen (edited)' : 'On screen' },
-    ...index.map((e) => ({ value: `bundled:${e.name}`, label: `${e.year} · ${e.title}` })),
+    ...index.map((e) => ({ value: `bundled:${e.name}`, label: entryLabel(e) })),
     ...files.map((f) => ({ value: `file:${f.name}`, label: `Your file: ${f.name}` })),
   ];
   const teamOf = (value: string): Team | undefined => {
@@ -263,7 +263,7 @@ export function App(props: AppProps) {
                 .filter((e) => e.group === 'decision')
                 .map((e) => (
                   <option key={e.name} value={`bundled:${e.name}`}>
-                    {e.year} · {e.title}
+                    {entryLabel(e)}
                   </option>
                 ))}
             </optgroup>
@@ -272,7 +272,7 @@ export function App(props: AppProps) {
                 .filter((e) => e.group === 'backtest')
                 .map((e) => (
                   <option key={e.name} value={`bundled:${e.name}`}>
-                    {e.year} · {e.title}
+                    {entryLabel(e)}
                   </option>
                 ))}
             </optgroup>
@@ -484,6 +484,11 @@ async function linkDocument(opened: Opened, editor: EditorState): Promise<string
   if (opened.origin.kind === 'file') return encodeDocument(loader.wholeScenario(editor.scenario));
   const changes = loader.linkChanges(editor.original, editor.scenario);
   return Object.keys(changes).length === 0 ? undefined : encodeDocument(changes);
+}
+
+/** A bundled scenario in a list: its title, after its year unless the title starts with it. */
+function entryLabel(e: ScenarioEntry): string {
+  return e.title.startsWith(String(e.year)) ? e.title : `${e.year} · ${e.title}`;
 }
 
 function workerCount(): string {
