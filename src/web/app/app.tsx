@@ -32,6 +32,9 @@ export interface AppProps {
   readonly projector: boolean;
 }
 
+/** How long after the last edit the address is brought up to date. */
+const LINK_DELAY_MS = 500;
+
 type View = 'explore' | 'debate' | 'explain' | 'rewrite';
 const VIEWS: readonly { readonly id: View; readonly label: string }[] = [
   { id: 'explore', label: 'Explore' },
@@ -96,18 +99,19 @@ export function App(props: AppProps) {
   const rewrite = useMemo(() => rewriteDistance(reference.scenario, editor.scenario), [reference.scenario, editor.scenario]);
 
   // The address holds the scenario and its changes, so a reload or a shared link shows the same.
-  const [linkReady, setLinkReady] = useState<Promise<void>>(Promise.resolve());
+  // Written once the edits pause, so it never competes with the runs a series of edits starts.
+  const linkReady = useRef<Promise<void>>(Promise.resolve());
   useEffect(() => {
     let live = true;
     const ready = (async () => {
-      await new Promise((r) => setTimeout(r, 150));
+      await new Promise((r) => setTimeout(r, LINK_DELAY_MS));
       if (!live) return;
       const doc = await linkDocument(opened, editor);
       if (!live) return;
       const hash = writeLink({ ...(opened.origin.kind === 'bundled' && { name: opened.origin.name }), seed: settings.seed, runs: settings.runs, ...(doc !== undefined && { doc }), projector });
       if (hash !== location.hash && !(hash === '#' && location.hash === '')) history.replaceState(null, '', hash === '#' ? location.pathname + location.search : hash);
     })();
-    setLinkReady(ready.catch(() => undefined));
+    linkReady.current = ready.catch(() => undefined);
     return () => {
       live = false;
     };
@@ -176,7 +180,7 @@ export function App(props: AppProps) {
     notify(`downloaded ${d.name}: ${d.complete ? 'a complete scenario with your changes' : `${d.changes} change${d.changes === 1 ? '' : 's'} to ${opened.origin.name}`}; run it with npx article10 run ${d.name}`);
   };
   const share = async () => {
-    await linkReady;
+    await linkReady.current;
     const url = location.href;
     setShared(url);
     try {
