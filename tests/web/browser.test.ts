@@ -89,12 +89,26 @@ describe.skipIf(!existsSync(CHROMIUM))('the web explorer in a real browser', () 
     await page.close();
   });
 
-  test('a shared link opens the same changes, seed and branches, with the same shares', async () => {
+  test('a shared link opens the same changes, seed and branches, with the same shares; the YAML it downloads runs to them too', async () => {
     const page = await open('#seed=3&runs=8000');
     await page.getByRole('slider', { name: 'RU interest' }).press('End');
     await page.getByRole('switch', { name: /no-queue/ }).click();
     await finalResults(page);
     const edited = await shares(page);
+    // The YAML it downloads is a file the command runs, to the same shares.
+    const dir = mkdtempSync(join(tmpdir(), 'article10-web-yaml-'));
+    dirs.push(dir);
+    const [yaml] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download YAML' }).click()]);
+    expect(yaml.suggestedFilename()).toBe('russia-2000-edited.yaml');
+    await yaml.saveAs(join(dir, yaml.suggestedFilename()));
+    expect(readFileSync(join(dir, yaml.suggestedFilename()), 'utf8')).toMatch(/^extends: bundled:russia-2000$/m);
+    const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Results JSON' }).click()]);
+    const fromPage = JSON.parse(readFileSync((await json.path())!, 'utf8')) as { outcomes: unknown; funnel: unknown };
+    const r = cli(['run', yaml.suggestedFilename(), '--seed', '3', '--runs', '8000', '--json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const fromCli = JSON.parse(r.stdout) as { outcomes: unknown; funnel: unknown };
+    expect(fromPage.outcomes).toEqual(fromCli.outcomes);
+    expect(fromPage.funnel).toEqual(fromCli.funnel);
     await page.getByRole('button', { name: 'Share link' }).click();
     const link = await page.getByRole('textbox', { name: 'Link to share' }).inputValue();
     expect(link).toMatch(/#s=russia-2000&seed=3&runs=8000&d=z/);
