@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { builtPageDir } from '../../src/io/paths.js';
 import { startCli } from '../helpers/cli.js';
@@ -68,8 +67,4 @@ export function clippedText(): string[] {
     }
   }
   return problems;
-}
-
-export function pageBuilt(): boolean {
-  return existsSync(`${builtPageDir() ?? ''}index.html`);
 }

@@ -16,7 +16,7 @@ import { integer, shellWord } from './format.js';
 import type { ScenarioEntry } from './state/catalog.js';
 import { bundledScenario } from './state/data.js';
 import { encodeDocument, writeLink } from './state/link.js';
-import { initialEditor, replaceWith, type Opened, type Origin } from './state/opened.js';
+import { replaceWith, type Opened, type Origin } from './state/opened.js';
 import { resultsDocument } from './state/results-document.js';
 import { pageExecutors, pageRunner } from './state/workers.js';
 

@@ -14,17 +14,13 @@ export interface Opened {
   readonly reference?: { readonly label: string; readonly scenario: Scenario };
 }
 
-export function originLabel(origin: Origin): string {
-  return origin.kind === 'bundled' ? origin.name : origin.name;
-}
-
 /**
  * The editor as the page opens: the scenario as opened and, when a link holds changes to it,
  * those changes as one edit, so the values they change are marked, undo takes them back, and
  * "restore" goes back to the bundled file's values.
  */
 export function initialEditor(opened: Opened, linked?: Scenario): EditorState {
-  const state = openEditor(opened.scenario, originLabel(opened.origin), opened.warnings, 'the web explorer');
+  const state = openEditor(opened.scenario, opened.origin.name, opened.warnings, 'the web explorer');
   if (linked === undefined) return state;
   return { ...editorReducer(state, { type: 'edit', label: 'changes from the shared link', recipe: replaceWith(linked) }), note: 'opened the changes of a shared link' };
 }
