@@ -23,7 +23,8 @@ export function readLink(hash: string): { readonly state: LinkState; readonly pr
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const problems: string[] = [];
   const name = params.get('s') ?? undefined;
-  if (name !== undefined && !/^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)?$/.test(name)) problems.push(`the link names no scenario: "${name}"`);
+  const nameOk = name === undefined || /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)?$/.test(name);
+  if (!nameOk) problems.push(`the link names no scenario: "${name}"`);
   const seedText = params.get('seed');
   const seedProblem = seedText === null ? undefined : seedError(seedText);
   if (seedProblem !== undefined) problems.push(`the link's seed: ${seedProblem}`);
@@ -33,7 +34,7 @@ export function readLink(hash: string): { readonly state: LinkState; readonly pr
   const doc = params.get('d') ?? undefined;
   return {
     state: {
-      ...(name !== undefined && !problems[0]?.startsWith('the link names') && { name }),
+      ...(name !== undefined && nameOk && { name }),
       seed: seedText !== null && seedProblem === undefined ? seedText : DEFAULT_SEED,
       runs: runsText !== null && runsProblem === undefined ? Number(runsText) : DEFAULT_BRANCHES,
       ...(doc !== undefined && { doc }),
