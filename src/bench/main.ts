@@ -276,6 +276,10 @@ async function webExplorer(rows: Row[]): Promise<void> {
   const b = await benchWeb(CLI, { loads: quick ? 4 : 10, moves: quick ? 20 : 40 });
   if (b === undefined) return log('  (no Chromium or playwright-core: the page was not measured)');
   const s = summarizeWeb(b);
+  // The machine's speed in this sitting, for reading the page's times: the same branches in Node, one thread.
+  const model = compile(await loadOrDie(join(bundledScenariosDir(), 'russia-2000.yaml')));
+  const node = median(await repeat(() => simulate(model, 'bench', RERUN_BRANCHES), 5, 2));
+  rows.push({ section, measure: `yardstick: ${RERUN_BRANCHES.toLocaleString('en-US')} branches of russia-2000 in Node, one thread`, value: node, unit: 'ms' });
   rows.push({ section, measure: 'page load to first results, median', value: s.firstResults, unit: 'ms', goal: '< 1 s', ok: s.firstResults < 1000 });
   rows.push({ section, measure: `slider move to refined results (${RERUN_BRANCHES.toLocaleString('en-US')} branches), p50`, value: s.rerunP50, unit: 'ms' });
   rows.push({ section, measure: `slider move to refined results (${RERUN_BRANCHES.toLocaleString('en-US')} branches), p95`, value: s.rerunP95, unit: 'ms', goal: '< 100 ms', ok: s.rerunP95 < 100 });
