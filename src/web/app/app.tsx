@@ -396,68 +396,70 @@ export function App(props: AppProps) {
         ))}
       </div>
 
-      <main id={`panel-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`} className={`panel panel-${view}`}>
-        {view === 'explore' ? (
-          <div className="explore">
-            {controlsDrawn ? (
-              <Parameters scenario={editor.scenario} original={editor.original} onChange={(key, change) => dispatch({ type: 'change', key, change })} />
-            ) : (
-              <section className="parameters" aria-busy="true">
-                <h2>Assumptions</h2>
+      <main>
+        <div id={`panel-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`} className={`panel panel-${view}`}>
+          {view === 'explore' ? (
+            <div className="explore">
+              {controlsDrawn ? (
+                <Parameters scenario={editor.scenario} original={editor.original} onChange={(key, change) => dispatch({ type: 'change', key, change })} />
+              ) : (
+                <section className="parameters" aria-busy="true">
+                  <h2>Assumptions</h2>
+                </section>
+              )}
+              <section className="results" aria-labelledby="results-heading" aria-busy={live.running}>
+                <h2 id="results-heading">Results</h2>
+                <p className={`run-status${live.running ? ' running' : ''}`} data-final={live.snapshot?.final === true && !live.running ? 'true' : 'false'}>
+                  {status}
+                </p>
+                <p className="visually-hidden" aria-live="polite">
+                  {results !== undefined && !live.running ? resultsAnnouncement(results) : ''}
+                </p>
+                {results !== undefined ? <ResultsView results={results} {...(baseline !== undefined && { baseline })} /> : null}
+                <details className="rewrite-distance">
+                  <summary>
+                    Rewrite distance from {reference.label}: <strong>{rewrite.score.toFixed(1)}</strong>
+                  </summary>
+                  <p>Each changed value in units of its documented uncertainty, plus one per rule or event switched.</p>
+                  {rewriteLines(rewrite).length === 0 ? (
+                    <p>Nothing changed.</p>
+                  ) : (
+                    <ul>
+                      {rewriteLines(rewrite).map((l, i) => (
+                        <li key={i}>{l}</li>
+                      ))}
+                    </ul>
+                  )}
+                </details>
+                <p className="terminal">
+                  The same numbers in the terminal: <code>{command}</code>
+                </p>
               </section>
-            )}
-            <section className="results" aria-labelledby="results-heading" aria-busy={live.running}>
-              <h2 id="results-heading">Results</h2>
-              <p className={`run-status${live.running ? ' running' : ''}`} data-final={live.snapshot?.final === true && !live.running ? 'true' : 'false'}>
-                {status}
-              </p>
-              <p className="visually-hidden" aria-live="polite">
-                {results !== undefined && !live.running ? resultsAnnouncement(results) : ''}
-              </p>
-              {results !== undefined ? <ResultsView results={results} {...(baseline !== undefined && { baseline })} /> : null}
-              <details className="rewrite-distance">
-                <summary>
-                  Rewrite distance from {reference.label}: <strong>{rewrite.score.toFixed(1)}</strong>
-                </summary>
-                <p>Each changed value in units of its documented uncertainty, plus one per rule or event switched.</p>
-                {rewriteLines(rewrite).length === 0 ? (
-                  <p>Nothing changed.</p>
-                ) : (
-                  <ul>
-                    {rewriteLines(rewrite).map((l, i) => (
-                      <li key={i}>{l}</li>
-                    ))}
-                  </ul>
-                )}
-              </details>
-              <p className="terminal">
-                The same numbers in the terminal: <code>{command}</code>
-              </p>
-            </section>
-          </div>
-        ) : view === 'debate' ? (
-          <DebateView
-            a={teamA}
-            b={teamB}
-            choices={teamChoices}
-            chosen={{ a: teamOf(teams.a) === undefined ? (pinned !== undefined ? 'pinned' : 'reference') : teams.a, b: teamOf(teams.b) === undefined ? 'screen' : teams.b }}
-            onChoose={(team, value) => void chooseTeam(team, value)}
-            seed={settings.seed}
-            runs={settings.runs}
-          />
-        ) : view === 'explain' ? (
-          <ExplainView scenario={editor.scenario} seed={settings.seed} {...(bundledName !== undefined && { bundled: bundledName })} />
-        ) : (
-          <RewriteView
-            scenario={editor.scenario}
-            seed={settings.seed}
-            {...(bundledName !== undefined && { bundled: bundledName })}
-            onApply={(rewritten, label) => {
-              dispatch({ type: 'edit', label, recipe: replaceWith(rewritten) });
-              setView('explore');
-            }}
-          />
-        )}
+            </div>
+          ) : view === 'debate' ? (
+            <DebateView
+              a={teamA}
+              b={teamB}
+              choices={teamChoices}
+              chosen={{ a: teamOf(teams.a) === undefined ? (pinned !== undefined ? 'pinned' : 'reference') : teams.a, b: teamOf(teams.b) === undefined ? 'screen' : teams.b }}
+              onChoose={(team, value) => void chooseTeam(team, value)}
+              seed={settings.seed}
+              runs={settings.runs}
+            />
+          ) : view === 'explain' ? (
+            <ExplainView scenario={editor.scenario} seed={settings.seed} {...(bundledName !== undefined && { bundled: bundledName })} />
+          ) : (
+            <RewriteView
+              scenario={editor.scenario}
+              seed={settings.seed}
+              {...(bundledName !== undefined && { bundled: bundledName })}
+              onApply={(rewritten, label) => {
+                dispatch({ type: 'edit', label, recipe: replaceWith(rewritten) });
+                setView('explore');
+              }}
+            />
+          )}
+        </div>
       </main>
 
       <footer className="status-line">
