@@ -7,11 +7,13 @@ import { describe, expect, test } from 'vitest';
  * The import rules of the layout, a pure core at the bottom:
  *
  *   cli -> tui -> analysis -> batch -> engine -> model
- *                    |          |
- *                    +----------+--> report (rendering primitives), scenario, io
+ *   web -'    |          |
+ *             +----------+--> report (rendering primitives), scenario, io
  *
  * analysis holds one folder per feature (its types, maths, run and text); batch executes
- * branches (pool, workers, runners) and knows no feature; report only renders.
+ * branches (pool, workers, runners) and knows no feature; report only renders. web is the
+ * browser's shell beside the terminal's: it reuses the TUI's editor state and React hooks (never
+ * Ink), and nothing imports it.
  */
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
 
@@ -51,6 +53,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   analysis: ['batch', 'engine', 'model', 'report', 'scenario', 'io'],
   tui: ['analysis', 'batch', 'engine', 'model', 'report', 'scenario', 'io'],
   cli: ['tui', 'analysis', 'batch', 'engine', 'model', 'report', 'scenario', 'io'],
+  web: ['tui', 'analysis', 'batch', 'engine', 'model', 'report', 'scenario', 'io'],
   bench: ['batch', 'engine', 'model', 'report', 'scenario', 'io'],
 };
 
@@ -129,12 +132,31 @@ describe('architecture', () => {
   });
 
   test('only the command line imports the UI, and nothing below the command line imports it', () => {
-    for (const s of sources.filter((x) => x.layer !== 'cli' && x.layer !== 'tui')) {
+    for (const s of sources.filter((x) => x.layer !== 'cli' && x.layer !== 'tui' && x.layer !== 'web')) {
       for (const spec of importsOf(s.text)) {
         expect(layerOf(spec, s.file), `${s.file}: ${spec}`).not.toBe('tui');
         expect(layerOf(spec, s.file), `${s.file}: ${spec}`).not.toBe('cli');
         expect(spec, `${s.file}: ${spec}`).not.toMatch(/^(ink|react)$/);
       }
+    }
+  });
+
+  test('the web page reuses only the parts of the TUI that import no Ink, and nothing imports the web page', () => {
+    const tuiFiles = new Map(sources.filter((x) => x.layer === 'tui').map((s) => [s.file.replace(/\.tsx?$/, ''), s]));
+    const web = sources.filter((x) => x.layer === 'web');
+    expect(web.length).toBeGreaterThan(0);
+    for (const s of web) {
+      for (const spec of importsOf(s.text)) {
+        expect(spec, `${s.file}: ${spec}`).not.toMatch(/^ink(\/|$)/);
+        expect(layerOf(spec, s.file), `${s.file}: ${spec}`).not.toBe('cli');
+        if (layerOf(spec, s.file) !== 'tui') continue;
+        const target = tuiFiles.get(join(s.file, '..', spec).replace(/\.js$/, ''));
+        expect(target, `${s.file}: ${spec}`).toBeDefined();
+        for (const inner of importsOf(target!.text)) expect(inner, `${target!.file} (imported by ${s.file})`).not.toMatch(/^ink(\/|$)/);
+      }
+    }
+    for (const s of sources.filter((x) => x.layer !== 'web')) {
+      for (const spec of importsOf(s.text)) expect(layerOf(spec, s.file), `${s.file}: ${spec}`).not.toBe('web');
     }
   });
 

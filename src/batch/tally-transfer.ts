@@ -4,6 +4,12 @@ import type { SerializedTally } from './protocol.js';
 /** The count arrays of a Tally (blockerYearSum has the shape of blockers). */
 export const ARRAY_FIELDS = ['exits', 'funnel', 'tracks', 'exitYears', 'joinMonths', 'blockers', 'blockerYearSum', 'objectors'] as const;
 
+/** Zeroes a tally, to be filled again: a worker keeps one per model rather than allocating one per task. */
+export function clearTally(t: Tally): void {
+  t.runs = 0;
+  for (const f of ARRAY_FIELDS) t[f].fill(0);
+}
+
 /**
  * A tally as it crosses between threads: only its non-zero cells. The arrays of blockers by
  * Ally and reason are large and mostly zero; sent whole, every task of a long run would leave

@@ -2,7 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { deserialize } from 'node:v8';
 import { CHUNK_SIZE, emptyTally, simulateRange, type CompiledModel, type Tally } from '../engine/index.js';
 import type { RangeJob, WorkerReply } from './protocol.js';
-import { ARRAY_FIELDS, serializeTally } from './tally-transfer.js';
+import { clearTally, serializeTally } from './tally-transfer.js';
 
 /** A pool thread: runs ranges of branches and sends back their tallies. */
 if (parentPort === null) throw new Error('worker.js must run as a worker thread');
@@ -38,8 +38,3 @@ port.on('message', (job: RangeJob) => {
     port.postMessage({ type: 'error', task: job.task, message: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);
   }
 });
-
-function clearTally(t: Tally): void {
-  t.runs = 0;
-  for (const f of ARRAY_FIELDS) t[f].fill(0);
-}

@@ -13,6 +13,7 @@ import { handLoop, handLoopAskingEveryAlly } from './hand-loop.js';
 import { editedScenario, rerun, soak, type SoakResult } from './soak.js';
 import { median, quantile, repeat } from './measure.js';
 import { benchRewrite } from './rewrite.js';
+import { benchWeb, RERUN_BRANCHES, summarizeWeb } from './web.js';
 
 /**
  * `npm run bench`: measures the engine against a hand-written loop, the bundled scenarios
@@ -31,6 +32,9 @@ interface Row {
 }
 
 const args = new Set(process.argv.slice(2));
+/** `--only web,rewrite`: just these sections. */
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt < 0 ? undefined : new Set((process.argv[onlyAt + 1] ?? '').split(','));
 const quick = args.has('--quick');
 const asJson = args.has('--json');
 const CLI = fileURLToPath(new URL('../cli/main.js', import.meta.url));
@@ -266,23 +270,50 @@ async function rewriteSearch(rows: Row[]): Promise<void> {
   rows.push({ section, measure: `rewrite distance of the answer (${r.found ? 'target reached' : 'not reached: the closest'})`, value: r.distance, unit: '' });
 }
 
+async function webExplorer(rows: Row[]): Promise<void> {
+  log('web explorer in headless Chromium ...');
+  const section = 'web explorer';
+  const b = await benchWeb(CLI, { loads: quick ? 4 : 10, moves: quick ? 20 : 40 });
+  if (b === undefined) return log('  (no Chromium or playwright-core: the page was not measured)');
+  const s = summarizeWeb(b);
+  // The machine's speed in this sitting, for reading the page's times: the same branches in Node, one thread.
+  const model = compile(await loadOrDie(join(bundledScenariosDir(), 'russia-2000.yaml')));
+  const node = median(await repeat(() => simulate(model, 'bench', RERUN_BRANCHES), 5, 2));
+  rows.push({ section, measure: `yardstick: ${RERUN_BRANCHES.toLocaleString('en-US')} branches of russia-2000 in Node, one thread`, value: node, unit: 'ms' });
+  rows.push({ section, measure: 'page load to first results, median', value: s.firstResults, unit: 'ms', goal: '< 1 s', ok: s.firstResults < 1000 });
+  rows.push({ section, measure: `slider move to refined results (${RERUN_BRANCHES.toLocaleString('en-US')} branches), p50`, value: s.rerunP50, unit: 'ms' });
+  rows.push({ section, measure: `slider move to refined results (${RERUN_BRANCHES.toLocaleString('en-US')} branches), p95`, value: s.rerunP95, unit: 'ms', goal: '< 100 ms', ok: s.rerunP95 < 100 });
+  rows.push({ section, measure: 'code loaded before the first results, gzipped', value: b.sizes.firstLoad / 1000, unit: 'kB' });
+  rows.push({ section, measure: 'all code, gzipped (lazy chunks and workers included)', value: b.sizes.allCode / 1000, unit: 'kB', goal: '<= 400 kB', ok: b.sizes.allCode <= 400_000 });
+  rows.push({ section, measure: 'scenario data, gzipped', value: b.sizes.data / 1000, unit: 'kB' });
+}
+
 async function main(): Promise<void> {
   const childIndex = process.argv.indexOf('--child-memory');
   if (childIndex >= 0) return childMemory(Number(process.argv[childIndex + 1]));
   const soakIndex = process.argv.indexOf('--child-soak');
   if (soakIndex >= 0) return childSoak(Number(process.argv[soakIndex + 1]));
   if (args.has('--help')) {
-    process.stdout.write('Usage: npm run bench [-- --quick] [-- --json]\nMeasures engine speed, start-up, interactive latency and memory against their goals.\n');
+    process.stdout.write(
+      'Usage: npm run bench [-- --quick] [-- --json] [-- --only SECTION[,SECTION]]\nMeasures engine speed, start-up, interactive latency, memory and the web explorer against their goals.\n' +
+        'Sections: engine, bundled, interactive, startup, memory, soak, rewrite, web.\n',
+    );
     return;
   }
   const rows: Row[] = [];
-  await engineVersusHandLoop(rows);
-  await bundledScenarios(rows);
-  await interactiveRerun(rows);
-  await startUp(rows);
-  await memory(rows);
-  await rerunSoak(rows);
-  await rewriteSearch(rows);
+  const sections: readonly [string, (rows: Row[]) => Promise<void>][] = [
+    ['engine', engineVersusHandLoop],
+    ['bundled', bundledScenarios],
+    ['interactive', interactiveRerun],
+    ['startup', startUp],
+    ['memory', memory],
+    ['soak', rerunSoak],
+    ['rewrite', rewriteSearch],
+    ['web', webExplorer],
+  ];
+  const unknown = [...(only ?? [])].filter((name) => !sections.some(([n]) => n === name));
+  if (unknown.length > 0) throw new Error(`--only: no section ${unknown.join(', ')} (sections: ${sections.map(([n]) => n).join(', ')})`);
+  for (const [name, run] of sections) if (only === undefined || only.has(name)) await run(rows);
   process.stdout.write(asJson ? JSON.stringify({ version: VERSION, node: process.version, cores: availableParallelism(), quick, rows }, null, 2) + '\n' : format(rows));
 }
 

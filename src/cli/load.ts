@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { bundledScenariosDir } from '../io/paths.js';
-import { formatIssue, loadScenarioFile, type Issue, type LoadedScenario } from '../scenario/load.js';
+import { loadScenarioFile, problemsText, type Issue, type LoadedScenario } from '../scenario/load.js';
 import { UsageError } from './errors.js';
 import { refuseOutOver } from './output.js';
 
@@ -19,8 +19,7 @@ export async function loadForCommand(file: string, sets: readonly string[] = [])
 
 /** Every problem of a file, one per line, then how many: one UsageError. */
 export function issuesError(issues: readonly Issue[], file: string): UsageError {
-  const n = issues.length;
-  return new UsageError(`${issues.map(formatIssue).join('\n')}\n${n} problem${n === 1 ? '' : 's'} in ${file}`);
+  return new UsageError(problemsText(issues, file));
 }
 
 export function resolveScenarioPath(file: string): string {

@@ -20,6 +20,7 @@ import { sourcesSpec } from './commands/sources.command.js';
 import { sweepSpec } from './commands/sweep.command.js';
 import { openUiOrSummary, tuiSpec } from './commands/tui.command.js';
 import { validateSpec } from './commands/validate.command.js';
+import { webSpec } from './commands/web.command.js';
 import { UsageError } from './errors.js';
 import { DEFAULT_SEED } from './options.js';
 import { printToStderr } from './output.js';
@@ -27,6 +28,7 @@ import { printToStderr } from './output.js';
 /** Every command, in the order `article10 --help` lists them. A new command is declared in commands/<name>.command.ts and added here. */
 export const COMMANDS: readonly CommandSpec[] = [
   tuiSpec,
+  webSpec,
   runSpec,
   validateSpec,
   listSpec,

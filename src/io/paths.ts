@@ -14,3 +14,12 @@ export function bundledScenariosDir(): string {
 }
 
 export const DEFAULT_SCENARIO = 'russia-2000.yaml';
+
+/** The built web explorer (`npm run web` writes web-dist/ at the package's root); undefined when it is not built. */
+export function builtPageDir(): string | undefined {
+  for (const rel of ['../web-dist/', '../../web-dist/', '../../../web-dist/']) {
+    const dir = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(`${dir}index.html`)) return dir;
+  }
+  return undefined;
+}

@@ -119,3 +119,9 @@ export function formatIssue(issue: Issue): string {
   const expected = issue.expected === undefined || issue.message.includes(`expected ${issue.expected}`) ? '' : ` (expected ${issue.expected})`;
   return `${where}:${path} ${issue.message}${expected}`;
 }
+
+/** Every problem of a file, one per line, then how many: what `run` and the web page say of a file that does not load. */
+export function problemsText(issues: readonly Issue[], file: string): string {
+  const n = issues.length;
+  return `${issues.map(formatIssue).join('\n')}\n${n} problem${n === 1 ? '' : 's'} in ${file}`;
+}

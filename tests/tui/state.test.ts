@@ -54,6 +54,25 @@ describe('markEdited and parseValue', () => {
     expect(markEdited(once, shiftParam(once, 0.1, PROBABILITY)).note).toBe(once.note);
   });
 
+  it('the web explorer names itself in the note, and a value edited in either is not marked twice', () => {
+    const web = markEdited(tri, shiftParam(tri, 0.1, PROBABILITY), 'the web explorer');
+    expect(web.note).toBe('edited in the web explorer; was triangular 0.1–0.3–0.5 [S31]');
+    expect(markEdited(web, shiftParam(web, 0.1, PROBABILITY)).note).toBe(web.note);
+  });
+
+  it('a slider moves a value by any amount, a distribution as a whole, within its range, as one edit', () => {
+    const s = sampleScenario();
+    const item = itemsOf(s).find((i) => i.kind === 'number' && i.key.endsWith('interest'))!;
+    const state = editorReducer(openEditor(s, 'sample.yaml', [], 'the web explorer'), { type: 'change', key: item.key, change: { kind: 'shift', by: 0.137 } });
+    expect(state.undo).toHaveLength(1);
+    const before = centralValue((s.candidate.interest as Param).dist);
+    expect(centralValue(state.scenario.candidate.interest.dist)).toBeCloseTo(Math.min(1, before + 0.137), 5);
+    expect(state.scenario.candidate.interest.note).toMatch(/^edited in the web explorer; was /);
+    const far = editorReducer(state, { type: 'change', key: item.key, change: { kind: 'shift', by: 5 } });
+    expect(Math.max(...support(far.scenario.candidate.interest.dist))).toBeLessThanOrEqual(1);
+    expect(editorReducer(editorReducer(far, { type: 'undo' }), { type: 'undo' }).scenario).toEqual(s);
+  });
+
   it('reads numbers and percentages within the range, nothing else', () => {
     expect(parseValue('0.35', PROBABILITY)).toBe(0.35);
     expect(parseValue('35%', PROBABILITY)).toBe(0.35);

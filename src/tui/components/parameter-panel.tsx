@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { Scenario } from '../../model/scenario.js';
 import { padEnd, truncate } from '../../report/format.js';
-import { valueAt, valueText, type ParameterItem } from '../state/parameters.js';
+import { isChanged, valueText, type ParameterItem } from '../state/parameters.js';
 
 export interface ParameterPanelProps {
   readonly items: readonly ParameterItem[];
@@ -58,12 +58,4 @@ export function ParameterPanel({ items, selected, scenario, original, width, hei
 function itemLabel(item: ParameterItem, width: number): string {
   const field = item.field === '' ? '' : ` ${item.field}`;
   return padEnd(truncate(item.owner, Math.max(3, width - field.length)) + field, width).slice(0, width);
-}
-
-function isChanged(s: Scenario, original: Scenario, item: ParameterItem): boolean {
-  try {
-    return JSON.stringify(valueAt(s, item.path)) !== JSON.stringify(valueAt(original, item.path));
-  } catch {
-    return true;
-  }
 }

@@ -1,5 +1,6 @@
 import { applyPatches, enablePatches, produceWithPatches, type Patch } from 'immer';
 import type { Scenario } from '../../model/scenario.js';
+import type { EditedIn } from './edits.js';
 import { changeItem, type Change, type ItemAction } from './item-actions.js';
 import { itemsOf } from './parameters.js';
 import { moveSelection, type Move } from './selection.js';
@@ -40,6 +41,8 @@ export interface EditorState {
    * the screen redraws each act on the selection the key before them left.
    */
   readonly selected?: string;
+  /** Where the edits are made, as edited values' notes name it (default: the TUI). */
+  readonly editedIn?: EditedIn;
 }
 
 export type EditorAction =
@@ -58,8 +61,8 @@ export function selectedItem(state: EditorState) {
   return items.find((i) => i.key === state.selected) ?? items[0];
 }
 
-export function openEditor(scenario: Scenario, file: string, warnings: readonly string[] = []): EditorState {
-  return { scenario, original: scenario, file, warnings, undo: [], redo: [], savedAt: 0, nextId: 1 };
+export function openEditor(scenario: Scenario, file: string, warnings: readonly string[] = [], editedIn?: EditedIn): EditorState {
+  return { scenario, original: scenario, file, warnings, undo: [], redo: [], savedAt: 0, nextId: 1, ...(editedIn !== undefined && { editedIn }) };
 }
 
 export function isDirty(state: EditorState): boolean {
@@ -102,7 +105,7 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return { ...state, scenario, savedTo: action.to, savedAt: state.undo[state.undo.length - 1]?.id ?? 0, note: action.note };
     }
     case 'open':
-      return { ...openEditor(action.scenario, action.file, action.warnings), nextId: state.nextId, note: `opened ${action.file}` };
+      return { ...openEditor(action.scenario, action.file, action.warnings, state.editedIn), nextId: state.nextId, note: `opened ${action.file}` };
     case 'note':
       return { ...state, note: action.note };
     case 'select':
@@ -110,7 +113,7 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
     case 'change': {
       const item = action.key === undefined ? selectedItem(state) : itemsOf(state.scenario).find((i) => i.key === action.key);
       if (item === undefined) return state;
-      return editorReducer(state, changeItem(state.scenario, state.original, item, action.change));
+      return editorReducer(state, changeItem(state.scenario, state.original, item, action.change, state.editedIn));
     }
   }
 }

@@ -61,16 +61,18 @@ export function exactParam(p: Param, value: number): Param {
   return { ...p, dist: { kind: 'fixed', value: tidy(value) } };
 }
 
-const EDITED = 'edited in the TUI';
+/** Where values are edited, as an edited value's note names it ("edited in the TUI; was ..."). */
+export type EditedIn = 'the TUI' | 'the web explorer';
+const EDITED = /^edited in the (TUI|web explorer)\b/;
 
 /**
  * A value the user set is the user's assumption, not what the cited source says: the source
  * becomes `assumption` and the note keeps what it replaced (once, on the first edit).
  */
-export function markEdited(before: Param, after: Param): Param {
+export function markEdited(before: Param, after: Param, editedIn: EditedIn = 'the TUI'): Param {
   if (after === before) return before;
-  if (before.note?.startsWith(EDITED)) return { ...after, source: before.source, note: before.note };
-  return { ...after, source: 'assumption', note: `${EDITED}; was ${describeDistribution(before.dist)}${before.source ? ` [${before.source}]` : ''}` };
+  if (before.note !== undefined && EDITED.test(before.note)) return { ...after, source: before.source, note: before.note };
+  return { ...after, source: 'assumption', note: `edited in ${editedIn}; was ${describeDistribution(before.dist)}${before.source ? ` [${before.source}]` : ''}` };
 }
 
 /** Parses a typed number; undefined when it is not a finite number within the range. */

@@ -1,13 +1,15 @@
 import type { Draft } from 'immer';
 import type { Param } from '../../model/distribution.js';
 import type { Scenario } from '../../model/scenario.js';
-import { describeDistribution, exactParam, formatNumber, markEdited, shiftParam } from './edits.js';
+import { describeDistribution, exactParam, formatNumber, markEdited, shiftParam, type EditedIn } from './edits.js';
 import { itemName, setAt, valueAt, type ParameterItem } from './parameters.js';
 
 /** Editor actions for what a key does to the selected parameter, computed from the current state. */
 
 export type Change =
   | { readonly kind: 'step'; readonly direction: 1 | -1; readonly big: boolean }
+  /** Moves a number by `by` (a slider dragged): a distribution moves as a whole, as with a step. */
+  | { readonly kind: 'shift'; readonly by: number }
   | { readonly kind: 'set'; readonly value: number }
   | { readonly kind: 'toggle' }
   | { readonly kind: 'restore' };
@@ -18,13 +20,15 @@ export type ItemAction =
   | { readonly type: 'note'; readonly note: string | undefined };
 
 /** The edit a change makes, or a note saying why nothing changed. */
-export function changeItem(s: Scenario, original: Scenario, item: ParameterItem, change: Change): ItemAction {
+export function changeItem(s: Scenario, original: Scenario, item: ParameterItem, change: Change, editedIn?: EditedIn): ItemAction {
   const name = itemName(item);
   switch (change.kind) {
     case 'step':
-      return stepItem(s, original, item, change.direction, change.big) ?? { type: 'note', note: `${name} is at the edge of its range` };
+      return stepItem(s, original, item, change.direction, change.big, editedIn) ?? { type: 'note', note: `${name} is at the edge of its range` };
+    case 'shift':
+      return shiftItem(s, original, item, change.by, editedIn) ?? { type: 'note', note: `${name} is at the edge of its range` };
     case 'set':
-      return setItemValue(s, original, item, change.value) ?? { type: 'note', note: `${name} is already ${formatNumber(change.value)}` };
+      return setItemValue(s, original, item, change.value, editedIn) ?? { type: 'note', note: `${name} is already ${formatNumber(change.value)}` };
     case 'toggle':
       return toggleItem(s, item) ?? { type: 'note', note: `${name} is a number: ←/→ or Enter change it` };
     case 'restore':
@@ -38,10 +42,10 @@ function claimAlly(draft: Draft<Scenario>, item: ParameterItem): void {
 }
 
 /** A value that comes back to the file's gets the file's source and note back too. */
-function replaceParam(item: ParameterItem, before: Param, after: Param, original: Scenario): ItemAction | undefined {
+function replaceParam(item: ParameterItem, before: Param, after: Param, original: Scenario, editedIn: EditedIn | undefined): ItemAction | undefined {
   if (JSON.stringify(after.dist) === JSON.stringify(before.dist)) return undefined;
   const inFile = originalParam(original, item);
-  const edited = inFile !== undefined && JSON.stringify(inFile.dist) === JSON.stringify(after.dist) ? inFile : markEdited(before, after);
+  const edited = inFile !== undefined && JSON.stringify(inFile.dist) === JSON.stringify(after.dist) ? inFile : markEdited(before, after, editedIn);
   return {
     type: 'edit',
     label: `${itemName(item)} ${describeDistribution(before.dist)} → ${describeDistribution(after.dist)}`,
@@ -61,19 +65,23 @@ function originalParam(original: Scenario, item: ParameterItem): Param | undefin
 }
 
 /** ←/→: one step (or a big step) down or up. Undefined when nothing would change. */
-function stepItem(s: Scenario, original: Scenario, item: ParameterItem, direction: 1 | -1, big: boolean): ItemAction | undefined {
-  if (item.kind === 'number') {
-    const before = valueAt(s, item.path) as Param;
-    return replaceParam(item, before, shiftParam(before, direction * (big ? item.range.bigStep : item.range.step), item.range), original);
-  }
+function stepItem(s: Scenario, original: Scenario, item: ParameterItem, direction: 1 | -1, big: boolean, editedIn: EditedIn | undefined): ItemAction | undefined {
+  if (item.kind === 'number') return shiftItem(s, original, item, direction * (big ? item.range.bigStep : item.range.step), editedIn);
   return toggleItem(s, item);
 }
 
-/** Enter: an exact value (a distribution becomes that fixed value). */
-function setItemValue(s: Scenario, original: Scenario, item: ParameterItem, value: number): ItemAction | undefined {
+/** A number moved by `by`, within its range. */
+function shiftItem(s: Scenario, original: Scenario, item: ParameterItem, by: number, editedIn: EditedIn | undefined): ItemAction | undefined {
   if (item.kind !== 'number') return undefined;
   const before = valueAt(s, item.path) as Param;
-  return replaceParam(item, before, exactParam(before, value), original);
+  return replaceParam(item, before, shiftParam(before, by, item.range), original, editedIn);
+}
+
+/** Enter: an exact value (a distribution becomes that fixed value). */
+function setItemValue(s: Scenario, original: Scenario, item: ParameterItem, value: number, editedIn: EditedIn | undefined): ItemAction | undefined {
+  if (item.kind !== 'number') return undefined;
+  const before = valueAt(s, item.path) as Param;
+  return replaceParam(item, before, exactParam(before, value), original, editedIn);
 }
 
 /** Space: a rule or event on/off, an Ally's objection veto/holdout. */

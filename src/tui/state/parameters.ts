@@ -153,6 +153,15 @@ export function setAt(draft: object, path: ScenarioPath, value: unknown): void {
   node[path[path.length - 1]!] = value;
 }
 
+/** Whether an item's value differs from the file's (marked `*` in the terminal, "edited" in the page). */
+export function isChanged(s: Scenario, original: Scenario, item: ParameterItem): boolean {
+  try {
+    return JSON.stringify(valueAt(s, item.path)) !== JSON.stringify(valueAt(original, item.path));
+  } catch {
+    return true;
+  }
+}
+
 /** The source field that stands behind an item: the param's own, or the rule's or event's. */
 export function sourceOf(s: Scenario, item: ParameterItem): { source?: string; note?: string } {
   if (item.kind === 'number') return valueAt(s, item.path) as { source?: string; note?: string };

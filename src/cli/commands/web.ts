@@ -1,0 +1,29 @@
+import { resolve } from 'node:path';
+import { builtPageDir } from '../../io/paths.js';
+import { UsageError } from '../errors.js';
+import { printToStderr, printToStdout } from '../output.js';
+import { serveStatic } from '../static-server.js';
+import type { WebFlags } from './web.options.js';
+
+/** `article10 web`: serves the built page until Ctrl-C or SIGTERM; its address on stdout, the rest on stderr. */
+export async function webCommand(flags: WebFlags): Promise<void> {
+  const dir = flags.dir === undefined ? builtPageDir() : resolve(flags.dir);
+  if (dir === undefined) throw new UsageError('the web explorer is not built: run `npm run web` first (it writes web-dist/), then `npx article10 web`');
+  const server = await serveStatic(dir, flags.host, flags.port);
+  // Listening for Ctrl-C and SIGTERM before the address is out: whoever reads it may stop us at once.
+  const stopped = new Promise<void>((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void server.close().then(done);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  const shownHost = flags.host.includes(':') ? `[${flags.host}]` : flags.host === '0.0.0.0' ? '127.0.0.1' : flags.host;
+  const url = `http://${shownHost}:${server.port}/`;
+  await printToStdout(`${url}\n`);
+  printToStderr(`article10: serving the web explorer from ${dir} at ${url}${flags.host === '0.0.0.0' ? " (and on this computer's network addresses)" : ''}; Ctrl-C stops\n`);
+  await stopped;
+  printToStderr('article10: stopped serving\n');
+}

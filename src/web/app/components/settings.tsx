@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import { runsError, seedError } from '../state/link.js';
+
+export interface SettingsProps {
+  readonly seed: string;
+  readonly runs: number;
+  readonly onApply: (seed: string, runs: number) => void;
+}
+
+/** The seed and the number of branches: the same seed and branches give the terminal's numbers. */
+export function Settings({ seed, runs, onApply }: SettingsProps) {
+  const [typedSeed, setTypedSeed] = useState(seed);
+  const [typedRuns, setTypedRuns] = useState(String(runs));
+  const seedProblem = seedError(typedSeed);
+  const runsProblem = runsError(typedRuns);
+  const changed = typedSeed !== seed || typedRuns !== String(runs);
+  return (
+    <form
+      className="settings"
+      aria-label="Seed and branches"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (seedProblem === undefined && runsProblem === undefined) onApply(typedSeed, Number(typedRuns.replace(/_/g, '')));
+      }}
+    >
+      <label>
+        Seed <input type="text" value={typedSeed} onChange={(e) => setTypedSeed(e.target.value)} size={6} aria-invalid={seedProblem !== undefined} />
+      </label>
+      <label>
+        Branches <input type="text" inputMode="numeric" value={typedRuns} onChange={(e) => setTypedRuns(e.target.value)} size={8} aria-invalid={runsProblem !== undefined} />
+      </label>
+      <button type="submit" disabled={!changed || seedProblem !== undefined || runsProblem !== undefined}>
+        Run
+      </button>
+      {seedProblem !== undefined || runsProblem !== undefined ? (
+        <span className="problem" role="alert">
+          {seedProblem ?? runsProblem}
+        </span>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,282 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { builtPageDir } from '../../src/io/paths.js';
+import { OUTCOMES } from '../../src/model/outcome.js';
+import { cli, startCli } from '../helpers/cli.js';
+import { clippedText, launchChromium, CHROMIUM, serveBuiltPage, type Served } from './browser-helpers.js';
+
+/**
+ * The web explorer in a real browser (Debian's Chromium, driven by playwright-core), served by
+ * `article10 web` as a user would: one browser and one server for the whole file.
+ */
+const SHOTS = process.env.ARTICLE10_SCREENSHOTS;
+
+// In CI the browser is required: a missing browser fails these tests rather than skipping them.
+const hasBrowser = existsSync(CHROMIUM);
+
+describe.skipIf(!hasBrowser && process.env.CI !== 'true')('the web explorer in a real browser', () => {
+  let browser: Browser;
+  let served: Served;
+  let context: BrowserContext;
+  const dirs: string[] = [];
+
+  beforeAll(async () => {
+    served = await serveBuiltPage();
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await served?.stop();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  async function open(hash = ''): Promise<Page> {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // A refused resource or a broken Content-Security-Policy shows here first.
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(`${served.url}${hash}`);
+    await finalResults(page);
+    expect(errors).toEqual([]);
+    return page;
+  }
+
+  async function finalResults(page: Page): Promise<void> {
+    await page.locator('.run-status[data-final="true"]').waitFor({ timeout: 30_000 });
+  }
+
+  async function shares(page: Page): Promise<Record<string, string>> {
+    const out: Record<string, string> = {};
+    for (const o of OUTCOMES) out[o] = (await page.locator(`.outcomes tr[data-outcome="${o}"] .share`).textContent())!;
+    return out;
+  }
+
+  test('loads with results, and its results document is the one `article10 run --json` prints', async () => {
+    const page = await open('#s=russia-1990&seed=7&runs=5000');
+    await expect(page.locator('.scenario-title').textContent()).resolves.toContain('1990');
+    expect(await page.locator('.run-status').textContent()).toContain('5,000 branches, seed 7');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Results JSON' }).click()]);
+    const fromPage = readFileSync((await download.path())!, 'utf8');
+    const r = cli(['run', 'russia-1990', '--seed', '7', '--runs', '5000', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(fromPage).toBe(r.stdout);
+    await page.close();
+  });
+
+  test('a slider moves the shares; its source shows on focus; the pinned baseline shows the change; undo takes it back', async () => {
+    const page = await open();
+    const before = await shares(page);
+    await page.getByRole('button', { name: 'Pin baseline' }).click();
+    const slider = page.getByRole('slider', { name: 'RU interest' });
+    await slider.focus();
+    await expect(page.locator('.detail').textContent()).resolves.toMatch(/Source: .*S\d+/);
+    await slider.press('End');
+    await finalResults(page);
+    await page.locator('.edited-badge').waitFor();
+    const after = await shares(page);
+    expect(after.no_application).not.toBe(before.no_application);
+    expect(Number.parseFloat(after.no_application!)).toBeLessThan(Number.parseFloat(before.no_application!));
+    const change = (await page.locator('.outcomes tr[data-outcome="no_application"] .delta').textContent())!;
+    expect(change).toMatch(/^−\d+\.\d pts$/);
+    expect(Number.parseFloat(change.replace('−', '-'))).toBeCloseTo(Number.parseFloat(after.no_application!) - Number.parseFloat(before.no_application!), 0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await finalResults(page);
+    expect(await shares(page)).toEqual(before);
+    await page.close();
+  });
+
+  test('a shared link opens the same changes, seed and branches, with the same shares; the YAML it downloads runs to them too', async () => {
+    const page = await open('#seed=3&runs=8000');
+    await page.getByRole('slider', { name: 'RU interest' }).press('End');
+    await page.getByRole('switch', { name: /no-queue/ }).click();
+    await finalResults(page);
+    const edited = await shares(page);
+    // The YAML it downloads is a file the command runs, to the same shares.
+    const dir = mkdtempSync(join(tmpdir(), 'article10-web-yaml-'));
+    dirs.push(dir);
+    const [yaml] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download YAML' }).click()]);
+    expect(yaml.suggestedFilename()).toBe('russia-2000-edited.yaml');
+    await yaml.saveAs(join(dir, yaml.suggestedFilename()));
+    expect(readFileSync(join(dir, yaml.suggestedFilename()), 'utf8')).toMatch(/^extends: bundled:russia-2000$/m);
+    const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Results JSON' }).click()]);
+    const fromPage = JSON.parse(readFileSync((await json.path())!, 'utf8')) as { outcomes: unknown; funnel: unknown };
+    const r = cli(['run', yaml.suggestedFilename(), '--seed', '3', '--runs', '8000', '--json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const fromCli = JSON.parse(r.stdout) as { outcomes: unknown; funnel: unknown };
+    expect(fromPage.outcomes).toEqual(fromCli.outcomes);
+    expect(fromPage.funnel).toEqual(fromCli.funnel);
+    await page.getByRole('button', { name: 'Share link' }).click();
+    const link = await page.getByRole('textbox', { name: 'Link to share' }).inputValue();
+    expect(link).toMatch(/#s=russia-2000&seed=3&runs=8000&d=z/);
+    const other = await open(link.slice(served.url.length));
+    expect(await shares(other)).toEqual(edited);
+    await other.locator('.edited-badge').waitFor();
+    expect(await other.getByRole('switch', { name: /no-queue/ }).isChecked()).toBe(false);
+    await other.close();
+    // A damaged link says so and opens the scenario as bundled.
+    const damaged = await open(`${link.slice(served.url.length, -6)}@@@`);
+    await expect(damaged.locator('.notice').textContent()).resolves.toContain('damaged');
+    await damaged.close();
+    await page.close();
+  });
+
+  test('the debate view sets team A against team B on the same branches, with the paired interval', async () => {
+    const page = await open('#runs=8000');
+    await page.getByRole('slider', { name: 'RU interest' }).press('End');
+    await finalResults(page);
+    await page.getByRole('tab', { name: 'Debate' }).click();
+    const status = page.locator('.debate .status');
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/^8,000 paired branches, seed 1$/);
+    const rows = page.locator('.debate table.compare').first().locator('tbody tr');
+    expect(await rows.count()).toBe(7);
+    await expect(page.locator('.debate .part-at').textContent()).resolves.toMatch(/They part at: Leadership interested \([+−]\d/);
+    await expect(page.locator('.debate .assumptions').textContent()).resolves.toContain('candidate.interest');
+    await page.close();
+  });
+
+  test('explains a branch as a story, and finds the next branch with an outcome', async () => {
+    const page = await open('#s=russia-1990');
+    await page.getByRole('tab', { name: 'Explain a branch' }).click();
+    await expect(page.locator('.story h3').textContent()).resolves.toMatch(/^Branch 0 of ".*" \(seed 1\)$/);
+    await page.getByRole('button', { name: 'Next branch' }).click();
+    await expect(page.locator('.story h3').textContent()).resolves.toMatch(/^Branch 1 of/);
+    await page.getByRole('combobox', { name: 'Next branch ending' }).selectOption('vetoed');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await expect(page.locator('.story .outcome-line').textContent()).resolves.toContain('Outcome: Invitation vetoed.');
+    const r = cli(['explain', 'russia-1990', '--branch', (await page.locator('.story h3').textContent())!.match(/^Branch (\d+)/)![1]!]);
+    expect(r.code, r.stderr).toBe(0);
+    const firstLine = (await page.locator('.story .lines li').first().textContent())!;
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain(firstLine.replace(/^\d{4}/, '').replace(/\s+/g, ' ').trim());
+    await page.close();
+  });
+
+  test('what would it take: the rewrite search finds what `article10 rewrite` finds, and puts it on screen', async () => {
+    const page = await open('#s=russia-1990');
+    await page.getByRole('tab', { name: 'What would it take?' }).click();
+    await page.getByRole('textbox', { name: 'share in percent' }).fill('2');
+    await page.getByRole('textbox', { name: 'branches per try' }).fill('100');
+    // The command runs beside the page's search, not after it.
+    const command = startCli(['rewrite', 'russia-1990', '--target', 'joined>=2%', '--runs', '100', '--seed', '1', '--json'], { timeoutMs: 120_000 });
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.locator('.rewrite-result').waitFor({ timeout: 120_000 });
+    const r = await command.done;
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as { found: boolean; rewrite: { distance: number; changes: { label: string }[] } };
+    const verdict = (await page.locator('.rewrite-result .verdict').textContent())!;
+    expect(verdict).toContain(`${report.found ? 'Target reached' : 'Target not reached'}`);
+    expect(verdict).toContain(`rewrite distance of ${report.rewrite.distance.toFixed(1)}`);
+    const rows = page.locator('.rewrite-result table').first().locator('tbody tr');
+    expect(await rows.count()).toBe(report.rewrite.changes.length);
+    await page.getByRole('button', { name: 'Put this rewrite on screen' }).click();
+    await finalResults(page);
+    await page.locator('.edited-badge').waitFor();
+    await page.close();
+  });
+
+  test('a bad file gives the messages `article10 validate` gives', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'article10-web-bad-'));
+    dirs.push(dir);
+    const file = join(dir, 'team.yaml');
+    writeFileSync(file, 'extends: bundled:russia-2000\nid: team-b\ncandidate:\n  interest: 1.7\nrules:\n  - id: baker-drem\n    enabled: false\n');
+    const r = cli(['validate', 'team.yaml'], { cwd: dir });
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split('\n').slice(0, -1);
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    const page = await open();
+    await page.locator('input[type=file]').setInputFiles(file);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    const shown = (await alert.textContent())!;
+    for (const line of lines) expect(shown).toContain(line.replace(`${dir}/`, ''));
+    expect(shown).toContain(`${lines.length} problems in team.yaml`);
+    // A good file that extends a bundled one opens, named as the user named it.
+    writeFileSync(file, 'extends: bundled:russia-2000\nid: team-b\ntitle: Team B\ncandidate:\n  interest: 0.9\n');
+    await page.locator('input[type=file]').setInputFiles(file);
+    await expect.poll(() => page.locator('.scenario-title').textContent()).toContain('Team B');
+    await page.close();
+  });
+
+  test('no text is clipped: a phone, a laptop and the projector view', async () => {
+    for (const [width, height, hash, view] of [
+      [375, 740, '', 'explore'],
+      [1280, 800, '#s=russia-1954', 'explore'],
+      [1280, 800, '', 'debate'],
+      [1024, 768, '#view=projector', 'explore'],
+    ] as const) {
+      const page = await open(hash);
+      await page.setViewportSize({ width, height });
+      if (view === 'debate') {
+        await page.getByRole('tab', { name: 'Debate' }).click();
+        await page.locator('.debate table.compare').first().waitFor({ timeout: 30_000 });
+      }
+      if (hash.includes('projector')) expect(await page.locator('.parameters').isVisible()).toBe(false);
+      const problems = await page.evaluate(clippedText);
+      expect(problems, `${width}x${height} ${hash} ${view}`).toEqual([]);
+      if (SHOTS !== undefined) {
+        mkdirSync(SHOTS, { recursive: true });
+        await page.screenshot({ path: join(SHOTS, `${width}x${height}-${view}${hash.replace(/\W/g, '-')}.png`), fullPage: true });
+      }
+      await page.close();
+    }
+  });
+
+  test('once loaded, it opens and runs offline', async () => {
+    const page = await open('#s=russia-1954');
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await finalResults(page);
+      await expect(page.locator('.scenario-title').textContent()).resolves.toContain('1954');
+    } finally {
+      await context.setOffline(false);
+      await page.close();
+    }
+  });
+});
+
+describe('article10 web', () => {
+  test('serves the built page and its files only; refuses a bad port, a port in use and a missing build', async () => {
+    const served = await serveBuiltPage();
+    try {
+      const index = await fetch(served.url);
+      expect(index.status).toBe(200);
+      expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(await index.text()).toContain('<div id="root">');
+      expect((await fetch(`${served.url}assets/main.js`)).headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+      for (const path of ['../package.json', '%2e%2e/package.json', 'data/../../package.json', 'nothing-here.js', 'data']) expect((await fetch(`${served.url}${path}`)).status, path).toBe(404);
+      expect((await fetch(served.url, { method: 'POST' })).status).toBe(405);
+      const port = new URL(served.url).port;
+      const busy = cli(['web', '--port', port]);
+      expect(busy.code).toBe(2);
+      expect(busy.stderr).toContain(`port ${port} is in use`);
+    } finally {
+      await served.stop();
+    }
+    await expect(served.exit).resolves.toBe(0);
+    const bad = cli(['web', '--port', '70000']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--port must be a port number from 0 to 65535');
+    const missing = cli(['web', '--dir', join(tmpdir(), 'no-such-article10-page')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no such folder');
+    expect(builtPageDir()).toBeDefined();
+  });
+
+  test('stops cleanly on SIGTERM', async () => {
+    const { child, done } = startCli(['web', '--port', '0']);
+    await new Promise((r) => child.stdout!.once('data', r));
+    child.kill('SIGTERM');
+    const r = await done;
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\n$/);
+    expect(r.stderr).toContain('stopped serving');
+  });
+});
