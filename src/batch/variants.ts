@@ -19,6 +19,12 @@ export interface VariantRunOptions {
   readonly signal?: AbortSignal;
   /** Called after each variant with how many variants are done. */
   readonly onVariant?: (done: number) => void;
+  /**
+   * Warm single-thread pools to run the variants on, kept open for the caller's next batch (a
+   * search runs many small batches; starting threads for each would cost more than the work).
+   * Given, they replace `workers`.
+   */
+  readonly lanes?: readonly WorkerPool[];
 }
 
 /**
@@ -51,7 +57,8 @@ export async function eachVariant(
   consume: (tally: Tally, i: number) => void,
   options: VariantRunOptions,
 ): Promise<{ readonly peakHeld: number }> {
-  const workers = Math.min(count, options.workers ?? (count * options.runs >= WORKER_THRESHOLD ? defaultWorkerCount() : 1));
+  const lanes = options.lanes;
+  const workers = Math.min(count, lanes?.length ?? options.workers ?? (count * options.runs >= WORKER_THRESHOLD ? defaultWorkerCount() : 1));
   const window = 2 * Math.max(1, workers);
   const finished = new Map<number, Tally>();
   const sleepers: (() => void)[] = [];
@@ -77,6 +84,10 @@ export async function eachVariant(
       for (const wake of sleepers.splice(0)) wake();
     }
   };
+  if (lanes !== undefined && lanes.length > 0) {
+    await Promise.all(lanes.slice(0, Math.max(1, workers)).map(lane));
+    return { peakHeld };
+  }
   if (workers <= 1) {
     await lane(undefined);
     return { peakHeld };

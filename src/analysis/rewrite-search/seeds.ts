@@ -1,0 +1,33 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { bundledScenariosDir } from '../../io/paths.js';
+import type { Scenario } from '../../model/scenario.js';
+import { loadScenarioFile } from '../../scenario/load.js';
+import { findBaseline } from '../rewrite/baseline.js';
+import { rewritesToward, type Lever, type Rewrite } from './levers.js';
+
+/** A starting point of the search and the file it comes from. */
+export interface Seed {
+  readonly from: string;
+  readonly rewrite: Rewrite;
+}
+
+/**
+ * Where the search may start besides the start itself: the bundled counterfactual files that
+ * name the start's decision point as their baseline (`russia-1990-common-home` for
+ * `russia-1990`), each as its switches alone and as its switches with its values (see
+ * rewritesToward). What historians already argued is worth trying first; the search keeps
+ * what helps and drops the rest. A file that does not load is skipped.
+ */
+export async function counterfactualSeeds(start: Scenario, levers: readonly Lever[], dir = bundledScenariosDir()): Promise<Seed[]> {
+  const files = (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const seeds: Seed[] = [];
+  for (const file of files) {
+    const loaded = await loadScenarioFile(join(dir, file), { bundledDir: dir });
+    if (!loaded.ok || loaded.value.scenario.baseline === undefined || loaded.value.scenario.id === start.id) continue;
+    const base = await findBaseline(loaded.value, dir);
+    if (base.kind !== 'found' || base.scenario.id !== start.id) continue;
+    for (const rewrite of rewritesToward(start, levers, loaded.value.scenario)) seeds.push({ from: loaded.value.scenario.id, rewrite });
+  }
+  return seeds;
+}
