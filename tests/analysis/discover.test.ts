@@ -53,6 +53,19 @@ describe('PRIM', () => {
     expect(box!.box.lo[2]).toBe(-Infinity);
     expect(box!.box.hi[2]).toBeLessThanOrEqual(0.4);
   });
+
+  test('an input that is only off or on (0 or 1) is peeled a whole state at a time', () => {
+    const rows = latinHypercube(200, 2, designRng('binary', 'test'));
+    const columns = [Float64Array.from(rows, (r) => (r[0]! >= 0.5 ? 1 : 0)), Float64Array.from(rows, (r) => r[1]!)];
+    const y = Float64Array.from(columns[0]!, (on) => (on === 0 ? 10 : 1));
+    const w = new Float64Array(200).fill(10);
+    const [box] = prim({ columns, y, w }, 1);
+    expect(box!.restricted).toEqual([0]);
+    expect(box!.box.hi[0]).toBe(0);
+    expect(box!.box.lo[0]).toBe(-Infinity);
+    expect(box!.density).toBe(1);
+    expect(box!.coverage).toBeGreaterThan(0.9);
+  });
 });
 
 describe('discover', () => {

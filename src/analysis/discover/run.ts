@@ -2,7 +2,7 @@ import type { Tally } from '../../engine/index.js';
 import type { Scenario } from '../../model/scenario.js';
 import { prim, PRIM_DEFAULTS, screenInputs, type Box, type BoxStats, type PrimOptions } from './prim.js';
 import { designRng, latinHypercubeColumns } from '../design/design.js';
-import { analysisHeader, measureCount, withFactorValues, type AnalysisHeader, type Factor, type Measure } from '../design/factors.js';
+import { analysisHeader, measureCount, switchedOn, withFactorValues, type AnalysisHeader, type Factor, type Measure } from '../design/factors.js';
 import { eachVariant } from '../../batch/variants.js';
 
 /**
@@ -25,6 +25,7 @@ export interface DiscoverOptions extends PrimOptions {
 }
 
 export interface Restriction {
+  /** A parameter, or a rule or event (`rules.<id>`, `events.<id>`): then min 1 means on, max 0 off. */
   readonly path: string;
   /** The box's bounds; null where the box is open on that side. */
   readonly min: number | null;
@@ -61,7 +62,9 @@ export async function runDiscovery(scenario: Scenario, factors: readonly Factor[
   const all = latinHypercubeColumns(options.samples, d, designRng(options.seed, 'lhs'));
   all.forEach((column, j) => {
     const f = factors[j]!;
-    for (let i = 0; i < column.length; i++) column[i] = f.lo + (f.hi - f.lo) * column[i]!;
+    // A rule or event is off (0) or on (1): half the points each, as the hypercube falls.
+    if (f.from === 'switch') for (let i = 0; i < column.length; i++) column[i] = switchedOn(column[i]!) ? 1 : 0;
+    else for (let i = 0; i < column.length; i++) column[i] = f.lo + (f.hi - f.lo) * column[i]!;
   });
   const y = new Float64Array(options.samples);
   const row = new Float64Array(d);
@@ -85,7 +88,9 @@ export async function runDiscovery(scenario: Scenario, factors: readonly Factor[
       .map((k) => {
         const f = factors[screened[k]!]!;
         return { path: f.path, min: Number.isFinite(box.lo[k]!) ? box.lo[k]! : null, max: Number.isFinite(box.hi[k]!) ? box.hi[k]! : null, lo: f.lo, hi: f.hi };
-      });
+      })
+      // A switch kept at both states is no restriction.
+      .filter((r) => factors.find((f) => f.path === r.path)!.from !== 'switch' || (r.min ?? 0) > 0.5 || (r.max ?? 1) < 0.5);
   const strip = ({ box, restricted, ...stats }: BoxStats & { box: Box; restricted: readonly number[] }) => ({ ...stats, restrictions: restrictionsOf(box, restricted) });
   const total = y.reduce((s, v) => s + v, 0);
   return {

@@ -4,8 +4,9 @@ import { integer, pct, table } from '../../report/format.js';
 import { paramLabel } from '../../report/param-labels.js';
 import { rangeText, value } from '../sensitivity/tornado.js';
 
-/** A restriction as a condition: "≥ 0.62", "≤ 0.2", "0.2 to 0.5". */
+/** A restriction as a condition: "≥ 0.62", "≤ 0.2", "0.2 to 0.5"; a rule or event "on" or "off". */
 export function boundText(r: Restriction): string {
+  if (isSwitchPath(r.path)) return (r.min ?? 0) > 0.5 ? 'on' : 'off';
   if (r.min !== null && r.max !== null) return rangeText(r.min, r.max);
   return r.min !== null ? `≥ ${value(r.min)}` : `≤ ${value(r.max!)}`;
 }
@@ -16,10 +17,17 @@ export function boxSentence(box: DiscoveredBox, measure: string, scenario: Scena
   return `${where}: ${measure} in ${pct(box.density, 0)} of branches, covering ${pct(box.coverage, 0)} of all ${measure} branches`;
 }
 
+/** `rules.<id>` or `events.<id>`: a switch, not a number. */
+function isSwitchPath(path: string): boolean {
+  return /^(rules|events)\.[^.]+$/.test(path);
+}
+
 export function discoveryText(r: DiscoveryReport, scenario: Scenario): string {
   const out: string[] = [];
   out.push(`Scenario discovery for "${r.measureLabel}": ${r.title} (${r.scenario})`);
-  out.push(`${integer(r.samples)} parameter vectors (Latin hypercube over ${r.factors.length} ranges) × ${integer(r.runsPerPoint)} branches | seed ${r.seed} | v${r.version}`);
+  const switches = r.factors.filter((f) => f.from === 'switch').length;
+  const over = switches === 0 ? `${r.factors.length} ranges` : `${r.factors.length - switches} ranges and ${switches} rules and events switched off or on`;
+  out.push(`${integer(r.samples)} parameter vectors (Latin hypercube over ${over}) × ${integer(r.runsPerPoint)} branches | seed ${r.seed} | v${r.version}`);
   out.push(`Method: ${r.method}.`);
   out.push(`Over the whole hypercube: ${r.measure} in ${pct(r.overall.share)} of branches (${integer(r.overall.count)} of ${integer(r.overall.trials)}).`);
   out.push('');
@@ -33,7 +41,7 @@ export function discoveryText(r: DiscoveryReport, scenario: Scenario): string {
     out.push(
       `Box ${i + 1}: ${r.measure} in ${pct(box.density)} of its branches (${lift.toFixed(1)}× the overall share), covering ${pct(box.coverage)} of all ${r.measure} branches; ${pct(box.mass)} of the vectors${i > 0 ? ' left by the boxes above' : ''}`,
     );
-    const rows = box.restrictions.map((x) => [x.path, boundText(x), `of ${rangeText(x.lo, x.hi)}`, paramLabel(scenario, x.path)]);
+    const rows = box.restrictions.map((x) => [x.path, boundText(x), isSwitchPath(x.path) ? 'of off, on' : `of ${rangeText(x.lo, x.hi)}`, paramLabel(scenario, x.path)]);
     out.push(...table(['parameter', 'box', 'sampled', 'meaning'], rows).map((l) => `    ${l}`));
     out.push(`  In words: ${boxSentence(box, r.measure, scenario)}.`);
     if (box.tradeoff.length > 1) {

@@ -1,5 +1,5 @@
 import { WORK_LIMITS } from '../../batch/work-limits.js';
-import { listOption, valueOption, type FlagsOf } from '../command-spec.js';
+import { flag, listOption, valueOption, type FlagsOf } from '../command-spec.js';
 import { json, output, runs, seed, set, workers, yes } from '../common-options.js';
 import { countOption } from '../options.js';
 
@@ -11,6 +11,7 @@ export const options = {
   seed: seed(),
   boxes: valueOption('--boxes <K>', 'boxes to find, each among the vectors the earlier ones left', countOption('--boxes', 1, 20), 2),
   range: listOption('--range <path=lo:hi>', "the range to sample a parameter over (replaces its distribution's; repeatable)"),
+  switches: flag('--no-switches', 'leave the rules and events out (by default each is a factor too, switched off and on)'),
   workers: workers('all cores for long analyses'),
   set: set(),
   yes: yes(),

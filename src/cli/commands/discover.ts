@@ -15,7 +15,7 @@ export async function discoverCommand(file: string, flags: DiscoverFlags): Promi
   const measure = parseMeasureFlag(flags.outcome);
   const ranges = parseRanges(flags.range);
   const loaded = await loadForCommand(file, flags.set);
-  const factors = factorsFor(loaded.scenario, ranges);
+  const factors = factorsFor(loaded.scenario, ranges, flags.switches !== false);
   const perValue = Math.max(1, factors.length);
   checkWork(
     {
