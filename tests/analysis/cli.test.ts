@@ -43,6 +43,10 @@ describe('analysis commands as real processes', () => {
       [['sensitivity', PLANTED, '--range', 'candidate.interest'], /path=lo:hi/],
       [['sensitivity', PLANTED, '--outcome', 'won'], /--outcome must be one of joined/],
       [['discover', PLANTED, '--boxes', '0'], /--boxes must be a whole number from 1 to 20/],
+      [['discover', PLANTED, '--target', 'joined=0.3'], /--target must look like outcome>=share/],
+      [['discover', PLANTED, '--target', 'won>=0.3'], /--target: "won" is not an outcome or a funnel stage/],
+      [['discover', PLANTED, '--target', 'joined>=1.5'], /--target: the share must lie between 0 and 1/],
+      [['discover', PLANTED, '--target', 'joined>=0.3', '--outcome', 'vetoed'], /--target names its own outcome .*drop --outcome/],
       [['report', PLANTED, '--format', 'pdf'], /--format must be md or html/],
       [['report', 'no-such-scenario'], /no such file/],
     ] as const;
@@ -75,6 +79,16 @@ describe('analysis commands as real processes', () => {
     const text = cli(['discover', PLANTED, '--set', 'candidate.interest=1', '--samples', '200', '--runs', '10', '--boxes', '1', '--seed', 'sw']);
     expect(text.stdout).toMatch(/rules\.(needs-x|y-too-high) +off +of off, on/);
     expect(text.stdout).toContain('rules and events switched off or on');
+  });
+
+  test('discover --target picks boxes of the vectors that meet it, in the syntax rewrite reads', () => {
+    const r = cli(['discover', PLANTED, '--set', 'candidate.interest=1', '--samples', '200', '--runs', '10', '--boxes', '1', '--no-switches', '--target', 'joined>=90%', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.target).toBe('joined >= 90%');
+    expect(doc.measure).toBe('joined');
+    expect(doc.overall.trials).toBe(200);
+    expect(doc.boxes[0].restrictions.map((x: { path: string }) => x.path)).toEqual(['preconditions.x.level', 'preconditions.y.level']);
   });
 
   test('report --out writes the handout (HTML from the extension, Markdown by default) and prints nothing', () => {

@@ -1,4 +1,6 @@
 import { runDiscovery } from '../../analysis/discover/run.js';
+import { parseTarget } from '../../analysis/rewrite-search/target.js';
+import { UsageError } from '../errors.js';
 import { discoveryText } from '../../analysis/discover/text.js';
 import { stableJson } from '../../report/json.js';
 import { factorsFor, parseMeasureFlag, parseRanges, runAnalysis } from '../analysis.js';
@@ -11,8 +13,12 @@ import { emit } from '../output.js';
 import type { DiscoverFlags } from './discover.options.js';
 
 /** `article10 discover`: PRIM boxes of parameter ranges in which an outcome is most likely. */
-export async function discoverCommand(file: string, flags: DiscoverFlags): Promise<void> {
-  const measure = parseMeasureFlag(flags.outcome);
+export async function discoverCommand(file: string, flags: DiscoverFlags, outcomeGiven = false): Promise<void> {
+  if (flags.target !== undefined && outcomeGiven) throw new UsageError(`--target names its own outcome ("${flags.target}"): drop --outcome`);
+  const parsed = flags.target === undefined ? undefined : parseTarget(flags.target);
+  if (parsed !== undefined && !parsed.ok) throw new UsageError(parsed.message);
+  const target = parsed?.ok ? parsed.target : undefined;
+  const measure = target?.measure ?? parseMeasureFlag(flags.outcome);
   const ranges = parseRanges(flags.range);
   const loaded = await loadForCommand(file, flags.set);
   const factors = factorsFor(loaded.scenario, ranges, flags.switches !== false);
@@ -31,7 +37,7 @@ export async function discoverCommand(file: string, flags: DiscoverFlags): Promi
     runDiscovery(
       loaded.scenario,
       factors,
-      { seed: flags.seed, measure, samples: flags.samples, runs: flags.runs, boxes: flags.boxes, workers: flags.workers, signal, onProgress: (points) => progress(points * flags.runs) },
+      { seed: flags.seed, measure, ...(target === undefined ? {} : { target }), samples: flags.samples, runs: flags.runs, boxes: flags.boxes, workers: flags.workers, signal, onProgress: (points) => progress(points * flags.runs) },
       loaded.warnings,
     ),
   );
