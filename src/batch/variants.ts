@@ -1,5 +1,6 @@
 import type { Scenario } from '../model/scenario.js';
 import { compile, type Tally } from '../engine/index.js';
+import type { Executor } from './executors.js';
 import { RunCancelled, WorkerPool, defaultWorkerCount } from './pool.js';
 import { runModel, WORKER_THRESHOLD } from './run.js';
 
@@ -20,11 +21,12 @@ export interface VariantRunOptions {
   /** Called after each variant with how many variants are done. */
   readonly onVariant?: (done: number) => void;
   /**
-   * Warm single-thread pools to run the variants on, kept open for the caller's next batch (a
-   * search runs many small batches; starting threads for each would cost more than the work).
-   * Given, they replace `workers`.
+   * Executors to run the variants on, one variant at a time each, kept open for the caller's
+   * next batch (a search runs many small batches; starting threads for each would cost more
+   * than the work; the explorer lends its warm ones). Given, they replace `workers`; the
+   * thread yields to the event loop after each variant, so a UI stays responsive.
    */
-  readonly lanes?: readonly WorkerPool[];
+  readonly lanes?: readonly Executor[];
 }
 
 /**
@@ -66,14 +68,17 @@ export async function eachVariant(
   let consumed = 0;
   let done = 0;
   let peakHeld = 0;
-  const lane = async (pool: WorkerPool | undefined) => {
+  const lane = async (pool: WorkerPool | Executor | undefined) => {
     for (;;) {
       while (next < count && next - consumed >= window) await new Promise<void>((wake) => sleepers.push(wake));
       if (next >= count) return;
       const i = next++;
       if (options.signal?.aborted) throw new RunCancelled();
       const model = compile(variant(i));
-      const tally = await runModel(model, { seed: options.seed, runs: options.runs, first: options.first, workers: 1, pool, signal: options.signal });
+      const tally =
+        pool instanceof WorkerPool || pool === undefined
+          ? await runModel(model, { seed: options.seed, runs: options.runs, first: options.first, workers: 1, pool, signal: options.signal })
+          : await pool.run(model, options.seed, options.first ?? 0, options.runs).then(async (t) => (await new Promise<void>((go) => setImmediate(go)), t));
       finished.set(i, tally);
       peakHeld = Math.max(peakHeld, finished.size);
       options.onVariant?.(++done);

@@ -1,5 +1,5 @@
 /** Every screen of the explorer; screens/table.tsx gives each its component, keys and hints. */
-export type ScreenName = 'explore' | 'explain' | 'debate' | 'rewrite' | 'picker' | 'team' | 'help';
+export type ScreenName = 'explore' | 'explain' | 'debate' | 'rewrite' | 'front' | 'picker' | 'team' | 'help';
 
 /**
  * The vocabulary of the UI's keys: what a key binding says, the keys that work everywhere, and
@@ -53,6 +53,7 @@ export const HELP_NOTES: readonly string[] = [
   'Values. A fixed value moves by the step. A distribution (shown ~0.25: its central value) moves as a whole: its range and peak shift together and stop at the edge of what the parameter allows; a beta moves its mean, a Bernoulli its p. Enter replaces a distribution by the fixed value you type. A value you change becomes your assumption: its source is set to "assumption" and its note keeps what it was and where that came from. Values that differ from the file are marked *.',
   'Runs. Every change re-runs the scenario in worker threads: a quick estimate first, then refined. The seed never changes, so two versions of a scenario meet the same chances in the same branches: the change you see is the effect of your edit, not noise. Pin a baseline (p) to see each outcome\'s change next to it; a bold change is larger than the two 95% intervals\' half-widths together. The pin stays when you switch decision points (d), so a counterfactual can be compared with the baseline it rewrites.',
   'Debate and rewrite. c runs team A and team B on the same branches (common random numbers), a quick estimate then refined: each outcome\'s share for both, the difference B − A with its paired 95% interval (bold when it excludes 0), the funnel stage where they part and the assumptions that differ. The rewrite distance on the status line measures how far the scenario on screen travels from the history it rewrites: each changed value in units of its documented uncertainty, plus one per rule or event switched (w lists them). A counterfactual is measured from its baseline: file, a historical file from itself as opened, so your edits are the rewrite.',
+  'What would it take. f searches for the least rewrite of the scenario on screen that reaches a target (joined >= 30% until t sets another: any outcome or stage, >= or <= a share): each value moved in units of its documented uncertainty, each rule or event switched costing 1, every candidate run on the same branches. The Pareto front of distance against the share shows as a table; Enter applies the chosen point as one edit, which u undoes. It is a quick search (200 branches an evaluation, a narrower beam); `npx article10 rewrite` searches wider and checks the answer on fresh seeds.',
   'Saving. s writes only what you changed: the file says `extends:` the scenario it came from (a relative path, or bundled:<id>) and lists the changed values. Run it with `npx article10 run <file>` or open it again with `npx article10 tui <file>`.',
 ];
 

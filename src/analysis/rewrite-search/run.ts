@@ -4,7 +4,8 @@ import { VERSION } from '../../model/version.js';
 import { paramLabel } from '../../report/param-labels.js';
 import { getParam } from '../../scenario/param-paths.js';
 import { describeParam } from '../../scenario/params.js';
-import { defaultWorkerCount, WorkerPool } from '../../batch/pool.js';
+import { workerExecutors, type Executor } from '../../batch/executors.js';
+import { defaultWorkerCount } from '../../batch/pool.js';
 import { eachVariant } from '../../batch/variants.js';
 import { applyRewrite, leverDistance, type Lever, type Rewrite } from './levers.js';
 import { changeCount, withoutChange } from './moves.js';
@@ -28,6 +29,10 @@ export interface RewriteOptions {
   readonly seeds?: readonly Seed[];
   /** Worker threads (1: on this thread); default all cores. */
   readonly workers?: number;
+  /** Executors to evaluate on instead (the explorer's warm ones): then `workers` is not used, and none is closed. */
+  readonly executors?: readonly Executor[];
+  /** Parameters kept as candidates after a screening (see SearchOptions). */
+  readonly keep?: number;
   readonly signal?: AbortSignal;
   /** Evaluations done so far (of an estimate that may grow). */
   readonly onProgress?: (evaluations: number) => void;
@@ -94,10 +99,18 @@ export const REWRITE_SEARCH_METHOD =
   'keeps the best gain per unit of distance (gain: the target share, capped, plus a small funnel guide while it does not move); screens the parameters that changed anything again every few rounds; ' +
   'then a backward pass (drop what the target does without, bisect each move down); distance as the rewrite distance measures it; verified on a fresh seed';
 
-export async function runRewriteSearch(start: Scenario, levers: readonly Lever[], options: RewriteOptions): Promise<{ report: RewriteReport; scenario: Scenario }> {
+/** The report, the start with the chosen rewrite applied, and the front's points with their rewrites (in the report's order). */
+export interface RewriteResult {
+  readonly report: RewriteReport;
+  readonly scenario: Scenario;
+  readonly points: readonly Point[];
+}
+
+export async function runRewriteSearch(start: Scenario, levers: readonly Lever[], options: RewriteOptions): Promise<RewriteResult> {
+  if (options.executors !== undefined) return searchAndVerify(start, levers, options, options.executors);
   const workers = options.workers ?? defaultWorkerCount();
   // Warm threads for the whole search: it runs many small batches.
-  const lanes = workers > 1 ? Array.from({ length: workers }, () => new WorkerPool(1)) : undefined;
+  const lanes = workers > 1 ? workerExecutors(workers) : undefined;
   try {
     return await searchAndVerify(start, levers, options, lanes);
   } finally {
@@ -105,7 +118,17 @@ export async function runRewriteSearch(start: Scenario, levers: readonly Lever[]
   }
 }
 
-async function searchAndVerify(start: Scenario, levers: readonly Lever[], options: RewriteOptions, lanes: readonly WorkerPool[] | undefined): Promise<{ report: RewriteReport; scenario: Scenario }> {
+/** Evaluations the first screening takes: every parameter moved both ways, every switch flipped, and the start. */
+export function screeningCost(levers: readonly Lever[]): number {
+  return 2 * levers.filter((l) => l.kind === 'param').length + levers.filter((l) => l.kind === 'switch').length + 1;
+}
+
+/** Evaluations a search is expected to take at most: its first screening or its budget, then a last round and the backward pass. */
+export function searchEstimate(levers: readonly Lever[], budget: number = SEARCH_DEFAULTS.budget): number {
+  return Math.max(budget, screeningCost(levers)) + 200;
+}
+
+async function searchAndVerify(start: Scenario, levers: readonly Lever[], options: RewriteOptions, lanes: readonly Executor[] | undefined): Promise<RewriteResult> {
   const model = compile(start);
   const years = { startYear: model.startYear, years: model.years };
   let evaluations = 0;
@@ -132,6 +155,7 @@ async function searchAndVerify(start: Scenario, levers: readonly Lever[], option
     maxChanges: options.maxChanges,
     beam: options.beam ?? SEARCH_DEFAULTS.beam,
     budget: options.budget ?? SEARCH_DEFAULTS.budget,
+    keep: options.keep ?? SEARCH_DEFAULTS.keep,
     seeds: seeds.map((s) => s.rewrite),
   });
   const chosen = result.best ?? result.closest;
@@ -170,7 +194,7 @@ async function searchAndVerify(start: Scenario, levers: readonly Lever[], option
     seeds: seeds.map((s) => ({ from: s.from, changes: changesOf(s.rewrite) })),
     levers: { parameters: levers.filter((l) => l.kind === 'param').length, switches: levers.filter((l) => l.kind === 'switch').length },
   };
-  return { report, scenario };
+  return { report, scenario, points: result.front };
 }
 
 function changeLines(start: Scenario, rewritten: Scenario, r: Rewrite, without: readonly number[]): ChangeLine[] {

@@ -1,5 +1,5 @@
 import { knownPaths, scenarioLevers, globMatcher } from '../../analysis/rewrite-search/levers.js';
-import { runRewriteSearch } from '../../analysis/rewrite-search/run.js';
+import { runRewriteSearch, searchEstimate } from '../../analysis/rewrite-search/run.js';
 import { SEARCH_DEFAULTS } from '../../analysis/rewrite-search/search.js';
 import { counterfactualSeeds } from '../../analysis/rewrite-search/seeds.js';
 import { parseTarget } from '../../analysis/rewrite-search/target.js';
@@ -45,7 +45,7 @@ export async function rewriteCommand(file: string, flags: RewriteFlags): Promise
   checkWork({ command: 'rewrite', made: `up to ${integer(EVALUATIONS_BOUND)} evaluations × ${integer(flags.runs)} branches`, branches: EVALUATIONS_BOUND * flags.runs, smaller: 'fewer --runs' }, flags.yes);
   const seeds = await counterfactualSeeds(start, levers);
   // Progress in evaluations against the search's budget (rounds stop there; the backward pass is short).
-  const estimate = SEARCH_DEFAULTS.budget + 200;
+  const estimate = searchEstimate(levers);
   const { report, scenario } = await runAnalysis(`rewrite ${start.id}`, estimate * flags.runs, (signal, progress) =>
     runRewriteSearch(start, levers, {
       target: parsed.target,
