@@ -3,6 +3,7 @@ import { parseTarget } from '../../analysis/rewrite-search/target.js';
 import { UsageError } from '../errors.js';
 import { discoveryText } from '../../analysis/discover/text.js';
 import { stableJson } from '../../report/json.js';
+import type { Factor } from '../../analysis/design/factors.js';
 import { factorsFor, parseMeasureFlag, parseRanges, runAnalysis } from '../analysis.js';
 import { loadForCommand } from '../load.js';
 import { checkWork } from '../budget.js';
@@ -11,6 +12,13 @@ import { WORK_LIMITS } from '../../batch/work-limits.js';
 import { integer } from '../../report/format.js';
 import { emit } from '../output.js';
 import type { DiscoverFlags } from './discover.options.js';
+
+/** "145 parameters", "145 parameters and 23 switches". */
+function factorCount(factors: readonly Factor[]): string {
+  const switches = factors.filter((f) => f.from === 'switch').length;
+  const params = factors.length - switches;
+  return `${params} parameter${params === 1 ? '' : 's'}${switches === 0 ? '' : ` and ${switches} switch${switches === 1 ? '' : 'es'}`}`;
+}
 
 /** `article10 discover`: PRIM boxes of parameter ranges in which an outcome is most likely. */
 export async function discoverCommand(file: string, flags: DiscoverFlags, outcomeGiven = false): Promise<void> {
@@ -29,7 +37,7 @@ export async function discoverCommand(file: string, flags: DiscoverFlags, outcom
       made: `${integer(flags.samples)} samples × ${branchCount(flags.runs)}`,
       branches: flags.samples * flags.runs,
       designValues: flags.samples * factors.length,
-      smaller: `fewer --samples (at most ${integer(Math.min(WORK_LIMITS.maxDiscoverSamples, Math.floor(WORK_LIMITS.maxDesignValues / perValue)))} with ${factors.length} parameters) or fewer --runs`,
+      smaller: `fewer --samples (at most ${integer(Math.min(WORK_LIMITS.maxDiscoverSamples, Math.floor(WORK_LIMITS.maxDesignValues / perValue)))} with ${factorCount(factors)}) or fewer --runs`,
     },
     flags.yes,
   );
