@@ -76,6 +76,11 @@ export class LiveRunner {
     this.joinRange?.();
   }
 
+  /** Where it runs branches: lent to other work of the UI (a search), which queues behind its runs. */
+  get executors(): readonly Executor[] {
+    return this.options.executors;
+  }
+
   get seed(): string {
     return this.options.seed;
   }

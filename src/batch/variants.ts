@@ -1,5 +1,6 @@
 import type { Scenario } from '../model/scenario.js';
 import { compile, type Tally } from '../engine/index.js';
+import type { Executor } from './executors.js';
 import { RunCancelled, WorkerPool, defaultWorkerCount } from './pool.js';
 import { runModel, WORKER_THRESHOLD } from './run.js';
 
@@ -19,6 +20,13 @@ export interface VariantRunOptions {
   readonly signal?: AbortSignal;
   /** Called after each variant with how many variants are done. */
   readonly onVariant?: (done: number) => void;
+  /**
+   * Executors to run the variants on, one variant at a time each, kept open for the caller's
+   * next batch (a search runs many small batches; starting threads for each would cost more
+   * than the work; the explorer lends its warm ones). Given, they replace `workers`; the
+   * thread yields to the event loop after each variant, so a UI stays responsive.
+   */
+  readonly lanes?: readonly Executor[];
 }
 
 /**
@@ -51,7 +59,8 @@ export async function eachVariant(
   consume: (tally: Tally, i: number) => void,
   options: VariantRunOptions,
 ): Promise<{ readonly peakHeld: number }> {
-  const workers = Math.min(count, options.workers ?? (count * options.runs >= WORKER_THRESHOLD ? defaultWorkerCount() : 1));
+  const lanes = options.lanes;
+  const workers = Math.min(count, lanes?.length ?? options.workers ?? (count * options.runs >= WORKER_THRESHOLD ? defaultWorkerCount() : 1));
   const window = 2 * Math.max(1, workers);
   const finished = new Map<number, Tally>();
   const sleepers: (() => void)[] = [];
@@ -59,14 +68,17 @@ export async function eachVariant(
   let consumed = 0;
   let done = 0;
   let peakHeld = 0;
-  const lane = async (pool: WorkerPool | undefined) => {
+  const lane = async (pool: WorkerPool | Executor | undefined) => {
     for (;;) {
       while (next < count && next - consumed >= window) await new Promise<void>((wake) => sleepers.push(wake));
       if (next >= count) return;
       const i = next++;
       if (options.signal?.aborted) throw new RunCancelled();
       const model = compile(variant(i));
-      const tally = await runModel(model, { seed: options.seed, runs: options.runs, first: options.first, workers: 1, pool, signal: options.signal });
+      const tally =
+        pool instanceof WorkerPool || pool === undefined
+          ? await runModel(model, { seed: options.seed, runs: options.runs, first: options.first, workers: 1, pool, signal: options.signal })
+          : await pool.run(model, options.seed, options.first ?? 0, options.runs).then(async (t) => (await new Promise<void>((go) => setImmediate(go)), t));
       finished.set(i, tally);
       peakHeld = Math.max(peakHeld, finished.size);
       options.onVariant?.(++done);
@@ -77,6 +89,10 @@ export async function eachVariant(
       for (const wake of sleepers.splice(0)) wake();
     }
   };
+  if (lanes !== undefined && lanes.length > 0) {
+    await Promise.all(lanes.slice(0, Math.max(1, workers)).map(lane));
+    return { peakHeld };
+  }
   if (workers <= 1) {
     await lane(undefined);
     return { peakHeld };

@@ -1,4 +1,4 @@
-import { FactorError, MEASURE_NAMES, parseMeasure, uncertainFactors, type Factor, type Measure } from '../analysis/design/factors.js';
+import { FactorError, MEASURE_NAMES, parseMeasure, switchFactors, uncertainFactors, type Factor, type Measure } from '../analysis/design/factors.js';
 import { RunCancelled } from '../batch/pool.js';
 import type { Scenario } from '../model/scenario.js';
 import { Interrupted, UsageError } from './errors.js';
@@ -29,10 +29,10 @@ export function parseRanges(specs: readonly string[]): Map<string, readonly [num
   return out;
 }
 
-/** The scenario's factors, a bad --range path as a usage error. */
-export function factorsFor(scenario: Scenario, ranges: ReadonlyMap<string, readonly [number, number]>): Factor[] {
+/** The scenario's factors, with its rules and events switched off and on unless `switches` is false; a bad --range path as a usage error. */
+export function factorsFor(scenario: Scenario, ranges: ReadonlyMap<string, readonly [number, number]>, switches = false): Factor[] {
   try {
-    return uncertainFactors(scenario, ranges);
+    return [...uncertainFactors(scenario, ranges), ...(switches ? switchFactors(scenario) : [])];
   } catch (error) {
     if (error instanceof FactorError && error.path !== undefined) throw new UsageError(`--range ${error.path}: ${error.message}`);
     if (error instanceof FactorError) throw new UsageError(`--range: ${error.message} in ${scenario.id} (paths as in --set: candidate.interest, allies.US.consent, ...)`);

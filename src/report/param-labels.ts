@@ -8,6 +8,12 @@ import type { Scenario } from '../model/scenario.js';
  * each value; this names its owner. Unknown shapes come back as the path.
  */
 export function paramLabel(s: Scenario, path: string): string {
+  const switched = /^(rules|events)\.([^.]+)$/.exec(path);
+  if (switched !== null) {
+    const event = switched[1] === 'events' ? s.events.find((e) => e.id === switched[2]) : undefined;
+    if (switched[1] === 'rules' && s.rules.some((r) => r.id === switched[2])) return `rule ${switched[2]}: on or off`;
+    if (event !== undefined) return `event "${event.label}": on or off`;
+  }
   const at = resolveParamPath(path);
   if (at === undefined) return path;
   if ('effect' in at) {

@@ -21,10 +21,15 @@ export function getParam(s: Scenario, path: string): Param | undefined {
 /** A copy of the scenario with the parameter at `path` replaced; undefined when the path does not exist. */
 export function setParam(s: Scenario, path: string, param: Param): Scenario | undefined {
   if (getParam(s, path) === undefined) return undefined;
-  return produce(s, (draft) => {
-    const slot = locate(draft, path.split('.'));
-    if (slot !== undefined) slot.holder[slot.key] = param as Draft<Param>;
-  });
+  return produce(s, (draft) => void setParamIn(draft, path, param));
+}
+
+/** Replaces the parameter at `path` inside an immer draft (an undoable edit's recipe); false when the path does not exist. */
+export function setParamIn(draft: Draft<Scenario>, path: string, param: Param): boolean {
+  const slot = locate(draft, path.split('.'));
+  if (slot === undefined) return false;
+  slot.holder[slot.key] = param as Draft<Param>;
+  return true;
 }
 
 /** The object holding the parameter and its key, following ids and codes through lists. */

@@ -13,6 +13,8 @@ import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { appBinding, hintLine, type AppAction } from './keys.js';
 import { PromptBar } from './prompt.js';
 import { DebateRunner } from '../analysis/compare/debate-runner.js';
+import { parseTarget, type Target } from '../analysis/rewrite-search/target.js';
+import type { FrontCache } from './hooks/use-front.js';
 import type { LiveRunner } from '../batch/live-runner.js';
 import type { Team, TeamName } from './screens/debate.js';
 import { SCREENS, type ScreenContext, type ScreenName } from './screens/table.js';
@@ -31,6 +33,13 @@ export interface AppProps {
   /** Told once, as the app exits, what to print on the restored terminal. */
   readonly onExit?: (farewell: string) => void;
 }
+
+/** What "what would it take?" (f) asks for until another target is set. */
+const DEFAULT_TARGET: Target = (() => {
+  const parsed = parseTarget('joined>=0.3');
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.target;
+})();
 
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 16;
@@ -59,6 +68,9 @@ export function App({ opened, teamA: opposing, runner, workspace, screen: first,
     opposing === undefined ? {} : { a: { scenario: opposing.scenario, role: workspace.displayPath(opposing.file) } },
   );
   const [choosing, setChoosing] = useState<TeamName>('a');
+  const [frontTarget, setFrontTarget] = useState<Target>(DEFAULT_TARGET);
+  const frontCache = useRef<FrontCache>(undefined);
+  frontCache.current ??= new WeakMap();
   const quit = (farewell: string) => {
     onExit?.(farewell);
     exit();
@@ -123,6 +135,7 @@ export function App({ opened, teamA: opposing, runner, workspace, screen: first,
         notify('teams reset: A is the pin (or the baseline), B the scenario on screen');
       },
     },
+    front: { target: frontTarget, setTarget: setFrontTarget, executors: runner.executors, cache: frontCache.current },
     go: setScreen,
     closeHelp: () => setScreen(helpReturnsTo),
     active,

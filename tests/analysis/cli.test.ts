@@ -23,8 +23,12 @@ describe('analysis commands as real processes', () => {
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({ scenario: 'planted', measure: 'joined', runs: 600, seed: 'c' });
-    expect(doc.swings).toHaveLength(6);
+    // Six parameters with a range, and the two rules and the event switched off and on.
+    expect(doc.swings).toHaveLength(9);
+    expect(doc.swings.filter((w: { from: string }) => w.from === 'switch').map((w: { path: string }) => w.path).sort()).toEqual(['events.far-future', 'rules.needs-x', 'rules.y-too-high']);
     expect(doc.morris.uncertainty).toMatch(/bootstrap/);
+    const without = JSON.parse(cli([...args, '--json', '--no-switches']).stdout);
+    expect(without.swings).toHaveLength(6);
     expect(cli([...args, '--json']).stdout).toBe(r.stdout);
     const text = cli([...args, '--top', '3']);
     expect(text.code).toBe(0);
@@ -39,6 +43,10 @@ describe('analysis commands as real processes', () => {
       [['sensitivity', PLANTED, '--range', 'candidate.interest'], /path=lo:hi/],
       [['sensitivity', PLANTED, '--outcome', 'won'], /--outcome must be one of joined/],
       [['discover', PLANTED, '--boxes', '0'], /--boxes must be a whole number from 1 to 20/],
+      [['discover', PLANTED, '--target', 'joined=0.3'], /--target must look like outcome>=share/],
+      [['discover', PLANTED, '--target', 'won>=0.3'], /--target: "won" is not an outcome or a funnel stage/],
+      [['discover', PLANTED, '--target', 'joined>=1.5'], /--target: the share must lie between 0 and 1/],
+      [['discover', PLANTED, '--target', 'joined>=0.3', '--outcome', 'vetoed'], /--target names its own outcome .*drop --outcome/],
       [['report', PLANTED, '--format', 'pdf'], /--format must be md or html/],
       [['report', 'no-such-scenario'], /no such file/],
       [['report', PLANTED, '--audience', 'parents'], /--audience must be student or teacher, got "parents"/],
@@ -53,11 +61,36 @@ describe('analysis commands as real processes', () => {
   });
 
   test('discover --json finds the planted box', () => {
-    const r = cli(['discover', PLANTED, '--set', 'candidate.interest=1', '--samples', '200', '--runs', '10', '--boxes', '1', '--json']);
+    const r = cli(['discover', PLANTED, '--set', 'candidate.interest=1', '--samples', '200', '--runs', '10', '--boxes', '1', '--no-switches', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.boxes[0].restrictions.map((x: { path: string }) => x.path)).toEqual(['preconditions.x.level', 'preconditions.y.level']);
     expect(doc.boxes[0].density).toBeGreaterThan(0.9);
+  });
+
+  test('discover tries the rules and events off and on: with the blocking rules off the planted box is not needed', () => {
+    const r = cli(['discover', PLANTED, '--set', 'candidate.interest=1', '--samples', '200', '--runs', '10', '--boxes', '1', '--seed', 'sw', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.factors.filter((f: { from: string }) => f.from === 'switch').map((f: { path: string }) => f.path)).toEqual(['rules.needs-x', 'rules.y-too-high', 'events.far-future']);
+    expect(doc.screened).toContain('rules.needs-x');
+    const switches = doc.boxes[0].restrictions.filter((x: { path: string }) => x.path.startsWith('rules.'));
+    expect(switches.length).toBeGreaterThan(0);
+    // A switch is restricted to one state: off (at most 0) for a rule that blocks.
+    for (const x of switches) expect(x).toMatchObject({ min: null, max: 0 });
+    const text = cli(['discover', PLANTED, '--set', 'candidate.interest=1', '--samples', '200', '--runs', '10', '--boxes', '1', '--seed', 'sw']);
+    expect(text.stdout).toMatch(/rules\.(needs-x|y-too-high) +off +of off, on/);
+    expect(text.stdout).toContain('rules and events switched off or on');
+  });
+
+  test('discover --target picks boxes of the vectors that meet it, in the syntax rewrite reads', () => {
+    const r = cli(['discover', PLANTED, '--set', 'candidate.interest=1', '--samples', '200', '--runs', '10', '--boxes', '1', '--no-switches', '--target', 'joined>=90%', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.target).toBe('joined >= 90%');
+    expect(doc.measure).toBe('joined');
+    expect(doc.overall.trials).toBe(200);
+    expect(doc.boxes[0].restrictions.map((x: { path: string }) => x.path)).toEqual(['preconditions.x.level', 'preconditions.y.level']);
   });
 
   test('report --out writes the handout (HTML from the extension, Markdown by default) and prints nothing', () => {

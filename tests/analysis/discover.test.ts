@@ -4,6 +4,7 @@ import { runDiscovery } from '../../src/analysis/discover/run.js';
 import { parseMeasure, uncertainFactors } from '../../src/analysis/design/factors.js';
 import { boxSentence, discoveryText } from '../../src/analysis/discover/text.js';
 import { prim, screenInputs } from '../../src/analysis/discover/prim.js';
+import { parseTarget } from '../../src/analysis/rewrite-search/target.js';
 import { PLANTED, scenario } from './helpers.js';
 
 const joined = parseMeasure('joined')!;
@@ -53,6 +54,19 @@ describe('PRIM', () => {
     expect(box!.box.lo[2]).toBe(-Infinity);
     expect(box!.box.hi[2]).toBeLessThanOrEqual(0.4);
   });
+
+  test('an input that is only off or on (0 or 1) is peeled a whole state at a time', () => {
+    const rows = latinHypercube(200, 2, designRng('binary', 'test'));
+    const columns = [Float64Array.from(rows, (r) => (r[0]! >= 0.5 ? 1 : 0)), Float64Array.from(rows, (r) => r[1]!)];
+    const y = Float64Array.from(columns[0]!, (on) => (on === 0 ? 10 : 1));
+    const w = new Float64Array(200).fill(10);
+    const [box] = prim({ columns, y, w }, 1);
+    expect(box!.restricted).toEqual([0]);
+    expect(box!.box.hi[0]).toBe(0);
+    expect(box!.box.lo[0]).toBe(-Infinity);
+    expect(box!.density).toBe(1);
+    expect(box!.coverage).toBeGreaterThan(0.9);
+  });
 });
 
 describe('discover', () => {
@@ -76,6 +90,38 @@ describe('discover', () => {
     const sentence = boxSentence(box, 'joined', s);
     expect(sentence).toMatch(/^Precondition x: level at the decision point ≥ 0\.7\d* and Precondition y: level at the decision point ≤ 0\.2\d*: joined in (9\d|100)% of branches, covering (9\d|100)% of all joined branches$/);
     expect(discoveryText(r, s)).toContain('Box 1: joined in');
+  });
+
+  test('--target: boxes of the vectors that meet it, counted in vectors; a <= target finds where the share stays low', async () => {
+    const s = await scenario(PLANTED, ['candidate.interest=1']);
+    const target = (text: string) => {
+      const t = parseTarget(text);
+      if (!t.ok) throw new Error(t.message);
+      return t.target;
+    };
+    const high = await runDiscovery(s, uncertainFactors(s), { seed: 'd', measure: joined, target: target('joined>=0.9'), samples: 300, runs: 20, boxes: 1 });
+    expect(high.target).toBe('joined >= 90%');
+    expect(high.overall.trials).toBe(300);
+    // About 0.3 × 0.3 of the vectors lie in the planted box, and only there does every branch join.
+    expect(high.overall.count).toBeGreaterThan(15);
+    expect(high.overall.count).toBeLessThan(45);
+    const box = high.boxes[0]!;
+    expect(box.restrictions.map((x) => x.path).sort()).toEqual(['preconditions.x.level', 'preconditions.y.level']);
+    expect(box.density).toBeGreaterThan(0.9);
+    expect(box.coverage).toBeGreaterThan(0.9);
+    expect(boxSentence(box, 'joined', s, high.target)).toMatch(/: joined >= 90% at (9\d|100)% of the vectors, covering (9\d|100)% of those that meet it$/);
+    const text = discoveryText(high, s);
+    expect(text).toContain('Scenario discovery for "joined >= 90%"');
+    expect(text).toMatch(/Over the whole hypercube: joined >= 90% at \d+\.\d% of the vectors \(\d+ of 300\)/);
+    const low = await runDiscovery(s, uncertainFactors(s), { seed: 'd', measure: joined, target: target('joined<=0.1'), samples: 300, runs: 20, boxes: 1 });
+    expect(low.overall.count + high.overall.count).toBe(300);
+    const lowBox = low.boxes[0]!;
+    // Joined stays low where x is below its threshold or y at or above 0.3.
+    for (const x of lowBox.restrictions) {
+      if (x.path === 'preconditions.x.level') expect(x.max!).toBeLessThan(0.75);
+      else expect(x).toMatchObject({ path: 'preconditions.y.level', max: null });
+    }
+    expect(lowBox.density).toBeGreaterThan(0.9);
   });
 
   test('the same seed gives the same boxes; no outcome anywhere gives no box and says so', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseMeasure, uncertainFactors, withFactorValues } from '../../src/analysis/design/factors.js';
+import { parseMeasure, switchFactors, uncertainFactors, withFactorValues } from '../../src/analysis/design/factors.js';
 import { runSensitivity } from '../../src/analysis/sensitivity/run.js';
 import { compile, simulate, summarize, wilson } from '../../src/engine/index.js';
 import { fixed } from '../../src/model/distribution.js';
@@ -30,6 +30,46 @@ describe('sensitivity', () => {
     const many = withFactorValues(s, factors, values);
     const run = (x: typeof s) => JSON.stringify(summarize(compile(x), simulate(compile(x), 'eq', 3000), { seed: 'eq' }));
     expect(run(many)).toBe(run(one));
+  });
+
+  test('rules and events are factors too: off (0) and on (1); fixing them with many others at once is the same as one at a time', async () => {
+    const s = await scenario(PLANTED);
+    const switches = switchFactors(s);
+    expect(switches).toEqual([
+      { path: 'rules.needs-x', lo: 0, hi: 1, central: 1, from: 'switch', source: 'assumption' },
+      { path: 'rules.y-too-high', lo: 0, hi: 1, central: 1, from: 'switch', source: 'assumption' },
+      { path: 'events.far-future', lo: 0, hi: 1, central: 1, from: 'switch', source: 'assumption' },
+    ]);
+    const off = withFactorValues(s, switches.slice(0, 1), [0]);
+    expect(off.rules.map((r) => r.enabled)).toEqual([false, true]);
+    expect(withFactorValues(off, switches.slice(0, 1), [1]).rules.map((r) => r.enabled)).toEqual([true, true]);
+    const factors = [...uncertainFactors(s), ...switches];
+    const values = factors.map((f, i) => (f.from === 'switch' ? i % 2 : f.lo + (f.hi - f.lo) / 3));
+    let one = s;
+    factors.forEach((f, j) => (one = withFactorValues(one, [f], [values[j]!])));
+    expect(withFactorValues(s, factors, values)).toEqual(one);
+  });
+
+  test('a switch swings from off to on: a blocking rule lowers the share, an event after the horizon does nothing; Morris gives on minus off', async () => {
+    const s = await scenario(PLANTED);
+    const factors = [...uncertainFactors(s), ...switchFactors(s)];
+    const r = await runSensitivity(s, factors, { seed: 'sw', runs: 3000, measure: joined, trajectories: 12, morrisRuns: 600 });
+    const needsX = r.swings.find((w) => w.path === 'rules.needs-x')!;
+    expect(needsX.from).toBe('switch');
+    // On is the scenario as written.
+    expect(needsX.high.count).toBe(r.baseline.count);
+    expect(needsX.swing).toBeLessThan(-0.1);
+    const far = r.swings.find((w) => w.path === 'events.far-future')!;
+    expect([far.low.count, far.high.count]).toEqual([r.baseline.count, r.baseline.count]);
+    const m = r.morris!;
+    const morrisNeedsX = m.rows.find((row) => row.path === 'rules.needs-x')!;
+    expect(morrisNeedsX.mu).toBeLessThan(0);
+    expect(morrisNeedsX.muStar).toBeCloseTo(-morrisNeedsX.mu, 12);
+    expect(m.rows.find((row) => row.path === 'events.far-future')!.muStar).toBe(0);
+    const text = sensitivityText(r, s);
+    expect(text).toContain('each rule and event switched off (░), then on (█)');
+    expect(text).toMatch(/rules\.needs-x {2}off, on \(as written: on\)/);
+    expect(text).toContain('rule needs-x: on or off');
   });
 
   test('the swings rank the parameters the scenario ignores last, with no swing at all', async () => {

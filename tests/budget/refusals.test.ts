@@ -39,11 +39,13 @@ describe('over the budget: refused with its size', () => {
   });
 
   test('a discovery whose hypercube would need a gigabyte, even at one branch a sample', () => {
-    refused(['discover', 'russia-2000', '--samples', '1000000', '--runs', '1'], /^article10: discover: 1,000,000 samples × 1 branch = 1\.0e6 branches: its design holds 145,000,000 values \(1,160 MB\).*fewer --samples \(at most 137,931 with 145 parameters\)/);
+    refused(['discover', 'russia-2000', '--samples', '1000000', '--runs', '1'], /^article10: discover: 1,000,000 samples × 1 branch = 1\.0e6 branches: its design holds 168,000,000 values \(1,344 MB\).*fewer --samples \(at most 119,047 with 145 parameters and 23 switches\)/);
+    refused(['discover', 'russia-2000', '--samples', '1000000', '--runs', '1', '--no-switches'], /its design holds 145,000,000 values \(1,160 MB\).*fewer --samples \(at most 137,931 with 145 parameters\)/);
   });
 
   test('sensitivity at 10^9 branches a swing', () => {
-    refused(['sensitivity', 'russia-2000', '--runs', '1000000000'], /^article10: sensitivity: 291 swing runs × 1,000,000,000 branches \+ 1,168 Morris points × 250,000,000 branches = 5\.8e11 branches: over the budget/);
+    // 145 parameters and 23 rules and events: 1 + 2 × 168 swing runs, 8 × 169 Morris points.
+    refused(['sensitivity', 'russia-2000', '--runs', '1000000000'], /^article10: sensitivity: 337 swing runs × 1,000,000,000 branches \+ 1,352 Morris points × 250,000,000 branches = 6\.8e11 branches: over the budget/);
   });
 
   test('run of eleven scenarios at 10^9 branches each', () => {

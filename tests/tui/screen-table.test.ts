@@ -32,6 +32,9 @@ describe('the table of screens', () => {
   test('the App finds a screen\'s jumps and actions, the help from anywhere but the help, and nothing else', () => {
     expect(appBinding(SCREENS, 'explore', 'c')?.to).toBe('debate');
     expect(appBinding(SCREENS, 'explore', 's')?.act).toBe('save');
+    expect(appBinding(SCREENS, 'explore', 'f')?.to).toBe('front');
+    // On the front, t and Enter are the screen's own.
+    expect(appBinding(SCREENS, 'front', 't')).toBeUndefined();
     expect(appBinding(SCREENS, 'debate', 'c')).toBeUndefined();
     expect(appBinding(SCREENS, 'debate', '?')?.to).toBe('help');
     expect(appBinding(SCREENS, 'help', '?')).toBeUndefined();
@@ -53,6 +56,7 @@ describe('read from the table', () => {
       explain: '↓↑ year  ←→ branch  o outcome  b number  f again  Esc back  ? help  q quit',
       debate: 'a/b choose team  x reset teams  ↑↓ scroll  Esc back  ? help  q quit',
       rewrite: '↑↓ scroll  Esc back  ? help  q quit',
+      front: '↑↓ choose  ⏎ apply  t target  Esc back  ? help  q quit',
       picker: '↑↓ select  ⏎ open  Esc back  ? help  q quit',
       team: '↑↓ select  ⏎ choose  Esc back  ? help  q quit',
       projector: 'Esc back  ? help  q quit',
@@ -69,12 +73,12 @@ describe('read from the table', () => {
   test('a narrow terminal drops hints from the end, never help and quit; a wide one shows them all', () => {
     expect(hintLine(SCREENS, 'explore', 30)).toBe('←→ change  ? help  q quit');
     expect(hintLine(SCREENS, 'debate', 30)).toBe('? help  q quit');
-    expect(hintLine(SCREENS, 'explore', 200)).toBe('←→ change  ⏎ set  s save  c compare  w rewrite  e explain  p pin  ␣ switch  u/r undo  d scenarios  ↑↓ select  ? help  q quit');
+    expect(hintLine(SCREENS, 'explore', 200)).toBe('←→ change  ⏎ set  s save  c compare  w rewrite  e explain  p pin  ␣ switch  u/r undo  d scenarios  ↑↓ select  f what it takes  ? help  q quit');
   });
 
   test('the help lists the keys everywhere, then each titled screen\'s, in the table\'s order', () => {
     const sections = helpSections(SCREENS);
-    expect(sections.map((s) => s.title)).toEqual(['Everywhere', 'Parameters and results', 'Explain a branch', 'Debate view (c)', 'Rewrite (w)', 'Decision points']);
+    expect(sections.map((s) => s.title)).toEqual(['Everywhere', 'Parameters and results', 'Explain a branch', 'Debate view (c)', 'Rewrite (w)', 'What would it take (f)', 'Decision points']);
     for (const s of sections) for (const k of s.keys) expect(k.does, `${s.title}: ${k.keys}`).not.toBe('');
     // Every key the App jumps with is in the help.
     const listed = sections.flatMap((s) => s.keys.map((k) => k.press));

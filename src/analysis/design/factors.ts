@@ -18,9 +18,27 @@ export interface Factor {
   readonly hi: number;
   /** The value a reader would call "the" value (mode, mean, or the fixed value). */
   readonly central: number;
-  /** Where the range comes from: the parameter's distribution, or `--range`. */
-  readonly from: 'distribution' | 'range';
+  /**
+   * Where the range comes from: the parameter's distribution, or `--range`; or a rule or event
+   * switched off (0) and on (1), its path `rules.<id>` or `events.<id>` (see switchFactors).
+   */
+  readonly from: 'distribution' | 'range' | 'switch';
   readonly source?: string;
+}
+
+/**
+ * The rules and events of a scenario as factors that are off (0) or on (1): the switches a
+ * debate is about (`rules.baker-dream`, `events.chechnya2`). A value is on from 0.5 up, so a
+ * design over [0, 1] switches it on half the time; `central` is the state as written.
+ */
+export function switchFactors(scenario: Scenario): Factor[] {
+  const factor = (path: string, on: boolean, source: string | undefined): Factor => ({ path, lo: 0, hi: 1, central: on ? 1 : 0, from: 'switch', ...(source === undefined ? {} : { source }) });
+  return [...scenario.rules.map((r) => factor(`rules.${r.id}`, r.enabled, r.source)), ...scenario.events.map((e) => factor(`events.${e.id}`, e.enabled, e.source))];
+}
+
+/** Whether a factor's value switches its rule or event on. */
+export function switchedOn(value: number): boolean {
+  return value >= 0.5;
 }
 
 /**
@@ -72,16 +90,26 @@ export class FactorError extends Error {
  */
 export function withFactorValues(scenario: Scenario, factors: readonly Factor[], values: ArrayLike<number>, scaled = false): Scenario {
   const at = (j: number) => (scaled ? factors[j]!.lo + (factors[j]!.hi - factors[j]!.lo) * values[j]! : values[j]!);
+  const switches = new Map<string, boolean>();
+  factors.forEach((f, j) => f.from === 'switch' && switches.set(f.path, switchedOn(at(j))));
+  const switched = (s: Scenario): Scenario =>
+    switches.size === 0
+      ? s
+      : {
+          ...s,
+          rules: s.rules.map((r) => (switches.get(`rules.${r.id}`) ?? r.enabled) === r.enabled ? r : { ...r, enabled: !r.enabled }),
+          events: s.events.map((e) => (switches.get(`events.${e.id}`) ?? e.enabled) === e.enabled ? e : { ...e, enabled: !e.enabled }),
+        };
   if (factors.length <= 2) {
     let s = scenario;
-    factors.forEach((f, j) => (s = setParam(s, f.path, fixed(at(j), f.source))!));
-    return s;
+    factors.forEach((f, j) => f.from !== 'switch' && (s = setParam(s, f.path, fixed(at(j), f.source))!));
+    return switched(s);
   }
   // A JSON copy: plain data, and no object shared between two paths (allyDefaults can be).
   const copy = JSON.parse(JSON.stringify(scenario)) as Scenario;
   const params = new Map(scenarioParams(copy).map((e) => [e.path, e.param as { dist: Distribution }]));
-  factors.forEach((f, j) => (params.get(f.path)!.dist = { kind: 'fixed', value: at(j) }));
-  return copy;
+  factors.forEach((f, j) => f.from !== 'switch' && (params.get(f.path)!.dist = { kind: 'fixed', value: at(j) }));
+  return switched(copy);
 }
 
 /** What an analysis measures: the share of branches ending in an outcome, or reaching a funnel stage. */

@@ -148,6 +148,20 @@ export function peel(data: PrimData, active: Uint8Array, options: PrimOptions = 
           seen++;
         }
         if (Number.isNaN(cut)) continue;
+        // Ties at the end (an input that is off or on): the k-th value is the end value itself,
+        // so nothing lies strictly beyond it. Peel the whole tied block instead, if anything is left.
+        const end = firstInBox(ord, inBox, side, n);
+        if (cut === col[end]!) {
+          cut = Number.NaN;
+          for (let t = 0; t < n; t++) {
+            const i = ord[side === 0 ? t : n - 1 - t]!;
+            if (inBox[i] === 1 && col[i]! !== col[end]!) {
+              cut = col[i]!;
+              break;
+            }
+          }
+          if (Number.isNaN(cut)) continue;
+        }
         let y = 0;
         let w = 0;
         let removed = 0;
@@ -179,6 +193,15 @@ export function peel(data: PrimData, active: Uint8Array, options: PrimOptions = 
     path.push(box);
   }
   return path;
+}
+
+/** The index of the first point in the box from one end (0: low, 1: high) of an input's order. */
+function firstInBox(ord: Int32Array, inBox: Uint8Array, side: 0 | 1, n: number): number {
+  for (let t = 0; t < n; t++) {
+    const i = ord[side === 0 ? t : n - 1 - t]!;
+    if (inBox[i] === 1) return i;
+  }
+  return -1;
 }
 
 /** Widens a box one input at a time while that does not lower its density (the pasting phase). */

@@ -4,38 +4,57 @@ import { integer, pct, table } from '../../report/format.js';
 import { paramLabel } from '../../report/param-labels.js';
 import { rangeText, value } from '../sensitivity/tornado.js';
 
-/** A restriction as a condition: "≥ 0.62", "≤ 0.2", "0.2 to 0.5". */
+/** A restriction as a condition: "≥ 0.62", "≤ 0.2", "0.2 to 0.5"; a rule or event "on" or "off". */
 export function boundText(r: Restriction): string {
+  if (isSwitchPath(r.path)) return (r.min ?? 0) > 0.5 ? 'on' : 'off';
   if (r.min !== null && r.max !== null) return rangeText(r.min, r.max);
   return r.min !== null ? `≥ ${value(r.min)}` : `≤ ${value(r.max!)}`;
 }
 
-/** The box in one sentence: "X ≥ 0.6 and Y ≤ 0.3: joined in 41% of branches, covering 78% of all joined branches". */
-export function boxSentence(box: DiscoveredBox, measure: string, scenario: Scenario): string {
+/**
+ * The box in one sentence: "X ≥ 0.6 and Y ≤ 0.3: joined in 41% of branches, covering 78% of all
+ * joined branches"; of a target, "...: joined >= 30% at 41% of the vectors, covering 78% of those that meet it".
+ */
+export function boxSentence(box: DiscoveredBox, measure: string, scenario: Scenario, target?: string): string {
   const where = box.restrictions.map((r) => `${paramLabel(scenario, r.path)} ${boundText(r)}`).join(' and ');
+  if (target !== undefined) return `${where}: ${target} at ${pct(box.density, 0)} of the vectors, covering ${pct(box.coverage, 0)} of those that meet it`;
   return `${where}: ${measure} in ${pct(box.density, 0)} of branches, covering ${pct(box.coverage, 0)} of all ${measure} branches`;
+}
+
+/** `rules.<id>` or `events.<id>`: a switch, not a number. */
+function isSwitchPath(path: string): boolean {
+  return /^(rules|events)\.[^.]+$/.test(path);
 }
 
 export function discoveryText(r: DiscoveryReport, scenario: Scenario): string {
   const out: string[] = [];
-  out.push(`Scenario discovery for "${r.measureLabel}": ${r.title} (${r.scenario})`);
-  out.push(`${integer(r.samples)} parameter vectors (Latin hypercube over ${r.factors.length} ranges) × ${integer(r.runsPerPoint)} branches | seed ${r.seed} | v${r.version}`);
+  const t = r.target;
+  out.push(`Scenario discovery for "${t ?? r.measureLabel}": ${r.title} (${r.scenario})`);
+  const switches = r.factors.filter((f) => f.from === 'switch').length;
+  const over = switches === 0 ? `${r.factors.length} ranges` : `${r.factors.length - switches} ranges and ${switches} rules and events switched off or on`;
+  out.push(`${integer(r.samples)} parameter vectors (Latin hypercube over ${over}) × ${integer(r.runsPerPoint)} branches | seed ${r.seed} | v${r.version}`);
   out.push(`Method: ${r.method}.`);
-  out.push(`Over the whole hypercube: ${r.measure} in ${pct(r.overall.share)} of branches (${integer(r.overall.count)} of ${integer(r.overall.trials)}).`);
+  if (t === undefined) out.push(`Over the whole hypercube: ${r.measure} in ${pct(r.overall.share)} of branches (${integer(r.overall.count)} of ${integer(r.overall.trials)}).`);
+  else out.push(`Over the whole hypercube: ${t} at ${pct(r.overall.share)} of the vectors (${integer(r.overall.count)} of ${integer(r.overall.trials)}).`);
   out.push('');
-  if (r.overall.count === 0) {
+  if (r.overall.count === 0 && t !== undefined) {
+    out.push(`No vector anywhere in the hypercube meets ${t}: there is no box to find. Try a lower threshold, \`rewrite --target\`, or wider --range values.`);
+  } else if (r.overall.count === 0) {
     out.push(`No branch anywhere in the hypercube ended "${r.measure}": there is no box to find. Try another --outcome or wider --range values.`);
   } else if (r.boxes.length === 0) {
-    out.push(`No box does better than the whole hypercube: "${r.measure}" does not concentrate in any range of these parameters.`);
+    out.push(`No box does better than the whole hypercube: "${t ?? r.measure}" does not concentrate in any range of these parameters.`);
   }
   r.boxes.forEach((box, i) => {
     const lift = r.overall.share > 0 ? box.density / r.overall.share : 0;
+    const left = `${pct(box.mass)} of the vectors${i > 0 ? ' left by the boxes above' : ''}`;
     out.push(
-      `Box ${i + 1}: ${r.measure} in ${pct(box.density)} of its branches (${lift.toFixed(1)}× the overall share), covering ${pct(box.coverage)} of all ${r.measure} branches; ${pct(box.mass)} of the vectors${i > 0 ? ' left by the boxes above' : ''}`,
+      t === undefined
+        ? `Box ${i + 1}: ${r.measure} in ${pct(box.density)} of its branches (${lift.toFixed(1)}× the overall share), covering ${pct(box.coverage)} of all ${r.measure} branches; ${left}`
+        : `Box ${i + 1}: ${t} at ${pct(box.density)} of its vectors (${lift.toFixed(1)}× the overall share), covering ${pct(box.coverage)} of the vectors that meet it; ${left}`,
     );
-    const rows = box.restrictions.map((x) => [x.path, boundText(x), `of ${rangeText(x.lo, x.hi)}`, paramLabel(scenario, x.path)]);
+    const rows = box.restrictions.map((x) => [x.path, boundText(x), isSwitchPath(x.path) ? 'of off, on' : `of ${rangeText(x.lo, x.hi)}`, paramLabel(scenario, x.path)]);
     out.push(...table(['parameter', 'box', 'sampled', 'meaning'], rows).map((l) => `    ${l}`));
-    out.push(`  In words: ${boxSentence(box, r.measure, scenario)}.`);
+    out.push(`  In words: ${boxSentence(box, r.measure, scenario, t)}.`);
     if (box.tradeoff.length > 1) {
       out.push('  Trade-off along the peeling path (the best box with 1, 2, 3 ... restrictions):');
       const t = box.tradeoff.map((b) => [String(b.restrictions.length), pct(b.density), pct(b.coverage), pct(b.mass), b.restrictions.map((x) => `${x.path} ${boundText(x)}`).join(', ')]);
@@ -43,7 +62,8 @@ export function discoveryText(r: DiscoveryReport, scenario: Scenario): string {
     }
     out.push('');
   });
-  out.push('Density: share of the box\'s branches with the outcome. Coverage: share of all such branches that fall in the box.');
+  if (t === undefined) out.push('Density: share of the box\'s branches with the outcome. Coverage: share of all such branches that fall in the box.');
+  else out.push(`Density: share of the box's vectors at which ${t} (on their ${integer(r.runsPerPoint)} branches). Coverage: share of all such vectors that fall in the box.`);
   out.push('Mass: share of the sampled parameter vectors inside the box. Each vector fixes every parameter that has a range;');
   out.push('the branches run at it still draw events, votes and ratifications.');
   if (r.warnings.length > 0) {

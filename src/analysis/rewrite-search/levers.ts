@@ -2,7 +2,7 @@ import { compile } from '../../engine/index.js';
 import type { Distribution, Param } from '../../model/distribution.js';
 import type { Scenario } from '../../model/scenario.js';
 import { paramKind } from '../../scenario/param-kinds.js';
-import { scenarioParams, setParam } from '../../scenario/param-paths.js';
+import { getParam, scenarioParams, setParam } from '../../scenario/param-paths.js';
 import { moments } from '../rewrite/moments.js';
 
 /**
@@ -67,6 +67,38 @@ export function knownPaths(s: Scenario): string[] {
   return [...scenarioParams(s).map((e) => e.path), ...s.rules.map((r) => `rules.${r.id}`), ...s.events.map((e) => `events.${e.id}`)];
 }
 
+/**
+ * The rewrite distance of a rewrite from the start, as rewriteDistance measures the start with
+ * it applied (the same terms, summed in the same order), without building and diffing the
+ * scenario: √(Σ z²) over the moved parameters, each z the change of the moved distribution in
+ * units of the lever's scale (a move held at the end of a range counts what it really moved),
+ * plus 1 per switch. A parameter inside a rule or event switched off is the switch's change, so
+ * it does not count. `sizes` caches each lever's size of a move.
+ */
+export function leverDistance(levers: ReadonlyMap<string, Lever>, rewrite: Rewrite, sizes: Map<string, number> = new Map()): number {
+  const off = rewrite.flips.map((f) => `${f}.`);
+  const zs: { path: string; z: number }[] = [];
+  for (const { path, z } of rewrite.shifts) {
+    const lever = levers.get(path);
+    if (lever?.kind !== 'param' || off.some((prefix) => path.startsWith(prefix))) continue;
+    const key = `${path}=${z}`;
+    let size = sizes.get(key);
+    if (size === undefined) sizes.set(key, (size = moveSize(lever, z)));
+    if (size !== 0) zs.push({ path, z: size });
+  }
+  zs.sort((a, b) => b.z - a.z || (a.path < b.path ? -1 : 1));
+  return Math.sqrt(zs.reduce((sum, c) => sum + c.z * c.z, 0)) + rewrite.flips.length;
+}
+
+/** |z| of a move as the rewrite distance measures it: the change of mean and sd, in units of the lever's scale. */
+function moveSize(lever: ParamLever, z: number): number {
+  const a = moments(lever.param.dist);
+  const b = moments(shifted(lever, z).dist);
+  const dMean = b.mean - a.mean;
+  const dSd = b.sd - a.sd;
+  return Math.sqrt(dMean * dMean + dSd * dSd) / lever.scale;
+}
+
 /** The start with a rewrite applied. */
 export function applyRewrite(start: Scenario, levers: ReadonlyMap<string, Lever>, rewrite: Rewrite): Scenario {
   let s = start;
@@ -87,14 +119,81 @@ export function applyRewrite(start: Scenario, levers: ReadonlyMap<string, Lever>
 }
 
 /**
+ * How many units the parameter can move in a direction (+1 up, -1 down) before its
+ * distribution meets the end of the range its kind allows (Infinity where there is none).
+ */
+export function reach(lever: ParamLever, direction: 1 | -1): number {
+  const [lo, hi] = bounds(lever.path);
+  const d = lever.param.dist;
+  const [min, max] = d.kind === 'fixed' ? [d.value, d.value] : d.kind === 'bernoulli' ? [d.p, d.p] : [d.min, d.max];
+  const room = direction > 0 ? hi - max : min - lo;
+  return Math.max(0, room / lever.scale);
+}
+
+/**
+ * The rewrites of the start that another scenario of the same decision point makes, as far as
+ * the levers reach: its switches alone, and its switches with its values, each moved by the
+ * change of its mean (in units). A counterfactual file is where a search can start.
+ */
+/** A starting point of the search and the counterfactual it comes from. */
+export interface Seed {
+  readonly from: string;
+  readonly rewrite: Rewrite;
+}
+
+/**
+ * The starting points from counterfactuals of the start's decision point (those that name it
+ * as their baseline), in the order given: the bundled files' order, by file name. Pure: the
+ * command reads the files (seeds.ts), the web explorer has them in its data.
+ */
+export function seedsToward(start: Scenario, levers: readonly Lever[], counterfactuals: readonly Scenario[]): Seed[] {
+  return counterfactuals.flatMap((other) => rewritesToward(start, levers, other).map((rewrite) => ({ from: other.id, rewrite })));
+}
+
+export function rewritesToward(start: Scenario, levers: readonly Lever[], other: Scenario): Rewrite[] {
+  const flips: string[] = [];
+  const shifts: { path: string; z: number }[] = [];
+  for (const lever of levers) {
+    if (lever.kind === 'switch') {
+      const on = switchState(other, lever.path);
+      if (on !== undefined && on !== lever.on) flips.push(lever.path);
+      continue;
+    }
+    const theirs = getParam(other, lever.path);
+    if (theirs === undefined) continue;
+    const z = Math.round(((moments(theirs.dist).mean - moments(lever.param.dist).mean) / lever.scale) * 100) / 100;
+    if (Math.abs(z) >= 0.05) shifts.push({ path: lever.path, z });
+  }
+  flips.sort();
+  shifts.sort((a, b) => (a.path < b.path ? -1 : 1));
+  const out: Rewrite[] = [];
+  if (flips.length > 0) out.push({ shifts: [], flips });
+  if (shifts.length > 0) out.push({ shifts, flips });
+  return out;
+}
+
+/** Whether a rule or event (`rules.<id>`, `events.<id>`) is on in a scenario; undefined when it has none of that id. */
+export function switchState(s: Scenario, path: string): boolean | undefined {
+  const dot = path.indexOf('.');
+  const [kind, id] = [path.slice(0, dot), path.slice(dot + 1)];
+  if (kind === 'rules') return s.rules.find((r) => r.id === id)?.enabled;
+  if (kind === 'events') return s.events.find((e) => e.id === id)?.enabled;
+  return undefined;
+}
+
+function bounds(path: string): readonly [number, number] {
+  const range = paramKind(path).range;
+  return range === 'probability' ? [0, 1] : range === 'delta' ? [-1, 1] : range === 'nonNegative' ? [0, Infinity] : [-Infinity, Infinity];
+}
+
+/**
  * The parameter moved by z units of its scale: the whole distribution shifted (its spread kept,
  * so the move costs |z|), each end held to the range the schema allows there.
  */
 export function shifted(lever: ParamLever, z: number): Param {
   const d = lever.param.dist;
   const by = z * lever.scale;
-  const range = paramKind(lever.path).range;
-  const [lo, hi] = range === 'probability' ? [0, 1] : range === 'delta' ? [-1, 1] : range === 'nonNegative' ? [0, Infinity] : [-Infinity, Infinity];
+  const [lo, hi] = bounds(lever.path);
   const c = (x: number) => round(Math.min(hi, Math.max(lo, x + by)));
   const dist = ((): Distribution => {
     switch (d.kind) {

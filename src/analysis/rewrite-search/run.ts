@@ -4,10 +4,14 @@ import { VERSION } from '../../model/version.js';
 import { paramLabel } from '../../report/param-labels.js';
 import { getParam } from '../../scenario/param-paths.js';
 import { describeParam } from '../../scenario/params.js';
+import { workerExecutors, type Executor } from '../../batch/executors.js';
+import { defaultWorkerCount } from '../../batch/pool.js';
 import { eachVariant } from '../../batch/variants.js';
-import { applyRewrite, type Lever, type Rewrite } from './levers.js';
-import { searchRewrite, withoutChange, type Evaluation, type Point } from './search.js';
-import { funnelDepth, targetCount, targetText, type Target } from './target.js';
+import { applyRewrite, leverDistance, type Lever, type Rewrite } from './levers.js';
+import { changeCount, withoutChange } from './moves.js';
+import { searchRewrite, SEARCH_DEFAULTS, type Evaluation, type Point } from './search.js';
+import type { Seed } from './seeds.js';
+import { funnelGuide, targetCount, targetText, type Target } from './target.js';
 
 /** `article10 rewrite`: the search on the engine, then the answer checked on fresh seeds. */
 export interface RewriteOptions {
@@ -17,7 +21,18 @@ export interface RewriteOptions {
   readonly runs: number;
   readonly maxDistance: number;
   readonly maxChanges: number;
+  /** Partial rewrites kept side by side (see SearchOptions). */
+  readonly beam?: number;
+  /** Evaluations after which no further round starts (see SearchOptions). */
+  readonly budget?: number;
+  /** Starting points besides the start: rewrites of its levers, such as a counterfactual file's switches (see counterfactualSeeds). */
+  readonly seeds?: readonly Seed[];
+  /** Worker threads (1: on this thread); default all cores. */
   readonly workers?: number;
+  /** Executors to evaluate on instead (the explorer's warm ones): then `workers` is not used, and none is closed. */
+  readonly executors?: readonly Executor[];
+  /** Parameters kept as candidates after a screening (see SearchOptions). */
+  readonly keep?: number;
   readonly signal?: AbortSignal;
   /** Evaluations done so far (of an estimate that may grow). */
   readonly onProgress?: (evaluations: number) => void;
@@ -70,14 +85,50 @@ export interface RewriteReport {
   readonly evaluations: number;
   readonly branches: number;
   readonly rounds: number;
+  /** Partial rewrites kept side by side, and the evaluations after which no round starts. */
+  readonly beam: number;
+  readonly budget: number;
+  /** The starting points tried besides the start, and the files they come from. */
+  readonly seeds: readonly { readonly from: string; readonly changes: readonly string[] }[];
   readonly levers: { readonly parameters: number; readonly switches: number };
 }
 
 export const REWRITE_SEARCH_METHOD =
-  'greedy forward selection on common random numbers (screen each parameter ±2 units and each switch; then per round each candidate 1-3 units either way or flipped, best gain per unit of distance), ' +
+  'beam search on common random numbers: screen each parameter ±2 units and each switch; keep a beam of partial rewrites side by side, from the start and from the switches of counterfactual files of the same decision point; ' +
+  'each round tries each candidate 1, 2 or 4 units (to the end of its range), each change one unit less or more, each helpful switch flipped, a full rewrite swapping its weakest change, a move past the distance scaled back onto it; ' +
+  'keeps the best gain per unit of distance (gain: the target share, capped, plus a small funnel guide while it does not move); screens the parameters that changed anything again every few rounds; ' +
   'then a backward pass (drop what the target does without, bisect each move down); distance as the rewrite distance measures it; verified on a fresh seed';
 
-export async function runRewriteSearch(start: Scenario, levers: readonly Lever[], options: RewriteOptions): Promise<{ report: RewriteReport; scenario: Scenario }> {
+/** The report, the start with the chosen rewrite applied, and the front's points with their rewrites (in the report's order). */
+export interface RewriteResult {
+  readonly report: RewriteReport;
+  readonly scenario: Scenario;
+  readonly points: readonly Point[];
+}
+
+export async function runRewriteSearch(start: Scenario, levers: readonly Lever[], options: RewriteOptions): Promise<RewriteResult> {
+  if (options.executors !== undefined) return searchAndVerify(start, levers, options, options.executors);
+  const workers = options.workers ?? defaultWorkerCount();
+  // Warm threads for the whole search: it runs many small batches.
+  const lanes = workers > 1 ? workerExecutors(workers) : undefined;
+  try {
+    return await searchAndVerify(start, levers, options, lanes);
+  } finally {
+    if (lanes !== undefined) await Promise.all(lanes.map((l) => l.close()));
+  }
+}
+
+/** Evaluations the first screening takes: every parameter moved both ways, every switch flipped, and the start. */
+export function screeningCost(levers: readonly Lever[]): number {
+  return 2 * levers.filter((l) => l.kind === 'param').length + levers.filter((l) => l.kind === 'switch').length + 1;
+}
+
+/** Evaluations a search is expected to take at most: its first screening or its budget, then a last round and the backward pass. */
+export function searchEstimate(levers: readonly Lever[], budget: number = SEARCH_DEFAULTS.budget): number {
+  return Math.max(budget, screeningCost(levers)) + 200;
+}
+
+async function searchAndVerify(start: Scenario, levers: readonly Lever[], options: RewriteOptions, lanes: readonly Executor[] | undefined): Promise<RewriteResult> {
   const model = compile(start);
   const years = { startYear: model.startYear, years: model.years };
   let evaluations = 0;
@@ -86,25 +137,28 @@ export async function runRewriteSearch(start: Scenario, levers: readonly Lever[]
     await eachVariant(
       batch.length,
       (i) => batch[i]!,
-      (t: Tally, i) => (out[i] = { share: targetCount(t, options.target, years) / t.runs, depth: funnelDepth(t, options.target) }),
-      {
-        seed,
-        runs: options.runs,
-        workers: options.workers,
-        signal: options.signal,
-        // Counted whether or not anyone listens: the report states how many evaluations were run.
-        onVariant: () => {
-          evaluations += 1;
-          options.onProgress?.(evaluations);
-        },
-      },
+      (t: Tally, i) => (out[i] = { share: targetCount(t, options.target, years) / t.runs, guide: funnelGuide(t, options.target), profile: Float32Array.from(t.exitYears, (n) => n / t.runs) }),
+      { seed, runs: options.runs, workers: 1, ...(lanes === undefined ? {} : { lanes }), signal: options.signal, onVariant: () => {
+        evaluations++;
+        options.onProgress?.(evaluations);
+      } },
     );
     return out;
   };
   const evaluate = evaluateOn(options.seed);
-  const result = await searchRewrite(start, levers, evaluate, { target: options.target, maxDistance: options.maxDistance, maxChanges: options.maxChanges });
-  const chosen = result.best ?? result.closest;
   const byPath = new Map(levers.map((l) => [l.path, l]));
+  // Only the starting points within the limits are tried (and reported).
+  const seeds = (options.seeds ?? []).filter((s) => changeCount(s.rewrite) <= options.maxChanges && leverDistance(byPath, s.rewrite) <= options.maxDistance + 1e-9);
+  const result = await searchRewrite(start, levers, evaluate, {
+    target: options.target,
+    maxDistance: options.maxDistance,
+    maxChanges: options.maxChanges,
+    beam: options.beam ?? SEARCH_DEFAULTS.beam,
+    budget: options.budget ?? SEARCH_DEFAULTS.budget,
+    keep: options.keep ?? SEARCH_DEFAULTS.keep,
+    seeds: seeds.map((s) => s.rewrite),
+  });
+  const chosen = result.best ?? result.closest;
   const scenario = applyRewrite(start, byPath, chosen.rewrite);
   // Each change's part: the share with it left out, everything else kept.
   const paths = [...chosen.rewrite.shifts.map((s) => s.path), ...chosen.rewrite.flips];
@@ -135,9 +189,12 @@ export async function runRewriteSearch(start: Scenario, levers: readonly Lever[]
     evaluations: evaluations,
     branches: evaluations * options.runs,
     rounds: result.rounds,
+    beam: options.beam ?? SEARCH_DEFAULTS.beam,
+    budget: options.budget ?? SEARCH_DEFAULTS.budget,
+    seeds: seeds.map((s) => ({ from: s.from, changes: changesOf(s.rewrite) })),
     levers: { parameters: levers.filter((l) => l.kind === 'param').length, switches: levers.filter((l) => l.kind === 'switch').length },
   };
-  return { report, scenario };
+  return { report, scenario, points: result.front };
 }
 
 function changeLines(start: Scenario, rewritten: Scenario, r: Rewrite, without: readonly number[]): ChangeLine[] {
@@ -159,9 +216,10 @@ function switchOn(s: Scenario, path: string): boolean {
 }
 
 function frontRow(p: Point): FrontRow {
-  return {
-    distance: p.distance,
-    share: p.share,
-    changes: [...p.rewrite.shifts.map((s) => `${s.path} ${s.z >= 0 ? '+' : ''}${s.z}`), ...p.rewrite.flips.map((f) => `${f} switched`)],
-  };
+  return { distance: p.distance, share: p.share, changes: changesOf(p.rewrite) };
+}
+
+/** `allies.US.consent +1.5`, `rules.baker-dream switched`. */
+function changesOf(r: Rewrite): string[] {
+  return [...r.shifts.map((s) => `${s.path} ${s.z >= 0 ? '+' : ''}${s.z}`), ...r.flips.map((f) => `${f} switched`)];
 }

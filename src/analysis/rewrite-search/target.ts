@@ -55,17 +55,54 @@ export function targetCount(t: Tally, target: Target, years: { readonly startYea
 }
 
 /**
- * How deep branches get into the funnel on the way to the target, as a share summed over the
- * stages up to the target's (0 when the target is not a stage or an outcome that is one): a
- * gentler signal for the search while the target's own share is still 0.
+ * The search's tie-breaker while the target's own share barely moves (often 0 everywhere): how
+ * far branches get along the funnel towards it. Each stage a branch must pass to reach the
+ * target's measure counts with a weight that falls fourfold per stage back from it: for
+ * `joined`, ratified 1/4, invited 1/16, applied 1/64, interested 1/256. So the stage just
+ * before the target leads, and an earlier one decides only where the later ones do not move.
+ * The invitation, all or nothing under unanimity, is given partial credit: a vote refused by
+ * k Allies counts 2^-k of an invitation (k averaged over the refused votes), so fewer Allies
+ * refusing is progress before any vote passes. A guide, never the target: meeting the target
+ * is judged on its own share alone. Zero for a `<=` target (the start is where its share is
+ * highest) and for `no_application`.
  */
-export function funnelDepth(t: Tally, target: Target): number {
-  const name = measureName(target.measure);
-  const last = (STAGES as readonly string[]).indexOf(name);
-  if (last < 0 || t.runs === 0) return 0;
+export function funnelGuide(t: Tally, target: Target): number {
+  if (target.op !== '>=' || t.runs === 0) return 0;
+  const before = stagesBefore(target.measure);
+  const invited = STAGES.indexOf('invited');
   let sum = 0;
-  for (let s = 0; s <= last; s++) sum += t.funnel[s]! / t.runs;
+  for (let k = 0; k < before; k++) sum += ((k === invited ? softInvitations(t) : t.funnel[k]!) / t.runs) * 4 ** -(before - k);
   return sum;
+}
+
+const VETOED = EXITS.findIndex((e) => e.exit === 'vetoed');
+const HELD_OUT = EXITS.findIndex((e) => e.exit === 'held_out');
+
+/** Invitations, plus each refused vote as 2^-k of one, k the mean number of Allies that refused. */
+export function softInvitations(t: Tally): number {
+  const refused = t.exits[VETOED]! + t.exits[HELD_OUT]!;
+  let objectors = 0;
+  for (let i = 0; i < t.objectors.length; i++) objectors += t.objectors[i]!;
+  return t.funnel[STAGES.indexOf('invited')]! + (refused === 0 ? 0 : refused * 2 ** -(objectors / refused));
+}
+
+/** How many funnel stages (from the first) a branch passes on its way to the measure. */
+function stagesBefore(m: Measure): number {
+  const index = (s: string) => (STAGES as readonly string[]).indexOf(s);
+  if (m.kind === 'stage') return index(m.stage);
+  switch (m.outcome) {
+    case 'joined':
+      return index('joined');
+    case 'ratification_failed':
+      return index('invited') + 1;
+    case 'vetoed':
+    case 'withdrawn':
+    case 'map_stalled':
+    case 'pending_at_horizon':
+      return index('applied') + 1;
+    case 'no_application':
+      return 0;
+  }
 }
 
 /** Whether a share meets the target. */

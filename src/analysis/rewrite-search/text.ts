@@ -15,7 +15,11 @@ export function rewriteText(r: RewriteReport): string {
     out.push(`Rewrite distance ${rw.distance.toFixed(2)}.`);
   } else {
     out.push(`Not within rewrite distance ${r.maxDistance} and ${r.maxChanges} changes: no rewrite the search tried reaches ${r.target}.`);
-    if (rw.changes.length > 0) out.push(`The closest it came: had ${sentence(rw.changes)}, ${pct(rw.search.share, 0)} ${interval(rw.search.ci95, 0)} at distance ${rw.distance.toFixed(2)}.`);
+    if (rw.changes.length > 0 && rw.search.share !== r.start.share) {
+      out.push(`The closest it came: had ${sentence(rw.changes)}, ${pct(rw.search.share, 0)} ${interval(rw.search.ci95, 0)} at distance ${rw.distance.toFixed(2)}.`);
+    } else if (rw.changes.length > 0) {
+      out.push(`No rewrite it tried moved the share from ${pct(r.start.share)}. The furthest it got along the way (the funnel stages before the target): had ${sentence(rw.changes)}, at distance ${rw.distance.toFixed(2)}.`);
+    }
   }
   out.push(`Verification on a fresh seed (${rw.verification.seed}): ${pct(rw.verification.share)} ${interval(rw.verification.ci95)}; search: ${pct(rw.search.share)} ${interval(rw.search.ci95)}.`);
   if (rw.changes.length > 0) {
@@ -35,7 +39,8 @@ export function rewriteText(r: RewriteReport): string {
   out.push('');
   out.push(...frontChart(r));
   out.push('');
-  out.push(`Search: ${integer(r.evaluations)} scenario evaluations, ${integer(r.branches)} branches, ${r.rounds} rounds over ${r.levers.parameters} parameters and ${r.levers.switches} switches.`);
+  out.push(`Search: ${integer(r.evaluations)} scenario evaluations, ${integer(r.branches)} branches, ${r.rounds} rounds over ${r.levers.parameters} parameters and ${r.levers.switches} switches, a beam of ${r.beam}.`);
+  if (r.seeds.length > 0) out.push(`Also started from: ${r.seeds.map((s) => `${s.from} (${s.changes.join('; ')})`).join(', ')}.`);
   out.push(`Method: ${r.method}.`);
   return `${out.join('\n')}\n`;
 }

@@ -2,7 +2,7 @@ import { wilson, type Tally } from '../../engine/index.js';
 import type { Share } from '../../model/results.js';
 import type { Scenario } from '../../model/scenario.js';
 import { bootstrapMeanInterval, designRng, morrisTrajectories } from '../design/design.js';
-import { analysisHeader, measureCount, withFactorValues, type AnalysisHeader, type Factor, type Measure } from '../design/factors.js';
+import { analysisHeader, measureCount, switchedOn, withFactorValues, type AnalysisHeader, type Factor, type Measure } from '../design/factors.js';
 import { runVariants } from '../../batch/variants.js';
 
 /**
@@ -16,7 +16,8 @@ import { runVariants } from '../../batch/variants.js';
  *   globally, σ shows interactions and non-linearity, and a bootstrap over trajectories gives
  *   μ* its 95% interval.
  *
- * Effects are in shares per full range of the factor, so a swing and a μ* read alike.
+ * Effects are in shares per full range of the factor, so a swing and a μ* read alike. A rule or
+ * event is a factor too (off, then on): its swing and its effects are on minus off.
  */
 export interface SensitivityOptions {
   readonly seed: string;
@@ -165,7 +166,10 @@ async function runMorris(
     const base = ti * (k + 1);
     for (let step = 0; step < k; step++) {
       const j = t.order[step]!;
-      effects[j]![ti] = (shares[base + step + 1]! - shares[base + step]!) / (t.direction[j]! * delta);
+      const change = shares[base + step + 1]! - shares[base + step]!;
+      // A switch's effect is on minus off (each step of a 4-level grid switches it); a number's, per full range.
+      const on = [switchedOn(t.points[step]![j]!), switchedOn(t.points[step + 1]![j]!)];
+      effects[j]![ti] = factors[j]!.from === 'switch' ? (on[0] === on[1] ? 0 : on[1] ? change : -change) : change / (t.direction[j]! * delta);
     }
   });
   const resamples = options.resamples ?? 1000;

@@ -137,7 +137,9 @@ export function sensitivityText(r: SensitivityReport, scenario: Scenario, option
   }
   const moving = r.swings.filter((s) => s.low.count !== s.high.count || s.low.count !== r.baseline.count);
   const shown = moving.slice(0, top);
+  const switches = r.swings.filter((s) => s.from === 'switch').length;
   out.push(`One at a time (tornado): each parameter fixed at the low end of its range (${TORNADO_GLYPHS.low}), then at the high end (${TORNADO_GLYPHS.high});`);
+  if (switches > 0) out.push(`each rule and event switched off (${TORNADO_GLYPHS.low}), then on (${TORNADO_GLYPHS.high});`);
   out.push(`every other parameter as written. ${TORNADO_GLYPHS.baseline} = baseline. Swing = high − low, in percentage points.`);
   out.push(`${TORNADO_GLYPHS.unclear} = ${NO_CLEAR_EFFECT}: the swing lies within Monte Carlo error (its 95% interval includes 0); more --runs may show it.`);
   out.push('');
@@ -147,7 +149,8 @@ export function sensitivityText(r: SensitivityReport, scenario: Scenario, option
   const rest = moving.length - shown.length;
   if (rest > 0) out.push(`  ... ${rest} more with smaller swings (--top ${moving.length} shows them)`);
   const still = r.swings.length - moving.length;
-  if (still > 0) out.push(`  ${still} of the ${r.swings.length} parameters with a range did not move the share at all at either end.`);
+  const what = switches === 0 ? 'parameters with a range' : 'parameters with a range, rules and events';
+  if (still > 0) out.push(`  ${still} of the ${r.swings.length} ${what} did not move the share at all at either end.`);
   if (moving.length === 0) {
     out.push('', `The share of "${r.measure}" did not move at either end of any range: try another --outcome (applied, invited, ...) or wider --range values.`);
   }
@@ -155,8 +158,8 @@ export function sensitivityText(r: SensitivityReport, scenario: Scenario, option
   if (r.morris !== null) {
     const m = r.morris;
     out.push(`Global: ${m.method}`);
-    out.push(`  ${m.trajectories} trajectories over all ${r.swings.length} parameters at once, ${m.levels} levels, step ${value(m.delta)} of each range,`);
-    out.push(`  ${integer(m.runsPerPoint)} branches per point. μ* = mean |effect|, in percentage points per full range;`);
+    out.push(`  ${m.trajectories} trajectories over all ${r.swings.length} ${switches === 0 ? 'parameters' : 'parameters and switches'} at once, ${m.levels} levels, step ${value(m.delta)} of each range,`);
+    out.push(`  ${integer(m.runsPerPoint)} branches per point. μ* = mean |effect|, in percentage points per full range${switches === 0 ? '' : ' (a switch: on − off)'};`);
     out.push(`  μ = mean signed effect; σ = spread of the effects (interactions, non-linearity).`);
     out.push(`  Uncertainty of μ*: ${m.uncertainty}.`);
     const abs = (x: number) => (Math.abs(x) * 100).toFixed(1);
@@ -173,7 +176,7 @@ export function sensitivityText(r: SensitivityReport, scenario: Scenario, option
   if (named.size > 0) out.push('What the top parameters are (range moved over, meaning, source)');
   for (const path of named) {
     const s = r.swings.find((x) => x.path === path)!;
-    out.push(`  ${path}  ${rangeText(s.lo, s.hi)}${s.from === 'range' ? ' (--range)' : ''}`);
+    out.push(`  ${path}  ${s.from === 'switch' ? `off, on (as written: ${s.central === 1 ? 'on' : 'off'})` : rangeText(s.lo, s.hi)}${s.from === 'range' ? ' (--range)' : ''}`);
     out.push(`      ${paramLabel(scenario, path)}${s.source ? ` [${s.source}]` : ''}`);
   }
   if (r.warnings.length > 0) {

@@ -1,5 +1,7 @@
 import { knownPaths, scenarioLevers, globMatcher } from '../../analysis/rewrite-search/levers.js';
-import { runRewriteSearch } from '../../analysis/rewrite-search/run.js';
+import { runRewriteSearch, searchEstimate } from '../../analysis/rewrite-search/run.js';
+import { SEARCH_DEFAULTS } from '../../analysis/rewrite-search/search.js';
+import { counterfactualSeeds } from '../../analysis/rewrite-search/seeds.js';
 import { parseTarget } from '../../analysis/rewrite-search/target.js';
 import { rewriteText } from '../../analysis/rewrite-search/text.js';
 import { bundledScenariosDir } from '../../io/paths.js';
@@ -14,8 +16,8 @@ import { emit, printToStderr } from '../output.js';
 import { findSameFile, inspectOutput } from '../../io/output-target.js';
 import type { RewriteFlags } from './rewrite.options.js';
 
-/** Evaluations a search may use at most, for the work budget (screenings, rounds, backward pass). */
-const EVALUATIONS_BOUND = 4000;
+/** Evaluations a search may use at most, for the work budget: its budget, a last round, the backward pass and the verification. */
+const EVALUATIONS_BOUND = SEARCH_DEFAULTS.budget + 1600;
 
 /** `article10 rewrite`: the least rewrite of a scenario that reaches a target. */
 export async function rewriteCommand(file: string, flags: RewriteFlags): Promise<void> {
@@ -41,8 +43,9 @@ export async function rewriteCommand(file: string, flags: RewriteFlags): Promise
   const levers = scenarioLevers(start, flags.allow, flags.fix);
   if (levers.length === 0) throw new UsageError(`nothing left to change: --allow and --fix leave no parameter, rule or event of ${start.id}`);
   checkWork({ command: 'rewrite', made: `up to ${integer(EVALUATIONS_BOUND)} evaluations × ${integer(flags.runs)} branches`, branches: EVALUATIONS_BOUND * flags.runs, smaller: 'fewer --runs' }, flags.yes);
-  // Progress in evaluations against a rough estimate: screening both ways, then rounds.
-  const estimate = 2 * levers.length + 12 * (6 * 12 + levers.length);
+  const seeds = await counterfactualSeeds(start, levers);
+  // Progress in evaluations against the search's budget (rounds stop there; the backward pass is short).
+  const estimate = searchEstimate(levers);
   const { report, scenario } = await runAnalysis(`rewrite ${start.id}`, estimate * flags.runs, (signal, progress) =>
     runRewriteSearch(start, levers, {
       target: parsed.target,
@@ -50,6 +53,7 @@ export async function rewriteCommand(file: string, flags: RewriteFlags): Promise
       runs: flags.runs,
       maxDistance,
       maxChanges: flags.maxChanges,
+      seeds,
       workers: flags.workers,
       signal,
       onProgress: (done) => progress(Math.min(done, estimate) * flags.runs),

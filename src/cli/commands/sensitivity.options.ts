@@ -1,4 +1,4 @@
-import { listOption, valueOption, type FlagsOf } from '../command-spec.js';
+import { flag, listOption, valueOption, type FlagsOf } from '../command-spec.js';
 import { json, output, runs, seed, set, workers, yes } from '../common-options.js';
 import { countOption, parseRuns } from '../options.js';
 
@@ -11,6 +11,7 @@ export const options = {
   top: valueOption('--top <K>', 'rows to show', countOption('--top', 1, 10_000), 15),
   trajectories: valueOption('--trajectories <r>', 'Morris trajectories (0: no global method)', countOption('--trajectories', 0, 1000), 8),
   morrisRuns: valueOption('--morris-runs <N>', 'branches per Morris point (default: a quarter of --runs, at least 500)', parseRuns),
+  switches: flag('--no-switches', 'leave the rules and events out (by default each is a factor too, switched off and on)'),
   workers: workers('all cores for long analyses'),
   set: set(),
   yes: yes(),

@@ -19,7 +19,7 @@ export async function sensitivityCommand(file: string, flags: SensitivityFlags):
   const measure = parseMeasureFlag(flags.outcome);
   const ranges = parseRanges(flags.range);
   const loaded = await loadForCommand(file, flags.set);
-  const factors = factorsFor(loaded.scenario, ranges);
+  const factors = factorsFor(loaded.scenario, ranges, flags.switches !== false);
   const morrisRuns = flags.morrisRuns ?? defaultMorrisRuns(flags.runs);
   const swingVariants = 1 + 2 * factors.length;
   const morrisPoints = factors.length === 0 ? 0 : flags.trajectories * (factors.length + 1);

@@ -12,8 +12,12 @@ import { ExplainScreen } from './explain.js';
 import { ExploreScreen } from './explore.js';
 import { HelpScreen } from './help.js';
 import { PickerScreen, type PickerScreenProps } from './picker.js';
+import { FrontScreen } from './front.js';
 import { RewriteScreen } from './rewrite.js';
 import { ProjectorScreen } from './projector.js';
+import type { Target } from '../../analysis/rewrite-search/target.js';
+import type { Executor } from '../../batch/executors.js';
+import type { FrontCache } from '../hooks/use-front.js';
 
 export type { ScreenName };
 
@@ -41,6 +45,13 @@ export interface ScreenContext {
     readonly pick: (team: TeamName) => void;
     readonly choose: (file: string) => void;
     readonly reset: () => void;
+  };
+  /** The "what would it take?" search: its target, where it runs and what it found before. */
+  readonly front: {
+    readonly target: Target;
+    readonly setTarget: (target: Target) => void;
+    readonly executors: readonly Executor[];
+    readonly cache: FrontCache;
   };
   readonly go: (screen: ScreenName) => void;
   /** Back to the screen the help was opened from. */
@@ -99,6 +110,13 @@ export const SCREENS: Readonly<Record<ScreenName, ScreenEntry>> = {
         does: 'the rewrite: every value that differs from the baseline file (without one, from the file as opened), with its size; its score is on the status line',
         hints: [{ text: 'w rewrite', order: 5 }],
       },
+      {
+        keys: 'f',
+        press: 'f',
+        to: 'front',
+        does: 'what would it take: the least rewrite of the scenario on screen that reaches a target, its front of distance against share; Enter there applies a point as one edit',
+        hints: [{ text: 'f what it takes', order: 12 }],
+      },
       { keys: 'e', press: 'e', to: 'explain', does: 'explain a branch', hints: [{ text: 'e explain', order: 6 }] },
       { keys: 'b', press: 'b', to: 'projector', does: 'projector view: the results alone, in large bars, for a class (also: tui --big); Esc returns' },
       { keys: 'd', press: 'd', to: 'picker', does: 'switch decision point (bundled scenarios and files given on the command line)', hints: [{ text: 'd scenarios', order: 10 }] },
@@ -142,6 +160,31 @@ export const SCREENS: Readonly<Record<ScreenName, ScreenEntry>> = {
     back: 'explore',
     render: (c) => <RewriteScreen rewrite={c.rewrite} displayPath={c.workspace.displayPath} active={c.active} width={c.width} height={c.height} />,
     keys: [{ keys: '↑ ↓, PgUp PgDn', does: 'scroll the changes', hints: [{ text: '↑↓ scroll', order: 1 }] }],
+  },
+  front: {
+    title: 'What would it take (f)',
+    back: 'explore',
+    render: (c) => (
+      <FrontScreen
+        scenario={c.editor.scenario}
+        target={c.front.target}
+        onTarget={c.front.setTarget}
+        executors={c.front.executors}
+        seed={c.seed}
+        cache={c.front.cache}
+        dispatch={c.dispatch}
+        onApplied={() => c.go('explore')}
+        ask={c.ask}
+        active={c.active}
+        width={c.width}
+        height={c.height}
+      />
+    ),
+    keys: [
+      { keys: '↑ ↓  (k j)', does: 'choose a point of the front', hints: [{ text: '↑↓ choose', order: 1 }] },
+      { keys: 'Enter', does: 'apply the chosen point to the scenario on screen as one edit (u undoes it)', hints: [{ text: '⏎ apply', order: 2 }] },
+      { keys: 't', does: 'another target: an outcome or stage, >= or <= a share (vetoed<=0.5, applied>=60%)', hints: [{ text: 't target', order: 3 }] },
+    ],
   },
   picker: {
     title: 'Decision points',

@@ -457,6 +457,7 @@ export function App(props: AppProps) {
                 dispatch({ type: 'edit', label, recipe: replaceWith(rewritten) });
                 setView('explore');
               }}
+              counterfactuals={(scenario) => counterfactualsOf(index, scenario)}
             />
           )}
         </div>
@@ -481,6 +482,19 @@ export async function openBundled(index: readonly ScenarioEntry[], name: string)
   const [data, base] = await Promise.all([bundledScenario(name), entry.baseline === undefined ? undefined : bundledScenario(entry.baseline)]);
   const origin: Origin = { kind: 'bundled', name };
   return { origin, scenario: data.scenario, warnings: data.warnings, ...(base !== undefined && { reference: { label: base.name, scenario: base.scenario } }) };
+}
+
+/**
+ * The bundled counterfactuals whose baseline is the scenario's decision point (by id), in the
+ * order of their file names: the top folder's files, as `article10 rewrite` reads them.
+ */
+async function counterfactualsOf(index: readonly ScenarioEntry[], scenario: Scenario): Promise<Scenario[]> {
+  const idOf = new Map(index.map((e) => [e.name, e.id]));
+  const names = index
+    .filter((e) => !e.name.includes('/') && e.baseline !== undefined && idOf.get(e.baseline) === scenario.id && e.id !== scenario.id)
+    .map((e) => e.name)
+    .sort((a, b) => (`${a}.yaml` < `${b}.yaml` ? -1 : 1));
+  return Promise.all(names.map(async (name) => (await bundledScenario(name)).scenario));
 }
 
 /** What the address's `d=` holds for the scenario on screen: its changes from the bundled file, or the whole scenario of a file; none when unchanged. */

@@ -1,4 +1,4 @@
-import { scenarioLevers } from '../../analysis/rewrite-search/levers.js';
+import { scenarioLevers, seedsToward } from '../../analysis/rewrite-search/levers.js';
 import { runRewriteSearch, type RewriteReport } from '../../analysis/rewrite-search/run.js';
 import { parseTarget } from '../../analysis/rewrite-search/target.js';
 import type { Scenario } from '../../model/scenario.js';
@@ -14,6 +14,8 @@ export interface RewriteAsk {
   readonly runs: number;
   readonly maxChanges: number;
   readonly maxDistance: number;
+  /** The bundled counterfactuals of the scenario's decision point, by file name: where the search may start, as the command's does. */
+  readonly counterfactuals?: readonly Scenario[];
 }
 
 export type RewriteRequest = ({ readonly type: 'start'; readonly id: number } & RewriteAsk) | { readonly type: 'cancel' };
@@ -37,6 +39,7 @@ export const rewriteHandler: Handler<RewriteRequest, RewriteReply> = (post) => {
     const controller = new AbortController();
     running = controller;
     runRewriteSearch(request.scenario, levers, {
+      seeds: seedsToward(request.scenario, levers, request.counterfactuals ?? []),
       target: parsed.target,
       seed: request.seed,
       runs: request.runs,

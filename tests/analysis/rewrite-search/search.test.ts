@@ -26,7 +26,7 @@ const closedForm = async (batch: readonly Scenario[]): Promise<Evaluation[]> =>
     const interest = getParam(s, 'candidate.interest')!.dist;
     const x = interest.kind === 'fixed' ? interest.value : NaN;
     const off = s.rules.find((r) => r.id === 'istanbul-link')!.enabled ? 0 : 0.25;
-    return { share: 0.1 + (x - 0.3) + off, depth: 0 };
+    return { share: 0.1 + (x - 0.3) + off, guide: 0 };
   });
 
 describe('rewrite search on a scenario whose least rewrite is known', () => {
@@ -65,15 +65,79 @@ describe('rewrite search on a scenario whose least rewrite is known', () => {
   });
 });
 
+describe('what the beam search adds', () => {
+  const start = sampleScenario();
+  const interestOf = (s: Scenario) => {
+    const d = getParam(s, 'candidate.interest')!.dist;
+    return d.kind === 'fixed' ? d.value : NaN;
+  };
+  const off = (s: Scenario, id: string) => s.rules.find((r) => r.id === id)?.enabled === false || s.events.find((e) => e.id === id)?.enabled === false;
+
+  test('a starting point: two switches that matter only together are found from a seed that has them', async () => {
+    // The share jumps to 0.5 only with both switched off; either alone does nothing, so no
+    // search that adds one change at a time can see them.
+    const both = async (batch: readonly Scenario[]): Promise<Evaluation[]> => batch.map((s) => ({ share: off(s, 'istanbul-link') && off(s, 'chechnya2') ? 0.5 : 0.1, guide: 0 }));
+    const levers = scenarioLevers(start, ['rules.*', 'events.*', 'candidate.interest'], []);
+    const options = { target: target('joined>=0.4'), maxDistance: 8, maxChanges: 4 };
+    expect((await searchRewrite(start, levers, both, options)).best).toBeUndefined();
+    const seeded = await searchRewrite(start, levers, both, { ...options, seeds: [{ shifts: [], flips: ['events.chechnya2', 'rules.istanbul-link'] }] });
+    expect(seeded.best?.rewrite).toEqual({ shifts: [], flips: ['events.chechnya2', 'rules.istanbul-link'] });
+    expect(seeded.best?.distance).toBe(2);
+  });
+
+  test('the funnel guide steers while the share is 0 everywhere: a threshold four units away is found, and without the guide it is not', async () => {
+    // Nothing joins until interest reaches 0.75 (+4.5 units from 0.3); the guide grows with interest.
+    const world = (guided: boolean) => async (batch: readonly Scenario[]): Promise<Evaluation[]> =>
+      batch.map((s) => ({ share: interestOf(s) >= 0.75 - 1e-9 ? 0.4 : 0, guide: guided ? interestOf(s) : 0 }));
+    const levers = scenarioLevers(start, ['candidate.interest', 'allies.*.consent'], []);
+    const options = { target: target('joined>=0.3'), maxDistance: 8, maxChanges: 3 };
+    const guided = await searchRewrite(start, levers, world(true), options);
+    expect(guided.best?.rewrite.shifts).toEqual([{ path: 'candidate.interest', z: expect.closeTo(4.5, 1) }]);
+    expect(guided.best!.distance).toBeGreaterThanOrEqual(4.5 - 1e-9);
+    const blind = await searchRewrite(start, levers, world(false), options);
+    expect(blind.best).toBeUndefined();
+  });
+
+  test('when nothing moves the share, the closest point is the one furthest along the guide, not the start', async () => {
+    const world = async (batch: readonly Scenario[]): Promise<Evaluation[]> => batch.map((s) => ({ share: 0, guide: Math.min(interestOf(s), 0.6) }));
+    const levers = scenarioLevers(start, ['candidate.interest'], []);
+    const r = await searchRewrite(start, levers, world, { target: target('joined>=0.3'), maxDistance: 8, maxChanges: 3 });
+    expect(r.best).toBeUndefined();
+    expect(r.closest.rewrite.shifts[0]!.z).toBeGreaterThanOrEqual(3 - 1e-9);
+    // The front is of the share alone: nothing beats the start on it.
+    expect(r.front).toHaveLength(1);
+  });
+
+  test('a move past the distance allowed is scaled back onto it, so the search can walk along the limit', async () => {
+    // Each value helps with diminishing returns (the square root of its units), so the best
+    // within distance 3.5 spreads the move over both: 2.47 units each, 0.257. Steps of whole
+    // units stop at (2, 2), 0.241: the next whole step is past the limit.
+    const consentOf = (s: Scenario) => {
+      const d = getParam(s, 'allies.US.consent')!.dist;
+      return d.kind === 'fixed' ? d.value : NaN;
+    };
+    const units = (x: number) => Math.sqrt(Math.max(0, x / 0.1));
+    const world = async (batch: readonly Scenario[]): Promise<Evaluation[]> => batch.map((s) => ({ share: 0.1 + 0.05 * (units(interestOf(s) - 0.3) + units(consentOf(s) - 0.5)), guide: 0 }));
+    const s0 = setParam(start, 'allies.US.consent', fixed(0.5))!;
+    const levers = scenarioLevers(s0, ['candidate.interest', 'allies.US.consent'], []);
+    const r = await searchRewrite(s0, levers, world, { target: target('joined>=0.9'), maxDistance: 3.5, maxChanges: 2 });
+    expect(r.best).toBeUndefined();
+    expect(r.closest.share).toBeGreaterThan(0.25);
+    expect(r.closest.distance).toBeLessThanOrEqual(3.5 + 1e-9);
+  });
+});
+
 describe('rewrite search on the engine', () => {
   const start = setParam(sampleScenario(), 'candidate.interest', fixed(0.05, 'S31'))!;
   const levers = scenarioLevers(start, ['candidate.interest', 'allies.*.consent', 'rules.*'], []);
 
-  test('the same seed gives a byte-identical front and answer', async () => {
-    const run = () => runRewriteSearch(start, levers, { target: target('joined>=0.5'), seed: 'crn', runs: 300, maxDistance: 6, maxChanges: 3, workers: 1 });
-    const [a, b] = [await run(), await run()];
+  test('the same seed gives a byte-identical front and answer, on this thread or on two worker threads', async () => {
+    const run = (workers: number) => runRewriteSearch(start, levers, { target: target('joined>=0.5'), seed: 'crn', runs: 300, maxDistance: 6, maxChanges: 3, workers });
+    const [a, b, c] = [await run(1), await run(1), await run(2)];
     expect(JSON.stringify(a.report)).toBe(JSON.stringify(b.report));
+    expect(JSON.stringify(c.report)).toBe(JSON.stringify(a.report));
     expect(a.report.front.length).toBeGreaterThan(1);
+    expect(a.report.evaluations).toBeGreaterThan(a.report.front.length);
   });
 
   test('the verification share lies within the search interval (99.9%) for generated scenarios, bar rare misses', async () => {

@@ -11,6 +11,8 @@ export interface RewriteViewProps {
   readonly bundled?: string;
   /** Puts the rewrite found on screen, as one edit that undo takes back. */
   readonly onApply: (rewritten: Scenario, label: string) => void;
+  /** The bundled counterfactuals of the scenario's decision point, where the search may start (as the command's does). */
+  readonly counterfactuals: (scenario: Scenario) => Promise<readonly Scenario[]>;
 }
 
 /** The search's defaults, as `article10 rewrite` has them. */
@@ -21,7 +23,7 @@ const DEFAULTS = { runs: 1000, maxChanges: 6, maxDistance: 8 };
  * by the search of `article10 rewrite` (greedy on common random numbers, then verified on a fresh
  * seed), in a worker of its own. It takes tens of seconds; it can be cancelled.
  */
-export function RewriteView({ scenario, seed, bundled, onApply }: RewriteViewProps) {
+export function RewriteView({ scenario, seed, bundled, onApply, counterfactuals }: RewriteViewProps) {
   const [measure, setMeasure] = useState('joined');
   const [op, setOp] = useState<'>=' | '<='>('>=');
   const [threshold, setThreshold] = useState('30');
@@ -43,8 +45,13 @@ export function RewriteView({ scenario, seed, bundled, onApply }: RewriteViewPro
         className="rewrite-form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (thresholdOk && byOk && runsOk)
-            start({ scenario, target, ...(byYear !== undefined && { by: byYear }), seed, runs: Number(runs), maxChanges: DEFAULTS.maxChanges, maxDistance: DEFAULTS.maxDistance });
+          if (thresholdOk && byOk && runsOk) {
+            const ask = { scenario, target, ...(byYear !== undefined && { by: byYear }), seed, runs: Number(runs), maxChanges: DEFAULTS.maxChanges, maxDistance: DEFAULTS.maxDistance };
+            void counterfactuals(scenario).then(
+              (found) => start({ ...ask, counterfactuals: found }),
+              () => start(ask),
+            );
+          }
         }}
       >
         <label>

@@ -1,0 +1,56 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { applyRewrite, leverDistance, reach, rewritesToward, scenarioLevers, type ParamLever, type Rewrite } from '../../../src/analysis/rewrite-search/levers.js';
+import { counterfactualSeeds } from '../../../src/analysis/rewrite-search/seeds.js';
+import { rewriteDistance } from '../../../src/analysis/rewrite/rewrite-distance.js';
+import { loadBundled } from '../../helpers/bundled-scenarios.js';
+
+describe('the levers of a rewrite', () => {
+  test.each(['russia-1954', 'russia-1990', 'russia-2000'])('leverDistance is the rewrite distance of %s with the rewrite applied, moves held at range ends and switched-off rules included', async (name) => {
+    const start = await loadBundled(name);
+    const levers = scenarioLevers(start, [], []);
+    const byPath = new Map(levers.map((l) => [l.path, l]));
+    const params = levers.filter((l) => l.kind === 'param').map((l) => l.path);
+    const switches = levers.filter((l) => l.kind === 'switch').map((l) => l.path);
+    const rewrite = fc
+      .record({
+        shifts: fc.uniqueArray(fc.record({ path: fc.constantFrom(...params), z: fc.integer({ min: -900, max: 900 }).filter((z) => z !== 0).map((z) => z / 100) }), { selector: (s) => s.path, maxLength: 6 }),
+        flips: fc.uniqueArray(fc.constantFrom(...switches), { maxLength: 3 }),
+      })
+      .map((r): Rewrite => ({ shifts: [...r.shifts].sort((a, b) => (a.path < b.path ? -1 : 1)), flips: [...r.flips].sort() }));
+    fc.assert(
+      fc.property(rewrite, (r) => {
+        expect(leverDistance(byPath, r)).toBe(rewriteDistance(start, applyRewrite(start, byPath, r)).score);
+      }),
+      { numRuns: 60, seed: 10 },
+    );
+  });
+
+  test('reach: the units a value can move before its distribution meets the end of its range', async () => {
+    const start = await loadBundled('russia-1990');
+    const levers = scenarioLevers(start, ['candidate.interest', 'process.specialTrack.minYears'], []) as ParamLever[];
+    const interest = levers.find((l) => l.path === 'candidate.interest')!;
+    // triangular(0.05, 0.12, 0.25): 0.75 of room above, 0.05 below, in units of its sd.
+    expect(reach(interest, 1) * interest.scale).toBeCloseTo(0.75, 9);
+    expect(reach(interest, -1) * interest.scale).toBeCloseTo(0.05, 9);
+    const minYears = levers.find((l) => l.path === 'process.specialTrack.minYears')!;
+    expect(reach(minYears, 1)).toBe(Infinity);
+    expect(reach(minYears, -1)).toBe(0);
+  });
+
+  test('a counterfactual file of the decision point is a starting point: its switches, and its switches with its values', async () => {
+    const start = await loadBundled('russia-1990');
+    const levers = scenarioLevers(start, [], []);
+    const home = await loadBundled('russia-1990-common-home');
+    const [switchesOnly, withValues] = rewritesToward(start, levers, home);
+    expect(switchesOnly).toEqual({ shifts: [], flips: ['rules.baker-dream', 'rules.no-veto-for-russia'] });
+    expect(withValues!.flips).toEqual(switchesOnly!.flips);
+    // candidate.interest: mean 0.14 -> 0.3167, in units of the start's sd.
+    expect(withValues!.shifts.find((s) => s.path === 'candidate.interest')!.z).toBeGreaterThan(3);
+    const seeds = await counterfactualSeeds(start, levers);
+    expect(seeds.map((s) => s.from)).toEqual(['russia-1990-common-home', 'russia-1990-common-home']);
+    expect(seeds[0]!.rewrite).toEqual(switchesOnly);
+    // A decision point is not a counterfactual of itself, nor of another decision point.
+    expect((await counterfactualSeeds(await loadBundled('russia-1954'), scenarioLevers(await loadBundled('russia-1954'), [], []))).every((s) => s.from === 'russia-1954-austria-model')).toBe(true);
+  });
+});

@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { fileWorkspace } from '../../src/tui/workspace.js';
+import { BUNDLED, load, SMALL_FIXTURE } from './files.js';
+import { KEY, renderApp, tick, type Harness } from './harness.js';
+
+let h: Harness | undefined;
+afterEach(() => h?.unmount());
+
+/** The rewrite score on the status line. */
+const score = (frame: string) => Number(/rewrite (\d+\.\d) ·/.exec(frame)?.[1]);
+const refined = () => h!.waitFor(/4,096 branches in \d+ ms(?!, refining)/);
+
+async function openSmall() {
+  h = renderApp(await load(SMALL_FIXTURE), fileWorkspace({ bundledDir: BUNDLED }));
+  await refined();
+}
+
+/** Waits until the frame no longer shows `text`. */
+async function gone(text: string) {
+  for (let i = 0; i < 2000 && h!.lastFrame().includes(text); i++) await tick(10);
+  expect(h!.lastFrame()).not.toContain(text);
+}
+
+/** Types a target at the `t` prompt of the front view. */
+async function target(text: string) {
+  await h!.press('t');
+  await h!.waitFor('Target (an outcome or stage');
+  await h!.type(text);
+  await h!.press(KEY.enter);
+}
+
+describe('what would it take (f)', () => {
+  it('f searches the front of the scenario on screen; a target it already meets is said so', async () => {
+    await openSmall();
+    await h!.press('f');
+    const frame = await h!.waitFor(/What would it take: joined >= 30%, from the scenario on screen +\d+ evaluations/);
+    expect(frame).toContain('The scenario on screen already meets joined >= 30%');
+    expect(frame).toMatch(/› +1 +0\.00 +\d+\.\d% +\(as on screen\)/);
+    // Esc goes back; Enter on "as on screen" changes nothing.
+    await h!.press(KEY.enter);
+    expect(h!.lastFrame()).not.toContain('● unsaved');
+    await h!.press(KEY.escape);
+    await h!.waitFor('RU interest');
+  });
+
+  it('t sets another target (a bad one is refused with the reason); the search shows its progress, then the front; Enter applies the chosen point as one edit and u undoes it', async () => {
+    await openSmall();
+    expect(score(await h!.waitFor(/rewrite \d+\.\d ·/))).toBe(0);
+    await h!.press('f');
+    await h!.waitFor(/\d+ evaluations/);
+    await target('joined=0.6');
+    await h!.waitFor('target must look like outcome>=share');
+    await h!.press(KEY.escape);
+    // Esc closes the prompt; the next key must not reach it on its way out.
+    await gone('Target (an outcome or stage');
+    await target('joined>=0.6');
+    await h!.waitFor(/What would it take: joined >= 60%.*searching… \d+ of ~\d+/);
+    const found = await h!.waitFor(/What would it take: joined >= 60%.* \d+ evaluations/, 60_000);
+    expect(found).toMatch(/Least rewrite: distance \d+\.\d\d|Not within distance 8/);
+    // The front: the scenario as it is first, then each point costlier and further.
+    const rows = [...found.matchAll(/^[› ] +(\d+) +(\d+\.\d\d) +(\d+\.\d)%/gm)].map((m) => ({ n: Number(m[1]), distance: Number(m[2]), share: Number(m[3]) }));
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows[0]!.distance).toBe(0);
+    for (let i = 1; i < rows.length; i++) {
+      expect(rows[i]!.distance).toBeGreaterThanOrEqual(rows[i - 1]!.distance);
+      expect(rows[i]!.share).toBeGreaterThan(rows[i - 1]!.share);
+    }
+    // The last point, then one up: Enter applies that one.
+    await h!.press(KEY.down, KEY.down, KEY.down, KEY.down, KEY.down, KEY.down, KEY.down, KEY.down, KEY.up);
+    const picked = rows[rows.length - 2]!;
+    expect(h!.lastFrame()).toMatch(new RegExp(`› +${picked.n} +${picked.distance.toFixed(2)}`));
+    await h!.press(KEY.enter);
+    const applied = await h!.waitFor(/rewrite for joined >= 60%: \d+ changes?, distance/);
+    expect(applied).toContain('● unsaved');
+    expect(applied).toContain('RU interest');
+    // The status line measures the scenario on screen against the file as opened: the point's own distance.
+    expect(score(applied)).toBeCloseTo(picked.distance, 1);
+    await h!.press('u');
+    const undone = await h!.waitFor('undid: rewrite for joined >= 60%');
+    expect(undone).not.toContain('● unsaved');
+    expect(score(undone)).toBe(0);
+    await h!.press('r');
+    await h!.waitFor('redid: rewrite for joined >= 60%');
+    expect(score(h!.lastFrame())).toBeCloseTo(picked.distance, 1);
+  });
+});
