@@ -1,3 +1,4 @@
+import { candidateCodeAt } from '../model/names.js';
 import type { Reason } from '../model/results.js';
 import { FIXED_REASON_COUNT, FIXED_REASONS, FixedReason, NO_ACTOR, type FixedReasonValue } from './codes.js';
 import type { CompiledModel } from './model.js';
@@ -58,9 +59,10 @@ function withSource(r: Reason, source: string | undefined): Reason {
 }
 
 /** Code and name of an actor slot: an Ally, several Allies alike (the slot after the last Ally), or the candidate / the process for NO_ACTOR. */
-export function describeActor(m: CompiledModel, actor: number, exitRole: string): { code: string; name: string } {
+export function describeActor(m: CompiledModel, actor: number, exitRole: string, year = m.startYear): { code: string; name: string } {
   if (actor === NO_ACTOR) {
-    if (exitRole === 'candidate') return { code: m.scenario.candidate.code, name: m.scenario.candidate.name };
+    // The candidate as of the year (its former code up to a change its name gives).
+    if (exitRole === 'candidate') return { code: candidateCodeAt(m.scenario.candidate, year), name: m.scenario.candidate.name };
     return { code: 'NATO', name: 'The accession process' };
   }
   if (actor === m.allyCount) return { code: 'TIE', name: 'Several Allies alike (none stands out)' };

@@ -72,14 +72,15 @@ function blockerRows(m: CompiledModel, t: Tally, share: (c: number) => Share): B
         const cell = (e * actors + a) * m.reasonCount + r;
         const count = t.blockers[cell]!;
         if (count === 0) continue;
-        const actor = describeActor(m, a - 1, exit.role);
+        const meanYear = Math.round((t.blockerYearSum[cell]! / count) * 10) / 10;
+        const actor = describeActor(m, a - 1, exit.role, Math.floor(meanYear));
         rows.push({
           outcome: exit.outcome,
           role: exit.role,
           actor: actor.code,
           actorName: actor.name,
           reason: describeReason(m, r, a - 1),
-          meanYear: Math.round((t.blockerYearSum[cell]! / count) * 10) / 10,
+          meanYear,
           ...share(count),
         });
       }

@@ -5,9 +5,29 @@
  * is returned as written.
  */
 export function candidateAt(name: string, year: number): string {
+  const change = nameChange(name);
+  if (change === undefined) return name;
+  return year <= change.year ? change.before : change.after;
+}
+
+/** "Soviet Union (Russia from 1991-12)" read as the name before, the name after and the year of the change. */
+function nameChange(name: string): { readonly before: string; readonly after: string; readonly year: number } | undefined {
   const m = /^(.*\S)\s*\((.+?) from (\d{4})(?:-\d{2})?\)$/.exec(name.trim());
-  if (m === null) return name;
-  return year <= Number(m[3]) ? m[1]! : m[2]!;
+  return m === null ? undefined : { before: m[1]!, after: m[2]!, year: Number(m[3]) };
+}
+
+/**
+ * The candidate's code as of a year: its `formerCode` up to the year of the change its name gives
+ * (the Soviet Union's SU until 1991), its code after; the code when nothing changes.
+ */
+export function candidateCodeAt(candidate: { readonly name: string; readonly code: string; readonly formerCode?: string }, year: number): string {
+  const change = nameChange(candidate.name);
+  return candidate.formerCode !== undefined && change !== undefined && year <= change.year ? candidate.formerCode : candidate.code;
+}
+
+/** Whether a name gives a change of state with its year ("Soviet Union (Russia from 1991-12)"). */
+export function namesAChange(name: string): boolean {
+  return nameChange(name) !== undefined;
 }
 
 /** A name with its code, never doubled parentheses: "Germany (West Germany until 1990; DE)". */

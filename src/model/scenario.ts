@@ -54,6 +54,11 @@ export interface Candidate {
    * ratify, each other's accession, whether they join by the common protocol or separately.
    */
   readonly coCandidates: readonly string[];
+  /**
+   * The code of the state the candidate was before the change its name gives ("Soviet Union
+   * (Russia from 1991-12)" with code RU and formerCode SU): shown for the years up to the change.
+   */
+  readonly formerCode?: string;
 }
 
 export interface Process {

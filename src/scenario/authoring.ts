@@ -157,6 +157,7 @@ function candidateToAuthoring(c: Candidate): AuthoringMap {
     acceptsStandardPath: paramToAuthoring(c.acceptsStandardPath),
     withdrawal: paramToAuthoring(c.withdrawal),
     coCandidates: c.coCandidates.length > 0 ? c.coCandidates : undefined,
+    formerCode: c.formerCode,
   } satisfies Fields<Candidate>);
 }
 

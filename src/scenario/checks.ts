@@ -1,4 +1,5 @@
 import { effectTarget } from '../model/catalog/effects.js';
+import { namesAChange } from '../model/names.js';
 import { rosterEntry } from '../model/roster.js';
 import { issueAt, type Issue, type IssueCode } from './issue.js';
 import { LIMITS } from './limits.js';
@@ -51,6 +52,10 @@ export function checkScenario(doc: ScenarioDocument, root: LocatedNode): Issue[]
     }
   });
 
+  const formerCode = doc.candidate.formerCode;
+  if (formerCode !== undefined && !namesAChange(doc.candidate.name)) {
+    report('invalid_value', `formerCode ${formerCode} needs a name that says when the state changed, such as "Soviet Union (Russia from 1991-12)"`, ['candidate', 'formerCode']);
+  }
   const coCandidates = doc.candidate.coCandidates ?? [];
   coCandidates.forEach((code, i) => {
     const path: PathSegment[] = ['candidate', 'coCandidates', i];
@@ -83,8 +88,9 @@ export function checkScenario(doc: ScenarioDocument, root: LocatedNode): Issue[]
 }
 
 function* references(doc: ScenarioDocument): Generator<Reference> {
+  // The candidate named as its own co-candidate is reported as that, not as an unknown Ally.
   for (const [i, code] of (doc.candidate.coCandidates ?? []).entries()) {
-    yield { kind: 'ally', name: code, path: ['candidate', 'coCandidates', i], target: 'value' };
+    if (code !== doc.candidate.code) yield { kind: 'ally', name: code, path: ['candidate', 'coCandidates', i], target: 'value' };
   }
   for (const [id] of Object.entries(doc.allyDefaults?.weights ?? {})) {
     yield { kind: 'precondition', name: id, path: ['allyDefaults', 'weights', id], target: 'key' };

@@ -53,6 +53,7 @@ function toCandidate(c: ScenarioDocument['candidate'], warnings: string[]): Cand
     acceptsStandardPath: paramOrDefault(c.acceptsStandardPath, fallback.acceptsStandardPath, 'candidate.acceptsStandardPath', warnings),
     withdrawal: paramOrDefault(c.withdrawal, fallback.withdrawal, 'candidate.withdrawal', warnings),
     coCandidates: c.coCandidates ?? [],
+    ...(c.formerCode === undefined ? {} : { formerCode: c.formerCode }),
   };
 }
 

@@ -300,7 +300,7 @@ const decisionPoint = fields({ year, horizon: year, date: isoDate.optional(), la
 
 // The numbers of each section, and the few settings among them, come from the catalog.
 // Co-candidates: Allies admitted with the candidate (one protocol, or the same round); they never vote on each other.
-const candidate = fields(scopeFields('candidate', { name: text, code: allyCode, coCandidates: z.array(allyCode).max(40).optional() }));
+const candidate = fields(scopeFields('candidate', { name: text, code: allyCode, coCandidates: z.array(allyCode).max(40).optional(), formerCode: allyCode.optional() }));
 
 const processSchema = fields(scopeFields('process', { procedure: z.enum(PROCEDURE_IDS).optional(), mapIntroduced: year.optional() }));
 

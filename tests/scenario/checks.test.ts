@@ -31,6 +31,25 @@ describe('the checks report', () => {
     ]);
   });
 
+  it('a former code with a name that gives no change of state', async () => {
+    const issue = await onlyIssue(MINIMAL.replace('  code: RU\n', '  code: RU\n  formerCode: SU\n'));
+    expect(issue).toMatchObject({ code: 'invalid_value', line: 11, path: 'candidate.formerCode' });
+    expect(issue.message).toContain('needs a name that says when the state changed');
+  });
+
+  it('a co-candidate that is the candidate itself, or named twice', async () => {
+    const issues = await issuesOf(MINIMAL.replace('  code: RU\n', '  code: RU\n  coCandidates: [RU, US, US]\n'));
+    expect(issues.map((i) => [i.code, i.path, i.message])).toEqual([
+      ['invalid_value', 'candidate.coCandidates[0]', 'RU is the candidate itself, not a co-candidate'],
+      ['invalid_value', 'candidate.coCandidates[2]', 'US is named twice as a co-candidate'],
+    ]);
+  });
+
+  it('a co-candidate that is no Ally of the scenario', async () => {
+    const issue = await onlyIssue(MINIMAL.replace('  code: RU\n', '  code: RU\n  coCandidates: [EE]\n'));
+    expect(issue).toMatchObject({ code: 'unknown_reference', path: 'candidate.coCandidates[0]' });
+  });
+
   it('an Ally that joins after the horizon', async () => {
     const issue = await onlyIssue(withLines('allies:', '  - code: EE'));
     expect(issue).toMatchObject({ code: 'ally_joins_after_horizon', line: 16, column: 11, path: 'allies.EE.code' });

@@ -157,7 +157,7 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
 
   const exit = t.exit;
   const reason = describeReason(m, t.reason, t.actor);
-  const who = describeActor(m, t.actor, exit.role);
+  const who = describeActor(m, t.actor, exit.role, t.exitYear);
   // The engine names no Ally when several objected alike, none singled out by a rule or an event
   // (Washington's "dream" singles one out): the story says how many refused at that chance.
   const lowest = Math.min(...lastRefusals.map((r) => r.p));

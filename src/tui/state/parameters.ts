@@ -1,4 +1,5 @@
 import type { Param } from '../../model/distribution.js';
+import { candidateCodeAt } from '../../model/names.js';
 import type { Scenario } from '../../model/scenario.js';
 import { NUMBER_KINDS, type EditSteps, type NumberKind, type NumberKindName } from '../../model/catalog/numbers.js';
 import { ownersOf, type Owner } from '../../model/catalog/owners.js';
@@ -63,7 +64,7 @@ interface ScopeView {
 }
 
 const VIEWS: Readonly<Partial<Record<ScopeName, ScopeView>>> = {
-  candidate: { group: 'Candidate', key: 'candidate', owner: (s) => s.candidate.code, detail: (s, _, entry) => `${s.candidate.name}: ${entry.doc}` },
+  candidate: { group: 'Candidate', key: 'candidate', owner: (s) => candidateCodeAt(s.candidate, s.decisionPoint.year), detail: (s, _, entry) => `${s.candidate.name}: ${entry.doc}` },
   precondition: {
     group: 'Preconditions',
     key: 'pre',
