@@ -160,7 +160,10 @@ describe('explore screen', () => {
   it('q asks first when there are unsaved changes; n stays, y quits', async () => {
     open();
     await refined();
-    await h!.press(KEY.right, 'q');
+    await h!.press(KEY.right);
+    // The edit on screen first: q then asks, as a user who sees the change would.
+    await h!.waitFor('● unsaved');
+    await h!.press('q');
     await h!.waitFor('Unsaved changes.');
     expect(h!.lastFrame()).toContain('s save, then quit');
     await h!.press('n');
