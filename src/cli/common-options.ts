@@ -42,6 +42,11 @@ export function csv(description: string): OptionSpec<boolean | undefined> {
   return flag('--csv', description);
 }
 
+/** --no-switches: the analyses that vary inputs leave the rules and events out. */
+export function noSwitches(): OptionSpec<boolean | undefined> {
+  return flag('--no-switches', 'leave the rules and events out (by default each is a factor too, switched off and on)');
+}
+
 /** --percent: CSV shares as percentages; only --csv has shares to scale. */
 export function percent(): OptionSpec<boolean | undefined> {
   return flag('--percent', 'with --csv: shares as percentages (12.3) instead of fractions (0.123)');

@@ -135,11 +135,7 @@ export function compile(scenario: Scenario, accelerators: Partial<Accelerators> 
     allyActor: Uint32Array.from(allies, (a) => hashName(`ally:${a.code}`)),
     allyJoined: Float64Array.from(allies, joinedOf),
     membersByYear: calendar.membersByYear,
-    // An Ally votes and ratifies in the months from the one it joined in.
-    membersByMonth: Int32Array.from({ length: (scenario.decisionPoint.horizon - scenario.decisionPoint.year + 1) * 12 }, (_, i) => {
-      const month = monthIndex(scenario.decisionPoint.year, 1) + i;
-      return allies.filter((a) => monthOfDate(a.joined) <= month).length;
-    }),
+    membersByMonth: membersByMonth(allies.map((a) => monthOfDate(a.joined)), scenario.decisionPoint.year, scenario.decisionPoint.horizon),
     allyCoCandidate: Uint8Array.from(allies, (a) => (c.coCandidates.includes(a.code) ? 1 : 0)),
     allyConsent: slots((i) => paramPath('ally', 'consent', allies[i]!.code), (i) => allies[i]!.consent, n, Phase.vote),
     allyThreat: slots((i) => paramPath('ally', 'threat', allies[i]!.code), (i) => allies[i]!.threat, n, Phase.vote),
@@ -270,6 +266,21 @@ function indexOrThrow(index: number, what: string, name: string, disabled = fals
   if (index >= 0) return index;
   if (disabled) return -1;
   throw new Error(`internal: unknown ${what} "${name}" reached the engine`);
+}
+
+/**
+ * By month offset from January of the first year, how many Allies are Parties: an Ally votes and
+ * ratifies from the month it joined in. `joinedMonths` are in accession order, so one pass counts.
+ */
+function membersByMonth(joinedMonths: readonly number[], firstYear: number, lastYear: number): Int32Array {
+  const first = monthIndex(firstYear, 1);
+  const counts = new Int32Array((lastYear - firstYear + 1) * 12);
+  let members = 0;
+  for (let i = 0; i < counts.length; i++) {
+    while (members < joinedMonths.length && joinedMonths[members]! <= first + i) members++;
+    counts[i] = members;
+  }
+  return counts;
 }
 
 /** Each simulated year's procedure (index into PROCEDURES): the scenario's own, else the one of the year's date. */

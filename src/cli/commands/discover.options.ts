@@ -1,6 +1,6 @@
 import { WORK_LIMITS } from '../../batch/work-limits.js';
-import { flag, listOption, valueOption, type FlagsOf } from '../command-spec.js';
-import { json, output, runs, seed, set, workers, yes } from '../common-options.js';
+import { listOption, valueOption, type FlagsOf } from '../command-spec.js';
+import { json, noSwitches, output, runs, seed, set, workers, yes } from '../common-options.js';
 import { countOption } from '../options.js';
 
 /** `article10 discover`: its options, and the flags its work receives (the command is declared in discover.command.ts). */
@@ -12,7 +12,7 @@ export const options = {
   seed: seed(),
   boxes: valueOption('--boxes <K>', 'boxes to find, each among the vectors the earlier ones left', countOption('--boxes', 1, 20), 2),
   range: listOption('--range <path=lo:hi>', "the range to sample a parameter over (replaces its distribution's; repeatable)"),
-  switches: flag('--no-switches', 'leave the rules and events out (by default each is a factor too, switched off and on)'),
+  switches: noSwitches(),
   workers: workers('all cores for long analyses'),
   set: set(),
   yes: yes(),

@@ -1,5 +1,5 @@
-import { flag, listOption, valueOption, type FlagsOf } from '../command-spec.js';
-import { json, output, runs, seed, set, workers, yes } from '../common-options.js';
+import { listOption, valueOption, type FlagsOf } from '../command-spec.js';
+import { json, noSwitches, output, runs, seed, set, workers, yes } from '../common-options.js';
 import { countOption, parseRuns } from '../options.js';
 
 /** `article10 sensitivity`: its options, and the flags its work receives (the command is declared in sensitivity.command.ts). */
@@ -11,7 +11,7 @@ export const options = {
   top: valueOption('--top <K>', 'rows to show', countOption('--top', 1, 10_000), 15),
   trajectories: valueOption('--trajectories <r>', 'Morris trajectories (0: no global method)', countOption('--trajectories', 0, 1000), 8),
   morrisRuns: valueOption('--morris-runs <N>', 'branches per Morris point (default: a quarter of --runs, at least 500)', parseRuns),
-  switches: flag('--no-switches', 'leave the rules and events out (by default each is a factor too, switched off and on)'),
+  switches: noSwitches(),
   workers: workers('all cores for long analyses'),
   set: set(),
   yes: yes(),

@@ -29,6 +29,8 @@ export function ProjectorScreen({ title, live, width, height }: ProjectorScreenP
   const shown = OUTCOMES.filter((o) => r.outcomes[o].count > 0);
   const none = OUTCOMES.filter((o) => r.outcomes[o].count === 0);
   const rows = barRows(shown.length, height);
+  // The gap between endings only when every label and bar still fits with it (a short terminal drops it).
+  const gap = shown.length * (2 + rows) <= height - 4 ? 1 : 0;
   const barWidth = Math.max(10, width - 2);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
@@ -37,7 +39,8 @@ export function ProjectorScreen({ title, live, width, height }: ProjectorScreenP
       </Text>
       <Text> </Text>
       {shown.map((o) => (
-        <Box key={o} flexDirection="column" marginBottom={1}>
+        // Never shrunk: Ink would squash a label to nothing to fit its box rather than cut what is below.
+        <Box key={o} flexDirection="column" marginBottom={gap} flexShrink={0}>
           <Text bold wrap="truncate">
             {spread(OUTCOME_LABELS[o].toUpperCase(), pct(r.outcomes[o].share, 1), width)}
           </Text>
