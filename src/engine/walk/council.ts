@@ -28,6 +28,7 @@ export function liftHoldouts(m: CompiledModel, s: BranchState, trace: Tracer | n
   if (!s.anyHolding) return false;
   const yearEnd = s.year * 12 + 11;
   let holding = false;
+  const lifted = trace === null ? null : ([] as { month: number; ally: number }[]);
   for (let i = 0; i < m.allyCount; i++) {
     if (s.holding[i] === 0) continue;
     const month = s.liftMonth[i]!;
@@ -35,9 +36,11 @@ export function liftHoldouts(m: CompiledModel, s: BranchState, trace: Tracer | n
       s.holding[i] = 0;
       s.consented[i] = 1;
       if (month > s.voteFrom) s.voteFrom = month;
-      if (trace !== null) trace.push({ kind: 'holdout_lifted', year: s.year, month, ally: i });
+      lifted?.push({ month, ally: i });
     } else holding = true;
   }
+  // A story tells the lifts in the order of their months.
+  if (trace !== null) for (const l of lifted!.sort((a, b) => a.month - b.month)) trace.push({ kind: 'holdout_lifted', year: s.year, month: l.month, ally: l.ally });
   s.anyHolding = holding;
   return holding;
 }
