@@ -75,7 +75,10 @@ describe('explore screen', () => {
   it('keys that arrive in one chunk act one by one: a pasted value and Enter, Ctrl-U then text', async () => {
     open();
     await refined();
-    await h!.press(KEY.down, KEY.down, KEY.enter);
+    await h!.press(KEY.down, KEY.down);
+    // The selection on screen first, then Enter, so that only the chunks below test chunks.
+    await h!.waitFor('› RU standard path');
+    await h!.press(KEY.enter);
     await h!.waitFor('RU standard path (0 to 1) =');
     // Clear the line and type a value, all in one chunk, then paste a line ending in Enter.
     await h!.press('\x1512');
