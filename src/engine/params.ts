@@ -1,5 +1,6 @@
 import type { Distribution, Param } from '../model/distribution.js';
 import { belowBit, bitsBelow, drawBits, hashName, Purpose, UNIT, yearKey } from './rng.js';
+import { betaQuantile } from './beta-quantile.js';
 import { boxMuller, normalCdf, normalQuantile } from './normal.js';
 
 /**
@@ -183,6 +184,34 @@ export function sampleParamRange(p: FrozenParams, branchKey: number, values: Flo
       default:
         values[i] = a;
     }
+  }
+}
+
+/**
+ * Parameter i's value at the quantile u of its distribution (u in (0, 1)): how a parameter is
+ * drawn when its draw leans with others' through a copula (the pace of a ratification round),
+ * rather than on its own (sampleParams).
+ */
+export function paramAt(p: FrozenParams, i: number, u: number): number {
+  const a = p.a[i]!;
+  switch (p.code[i]) {
+    case DistCode.Bernoulli:
+      return u < a ? 1 : 0;
+    case DistCode.Uniform:
+      return a + (p.b[i]! - a) * u;
+    case DistCode.Triangular: {
+      const b = p.b[i]!;
+      const c = p.c[i]!;
+      const span = c - a;
+      if (span <= 0) return a;
+      return u * span < b - a ? a + Math.sqrt(u * span * (b - a)) : c - Math.sqrt((1 - u) * span * (c - b));
+    }
+    case DistCode.Normal:
+      return truncatedNormal(p, i, u);
+    case DistCode.Beta:
+      return p.c[i]! + (p.d[i]! - p.c[i]!) * betaQuantile(a, p.b[i]!, u);
+    default:
+      return a;
   }
 }
 

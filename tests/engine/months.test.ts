@@ -54,16 +54,37 @@ describe('the Council calendar', () => {
     expect(r.accessionYears.map((y) => y.year)).toEqual([2001]);
   });
 
-  test('a hold-out lifts with the monthly hazard of its yearly chance', () => {
-    // One Ally objects at the May vote and lifts with a yearly chance of 1/2: the candidate is
-    // invited (and, with no delays, a member) in December only if the objection lifted within
-    // 7 months, with probability 1 − (1/2)^(7/12).
+  test('an objection is negotiated from the application, with the monthly hazard of its yearly chance', () => {
+    // One Ally objects to the candidate that applied in January and lifts with a yearly chance of
+    // 1/2. Talks run from the application: the objection is settled before the May meeting with
+    // probability 1 − (1/2)^(4/12), and the candidate is invited (and, with no delays, a member)
+    // in May; otherwise the Ally holds out at that vote, and the Council invites in December if
+    // the objection lifted within 11 months of the application.
     const s = certain({ date: '2000-01-10', edit: (a, i) => (i === 3 ? { ...a, consent: fixed(0), objection: 'holdout', holdoutLift: fixed(0.5) } : a) });
     const r = run(s, 20000);
-    expect(r.outcomes.joined.share).toBeCloseTo(1 - 0.5 ** (7 / 12), 1);
-    expect(Math.abs(r.outcomes.joined.share - (1 - 0.5 ** (7 / 12)))).toBeLessThan(0.015);
-    expect(r.accessionMonths.map((m) => m.month)).toEqual(['2000-12']);
+    // Shares of all branches (an accession month's own share is among the joined).
+    const share = (month: string) => (r.accessionMonths.find((m) => m.month === month)?.count ?? 0) / 20000;
+    expect(r.accessionMonths.map((m) => m.month)).toEqual(['2000-05', '2000-12']);
+    expect(Math.abs(share('2000-05') - (1 - 0.5 ** (4 / 12)))).toBeLessThan(0.015);
+    expect(Math.abs(share('2000-12') - (0.5 ** (4 / 12) - 0.5 ** (11 / 12)))).toBeLessThan(0.015);
+    expect(Math.abs(r.outcomes.joined.share - (1 - 0.5 ** (11 / 12)))).toBeLessThan(0.015);
     expect(r.outcomes.pending_at_horizon.share).toBeCloseTo(1 - r.outcomes.joined.share, 10);
+  });
+
+  test('a story tells an objection settled before the meeting; an objection a rule makes is not settled by talks', () => {
+    // A yearly chance of 0.999 settles the objection within the four months before May in nearly every branch.
+    const settles = certain({ date: '2000-01-10', edit: (a, i) => (i === 3 ? { ...a, consent: fixed(0), objection: 'holdout', holdoutLift: fixed(0.999) } : a) });
+    const m = compile(settles);
+    expect(run(settles).accessionMonths[0]).toMatchObject({ month: '2000-05' });
+    const entries = traceBranch(m, 'months', 0).entries;
+    const objector = m.allyCodes.indexOf(settles.allies[3]!.code);
+    expect(entries.find((e) => e.kind === 'objection_settled')).toMatchObject({ ally: objector, year: 2000 });
+    expect(entries.some((e) => e.kind === 'vote' && e.ally === objector && e.consent)).toBe(true);
+    // The same Ally made to object by a rule in force at the meeting holds out at it, whatever the
+    // talks: its hold-out lifts only after the May vote, and the Council invites in December.
+    const ruled: Scenario = { ...settles, rules: [{ id: 'objects', text: 'objects', source: 'test', enabled: true, when: { kind: 'year', from: 2000 }, effects: [{ kind: 'block', ally: settles.allies[3]!.code }] }] };
+    expect(run(ruled).accessionMonths.map((a) => a.month)).toEqual(['2000-12']);
+    expect(traceBranch(compile(ruled), 'months', 0).entries.some((e) => e.kind === 'objection_settled')).toBe(false);
   });
 });
 

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { fastNormalQuantile, normalCdf, normalQuantile } from '../../src/engine/normal.js';
 import { wilson } from '../../src/engine/stats.js';
-import { sampleParams, ParamTable } from '../../src/engine/params.js';
+import { paramAt, sampleParams, ParamTable } from '../../src/engine/params.js';
+import { betaQuantile, regularizedBeta } from '../../src/engine/beta-quantile.js';
 import type { Distribution } from '../../src/model/distribution.js';
 
 describe('numerics', () => {
@@ -55,5 +56,43 @@ describe('numerics', () => {
     expect(m.mean).toBeCloseTo(mean, 2);
     expect(m.min).toBeGreaterThanOrEqual(lo);
     expect(m.max).toBeLessThanOrEqual(hi);
+  });
+
+  test('the Beta distribution function and its inverse: known values', () => {
+    expect(regularizedBeta(0.5, 2, 2)).toBeCloseTo(0.5, 12);
+    // I_x(1, b) = 1 − (1 − x)^b and I_x(a, 1) = x^a.
+    expect(regularizedBeta(0.3, 1, 4)).toBeCloseTo(1 - 0.7 ** 4, 12);
+    expect(regularizedBeta(0.3, 2.5, 1)).toBeCloseTo(0.3 ** 2.5, 12);
+    // Beta(1/2, 1/2) is the arcsine law: F(x) = (2/π)·asin(√x).
+    expect(regularizedBeta(0.2, 0.5, 0.5)).toBeCloseTo((2 / Math.PI) * Math.asin(Math.sqrt(0.2)), 10);
+    for (const u of [0.001, 0.1, 0.5, 0.9, 0.999]) expect(regularizedBeta(betaQuantile(2, 5, u), 2, 5)).toBeCloseTo(u, 9);
+  });
+
+  // The quantile a copula uses must give the same distribution as a draw on its own.
+  test.each<Distribution>([
+    { kind: 'uniform', min: 0.2, max: 0.6 },
+    { kind: 'triangular', min: 3, mode: 10, max: 15 },
+    { kind: 'triangular', min: 0, mode: 0, max: 2 },
+    { kind: 'beta', alpha: 2, beta: 5, min: 0, max: 1 },
+    { kind: 'beta', alpha: 0.5, beta: 0.5, min: 0.1, max: 0.3 },
+    { kind: 'normal', mean: 0.5, sd: 0.1, min: 0.3, max: 0.9 },
+    { kind: 'bernoulli', p: 0.3 },
+  ])('a parameter taken at a quantile (%o) follows the distribution it is sampled from', (dist) => {
+    const table = new ParamTable();
+    const slot = table.add('x', { dist });
+    const frozen = table.freeze();
+    const n = 4000;
+    const atQuantiles = Array.from({ length: n }, (_, k) => paramAt(frozen, slot, (k + 0.5) / n)).sort((a, b) => a - b);
+    const values = new Float64Array(1);
+    const sampled = Array.from({ length: 40_000 }, (_, k) => {
+      sampleParams(frozen, (k * 2654435761) >>> 0, values);
+      return values[slot]!;
+    }).sort((a, b) => a - b);
+    // Non-decreasing in u, and the same deciles as the sampler's.
+    for (let k = 1; k < n; k++) expect(atQuantiles[k]!).toBeGreaterThanOrEqual(atQuantiles[k - 1]!);
+    const spread = sampled[sampled.length - 1]! - sampled[0]!;
+    for (const q of [0.1, 0.25, 0.5, 0.75, 0.9]) {
+      expect(Math.abs(atQuantiles[Math.floor(q * n)]! - sampled[Math.floor(q * sampled.length)]!)).toBeLessThanOrEqual(0.02 * spread + 1e-12);
+    }
   });
 });

@@ -36,3 +36,43 @@ describe('ratification by Allies that voted to invite', () => {
     expect(Math.abs(refused(0.6) - refused(0.95))).toBeLessThan(0.02);
   });
 });
+
+describe('the pace of a ratification round', () => {
+  /** Every Ally consents and passes; each parliament takes uniform(3, 15) months; the Alliance's cohesion is `cohesion`. */
+  const round = (cohesion: number): Scenario => {
+    const base = invitedFor(1);
+    return {
+      ...base,
+      decisionPoint: { ...base.decisionPoint, date: '2000-01-10', horizon: 2004 },
+      process: { ...base.process, protocolMonths: fixed(0), cohesion: fixed(cohesion), standardPath: { ...base.process.standardPath, minYears: fixed(0), readiness: fixed(0) } },
+      allies: base.allies.map((a) => ({ ...a, weights: {}, threat: fixed(0), ratification: { ...a.ratification, months: { dist: { kind: 'uniform', min: 3, max: 15 } } } })),
+    };
+  };
+  /** Months from the invitation (2000-05) to membership, median and the share within 9 months. */
+  const months = (cohesion: number) => {
+    const m = compile(round(cohesion));
+    const r = summarize(m, simulate(m, 'pace', 20_000), { seed: 'pace' });
+    const since = r.accessionMonths.map((a) => ({ months: (Number(a.month.slice(0, 4)) - 2000) * 12 + Number(a.month.slice(5)) - 5, count: a.count }));
+    const joined = r.outcomes.joined.count;
+    let seen = 0;
+    let median = NaN;
+    for (const s of since) {
+      seen += s.count;
+      if (Number.isNaN(median) && seen >= joined / 2) median = s.months;
+    }
+    return { median, within9: since.filter((s) => s.months <= 9).reduce((n, s) => n + s.count, 0) / joined };
+  };
+
+  test('parliaments that keep their own pace wait for the slowest; one round pace makes the round as long as one parliament', () => {
+    const alone = months(0);
+    const together = months(1);
+    // Independent: the slowest of the members' uniform(3, 15) months, near 15.
+    expect(alone.median).toBeGreaterThanOrEqual(14);
+    expect(alone.within9).toBeLessThan(0.01);
+    // One pace: the round lasts uniform(3, 15) months (a deposit in the month the last ratification falls in), so about half within 9.
+    expect(Math.abs(together.within9 - 0.5)).toBeLessThan(0.06);
+    const partly = months(0.6);
+    expect(partly.median).toBeGreaterThan(together.median);
+    expect(partly.median).toBeLessThan(alone.median);
+  });
+});

@@ -139,6 +139,11 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
         add(e.year, `${a.name} lifts its hold-out after a concession, in ${monthInWords(e.month)}.`, sc.allies.find((x) => x.code === a.code)?.holdoutLift.source);
         break;
       }
+      case 'objection_settled': {
+        const a = ally(e.ally);
+        add(e.year, `${a.name} had objected when the application came in; talks settled it in ${monthInWords(e.month)}, before the meeting.`, sc.allies.find((x) => x.code === a.code)?.holdoutLift.source);
+        break;
+      }
       case 'invited':
         add(e.year, `Invited in ${monthInWords(e.month)} by unanimous agreement of the ${e.voters} members (Article 10).`, 'S1');
         break;

@@ -46,20 +46,20 @@ export function liftHoldouts(m: CompiledModel, s: BranchState, trace: Tracer | n
 }
 
 /**
- * The month Ally i's hold-out, raised at the vote of month `voteMonth`, lifts: the first month
+ * The month Ally i's hold-out, under negotiation from month `fromMonth`, lifts: the first month
  * a concession comes, each month with the hazard that makes the Ally's yearly chance `p`
  * (never when p ≤ 0). Objections of several Allies lean together through cohesion: a Gaussian
  * copula of the vote's alliance draw (`shared`, already scaled) and the Ally's own.
  */
-function liftMonthOf(m: CompiledModel, s: BranchState, i: number, voteMonth: number, shared: number, ownWeight: number): number {
+function liftMonthOf(m: CompiledModel, s: BranchState, i: number, fromMonth: number, shared: number, ownWeight: number): number {
   const p = s.values[m.allyLift[i]!]!;
   if (!(p > 0)) return Infinity;
-  if (p >= 1) return voteMonth + 1;
+  if (p >= 1) return fromMonth + 1;
   const own = drawBits(s.yearKey, m.allyActor[i]!, Purpose.holdoutLift) * UNIT;
   const u = ownWeight >= 1 ? own : normalCdf(shared + ownWeight * normalQuantile(unitOpen(own)));
   // P(still holding after n months) = (1 − p)^(n / 12).
   const months = Math.ceil((12 * Math.log1p(-u)) / Math.log1p(-p));
-  return voteMonth + Math.max(1, months);
+  return fromMonth + Math.max(1, months);
 }
 
 /**
@@ -152,7 +152,6 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
     objectorAlly[objectors] = i;
     objectors += 1 - agrees;
   }
-  s.objectorCount = objectors;
   // Then each objection: its reason, and whether it is a veto or a hold-out.
   let firstVeto = -1;
   let vetoP = Infinity;
@@ -161,16 +160,34 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
   let vetoTies = 0;
   let vetoSingled = false;
   let firstHoldout = -1;
-  // The climate of the talks that follow the vote, shared by its hold-outs (drawn only if one holds out).
+  // The climate of the talks on the hold-outs, shared by them (drawn only if one holds out).
   let liftShared = NaN;
   const liftOwnWeight = Math.sqrt(1 - cohesion);
+  // Objections still standing at this meeting, listed in place of the refusals.
+  let standing = 0;
+  const settled = trace === null ? null : ([] as { month: number; ally: number }[]);
   for (let q = 0; q < objectors; q++) {
     const i = objectorAlly[q]!;
     const blockRule = ruleBlockAlly[i]!;
-    const reason = blockRule >= 0 ? m.reasonOfRule + blockRule : refusalReason(m, s, i, special);
     const holdout = m.allyHoldout[i] === 1;
-    s.objectorReason[q] = reason;
-    s.objectorHoldout[q] = holdout ? 1 : 0;
+    if (holdout) {
+      if (liftShared !== liftShared) liftShared = cohesion > 0 ? Math.sqrt(cohesion) * boxMuller(drawBits(s.yearKey, m.actors[Actor.alliance]!, Purpose.liftA) * UNIT, drawBits(s.yearKey, m.actors[Actor.alliance]!, Purpose.liftB) * UNIT) : 0;
+      // An objection is negotiated from the moment the candidate applies, not from the meeting
+      // (Turkey's of 2022-05 was settled at the Madrid summit of 06-28): one whose talks ended
+      // before this meeting is no objection at it. A rule in force at the meeting still binds.
+      const lift = liftMonthOf(m, s, i, s.appliedMonth, liftShared, liftOwnWeight);
+      if (lift <= s.month && blockRule < 0) {
+        consented[i] = 1;
+        settled?.push({ month: lift, ally: i });
+        continue;
+      }
+      s.liftMonth[i] = lift > s.month ? lift : liftMonthOf(m, s, i, s.month, liftShared, liftOwnWeight);
+    }
+    const reason = blockRule >= 0 ? m.reasonOfRule + blockRule : refusalReason(m, s, i, special);
+    objectorAlly[standing] = i;
+    s.objectorReason[standing] = reason;
+    s.objectorHoldout[standing] = holdout ? 1 : 0;
+    standing++;
     // An Ally a rule makes refuse has the strongest objection of all.
     // Chances at or below 0 are all certain refusals: none is stronger than another.
     const strength = blockRule >= 0 ? -Infinity : Math.max(allyP[i]!, 0);
@@ -179,8 +196,6 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
       s.anyHolding = s.holdingTouched = true;
       s.holdingReason[i] = reason;
       s.holdingStrength[i] = strength;
-      if (liftShared !== liftShared) liftShared = cohesion > 0 ? Math.sqrt(cohesion) * boxMuller(drawBits(s.yearKey, m.actors[Actor.alliance]!, Purpose.liftA) * UNIT, drawBits(s.yearKey, m.actors[Actor.alliance]!, Purpose.liftB) * UNIT) : 0;
-      s.liftMonth[i] = liftMonthOf(m, s, i, s.month, liftShared, liftOwnWeight);
       if (firstHoldout < 0) firstHoldout = i;
     } else {
       // The blocker named is the Ally with the strongest objection, not the first in order;
@@ -202,7 +217,8 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
       }
     }
   }
-  if (asked !== null && trace !== null) traceVote(s, asked, trace);
+  s.objectorCount = standing;
+  if (asked !== null && trace !== null) traceVote(s, asked, trace, settled!);
   if (firstVeto >= 0) {
     // Several vetoes alike, none singled out by a rule or an event: naming one would be arbitrary.
     finish(s, ExitCode.vetoed, vetoTies > 1 && !vetoSingled ? alikeActor(m) : firstVeto, vetoReason, s.month, trace);
@@ -226,14 +242,15 @@ function alliesToAsk(m: CompiledModel, s: BranchState, members: number, votedBef
   return asked;
 }
 
-/** Each asked Ally's answer, in order, with its objection's reason. */
-function traceVote(s: BranchState, asked: readonly number[], trace: Tracer): void {
+/** Each asked Ally's answer, in order, with its objection's reason; then the objections settled by talks before the meeting, in the order of their months. */
+function traceVote(s: BranchState, asked: readonly number[], trace: Tracer, settled: { month: number; ally: number }[]): void {
   let q = 0;
   for (const i of asked) {
     const consent = s.consented[i] === 1;
     const reason = consent ? -1 : s.objectorReason[q++]!;
     trace.push({ kind: 'vote', year: s.year, month: s.month, ally: i, p: clamp01(s.allyP[i]!), consent, reason });
   }
+  for (const o of settled.sort((a, b) => a.month - b.month)) trace.push({ kind: 'objection_settled', year: s.year, month: o.month, ally: o.ally });
 }
 
 /** The single largest push towards refusal: the reason an Ally gives for saying no. */

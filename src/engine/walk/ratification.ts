@@ -1,9 +1,10 @@
-import { ExitCode, FixedReason, NO_ACTOR, StageCode } from '../codes.js';
+import { Actor, ExitCode, FixedReason, NO_ACTOR, StageCode } from '../codes.js';
 import { FINAL_REFUSAL, RETRY_MONTHS } from '../../model/ratification-record.js';
 import type { CompiledModel } from '../model.js';
-import { clamp01 } from '../numbers.js';
-import { Phase, sampleParams } from '../params.js';
-import { bitsBelow, drawBits, Purpose } from '../rng.js';
+import { boxMuller, normalCdf, normalQuantile } from '../normal.js';
+import { clamp01, unitOpen } from '../numbers.js';
+import { DistCode, paramAt, Phase, sampleParams } from '../params.js';
+import { bitsBelow, drawBits, Purpose, UNIT } from '../rng.js';
 import { copulaBits, setCopula } from './copula.js';
 import { finish } from './finish.js';
 import type { BranchState } from './state.js';
@@ -43,6 +44,7 @@ export function invite(m: CompiledModel, s: BranchState, voters: number, trace: 
   const allyPass = m.allyPass;
   const allyActor = m.allyActor;
   const key0 = s.key0;
+  drawRoundPace(m, s, members, cohesion);
   for (let i = 0; i < members; i++) {
     if (coCandidate[i] === 1) continue;
     let months = Math.max(0, values[allyMonths[i]!]!);
@@ -68,6 +70,28 @@ export function invite(m: CompiledModel, s: BranchState, voters: number, trace: 
   s.reachedRatified = s.ratificationFailAlly < 0;
   s.ratificationFailMonth = Math.floor(start + failAt);
   s.joinMonth = Math.floor(start + slowest + Math.max(0, s.delayShift + s.ruleDelay));
+}
+
+/**
+ * Each member's months to ratify, as one round: every parliament receives the same protocol on
+ * the same day, carried by the same summit's push, and whole rounds ran at different paces
+ * (3.9 to 20 months from protocol to membership, fact sheet §1.4). So the months lean together
+ * through cohesion, a Gaussian copula of the round's pace and each parliament's own draw, each
+ * member's months taken at that quantile of its own distribution. With cohesion 1 the round
+ * lasts as long as the slowest distribution says at the round's pace; with 0 each parliament
+ * keeps its own draw and the slowest of thirty waits for the tail of the range.
+ */
+function drawRoundPace(m: CompiledModel, s: BranchState, members: number, cohesion: number): void {
+  const alliance = m.actors[Actor.alliance]!;
+  const pace = cohesion > 0 ? Math.sqrt(cohesion) * boxMuller(drawBits(s.key0, alliance, Purpose.paceA) * UNIT, drawBits(s.key0, alliance, Purpose.paceB) * UNIT) : 0;
+  const ownWeight = Math.sqrt(1 - cohesion);
+  const params = m.params;
+  for (let i = 0; i < members; i++) {
+    const slot = m.allyMonths[i]!;
+    if (m.allyCoCandidate[i] === 1 || params.code[slot] === DistCode.Fixed) continue;
+    const own = normalQuantile(unitOpen(drawBits(s.key0, m.allyActor[i]!, Purpose.ratificationPace) * UNIT));
+    s.values[slot] = paramAt(params, slot, unitOpen(normalCdf(pace + ownWeight * own) * (1 - 2 / 8589934592)));
+  }
 }
 
 /** Whether the branch ends this year: the first final refusal comes, or the last instrument is deposited. */

@@ -15,6 +15,8 @@ export type TraceEntry =
   | { readonly kind: 'waiting'; readonly year: number; readonly reason: number; readonly readiness: number; readonly needed: number }
   | { readonly kind: 'vote'; readonly year: number; readonly month: number; readonly ally: number; readonly p: number; readonly consent: boolean; readonly reason: number }
   | { readonly kind: 'holdout_lifted'; readonly year: number; readonly month: number; readonly ally: number }
+  /** An objection raised when the candidate applied, settled by talks before the meeting that voted. */
+  | { readonly kind: 'objection_settled'; readonly year: number; readonly month: number; readonly ally: number }
   | { readonly kind: 'invited'; readonly year: number; readonly month: number; readonly voters: number }
   | {
       readonly kind: 'ratification';
