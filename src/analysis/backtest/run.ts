@@ -15,7 +15,15 @@ export async function runBacktests(inputs: readonly BacktestInput[], options: Om
     if (observed === undefined) throw new Error(`internal: backtest ${input.scenario.id} has no observed outcome`);
     options.onCase?.(input.scenario.id);
     const results = await runScenario(input.scenario, { ...options, warnings: input.warnings ?? [] });
-    cases.push(scoreCase(input.scenario, observed, results));
+    // The same branches stopped at the end of the observed year: where those that missed stood then.
+    const horizon = input.scenario.decisionPoint.horizon;
+    const stopped = observed.year < horizon ? await runScenario(stoppedAt(input.scenario, observed.year), { ...options, warnings: [] }) : results;
+    cases.push(scoreCase(input.scenario, observed, results, stopped));
   }
   return summarizeBacktests(cases, { seed: options.seed, runs: options.runs });
+}
+
+/** The case with its horizon at the end of `year` (never before the decision point's year). */
+function stoppedAt(scenario: Scenario, year: number): Scenario {
+  return { ...scenario, decisionPoint: { ...scenario.decisionPoint, horizon: Math.max(year, scenario.decisionPoint.year) } };
 }

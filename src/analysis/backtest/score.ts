@@ -1,7 +1,7 @@
 import type { Outcome } from '../../model/outcome.js';
 import { OUTCOMES } from '../../model/outcome.js';
 import { monthOfDate } from '../../model/council-calendar.js';
-import type { MonthCount, Results, YearCount } from '../../model/results.js';
+import type { BlockerRow, MonthCount, Results, YearCount } from '../../model/results.js';
 import type { ObservedOutcome, Scenario } from '../../model/scenario.js';
 import { VERSION } from '../../model/version.js';
 import { wilson } from '../../engine/index.js';
@@ -60,7 +60,28 @@ export interface BacktestCase {
   readonly memberByYear: readonly YearForecast[];
   /** Σ_k (p_k − [k = observed])² over the outcome shares at the horizon. */
   readonly brierOutcomes: number;
+  /**
+   * Where the branches that missed stood at the end of the observed year (the same branches run
+   * again with the horizon there): each other outcome's share of all branches, largest first,
+   * with its commonest reasons.
+   */
+  readonly missesAtObservedYear: readonly MissRow[];
   readonly warnings: readonly string[];
+}
+
+export interface MissRow {
+  readonly outcome: Outcome;
+  /** Where the branches stood, in words: "still preparing", "an objection under negotiation", "ratification under way"... */
+  readonly stood: string;
+  readonly share: number;
+  /** The commonest reasons within it, each with the actors that gave it most, as shares of all branches. */
+  readonly reasons: readonly MissReason[];
+}
+
+export interface MissReason {
+  readonly reason: string;
+  readonly share: number;
+  readonly actors: readonly { readonly actor: string; readonly share: number }[];
 }
 
 export interface YearSpread {
@@ -188,7 +209,7 @@ export function mean(xs: readonly number[]): number | null {
 }
 
 /** Scores one case's results against what happened. Pure. */
-export function scoreCase(scenario: Scenario, observed: ObservedOutcome, results: Results): BacktestCase {
+export function scoreCase(scenario: Scenario, observed: ObservedOutcome, results: Results, atObservedYear: Results = results): BacktestCase {
   const p = shareBy(results, observed.outcome, observed.year);
   const count = Math.round(p * results.runs);
   const byOutcome = Object.fromEntries(OUTCOMES.map((o) => [o, results.outcomes[o].share])) as Record<Outcome, number>;
@@ -227,6 +248,7 @@ export function scoreCase(scenario: Scenario, observed: ObservedOutcome, results
     logScore: logScore(p),
     reference: null,
     memberByYear,
+    missesAtObservedYear: missesAt(atObservedYear, observed.outcome),
     warnings: results.warnings,
   };
 }
@@ -294,3 +316,55 @@ export function summarizeBacktests(scored: readonly BacktestCase[], meta: { seed
     definitions: BACKTEST_DEFINITIONS,
   };
 }
+
+/** Reasons listed for each outcome a miss stood in. */
+const REASONS_PER_MISS = 3;
+
+/**
+ * The outcomes other than the observed one in a run that stopped at the observed year, largest
+ * first, each with its commonest reasons. `pending_at_horizon` is told as the two places a
+ * branch can stand in it: an objection still under negotiation, or ratification under way.
+ */
+export function missesAt(results: Results, observed: Outcome): MissRow[] {
+  const rows: MissRow[] = [];
+  const reasonsOf = (blockers: readonly BlockerRow[]): MissReason[] => {
+    const byReason = new Map<string, BlockerRow[]>();
+    for (const b of blockers) byReason.set(b.reason.label, [...(byReason.get(b.reason.label) ?? []), b]);
+    return [...byReason]
+      .map(([reason, rows]) => ({
+        reason,
+        share: rows.reduce((n, b) => n + b.share, 0),
+        actors: [...rows]
+          .sort((a, b) => b.count - a.count)
+          .slice(0, REASONS_PER_MISS)
+          .map((b) => ({ actor: b.actor, share: b.share })),
+      }))
+      .sort((a, b) => b.share - a.share)
+      .slice(0, REASONS_PER_MISS);
+  };
+  for (const outcome of OUTCOMES) {
+    if (outcome === observed || results.outcomes[outcome].count === 0) continue;
+    const blockers = results.blockers.filter((b) => b.outcome === outcome);
+    if (outcome !== 'pending_at_horizon') {
+      rows.push({ outcome, stood: STOOD[outcome], share: results.outcomes[outcome].share, reasons: reasonsOf(blockers) });
+      continue;
+    }
+    const ratifying = blockers.filter((b) => b.reason.kind === 'horizon');
+    const objecting = blockers.filter((b) => b.reason.kind !== 'horizon');
+    const sum = (bs: readonly BlockerRow[]) => bs.reduce((n, b) => n + b.share, 0);
+    if (objecting.length > 0) rows.push({ outcome, stood: 'an objection under negotiation', share: sum(objecting), reasons: reasonsOf(objecting) });
+    if (ratifying.length > 0) rows.push({ outcome, stood: 'ratification under way', share: sum(ratifying), reasons: reasonsOf(ratifying) });
+  }
+  return rows.sort((a, b) => b.share - a.share);
+}
+
+/** Where a branch stood, by the outcome a run stopped at the observed year gives it. */
+const STOOD: Readonly<Record<Outcome, string>> = {
+  joined: 'already a member',
+  no_application: 'had not applied',
+  withdrawn: 'had withdrawn',
+  map_stalled: 'still preparing',
+  vetoed: 'vetoed',
+  ratification_failed: 'refused in ratification',
+  pending_at_horizon: 'objection or ratification under way',
+};

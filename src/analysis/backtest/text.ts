@@ -1,4 +1,4 @@
-import type { BacktestCase, BacktestReport, BacktestScores } from './score.js';
+import type { BacktestCase, BacktestReport, BacktestScores, MissReason } from './score.js';
 import { OUTCOME_LABELS } from '../../model/outcome.js';
 import { integer, interval, pct, table } from '../../report/format.js';
 
@@ -24,6 +24,7 @@ export function backtestText(r: BacktestReport): string {
   const headers = ['case', 'era', 'observed', 'P(obs)', '95% interval', 'ref. P', 'Brier', 'log', 'pred. month (10-90%)', 'obs. date', 'joined by hz', 'most likely'];
   out.push(...table(headers, rows, new Set([3, 5, 6, 7, 10])).map((l) => `  ${l}`));
   out.push('');
+  out.push(...missesText(r.cases));
   out.push(`Brier score over ${r.cases.length} cases: ${fmt(r.brier)}   outcome Brier: ${fmt(r.brierOutcomes)}   log score: ${fmt(r.logScore)}`);
   out.push(
     `Accession month: mean |predicted - observed| ${r.meanMonthError === null ? '-' : `${r.meanMonthError.toFixed(1)} months`}; predicted within 12 months of the observed date in ${r.withinTwelveMonths} of ${r.datedJoinedCases} joined cases${r.datedJoinedCases === 0 ? '' : ` (${pct(r.withinTwelveMonths / r.datedJoinedCases, 0)})`}`,
@@ -65,6 +66,39 @@ export function backtestText(r: BacktestReport): string {
     for (const c of warned) for (const w of c.warnings) out.push(`  ! ${c.scenario}: ${w}`);
   }
   return out.join('\n') + '\n';
+}
+
+/** Outcomes of the misses shown per case: those of at least this share of all branches. */
+const MISS_SHOWN = 0.005;
+
+/**
+ * Where the branches that missed stood at the end of the observed year: whether a case missed
+ * for its preparation, an objection, a parliament or a veto.
+ */
+function missesText(cases: readonly BacktestCase[]): string[] {
+  const out = ['Where the misses stood at the end of the observed year (the same branches, stopped there; shares of all branches; the commonest who and why)'];
+  for (const c of cases) {
+    const shown = c.missesAtObservedYear.filter((m) => m.share >= MISS_SHOWN);
+    if (shown.length === 0) continue;
+    out.push(`  ${c.scenario} (P(obs) ${pct(c.pObserved)})`);
+    const width = Math.max(...shown.map((m) => m.stood.length));
+    for (const m of shown) {
+      const why = m.reasons.map((x) => `${shorten(x.reason, 48)} ${pct(x.share)}${actorsText(x.actors)}`).join('; ');
+      out.push(`    ${m.stood.padEnd(width)}  ${pct(m.share).padStart(6)}${why === '' ? '' : `  ${why}`}`);
+    }
+  }
+  out.push('');
+  return out.length > 2 ? out : [];
+}
+
+/** " (TR 36.4%, PL 1.6%)": who gave a reason most, unless it is the process itself or the only one. */
+function actorsText(actors: MissReason['actors']): string {
+  const named = actors.filter((a) => a.actor !== 'NATO');
+  return named.length === 0 ? '' : ` (${named.map((a) => `${a.actor} ${pct(a.share)}`).join(', ')})`;
+}
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 /** YYYY-MM of the observed date, else the observed year. */
