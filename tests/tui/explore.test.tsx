@@ -72,6 +72,19 @@ describe('explore screen', () => {
     expect(frame).toContain('source assumption');
   });
 
+  it('keys read back to back, before any render, each act on the state the key before left', async () => {
+    open();
+    await refined();
+    // Enter selects the row the two ↓ reached; the prompt it opens takes the keys after it.
+    await h!.burst(KEY.down, KEY.down, KEY.enter, KEY.backspace, KEY.backspace, KEY.backspace, '0', '.', '6', KEY.enter);
+    const frame = await h!.waitFor(/RU standard path +\*0\.60/);
+    expect(value(frame, 'RU interest')).toBe('0.30');
+    // q right after an edit sees the edit: it asks about the unsaved change.
+    await h!.burst(KEY.right, 'q');
+    await h!.waitFor('Unsaved changes.');
+    expect(h!.exited()).toBe(false);
+  });
+
   it('keys that arrive in one chunk act one by one: a pasted value and Enter, Ctrl-U then text', async () => {
     open();
     await refined();

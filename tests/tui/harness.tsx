@@ -33,6 +33,8 @@ export function testRunner(seed = '1'): LiveRunner {
 export interface Harness {
   readonly lastFrame: () => string;
   readonly press: (...keys: string[]) => Promise<void>;
+  /** Writes keys back to back, each a read of its own, with no turn of the event loop between them (keys read in one go, or a burst under load). */
+  readonly burst: (...keys: string[]) => Promise<void>;
   readonly type: (text: string) => Promise<void>;
   /** Waits until the frame contains `text` (or the time runs out, then fails with the frame). */
   readonly waitFor: (text: string | RegExp, timeoutMs?: number) => Promise<string>;
@@ -59,6 +61,10 @@ export function renderApp(
         app.stdin.write(k);
         await tick();
       }
+    },
+    async burst(...keys) {
+      for (const k of keys) app.stdin.write(k);
+      await tick();
     },
     async type(text) {
       for (const ch of text) {

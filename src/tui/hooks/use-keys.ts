@@ -7,14 +7,18 @@ type KeyHandler = (input: string, key: Key) => void;
 /**
  * One subscription to Ink's input for the whole app, handing each key to the handlers that
  * the latest render registered. Ink's useInput subscribes in an effect, which can run after
- * the next key has arrived: a prompt that just opened would miss the Enter typed after it,
- * and a key would act on an older render's state. Registering while rendering closes that gap
- * (Ink flushes a key's updates synchronously, so the next key sees the new render).
+ * the next key has arrived, so handlers are registered while rendering instead. And React
+ * renders a key's updates a microtask after its handler, not at once: a key that arrives before
+ * then (a paste, keys read in one go, a burst under load) would act on the state of the render
+ * before, and a prompt opened by one key would not be there for the next. So each key is handed
+ * on a macrotask after the one before, once its render is done.
  */
 export class KeyRouter {
   private readonly handlers = new Map<symbol, { handler: KeyHandler; active: boolean }>();
-  /** Keys of a chunk not yet handed on (see keysOfChunk): each waits for the render of the one before. */
+  /** Keys not yet handed on: each waits for the render of the one before. */
   private readonly pending: Array<readonly [string, Key]> = [];
+  /** A key was handed on and its render may not be done yet. */
+  private settling = false;
 
   register(id: symbol, handler: KeyHandler, active: boolean): void {
     this.handlers.set(id, { handler, active });
@@ -25,31 +29,28 @@ export class KeyRouter {
   }
 
   /**
-   * Hands a chunk of input to the handlers, one key at a time. The first key goes at once; each
-   * next one after the render of the one before (a macrotask later), so that a prompt opened by
-   * one key is there for the next, as when keys are typed one by one. Keys arriving meanwhile
-   * wait their turn, so order is kept.
+   * Hands input to the handlers, one key at a time (a chunk of several keys is split, see
+   * keysOfChunk). A key goes at once unless the one before it is still settling; then it waits
+   * its turn, so order is kept and every key sees the render of the one before, as when keys
+   * are typed one by one.
    */
   dispatch(input: string, key: Key): void {
-    const keys = keysOfChunk(input, key);
-    const idle = this.pending.length === 0;
-    this.pending.push(...keys);
-    if (idle) this.deliverNext();
+    this.pending.push(...keysOfChunk(input, key));
+    if (!this.settling) this.deliverNext();
   }
 
   private deliverNext(): void {
-    const [input, key] = this.pending[0]!;
+    const next = this.pending.shift();
+    if (next === undefined) {
+      this.settling = false;
+      return;
+    }
+    this.settling = true;
     try {
-      for (const { handler, active } of [...this.handlers.values()]) if (active) handler(input, key);
+      for (const { handler, active } of [...this.handlers.values()]) if (active) handler(next[0], next[1]);
     } finally {
       // Even if a handler threw, the keys after it are not stuck.
-      if (this.pending.length === 1) this.pending.length = 0;
-      else {
-        setImmediate(() => {
-          this.pending.shift();
-          this.deliverNext();
-        });
-      }
+      setImmediate(() => this.deliverNext());
     }
   }
 }
