@@ -61,23 +61,30 @@ function nextMeetingFrom(m: CompiledModel, s: BranchState, earliest: number): nu
 }
 
 /**
- * Why no vote is held: a blocking rule or event, else the precondition furthest below its
- * threshold, now or, at the horizon, after the last year's drift.
+ * Why no vote is held: a blocking rule or event; else, where the procedure gates the invitation
+ * and too few preconditions are met, the one furthest below its threshold, now or, at the
+ * horizon, after the last year's drift; else the preparation years not yet served (before the
+ * 1995 Study no criterion was published, so only the years can keep a candidate waiting).
  */
 export function stallReason(m: CompiledModel, s: BranchState, atHorizon: boolean): number {
   if (s.blockedByRule >= 0) return m.reasonOfRule + s.blockedByRule;
   if (s.blockedByEvent >= 0) return m.reasonOfEvent + s.blockedByEvent;
+  if (PROCEDURE_GATED[m.procedureByYear[s.year - m.startYear]!] !== 1) return FixedReason.min_years;
   let worstGap = 0;
   let worst = -1;
-  for (let k = 0; k < m.preconditionCount; k++) {
-    const level = atHorizon ? levelAtStartOf(m, s, k, m.horizon + 1) : levelOf(m, s, k);
-    const gap = level - s.values[m.threshold[k]!]!;
-    if (gap < worstGap) {
+  let met = 0;
+  const k = m.preconditionCount;
+  for (let j = 0; j < k; j++) {
+    const level = atHorizon ? levelAtStartOf(m, s, j, m.horizon + 1) : levelOf(m, s, j);
+    const gap = level - s.values[m.threshold[j]!]!;
+    if (gap >= 0) met++;
+    else if (gap < worstGap) {
       worstGap = gap;
-      worst = k;
+      worst = j;
     }
   }
-  return worst >= 0 ? m.reasonOfPrecondition + worst : FixedReason.min_years;
+  const needed = s.values[s.track === TrackCode.special ? m.specialReadiness : m.standardReadiness]!;
+  return worst >= 0 && met / k < needed ? m.reasonOfPrecondition + worst : FixedReason.min_years;
 }
 
 /**
