@@ -38,4 +38,26 @@ describe('procedures by era', () => {
     expect(joined(unreadyIn(2005, 'council'))).toBeGreaterThan(0.9);
     expect(joined(unreadyIn(1981, 'map'))).toBe(0);
   });
+
+  test('a stalled candidacy names what holds the vote back: a precondition only where the gate asks for it', () => {
+    /** The reasons of the stalled branches, by kind and id. */
+    const stalledBy = (sc: Scenario) => {
+      const m = compile(sc);
+      const r = summarize(m, simulate(m, 'era', 500), { seed: 'era' });
+      return new Set(r.blockers.filter((b) => b.outcome === 'map_stalled').map((b) => b.reason.id ?? b.reason.label));
+    };
+    // Ten years of preparation asked: every branch is still preparing at the horizon.
+    const waiting = (sc: Scenario, level: number): Scenario => ({
+      ...sc,
+      process: { ...sc.process, standardPath: { ...sc.process.standardPath, minYears: fixed(10) } },
+      preconditions: sc.preconditions.map((p) => ({ ...p, level: fixed(level), volatility: fixed(0), drift: fixed(0) })),
+    });
+    // Under the Council (no criteria), only the years hold it back, however far the levels are.
+    expect(stalledBy(waiting(unreadyIn(1981), 0))).toEqual(new Set(['preparation years not yet served']));
+    // Under the MAP with every precondition met, the years; with none met, a precondition.
+    expect(stalledBy(waiting(unreadyIn(2005), 1))).toEqual(new Set(['preparation years not yet served']));
+    const unmet = stalledBy(waiting(unreadyIn(2005), 0));
+    expect(unmet.has('preparation years not yet served')).toBe(false);
+    expect([...unmet].every((id) => unreadyIn(2005).preconditions.some((p) => p.id === id))).toBe(true);
+  });
 });
