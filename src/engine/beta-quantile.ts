@@ -24,8 +24,10 @@ export function regularizedBeta(x: number, a: number, b: number): number {
   if (x >= 1) return 1;
   const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x));
   // The continued fraction converges fast on this side of the mean; the symmetry I_x(a, b) = 1 − I_{1−x}(b, a) covers the other.
-  if (x < (a + 1) / (a + b + 2)) return (front * continuedFraction(x, a, b)) / a;
-  return 1 - (front * continuedFraction(1 - x, b, a)) / b;
+  const value = x < (a + 1) / (a + b + 2) ? (front * continuedFraction(x, a, b)) / a : 1 - (front * continuedFraction(1 - x, b, a)) / b;
+  // Shapes so extreme that the arithmetic overflows put all the mass at the mean: a step there.
+  if (!Number.isFinite(value)) return x < a / (a + b) ? 0 : 1;
+  return value < 0 ? 0 : value > 1 ? 1 : value;
 }
 
 /** The continued fraction of the incomplete beta function (modified Lentz). */

@@ -66,6 +66,16 @@ describe('numerics', () => {
     // Beta(1/2, 1/2) is the arcsine law: F(x) = (2/π)·asin(√x).
     expect(regularizedBeta(0.2, 0.5, 0.5)).toBeCloseTo((2 / Math.PI) * Math.asin(Math.sqrt(0.2)), 10);
     for (const u of [0.001, 0.1, 0.5, 0.9, 0.999]) expect(regularizedBeta(betaQuantile(2, 5, u), 2, 5)).toBeCloseTo(u, 9);
+    // Shapes a file may give, however extreme, keep the quantile in [0, 1] and at the mean when all the mass is there.
+    for (const [a, b] of [[1e-6, 1e-6], [1e6, 1e6], [1e300, 1], [1, 1e300], [1e300, 1e300]] as const) {
+      for (const u of [0.001, 0.5, 0.999]) {
+        const x = betaQuantile(a, b, u);
+        expect(x).toBeGreaterThanOrEqual(0);
+        expect(x).toBeLessThanOrEqual(1);
+      }
+    }
+    expect(betaQuantile(1e300, 1e300, 0.9)).toBeCloseTo(0.5, 6);
+    expect(betaQuantile(1e6, 1e6, 0.5)).toBeCloseTo(0.5, 6);
   });
 
   // The quantile a copula uses must give the same distribution as a draw on its own.
