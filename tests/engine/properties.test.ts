@@ -73,6 +73,33 @@ describe('engine invariants', () => {
     );
   });
 
+  test("raising an Ally's chance of lifting its hold-out never lowers the joined count under the same seeds", () => {
+    fc.assert(
+      fc.property(knobs, fc.integer({ min: 0, max: 18 }), fc.double({ min: 0, max: 0.7, noNaN: true }), (v, ally, bump) => {
+        const low = scenarioFrom(v);
+        const high: Scenario = { ...low, allies: low.allies.map((a, i) => (i === ally ? { ...a, holdoutLift: fixed(0.3 + bump) } : a)) };
+        const joined = (s: Scenario) => simulate(compile(s), 'lift', 3000).exits[0]!;
+        expect(joined(high)).toBeGreaterThanOrEqual(joined(low));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test('shorter ratifications never lower the joined count under the same seeds', () => {
+    fc.assert(
+      fc.property(knobs, fc.double({ min: 0, max: 1, noNaN: true }), (v, shrink) => {
+        const base = scenarioFrom(v);
+        const spread = (s: Scenario, scale: number): Scenario => ({
+          ...s,
+          allies: s.allies.map((a) => ({ ...a, ratification: { ...a.ratification, months: { dist: { kind: 'triangular', min: 2 * scale, mode: 8 * scale, max: 24 * scale } } } })),
+        });
+        const joined = (s: Scenario) => simulate(compile(s), 'pace', 3000).exits[0]!;
+        expect(joined(spread(base, shrink))).toBeGreaterThanOrEqual(joined(spread(base, 1)));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   test('an Ally never votes before it joins, nor in a branch that ended before it joined', () => {
     const base = scenarioFrom({ consents: [0.97], holdouts: [true, false], interest: 0.5, withdrawal: 0, horizon: 12, minYears: 1, months: 6, drift: 0.05 });
     const late: Ally = { ...base.allies[3]!, code: 'ZZ', name: 'Late member', joined: '2006-01-01' };
