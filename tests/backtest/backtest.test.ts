@@ -98,22 +98,27 @@ describe('backtests: real accessions from the record', () => {
     for (const c of report.cases) {
       // The run stopped at the observed year walks the same branches: it gives the observed
       // outcome by then exactly as often as the full run does, and its other places add up to the rest.
-      const rest = c.missesAtObservedYear.reduce((n, m) => n + m.share, 0);
+      const rest = c.missesAtObservedYear!.reduce((n, m) => n + m.share, 0);
       expect(c.pObserved + rest, c.scenario).toBeCloseTo(1, 9);
-      for (const m of c.missesAtObservedYear) {
+      for (const m of c.missesAtObservedYear!) {
         expect(m.outcome).not.toBe(c.observed.outcome);
         // Every branch that did not join has a reason; a member needs none.
         if (m.outcome !== 'joined') expect(m.reasons.length).toBeGreaterThan(0);
         expect(m.reasons.reduce((n, r) => n + r.share, 0)).toBeLessThanOrEqual(m.share + 1e-9);
       }
-      const shares = c.missesAtObservedYear.map((m) => m.share);
+      const shares = c.missesAtObservedYear!.map((m) => m.share);
       expect(shares).toEqual([...shares].sort((a, b) => b - a));
     }
     // Finland, a member in 2023 in history, is mostly still ratifying at the end of 2023 in the runs.
     const finland = report.cases.find((c) => c.scenario === 'backtest-finland-2023')!;
-    expect(finland.missesAtObservedYear[0]).toMatchObject({ outcome: 'pending_at_horizon', stood: 'ratification under way' });
+    expect(finland.missesAtObservedYear![0]).toMatchObject({ outcome: 'pending_at_horizon', stood: 'ratification under way' });
     // Georgia's observed year is its horizon: nothing to stop earlier, and the misses are those of the full run.
     const georgia = report.cases.find((c) => c.scenario === 'backtest-georgia-2008')!;
-    expect(georgia.missesAtObservedYear.find((m) => m.outcome === 'joined')?.share).toBeCloseTo(georgia.joinedByHorizon, 12);
+    expect(georgia.missesAtObservedYear!.find((m) => m.outcome === 'joined')?.share).toBeCloseTo(georgia.joinedByHorizon, 12);
+    // Without them (backtest --no-misses): the same scores, no second run, no section.
+    const without = await runBacktests(inputs, { seed: 'misses', runs: 4000, workers: 1, misses: false });
+    expect(without.cases.map((c) => c.missesAtObservedYear)).toEqual([null, null, null]);
+    expect(without.cases.map((c) => c.pObserved)).toEqual(report.cases.map((c) => c.pObserved));
+    expect(backtestText(without)).not.toContain('Where the misses stood');
   });
 });

@@ -8,7 +8,10 @@ export interface BacktestInput {
 }
 
 /** Runs every case with the same seed and number of branches, then scores them. */
-export async function runBacktests(inputs: readonly BacktestInput[], options: Omit<RunOptions, 'onProgress'> & { onCase?: (scenario: string) => void }): Promise<BacktestReport> {
+export async function runBacktests(
+  inputs: readonly BacktestInput[],
+  options: Omit<RunOptions, 'onProgress'> & { onCase?: (scenario: string) => void; /** Where the misses stood (a second run of each case); default true. */ misses?: boolean },
+): Promise<BacktestReport> {
   const cases: BacktestCase[] = [];
   for (const input of inputs) {
     const observed = input.scenario.observed;
@@ -17,7 +20,7 @@ export async function runBacktests(inputs: readonly BacktestInput[], options: Om
     const results = await runScenario(input.scenario, { ...options, warnings: input.warnings ?? [] });
     // The same branches stopped at the end of the observed year: where those that missed stood then.
     const horizon = input.scenario.decisionPoint.horizon;
-    const stopped = observed.year < horizon ? await runScenario(stoppedAt(input.scenario, observed.year), { ...options, warnings: [] }) : results;
+    const stopped = options.misses === false ? null : observed.year < horizon ? await runScenario(stoppedAt(input.scenario, observed.year), { ...options, warnings: [] }) : results;
     cases.push(scoreCase(input.scenario, observed, results, stopped));
   }
   return summarizeBacktests(cases, { seed: options.seed, runs: options.runs });

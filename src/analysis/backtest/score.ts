@@ -63,9 +63,9 @@ export interface BacktestCase {
   /**
    * Where the branches that missed stood at the end of the observed year (the same branches run
    * again with the horizon there): each other outcome's share of all branches, largest first,
-   * with its commonest reasons.
+   * with its commonest reasons; null when not asked for (`backtest --no-misses`).
    */
-  readonly missesAtObservedYear: readonly MissRow[];
+  readonly missesAtObservedYear: readonly MissRow[] | null;
   readonly warnings: readonly string[];
 }
 
@@ -209,7 +209,7 @@ export function mean(xs: readonly number[]): number | null {
 }
 
 /** Scores one case's results against what happened. Pure. */
-export function scoreCase(scenario: Scenario, observed: ObservedOutcome, results: Results, atObservedYear: Results = results): BacktestCase {
+export function scoreCase(scenario: Scenario, observed: ObservedOutcome, results: Results, atObservedYear: Results | null = results): BacktestCase {
   const p = shareBy(results, observed.outcome, observed.year);
   const count = Math.round(p * results.runs);
   const byOutcome = Object.fromEntries(OUTCOMES.map((o) => [o, results.outcomes[o].share])) as Record<Outcome, number>;
@@ -248,7 +248,7 @@ export function scoreCase(scenario: Scenario, observed: ObservedOutcome, results
     logScore: logScore(p),
     reference: null,
     memberByYear,
-    missesAtObservedYear: missesAt(atObservedYear, observed.outcome),
+    missesAtObservedYear: atObservedYear === null ? null : missesAt(atObservedYear, observed.outcome),
     warnings: results.warnings,
   };
 }

@@ -78,7 +78,7 @@ const MISS_SHOWN = 0.005;
 function missesText(cases: readonly BacktestCase[]): string[] {
   const out = ['Where the misses stood at the end of the observed year (the same branches, stopped there; shares of all branches; the commonest who and why)'];
   for (const c of cases) {
-    const shown = c.missesAtObservedYear.filter((m) => m.share >= MISS_SHOWN);
+    const shown = (c.missesAtObservedYear ?? []).filter((m) => m.share >= MISS_SHOWN);
     if (shown.length === 0) continue;
     out.push(`  ${c.scenario} (P(obs) ${pct(c.pObserved)})`);
     const width = Math.max(...shown.map((m) => m.stood.length));

@@ -1,4 +1,4 @@
-import type { FlagsOf } from '../command-spec.js';
+import { flag, type FlagsOf } from '../command-spec.js';
 import { json, output, runs, seed, yes } from '../common-options.js';
 
 /** `article10 backtest`: its options, and the flags its work receives (the command is declared in backtest.command.ts). */
@@ -7,6 +7,7 @@ export const options = {
   seed: seed(),
   yes: yes(),
   json: json('print the scores as JSON'),
+  misses: flag('--no-misses', 'skip where the misses stood at the end of the observed year (a second run of each case, stopped there)'),
   ...output('write to a file instead of stdout'),
 };
 

@@ -53,6 +53,7 @@ export async function backtestCommand(files: readonly string[], flags: BacktestF
     report = await runBacktests(inputs, {
       seed: flags.seed,
       runs: flags.runs,
+      misses: flags.misses !== false,
       signal: interrupt.signal,
       onCase: (id) => live && process.stderr.write(`\rbacktest: ${id}\u001b[K`),
     });
