@@ -142,7 +142,8 @@ export function compile(scenario: Scenario, accelerators: Partial<Accelerators> 
     allyHoldout: Uint8Array.from(allies, (a) => (a.objection === 'holdout' ? 1 : 0)),
     allyLift: slots((i) => paramPath('ally', 'holdoutLift', allies[i]!.code), (i) => allies[i]!.holdoutLift, n, Phase.vote),
     allyPass: slots((i) => paramPath('ally', 'ratification.pass', allies[i]!.code), (i) => allies[i]!.ratification.pass, n, Phase.ratification),
-    allyMonths: slots((i) => paramPath('ally', 'ratification.months', allies[i]!.code), (i) => allies[i]!.ratification.months, n, Phase.ratification),
+    // Drawn at the invitation as one round, at the round's pace (walk/ratification.ts).
+    allyMonths: slots((i) => paramPath('ally', 'ratification.months', allies[i]!.code), (i) => allies[i]!.ratification.months, n, Phase.owned),
     allyWeight,
     driftless: new Uint8Array(0),
     allyBaseRandom: false,

@@ -32,9 +32,10 @@ export function traceBranch(m: CompiledModel, seed: string, branch: number): Bra
   const key = branchKey(seed, branch);
   const state = new BranchState(m);
   const entries: TraceEntry[] = [];
-  runBranch(m, state, key, { push: (e) => entries.push(e) });
-  // Show every uncertain value of this branch, including those it never needed.
+  // Every uncertain value of this branch, including those it never needed, drawn first: the walk
+  // then writes over them what it drew its own way (each member's months at the round's pace).
   sampleParams(m.params, key, state.values);
+  runBranch(m, state, key, { push: (e) => entries.push(e) });
   const sampled = Array.from(readingOrder(m), (slot) => {
     const param = m.params.params[slot]!;
     const v: SampledValue = { path: m.params.paths[slot]!, value: state.values[slot]! };

@@ -13,9 +13,10 @@ export const DistCode = { Fixed: 0, Uniform: 1, Triangular: 2, Beta: 3, Normal: 
 /**
  * When a branch first needs a parameter. Most branches never apply, let alone reach a vote
  * or ratification, so those parameters are drawn only when the branch gets there, and the
- * size of a rule's or event's effects only when it first acts (`owned`: the rule or event
- * draws them itself). Each draw is keyed by the parameter's path, so drawing late gives the
- * very same value.
+ * size of a rule's or event's effects only when it first acts (`owned`: what uses them draws
+ * them itself, as a rule or event does its sizes, the levels their precondition's values, and
+ * a ratification round each member's months at the round's pace). Each draw is keyed by the
+ * parameter's path, so drawing late gives the very same value.
  */
 export const Phase = { start: 0, vote: 1, ratification: 2, application: 3, owned: 4 } as const;
 export type PhaseValue = (typeof Phase)[keyof typeof Phase];

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { compile, simulate, summarize } from '../../src/engine/index.js';
+import { compile, simulate, summarize, traceBranch } from '../../src/engine/index.js';
 import { fixed } from '../../src/model/distribution.js';
-import { FINAL_REFUSAL } from '../../src/model/ratification-record.js';
+import { FINAL_REFUSAL, RETRY_MONTHS } from '../../src/model/ratification-record.js';
 import type { Scenario } from '../../src/model/scenario.js';
 import { referenceScenario } from '../helpers/reference-model.js';
 
@@ -74,5 +74,16 @@ describe('the pace of a ratification round', () => {
     const partly = months(0.6);
     expect(partly.median).toBeGreaterThan(together.median);
     expect(partly.median).toBeLessThan(alone.median);
+  });
+
+  test("a story shows each member's months as the round drew them", () => {
+    const m = compile(round(0.6));
+    const t = traceBranch(m, 'pace', 0);
+    const ratifications = t.entries.filter((e) => e.kind === 'ratification');
+    expect(ratifications.length).toBeGreaterThan(0);
+    for (const r of ratifications) {
+      const shown = t.sampled.find((v) => v.path === `allies.${m.allyCodes[r.ally]}.ratification.months`)!;
+      expect(r.months - (r.retried ? RETRY_MONTHS : 0)).toBeCloseTo(Math.max(0, shown.value), 12);
+    }
   });
 });

@@ -1,11 +1,10 @@
-import { Actor, ExitCode, FixedReason, TrackCode } from '../codes.js';
-import { boxMuller, normalCdf, normalQuantile } from '../normal.js';
+import { ExitCode, FixedReason, TrackCode } from '../codes.js';
 import type { CompiledModel } from '../model.js';
-import { clamp01, unitOpen } from '../numbers.js';
+import { clamp01 } from '../numbers.js';
 import { sampleParams } from '../params.js';
-import { belowBit, bitsBelow, chance, drawBits, Purpose, UNIT } from '../rng.js';
+import { belowBit, bitsBelow, drawBits, Purpose } from '../rng.js';
 import { drawAllyTerms } from './ally-terms.js';
-import { copulaBits, setCopula } from './copula.js';
+import { copulaBits, copulaUnit, setCopula, sharedDraw } from './copula.js';
 import { allyRuleShifts, takeEventShifts } from './effects.js';
 import { finish } from './finish.js';
 import { takeAllMet } from './levels.js';
@@ -20,7 +19,7 @@ import type { Tracer } from './trace.js';
 
 /**
  * Hold-outs are negotiations: an objection lifts by a concession, with a monthly hazard from
- * the Ally's yearly chance (lift months are set at the vote it refused, see holdOut). Each
+ * the Ally's yearly chance (lift months are set at the vote it refused, see liftMonthOf). Each
  * year, the objections whose month has come lift; a vote is held again after the last one.
  * Returns true while any objection stands.
  */
@@ -55,8 +54,7 @@ function liftMonthOf(m: CompiledModel, s: BranchState, i: number, fromMonth: num
   const p = s.values[m.allyLift[i]!]!;
   if (!(p > 0)) return Infinity;
   if (p >= 1) return fromMonth + 1;
-  const own = drawBits(s.yearKey, m.allyActor[i]!, Purpose.holdoutLift) * UNIT;
-  const u = ownWeight >= 1 ? own : normalCdf(shared + ownWeight * normalQuantile(unitOpen(own)));
+  const u = copulaUnit(m, s.yearKey, i, Purpose.holdoutLift, shared, ownWeight);
   // P(still holding after n months) = (1 − p)^(n / 12).
   const months = Math.ceil((12 * Math.log1p(-u)) / Math.log1p(-p));
   return fromMonth + Math.max(1, months);
@@ -171,7 +169,7 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
     const blockRule = ruleBlockAlly[i]!;
     const holdout = m.allyHoldout[i] === 1;
     if (holdout) {
-      if (liftShared !== liftShared) liftShared = cohesion > 0 ? Math.sqrt(cohesion) * boxMuller(drawBits(s.yearKey, m.actors[Actor.alliance]!, Purpose.liftA) * UNIT, drawBits(s.yearKey, m.actors[Actor.alliance]!, Purpose.liftB) * UNIT) : 0;
+      if (liftShared !== liftShared) liftShared = sharedDraw(m, s.yearKey, cohesion, Purpose.liftA, Purpose.liftB);
       // An objection is negotiated from the moment the candidate applies, not from the meeting
       // (Turkey's of 2022-05 was settled at the Madrid summit of 06-28): one whose talks ended
       // before this meeting is no objection at it. A rule in force at the meeting still binds.

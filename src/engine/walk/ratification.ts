@@ -1,11 +1,10 @@
-import { Actor, ExitCode, FixedReason, NO_ACTOR, StageCode } from '../codes.js';
+import { ExitCode, FixedReason, NO_ACTOR, StageCode } from '../codes.js';
 import { FINAL_REFUSAL, RETRY_MONTHS } from '../../model/ratification-record.js';
 import type { CompiledModel } from '../model.js';
-import { boxMuller, normalCdf, normalQuantile } from '../normal.js';
-import { clamp01, unitOpen } from '../numbers.js';
+import { clamp01 } from '../numbers.js';
 import { DistCode, paramAt, Phase, sampleParams } from '../params.js';
-import { bitsBelow, drawBits, Purpose, UNIT } from '../rng.js';
-import { copulaBits, setCopula } from './copula.js';
+import { bitsBelow, drawBits, Purpose } from '../rng.js';
+import { copulaBits, copulaUnit, setCopula, sharedDraw } from './copula.js';
 import { finish } from './finish.js';
 import type { BranchState } from './state.js';
 import type { Tracer } from './trace.js';
@@ -22,11 +21,9 @@ import type { Tracer } from './trace.js';
  */
 export function invite(m: CompiledModel, s: BranchState, voters: number, trace: Tracer | null): void {
   s.stage = StageCode.ratification;
-  s.inviteMonth = s.month;
   // A candidacy withdrawn after an earlier invitation starts its ratification afresh.
   s.ratificationFailAlly = s.slowestAlly = -1;
   sampleParams(m.params, s.key, s.values, m.params.randomByPhase[Phase.ratification]);
-  s.ratificationParamsDrawn = true;
   s.reachedInvited = true;
   if (trace !== null) trace.push({ kind: 'invited', year: s.year, month: s.month, voters });
   // Acts are taken at the middle of their month; the protocol is signed, then each member ratifies.
@@ -82,15 +79,13 @@ export function invite(m: CompiledModel, s: BranchState, voters: number, trace: 
  * keeps its own draw and the slowest of thirty waits for the tail of the range.
  */
 function drawRoundPace(m: CompiledModel, s: BranchState, members: number, cohesion: number): void {
-  const alliance = m.actors[Actor.alliance]!;
-  const pace = cohesion > 0 ? Math.sqrt(cohesion) * boxMuller(drawBits(s.key0, alliance, Purpose.paceA) * UNIT, drawBits(s.key0, alliance, Purpose.paceB) * UNIT) : 0;
+  const pace = sharedDraw(m, s.key0, cohesion, Purpose.paceA, Purpose.paceB);
   const ownWeight = Math.sqrt(1 - cohesion);
   const params = m.params;
   for (let i = 0; i < members; i++) {
     const slot = m.allyMonths[i]!;
     if (m.allyCoCandidate[i] === 1 || params.code[slot] === DistCode.Fixed) continue;
-    const own = normalQuantile(unitOpen(drawBits(s.key0, m.allyActor[i]!, Purpose.ratificationPace) * UNIT));
-    s.values[slot] = paramAt(params, slot, unitOpen(normalCdf(pace + ownWeight * own) * (1 - 2 / 8589934592)));
+    s.values[slot] = paramAt(params, slot, copulaUnit(m, s.key0, i, Purpose.ratificationPace, pace, ownWeight));
   }
 }
 

@@ -25,10 +25,9 @@ export class BranchState {
   year = 0;
   stage: StageCodeValue = StageCode.idle;
   track: TrackCodeValue = TrackCode.none;
-  /** The procedure's clock, as month indexes (year · 12 + month − 1): its last act, the application, the invitation. */
+  /** The procedure's clock, as month indexes (year · 12 + month − 1): its last act, and the application. */
   month = 0;
   appliedMonth = 0;
-  inviteMonth = 0;
   /** The month of the last withdrawal of the application (read when the branch ends idle after applying). */
   withdrewMonth = 0;
   /** The first month a vote may be held: after the last hold-out lifted. */
@@ -81,7 +80,6 @@ export class BranchState {
   allyVoteDrawn = 0;
   /** Whether this year's rules shifted a hazard, so next year clears those shifts. */
   ruleHazardDirty = true;
-  ratificationParamsDrawn = false;
   /** Whether an Ally held out since the last reset (see holding). */
   holdingTouched = true;
   /** Whether an event shifted or blocked an Ally's consent since the last reset. */
@@ -232,7 +230,6 @@ export class BranchState {
     sampleParams(m.params, key, this.values, m.params.randomByPhase[Phase.start]);
     this.voteParamsDrawn = false;
     this.allyVoteDrawn = 0;
-    this.ratificationParamsDrawn = false;
     this.stage = StageCode.idle;
     this.month = m.startMonth;
     this.voteFrom = 0;
