@@ -29,7 +29,7 @@ export function parseRanges(specs: readonly string[]): Map<string, readonly [num
   return out;
 }
 
-/** The scenario's factors, with its rules and events switched off and on unless `switches` is false; a bad --range path as a usage error. */
+/** The scenario's factors, with its rules and events switched off and on when `switches` is true (commands pass it unless --no-switches); a bad --range path as a usage error. */
 export function factorsFor(scenario: Scenario, ranges: ReadonlyMap<string, readonly [number, number]>, switches = false): Factor[] {
   try {
     return [...uncertainFactors(scenario, ranges), ...(switches ? switchFactors(scenario) : [])];

@@ -82,12 +82,13 @@ export function rarityWords(count: number, runs: number): string {
   if (count >= runs) return `every one of ${integer(runs)} branches`;
   const p = count / runs;
   if (p > 0.95) return 'almost every branch (more than 19 in 20)';
-  if (p >= 0.45) return `about ${Math.round(p * 10)} branches in 10`;
+  // At most 9: 0.95 itself would round to "10 branches in 10".
+  if (p >= 0.45) return `about ${Math.min(9, Math.round(p * 10))} branches in 10`;
   const k = 1 / p;
   return `about 1 branch in ${integer(niceRound(k))}`;
 }
 
-/** 3.8 -> 4, 23 -> 25, 137 -> 140, 2,380 -> 2,400: two significant figures, halves kept for 15 and 25. */
+/** 3.8 -> 4, 23 -> 23, 137 -> 140, 2,380 -> 2,400: whole below 12, else two significant figures. */
 function niceRound(k: number): number {
   if (k < 12) return Math.round(k);
   const magnitude = 10 ** Math.floor(Math.log10(k) - 1);

@@ -48,7 +48,8 @@ export function fitLines(text: string, max: number, lines = 2, size = CHART_FONT
     }
   }
   if (current !== '') out.push(current);
-  if (out.length <= lines && out.every((l) => textWidth(l, size) <= max)) return out;
+  // Lines that fit are kept whole; only one too wide is cut, and the last only when words were left over.
+  if (out.length <= lines) return out.map((l) => (textWidth(l, size) > max ? cutTo(l, max, size) : l));
   const kept = out.slice(0, lines);
   let last = out.slice(lines - 1).join(' ');
   while (last.length > 1 && textWidth(`${last}…`, size) > max) last = last.slice(0, -1).trimEnd();

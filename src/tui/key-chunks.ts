@@ -9,7 +9,10 @@ import type { Key } from 'ink';
  */
 export function keysOfChunk(input: string, key: Key): Array<readonly [string, Key]> {
   if (input.length <= 1 || hasFlag(key)) return [[input, key]];
-  return Array.from(input, (ch) => keyOf(ch));
+  // A paste of several lines ends at its first line break: what follows would act as commands.
+  const lineEnd = input.search(/[\r\n]/);
+  const kept = lineEnd >= 0 ? input.slice(0, lineEnd + 1) : input;
+  return Array.from(kept, (ch) => keyOf(ch));
 }
 
 const FLAGS = [

@@ -80,6 +80,8 @@ describe('plain words', () => {
     expect(plainWords('Troops abroad §4.2 (R)')).toBe('Troops abroad');
     expect(plainWords('Senate, two-thirds (Const. Art. II §2)')).toBe('Senate, two-thirds (Const. Art. II)');
     expect(withoutIds('Rewrites russia-2000 twice: the Kremlin takes the MAP')).toBe('The Kremlin takes the MAP');
+    // Words such as "post-1945" are not scenario ids; russia-1990-common-home is.
+    expect(withoutIds('The post-1945 order, as in russia-1990-common-home')).toBe('The post-1945 order, as in the historical scenario');
   });
 
   test('rarity in words', () => {
@@ -88,6 +90,8 @@ describe('plain words', () => {
     expect(rarityWords(4, 20_000)).toBe('about 1 branch in 5,000');
     expect(rarityWords(14_800, 20_000)).toBe('about 7 branches in 10');
     expect(rarityWords(19_990, 20_000)).toBe('almost every branch (more than 19 in 20)');
+    // Exactly 19 in 20 is not "10 branches in 10".
+    expect(rarityWords(19_000, 20_000)).toBe('about 9 branches in 10');
     expect(rarityWords(5200, 20_000)).toBe('about 1 branch in 4');
   });
 });

@@ -26,4 +26,10 @@ describe('keys that arrive in one chunk', () => {
     expect(capital).toEqual(['A', { ...none, shift: true }]);
     expect(lf![1].return).toBe(true);
   });
+
+  it('a paste of several lines ends at its first line break: the lines after it are not commands', () => {
+    const keys = keysOfChunk('0.3\nq\nu', none);
+    expect(keys.map(([input]) => input)).toEqual(['0', '.', '3', '\r']);
+    expect(keysOfChunk('0.3\r\n', none).map(([input]) => input)).toEqual(['0', '.', '3', '\r']);
+  });
 });

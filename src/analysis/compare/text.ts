@@ -64,7 +64,7 @@ export function partingText(c: Pick<Comparison, 'partAt' | 'apartIn' | 'funnel' 
     const listed = c.apartIn.slice(0, 2).map((o) => `${labels[o]} ${pointsText(c.outcomes[o].difference)} ${pointsInterval(c.outcomes[o].ci95)}`);
     return `They reach the same stages but end differently: ${listed.join('; ')}`;
   }
-  return 'They do not part: no stage and no outcome differs beyond Monte Carlo error (every interval includes 0).';
+  return 'They do not part: no stage and no outcome differs beyond Monte Carlo error (every interval includes 0)';
 }
 
 function sideLines(label: string, s: ComparisonSide): string[] {

@@ -117,6 +117,8 @@ export interface StudentHandoutInputs {
   readonly other?: Scenario;
   readonly names?: { readonly centre: string; readonly other: string };
   readonly command: string;
+  /** The paired comparison of the other team (A) with this one (B), when it has been run already (same seed and runs). */
+  readonly comparison?: Comparison;
 }
 
 /** The student's page: the centre's run, the paired comparison with the other team, and one of the centre's branches in plain words. */
@@ -126,13 +128,13 @@ export async function prepareStudentHandout(inputs: StudentHandoutInputs, option
   const comparison =
     inputs.other === undefined
       ? null
-      : await compareScenarios(inputs.other, scenario, { seed: options.seed, runs: options.runs, signal: options.signal, onProgress: (n) => options.onProgress?.(options.runs + n) });
+      : (inputs.comparison ?? (await compareScenarios(inputs.other, scenario, { seed: options.seed, runs: options.runs, signal: options.signal, onProgress: (n) => options.onProgress?.(options.runs + n) })));
   const outcome = studentStoryOutcome(results);
   const model = compile(scenario);
   const branch = outcome === null ? undefined : findBranch(model, options.seed, (exit) => EXITS.find((e) => e.exit === exit)?.outcome === outcome, 0, options.storySearch ?? 100_000);
   const story = branch === undefined || outcome === null ? null : { outcome, story: tellStory(model, options.seed, traceBranch(model, options.seed, branch), { plain: true }) };
   return studentHandout({
-    vetoesAlike: vetoesAlike(model, options.seed),
+    vetoesAlike: vetoesAlike(results),
     scenario,
     results,
     comparison,
@@ -184,19 +186,11 @@ function runCentre(scenario: Scenario, options: Pick<HandoutOptions, 'seed' | 'r
 }
 
 /**
- * Whether most vetoes are shared alike: several Allies refusing with the same lowest chance, so
- * that the Ally the tally names is one of a tie. Read from the stories of the first vetoed
- * branches (up to 20 among the first 20,000).
+ * Whether most vetoes are shared alike: several Allies refusing with the same lowest chance and
+ * none singled out, so that the tally names no Ally (the actor TIE, see describeActor).
  */
-function vetoesAlike(model: CompiledModel, seed: string): boolean {
-  let told = 0;
-  let alike = 0;
-  for (let from = 0; told < 20; told++) {
-    const b = findBranch(model, seed, (exit) => exit === 'vetoed', from, 20_000 - from);
-    if (b === undefined) break;
-    if (tellStory(model, seed, traceBranch(model, seed, b)).ending.includes('none stands out')) alike++;
-    from = b + 1;
-    if (from >= 20_000) break;
-  }
-  return told > 0 && alike * 2 > told;
+function vetoesAlike(r: Results): boolean {
+  const vetoed = r.outcomes.vetoed.count;
+  const alike = r.blockers.reduce((n, b) => n + (b.outcome === 'vetoed' && b.actor === 'TIE' ? b.count : 0), 0);
+  return vetoed > 0 && alike * 2 > vetoed;
 }

@@ -302,7 +302,7 @@ function studentQuestions(inputs: StudentInputs, names: { centre: string; other:
   const blocker = r.blockers.find((b) => b.outcome === 'vetoed' || b.outcome === 'pending_at_horizon');
   if (blocker !== undefined && inputs.vetoesAlike === true) {
     qs.push(`When the invitation is blocked, usually many members say no together and none stands out. What did the members fear around ${year}, and what could have changed their minds?`);
-  } else if (blocker !== undefined && blocker.actorName !== s.candidate.name) {
+  } else if (blocker !== undefined && blocker.actorName !== s.candidate.name && blocker.actor !== 'TIE' && blocker.actor !== 'NATO') {
     const who = article(blocker.actorName);
     qs.push(`In many branches ${who} says no. What did ${who} fear or want around ${year}, and what could have changed its mind?`);
   } else if (top === 'no_application' || top === 'withdrawn') {
@@ -335,12 +335,13 @@ function capitalised(text: string): string {
 
 /**
  * A description without scenario ids: "Rewrites russia-1990: Washington answers ..." reads
- * "Washington answers ...", and any other id is "the historical scenario".
+ * "Washington answers ...", and any other id is "the historical scenario" ("mid-1990" and the
+ * like are words, not ids).
  */
 export function withoutIds(text: string): string {
   return text
     .replace(/\bRewrites\s+[a-z0-9]+(?:-[a-z0-9]+)+(?:\s+twice)?:\s*/g, '')
-    .replace(/\b[a-z]+-\d{4}(?:-[a-z0-9]+)*\b/g, 'the historical scenario')
+    .replace(/\b(?!(?:mid|pre|post|early|late)-)[a-z]+-\d{4}(?:-[a-z0-9]+)*\b/g, 'the historical scenario')
     .replace(/^./, (c) => c.toUpperCase());
 }
 

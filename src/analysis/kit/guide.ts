@@ -1,5 +1,5 @@
 import { OUTCOMES } from '../../model/outcome.js';
-import { integer, rarityWords } from '../../report/format.js';
+import { integer, pct, rarityWords } from '../../report/format.js';
 import { htmlPage, htmlText } from '../../report/safe-text.js';
 import type { Comparison } from '../compare/comparison.js';
 import { partingText } from '../compare/text.js';
@@ -58,7 +58,7 @@ export function teachersGuide(x: GuideInputs): TeachersGuide {
   ];
   const d = c.outcomes.joined;
   const lookAt = [
-    `Membership: team A ${pctWords(d.a)}, team B ${pctWords(d.b)}. Even the "yes" team's case ${d.a < 0.005 ? 'almost never ends in membership: ask why' : 'ends in membership only sometimes: ask what had to go right'}.`,
+    `Membership: team A ${pct(d.a)}, team B ${pct(d.b)}. Even the "yes" team's case ${d.a < 0.005 ? 'almost never ends in membership: ask why' : 'ends in membership only sometimes: ask what had to go right'}.`,
     `${partingText(c)}.`,
     `The stories are single branches: each handout says how rare its story is (team A: ${x.a.story?.rarity ?? 'no story'}; team B: ${x.b.story?.rarity ?? 'no story'}). A rare story is a possibility, not a prediction.`,
     'Both teams start from the same historical file and change the same few values: the debate is about how to read the record, not what it says. The values and their sources are in the two files.',
@@ -70,10 +70,6 @@ export function teachersGuide(x: GuideInputs): TeachersGuide {
     `article10 compare ${x.files.a} ${x.files.b} --runs ${x.runs} --seed ${x.seed}`,
   ];
   return { question: x.b.question, start: x.b.start, teams, timings, lookAt, assumptions, questions, reproduce };
-}
-
-function pctWords(share: number): string {
-  return `${(share * 100).toFixed(1)}%`;
 }
 
 export function teachersGuideHtml(g: TeachersGuide, chartOf: StudentHandout): string {

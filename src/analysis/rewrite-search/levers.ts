@@ -130,11 +130,6 @@ export function reach(lever: ParamLever, direction: 1 | -1): number {
   return Math.max(0, room / lever.scale);
 }
 
-/**
- * The rewrites of the start that another scenario of the same decision point makes, as far as
- * the levers reach: its switches alone, and its switches with its values, each moved by the
- * change of its mean (in units). A counterfactual file is where a search can start.
- */
 /** A starting point of the search and the counterfactual it comes from. */
 export interface Seed {
   readonly from: string;
@@ -150,6 +145,11 @@ export function seedsToward(start: Scenario, levers: readonly Lever[], counterfa
   return counterfactuals.flatMap((other) => rewritesToward(start, levers, other).map((rewrite) => ({ from: other.id, rewrite })));
 }
 
+/**
+ * The rewrites of the start that another scenario of the same decision point makes, as far as
+ * the levers reach: its switches alone, and its switches with its values, each moved by the
+ * change of its mean (in units). A counterfactual file is where a search can start.
+ */
 export function rewritesToward(start: Scenario, levers: readonly Lever[], other: Scenario): Rewrite[] {
   const flips: string[] = [];
   const shifts: { path: string; z: number }[] = [];

@@ -219,8 +219,8 @@ export async function searchRewrite(start: Scenario, levers: readonly Lever[], e
     for (const { path, z } of r.shifts) {
       const sign = z > 0 ? 1 : -1;
       for (const step of OWN_STEPS) out.push(withShift(r, path, roundZ(z + sign * step)));
-      // At the limit, less of one is more of the others.
-      const less = withShift(r, path, roundZ(z - sign));
+      // At the limit, less of one is more of the others. A move of a unit or less is taken back, not turned the other way.
+      const less = Math.abs(z) <= 1 ? withoutChange(r, path) : withShift(r, path, roundZ(z - sign));
       out.push((atLimit ? fill(less) : undefined) ?? less);
     }
     let base = r;

@@ -74,17 +74,18 @@ export async function kitCommand(point: string, flags: KitFlags): Promise<void> 
   }
   const { a, b } = teams;
   const runs = flags.runs;
-  const made = await runAnalysis(`kit ${year}`, 6 * runs, async (signal, progress) => {
+  // The comparison of A with B is team B's handout's and the guide's: run once. Team A's handout compares B with A.
+  const made = await runAnalysis(`kit ${year}`, 4 * runs, async (signal, progress) => {
     const options = { seed: flags.seed, runs, workers: flags.workers, signal };
+    const comparison = await compareScenarios(a, b, { seed: flags.seed, runs, signal, onProgress: progress });
+    const handoutB = await prepareStudentHandout(
+      { scenario: b, other: a, comparison, names: { centre: 'Team B', other: 'Team A' }, command: `article10 report team-a.yaml --compare team-b.yaml` },
+      { ...options, onProgress: (n) => progress(runs + n) },
+    );
     const handoutA = await prepareStudentHandout(
       { scenario: a, other: b, names: { centre: 'Team A', other: 'Team B' }, command: `article10 report team-b.yaml --compare team-a.yaml` },
-      { ...options, onProgress: progress },
-    );
-    const handoutB = await prepareStudentHandout(
-      { scenario: b, other: a, names: { centre: 'Team B', other: 'Team A' }, command: `article10 report team-a.yaml --compare team-b.yaml` },
       { ...options, onProgress: (n) => progress(2 * runs + n) },
     );
-    const comparison = await compareScenarios(a, b, { seed: flags.seed, runs, signal, onProgress: (n) => progress(4 * runs + n) });
     return { handoutA, handoutB, comparison };
   });
   if (makeFolder) await mkdir(dir);

@@ -1,9 +1,10 @@
 import { useRef, useState } from 'react';
 
 /**
- * useState whose latest value handlers can read at once. Keys that arrive in one chunk (a
- * paste, a fast key repeat) are handled before React renders again; reading the ref instead
- * of the rendered value keeps three ↓ from counting as one.
+ * useState whose latest value handlers can read at once, before React renders again. The key
+ * router already hands each key on after the render of the one before (use-keys.ts); the ref
+ * keeps a handler right that sets a value and reads it in the same call, or that runs from a
+ * timer or a worker's message rather than a key.
  */
 export function useSyncState<T>(initial: T): [T, (next: T) => void, { readonly current: T }] {
   const [value, setValue] = useState(initial);
