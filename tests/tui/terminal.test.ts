@@ -13,15 +13,18 @@ const CLI = `${ROOT}dist/cli/main.js`;
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const ready = hasTmux && existsSync(CLI);
 
-// A server of our own (-L): other tmux users on the machine neither see nor stop these sessions.
-const SOCKET = `article10-test-${process.pid}`;
+// A server of our own (-L) for each session: other tmux users on the machine neither see nor stop
+// these sessions, and a test never reaches a server that is still exiting after the one before
+// ("server exited unexpectedly" when a new session raced the last one's kill).
+let socket = '';
 let session: string | undefined;
+let opened = 0;
 afterEach(() => {
-  if (session !== undefined) spawnSync('tmux', ['-L', SOCKET, 'kill-session', '-t', session]);
+  if (session !== undefined) spawnSync('tmux', ['-L', socket, 'kill-server']);
   session = undefined;
 });
 
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
 const screen = (escapes = false) => tmux('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', session!);
 const send = (...keys: string[]) => tmux('send-keys', '-t', session!, ...keys);
 
@@ -37,7 +40,9 @@ async function waitFor(pattern: RegExp, timeoutMs = 15_000): Promise<string> {
 
 /** A shell in an 80×24 tmux session, without CI (Ink prints only the last frame under CI). */
 async function openShell(env: Record<string, string> = {}): Promise<void> {
-  session = `article10-test-${process.pid}-${Date.now()}`;
+  opened += 1;
+  socket = `article10-test-${process.pid}-${opened}`;
+  session = 'article10';
   const vars = Object.entries(env).map(([k, v]) => `${k}=${v}`);
   tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', '-c', ROOT, 'env', '-u', 'CI', ...vars, 'bash', '--norc', '--noprofile');
   send("PS1='$ '; clear", 'Enter');
