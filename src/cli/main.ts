@@ -1,11 +1,23 @@
 #!/usr/bin/env node
 import { CommanderError } from 'commander';
+import { errorCode } from '../io/error-code.js';
 import { ExitCode, UsageError } from './errors.js';
 import { printToStderr } from './output.js';
 import { buildProgram } from './program.js';
 
 // Ink's colour library ignores NO_COLOR; FORCE_COLOR=0 must be set before it loads.
 if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') process.env.FORCE_COLOR = '0';
+
+// A reader that stops reading (`| head`, `| true`) closes the pipe: it has what it wanted. Any
+// write to stdout (help, a listing, a result) then fails with EPIPE, which must not end in a
+// stack trace. Other stdout errors are reported by the writer that meets them (output.ts).
+process.stdout.on('error', (error) => {
+  if (errorCode(error) === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok);
+  if (process.stdout.listenerCount('error') === 1) {
+    printToStderr(`article10: cannot write to stdout: ${error.message}\n`);
+    process.exit(ExitCode.failure);
+  }
+});
 
 async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram();

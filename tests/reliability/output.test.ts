@@ -200,7 +200,7 @@ describe('a FIFO or a character device is written directly and stays what it is'
     }
   });
 
-  test.each([['list'], ['sources'], ['validate', 'russia-2000', 'russia-1990']])('%s into a reader that closes at once (| head): no stack trace', (...args) => {
+  test.each([['list'], ['sources'], ['validate', 'russia-2000', 'russia-1990'], ['rewrite', '--help'], ['--help'], ['--version']])('%s into a reader that closes at once (| head): no stack trace', (...args) => {
     // The reader is gone before anything is written: the listing's first write meets a closed pipe.
     const r = spawnSync('sh', ['-c', `exec "$0" "$@" | true`, process.execPath, CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
     expect(r.stderr).not.toMatch(/\n\s+at |internal error|EPIPE/);
