@@ -10,6 +10,11 @@ export const OUTCOMES = [
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
+/** The outcome with the most branches; among equals, the first in OUTCOMES. */
+export function mostCommonOutcome(counts: Readonly<Record<Outcome, { readonly count: number }>>): Outcome {
+  return OUTCOMES.reduce((best, o) => (counts[o].count > counts[best].count ? o : best), OUTCOMES[0]);
+}
+
 export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
   joined: 'Joined (instrument deposited)',
   no_application: 'Never applied',

@@ -1,5 +1,5 @@
 import type { Outcome } from '../../model/outcome.js';
-import { OUTCOMES } from '../../model/outcome.js';
+import { mostCommonOutcome, OUTCOMES } from '../../model/outcome.js';
 import { monthOfDate } from '../../model/council-calendar.js';
 import type { BlockerRow, MonthCount, Results, YearCount } from '../../model/results.js';
 import type { ObservedOutcome, Scenario } from '../../model/scenario.js';
@@ -213,7 +213,7 @@ export function scoreCase(scenario: Scenario, observed: ObservedOutcome, results
   const p = shareBy(results, observed.outcome, observed.year);
   const count = Math.round(p * results.runs);
   const byOutcome = Object.fromEntries(OUTCOMES.map((o) => [o, results.outcomes[o].share])) as Record<Outcome, number>;
-  const mostLikely = OUTCOMES.reduce((best, o) => (byOutcome[o] > byOutcome[best] ? o : best), OUTCOMES[0]);
+  const mostLikely = mostCommonOutcome(results.outcomes);
   const median = yearQuantile(results.accessionYears, 0.5);
   const predictedYear = median === null ? null : { median, p10: yearQuantile(results.accessionYears, 0.1)!, p90: yearQuantile(results.accessionYears, 0.9)! };
   const medianMonth = monthQuantile(results.accessionMonths, 0.5);

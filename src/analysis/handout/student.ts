@@ -1,5 +1,5 @@
 import { candidateAt } from '../../model/names.js';
-import { OUTCOMES, STAGE_LABELS, type Outcome, type Stage } from '../../model/outcome.js';
+import { mostCommonOutcome, OUTCOMES, STAGE_LABELS, type Outcome, type Stage } from '../../model/outcome.js';
 import type { Results } from '../../model/results.js';
 import type { Scenario } from '../../model/scenario.js';
 import { integer, rarityWords, wordCount } from '../../report/format.js';
@@ -151,7 +151,7 @@ function draft(inputs: StudentInputs, limits: Limits): StudentHandout {
     return n === 0 ? `In ${name}'s world no branch ends in membership (none of ${integer(runs)}).` : `In ${name}'s world ${rarityWords(n, runs)} ends in membership.`;
   };
   findings.push(joinedText(centre.name, r.outcomes, r.runs));
-  const top = mostCommon(r.outcomes);
+  const top = mostCommonOutcome(r.outcomes);
   findings.push(`The most common ending: "${PLAIN_OUTCOMES[top]}", in ${rarityWords(r.outcomes[top].count, r.runs)}.`);
   if (c !== null && other !== null) {
     findings.push(joinedText(other.name, c.a.outcomes, c.runs));
@@ -226,10 +226,6 @@ export function studentText(h: Omit<StudentHandout, 'words'>): string {
 /** The small print: how the numbers were made, and how to make them again. */
 export function studentFooter(h: Pick<StudentHandout, 'runs' | 'version'>): string {
   return `Each share counts ${integer(h.runs)} simulated branches of history (article10 v${h.version}).`;
-}
-
-function mostCommon(outcomes: Results['outcomes']): Outcome {
-  return OUTCOMES.reduce((best, o) => (outcomes[o].count > outcomes[best].count ? o : best), OUTCOMES[0]);
 }
 
 /** Where the two teams' worlds part, as a sentence. */

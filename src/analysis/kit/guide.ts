@@ -1,4 +1,4 @@
-import { OUTCOMES } from '../../model/outcome.js';
+import { mostCommonOutcome } from '../../model/outcome.js';
 import { integer, pct, rarityWords } from '../../report/format.js';
 import { htmlPage, htmlText } from '../../report/safe-text.js';
 import type { Comparison } from '../compare/comparison.js';
@@ -39,7 +39,7 @@ export interface GuideInputs {
 export function teachersGuide(x: GuideInputs): TeachersGuide {
   const c = x.comparison;
   const side = (name: string, file: string, h: StudentHandout, outcomes: Comparison['a']['outcomes']) => {
-    const top = OUTCOMES.reduce((best, o) => (outcomes[o].count > outcomes[best].count ? o : best), OUTCOMES[0]);
+    const top = mostCommonOutcome(outcomes);
     return {
       name,
       file,

@@ -3,7 +3,7 @@ import type { Distribution, Param } from '../../model/distribution.js';
 import type { Scenario } from '../../model/scenario.js';
 import { paramKind } from '../../scenario/param-kinds.js';
 import { getParam, scenarioParams, setParam } from '../../scenario/param-paths.js';
-import { moments } from '../rewrite/moments.js';
+import { moments, momentShift } from '../rewrite/moments.js';
 
 /**
  * What a rewrite may change: a parameter the engine reads (moved along its range in units of
@@ -92,11 +92,7 @@ export function leverDistance(levers: ReadonlyMap<string, Lever>, rewrite: Rewri
 
 /** |z| of a move as the rewrite distance measures it: the change of mean and sd, in units of the lever's scale. */
 function moveSize(lever: ParamLever, z: number): number {
-  const a = moments(lever.param.dist);
-  const b = moments(shifted(lever, z).dist);
-  const dMean = b.mean - a.mean;
-  const dSd = b.sd - a.sd;
-  return Math.sqrt(dMean * dMean + dSd * dSd) / lever.scale;
+  return momentShift(lever.param.dist, shifted(lever, z).dist).length / lever.scale;
 }
 
 /** The start with a rewrite applied. */

@@ -7,6 +7,18 @@ export interface Moments {
   readonly sd: number;
 }
 
+/**
+ * How far a distribution moved, as the rewrite distance measures it: the change of mean and of
+ * sd, as one length in the distribution's own units (divide by a scale for sd units).
+ */
+export function momentShift(from: Distribution, to: Distribution): { readonly from: Moments; readonly to: Moments; readonly length: number } {
+  const a = moments(from);
+  const b = moments(to);
+  const dMean = b.mean - a.mean;
+  const dSd = b.sd - a.sd;
+  return { from: a, to: b, length: Math.sqrt(dMean * dMean + dSd * dSd) };
+}
+
 export function moments(d: Distribution): Moments {
   switch (d.kind) {
     case 'fixed':

@@ -1,7 +1,7 @@
 import type { Scenario } from '../../model/scenario.js';
 import { paramKind, type ParamKind } from '../../scenario/param-kinds.js';
 import { assumptionDiff, type OtherChange, type ParamChange, type SwitchChange } from './assumptions.js';
-import { moments } from './moments.js';
+import { momentShift } from './moments.js';
 
 /**
  * How far a counterfactual travels from the history it rewrites: the "minimal rewrite"
@@ -71,13 +71,10 @@ export function rewriteDistance(baseline: Scenario, counterfactual: Scenario): R
 
 function standardise(change: ParamChange): RewriteChange {
   const kind = paramKind(change.path);
-  const a = moments(change.fromParam.dist);
-  const b = moments(change.toParam.dist);
+  const { from: a, to: b, length } = momentShift(change.fromParam.dist, change.toParam.dist);
   const fromSd = a.sd > 1e-12;
   const scale = fromSd ? a.sd : kind.scale;
-  const dMean = b.mean - a.mean;
-  const dSd = b.sd - a.sd;
-  const size = Math.sqrt(dMean * dMean + dSd * dSd) / scale;
+  const size = length / scale;
   const { fromParam: _f, toParam: _t, ...rest } = change;
   return {
     ...rest,
@@ -88,7 +85,7 @@ function standardise(change: ParamChange): RewriteChange {
     toSd: b.sd,
     scale,
     scaleFrom: fromSd ? 'sd' : 'default',
-    z: dMean < 0 ? -size : size,
+    z: b.mean < a.mean ? -size : size,
   };
 }
 
