@@ -34,9 +34,7 @@ export const Purpose = {
   liftB: 17,
   applicationMonth: 18,
   withdrawalMonth: 19,
-  paceA: 20,
-  paceB: 21,
-  ratificationPace: 22,
+  roundPace: 20,
 } as const;
 
 /** A month of the year (0-11) drawn at a place: when, within its year, something happens. */

@@ -63,17 +63,37 @@ describe('the pace of a ratification round', () => {
     return { median, within9: since.filter((s) => s.months <= 9).reduce((n, s) => n + s.count, 0) / joined };
   };
 
-  test('parliaments that keep their own pace wait for the slowest; one round pace makes the round as long as one parliament', () => {
-    const alone = months(0);
-    const together = months(1);
-    // Independent: the slowest of the members' uniform(3, 15) months, near 15.
-    expect(alone.median).toBeGreaterThanOrEqual(14);
-    expect(alone.within9).toBeLessThan(0.01);
-    // One pace: the round lasts uniform(3, 15) months (a deposit in the month the last ratification falls in), so about half within 9.
-    expect(Math.abs(together.within9 - 0.5)).toBeLessThan(0.06);
-    const partly = months(0.6);
-    expect(partly.median).toBeGreaterThan(together.median);
-    expect(partly.median).toBeLessThan(alone.median);
+  test('a round lasts as the record of rounds says, whatever the cohesion: every parliament ratifies at the round\'s pace', () => {
+    for (const cohesion of [0, 0.6, 1]) {
+      const round = months(cohesion);
+      // uniform(3, 15) months, the deposit in the month the last ratification falls in: about half within 9,
+      // where thirty parliaments each at a pace of its own would wait for the tail of the range.
+      expect(Math.abs(round.within9 - 0.5)).toBeLessThan(0.06);
+      expect(round.median).toBeGreaterThanOrEqual(8);
+      expect(round.median).toBeLessThanOrEqual(10);
+    }
+  });
+
+  test('an Ally written with a later range of its own sets the round, and is named while it is still under way', () => {
+    const base = round(0.6);
+    const slowCode = base.allies[3]!.code;
+    const slower: Scenario = {
+      ...base,
+      decisionPoint: { ...base.decisionPoint, horizon: 2000 },
+      allies: base.allies.map((a) => (a.code === slowCode ? { ...a, ratification: { ...a.ratification, months: { dist: { kind: 'uniform', min: 9, max: 21 } } } } : a)),
+    };
+    const m = compile(slower);
+    const r = summarize(m, simulate(m, 'pace', 20_000), { seed: 'pace' });
+    const pending = r.blockers.filter((b) => b.outcome === 'pending_at_horizon');
+    expect(pending.length).toBeGreaterThan(0);
+    // At every pace its months are the round's longest: always the one still ratifying.
+    for (const b of pending) expect(b.actor).toBe(slowCode);
+    // Alike members finish together: none is named.
+    const alike = compile({ ...slower, allies: base.allies });
+    const rAlike = summarize(alike, simulate(alike, 'pace', 20_000), { seed: 'pace' });
+    const pendingAlike = rAlike.blockers.filter((b) => b.outcome === 'pending_at_horizon');
+    expect(pendingAlike.length).toBeGreaterThan(0);
+    for (const b of pendingAlike) expect(b.actor).toBe('TIE');
   });
 
   test("a story shows each member's months as the round drew them", () => {

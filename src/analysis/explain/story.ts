@@ -200,6 +200,7 @@ function endingText(
 ): string {
   // Several Allies refused with the same lowest chance: naming one of them would be arbitrary.
   if (tie !== undefined && exit === 'vetoed') return `The invitation is vetoed in ${when}: ${tie.count} Allies refuse with the same chance of consent (${pct(tie.p, 0)}), none stands out: ${clause(reason)}.`;
+  if (tie !== undefined && exit === 'pending_at_horizon') return 'Ratification is still under way at the horizon: several parliaments at the same pace, none slower than the others.';
   if (tie !== undefined && exit === 'held_out') return `At the horizon the talks go on: several Allies still hold out alike, none stands out: ${clause(reason)}.`;
   switch (exit) {
     case 'joined':

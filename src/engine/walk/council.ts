@@ -6,7 +6,7 @@ import { belowBit, bitsBelow, drawBits, Purpose } from '../rng.js';
 import { drawAllyTerms } from './ally-terms.js';
 import { copulaBits, copulaUnit, setCopula, sharedDraw } from './copula.js';
 import { allyRuleShifts, takeEventShifts } from './effects.js';
-import { finish } from './finish.js';
+import { alikeActor, finish } from './finish.js';
 import { takeAllMet } from './levels.js';
 import { invite } from './ratification.js';
 import type { BranchState } from './state.js';
@@ -80,11 +80,6 @@ export function holdoutActor(m: CompiledModel, s: BranchState, best: number): nu
   if (s.holdingReason[best]! >= m.reasonOfRule) return best;
   for (let i = 0; i < m.allyCount; i++) if (i !== best && s.holding[i] === 1 && s.holdingStrength[i] === s.holdingStrength[best]) return alikeActor(m);
   return best;
-}
-
-/** The actor slot after the Allies': several Allies objecting alike (see describeActor). */
-export function alikeActor(m: CompiledModel): number {
-  return m.allyCount;
 }
 
 /**

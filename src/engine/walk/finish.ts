@@ -1,6 +1,12 @@
 import { StageCode, type ExitCodeValue } from '../codes.js';
 import type { BranchState } from './state.js';
+import type { CompiledModel } from '../model.js';
 import type { Tracer } from './trace.js';
+
+/** The actor slot after the Allies': several Allies alike, none standing out (see describeActor). */
+export function alikeActor(m: CompiledModel): number {
+  return m.allyCount;
+}
 
 /** How a branch ends: its exit, in `month` (a month index; its year is the exit's year), the actor named and the reason. */
 export function finish(s: BranchState, exit: ExitCodeValue, actor: number, reason: number, month: number, trace: Tracer | null): void {

@@ -1,11 +1,11 @@
-import { ExitCode, FixedReason, NO_ACTOR, StageCode } from '../codes.js';
+import { Actor, ExitCode, FixedReason, NO_ACTOR, StageCode } from '../codes.js';
 import { FINAL_REFUSAL, RETRY_MONTHS } from '../../model/ratification-record.js';
 import type { CompiledModel } from '../model.js';
 import { clamp01 } from '../numbers.js';
 import { DistCode, paramAt, Phase, sampleParams } from '../params.js';
-import { bitsBelow, drawBits, Purpose } from '../rng.js';
-import { copulaBits, copulaUnit, setCopula, sharedDraw } from './copula.js';
-import { finish } from './finish.js';
+import { bitsBelow, drawBits, Purpose, UNIT } from '../rng.js';
+import { copulaBits, setCopula } from './copula.js';
+import { alikeActor, finish } from './finish.js';
 import type { BranchState } from './state.js';
 import type { Tracer } from './trace.js';
 
@@ -29,6 +29,7 @@ export function invite(m: CompiledModel, s: BranchState, voters: number, trace: 
   // Acts are taken at the middle of their month; the protocol is signed, then each member ratifies.
   const start = s.month + 0.5 + s.values[m.protocolMonths]!;
   let slowest = 0;
+  let slowestTies = 0;
   let failAt = Infinity;
   // The protocol is signed by the members of the invitation's month, co-candidates aside.
   const members = s.membersNow();
@@ -41,7 +42,7 @@ export function invite(m: CompiledModel, s: BranchState, voters: number, trace: 
   const allyPass = m.allyPass;
   const allyActor = m.allyActor;
   const key0 = s.key0;
-  drawRoundPace(m, s, members, cohesion);
+  drawRoundPace(m, s, members);
   for (let i = 0; i < members; i++) {
     if (coCandidate[i] === 1) continue;
     let months = Math.max(0, values[allyMonths[i]!]!);
@@ -59,33 +60,37 @@ export function invite(m: CompiledModel, s: BranchState, voters: number, trace: 
         failAt = months;
         s.ratificationFailAlly = i;
       }
-    } else if (months >= slowest) {
+    } else if (months > slowest || s.slowestAlly < 0) {
       slowest = months;
       s.slowestAlly = i;
-    }
+      slowestTies = 1;
+    } else if (months === slowest) slowestTies++;
   }
+  // Parliaments at one pace with the same range finish together: naming one would be arbitrary.
+  if (slowestTies > 1) s.slowestAlly = alikeActor(m);
   s.reachedRatified = s.ratificationFailAlly < 0;
   s.ratificationFailMonth = Math.floor(start + failAt);
   s.joinMonth = Math.floor(start + slowest + Math.max(0, s.delayShift + s.ruleDelay));
 }
 
 /**
- * Each member's months to ratify, as one round: every parliament receives the same protocol on
- * the same day, carried by the same summit's push, and whole rounds ran at different paces
- * (3.9 to 20 months from protocol to membership, fact sheet §1.4). So the months lean together
- * through cohesion, a Gaussian copula of the round's pace and each parliament's own draw, each
- * member's months taken at that quantile of its own distribution. With cohesion 1 the round
- * lasts as long as the slowest distribution says at the round's pace; with 0 each parliament
- * keeps its own draw and the slowest of thirty waits for the tail of the range.
+ * Each member's months to ratify, as one round at one pace. The record (fact sheet §1.4) is a
+ * record of rounds: every parliament receives the same protocol on the same day, carried by the
+ * same summit's push, and a round lasted 3.9 to 20 months from protocol to membership. A
+ * member's `ratification.months` is that range, so every member is taken at the same quantile
+ * of its own distribution, the round's pace: the round lasts as long as the slowest
+ * distribution says at that pace, within the range of the record. Thirty parliaments each at
+ * a pace of its own would wait for the tail of the range in nearly every round, longer than
+ * any round on record; an Ally whose parliament is slower than the round (a stated objection
+ * carried into ratification) is written with a later range of its own.
  */
-function drawRoundPace(m: CompiledModel, s: BranchState, members: number, cohesion: number): void {
-  const pace = sharedDraw(m, s.key0, cohesion, Purpose.paceA, Purpose.paceB);
-  const ownWeight = Math.sqrt(1 - cohesion);
+function drawRoundPace(m: CompiledModel, s: BranchState, members: number): void {
+  const pace = drawBits(s.key0, m.actors[Actor.alliance]!, Purpose.roundPace) * UNIT;
   const params = m.params;
   for (let i = 0; i < members; i++) {
     const slot = m.allyMonths[i]!;
     if (m.allyCoCandidate[i] === 1 || params.code[slot] === DistCode.Fixed) continue;
-    s.values[slot] = paramAt(params, slot, copulaUnit(m, s.key0, i, Purpose.ratificationPace, pace, ownWeight));
+    s.values[slot] = paramAt(params, slot, pace);
   }
 }
 

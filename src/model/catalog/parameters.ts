@@ -89,7 +89,7 @@ export const SCOPES = {
       { field: 'holdoutLift', number: 'probability', label: 'yearly chance a hold-out lifts', doc: 'yearly chance its hold-out lifts after a concession.', edit: 'lift' },
       { field: 'weights', number: 'weight', perPrecondition: true, label: 'weight of', doc: "how much the precondition's being met (vs not) moves consent." },
       { field: 'ratification.pass', number: 'probability', label: 'chance ratification passes', doc: 'chance its ratification procedure approves the accession protocol.' },
-      { field: 'ratification.months', number: 'months', label: 'months to ratify', doc: 'months from signed protocol to its ratification.' },
+      { field: 'ratification.months', number: 'months', label: 'months to ratify', doc: 'months from signed protocol to its ratification; every member of a round is taken at the same quantile of its range (the round\'s pace).' },
     ],
   },
   rule: {
