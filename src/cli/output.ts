@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { errorCode } from '../io/error-code.js';
 import { findSameFile, inspectOutput, type FileId, type OutputTarget } from '../io/output-target.js';
-import { writeOutput, writeToTarget } from '../io/write-output.js';
+import { writeToTarget } from '../io/write-output.js';
 import { byteSize, integer } from '../report/format.js';
 import { terminalText } from '../report/safe-text.js';
 import { ExitCode, Interrupted, UsageError } from './errors.js';
@@ -25,18 +25,21 @@ let checked: { readonly out: string; readonly id: FileId | undefined; readonly f
  * character, read back unchanged. A file written is named on stderr with its size, so a quiet
  * command still says where its result went; stdout stays the result's alone.
  */
-export async function emit(result: string | readonly string[], out: string | undefined): Promise<void> {
+export async function emit(result: string | readonly string[] | Uint8Array, out: string | undefined, options: EmitOptions = {}): Promise<void> {
   // A sweep's rows come as chunks (no row kept as data); the document itself is at most tens of MB.
-  const text = terminalText(typeof result === 'string' ? result : result.join(''));
-  if (out === undefined || out === STDOUT) return writeStdout(text);
+  // Bytes (a PNG) are written as they are; text has any terminal control made visible.
+  const data = result instanceof Uint8Array ? result : terminalText(typeof result === 'string' ? result : result.join(''));
+  if (out === undefined || out === STDOUT) return writeStdout(data);
   const interrupt = interruptSignal();
   let target: OutputTarget | undefined;
   try {
     target = await inspectOutput(out);
     // Checked again here: a command run without checkOutPath refuses a read-only file too.
-    if (target.kind === 'file' && target.readOnly && !(checked?.out === out && checked.force)) throw readOnlyError(out);
-    await writeToTarget(target, text, { signal: interrupt.signal });
-    if (target.kind === 'file' || target.kind === 'new') printToStderr(`article10: wrote ${out} (${byteSize(Buffer.byteLength(text))})\n`);
+    const force = options.force ?? (checked?.out === out && checked.force);
+    if (target.kind === 'file' && target.readOnly && !force) throw readOnlyError(out);
+    await writeToTarget(target, data, { signal: interrupt.signal });
+    const size = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+    if (target.kind === 'file' || target.kind === 'new') printToStderr(`article10: wrote ${out} (${byteSize(size)})\n`);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const direct = target?.kind === 'stream';
@@ -49,14 +52,12 @@ export async function emit(result: string | readonly string[], out: string | und
   }
 }
 
-/** Writes bytes (a PNG) to a file atomically and names it on stderr; a failed write is one line and exit 1. */
-export async function emitBytes(data: Uint8Array, out: string): Promise<void> {
-  try {
-    await writeOutput(out, data);
-  } catch (error) {
-    throw new UsageError(`cannot write ${out}: ${error instanceof Error ? error.message : String(error)}`, ExitCode.failure);
-  }
-  printToStderr(`article10: wrote ${out} (${byteSize(data.byteLength)})\n`);
+export interface EmitOptions {
+  /**
+   * Replace a read-only file: for a file a command writes into a folder checked with
+   * checkOutFolder, the command's --force. Without it, the --force checked with the --out.
+   */
+  readonly force?: boolean;
 }
 
 /**
@@ -92,7 +93,7 @@ export async function printToStdout(text: string): Promise<void> {
  * Stdout that cannot be written (a full disk) fails the write's callback and then emits
  * 'error', which with no listener would end the process with a stack trace.
  */
-async function writeStdout(text: string): Promise<void> {
+async function writeStdout(text: string | Uint8Array): Promise<void> {
   const stdout = process.stdout;
   const ignore = () => undefined;
   stdout.on('error', ignore);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -57,5 +57,19 @@ describe('report --charts DIR', () => {
     expect(readFileSync(join(full, 'outcomes.png'), 'utf8')).toBe('mine');
     expect(cli(['report', 'russia-1954', '--runs', '100', '--charts', full, '--force', '--out', join(scratch, 'forced.md')]).code).toBe(0);
     expect(readFileSync(join(full, 'outcomes.png')).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  test('--force replaces read-only charts as it replaces a read-only --out, SVG and PNG alike, and they stay read-only', () => {
+    const dir = join(scratch, 'read-only');
+    mkdirSync(dir);
+    for (const f of ['outcomes.svg', 'outcomes.png']) {
+      writeFileSync(join(dir, f), 'mine');
+      chmodSync(join(dir, f), 0o444);
+    }
+    const r = cli(['report', 'russia-1954', '--runs', '100', '--charts', dir, '--force', '--out', join(scratch, 'read-only.md')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'outcomes.svg'), 'utf8')).toMatch(/^<svg /);
+    expect(readFileSync(join(dir, 'outcomes.png')).subarray(1, 4).toString()).toBe('PNG');
+    for (const f of ['outcomes.svg', 'outcomes.png']) expect(statSync(join(dir, f)).mode & 0o777).toBe(0o444);
   });
 });

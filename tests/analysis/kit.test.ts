@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -111,5 +111,16 @@ describe('article10 kit', () => {
     }
     expect(readFileSync(join(full, 'team-a.yaml'), 'utf8')).toBe('mine');
     for (const d of ['x1', 'x2', 'x3', 'x4', 'x5']) expect(existsSync(join(scratch, d)), d).toBe(false);
+  });
+
+  test('--force replaces the files of an earlier kit, read-only ones too, and they stay read-only', async () => {
+    const out = join(scratch, 'again');
+    mkdirSync(out);
+    writeFileSync(join(out, 'team-a.yaml'), 'mine');
+    chmodSync(join(out, 'team-a.yaml'), 0o444);
+    const r = await cliAsync(['kit', '2000', '--out', out, '--runs', '1000', '--force'], { timeoutMs: 120_000 });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(out, 'team-a.yaml'), 'utf8')).toContain('extends:');
+    expect(statSync(join(out, 'team-a.yaml')).mode & 0o777).toBe(0o444);
   });
 });

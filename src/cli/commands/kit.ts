@@ -89,13 +89,15 @@ export async function kitCommand(point: string, flags: KitFlags): Promise<void> 
     return { handoutA, handoutB, comparison };
   });
   if (makeFolder) await mkdir(dir);
+  // Files already in the folder were refused by checkOutFolder unless --force.
+  const written = { force: flags.force === true };
   const guide = teachersGuide({ a: made.handoutA, b: made.handoutB, comparison: made.comparison, files: { a: 'team-a.yaml', b: 'team-b.yaml' }, seed: flags.seed, runs });
-  if (base.copy !== undefined) await emit(base.copy, join(flags.out, COPY));
-  await emit(texts.a, join(flags.out, 'team-a.yaml'));
-  await emit(texts.b, join(flags.out, 'team-b.yaml'));
-  await emit(studentHtml(made.handoutA), join(flags.out, 'team-a-handout.html'));
-  await emit(studentHtml(made.handoutB), join(flags.out, 'team-b-handout.html'));
-  await emit(teachersGuideHtml(guide, made.handoutB), join(flags.out, 'teachers-guide.html'));
+  if (base.copy !== undefined) await emit(base.copy, join(flags.out, COPY), written);
+  await emit(texts.a, join(flags.out, 'team-a.yaml'), written);
+  await emit(texts.b, join(flags.out, 'team-b.yaml'), written);
+  await emit(studentHtml(made.handoutA), join(flags.out, 'team-a-handout.html'), written);
+  await emit(studentHtml(made.handoutB), join(flags.out, 'team-b-handout.html'), written);
+  await emit(teachersGuideHtml(guide, made.handoutB), join(flags.out, 'teachers-guide.html'), written);
 }
 
 async function loadTeam(file: string, point: string) {

@@ -11,7 +11,7 @@ import { loadForCommand } from '../load.js';
 import { checkWork } from '../budget.js';
 import { branchCount } from '../../batch/work-limits.js';
 import { integer } from '../../report/format.js';
-import { checkOutFolder, emit, emitBytes } from '../output.js';
+import { checkOutFolder, emit } from '../output.js';
 import { studentCharts, teacherCharts, type NamedChart } from '../../analysis/handout/charts.js';
 import { svgToPng } from '../../report/png.js';
 import { mkdir } from 'node:fs/promises';
@@ -74,7 +74,7 @@ export async function reportCommand(file: string, flags: ReportFlags): Promise<v
       ),
     );
     const text = flags.json ? stableJson(student) : format === 'html' ? studentHtml(student) : studentMarkdown(student);
-    await writeCharts(studentCharts(student), flags.charts, chartsFolder);
+    await writeCharts(studentCharts(student), flags.charts, chartsFolder, flags.force === true);
     await emit(text, flags.out);
     return;
   }
@@ -112,17 +112,17 @@ export async function reportCommand(file: string, flags: ReportFlags): Promise<v
     return { ...handout, comparison };
   });
   const text = flags.json ? stableJson(data) : format === 'html' ? handoutHtml(data, { top: flags.top }) : handoutMarkdown(data, { top: flags.top });
-  await writeCharts(teacherCharts(data, flags.top), flags.charts, chartsFolder);
+  await writeCharts(teacherCharts(data, flags.top), flags.charts, chartsFolder, flags.force === true);
   await emit(text, flags.out);
 }
 
 /** Each chart as <name>.svg and <name>.png in the --charts folder (made now if it was missing). */
-async function writeCharts(charts: readonly NamedChart[], folder: string | undefined, make: boolean): Promise<void> {
+async function writeCharts(charts: readonly NamedChart[], folder: string | undefined, make: boolean, force: boolean): Promise<void> {
   if (folder === undefined) return;
   if (make) await mkdir(resolve(folder));
   for (const c of charts) {
-    await emit(c.svg, join(folder, `${c.name}.svg`));
-    await emitBytes(await svgToPng(c.svg), join(folder, `${c.name}.png`));
+    await emit(c.svg, join(folder, `${c.name}.svg`), { force });
+    await emit(await svgToPng(c.svg), join(folder, `${c.name}.png`), { force });
   }
 }
 
