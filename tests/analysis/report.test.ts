@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { compareScenarios } from '../../src/analysis/compare/run.js';
 import { parseMeasure } from '../../src/analysis/design/factors.js';
-import { prepareHandout } from '../../src/analysis/handout/run.js';
+import { handoutBranches, prepareHandout, rewriteSearchBranches } from '../../src/analysis/handout/run.js';
 import { HANDOUT_SECTIONS, type HandoutData } from '../../src/analysis/handout/content.js';
 import { handoutHtml } from '../../src/analysis/handout/html.js';
 import { handoutMarkdown } from '../../src/analysis/handout/markdown.js';
@@ -151,5 +151,19 @@ describe('the teacher\'s "what would it take"', () => {
     expect(text).toContain(`## ${HANDOUT_SECTIONS.rewrite}`);
     expect(text).toContain(`Searched with a modest budget: 200 branches per evaluation, rewrite distance at most 2, at most 2 changes; ${r.evaluations.toLocaleString('en')} evaluations.`);
     expect(handoutHtml(d)).toContain(`<h2>${HANDOUT_SECTIONS.rewrite}</h2>`);
+  });
+
+  test('the search is in the handout\'s branch count, and its progress runs on past the tornado\'s without passing the count', async () => {
+    const s = await scenario(PLANTED);
+    const budget = { runs: 200, maxDistance: 2, maxChanges: 2 };
+    const seen: number[] = [];
+    await prepareHandout({ scenario: s, command: 'x' }, { ...FAST, rewriteSearch: budget, onProgress: (n) => seen.push(n) });
+    const withoutSearch = handoutBranches(s, FAST);
+    const total = handoutBranches(s, { ...FAST, rewriteSearch: budget });
+    expect(total - withoutSearch).toBe(rewriteSearchBranches(s, budget));
+    expect(total - withoutSearch).toBeGreaterThan(0);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]!).toBeGreaterThanOrEqual(seen[i - 1]!);
+    expect(Math.max(...seen)).toBeGreaterThan(withoutSearch);
+    expect(Math.max(...seen)).toBeLessThanOrEqual(total);
   });
 });

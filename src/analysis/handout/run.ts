@@ -15,7 +15,7 @@ import type { Results } from '../../model/results.js';
 import { rarityWords } from '../../report/format.js';
 import { compareScenarios } from '../compare/run.js';
 import { scenarioLevers } from '../rewrite-search/levers.js';
-import { runRewriteSearch } from '../rewrite-search/run.js';
+import { runRewriteSearch, searchEstimate } from '../rewrite-search/run.js';
 import { parseTarget } from '../rewrite-search/target.js';
 import { studentHandout, type StudentHandout } from './student.js';
 
@@ -59,9 +59,19 @@ export interface HandoutInputs {
   readonly command: string;
 }
 
-/** Branches a handout runs (for progress): the run and 1 + 2k tornado runs. */
-export function handoutBranches(scenario: Scenario, options: Pick<HandoutOptions, 'runs' | 'sensitivityRuns'>): number {
+/** Branches a handout runs (for progress and the work budget): the run, 1 + 2k tornado runs, and the rewrite search's estimate. */
+export function handoutBranches(scenario: Scenario, options: Pick<HandoutOptions, 'runs' | 'sensitivityRuns' | 'rewriteSearch'>): number {
+  return sensitivityDone(scenario, options) + rewriteSearchBranches(scenario, options.rewriteSearch);
+}
+
+/** Branches run once the centre and the tornado are done. */
+function sensitivityDone(scenario: Scenario, options: Pick<HandoutOptions, 'runs' | 'sensitivityRuns'>): number {
   return options.runs + (1 + 2 * uncertainFactors(scenario).length) * options.sensitivityRuns;
+}
+
+/** The rewrite search's branches, as its progress estimates them (its evaluations up to its budget, then the backward pass). */
+export function rewriteSearchBranches(scenario: Scenario, budget: RewriteBudget | undefined): number {
+  return budget === undefined ? 0 : searchEstimate(scenarioLevers(scenario, [], [])) * budget.runs;
 }
 
 export async function prepareHandout(inputs: HandoutInputs, options: HandoutOptions): Promise<HandoutData> {
@@ -94,7 +104,18 @@ export async function prepareHandout(inputs: HandoutInputs, options: HandoutOpti
     const target = parseTarget(results.outcomes.joined.share < 0.3 ? 'joined>=0.3' : 'joined<=0.1');
     if (!target.ok) throw new Error(target.message);
     const levers = scenarioLevers(scenario, [], []);
-    const { report } = await runRewriteSearch(scenario, levers, { target: target.target, seed: options.seed, runs: budget.runs, maxDistance: budget.maxDistance, maxChanges: budget.maxChanges, workers: options.workers, signal: options.signal });
+    const before = sensitivityDone(scenario, options);
+    const estimate = searchEstimate(levers);
+    const { report } = await runRewriteSearch(scenario, levers, {
+      target: target.target,
+      seed: options.seed,
+      runs: budget.runs,
+      maxDistance: budget.maxDistance,
+      maxChanges: budget.maxChanges,
+      workers: options.workers,
+      signal: options.signal,
+      onProgress: (evaluations) => options.onProgress?.(before + Math.min(evaluations, estimate) * budget.runs),
+    });
     rewriteSearch = { report, budget };
   }
   return {

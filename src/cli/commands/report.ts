@@ -1,5 +1,5 @@
 import { compareScenarios } from '../../analysis/compare/run.js';
-import { handoutBranches, prepareHandout, prepareStudentHandout, TEACHER_REWRITE_BUDGET } from '../../analysis/handout/run.js';
+import { handoutBranches, prepareHandout, prepareStudentHandout, rewriteSearchBranches, TEACHER_REWRITE_BUDGET } from '../../analysis/handout/run.js';
 import { studentHtml, studentMarkdown } from '../../analysis/handout/student-layout.js';
 import { handoutHtml } from '../../analysis/handout/html.js';
 import { handoutMarkdown } from '../../analysis/handout/markdown.js';
@@ -80,13 +80,14 @@ export async function reportCommand(file: string, flags: ReportFlags): Promise<v
   }
   // A short run asks for a short search too (tests, a first look): never more branches an evaluation than --runs.
   const budget = { ...TEACHER_REWRITE_BUDGET, runs: Math.min(TEACHER_REWRITE_BUDGET.runs, flags.runs) };
-  const total = handoutBranches(centre.scenario, flags) + (teamB === undefined ? 0 : flags.runs);
-  const swings = (total - flags.runs * (teamB === undefined ? 1 : 2)) / flags.sensitivityRuns;
+  const search = rewriteSearchBranches(centre.scenario, budget);
+  const total = handoutBranches(centre.scenario, { ...flags, rewriteSearch: budget }) + (teamB === undefined ? 0 : flags.runs);
+  const swings = (total - search - flags.runs * (teamB === undefined ? 1 : 2)) / flags.sensitivityRuns;
   const compared = teamB === undefined ? '' : ` + 2 × ${integer(flags.runs)} compared`;
   checkWork(
     {
       command: 'report',
-      made: `${branchCount(flags.runs)} + ${integer(swings)} swing runs × ${branchCount(flags.sensitivityRuns)}${compared} + a rewrite search of ${integer(budget.runs)} branches an evaluation`,
+      made: `${branchCount(flags.runs)} + ${integer(swings)} swing runs × ${branchCount(flags.sensitivityRuns)}${compared} + a rewrite search of about ${integer(search / budget.runs)} evaluations × ${branchCount(budget.runs)}`,
       // The comparison is paired: both scenarios run every branch.
       branches: total + (teamB === undefined ? 0 : flags.runs),
       smaller: 'fewer --runs or --sensitivity-runs',
