@@ -1,6 +1,7 @@
 import { EFFECTS, type EffectKindSpec } from '../model/catalog/effects.js';
 import { resolveParamPath } from '../model/catalog/parameters.js';
 import type { Scenario } from '../model/scenario.js';
+import { parseSwitchPath } from '../scenario/switch-paths.js';
 
 /**
  * A reader's name for a parameter path: "Russia: chance it accepts the standard path",
@@ -8,10 +9,10 @@ import type { Scenario } from '../model/scenario.js';
  * each value; this names its owner. Unknown shapes come back as the path.
  */
 export function paramLabel(s: Scenario, path: string): string {
-  const switched = /^(rules|events)\.([^.]+)$/.exec(path);
-  if (switched !== null) {
-    const event = switched[1] === 'events' ? s.events.find((e) => e.id === switched[2]) : undefined;
-    if (switched[1] === 'rules' && s.rules.some((r) => r.id === switched[2])) return `rule ${switched[2]}: on or off`;
+  const switched = parseSwitchPath(path);
+  if (switched !== undefined) {
+    const event = switched.kind === 'events' ? s.events.find((e) => e.id === switched.id) : undefined;
+    if (switched.kind === 'rules' && s.rules.some((r) => r.id === switched.id)) return `rule ${switched.id}: on or off`;
     if (event !== undefined) return `event "${event.label}": on or off`;
   }
   const at = resolveParamPath(path);

@@ -5,6 +5,7 @@ import type { Scenario } from '../../model/scenario.js';
 import { VERSION } from '../../model/version.js';
 import { paramKind, rangeProblem } from '../../scenario/param-kinds.js';
 import { scenarioParams, setParam } from '../../scenario/param-paths.js';
+import { switchPath, withSwitches } from '../../scenario/switch-paths.js';
 
 /**
  * The uncertain inputs of an analysis ("factors"): every parameter the engine reads whose
@@ -33,7 +34,7 @@ export interface Factor {
  */
 export function switchFactors(scenario: Scenario): Factor[] {
   const factor = (path: string, on: boolean, source: string | undefined): Factor => ({ path, lo: 0, hi: 1, central: on ? 1 : 0, from: 'switch', ...(source === undefined ? {} : { source }) });
-  return [...scenario.rules.map((r) => factor(`rules.${r.id}`, r.enabled, r.source)), ...scenario.events.map((e) => factor(`events.${e.id}`, e.enabled, e.source))];
+  return [...scenario.rules.map((r) => factor(switchPath('rules', r.id), r.enabled, r.source)), ...scenario.events.map((e) => factor(switchPath('events', e.id), e.enabled, e.source))];
 }
 
 /** Whether a factor's value switches its rule or event on. */
@@ -92,14 +93,7 @@ export function withFactorValues(scenario: Scenario, factors: readonly Factor[],
   const at = (j: number) => (scaled ? factors[j]!.lo + (factors[j]!.hi - factors[j]!.lo) * values[j]! : values[j]!);
   const switches = new Map<string, boolean>();
   factors.forEach((f, j) => f.from === 'switch' && switches.set(f.path, switchedOn(at(j))));
-  const switched = (s: Scenario): Scenario =>
-    switches.size === 0
-      ? s
-      : {
-          ...s,
-          rules: s.rules.map((r) => (switches.get(`rules.${r.id}`) ?? r.enabled) === r.enabled ? r : { ...r, enabled: !r.enabled }),
-          events: s.events.map((e) => (switches.get(`events.${e.id}`) ?? e.enabled) === e.enabled ? e : { ...e, enabled: !e.enabled }),
-        };
+  const switched = (s: Scenario): Scenario => (switches.size === 0 ? s : withSwitches(s, (path, on) => switches.get(path) ?? on));
   if (factors.length <= 2) {
     let s = scenario;
     factors.forEach((f, j) => f.from !== 'switch' && (s = setParam(s, f.path, fixed(at(j), f.source))!));

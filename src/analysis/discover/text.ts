@@ -3,10 +3,11 @@ import type { Scenario } from '../../model/scenario.js';
 import { integer, pct, table } from '../../report/format.js';
 import { paramLabel } from '../../report/param-labels.js';
 import { rangeText, value } from '../sensitivity/tornado.js';
+import { parseSwitchPath } from '../../scenario/switch-paths.js';
 
 /** A restriction as a condition: "≥ 0.62", "≤ 0.2", "0.2 to 0.5"; a rule or event "on" or "off". */
 export function boundText(r: Restriction): string {
-  if (isSwitchPath(r.path)) return (r.min ?? 0) > 0.5 ? 'on' : 'off';
+  if (parseSwitchPath(r.path) !== undefined) return (r.min ?? 0) > 0.5 ? 'on' : 'off';
   if (r.min !== null && r.max !== null) return rangeText(r.min, r.max);
   return r.min !== null ? `≥ ${value(r.min)}` : `≤ ${value(r.max!)}`;
 }
@@ -19,11 +20,6 @@ export function boxSentence(box: DiscoveredBox, measure: string, scenario: Scena
   const where = box.restrictions.map((r) => `${paramLabel(scenario, r.path)} ${boundText(r)}`).join(' and ');
   if (target !== undefined) return `${where}: ${target} at ${pct(box.density, 0)} of the vectors, covering ${pct(box.coverage, 0)} of those that meet it`;
   return `${where}: ${measure} in ${pct(box.density, 0)} of branches, covering ${pct(box.coverage, 0)} of all ${measure} branches`;
-}
-
-/** `rules.<id>` or `events.<id>`: a switch, not a number. */
-function isSwitchPath(path: string): boolean {
-  return /^(rules|events)\.[^.]+$/.test(path);
 }
 
 export function discoveryText(r: DiscoveryReport, scenario: Scenario): string {
@@ -52,7 +48,7 @@ export function discoveryText(r: DiscoveryReport, scenario: Scenario): string {
         ? `Box ${i + 1}: ${r.measure} in ${pct(box.density)} of its branches (${lift.toFixed(1)}× the overall share), covering ${pct(box.coverage)} of all ${r.measure} branches; ${left}`
         : `Box ${i + 1}: ${t} at ${pct(box.density)} of its vectors (${lift.toFixed(1)}× the overall share), covering ${pct(box.coverage)} of the vectors that meet it; ${left}`,
     );
-    const rows = box.restrictions.map((x) => [x.path, boundText(x), isSwitchPath(x.path) ? 'of off, on' : `of ${rangeText(x.lo, x.hi)}`, paramLabel(scenario, x.path)]);
+    const rows = box.restrictions.map((x) => [x.path, boundText(x), parseSwitchPath(x.path) !== undefined ? 'of off, on' : `of ${rangeText(x.lo, x.hi)}`, paramLabel(scenario, x.path)]);
     out.push(...table(['parameter', 'box', 'sampled', 'meaning'], rows).map((l) => `    ${l}`));
     out.push(`  In words: ${boxSentence(box, r.measure, scenario, t)}.`);
     if (box.tradeoff.length > 1) {

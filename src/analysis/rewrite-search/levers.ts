@@ -3,6 +3,7 @@ import type { Distribution, Param } from '../../model/distribution.js';
 import type { Scenario } from '../../model/scenario.js';
 import { paramKind } from '../../scenario/param-kinds.js';
 import { getParam, scenarioParams, setParam } from '../../scenario/param-paths.js';
+import { switchState, withSwitches } from '../../scenario/switch-paths.js';
 import { moments, momentShift } from '../rewrite/moments.js';
 
 /**
@@ -105,11 +106,7 @@ export function applyRewrite(start: Scenario, levers: ReadonlyMap<string, Lever>
   }
   if (rewrite.flips.length > 0) {
     const flip = new Set(rewrite.flips);
-    s = {
-      ...s,
-      rules: s.rules.map((r) => (flip.has(`rules.${r.id}`) ? { ...r, enabled: !r.enabled } : r)),
-      events: s.events.map((e) => (flip.has(`events.${e.id}`) ? { ...e, enabled: !e.enabled } : e)),
-    };
+    s = withSwitches(s, (path, on) => (flip.has(path) ? !on : on));
   }
   return s;
 }
@@ -166,15 +163,6 @@ export function rewritesToward(start: Scenario, levers: readonly Lever[], other:
   if (flips.length > 0) out.push({ shifts: [], flips });
   if (shifts.length > 0) out.push({ shifts, flips });
   return out;
-}
-
-/** Whether a rule or event (`rules.<id>`, `events.<id>`) is on in a scenario; undefined when it has none of that id. */
-export function switchState(s: Scenario, path: string): boolean | undefined {
-  const dot = path.indexOf('.');
-  const [kind, id] = [path.slice(0, dot), path.slice(dot + 1)];
-  if (kind === 'rules') return s.rules.find((r) => r.id === id)?.enabled;
-  if (kind === 'events') return s.events.find((e) => e.id === id)?.enabled;
-  return undefined;
 }
 
 function bounds(path: string): readonly [number, number] {

@@ -3,6 +3,7 @@ import type { Scenario } from '../../model/scenario.js';
 import { VERSION } from '../../model/version.js';
 import { paramLabel } from '../../report/param-labels.js';
 import { getParam } from '../../scenario/param-paths.js';
+import { switchState } from '../../scenario/switch-paths.js';
 import { describeParam } from '../../scenario/params.js';
 import { workerExecutors, type Executor } from '../../batch/executors.js';
 import { defaultWorkerCount } from '../../batch/pool.js';
@@ -204,15 +205,10 @@ function changeLines(start: Scenario, rewritten: Scenario, r: Rewrite, without: 
     return before.source === undefined ? line : { ...line, source: before.source };
   });
   const switches = r.flips.map((path, i): ChangeLine => {
-    const on = switchOn(start, path);
+    const on = switchState(start, path) === true;
     return { path, kind: 'switch', label: path, from: on ? 'on' : 'off', to: on ? 'off' : 'on', without: without[r.shifts.length + i]! };
   });
   return [...params, ...switches];
-}
-
-function switchOn(s: Scenario, path: string): boolean {
-  const [kind, id] = [path.slice(0, path.indexOf('.')), path.slice(path.indexOf('.') + 1)];
-  return kind === 'rules' ? s.rules.find((r) => r.id === id)?.enabled === true : s.events.find((e) => e.id === id)?.enabled === true;
 }
 
 function frontRow(p: Point): FrontRow {

@@ -1,5 +1,6 @@
 import { integer, interval, pct, table } from '../../report/format.js';
 import type { ChangeLine, RewriteReport } from './run.js';
+import { parseSwitchPath } from '../../scenario/switch-paths.js';
 
 /** The search's answer for a reader: the rewrite in a sentence, each change's part, the front as a table and a chart. */
 export function rewriteText(r: RewriteReport): string {
@@ -49,7 +50,7 @@ export function rewriteText(r: RewriteReport): string {
 function sentence(changes: readonly ChangeLine[]): string {
   const parts = changes.map((c) => {
     if (c.kind === 'switch') {
-      const [kind, id] = [c.path.slice(0, c.path.indexOf('.')), c.path.slice(c.path.indexOf('.') + 1)];
+      const { kind, id } = parseSwitchPath(c.path)!;
       const what = kind === 'rules' ? `the rule ${id}` : `the event ${id}`;
       return c.to === 'off' ? `${what} not ${kind === 'rules' ? 'held' : 'been possible'}` : `${what} ${kind === 'rules' ? 'held' : 'been possible'}`;
     }

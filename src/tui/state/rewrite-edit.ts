@@ -1,7 +1,7 @@
-import type { Draft } from 'immer';
 import { shifted, type Lever, type Rewrite } from '../../analysis/rewrite-search/levers.js';
 import type { Scenario } from '../../model/scenario.js';
 import { getParam, setParamIn } from '../../scenario/param-paths.js';
+import { flipSwitchIn } from '../../scenario/switch-paths.js';
 import { markEdited } from './edits.js';
 import type { ItemAction } from './item-actions.js';
 
@@ -26,14 +26,7 @@ export function rewriteEdit(s: Scenario, levers: ReadonlyMap<string, Lever>, rew
         const owner = draft.allies.find((a) => a.code === ally);
         if (owner !== undefined) owner.defaulted = false;
       }
-      for (const path of rewrite.flips) flip(draft, path);
+      for (const path of rewrite.flips) flipSwitchIn(draft, path);
     },
   };
-}
-
-function flip(draft: Draft<Scenario>, path: string): void {
-  const dot = path.indexOf('.');
-  const [kind, id] = [path.slice(0, dot), path.slice(dot + 1)];
-  const entry = kind === 'rules' ? draft.rules.find((r) => r.id === id) : kind === 'events' ? draft.events.find((e) => e.id === id) : undefined;
-  if (entry !== undefined) entry.enabled = !entry.enabled;
 }
