@@ -121,4 +121,31 @@ describe('backtests: real accessions from the record', () => {
     expect(without.cases.map((c) => c.pObserved)).toEqual(report.cases.map((c) => c.pObserved));
     expect(backtestText(without)).not.toContain('Where the misses stood');
   });
+
+  test('what each miss would have needed: the least rewrite of each case given less than even odds, and of no other', async () => {
+    const inputs = [];
+    for (const id of ['slovakia-2004', 'poland-1999']) inputs.push(await load(backtestFiles().find((f) => f.includes(id))!));
+    const report = await runBacktests(inputs, { seed: 'rewrite', runs: 2000, workers: 1, misses: false, rewrite: true });
+    const missed = report.cases.filter((c) => c.pObserved < 0.5).map((c) => c.scenario);
+    expect(missed.length).toBeGreaterThan(0);
+    expect(report.missRewrites!.map((m) => m.scenario)).toEqual(missed);
+    for (const m of report.missRewrites!) {
+      const c = report.cases.find((x) => x.scenario === m.scenario)!;
+      expect(m.pObserved).toBe(c.pObserved);
+      expect(m.target).toBe(`joined >= 50% by ${c.observed.year}`);
+      // Found: a change of its inputs, within the limits, that gives the observed accession even odds on the search's branches.
+      expect(m.found).toBe(true);
+      expect(m.changes.length).toBeGreaterThan(0);
+      expect(m.distance).toBeGreaterThan(0);
+      expect(m.distance).toBeLessThanOrEqual(6);
+      expect(m.search.share).toBeGreaterThanOrEqual(0.5);
+    }
+    const text = backtestText(report);
+    expect(text).toContain('What each miss would have needed');
+    expect(text).toContain(`${report.missRewrites![0]!.scenario} (P(obs)`);
+    // Not asked for: no search, no section.
+    const without = await runBacktests(inputs, { seed: 'rewrite', runs: 2000, workers: 1, misses: false });
+    expect(without.missRewrites).toBeNull();
+    expect(backtestText(without)).not.toContain('What each miss would have needed');
+  });
 });

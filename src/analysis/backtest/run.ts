@@ -1,6 +1,7 @@
 import type { Scenario } from '../../model/scenario.js';
 import { scoreCase, summarizeBacktests, type BacktestCase, type BacktestReport } from './score.js';
 import { runScenario, type RunOptions } from '../../batch/run.js';
+import { missedCases, rewriteMiss, type MissRewrite } from './rewrites.js';
 
 export interface BacktestInput {
   readonly scenario: Scenario;
@@ -10,7 +11,15 @@ export interface BacktestInput {
 /** Runs every case with the same seed and number of branches, then scores them. */
 export async function runBacktests(
   inputs: readonly BacktestInput[],
-  options: Omit<RunOptions, 'onProgress'> & { onCase?: (scenario: string) => void; /** Where the misses stood (a second run of each case); default true. */ misses?: boolean },
+  options: Omit<RunOptions, 'onProgress'> & {
+    onCase?: (scenario: string) => void;
+    /** Where the misses stood (a second run of each case); default true. */
+    misses?: boolean;
+    /** Seek the least rewrite of each case given less than even odds (rewrites.ts); default false. */
+    rewrite?: boolean;
+    /** Evaluations done in the rewrite search of the case named (for progress). */
+    onRewriteProgress?: (scenario: string, evaluations: number) => void;
+  },
 ): Promise<BacktestReport> {
   const cases: BacktestCase[] = [];
   for (const input of inputs) {
@@ -23,7 +32,23 @@ export async function runBacktests(
     const stopped = options.misses === false ? null : observed.year < horizon ? await runScenario(stoppedAt(input.scenario, observed.year), { ...options, warnings: [] }) : results;
     cases.push(scoreCase(input.scenario, observed, results, stopped));
   }
-  return summarizeBacktests(cases, { seed: options.seed, runs: options.runs });
+  const report = summarizeBacktests(cases, { seed: options.seed, runs: options.runs });
+  if (options.rewrite !== true) return report;
+  const missRewrites: MissRewrite[] = [];
+  for (const scored of missedCases(report.cases)) {
+    const input = inputs.find((i) => i.scenario.id === scored.scenario)!;
+    missRewrites.push(
+      await rewriteMiss(input.scenario, scored, {
+        seed: options.seed,
+        runs: options.runs,
+        ...(options.workers === undefined ? {} : { workers: options.workers }),
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+        onCase: (id) => options.onCase?.(`${id}: the least rewrite`),
+        onProgress: (n) => options.onRewriteProgress?.(scored.scenario, n),
+      }),
+    );
+  }
+  return { ...report, missRewrites };
 }
 
 /** The case with its horizon at the end of `year` (never before the decision point's year). */

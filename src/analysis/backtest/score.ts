@@ -1,4 +1,5 @@
 import type { Outcome } from '../../model/outcome.js';
+import type { MissRewrite } from './rewrites.js';
 import { mostCommonOutcome, OUTCOMES } from '../../model/outcome.js';
 import { monthOfDate } from '../../model/council-calendar.js';
 import type { BlockerRow, MonthCount, Results, YearCount } from '../../model/results.js';
@@ -140,6 +141,8 @@ export interface BacktestReport extends BacktestScores {
   readonly reliability: readonly ReliabilityRow[];
   readonly logScoreFloor: number;
   readonly definitions: typeof BACKTEST_DEFINITIONS;
+  /** For each case given less than even odds, the least rewrite of its inputs that reproduces it; null when not asked for (`backtest --rewrite`). */
+  readonly missRewrites: readonly MissRewrite[] | null;
 }
 
 export const BACKTEST_DEFINITIONS = {
@@ -314,6 +317,7 @@ export function summarizeBacktests(scored: readonly BacktestCase[], meta: { seed
     reliability: reliability(cases.map((c) => c.memberByYear)),
     logScoreFloor: LOG_SCORE_FLOOR,
     definitions: BACKTEST_DEFINITIONS,
+    missRewrites: null,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { BacktestCase, BacktestReport, BacktestScores, MissReason } from './score.js';
+import { MISS_REWRITE_LIMITS, type MissRewrite } from './rewrites.js';
 import { OUTCOME_LABELS } from '../../model/outcome.js';
 import { integer, interval, pct, table } from '../../report/format.js';
 
@@ -25,6 +26,7 @@ export function backtestText(r: BacktestReport): string {
   out.push(...table(headers, rows, new Set([3, 5, 6, 7, 10])).map((l) => `  ${l}`));
   out.push('');
   out.push(...missesText(r.cases));
+  if (r.missRewrites !== null) out.push(...missRewritesText(r.missRewrites));
   out.push(`Brier score over ${r.cases.length} cases: ${fmt(r.brier)}   outcome Brier: ${fmt(r.brierOutcomes)}   log score: ${fmt(r.logScore)}`);
   out.push(
     `Accession month: mean |predicted - observed| ${r.meanMonthError === null ? '-' : `${r.meanMonthError.toFixed(1)} months`}; predicted within 12 months of the observed date in ${r.withinTwelveMonths} of ${r.datedJoinedCases} joined cases${r.datedJoinedCases === 0 ? '' : ` (${pct(r.withinTwelveMonths / r.datedJoinedCases, 0)})`}`,
@@ -89,6 +91,34 @@ function missesText(cases: readonly BacktestCase[]): string[] {
   }
   out.push('');
   return out.length > 2 ? out : [];
+}
+
+/**
+ * What each miss would have needed: the least rewrite of its inputs, change by change, with the
+ * share it reaches on the search's seed and on a fresh one.
+ */
+function missRewritesText(rewrites: readonly MissRewrite[]): string[] {
+  const l = MISS_REWRITE_LIMITS;
+  const out = [
+    `What each miss would have needed: the least rewrite of the case's own inputs that makes the observed outcome the likelier one (${pct(l.threshold, 0)}) by the observed year`,
+    `(distance in units of each value's documented uncertainty, a switch 1; searched within distance ${l.maxDistance} and ${l.maxChanges} changes, at most ${integer(l.runs)} branches an evaluation)`,
+  ];
+  if (rewrites.length === 0) out.push(`  none: every case gave its observed outcome at least even odds`);
+  for (const m of rewrites) {
+    const reached = `${pct(m.search.share, 0)} (fresh seed ${pct(m.verification.share, 0)}; ${integer(m.evaluations)} evaluations)`;
+    const head = m.found
+      ? m.changes.length === 0
+        ? 'met at the start'
+        : `distance ${m.distance.toFixed(2)}: ${reached}`
+      : m.changes.length === 0
+        ? `not within distance ${l.maxDistance}: no rewrite tried moved it`
+        : `not within distance ${l.maxDistance}; the closest, at ${m.distance.toFixed(2)}: ${reached}`;
+    out.push(`  ${m.scenario} (P(obs) ${pct(m.pObserved)}, target ${m.target}): ${head}`);
+    const rows = m.changes.map((c) => [`    ${c.kind === 'param' ? c.label : c.path}`, c.from, '->', c.to, c.z === undefined ? 'switch' : `${signed(c.z)} sd`]);
+    if (rows.length > 0) out.push(...table(['    change', 'from', '', 'to', 'size'], rows, new Set([4])).slice(1));
+  }
+  out.push('');
+  return out;
 }
 
 /** " (TR 36.4%, PL 1.6%)": who gave a reason most, unless it is the process itself or the only one. */

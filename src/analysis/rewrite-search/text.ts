@@ -12,14 +12,14 @@ export function rewriteText(r: RewriteReport): string {
   if (r.found && rw.changes.length === 0) {
     out.push(`The start already meets the target: nothing needs rewriting.`);
   } else if (r.found) {
-    out.push(`Had ${sentence(rw.changes)}, ${r.target.split(' ')[0]} would reach ${pct(rw.search.share, 0)} ${interval(rw.search.ci95, 0)}.`);
+    out.push(`Had ${rewriteSentence(rw.changes)}, ${r.target.split(' ')[0]} would reach ${pct(rw.search.share, 0)} ${interval(rw.search.ci95, 0)}.`);
     out.push(`Rewrite distance ${rw.distance.toFixed(2)}.`);
   } else {
     out.push(`Not within rewrite distance ${r.maxDistance} and ${r.maxChanges} changes: no rewrite the search tried reaches ${r.target}.`);
     if (rw.changes.length > 0 && rw.search.share !== r.start.share) {
-      out.push(`The closest it came: had ${sentence(rw.changes)}, ${pct(rw.search.share, 0)} ${interval(rw.search.ci95, 0)} at distance ${rw.distance.toFixed(2)}.`);
+      out.push(`The closest it came: had ${rewriteSentence(rw.changes)}, ${pct(rw.search.share, 0)} ${interval(rw.search.ci95, 0)} at distance ${rw.distance.toFixed(2)}.`);
     } else if (rw.changes.length > 0) {
-      out.push(`No rewrite it tried moved the share from ${pct(r.start.share)}. The furthest it got along the way (the funnel stages before the target): had ${sentence(rw.changes)}, at distance ${rw.distance.toFixed(2)}.`);
+      out.push(`No rewrite it tried moved the share from ${pct(r.start.share)}. The furthest it got along the way (the funnel stages before the target): had ${rewriteSentence(rw.changes)}, at distance ${rw.distance.toFixed(2)}.`);
     }
   }
   out.push(`Verification on a fresh seed (${rw.verification.seed}): ${pct(rw.verification.share)} ${interval(rw.verification.ci95)}; search: ${pct(rw.search.share)} ${interval(rw.search.ci95)}.`);
@@ -47,7 +47,7 @@ export function rewriteText(r: RewriteReport): string {
 }
 
 /** "United States: consent been 0.7 instead of 0.4 (+1.5 sd, S19) and the rule baker-dream not held". */
-function sentence(changes: readonly ChangeLine[]): string {
+export function rewriteSentence(changes: readonly ChangeLine[]): string {
   const parts = changes.map((c) => {
     if (c.kind === 'switch') {
       const { kind, id } = parseSwitchPath(c.path)!;

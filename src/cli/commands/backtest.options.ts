@@ -8,6 +8,7 @@ export const options = {
   yes: yes(),
   json: json('print the scores as JSON'),
   misses: flag('--no-misses', 'skip where the misses stood at the end of the observed year (a second run of each case, stopped there)'),
+  rewrite: flag('--rewrite', 'for each case given less than even odds, search the least rewrite of its inputs that reproduces it (a rewrite search per miss)'),
   ...output('write to a file instead of stdout'),
 };
 

@@ -11,6 +11,8 @@ import { interruptSignal } from '../interrupt.js';
 import { loadForCommand } from '../load.js';
 import { checkWork } from '../budget.js';
 import { branchCount } from '../../batch/work-limits.js';
+import { integer } from '../../report/format.js';
+import { MISS_REWRITE_LIMITS, missRewriteEstimate } from '../../analysis/backtest/rewrites.js';
 import { emit } from '../output.js';
 import type { BacktestFlags } from './backtest.options.js';
 
@@ -45,7 +47,18 @@ export async function backtestCommand(files: readonly string[], flags: BacktestF
     }
     inputs.push({ scenario: loaded.scenario, warnings: loaded.warnings });
   }
-  checkWork({ command: 'backtest', made: `${inputs.length} case${inputs.length === 1 ? '' : 's'} × ${branchCount(flags.runs)}`, branches: inputs.length * flags.runs, smaller: 'fewer --runs or fewer cases' }, flags.yes);
+  // A rewrite search for each case that misses, as far as can be known before the runs: every case.
+  const searches = flags.rewrite === true ? inputs.reduce((n, i) => n + missRewriteEstimate(i.scenario), 0) * Math.min(flags.runs, MISS_REWRITE_LIMITS.runs) : 0;
+  const cases = `${inputs.length} case${inputs.length === 1 ? '' : 's'}`;
+  checkWork(
+    {
+      command: 'backtest',
+      made: `${cases} × ${branchCount(flags.runs)}${searches === 0 ? '' : ` + up to ${integer(searches)} branches of rewrite searches`}`,
+      branches: inputs.length * flags.runs + searches,
+      smaller: 'fewer --runs or fewer cases',
+    },
+    flags.yes,
+  );
   const interrupt = interruptSignal();
   const live = process.stderr.isTTY === true;
   let report;
@@ -54,7 +67,9 @@ export async function backtestCommand(files: readonly string[], flags: BacktestF
       seed: flags.seed,
       runs: flags.runs,
       misses: flags.misses !== false,
+      rewrite: flags.rewrite === true,
       signal: interrupt.signal,
+      onRewriteProgress: (id, n) => live && process.stderr.write(`\rbacktest: ${id}: the least rewrite, ${integer(n)} evaluations\u001b[K`),
       onCase: (id) => live && process.stderr.write(`\rbacktest: ${id}\u001b[K`),
     });
   } catch (error) {

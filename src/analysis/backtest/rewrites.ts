@@ -1,0 +1,81 @@
+import type { Scenario } from '../../model/scenario.js';
+import { scenarioLevers } from '../rewrite-search/levers.js';
+import { runRewriteSearch, searchEstimate, type ChangeLine, type ShareWithInterval } from '../rewrite-search/run.js';
+import { parseTarget, targetText } from '../rewrite-search/target.js';
+import type { BacktestCase } from './score.js';
+
+/**
+ * What each miss would have needed: for every case whose observed outcome the forecast gave
+ * less than even odds, the least rewrite of the case's own inputs (in units of each value's
+ * documented uncertainty, each switch 1) that makes the observed outcome the likelier one by
+ * the observed year. A small distance says the case's inputs are near what reproduces the
+ * record; a large one, or none within the limits, says the miss is the engine's or the
+ * record's, not a prior set slightly off.
+ */
+
+/** The limits of each search: modest, as a backtest runs many (the text states them). */
+export const MISS_REWRITE_LIMITS = { threshold: 0.5, runs: 1000, maxDistance: 6, maxChanges: 4 } as const;
+
+export interface MissRewrite {
+  readonly scenario: string;
+  readonly pObserved: number;
+  /** `joined >= 50% by 2023`. */
+  readonly target: string;
+  readonly found: boolean;
+  /** The least rewrite reaching the target, or the closest the search came. */
+  readonly distance: number;
+  readonly changes: readonly ChangeLine[];
+  readonly search: ShareWithInterval;
+  readonly verification: ShareWithInterval;
+  readonly evaluations: number;
+}
+
+export interface MissRewriteOptions {
+  readonly seed: string;
+  /** Branches per evaluation: at most MISS_REWRITE_LIMITS.runs. */
+  readonly runs: number;
+  readonly workers?: number;
+  readonly signal?: AbortSignal;
+  readonly onCase?: (scenario: string) => void;
+  /** Evaluations done in this case's search. */
+  readonly onProgress?: (evaluations: number) => void;
+}
+
+/** The cases a rewrite is sought for: those whose observed outcome got less than even odds. */
+export function missedCases(cases: readonly BacktestCase[]): BacktestCase[] {
+  return cases.filter((c) => c.pObserved < MISS_REWRITE_LIMITS.threshold);
+}
+
+/** Evaluations the search of a case is expected to take at most (for the work budget and progress). */
+export function missRewriteEstimate(scenario: Scenario): number {
+  return searchEstimate(scenarioLevers(scenario, [], []));
+}
+
+/** The least rewrite of one missed case towards its observed outcome. */
+export async function rewriteMiss(scenario: Scenario, scored: BacktestCase, options: MissRewriteOptions): Promise<MissRewrite> {
+  const observed = scored.observed;
+  const parsed = parseTarget(`${observed.outcome}>=${MISS_REWRITE_LIMITS.threshold}`, observed.year);
+  if (!parsed.ok) throw new Error(`internal: ${parsed.message}`);
+  options.onCase?.(scenario.id);
+  const { report } = await runRewriteSearch(scenario, scenarioLevers(scenario, [], []), {
+    target: parsed.target,
+    seed: options.seed,
+    runs: Math.min(options.runs, MISS_REWRITE_LIMITS.runs),
+    maxDistance: MISS_REWRITE_LIMITS.maxDistance,
+    maxChanges: MISS_REWRITE_LIMITS.maxChanges,
+    ...(options.workers === undefined ? {} : { workers: options.workers }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+  });
+  return {
+    scenario: scenario.id,
+    pObserved: scored.pObserved,
+    target: targetText(parsed.target),
+    found: report.found,
+    distance: report.rewrite.distance,
+    changes: report.rewrite.changes,
+    search: report.rewrite.search,
+    verification: report.rewrite.verification,
+    evaluations: report.evaluations,
+  };
+}
