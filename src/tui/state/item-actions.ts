@@ -36,9 +36,15 @@ export function changeItem(s: Scenario, original: Scenario, item: ParameterItem,
   }
 }
 
-/** Editing an Ally's values makes them its own, no longer allyDefaults'. */
-function claimAlly(draft: Draft<Scenario>, item: ParameterItem): void {
-  if (item.path[0] === 'allies') setAt(draft, ['allies', item.path[1]!, 'defaulted'], false);
+/** An item of an Ally's makes that Ally's values its own once edited. */
+function claimOwner(draft: Draft<Scenario>, item: ParameterItem): void {
+  if (item.path[0] === 'allies') claimAlly(draft, item.path[1]!);
+}
+
+/** Editing an Ally's values makes them its own, no longer allyDefaults'. `ally`: its index in the list, or its code. */
+export function claimAlly(draft: Draft<Scenario>, ally: number | string): void {
+  const entry = typeof ally === 'number' ? draft.allies[ally] : draft.allies.find((a) => a.code === ally);
+  if (entry !== undefined) entry.defaulted = false;
 }
 
 /** A value that comes back to the file's gets the file's source and note back too. */
@@ -51,7 +57,7 @@ function replaceParam(item: ParameterItem, before: Param, after: Param, original
     label: `${itemName(item)} ${describeDistribution(before.dist)} → ${describeDistribution(after.dist)}`,
     recipe: (draft) => {
       setAt(draft, item.path, edited);
-      claimAlly(draft, item);
+      claimOwner(draft, item);
     },
   };
 }
@@ -95,7 +101,7 @@ function toggleItem(s: Scenario, item: ParameterItem): ItemAction | undefined {
     label: `${itemName(item)} ${shown(before)} → ${shown(after)}`,
     recipe: (draft) => {
       setAt(draft, item.path, after);
-      claimAlly(draft, item);
+      claimOwner(draft, item);
     },
   };
 }

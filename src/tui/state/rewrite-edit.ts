@@ -3,7 +3,7 @@ import type { Scenario } from '../../model/scenario.js';
 import { getParam, setParamIn } from '../../scenario/param-paths.js';
 import { flipSwitchIn } from '../../scenario/switch-paths.js';
 import { markEdited } from './edits.js';
-import type { ItemAction } from './item-actions.js';
+import { claimAlly, type ItemAction } from './item-actions.js';
 
 /**
  * A point of the rewrite front applied to the scenario on screen as one undoable edit: each
@@ -21,10 +21,8 @@ export function rewriteEdit(s: Scenario, levers: ReadonlyMap<string, Lever>, rew
         const before = getParam(s, path);
         if (lever?.kind !== 'param' || before === undefined) continue;
         setParamIn(draft, path, markEdited(before, { ...shifted(lever, z), source: before.source, note: before.note }));
-        // Editing an Ally's values makes them its own, no longer allyDefaults'.
         const ally = /^allies\.([^.]+)\./.exec(path)?.[1];
-        const owner = draft.allies.find((a) => a.code === ally);
-        if (owner !== undefined) owner.defaulted = false;
+        if (ally !== undefined) claimAlly(draft, ally);
       }
       for (const path of rewrite.flips) flipSwitchIn(draft, path);
     },
