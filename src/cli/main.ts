@@ -8,15 +8,16 @@ import { buildProgram } from './program.js';
 // Ink's colour library ignores NO_COLOR; FORCE_COLOR=0 must be set before it loads.
 if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') process.env.FORCE_COLOR = '0';
 
-// A reader that stops reading (`| head`, `| true`) closes the pipe: it has what it wanted. Any
-// write to stdout (help, a listing, a result) then fails with EPIPE, which must not end in a
-// stack trace. Other stdout errors are reported by the writer that meets them (output.ts).
+// A reader that stops reading (`| head`, `| true`) closes the pipe: it has what it wanted. A
+// write our own writer makes (output.ts) listens for its error and goes on, so the command still
+// says its problems on stderr and exits with its code. A write that nothing else listens for
+// (commander's help and version) would end in a stack trace: the reader is gone, so the process
+// ends quietly; any other stdout error is one line and exit 1.
 process.stdout.on('error', (error) => {
+  if (process.stdout.listenerCount('error') > 1) return;
   if (errorCode(error) === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok);
-  if (process.stdout.listenerCount('error') === 1) {
-    printToStderr(`article10: cannot write to stdout: ${error.message}\n`);
-    process.exit(ExitCode.failure);
-  }
+  printToStderr(`article10: cannot write to stdout: ${error.message}\n`);
+  process.exit(ExitCode.failure);
 });
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -143,9 +143,24 @@ describe('backtests: real accessions from the record', () => {
     const text = backtestText(report);
     expect(text).toContain('What each miss would have needed');
     expect(text).toContain(`${report.missRewrites![0]!.scenario} (P(obs)`);
+    // Each search starts from its own case's inputs, as its score did.
+    for (const m of report.missRewrites!) expect(m.start.share).toBeCloseTo(report.cases.find((c) => c.scenario === m.scenario)!.pObserved, 1);
     // Not asked for: no search, no section.
     const without = await runBacktests(inputs, { seed: 'rewrite', runs: 2000, workers: 1, misses: false });
     expect(without.missRewrites).toBeNull();
     expect(backtestText(without)).not.toContain('What each miss would have needed');
+  });
+
+  test('two cases with one id (a file that extends another) each get the rewrite of their own inputs', async () => {
+    const slovakia = await load(backtestFiles().find((f) => f.includes('slovakia-2004'))!);
+    const later = { ...slovakia.scenario, process: { ...slovakia.scenario.process, standardPath: { ...slovakia.scenario.process.standardPath, minYears: { dist: { kind: 'triangular' as const, min: 4, mode: 5, max: 7 } } } } };
+    const report = await runBacktests([slovakia, { scenario: later }], { seed: 'same-id', runs: 1000, workers: 1, misses: false, rewrite: true });
+    expect(report.cases.map((c) => c.scenario)).toEqual([slovakia.scenario.id, slovakia.scenario.id]);
+    expect(report.cases[1]!.pObserved).toBeLessThan(report.cases[0]!.pObserved);
+    const rewrites = report.missRewrites!;
+    expect(rewrites).toHaveLength(report.cases.filter((c) => c.pObserved < 0.5).length);
+    // Each search starts where its own case stands (the same seed and branches as its score).
+    const own = report.cases.filter((c) => c.pObserved < 0.5);
+    rewrites.forEach((m, i) => expect(m.start.share).toBeCloseTo(own[i]!.pObserved, 9));
   });
 });

@@ -206,6 +206,16 @@ describe('a FIFO or a character device is written directly and stays what it is'
     expect(r.stderr).not.toMatch(/\n\s+at |internal error|EPIPE/);
   });
 
+  test('a command whose reader closes at once still says its problems on stderr and exits with its code', () => {
+    // validate lists the good files on stdout (into a closed pipe), then the bad one's problem on stderr: exit 2.
+    const bad = join(folder('closed-reader'), 'bad.yaml');
+    writeFileSync(bad, 'id: [unclosed\n');
+    const r = spawnSync('bash', ['-c', 'set -o pipefail; "$0" "$@" | true', process.execPath, CLI, 'validate', 'russia-2000', 'russia-1990', bad], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toContain('bad.yaml');
+    expect(r.stderr).not.toMatch(/\n\s+at |internal error|EPIPE/);
+  });
+
   test('--out - writes to stdout and creates no file', async () => {
     const dir = folder('dash');
     const r = await cliAsync(['schema', '--out', '-'], { cwd: dir });

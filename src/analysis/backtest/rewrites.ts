@@ -21,6 +21,8 @@ export interface MissRewrite {
   readonly pObserved: number;
   /** `joined >= 50% by 2023`. */
   readonly target: string;
+  /** The target's share at the start, on the search's own branches (at most MISS_REWRITE_LIMITS.runs). */
+  readonly start: ShareWithInterval;
   readonly found: boolean;
   /** The least rewrite reaching the target, or the closest the search came. */
   readonly distance: number;
@@ -41,9 +43,9 @@ export interface MissRewriteOptions {
   readonly onProgress?: (evaluations: number) => void;
 }
 
-/** The cases a rewrite is sought for: those whose observed outcome got less than even odds. */
-export function missedCases(cases: readonly BacktestCase[]): BacktestCase[] {
-  return cases.filter((c) => c.pObserved < MISS_REWRITE_LIMITS.threshold);
+/** Whether a rewrite is sought for a case: its observed outcome got less than even odds. */
+export function isMissed(c: BacktestCase): boolean {
+  return c.pObserved < MISS_REWRITE_LIMITS.threshold;
 }
 
 /** Evaluations the search of a case is expected to take at most (for the work budget and progress). */
@@ -71,6 +73,7 @@ export async function rewriteMiss(scenario: Scenario, scored: BacktestCase, opti
     scenario: scenario.id,
     pObserved: scored.pObserved,
     target: targetText(parsed.target),
+    start: report.start,
     found: report.found,
     distance: report.rewrite.distance,
     changes: report.rewrite.changes,

@@ -1,7 +1,7 @@
 import type { Scenario } from '../../model/scenario.js';
 import { scoreCase, summarizeBacktests, type BacktestCase, type BacktestReport } from './score.js';
 import { runScenario, type RunOptions } from '../../batch/run.js';
-import { missedCases, rewriteMiss, type MissRewrite } from './rewrites.js';
+import { isMissed, rewriteMiss, type MissRewrite } from './rewrites.js';
 
 export interface BacktestInput {
   readonly scenario: Scenario;
@@ -35,10 +35,11 @@ export async function runBacktests(
   const report = summarizeBacktests(cases, { seed: options.seed, runs: options.runs });
   if (options.rewrite !== true) return report;
   const missRewrites: MissRewrite[] = [];
-  for (const scored of missedCases(report.cases)) {
-    const input = inputs.find((i) => i.scenario.id === scored.scenario)!;
+  // Cases and inputs pair by position: two files can share an id (one extends the other).
+  for (const [i, scored] of report.cases.entries()) {
+    if (!isMissed(scored)) continue;
     missRewrites.push(
-      await rewriteMiss(input.scenario, scored, {
+      await rewriteMiss(inputs[i]!.scenario, scored, {
         seed: options.seed,
         runs: options.runs,
         ...(options.workers === undefined ? {} : { workers: options.workers }),

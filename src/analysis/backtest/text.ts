@@ -108,10 +108,10 @@ function missRewritesText(rewrites: readonly MissRewrite[]): string[] {
     const reached = `${pct(m.search.share, 0)} (fresh seed ${pct(m.verification.share, 0)}; ${integer(m.evaluations)} evaluations)`;
     const head = m.found
       ? m.changes.length === 0
-        ? 'met at the start'
+        ? `met at the start on the search's ${integer(m.start.runs)} branches (${pct(m.start.share, 0)})`
         : `distance ${m.distance.toFixed(2)}: ${reached}`
-      : m.changes.length === 0
-        ? `not within distance ${l.maxDistance}: no rewrite tried moved it`
+      : m.changes.length === 0 || m.search.share === m.start.share
+        ? `not within distance ${l.maxDistance}: no rewrite tried moved the share from ${pct(m.start.share)}${m.changes.length === 0 ? '' : '; the furthest along the way (the funnel stages before it):'}`
         : `not within distance ${l.maxDistance}; the closest, at ${m.distance.toFixed(2)}: ${reached}`;
     out.push(`  ${m.scenario} (P(obs) ${pct(m.pObserved)}, target ${m.target}): ${head}`);
     const rows = m.changes.map((c) => [`    ${c.kind === 'param' ? c.label : c.path}`, c.from, '->', c.to, c.z === undefined ? 'switch' : `${signed(c.z)} sd`]);
@@ -124,7 +124,8 @@ function missRewritesText(rewrites: readonly MissRewrite[]): string[] {
 /** " (TR 36.4%, PL 1.6%)": who gave a reason most, unless it is the process itself or the only one. */
 function actorsText(actors: MissReason['actors']): string {
   const named = actors.filter((a) => a.actor !== 'NATO');
-  return named.length === 0 ? '' : ` (${named.map((a) => `${a.actor} ${pct(a.share)}`).join(', ')})`;
+  // TIE: several Allies (or parliaments) alike, none named.
+  return named.length === 0 ? '' : ` (${named.map((a) => `${a.actor === 'TIE' ? 'several alike' : a.actor} ${pct(a.share)}`).join(', ')})`;
 }
 
 function shorten(text: string, max: number): string {

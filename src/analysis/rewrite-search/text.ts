@@ -47,7 +47,7 @@ export function rewriteText(r: RewriteReport): string {
 }
 
 /** "United States: consent been 0.7 instead of 0.4 (+1.5 sd, S19) and the rule baker-dream not held". */
-export function rewriteSentence(changes: readonly ChangeLine[]): string {
+function rewriteSentence(changes: readonly ChangeLine[]): string {
   const parts = changes.map((c) => {
     if (c.kind === 'switch') {
       const { kind, id } = parseSwitchPath(c.path)!;

@@ -61,6 +61,7 @@ export async function backtestCommand(files: readonly string[], flags: BacktestF
   );
   const interrupt = interruptSignal();
   const live = process.stderr.isTTY === true;
+  let shownAt = -Infinity;
   let report;
   try {
     report = await runBacktests(inputs, {
@@ -69,7 +70,13 @@ export async function backtestCommand(files: readonly string[], flags: BacktestF
       misses: flags.misses !== false,
       rewrite: flags.rewrite === true,
       signal: interrupt.signal,
-      onRewriteProgress: (id, n) => live && process.stderr.write(`\rbacktest: ${id}: the least rewrite, ${integer(n)} evaluations\u001b[K`),
+      onRewriteProgress: (id, n) => {
+        // At most ten lines a second: a search makes thousands of evaluations.
+        const now = performance.now();
+        if (!live || now - shownAt < 100) return;
+        shownAt = now;
+        process.stderr.write(`\rbacktest: ${id}: the least rewrite, ${integer(n)} evaluations\u001b[K`);
+      },
       onCase: (id) => live && process.stderr.write(`\rbacktest: ${id}\u001b[K`),
     });
   } catch (error) {
