@@ -4,6 +4,7 @@ import { fixed } from '../../src/model/distribution.js';
 import { FINAL_REFUSAL, RETRY_MONTHS } from '../../src/model/ratification-record.js';
 import type { Scenario } from '../../src/model/scenario.js';
 import { referenceScenario } from '../helpers/reference-model.js';
+import { summaryText } from '../../src/analysis/summary/text.js';
 
 /** Every Ally consents; its parliament passes a vote with chance `pass`. */
 function invitedFor(pass: number): Scenario {
@@ -94,6 +95,9 @@ describe('the pace of a ratification round', () => {
     const pendingAlike = rAlike.blockers.filter((b) => b.outcome === 'pending_at_horizon');
     expect(pendingAlike.length).toBeGreaterThan(0);
     for (const b of pendingAlike) expect(b.actor).toBe('TIE');
+    // The summary says what the code stands for; a run that names every blocker does not.
+    expect(summaryText(rAlike)).toContain('TIE = Several Allies alike (none stands out)');
+    expect(summaryText(r)).not.toContain('TIE =');
   });
 
   test("a story shows each member's months as the round drew them", () => {

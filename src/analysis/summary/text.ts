@@ -61,7 +61,10 @@ function blockerLines(r: Results, limit: number, width: number): string[] {
     b.meanYear.toFixed(0),
   ]);
   if (rows.length === 0) return ['Blockers: none (every branch joined)'];
-  return ['Top blockers (what ended each branch that did not join)', ...indent(table(['outcome', 'who', 'why', 'share', 'year'], rows, new Set([3, 4])))];
+  const lines = ['Top blockers (what ended each branch that did not join)', ...indent(table(['outcome', 'who', 'why', 'share', 'year'], rows, new Set([3, 4])))];
+  // A code no roster has: say what it stands for.
+  const tie = r.blockers.slice(0, limit).find((b) => b.actor === 'TIE');
+  return tie === undefined ? lines : [...lines, `  TIE = ${tie.actorName}`];
 }
 
 function indent(lines: readonly string[]): string[] {
