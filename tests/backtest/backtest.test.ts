@@ -3,6 +3,7 @@ import { runBacktests } from '../../src/analysis/backtest/run.js';
 import { OUTCOMES } from '../../src/model/outcome.js';
 import { ERAS, eraOf } from '../../src/analysis/backtest/scores.js';
 import { backtestText } from '../../src/analysis/backtest/text.js';
+import { stableJson } from '../../src/report/json.js';
 import { backtestFiles, load } from './helpers.js';
 
 /** Every numeric value of a loaded scenario is a Param ({ dist, source? }): find those without a source. */
@@ -162,5 +163,13 @@ describe('backtests: real accessions from the record', () => {
     // Each search starts where its own case stands (the same seed and branches as its score).
     const own = report.cases.filter((c) => c.pObserved < 0.5);
     rewrites.forEach((m, i) => expect(m.start.share).toBeCloseTo(own[i]!.pObserved, 9));
+  });
+
+  test('the cases share one pool of threads, and score exactly as on one thread', async () => {
+    const inputs = [];
+    for (const id of ['finland-2023', 'spain-1982']) inputs.push(await load(backtestFiles().find((f) => f.includes(id))!));
+    const alone = await runBacktests(inputs, { seed: 'pool', runs: 6000, workers: 1 });
+    const pooled = await runBacktests(inputs, { seed: 'pool', runs: 6000, workers: 2 });
+    expect(stableJson(pooled)).toBe(stableJson(alone));
   });
 });

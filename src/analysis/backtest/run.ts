@@ -1,6 +1,7 @@
 import type { Scenario } from '../../model/scenario.js';
 import { scoreCase, summarizeBacktests, type BacktestCase, type BacktestReport } from './score.js';
-import { runScenario, type RunOptions } from '../../batch/run.js';
+import { runScenario, WORKER_THRESHOLD, type RunOptions } from '../../batch/run.js';
+import { defaultWorkerCount, WorkerPool } from '../../batch/pool.js';
 import { isMissed, rewriteMiss, type MissRewrite } from './rewrites.js';
 
 export interface BacktestInput {
@@ -21,18 +22,17 @@ export async function runBacktests(
     onRewriteProgress?: (scenario: string, evaluations: number) => void;
   },
 ): Promise<BacktestReport> {
-  const cases: BacktestCase[] = [];
-  for (const input of inputs) {
-    const observed = input.scenario.observed;
-    if (observed === undefined) throw new Error(`internal: backtest ${input.scenario.id} has no observed outcome`);
-    options.onCase?.(input.scenario.id);
-    const results = await runScenario(input.scenario, { ...options, warnings: input.warnings ?? [] });
-    // The same branches stopped at the end of the observed year: where those that missed stood then.
-    const horizon = input.scenario.decisionPoint.horizon;
-    const stopped = options.misses === false ? null : observed.year < horizon ? await runScenario(stoppedAt(input.scenario, observed.year), { ...options, warnings: [] }) : results;
-    cases.push(scoreCase(input.scenario, observed, results, stopped));
+  // Each case alone is often below the size that pays for threads; all of them together are not:
+  // one pool for every case (results are the same for any number of threads).
+  const total = inputs.length * options.runs * (options.misses === false ? 1 : 2);
+  const workers = options.workers ?? (total >= WORKER_THRESHOLD ? defaultWorkerCount() : 1);
+  const pool = options.pool ?? (workers > 1 ? new WorkerPool(workers) : undefined);
+  let report: BacktestReport;
+  try {
+    report = await scoreAll(inputs, { ...options, ...(pool === undefined ? {} : { pool }) });
+  } finally {
+    if (options.pool === undefined) await pool?.close();
   }
-  const report = summarizeBacktests(cases, { seed: options.seed, runs: options.runs });
   if (options.rewrite !== true) return report;
   const missRewrites: MissRewrite[] = [];
   // Cases and inputs pair by position: two files can share an id (one extends the other).
@@ -50,6 +50,22 @@ export async function runBacktests(
     );
   }
   return { ...report, missRewrites };
+}
+
+/** Runs and scores every case, each also stopped at its observed year unless `misses` is false. */
+async function scoreAll(inputs: readonly BacktestInput[], options: Omit<RunOptions, 'onProgress'> & { onCase?: (scenario: string) => void; misses?: boolean }): Promise<BacktestReport> {
+  const cases: BacktestCase[] = [];
+  for (const input of inputs) {
+    const observed = input.scenario.observed;
+    if (observed === undefined) throw new Error(`internal: backtest ${input.scenario.id} has no observed outcome`);
+    options.onCase?.(input.scenario.id);
+    const results = await runScenario(input.scenario, { ...options, warnings: input.warnings ?? [] });
+    // The same branches stopped at the end of the observed year: where those that missed stood then.
+    const horizon = input.scenario.decisionPoint.horizon;
+    const stopped = options.misses === false ? null : observed.year < horizon ? await runScenario(stoppedAt(input.scenario, observed.year), { ...options, warnings: [] }) : results;
+    cases.push(scoreCase(input.scenario, observed, results, stopped));
+  }
+  return summarizeBacktests(cases, { seed: options.seed, runs: options.runs });
 }
 
 /** The case with its horizon at the end of `year` (never before the decision point's year). */
