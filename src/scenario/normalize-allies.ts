@@ -42,9 +42,12 @@ export function normalizeAllies(doc: ScenarioDocument, warnings: string[]): Ally
     .filter((m) => !listedCodes.has(m.code))
     .map((m): Ally => ({ code: m.code, name: m.name, joined: m.joined, ...defaults.values, defaulted: true }));
 
-  if (defaulted.length > 0) {
-    const n = defaulted.length;
-    warnings.push(`${n} ${n === 1 ? 'Ally uses' : 'Allies use'} allyDefaults: ${defaulted.map((a) => a.code).join(', ')}`);
+  // A co-candidate never votes on nor ratifies the candidate's accession: its defaults are not used.
+  const coCandidates = new Set(doc.candidate.coCandidates ?? []);
+  const voting = defaulted.filter((a) => !coCandidates.has(a.code));
+  if (voting.length > 0) {
+    const n = voting.length;
+    warnings.push(`${n} ${n === 1 ? 'Ally uses' : 'Allies use'} allyDefaults: ${voting.map((a) => a.code).join(', ')}`);
     usedDefaults = true;
   }
   if (usedDefaults) warnings.push(...defaults.warnings);

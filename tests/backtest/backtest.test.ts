@@ -172,4 +172,12 @@ describe('backtests: real accessions from the record', () => {
     const pooled = await runBacktests(inputs, { seed: 'pool', runs: 6000, workers: 2 });
     expect(stableJson(pooled)).toBe(stableJson(alone));
   });
+
+  test('a co-candidate is not said to use allyDefaults: it never votes on nor ratifies the candidate', async () => {
+    const finland = await load(backtestFiles().find((f) => f.includes('finland-2023'))!);
+    expect(finland.scenario.candidate.coCandidates).toEqual(['SE']);
+    const listed = finland.warnings.find((w) => w.includes('use allyDefaults'))!;
+    expect(listed).toMatch(/^29 Allies use allyDefaults: /);
+    expect(listed.split(': ')[1]!.split(', ')).not.toContain('SE');
+  });
 });
