@@ -1,8 +1,8 @@
 import type { Scenario } from '../../model/scenario.js';
 import { scenarioLevers } from '../rewrite-search/levers.js';
-import { runRewriteSearch, searchEstimate, type ChangeLine, type ShareWithInterval } from '../rewrite-search/run.js';
+import { runRewriteSearch, searchEstimate } from '../rewrite-search/run.js';
 import { parseTarget, targetText } from '../rewrite-search/target.js';
-import type { BacktestCase } from './score.js';
+import type { BacktestCase, MissRewrite } from './score.js';
 
 /**
  * What each miss would have needed: for every case whose observed outcome the forecast gave
@@ -15,22 +15,6 @@ import type { BacktestCase } from './score.js';
 
 /** The limits of each search: modest, as a backtest runs many (the text states them). */
 export const MISS_REWRITE_LIMITS = { threshold: 0.5, runs: 1000, maxDistance: 6, maxChanges: 4 } as const;
-
-export interface MissRewrite {
-  readonly scenario: string;
-  readonly pObserved: number;
-  /** `joined >= 50% by 2023`. */
-  readonly target: string;
-  /** The target's share at the start, on the search's own branches (at most MISS_REWRITE_LIMITS.runs). */
-  readonly start: ShareWithInterval;
-  readonly found: boolean;
-  /** The least rewrite reaching the target, or the closest the search came. */
-  readonly distance: number;
-  readonly changes: readonly ChangeLine[];
-  readonly search: ShareWithInterval;
-  readonly verification: ShareWithInterval;
-  readonly evaluations: number;
-}
 
 export interface MissRewriteOptions {
   readonly seed: string;

@@ -1,8 +1,8 @@
 import type { Scenario } from '../../model/scenario.js';
-import { scoreCase, summarizeBacktests, type BacktestCase, type BacktestReport } from './score.js';
+import { scoreCase, summarizeBacktests, type BacktestCase, type BacktestReport, type MissRewrite } from './score.js';
 import { runScenario, WORKER_THRESHOLD, type RunOptions } from '../../batch/run.js';
 import { defaultWorkerCount, WorkerPool } from '../../batch/pool.js';
-import { isMissed, rewriteMiss, type MissRewrite } from './rewrites.js';
+import { isMissed, rewriteMiss } from './rewrites.js';
 
 export interface BacktestInput {
   readonly scenario: Scenario;

@@ -1,5 +1,5 @@
 import type { Outcome } from '../../model/outcome.js';
-import type { MissRewrite } from './rewrites.js';
+import type { ChangeLine, ShareWithInterval } from '../rewrite-search/run.js';
 import { mostCommonOutcome, OUTCOMES } from '../../model/outcome.js';
 import { monthOfDate } from '../../model/council-calendar.js';
 import type { BlockerRow, MonthCount, Results, YearCount } from '../../model/results.js';
@@ -129,6 +129,23 @@ export interface EraScores extends BacktestScores {
   readonly label: string;
   /** Number of cases whose decision point lies in the era. */
   readonly cases: number;
+}
+
+/** What a missed case would have needed (backtest --rewrite, rewrites.ts). */
+export interface MissRewrite {
+  readonly scenario: string;
+  readonly pObserved: number;
+  /** `joined >= 50% by 2023`. */
+  readonly target: string;
+  /** The target's share at the start, on the search's own branches (at most MISS_REWRITE_LIMITS.runs). */
+  readonly start: ShareWithInterval;
+  readonly found: boolean;
+  /** The least rewrite reaching the target, or the closest the search came. */
+  readonly distance: number;
+  readonly changes: readonly ChangeLine[];
+  readonly search: ShareWithInterval;
+  readonly verification: ShareWithInterval;
+  readonly evaluations: number;
 }
 
 export interface BacktestReport extends BacktestScores {

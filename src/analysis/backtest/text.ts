@@ -1,5 +1,5 @@
-import type { BacktestCase, BacktestReport, BacktestScores, MissReason } from './score.js';
-import { MISS_REWRITE_LIMITS, type MissRewrite } from './rewrites.js';
+import type { BacktestCase, BacktestReport, BacktestScores, MissReason, MissRewrite } from './score.js';
+import { MISS_REWRITE_LIMITS } from './rewrites.js';
 import { OUTCOME_LABELS } from '../../model/outcome.js';
 import { integer, interval, pct, table } from '../../report/format.js';
 
