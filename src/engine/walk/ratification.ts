@@ -87,11 +87,20 @@ export function invite(m: CompiledModel, s: BranchState, voters: number, trace: 
 function drawRoundPace(m: CompiledModel, s: BranchState, members: number): void {
   const pace = drawBits(s.key0, m.actors[Actor.alliance]!, Purpose.roundPace) * UNIT;
   const params = m.params;
+  let last = -1;
   for (let i = 0; i < members; i++) {
     const slot = m.allyMonths[i]!;
     if (m.allyCoCandidate[i] === 1 || params.code[slot] === DistCode.Fixed) continue;
-    s.values[slot] = paramAt(params, slot, pace);
+    // Allies on allyDefaults come one after another with one range: at one pace, one value
+    // (a Beta's quantile costs microseconds, thirty of them per invitation would show).
+    s.values[slot] = last >= 0 && sameRange(params, slot, last) ? s.values[last]! : paramAt(params, slot, pace);
+    last = slot;
   }
+}
+
+/** Whether parameters i and j have the same distribution. */
+function sameRange(p: CompiledModel['params'], i: number, j: number): boolean {
+  return p.code[i] === p.code[j] && p.a[i] === p.a[j] && p.b[i] === p.b[j] && p.c[i] === p.c[j] && p.d[i] === p.d[j];
 }
 
 /** Whether the branch ends this year: the first final refusal comes, or the last instrument is deposited. */
