@@ -4,7 +4,7 @@ import { rewriteDistance } from '../../src/analysis/rewrite/rewrite-distance.js'
 import { fileWorkspace } from '../../src/tui/workspace.js';
 import { sampleScenario } from '../helpers/sample-scenario.js';
 import { BUNDLED, load } from './files.js';
-import { KEY, noFiles, renderApp, testRunner, type Harness } from './harness.js';
+import { KEY, noFiles, renderApp, testRunner, tick, type Harness } from './harness.js';
 
 let h: Harness | undefined;
 afterEach(() => h?.unmount());
@@ -56,8 +56,23 @@ describe('rewrite distance in the explorer', () => {
     await h.press('w');
     const frame = await h.waitFor('candidate.interest: 0.3 -> 0.4');
     expect(frame).toContain('names no baseline and extends none');
-    await h.press('u', KEY.escape);
+    // u is the parameters' key: back there first, then undo.
+    await h.press(KEY.escape, 'u');
     await h.waitFor('rewrite 0.0 ·');
+  });
+
+  it('the first keys on a screen just opened reach that screen only, not the one it replaced', async () => {
+    h = renderApp({ scenario: sampleScenario(), file: '/tmp/tui-test.yaml' }, noFiles);
+    await h.waitFor('rewrite 0.0 ·');
+    await h.press('L');
+    await h.waitFor('rewrite 1.0 ·');
+    await h.press('w');
+    await h.waitFor('candidate.interest: 0.3 -> 0.4');
+    // → and u change and undo on the parameters' screen; here they do nothing.
+    await h.press('L', 'u');
+    await tick(300);
+    expect(h.lastFrame()).toContain('rewrite 1.0 ·');
+    expect(h.lastFrame()).toContain('candidate.interest: 0.3 -> 0.4');
   });
 });
 

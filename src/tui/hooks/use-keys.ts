@@ -1,5 +1,5 @@
 import { useInput, type Key } from 'ink';
-import { createContext, useContext, useEffect, useRef } from 'react';
+import { createContext, useContext, useLayoutEffect, useRef } from 'react';
 import { keysOfChunk } from '../key-chunks.js';
 
 type KeyHandler = (input: string, key: Key) => void;
@@ -73,5 +73,7 @@ export function useKeys(handler: KeyHandler, active = true, router?: KeyRouter):
   if (target === undefined) throw new Error('useKeys needs a KeyRouterContext provider (see useKeyRouter)');
   const id = useRef(Symbol('keys')).current;
   target.register(id, handler, active);
-  useEffect(() => () => target.unregister(id), [target, id]);
+  // Gone with the commit that unmounts it: a passive effect's cleanup can wait until the next
+  // render, and the key that causes it (the first on a new screen) would reach the old screen.
+  useLayoutEffect(() => () => target.unregister(id), [target, id]);
 }
