@@ -68,7 +68,8 @@ describe('what would it take (f)', () => {
     // The last point, then one up: Enter applies that one.
     await h!.press(KEY.down, KEY.down, KEY.down, KEY.down, KEY.down, KEY.down, KEY.down, KEY.down, KEY.up);
     const picked = rows[rows.length - 2]!;
-    expect(h!.lastFrame()).toMatch(new RegExp(`› +${picked.n} +${picked.distance.toFixed(2)}`));
+    // Each key is handed on after the render of the one before: wait for the last.
+    expect(await h!.waitFor(new RegExp(`› +${picked.n} +${picked.distance.toFixed(2)}`))).toMatch(new RegExp(`› +${picked.n} +${picked.distance.toFixed(2)}`));
     await h!.press(KEY.enter);
     const applied = await h!.waitFor(/rewrite for joined >= 60%: \d+ changes?, distance/);
     expect(applied).toContain('● unsaved');

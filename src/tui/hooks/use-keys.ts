@@ -4,14 +4,19 @@ import { keysOfChunk } from '../key-chunks.js';
 
 type KeyHandler = (input: string, key: Key) => void;
 
+/** The longest a key waits for the render of the one before: a key that changed nothing renders nothing. */
+const RENDER_WAIT_MS = 30;
+
 /**
  * One subscription to Ink's input for the whole app, handing each key to the handlers that
  * the latest render registered. Ink's useInput subscribes in an effect, which can run after
  * the next key has arrived, so handlers are registered while rendering instead. And React
- * renders a key's updates a microtask after its handler, not at once: a key that arrives before
- * then (a paste, keys read in one go, a burst under load) would act on the state of the render
- * before, and a prompt opened by one key would not be there for the next. So each key is handed
- * on a macrotask after the one before, once its render is done.
+ * renders a key's updates after its handler, not at once (a microtask later, or later still on a
+ * loaded machine): a key that arrives before then (a paste, keys read in one go, Esc and a key
+ * typed fast) would act on the state of the render before, and a screen or prompt opened by one
+ * key would not be there for the next. So each key is handed on once a render has come after
+ * the one before (every render of a component with keys registers them), or after
+ * RENDER_WAIT_MS when the key changed nothing that renders.
  */
 export class KeyRouter {
   private readonly handlers = new Map<symbol, { handler: KeyHandler; active: boolean }>();
@@ -19,9 +24,12 @@ export class KeyRouter {
   private readonly pending: Array<readonly [string, Key]> = [];
   /** A key was handed on and its render may not be done yet. */
   private settling = false;
+  /** Registrations so far: one per render of a component with keys. */
+  private renders = 0;
 
   register(id: symbol, handler: KeyHandler, active: boolean): void {
     this.handlers.set(id, { handler, active });
+    this.renders++;
   }
 
   unregister(id: symbol): void {
@@ -46,11 +54,17 @@ export class KeyRouter {
       return;
     }
     this.settling = true;
+    const renders = this.renders;
+    const handedAt = performance.now();
     try {
       for (const { handler, active } of [...this.handlers.values()]) if (active) handler(next[0], next[1]);
     } finally {
       // Even if a handler threw, the keys after it are not stuck.
-      setImmediate(() => this.deliverNext());
+      const afterRender = () => {
+        if (this.renders !== renders || performance.now() - handedAt >= RENDER_WAIT_MS) this.deliverNext();
+        else setImmediate(afterRender);
+      };
+      setImmediate(afterRender);
     }
   }
 }
