@@ -11,7 +11,13 @@ import { refuseOutOver } from './output.js';
 export async function loadForCommand(file: string, sets: readonly string[] = []): Promise<LoadedScenario> {
   const path = resolveScenarioPath(file);
   const result = await loadScenarioFile(path, { sets, bundledDir: bundledScenariosDir() });
-  if (!result.ok) throw issuesError(result.issues, file);
+  if (!result.ok) {
+    const error = issuesError(result.issues, file);
+    // A bare name was read as a bundled scenario's: say so, since the user may have meant a file.
+    if (!isBareName(file) || !result.issues.some((i) => i.code === 'file_not_found')) throw error;
+    throw new UsageError(`${error.message}
+(a bare name such as ${file} names a bundled scenario; \`article10 list\` lists them, and a file needs its path, e.g. ./${file}.yaml)`);
+  }
   // The file and every file it extends: --out must not overwrite any of them.
   await refuseOutOver(result.value.chain);
   return result.value;
@@ -23,6 +29,11 @@ export function issuesError(issues: readonly Issue[], file: string): UsageError 
 }
 
 export function resolveScenarioPath(file: string): string {
-  if (/^[a-z0-9][a-z0-9-]*$/.test(file)) return resolve(bundledScenariosDir(), `${file}.yaml`);
+  if (isBareName(file)) return resolve(bundledScenariosDir(), `${file}.yaml`);
   return resolve(file);
+}
+
+/** A name with no path and no extension (`russia-2000`): a bundled scenario's. */
+export function isBareName(file: string): boolean {
+  return /^[a-z0-9][a-z0-9-]*$/.test(file);
 }

@@ -134,6 +134,7 @@ export function compile(scenario: Scenario, accelerators: Partial<Accelerators> 
     allyCodes: allies.map((a) => a.code),
     allyActor: Uint32Array.from(allies, (a) => hashName(`ally:${a.code}`)),
     allyJoined: Float64Array.from(allies, joinedOf),
+    allyJoinedMonth: Float64Array.from(allies, (a) => monthOfDate(a.joined)),
     membersByYear: calendar.membersByYear,
     membersByMonth: membersByMonth(allies.map((a) => monthOfDate(a.joined)), scenario.decisionPoint.year, scenario.decisionPoint.horizon),
     allyCoCandidate: Uint8Array.from(allies, (a) => (c.coCandidates.includes(a.code) ? 1 : 0)),

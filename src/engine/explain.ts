@@ -89,6 +89,11 @@ function readingOrder(m: CompiledModel): number[] {
     const at = SECTIONS.indexOf(m.params.paths[slot]!.split('.')[0]!);
     return at < 0 ? SECTIONS.length : at;
   };
-  return Array.from(m.params.randomSlots).sort((a, b) => rank(a) - rank(b) || a - b);
+  // A co-candidate's values are drawn (every branch draws alike) but never used: it neither votes on nor ratifies the candidate.
+  const coCandidates = m.allyCodes.filter((_, i) => m.allyCoCandidate[i] === 1).map((code) => `allies.${code}.`);
+  const used = (slot: number) => !coCandidates.some((prefix) => m.params.paths[slot]!.startsWith(prefix));
+  return Array.from(m.params.randomSlots)
+    .filter(used)
+    .sort((a, b) => rank(a) - rank(b) || a - b);
 }
 

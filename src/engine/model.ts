@@ -157,6 +157,8 @@ export interface CompiledModel {
   readonly allyActor: Uint32Array;
   /** Fractional year of accession: an Ally votes in year Y if it joined by mid-Y. */
   readonly allyJoined: Float64Array;
+  /** The month (index) each Ally became a Party: an objection of a later member is negotiated from then. */
+  readonly allyJoinedMonth: Float64Array;
   /** Allies are ordered by accession date, so the members of a year are a prefix: its length, by year offset. */
   readonly membersByYear: Int32Array;
   /** The same prefix's length by month offset: the Allies that are Parties in that month, who vote and ratify then. */

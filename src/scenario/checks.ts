@@ -70,11 +70,16 @@ export function checkScenario(doc: ScenarioDocument, root: LocatedNode): Issue[]
   const known = {
     precondition: doc.preconditions.map((p) => p.id),
     event: (doc.events ?? []).map((e) => e.id),
-    ally: [...new Set([...(doc.allies ?? []).map((a) => a.code), ...rosterMembersBy(horizon).map((m) => m.code)])],
+    // The candidate is never among the Allies, even where the roster makes it a member by the horizon.
+    ally: [...new Set([...(doc.allies ?? []).map((a) => a.code), ...rosterMembersBy(horizon).map((m) => m.code)])].filter((code) => code !== doc.candidate.code),
   };
   for (const ref of references(doc)) {
     const names = known[ref.kind];
     if (names.includes(ref.name)) continue;
+    if (ref.kind === 'ally' && ref.name === doc.candidate.code) {
+      report('unknown_reference', `"${ref.name}" is the candidate, not one of the Allies that decide on it`, ref.path, ref.target);
+      continue;
+    }
     const message =
       ref.kind === 'ally'
         ? `"${ref.name}" is not an Ally in this scenario (not listed, and not a member by ${horizon})`

@@ -4,6 +4,7 @@ import { OUTCOMES } from '../../src/model/outcome.js';
 import { ERAS, eraOf } from '../../src/analysis/backtest/scores.js';
 import { backtestText } from '../../src/analysis/backtest/text.js';
 import { stableJson } from '../../src/report/json.js';
+import { compile, traceBranch } from '../../src/engine/index.js';
 import { backtestFiles, load } from './helpers.js';
 
 /** Every numeric value of a loaded scenario is a Param ({ dist, source? }): find those without a source. */
@@ -154,8 +155,13 @@ describe('backtests: real accessions from the record', () => {
 
   test('two cases with one id (a file that extends another) each get the rewrite of their own inputs', async () => {
     const slovakia = await load(backtestFiles().find((f) => f.includes('slovakia-2004'))!);
-    const later = { ...slovakia.scenario, process: { ...slovakia.scenario.process, standardPath: { ...slovakia.scenario.process.standardPath, minYears: { dist: { kind: 'triangular' as const, min: 4, mode: 5, max: 7 } } } } };
-    const report = await runBacktests([slovakia, { scenario: later }], { seed: 'same-id', runs: 1000, workers: 1, misses: false, rewrite: true });
+    // Two preparations longer than the record's, the second the longer: both miss.
+    const preparing = (min: number, mode: number, max: number) => ({
+      scenario: { ...slovakia.scenario, process: { ...slovakia.scenario.process, standardPath: { ...slovakia.scenario.process.standardPath, minYears: { dist: { kind: 'triangular' as const, min, mode, max } } } } },
+    });
+    const report = await runBacktests([preparing(4, 4.5, 5.5), preparing(4.5, 5.5, 7)], { seed: 'same-id', runs: 300, workers: 1, misses: false, rewrite: true });
+    // Both miss, so each gets a search of its own.
+    expect(report.cases.every((c) => c.pObserved < 0.5)).toBe(true);
     expect(report.cases.map((c) => c.scenario)).toEqual([slovakia.scenario.id, slovakia.scenario.id]);
     expect(report.cases[1]!.pObserved).toBeLessThan(report.cases[0]!.pObserved);
     const rewrites = report.missRewrites!;
@@ -171,6 +177,13 @@ describe('backtests: real accessions from the record', () => {
     const alone = await runBacktests(inputs, { seed: 'pool', runs: 6000, workers: 1 });
     const pooled = await runBacktests(inputs, { seed: 'pool', runs: 6000, workers: 2 });
     expect(stableJson(pooled)).toBe(stableJson(alone));
+  });
+
+  test("a story lists no co-candidate's values: they are drawn but never used", async () => {
+    const finland = await load(backtestFiles().find((f) => f.includes('finland-2023'))!);
+    const sampled = traceBranch(compile(finland.scenario), '1', 0).sampled.map((v) => v.path);
+    expect(sampled.some((p) => p.startsWith('allies.TR.'))).toBe(true);
+    expect(sampled.filter((p) => p.startsWith('allies.SE.'))).toEqual([]);
   });
 
   test('a co-candidate is not said to use allyDefaults: it never votes on nor ratifies the candidate', async () => {

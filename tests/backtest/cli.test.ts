@@ -33,6 +33,17 @@ describe('article10 backtest as a real process', () => {
     expect(cli(args).stdout).toBe(r.stdout);
   });
 
+  test('a case by the id the table prints; an unknown name lists the bundled cases', () => {
+    const byId = cli(['backtest', 'backtest-poland-1999', '--runs', '200']);
+    expect(byId.code, byId.stderr).toBe(0);
+    expect(byId.stdout).toContain('backtest-poland-1999');
+    const unknown = cli(['backtest', 'no-such-case', '--runs', '200']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no-such-case: no bundled backtest case or scenario of that name');
+    expect(unknown.stderr).toContain('poland-1999');
+    expect(unknown.stderr).not.toMatch(/\n\s+at /);
+  });
+
   test('the table names each case and the Brier score; one case by name', () => {
     const r = cli(['backtest', 'poland-1999', '--runs', '1000']);
     expect(r.code, r.stderr).toBe(0);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { compile, simulate, summarize, traceBranch } from '../../src/engine/index.js';
+import { compile, findBranch, simulate, summarize, traceBranch } from '../../src/engine/index.js';
+import { tellStory } from '../../src/analysis/explain/story.js';
 import { monthIndex, monthLabel, monthOfDate, nextMeetingTable } from '../../src/model/council-calendar.js';
 import { fixed } from '../../src/model/distribution.js';
 import type { Ally, Scenario } from '../../src/model/scenario.js';
@@ -85,6 +86,77 @@ describe('the Council calendar', () => {
     const ruled: Scenario = { ...settles, rules: [{ id: 'objects', text: 'objects', source: 'test', enabled: true, when: { kind: 'year', from: 2000 }, effects: [{ kind: 'block', ally: settles.allies[3]!.code }] }] };
     expect(run(ruled).accessionMonths.map((a) => a.month)).toEqual(['2000-12']);
     expect(traceBranch(compile(ruled), 'months', 0).entries.some((e) => e.kind === 'objection_settled')).toBe(false);
+  });
+});
+
+describe('objections as negotiations', () => {
+  /** Precondition `a` unmet in 2000 (0.45 against 0.5) and met from 2001 (+0.1 a year); `b` and `c` met. */
+  const improving = (drift: number) => (s: Scenario): Scenario => ({
+    ...s,
+    preconditions: s.preconditions.map((p, k) => ({ ...p, level: fixed(k === 0 ? 0.45 : 1), drift: fixed(k === 0 ? drift : 0), volatility: fixed(0) })),
+  });
+  /** Ally 3 refuses while `a` is unmet and agrees once it is met (chance 0.5 ± 0.5), and never lifts by a concession. */
+  const objectsToA = (a: Ally, i: number): Ally => (i === 3 ? { ...a, consent: fixed(0.5), weights: { a: fixed(1) }, objection: 'holdout', holdoutLift: fixed(0) } : a);
+
+  test('an objection ends when its cause does: asked again at the next year’s first meeting', () => {
+    const s = improving(0.1)(certain({ date: '2000-01-10', horizon: 2002, edit: objectsToA }));
+    const r = run(s);
+    expect(r.accessionMonths.map((a) => a.month)).toEqual(['2001-05']);
+    expect(r.outcomes.joined.share).toBe(1);
+    const m = compile(s);
+    const t = traceBranch(m, 'months', 0);
+    const objector = m.allyCodes.indexOf(s.allies[3]!.code);
+    expect(t.entries.find((e) => e.kind === 'objection_met')).toMatchObject({ ally: objector, year: 2001, month: monthOfDate('2001-05'), reason: m.reasonOfPrecondition });
+    const story = tellStory(m, 'months', t);
+    expect(story.lines.find((l) => l.text.includes('asked again'))).toMatchObject({ year: 2001 });
+    expect(story.lines.find((l) => l.text.includes('asked again'))!.text).toContain('now that the criterion it objected to is met: a');
+    // Without the improvement the same objection stands to the horizon.
+    const stays = improving(0)(certain({ date: '2000-01-10', horizon: 2002, edit: objectsToA }));
+    expect(run(stays).outcomes.pending_at_horizon.share).toBe(1);
+  });
+
+  test("a later member's objection is negotiated from the day it joined, not from the application", () => {
+    // Applied 2000-01; the vote waits 18 months (the December 2001 meeting); Ally 3 joins in
+    // 2001-03 and lifts with a yearly chance of 1/2. Settled before the meeting: 1 − (1/2)^(9/12),
+    // not 1 − (1/2)^(23/12) as talks from the application would give.
+    const base = certain({ date: '2000-01-10', horizon: 2001, edit: (a, i) => (i === 3 ? { ...a, joined: '2001-03-01', consent: fixed(0), objection: 'holdout', holdoutLift: fixed(0.5) } : a) });
+    const s = { ...base, process: { ...base.process, standardPath: { ...base.process.standardPath, minYears: fixed(1.5) } } };
+    const r = run(s, 20000);
+    expect(r.accessionMonths.map((a) => a.month)).toEqual(['2001-12']);
+    expect(Math.abs(r.outcomes.joined.share - (1 - 0.5 ** (9 / 12)))).toBeLessThan(0.015);
+    const m = compile(s);
+    const settled = traceBranch(m, 'months', findBranch(m, 'months', (exit) => exit === 'joined')!).entries.find((e) => e.kind === 'objection_settled');
+    expect(settled!.kind === 'objection_settled' && settled!.month).toBeGreaterThanOrEqual(monthOfDate('2001-03'));
+  });
+
+  test('a withdrawal ends every objection: a new application is voted on afresh', () => {
+    const base = certain({ date: '2000-01-10', horizon: 2002, edit: (a, i) => (i === 3 ? { ...a, consent: fixed(0), objection: 'holdout', holdoutLift: fixed(0) } : a) });
+    const s = { ...base, candidate: { ...base.candidate, withdrawal: fixed(1) } };
+    const m = compile(s);
+    const t = traceBranch(m, 'months', 0);
+    // Applied 2000, withdrew 2001, applied again 2002: the Council asks every member again.
+    expect(t.entries.filter((e) => e.kind === 'applied').map((e) => e.year)).toEqual([2000, 2002]);
+    const votes2002 = t.entries.filter((e) => e.kind === 'vote' && e.year === 2002);
+    expect(votes2002).toHaveLength(s.allies.length);
+    expect(t.entries.some((e) => e.kind === 'holdout_lifted' || e.kind === 'objection_met')).toBe(false);
+  });
+});
+
+describe('a story of ratification', () => {
+  test('a parliament’s act is told in the year it falls in, and not at all after the branch ended', () => {
+    // Invited 2000-05; Ally 2 fails its first vote (pass 0) and passes a month later: 10 + 1 months, in April 2001.
+    const s = certain({ date: '2000-01-10', horizon: 2002, edit: (a, i) => (i === 2 ? { ...a, ratification: { ...a.ratification, pass: fixed(0), months: fixed(10) } } : a) });
+    const m = compile(s);
+    const branch = findBranch(m, 'months', (exit) => exit === 'joined')!;
+    const story = tellStory(m, 'months', traceBranch(m, 'months', branch));
+    const retried = story.lines.find((l) => l.text.includes('rejects the protocol at a first vote'))!;
+    expect(retried).toMatchObject({ year: 2001 });
+    expect(retried.text).toContain('in April 2001');
+    expect(story.lines.map((l) => l.year)).toEqual([...story.lines.map((l) => l.year)].sort((a, b) => a - b));
+    // With the horizon before that month the branch ends pending, and the act is not told.
+    const early = compile({ ...s, decisionPoint: { ...s.decisionPoint, horizon: 2000 } });
+    const cut = tellStory(early, 'months', traceBranch(early, 'months', branch));
+    expect(cut.lines.some((l) => l.text.includes('rejects the protocol'))).toBe(false);
   });
 });
 

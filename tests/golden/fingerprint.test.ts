@@ -70,7 +70,7 @@ describe('fingerprint of every result the engine computes', () => {
     const got = { tally: tallyHash(tally), stories: storiesOf(m) };
     actual[name] = got;
     // A scenario added without a fingerprint fails here: regenerate deliberately (see above).
-    if (process.env.UPDATE_GOLDEN !== '1') expect(got, `${name} has no stored fingerprint`).toEqual(expected[name]);
+    if (process.env.UPDATE_GOLDEN !== '1') expect(got, `${name}: the fingerprint differs from the stored one, or none is stored`).toEqual(expected[name]);
     // Two workers split the branches mid-chunk: the tally must not move.
     expect(tallyHash(await runModel(m, { seed: SEED, runs: RUNS, pool }))).toBe(got.tally);
   });

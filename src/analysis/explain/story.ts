@@ -62,6 +62,13 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
     add(year, text, source);
   };
 
+  // Ratification acts are traced at the invitation, with the months they fall in: a withdrawal
+  // or the branch's end before one means it never happened.
+  const ratified: { line: StoryLine; month: number }[] = [];
+  const dropRatifiedAfter = (month: number) => {
+    for (const r of ratified.splice(0).filter((r) => r.month > month)) lines.splice(lines.indexOf(r.line), 1);
+  };
+
   const votes: Extract<TraceEntry, { kind: 'vote' }>[] = [];
   const flushVotes = () => {
     if (votes.length === 0) return;
@@ -120,6 +127,7 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
         break;
       }
       case 'withdrew':
+        dropRatifiedAfter(e.month);
         add(e.year, `${candidateAt(sc.candidate.name, e.year)} withdraws its application in ${monthInWords(e.month)}; it may apply again in a later year.`, sc.candidate.withdrawal.source);
         break;
       case 'track_changed':
@@ -139,6 +147,14 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
         add(e.year, `${a.name} lifts its hold-out after a concession, in ${monthInWords(e.month)}.`, sc.allies.find((x) => x.code === a.code)?.holdoutLift.source);
         break;
       }
+      case 'objection_met': {
+        const reason = describeReason(m, e.reason, e.ally);
+        const asked = `${ally(e.ally).name}, asked again at the meeting of ${monthInWords(e.month)}, agrees`;
+        // A criterion is the commonest cause: say it is met now; any other cause has moved.
+        const criterion = reason.kind === 'precondition' ? sc.preconditions.find((p) => p.id === reason.id) : undefined;
+        add(e.year, criterion ? `${asked} now that the criterion it objected to is met: ${criterion.label}.` : `${asked}: the terms have changed since it objected (${clause(reason)}).`, reason.source);
+        break;
+      }
       case 'objection_settled': {
         const a = ally(e.ally);
         add(e.year, `${a.name} had objected when the application came in; talks settled it in ${monthInWords(e.month)}, before the meeting.`, sc.allies.find((x) => x.code === a.code)?.holdoutLift.source);
@@ -148,10 +164,14 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
         add(e.year, `Invited in ${monthInWords(e.month)} by unanimous agreement of the ${e.voters} members (Article 10).`, 'S1');
         break;
       case 'ratification': {
+        // Told in the year it falls in, and only if it comes before the branch ends or the candidacy is withdrawn.
         const a = ally(e.ally);
         const spec = sc.allies.find((x) => x.code === a.code)!.ratification;
-        if (!e.passed) add(e.year, `${a.name} refuses for good: ${spec.procedure} rejects the protocol and the government does not put it again (after ${e.months.toFixed(0)} months).`, spec.pass.source);
-        else if (e.retried) add(e.year, `${a.name}: ${spec.procedure} rejects the protocol at a first vote and passes it when it is put again (after ${e.months.toFixed(0)} months).`, spec.pass.source);
+        const at = monthInWords(e.month);
+        if (!e.passed) add(e.year, `${a.name} refuses for good: ${spec.procedure} rejects the protocol in ${at} and the government does not put it again.`, spec.pass.source);
+        else if (e.retried) add(e.year, `${a.name}: ${spec.procedure} rejects the protocol at a first vote and passes it a month later, when it is put again, in ${at}.`, spec.pass.source);
+        else break;
+        ratified.push({ line: lines[lines.length - 1]!, month: e.month });
         break;
       }
       case 'end':
@@ -168,7 +188,10 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
   const lowest = Math.min(...lastRefusals.map((r) => r.p));
   const tied = t.actor === m.allyCount ? lastRefusals.filter((r) => Math.abs(r.p - lowest) < 1e-9).length : 0;
   const ending = endingText(exit.exit, who, reason, monthInWords(t.exitMonth), candidateAt(sc.candidate.name, t.exitYear), t.actor === m.allyCount ? { count: Math.max(tied, 2), p: lowest } : undefined);
+  dropRatifiedAfter(t.exitMonth);
   add(t.exitYear, ending, reason.source);
+  // Lines in the order of their years (ratification acts were told at the invitation); within a year, as told.
+  lines.sort((a, b) => a.year - b.year);
 
   const cited = new Map<string, string>();
   const cite = (source: string | undefined) => {

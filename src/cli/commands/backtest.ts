@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { runBacktests, type BacktestInput } from '../../analysis/backtest/run.js';
 import { RunCancelled } from '../../batch/pool.js';
 import { bundledScenariosDir } from '../../io/paths.js';
@@ -8,7 +8,7 @@ import { backtestText } from '../../analysis/backtest/text.js';
 import { stableJson } from '../../report/json.js';
 import { Interrupted, UsageError } from '../errors.js';
 import { interruptSignal } from '../interrupt.js';
-import { loadForCommand } from '../load.js';
+import { isBareName, loadForCommand, resolveScenarioPath } from '../load.js';
 import { checkWork } from '../budget.js';
 import { branchCount } from '../../batch/work-limits.js';
 import { integer } from '../../report/format.js';
@@ -26,18 +26,24 @@ export async function bundledBacktests(): Promise<string[]> {
   return (await readdir(dir)).filter((f) => /\.(ya?ml|json)$/.test(f)).sort().map((f) => join(dir, f));
 }
 
-/** A bare name (`poland-1999`) names a bundled backtest; anything else goes to the usual loader. */
-function resolveCase(file: string): string {
-  if (/^[a-z0-9][a-z0-9-]*$/.test(file)) {
-    const path = join(backtestsDir(), `${file}.yaml`);
+/**
+ * A bare name names a bundled backtest, by its file's name (`poland-1999`) or by the id the
+ * table prints (`backtest-poland-1999`); anything else goes to the usual loader.
+ */
+async function resolveCase(file: string): Promise<string> {
+  if (!isBareName(file)) return file;
+  for (const name of [file, file.replace(/^backtest-/, '')]) {
+    const path = join(backtestsDir(), `${name}.yaml`);
     if (existsSync(path)) return path;
   }
-  return file;
+  if (existsSync(resolveScenarioPath(file))) return file;
+  const cases = (await bundledBacktests()).map((p) => basename(p).replace(/\.(ya?ml|json)$/, ''));
+  throw new UsageError(`${file}: no bundled backtest case or scenario of that name (a file needs its path, e.g. ./${file}.yaml); the bundled cases: ${cases.join(', ')}`);
 }
 
 /** `article10 backtest`: runs real accession cases and scores the forecasts against what happened. */
 export async function backtestCommand(files: readonly string[], flags: BacktestFlags): Promise<void> {
-  const paths = files.length > 0 ? files.map(resolveCase) : await bundledBacktests();
+  const paths = files.length > 0 ? await Promise.all(files.map(resolveCase)) : await bundledBacktests();
   if (paths.length === 0) throw new UsageError(`no backtest cases: ${backtestsDir()} is empty and no file was given`);
   const inputs: BacktestInput[] = [];
   for (const path of paths) {

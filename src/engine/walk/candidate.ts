@@ -55,6 +55,7 @@ export function withdraws(m: CompiledModel, s: BranchState, trace: Tracer | null
   const month = Math.max(s.month, s.year * 12 + monthOfYear(s.yearKey, candidate, Purpose.withdrawalMonth));
   s.stage = StageCode.idle;
   s.track = TrackCode.none;
+  s.endVotes();
   s.month = s.withdrewMonth = month;
   if (trace !== null) trace.push({ kind: 'withdrew', year: s.year, month });
   return true;

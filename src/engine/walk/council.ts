@@ -19,29 +19,94 @@ import type { Tracer } from './trace.js';
 
 /**
  * Hold-outs are negotiations: an objection lifts by a concession, with a monthly hazard from
- * the Ally's yearly chance (lift months are set at the vote it refused, see liftMonthOf). Each
+ * the Ally's yearly chance (lift months are set at the vote it refused, see liftMonthOf), or
+ * when its cause has gone: at the first Council meeting of a later year (`asked`, Infinity when
+ * none is due) each holding Ally is asked again, with the disposition it voted with, under the
+ * year's conditions (a criterion now met, an event's or a rule's shift; see agreesNow). Each
  * year, the objections whose month has come lift; a vote is held again after the last one.
  * Returns true while any objection stands.
  */
-export function liftHoldouts(m: CompiledModel, s: BranchState, trace: Tracer | null): boolean {
+export function liftHoldouts(m: CompiledModel, s: BranchState, asked: number, trace: Tracer | null): boolean {
   if (!s.anyHolding) return false;
   const yearEnd = s.year * 12 + 11;
+  if (asked <= yearEnd) prepareConsent(m, s);
   let holding = false;
-  const lifted = trace === null ? null : ([] as { month: number; ally: number }[]);
+  const lifted = trace === null ? null : ([] as { month: number; ally: number; met: boolean; reason: number }[]);
   for (let i = 0; i < m.allyCount; i++) {
     if (s.holding[i] === 0) continue;
-    const month = s.liftMonth[i]!;
+    let month = s.liftMonth[i]!;
+    let met = false;
+    if (asked < month && asked <= yearEnd) {
+      if (agreesNow(m, s, i)) {
+        month = asked;
+        met = true;
+      } else {
+        // Still refusing: its objection is as strong, and for the reason, it is now.
+        s.holdingStrength[i] = s.ruleBlockAlly[i]! >= 0 ? -Infinity : Math.max(s.allyP[i]!, 0);
+        s.holdingReason[i] = s.ruleBlockAlly[i]! >= 0 ? m.reasonOfRule + s.ruleBlockAlly[i]! : refusalReason(m, s, i, s.track === TrackCode.special);
+      }
+    }
     if (month <= yearEnd) {
       s.holding[i] = 0;
       s.consented[i] = 1;
       if (month > s.voteFrom) s.voteFrom = month;
-      lifted?.push({ month, ally: i });
+      lifted?.push({ month, ally: i, met, reason: s.holdingReason[i]! });
     } else holding = true;
   }
   // A story tells the lifts in the order of their months.
-  if (trace !== null) for (const l of lifted!.sort((a, b) => a.month - b.month)) trace.push({ kind: 'holdout_lifted', year: s.year, month: l.month, ally: l.ally });
+  if (trace !== null) {
+    for (const l of lifted!.sort((a, b) => a.month - b.month)) {
+      trace.push(l.met ? { kind: 'objection_met', year: s.year, month: l.month, ally: l.ally, reason: l.reason } : { kind: 'holdout_lifted', year: s.year, month: l.month, ally: l.ally });
+    }
+  }
   s.anyHolding = holding;
   return holding;
+}
+
+/**
+ * The terms of a vote as they stand this year: the rules' and events' shifts of consent, the
+ * preconditions met (centred) and the copula of the Allies' dispositions.
+ */
+function prepareConsent(m: CompiledModel, s: BranchState): void {
+  if (m.rules.length > 0) allyRuleShifts(m, s);
+  takeEventShifts(m, s);
+  takeAllMet(m, s);
+  for (let j = 0; j < m.preconditionCount; j++) s.metCentered[j] = s.met[j]! - 0.5;
+  setCopula(m, s, clamp01(s.values[m.cohesion]!), Purpose.allianceA, Purpose.allianceB);
+}
+
+/** Ally i's chance of consent under the terms prepareConsent (or a vote) set: consent + Σ weight·(met − ½) − threat − special-status penalty + event and rule shifts. */
+function consentChance(m: CompiledModel, s: BranchState, i: number, penalty: number): number {
+  const k = m.preconditionCount;
+  const weight = s.allyWeight;
+  const metCentered = s.metCentered;
+  let p = s.allyBase[i]! + s.consentShift[i]! + s.ruleConsent[i]! - penalty;
+  for (let j = 0, row = i * k; j < k; j++) p += weight[row + j]! * metCentered[j]!;
+  return p;
+}
+
+/**
+ * Whether holding Ally i, asked again with the same draw as at its vote (its disposition is
+ * drawn once per branch), agrees under the terms prepareConsent set; its chance is left in
+ * allyP. A rule's block still binds.
+ */
+function agreesNow(m: CompiledModel, s: BranchState, i: number): boolean {
+  const p = (s.allyP[i] = consentChance(m, s, i, s.track === TrackCode.special ? s.values[m.specialPenalty]! : 0));
+  return answer(m, s, i, p, clamp01(s.values[m.cohesion]!)) === 1;
+}
+
+/**
+ * Ally i's answer (1 yes, 0 no) at chance p: its disposition's draw, fixed per branch, below
+ * p. p ≥ 1 agrees and p ≤ 0 refuses whatever the draw; an Ally a rule blocks refuses. No
+ * branch on the draw (a random branch is mispredicted about half the time); the copula's draw
+ * costs enough to be skipped when the answer is certain.
+ */
+function answer(m: CompiledModel, s: BranchState, i: number, p: number, cohesion: number): number {
+  const blocked = s.ruleBlockAlly[i]!;
+  let bits = 0;
+  if (cohesion <= 0) bits = drawBits(s.key0, m.allyActor[i]!, Purpose.consent);
+  else if (p > 0 && p < 1 && blocked < 0) bits = copulaBits(m, s, i, Purpose.consent);
+  return belowBit(bits, bitsBelow(p)) & (blocked >>> 31);
 }
 
 /**
@@ -90,8 +155,6 @@ export function holdoutActor(m: CompiledModel, s: BranchState, best: number): nu
  */
 export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
   const special = s.track === TrackCode.special;
-  if (m.rules.length > 0) allyRuleShifts(m, s);
-  takeEventShifts(m, s);
   if (!s.voteParamsDrawn) {
     sampleParams(m.params, s.key, s.values, m.voteParams);
     s.voteParamsDrawn = true;
@@ -101,26 +164,15 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
   // Allies that voted before in this branch; `consented` of the others is left from earlier branches.
   const votedBefore = s.allyVoteDrawn;
   if (votedBefore < members) drawAllyTerms(m, s, members);
-  const k = m.preconditionCount;
-  takeAllMet(m, s);
-  const met = s.met;
-  const metCentered = s.metCentered;
-  for (let j = 0; j < k; j++) metCentered[j] = met[j]! - 0.5;
+  prepareConsent(m, s);
   const cohesion = clamp01(s.values[m.cohesion]!);
-  setCopula(m, s, cohesion, Purpose.allianceA, Purpose.allianceB);
   const penalty = special ? s.values[m.specialPenalty]! : 0;
   const asked = trace === null ? null : alliesToAsk(m, s, members, votedBefore);
   // Locals: the loop stores into typed arrays, after which V8 would reload every field.
   const consented = s.consented;
-  const allyBase = s.allyBase;
-  const consentShift = s.consentShift;
-  const ruleConsent = s.ruleConsent;
-  const allyWeight = s.allyWeight;
   const ruleBlockAlly = s.ruleBlockAlly;
   const allyP = s.allyP;
   const objectorAlly = s.objectorAlly;
-  const allyActor = m.allyActor;
-  const key0 = s.key0;
   // First every Ally not yet agreed decides, with no branch on its draw (a random branch is
   // mispredicted about half the time); those who refuse are listed, in order, as objectors.
   let objectors = 0;
@@ -131,16 +183,8 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
       consented[i] = 1;
       continue;
     }
-    // consent + Σ weight·(met − ½) − threat − special-status penalty + event and rule shifts.
-    let p = allyBase[i]! + consentShift[i]! + ruleConsent[i]! - penalty;
-    for (let j = 0, row = i * k; j < k; j++) p += allyWeight[row + j]! * metCentered[j]!;
-    allyP[i] = p;
-    // p ≥ 1 agrees and p ≤ 0 refuses whatever the draw; an Ally a rule blocks (index ≥ 0) refuses.
-    // The copula's draw costs enough to be skipped when the answer is certain.
-    let bits = 0;
-    if (cohesion <= 0) bits = drawBits(key0, allyActor[i]!, Purpose.consent);
-    else if (p > 0 && p < 1 && ruleBlockAlly[i]! < 0) bits = copulaBits(m, s, i, Purpose.consent);
-    const agrees = belowBit(bits, bitsBelow(p)) & (ruleBlockAlly[i]! >>> 31);
+    const p = (allyP[i] = consentChance(m, s, i, penalty));
+    const agrees = answer(m, s, i, p, cohesion);
     consented[i] = agrees;
     objectorAlly[objectors] = i;
     objectors += 1 - agrees;
@@ -166,9 +210,10 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
     if (holdout) {
       if (liftShared !== liftShared) liftShared = sharedDraw(m, s.yearKey, cohesion, Purpose.liftA, Purpose.liftB);
       // An objection is negotiated from the moment the candidate applies, not from the meeting
-      // (Turkey's of 2022-05 was settled at the Madrid summit of 06-28): one whose talks ended
-      // before this meeting is no objection at it. A rule in force at the meeting still binds.
-      const lift = liftMonthOf(m, s, i, s.appliedMonth, liftShared, liftOwnWeight);
+      // (Turkey's of 2022-05 was settled at the Madrid summit of 06-28), or from the day a later
+      // member joined: one whose talks ended before this meeting is no objection at it. A rule
+      // in force at the meeting still binds.
+      const lift = liftMonthOf(m, s, i, Math.max(s.appliedMonth, m.allyJoinedMonth[i]!), liftShared, liftOwnWeight);
       if (lift <= s.month && blockRule < 0) {
         consented[i] = 1;
         settled?.push({ month: lift, ally: i });

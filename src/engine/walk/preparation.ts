@@ -24,7 +24,9 @@ export function prepare(m: CompiledModel, s: BranchState, trace: Tracer | null):
 
 /** Holds the Council's vote at its next meeting this year, if one is due: returns whether it voted. */
 function voteAtNextMeeting(m: CompiledModel, s: BranchState, trace: Tracer | null): boolean {
-  if (liftHoldouts(m, s, trace)) return false;
+  // Objections standing from an earlier year are put again at this year's first meeting.
+  const asked = s.anyHolding && s.month < s.year * 12 ? nextMeetingFrom(m, s, s.year * 12) : Infinity;
+  if (liftHoldouts(m, s, asked, trace)) return false;
   if (s.blockedByRule >= 0 || s.blockedByEvent >= 0) {
     if (trace !== null) trace.push({ kind: 'waiting', year: s.year, reason: stallReason(m, s, false), readiness: readiness(m, s), needed: 0 });
     return false;

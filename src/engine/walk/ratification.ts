@@ -54,7 +54,10 @@ export function invite(m: CompiledModel, s: BranchState, voters: number, trace: 
     const passed = bits < bitsBelow(pass) || bits < bitsBelow(1 - Math.min(FINAL_REFUSAL, 1 - pass));
     const retried = passed && bits >= bitsBelow(pass);
     if (retried) months += RETRY_MONTHS;
-    if (trace !== null) trace.push({ kind: 'ratification', year: s.year, ally: i, passed, retried, months });
+    if (trace !== null) {
+      const month = Math.floor(start + months);
+      trace.push({ kind: 'ratification', year: Math.floor(month / 12), month, ally: i, passed, retried, months });
+    }
     if (!passed) {
       if (months < failAt) {
         failAt = months;

@@ -282,6 +282,13 @@ export class BranchState {
     }
   }
 
+  /** A withdrawn application ends every objection to it and every consent given: a new application is voted on afresh by every member. */
+  endVotes(): void {
+    if (this.anyHolding) this.holding.fill(0);
+    this.anyHolding = false;
+    this.consented.fill(0, 0, this.allyVoteDrawn);
+  }
+
   /** Clears the rules' shifts of events' hazards (the second half of hazardShift). */
   clearRuleHazards(): void {
     const e = this.model.events.length;

@@ -15,12 +15,16 @@ export type TraceEntry =
   | { readonly kind: 'waiting'; readonly year: number; readonly reason: number; readonly readiness: number; readonly needed: number }
   | { readonly kind: 'vote'; readonly year: number; readonly month: number; readonly ally: number; readonly p: number; readonly consent: boolean; readonly reason: number }
   | { readonly kind: 'holdout_lifted'; readonly year: number; readonly month: number; readonly ally: number }
+  /** A hold-out asked again at a meeting of a later year that now agrees: the cause of its objection (`reason`, as at its vote) has gone. */
+  | { readonly kind: 'objection_met'; readonly year: number; readonly month: number; readonly ally: number; readonly reason: number }
   /** An objection raised when the candidate applied, settled by talks before the meeting that voted. */
   | { readonly kind: 'objection_settled'; readonly year: number; readonly month: number; readonly ally: number }
   | { readonly kind: 'invited'; readonly year: number; readonly month: number; readonly voters: number }
   | {
       readonly kind: 'ratification';
+      /** The year and month the parliament's last vote falls in (computed at the invitation). */
       readonly year: number;
+      readonly month: number;
       readonly ally: number;
       readonly passed: boolean;
       /** Passed at a second vote, after a failed first one. */
