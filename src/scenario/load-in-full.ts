@@ -7,7 +7,7 @@ import { capIssues } from './issue.js';
 import { LIMITS } from './limits.js';
 import type { LoadOptions, LoadResult } from './loaded.js';
 import { bundledScenariosDir } from '../io/paths.js';
-import { toPlain, type LocatedMap } from './located.js';
+import { findEntry, toPlain, type LocatedMap } from './located.js';
 import { normalizeScenario } from './normalize.js';
 import { applyOverrides } from './overrides.js';
 import { parseScenarioText } from './parse-yaml.js';
@@ -55,5 +55,6 @@ async function loadDocument(parsed: LocatedMap, file: string, options: LoadOptio
   if (problems.length > 0) return { ok: false, issues: problems };
 
   const { scenario, warnings } = normalizeScenario(validated.data);
-  return { ok: true, value: { scenario, warnings, file, chain, document } };
+  const baselineAt = findEntry(root, 'baseline')?.value.at;
+  return { ok: true, value: { scenario, warnings, file, chain, document, ...(baselineAt === undefined ? {} : { baselineAt }) } };
 }

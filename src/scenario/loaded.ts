@@ -1,5 +1,5 @@
 import type { Scenario } from '../model/scenario.js';
-import type { Issue } from './issue.js';
+import type { Issue, Origin } from './issue.js';
 
 /** What loading a scenario file takes and gives (load.ts reads it; the cache and the full load share these). */
 export interface LoadOptions {
@@ -18,6 +18,8 @@ export interface LoadedScenario {
   readonly chain: string[];
   /** The merged document (after --set, before defaults), as plain data: for diffing and saving. */
   readonly document: unknown;
+  /** Where `baseline:` is written (in this file or one it extends), for a message about it; absent from a cached load. */
+  readonly baselineAt?: Origin;
 }
 
 export type LoadResult = { readonly ok: true; readonly value: LoadedScenario } | { readonly ok: false; readonly issues: Issue[] };

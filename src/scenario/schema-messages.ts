@@ -27,6 +27,8 @@ export function describeInput(input: unknown): string {
 
 const TYPE_NAMES: Readonly<Record<string, string>> = {
   object: 'a mapping',
+  // zod's name for a mapping of keys to values of one kind (`sources: { S1: ... }`).
+  record: 'a mapping',
   array: 'a list',
   string: 'text',
   number: 'a number',

@@ -29,3 +29,13 @@ test('a baseline outside the folder is refused without being opened: no line of 
     if (found.kind === 'broken') expect(found.problems.join('\n')).not.toMatch(/root:|\/bin\/|nologin/);
   }
 });
+
+test('a baseline that is missing is said at the line that names it, not at 0:0', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'a10-baseline-')), 'mine.yaml');
+  writeFileSync(file, 'extends: bundled:russia-2000\nid: mine\ntitle: Mine\nbaseline: nonexistent.yaml\n');
+  const loaded = await loadScenarioFile(file);
+  if (!loaded.ok) throw new Error('does not load');
+  const found = await findBaseline(loaded.value);
+  expect(found.kind).toBe('broken');
+  if (found.kind === 'broken') expect(found.problems).toEqual([expect.stringMatching(/mine\.yaml:4:11: baseline: baseline "nonexistent\.yaml": no such file/)]);
+});

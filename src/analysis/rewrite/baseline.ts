@@ -15,12 +15,12 @@ export type BaselineLookup =
  * folder, or bundled:<id>, under the same rule as `extends`), else the file it `extends`.
  * What `run`, `compare`, `report` and the UI measure a rewrite distance from.
  */
-export async function findBaseline(loaded: Pick<LoadedScenario, 'scenario' | 'file' | 'chain'>, bundledDir = bundledScenariosDir()): Promise<BaselineLookup> {
+export async function findBaseline(loaded: Pick<LoadedScenario, 'scenario' | 'file' | 'chain' | 'baselineAt'>, bundledDir = bundledScenariosDir()): Promise<BaselineLookup> {
   const written = loaded.scenario.baseline;
   let file = loaded.chain[1];
   if (written !== undefined) {
     const chain = loaded.chain.length > 0 ? loaded.chain : [loaded.file];
-    const found = await resolveBaseline(written, chain, { file: loaded.file, line: 0, column: 0 }, bundledDir);
+    const found = await resolveBaseline(written, chain, loaded.baselineAt ?? { file: loaded.file, line: 0, column: 0 }, bundledDir);
     if (!found.ok) return { kind: 'broken', file: written, problems: found.issues.map(formatIssue) };
     file = found.value.shownAs;
   }
