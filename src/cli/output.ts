@@ -65,7 +65,8 @@ export interface EmitOptions {
  * exists), in which case the answer is true and the command makes it once its work is done.
  * A file of `files` already there is refused unless --force.
  */
-export async function checkOutFolder(option: string, given: string, files: readonly string[], force: boolean): Promise<boolean> {
+export async function checkOutFolder(option: string, given: string, files: readonly string[], force: boolean, others: OtherOutputs = NO_OTHERS): Promise<boolean> {
+  if (given.trim() === '') throw new UsageError(`${option} needs a folder name`);
   const dir = resolve(given);
   const info = await stat(dir).catch(() => undefined);
   if (info !== undefined && !info.isDirectory()) throw new UsageError(`${option} ${given}: is a file, not a folder; name a folder`);
@@ -76,7 +77,49 @@ export async function checkOutFolder(option: string, given: string, files: reado
   }
   const there = files.filter((f) => existsSync(join(dir, f)));
   if (there.length > 0 && !force) throw new UsageError(`${option} ${given}: already holds ${there.join(', ')}; give --force to replace them, or another folder`);
+  // --force replaces earlier outputs, never what the command reads or another of its outputs.
+  for (const f of files) await refuseOverlap(`${option} ${given}`, join(dir, f), f, others);
   return false;
+}
+
+/** What an output besides --out must not be: a file the command reads, or a path another output takes. */
+export interface OtherOutputs {
+  /** Files the command reads (its scenarios and what they extend), compared by identity. */
+  readonly reads: readonly string[];
+  /** Paths the command's other outputs take (its --out), compared by path and by identity. */
+  readonly writes: readonly (string | undefined)[];
+}
+
+const NO_OTHERS: OtherOutputs = { reads: [], writes: [] };
+
+/**
+ * Refuses, before any work, a file a command writes besides its --out (rewrite's --save) that
+ * must not or cannot be written: an empty name, a name that ends with a slash, no folder to
+ * write it in, something other than a file, a read-only file, a file the command reads, or the
+ * path of another of its outputs.
+ */
+export async function checkOtherOutput(option: string, path: string, others: OtherOutputs): Promise<void> {
+  if (path.trim() === '') throw new UsageError(`${option} needs a file name`);
+  if (path.endsWith('/') || path.endsWith(sep)) throw new UsageError(`${option} ${path}: ends with a slash, so it names a folder; name a file`);
+  const folder = dirname(resolve(path));
+  if ((await stat(folder).catch(() => undefined))?.isDirectory() !== true) throw new UsageError(`${option} ${path}: there is no folder ${folder}`);
+  if (!(await access(folder, constants.W_OK).then(() => true, () => false))) throw new UsageError(`${option} ${path}: cannot create files in ${folder}`);
+  const target = await inspectOutput(path);
+  if (target.kind === 'refused') throw new UsageError(`${option} ${path}: is ${target.what}; name a file`);
+  if (target.kind === 'stream') throw new UsageError(`${option} ${path}: is not a regular file; name a file to write`);
+  if (target.kind === 'file' && target.readOnly) throw new UsageError(`${option} ${path}: the file is read-only`);
+  await refuseOverlap(`${option} ${path}`, path, undefined, others);
+}
+
+/** Refuses an output at `path` that is a file the command reads or the path of another output. */
+async function refuseOverlap(label: string, path: string, name: string | undefined, others: OtherOutputs): Promise<void> {
+  const at = name === undefined ? '' : ` ${name}`;
+  const other = others.writes.find((w) => w !== undefined && w !== STDOUT && resolve(w) === resolve(path));
+  if (other !== undefined) throw new UsageError(`${label}:${at} is also the --out file (${other}); write them to different files`);
+  const target = await inspectOutput(path).catch(() => undefined);
+  if (target === undefined || target.kind === 'new') return;
+  const same = (await findSameFile(target.id, others.reads)) ?? (await findSameFile(target.id, others.writes.filter((w): w is string => w !== undefined && w !== STDOUT)));
+  if (same !== undefined) throw new UsageError(`${label}:${at} is a file this command reads or writes (${same}); write to another ${name === undefined ? 'file' : 'folder'}`);
 }
 
 /** A message, warning or problem list on stderr, with any terminal control in it made visible. */

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { insideFolder, LOAD_CACHE_DIR, loadCacheName, type LoadCacheEntry } from './load-cache.js';
+import type { Origin } from './issue.js';
 import { loadScenarioFile } from './load.js';
 import { PARSE_CACHE_FILE, placeIn, textKey } from './parse-cache.js';
 import { parseScenarioText } from './parse-yaml.js';
@@ -36,7 +37,10 @@ for (const file of files) {
   if (!loaded.ok) continue;
   const chain = loaded.value.chain.map((f) => ({ file: insideFolder(scenarios, f), key: textKey(readFileSync(f, 'utf8')) }));
   if (chain.some((c) => c.file === undefined)) continue;
-  const { scenario, warnings, document } = loaded.value;
-  const entry: LoadCacheEntry = { chain: chain as LoadCacheEntry['chain'], scenario, warnings, document };
+  const { scenario, warnings, document, baselineAt } = loaded.value;
+  // Where `baseline:` is written, by its file's place in the bundled folder (the folder moves when installed).
+  const at = baselineAt === undefined ? undefined : { ...baselineAt, file: insideFolder(scenarios, baselineAt.file) };
+  if (at !== undefined && at.file === undefined) continue;
+  const entry: LoadCacheEntry = { chain: chain as LoadCacheEntry['chain'], scenario, warnings, document, ...(at === undefined ? {} : { baselineAt: at as Origin }) };
   writeFileSync(join(dist(LOAD_CACHE_DIR), loadCacheName(chain[0]!.file!)), JSON.stringify(entry));
 }

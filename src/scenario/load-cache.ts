@@ -3,6 +3,7 @@ import { isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readTextFile } from '../io/read-text.js';
 import { LIMITS } from './limits.js';
+import type { Origin } from './issue.js';
 import type { LoadedScenario } from './loaded.js';
 import { textKey } from './parse-cache.js';
 
@@ -29,6 +30,8 @@ export interface LoadCacheEntry {
   readonly scenario: LoadedScenario['scenario'];
   readonly warnings: readonly string[];
   readonly document: unknown;
+  /** Where `baseline:` is written, its file relative to the bundled folder. */
+  readonly baselineAt?: Origin;
 }
 
 /** Where the cache may be: the bundle lives in dist/ or dist/<layer>/; sources run from src/scenario/ without one. */
@@ -63,8 +66,15 @@ function isEntry(e: unknown): e is LoadCacheEntry {
     typeof x.scenario === 'object' &&
     x.scenario !== null &&
     Array.isArray(x.warnings) &&
-    x.warnings.every((w: unknown) => typeof w === 'string')
+    x.warnings.every((w: unknown) => typeof w === 'string') &&
+    (x.baselineAt === undefined || isOrigin(x.baselineAt))
   );
+}
+
+function isOrigin(o: unknown): o is Origin {
+  if (typeof o !== 'object' || o === null) return false;
+  const x = o as Partial<Record<keyof Origin, unknown>>;
+  return typeof x.file === 'string' && !isAbsolute(x.file) && !x.file.split('/').includes('..') && Number.isInteger(x.line) && Number.isInteger(x.column);
 }
 
 /** The cached load of a bundled file, if every file of its chain still has the text it was built from. */
@@ -80,5 +90,7 @@ export async function cachedLoad(path: string, bundledDir: string, cacheDirs: re
     const read = await readTextFile(chain[i]!, LIMITS.maxFileBytes);
     if (!read.ok || textKey(read.text) !== entry.chain[i]!.key) return undefined;
   }
-  return { scenario: entry.scenario, warnings: [...entry.warnings], file: path, chain, document: entry.document };
+  const at = entry.baselineAt;
+  const baselineAt = at === undefined ? {} : { baselineAt: { ...at, file: join(bundledDir, at.file) } };
+  return { scenario: entry.scenario, warnings: [...entry.warnings], file: path, chain, document: entry.document, ...baselineAt };
 }

@@ -69,7 +69,8 @@ export function locate(root: LocatedNode, path: readonly PathSegment[], target: 
   let keyAt: Origin = root.at;
   for (const segment of path) {
     const next = child(node, segment);
-    if (next === undefined) return keyAt;
+    // A field missing from a value that --set wrote is the --set's to answer for, not the file's key.
+    if (next === undefined) return node.at.setArgument !== undefined ? node.at : keyAt;
     node = next.node;
     keyAt = next.keyAt;
   }

@@ -72,4 +72,19 @@ describe('report --charts DIR', () => {
     expect(readFileSync(join(dir, 'outcomes.png')).subarray(1, 4).toString()).toBe('PNG');
     for (const f of ['outcomes.svg', 'outcomes.png']) expect(statSync(join(dir, f)).mode & 0o777).toBe(0o444);
   });
+
+  test('the charts never replace the --out or a scenario the handout reads, even with --force', () => {
+    const dir = join(scratch, 'overlap');
+    mkdirSync(dir);
+    const out = cli(['report', 'russia-2000', '--runs', '100', '--charts', dir, '--out', join(dir, 'outcomes.svg')]);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/--charts .*overlap: outcomes\.svg is also the --out file/);
+    const input = join(dir, 'outcomes.png');
+    writeFileSync(input, readFileSync(new URL('../../scenarios/russia-2000.yaml', import.meta.url)));
+    const read = cli(['report', input, '--runs', '100', '--charts', dir, '--force']);
+    expect(read.code).toBe(2);
+    expect(read.stderr).toMatch(/--charts .*overlap: outcomes\.png is a file this command reads or writes/);
+    expect(readFileSync(input, 'utf8')).toContain('id: russia-2000');
+    expect(readdirSync(dir)).toEqual(['outcomes.png']);
+  });
 });

@@ -113,6 +113,19 @@ describe('article10 kit', () => {
     for (const d of ['x1', 'x2', 'x3', 'x4', 'x5']) expect(existsSync(join(scratch, d)), d).toBe(false);
   });
 
+  test('--force never replaces the scenario the kit is made from', () => {
+    const dir = join(scratch, 'own-input');
+    mkdirSync(dir);
+    const input = join(dir, 'team-a.yaml');
+    copyFileSync(join(ROOT, 'scenarios', 'russia-1990.yaml'), input);
+    const before = readFileSync(input, 'utf8');
+    const r = cli(['kit', input, '--out', dir, '--runs', '100', '--force']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--out .*own-input: team-a\.yaml is a file this command reads or writes/);
+    expect(readFileSync(input, 'utf8')).toBe(before);
+    expect(existsSync(join(dir, 'team-b.yaml'))).toBe(false);
+  });
+
   test('--force replaces the files of an earlier kit, read-only ones too, and they stay read-only', async () => {
     const out = join(scratch, 'again');
     mkdirSync(out);

@@ -82,10 +82,18 @@ describe('the Council calendar', () => {
     expect(entries.find((e) => e.kind === 'objection_settled')).toMatchObject({ ally: objector, year: 2000 });
     expect(entries.some((e) => e.kind === 'vote' && e.ally === objector && e.consent)).toBe(true);
     // The same Ally made to object by a rule in force at the meeting holds out at it, whatever the
-    // talks: its hold-out lifts only after the May vote, and the Council invites in December.
+    // talks, and no concession lifts the objection while the rule holds: no invitation in 2000.
     const ruled: Scenario = { ...settles, rules: [{ id: 'objects', text: 'objects', source: 'test', enabled: true, when: { kind: 'year', from: 2000 }, effects: [{ kind: 'block', ally: settles.allies[3]!.code }] }] };
-    expect(run(ruled).accessionMonths.map((a) => a.month)).toEqual(['2000-12']);
+    expect(run(ruled).outcomes.pending_at_horizon.share).toBe(1);
     expect(traceBranch(compile(ruled), 'months', 0).entries.some((e) => e.kind === 'objection_settled')).toBe(false);
+  });
+
+  test("a rule's block binds while the rule holds: the concession comes in the year it ends", () => {
+    // The talks would settle within a month or so, but the rule blocks the Ally in 2000 and 2001:
+    // its objection lifts in January 2002, and the Council invites at its May 2002 meeting.
+    const base = certain({ date: '2000-01-10', horizon: 2003, edit: (a, i) => (i === 3 ? { ...a, consent: fixed(0), objection: 'holdout', holdoutLift: fixed(0.999) } : a) });
+    const ruled: Scenario = { ...base, rules: [{ id: 'objects', text: 'objects', source: 'test', enabled: true, when: { kind: 'year', from: 2000, to: 2001 }, effects: [{ kind: 'block', ally: base.allies[3]!.code }] }] };
+    expect(run(ruled).accessionMonths.map((a) => a.month)).toEqual(['2002-05']);
   });
 });
 
@@ -110,6 +118,15 @@ describe('objections as negotiations', () => {
     const story = tellStory(m, 'months', t);
     expect(story.lines.find((l) => l.text.includes('asked again'))).toMatchObject({ year: 2001 });
     expect(story.lines.find((l) => l.text.includes('asked again'))!.text).toContain('now that the criterion it objected to is met: a');
+    // Moved by an event rather than by the criterion, the story does not say the criterion is met.
+    const thaw = certain({ date: '2000-01-10', horizon: 2002, edit: objectsToA });
+    const shifted: Scenario = {
+      ...improving(0)(thaw),
+      events: [{ id: 'thaw', label: 'A thaw', source: 'test', historical: false, enabled: true, hazard: fixed(1), from: 2001, to: 2001, once: true, effects: [{ kind: 'consent', allies: { kind: 'some', codes: [thaw.allies[3]!.code] }, delta: fixed(1) }] }],
+    };
+    const mShifted = compile(shifted);
+    const told = tellStory(mShifted, 'months', traceBranch(mShifted, 'months', 0)).lines.find((l) => l.text.includes('asked again'))!;
+    expect(told.text).toContain('the terms have changed since it objected (its reason then: a not met)');
     // Without the improvement the same objection stands to the horizon.
     const stays = improving(0)(certain({ date: '2000-01-10', horizon: 2002, edit: objectsToA }));
     expect(run(stays).outcomes.pending_at_horizon.share).toBe(1);
@@ -125,8 +142,22 @@ describe('objections as negotiations', () => {
     expect(r.accessionMonths.map((a) => a.month)).toEqual(['2001-12']);
     expect(Math.abs(r.outcomes.joined.share - (1 - 0.5 ** (9 / 12)))).toBeLessThan(0.015);
     const m = compile(s);
-    const settled = traceBranch(m, 'months', findBranch(m, 'months', (exit) => exit === 'joined')!).entries.find((e) => e.kind === 'objection_settled');
+    const t = traceBranch(m, 'months', findBranch(m, 'months', (exit) => exit === 'joined')!);
+    const settled = t.entries.find((e) => e.kind === 'objection_settled');
     expect(settled!.kind === 'objection_settled' && settled!.month).toBeGreaterThanOrEqual(monthOfDate('2001-03'));
+    // The story says it objected on joining, not when the application came in.
+    const told = tellStory(m, 'months', t).lines.find((l) => l.text.includes('had objected'))!;
+    expect(told.text).toContain('had objected on joining the Alliance in March 2001');
+  });
+
+  test('a withdrawal comes in its month: a deposit before it still makes a member', () => {
+    // Invited 2000-05, every parliament 13 months: a member in June 2001. The candidate withdraws
+    // in 2001 for certain, in a month drawn over the year: it joins when that month is June or later.
+    const base = certain({ date: '2000-01-10', horizon: 2001, months: 13 });
+    const r = run({ ...base, candidate: { ...base.candidate, withdrawal: fixed(1) } }, 6000);
+    expect(r.accessionMonths.map((a) => a.month)).toEqual(['2001-06']);
+    expect(Math.abs(r.outcomes.joined.share - 7 / 12)).toBeLessThan(0.03);
+    expect(r.outcomes.joined.share + r.outcomes.withdrawn.share).toBe(1);
   });
 
   test('a withdrawal ends every objection: a new application is voted on afresh', () => {
@@ -205,17 +236,22 @@ describe('a withdrawal suspends the candidacy', () => {
   });
 
   test('a candidacy withdrawn and not taken up again by the horizon ends withdrawn, in the month it was withdrawn', () => {
-    // Applies in January 2000; in 2001, the last year, it withdraws (one branch in two) or is invited in May and joins.
+    // Applies in January 2000; in 2001, the last year, it is invited in May and joins at once,
+    // unless it withdraws (one branch in two) in a month before May (4 in 12).
     const base = wavering();
     const short: Scenario = { ...base, decisionPoint: { ...base.decisionPoint, horizon: 2001 } };
     const r = run(short, 4000);
     expect(r.outcomes.withdrawn.share + r.outcomes.joined.share).toBe(1);
-    expect(Math.abs(r.outcomes.withdrawn.share - 0.5)).toBeLessThan(0.05);
+    expect(Math.abs(r.outcomes.withdrawn.share - 0.5 * (4 / 12))).toBeLessThan(0.03);
     const m = compile(short);
     const t = Array.from({ length: 50 }, (_, b) => traceBranch(m, 'months', b)).find((x) => x.exit.exit === 'withdrawn')!;
     const withdrew = t.entries.filter((e) => e.kind === 'withdrew');
     expect(withdrew).toHaveLength(1);
     expect(t.exitMonth).toBe((withdrew[0] as { month: number }).month);
     expect(t.exitYear).toBe(2001);
+    // The story ends with its ending, after the years that followed the withdrawal.
+    const long = compile(base);
+    const told = tellStory(long, 'months', traceBranch(long, 'months', findBranch(long, 'months', (exit) => exit === 'withdrawn')!));
+    expect(told.lines[told.lines.length - 1]!.text).toBe(told.ending);
   });
 });

@@ -69,6 +69,8 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
     for (const r of ratified.splice(0).filter((r) => r.month > month)) lines.splice(lines.indexOf(r.line), 1);
   };
 
+  /** The month of the application under way (a later member's objection runs from the day it joined). */
+  let appliedMonth = -Infinity;
   const votes: Extract<TraceEntry, { kind: 'vote' }>[] = [];
   const flushVotes = () => {
     if (votes.length === 0) return;
@@ -95,8 +97,6 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
   for (const e of t.entries) {
     if (e.kind !== 'vote') flushVotes();
     switch (e.kind) {
-      case 'year':
-        break;
       case 'event': {
         const ev = sc.events.find((x) => x.id === m.events[e.event]!.id)!;
         add(e.year, plain ? `${ev.label}.` : `Event: ${ev.label} (yearly chance ${pct(e.p, 0)}).`, ev.source);
@@ -119,6 +119,7 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
         if (e.stopped) add(e.year, `Domestic opposition stops the application${chance(`chance ${pct(e.p, 0)}`)}.`, sc.candidate.domesticOpposition.source);
         break;
       case 'applied': {
+        appliedMonth = e.month;
         const track = TRACKS[e.track]!;
         // The standard path as it was that year: no MAP before 1999, no Study before 1995.
         const path = track === 'map' ? TRACK_LABELS.map : PROCEDURES[procedureOfYear(e.year)]!.label;
@@ -150,14 +151,17 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
       case 'objection_met': {
         const reason = describeReason(m, e.reason, e.ally);
         const asked = `${ally(e.ally).name}, asked again at the meeting of ${monthInWords(e.month)}, agrees`;
-        // A criterion is the commonest cause: say it is met now; any other cause has moved.
-        const criterion = reason.kind === 'precondition' ? sc.preconditions.find((p) => p.id === reason.id) : undefined;
-        add(e.year, criterion ? `${asked} now that the criterion it objected to is met: ${criterion.label}.` : `${asked}: the terms have changed since it objected (${clause(reason)}).`, reason.source);
+        // A criterion now met is the commonest cause; otherwise a rule's or an event's shift moved it.
+        const criterion = e.criterionMet && reason.kind === 'precondition' ? sc.preconditions.find((p) => p.id === reason.id) : undefined;
+        add(e.year, criterion ? `${asked} now that the criterion it objected to is met: ${criterion.label}.` : `${asked}: the terms have changed since it objected (its reason then: ${clause(reason)}).`, reason.source);
         break;
       }
       case 'objection_settled': {
         const a = ally(e.ally);
-        add(e.year, `${a.name} had objected when the application came in; talks settled it in ${monthInWords(e.month)}, before the meeting.`, sc.allies.find((x) => x.code === a.code)?.holdoutLift.source);
+        // A member that joined after the application objected from the day it joined.
+        const joined = m.allyJoinedMonth[e.ally]!;
+        const when = joined > appliedMonth ? `on joining the Alliance in ${monthInWords(joined)}` : 'when the application came in';
+        add(e.year, `${a.name} had objected ${when}; talks settled it in ${monthInWords(e.month)}, before the meeting.`, sc.allies.find((x) => x.code === a.code)?.holdoutLift.source);
         break;
       }
       case 'invited':
@@ -189,9 +193,10 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
   const tied = t.actor === m.allyCount ? lastRefusals.filter((r) => Math.abs(r.p - lowest) < 1e-9).length : 0;
   const ending = endingText(exit.exit, who, reason, monthInWords(t.exitMonth), candidateAt(sc.candidate.name, t.exitYear), t.actor === m.allyCount ? { count: Math.max(tied, 2), p: lowest } : undefined);
   dropRatifiedAfter(t.exitMonth);
-  add(t.exitYear, ending, reason.source);
-  // Lines in the order of their years (ratification acts were told at the invitation); within a year, as told.
+  // Lines in the order of their years (ratification acts were told at the invitation); within a
+  // year, as told. The ending comes last, whatever its year (a withdrawal's is its own).
   lines.sort((a, b) => a.year - b.year);
+  add(t.exitYear, ending, reason.source);
 
   const cited = new Map<string, string>();
   const cite = (source: string | undefined) => {

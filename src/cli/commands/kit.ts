@@ -38,12 +38,15 @@ export async function kitCommand(point: string, flags: KitFlags): Promise<void> 
   // What the teams extend: the bundled file of the year, a bundled scenario, or a copy of the file given.
   let year: number;
   let base: { extends: string; copy?: string };
+  // The files the kit is made from: a scenario given and what it extends (never replaced, even with --force).
+  let reads: readonly string[] = [];
   if (/^\d+$/.test(point.trim())) {
     year = Number(point);
     if (!years.includes(year)) throw new UsageError(`no debate kit for ${point}: the bundled kits are for ${known}; or give a scenario of one of those years`);
     base = { extends: `bundled:russia-${year}` };
   } else {
     const loaded = await loadForCommand(point);
+    reads = loaded.chain;
     year = loaded.scenario.decisionPoint.year;
     if (!years.includes(year)) throw new UsageError(`no debate kit for ${loaded.scenario.id}: its decision point is ${year}, and the bundled kits are for ${known}`);
     const bundled = /^[a-z0-9][a-z0-9-]*$/.test(point);
@@ -52,7 +55,7 @@ export async function kitCommand(point: string, flags: KitFlags): Promise<void> 
       : { extends: COPY, copy: authoringYaml(completeDocument(loaded.scenario, {}), ` ${loaded.scenario.title}: copied by article10 kit from ${point}, for the team files to extend.`) };
   }
   const dir = resolve(flags.out);
-  const makeFolder = await checkOutFolder('--out', flags.out, [...KIT_FILES, ...(base.copy === undefined ? [] : [COPY])], flags.force === true);
+  const makeFolder = await checkOutFolder('--out', flags.out, [...KIT_FILES, ...(base.copy === undefined ? [] : [COPY])], flags.force === true, { reads, writes: [] });
 
   const kitDir = join(bundledScenariosDir(), 'kits', String(year));
   const teamText = async (team: 'a' | 'b') => (await readFile(join(kitDir, `team-${team}.yaml`), 'utf8')).replace(/^extends: .*$/m, `extends: ${base.extends}`);

@@ -47,10 +47,12 @@ export async function reportCommand(file: string, flags: ReportFlags): Promise<v
   const format = reportFormat(flags.format, flags.out);
   const measure = flags.outcome === undefined ? undefined : parseMeasureFlag(flags.outcome);
   if (audience === 'student' && flags.outcome !== undefined) throw new UsageError('--outcome chooses what the tornado explains, which only the teacher\'s handout has: add --audience teacher');
-  // Every chart a handout can have: the folder is checked before any work.
-  const chartsFolder = flags.charts === undefined ? false : await checkOutFolder('--charts', flags.charts, CHART_NAMES.flatMap((n) => [`${n}.svg`, `${n}.png`]), flags.force === true);
   const teamA = await loadForCommand(file, flags.set);
   const teamB = flags.compare === undefined ? undefined : await loadForCommand(flags.compare, flags.set);
+  // Every chart a handout can have: the folder is checked before any work, against the files read and the --out.
+  const chartFiles = CHART_NAMES.flatMap((n) => [`${n}.svg`, `${n}.png`]);
+  const others = { reads: [...teamA.chain, ...(teamB?.chain ?? [])], writes: [flags.out] };
+  const chartsFolder = flags.charts === undefined ? false : await checkOutFolder('--charts', flags.charts, chartFiles, flags.force === true, others);
   // The centre: team B when there are two, else the scenario itself.
   const centre = teamB ?? teamA;
   const centreFile = flags.compare ?? file;

@@ -12,8 +12,7 @@ import { checkWork } from '../budget.js';
 import { runAnalysis } from '../analysis.js';
 import { UsageError } from '../errors.js';
 import { loadForCommand, resolveScenarioPath } from '../load.js';
-import { emit, printToStderr } from '../output.js';
-import { findSameFile, inspectOutput } from '../../io/output-target.js';
+import { checkOtherOutput, emit, printToStderr } from '../output.js';
 import type { RewriteFlags } from './rewrite.options.js';
 
 /** Evaluations a search may use at most, for the work budget: its budget, a last round, the backward pass and the verification. */
@@ -29,7 +28,8 @@ export async function rewriteCommand(file: string, flags: RewriteFlags): Promise
   const maxDistance = Number(flags.maxDistance);
   if (!/^\s*\d+(\.\d+)?\s*$/.test(flags.maxDistance) || !(maxDistance > 0)) throw new UsageError(`--max-distance must be a positive number, got "${flags.maxDistance}"`);
   const loaded = await loadForCommand(file, flags.set);
-  if (flags.save !== undefined) await checkSavePath(flags.save, [...loaded.chain, ...(flags.out === undefined ? [] : [flags.out])]);
+  // A --save that would destroy what the search reads, or the --out, or that cannot be written: refused before any work.
+  if (flags.save !== undefined) await checkOtherOutput('--save', flags.save, { reads: loaded.chain, writes: [flags.out] });
   const start = loaded.scenario;
   const known = knownPaths(start);
   for (const [flag, patterns] of [['--allow', flags.allow], ['--fix', flags.fix]] as const) {
@@ -75,15 +75,3 @@ export async function rewriteCommand(file: string, flags: RewriteFlags): Promise
   await emit(flags.json ? stableJson(report) : rewriteText(report), flags.out);
 }
 
-/**
- * Refuses a --save that would destroy what the search reads (the scenario or a file it extends,
- * by identity: links count) or the --out, or that cannot be a file, before any work.
- */
-async function checkSavePath(save: string, reads: readonly string[]): Promise<void> {
-  const target = await inspectOutput(save);
-  if (target.kind === 'refused') throw new UsageError(`--save ${save}: is ${target.what}; name a file`);
-  if (target.kind === 'stream') throw new UsageError(`--save ${save}: is not a regular file; name a scenario file to write`);
-  if (target.kind === 'file' && target.readOnly) throw new UsageError(`--save ${save}: the file is read-only`);
-  const same = target.kind === 'file' ? await findSameFile(target.id, reads) : undefined;
-  if (same !== undefined) throw new UsageError(`--save ${save}: that file is one this command reads or writes (${same}); save the rewrite to another file`);
-}

@@ -3,7 +3,7 @@ import type { CompiledModel } from '../model.js';
 import { yearKey } from '../rng.js';
 import { assertNever } from '../tables.js';
 import { holdoutActor, strongestHolding } from './council.js';
-import { considerApplying, idleReason, withdraws } from './candidate.js';
+import { considerApplying, idleReason, withdraw, withdrawalMonth } from './candidate.js';
 import { applyRules, fireEvents } from './effects.js';
 import { finish } from './finish.js';
 import { newMetEpoch, readEveryLevel } from './levels.js';
@@ -70,14 +70,21 @@ function walkYears(m: CompiledModel, s: BranchState, key: number, trace: Tracer 
   endAtHorizon(m, s, trace);
 }
 
-/** The year's step of the procedure, from where the branch stands; one year may take several. */
+/**
+ * The year's step of the procedure, from where the branch stands; one year may take several. A
+ * candidate may withdraw in any year after its application's, up to membership: in its month,
+ * so what the procedure does before that month (a meeting, the last deposit) still happens.
+ */
 function step(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
+  let withdrawal = Infinity;
   if (s.stage === StageCode.idle) {
     // A walk that skips quiet rules ends at the application: the branch is walked again in full.
     if (!considerApplying(m, s, trace) || s.skipQuiet) return;
-  } else if (withdraws(m, s, trace)) return; // Every year after an application year, up to membership.
+  } else withdrawal = withdrawalMonth(m, s);
+  s.actsUntil = Math.min(s.year * 12 + 11, withdrawal);
   if (s.stage === StageCode.preparation) prepare(m, s, trace);
   if (s.stage === StageCode.ratification) ratify(m, s, trace);
+  if (withdrawal !== Infinity && s.stage !== StageCode.done) withdraw(s, withdrawal, trace);
 }
 
 /** How a branch still under way at the horizon ends: by where it stands. */

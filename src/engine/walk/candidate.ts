@@ -42,23 +42,26 @@ export function considerApplying(m: CompiledModel, s: BranchState, trace: Tracer
 }
 
 /**
- * Whether the candidate withdraws its application this year. A withdrawal suspends the
- * candidacy, it does not end the branch: the candidate is idle again and may apply anew in a
- * later year (Ukraine declared itself non-aligned in 2010 and sought membership again from
- * 2014). A branch still idle at the horizon after a withdrawal ends `withdrawn`.
+ * The month the candidate withdraws its application in this year, or Infinity. A withdrawal
+ * suspends the candidacy, it does not end the branch: the candidate is idle again and may apply
+ * anew in a later year (Ukraine declared itself non-aligned in 2010 and sought membership again
+ * from 2014). A branch still idle at the horizon after a withdrawal ends `withdrawn`.
  */
-export function withdraws(m: CompiledModel, s: BranchState, trace: Tracer | null): boolean {
+export function withdrawalMonth(m: CompiledModel, s: BranchState): number {
   const p = s.values[m.withdrawal]! + s.withdrawalShift + s.ruleWithdrawal;
   const candidate = m.actors[Actor.candidate]!;
-  if (!chance(s.yearKey, candidate, Purpose.withdrawal, p)) return false;
+  if (!chance(s.yearKey, candidate, Purpose.withdrawal, p)) return Infinity;
   // In a month of the year, not before the procedure's last act.
-  const month = Math.max(s.month, s.year * 12 + monthOfYear(s.yearKey, candidate, Purpose.withdrawalMonth));
+  return Math.max(s.month, s.year * 12 + monthOfYear(s.yearKey, candidate, Purpose.withdrawalMonth));
+}
+
+/** The candidate withdraws in `month` (what the procedure did before it that year stands). */
+export function withdraw(s: BranchState, month: number, trace: Tracer | null): void {
   s.stage = StageCode.idle;
   s.track = TrackCode.none;
   s.endVotes();
-  s.month = s.withdrewMonth = month;
-  if (trace !== null) trace.push({ kind: 'withdrew', year: s.year, month });
-  return true;
+  s.month = s.withdrewMonth = Math.max(s.month, month);
+  if (trace !== null) trace.push({ kind: 'withdrew', year: s.year, month: s.month });
 }
 
 /** Why a candidate never applied: domestic opposition stopped it, or else what damped its interest most. */

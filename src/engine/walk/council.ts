@@ -22,41 +22,55 @@ import type { Tracer } from './trace.js';
  * the Ally's yearly chance (lift months are set at the vote it refused, see liftMonthOf), or
  * when its cause has gone: at the first Council meeting of a later year (`asked`, Infinity when
  * none is due) each holding Ally is asked again, with the disposition it voted with, under the
- * year's conditions (a criterion now met, an event's or a rule's shift; see agreesNow). Each
- * year, the objections whose month has come lift; a vote is held again after the last one.
- * Returns true while any objection stands.
+ * year's conditions (a criterion now met, an event's or a rule's shift; see agreesNow). A rule
+ * that makes an Ally refuse binds while it holds: no concession lifts that objection before the
+ * rule ends. Each year, the objections whose month has come (by the procedure's last month of
+ * the year) lift; a vote is held again after the last one. Returns true while any objection
+ * stands.
  */
 export function liftHoldouts(m: CompiledModel, s: BranchState, asked: number, trace: Tracer | null): boolean {
   if (!s.anyHolding) return false;
-  const yearEnd = s.year * 12 + 11;
-  if (asked <= yearEnd) prepareConsent(m, s);
+  const until = s.actsUntil;
+  const askAgain = asked <= until;
+  if (askAgain) prepareConsent(m, s);
+  else if (m.rules.length > 0) allyRuleShifts(m, s);
   let holding = false;
-  const lifted = trace === null ? null : ([] as { month: number; ally: number; met: boolean; reason: number }[]);
+  const lifted = trace === null ? null : ([] as { month: number; ally: number; met: boolean; reason: number; criterionMet: boolean }[]);
   for (let i = 0; i < m.allyCount; i++) {
     if (s.holding[i] === 0) continue;
-    let month = s.liftMonth[i]!;
+    const blockedBy = s.ruleBlockAlly[i]!;
+    // A concession due while a rule blocked the Ally comes in the year the rule ends.
+    let month = blockedBy >= 0 ? Infinity : Math.max(s.liftMonth[i]!, s.year * 12);
     let met = false;
-    if (asked < month && asked <= yearEnd) {
+    if (askAgain && asked < month) {
       if (agreesNow(m, s, i)) {
         month = asked;
         met = true;
       } else {
         // Still refusing: its objection is as strong, and for the reason, it is now.
-        s.holdingStrength[i] = s.ruleBlockAlly[i]! >= 0 ? -Infinity : Math.max(s.allyP[i]!, 0);
-        s.holdingReason[i] = s.ruleBlockAlly[i]! >= 0 ? m.reasonOfRule + s.ruleBlockAlly[i]! : refusalReason(m, s, i, s.track === TrackCode.special);
+        s.holdingStrength[i] = blockedBy >= 0 ? -Infinity : Math.max(s.allyP[i]!, 0);
+        s.holdingReason[i] = blockedBy >= 0 ? m.reasonOfRule + blockedBy : refusalReason(m, s, i, s.track === TrackCode.special);
       }
     }
-    if (month <= yearEnd) {
+    if (month <= until) {
       s.holding[i] = 0;
       s.consented[i] = 1;
       if (month > s.voteFrom) s.voteFrom = month;
-      lifted?.push({ month, ally: i, met, reason: s.holdingReason[i]! });
+      if (lifted !== null) {
+        const reason = s.holdingReason[i]!;
+        const criterion = reason - m.reasonOfPrecondition;
+        lifted.push({ month, ally: i, met, reason, criterionMet: criterion >= 0 && reason < m.reasonOfRule && s.met[criterion] === 1 });
+      }
     } else holding = true;
   }
   // A story tells the lifts in the order of their months.
   if (trace !== null) {
     for (const l of lifted!.sort((a, b) => a.month - b.month)) {
-      trace.push(l.met ? { kind: 'objection_met', year: s.year, month: l.month, ally: l.ally, reason: l.reason } : { kind: 'holdout_lifted', year: s.year, month: l.month, ally: l.ally });
+      trace.push(
+        l.met
+          ? { kind: 'objection_met', year: s.year, month: l.month, ally: l.ally, reason: l.reason, criterionMet: l.criterionMet }
+          : { kind: 'holdout_lifted', year: s.year, month: l.month, ally: l.ally },
+      );
     }
   }
   s.anyHolding = holding;

@@ -36,7 +36,7 @@ function voteAtNextMeeting(m: CompiledModel, s: BranchState, trace: Tracer | nul
   // The Council decides at its meetings (model/council-calendar.ts): the first one once the
   // track's years after the application have passed, and after the last hold-out lifted.
   const meeting = nextMeetingFrom(m, s, s.appliedMonth + Math.round(s.values[special ? m.specialMinYears : m.standardMinYears]! * 12));
-  const tooSoon = meeting > s.year * 12 + 11;
+  const tooSoon = meeting > s.actsUntil;
   // Before the 1995 Study no criteria were published: the Council decided politically, and
   // the preconditions weigh only in each Ally's consent.
   const gated = PROCEDURE_GATED[m.procedureByYear[s.year - m.startYear]!] === 1;

@@ -106,9 +106,9 @@ function sameRange(p: CompiledModel['params'], i: number, j: number): boolean {
   return p.code[i] === p.code[j] && p.a[i] === p.a[j] && p.b[i] === p.b[j] && p.c[i] === p.c[j] && p.d[i] === p.d[j];
 }
 
-/** Whether the branch ends this year: the first final refusal comes, or the last instrument is deposited. */
+/** Whether the branch ends this year (by its last month of acts): the first final refusal comes, or the last instrument is deposited. */
 export function ratify(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
-  const yearEnd = s.year * 12 + 11;
+  const yearEnd = s.actsUntil;
   if (s.ratificationFailAlly >= 0) {
     if (s.ratificationFailMonth <= yearEnd) finish(s, ExitCode.ratification_failed, s.ratificationFailAlly, FixedReason.ratification_vote, s.ratificationFailMonth, trace);
     return;

@@ -30,6 +30,8 @@ export class BranchState {
   appliedMonth = 0;
   /** The month of the last withdrawal of the application (read when the branch ends idle after applying). */
   withdrewMonth = 0;
+  /** The last month the procedure acts in this year: December, or the month the candidate withdraws in (see branch.ts step). */
+  actsUntil = 0;
   /** The first month a vote may be held: after the last hold-out lifted. */
   voteFrom = 0;
   everInterested = false;

@@ -4,7 +4,6 @@
  * tracer; these objects are made only when a story is told.
  */
 export type TraceEntry =
-  | { readonly kind: 'year'; readonly year: number; readonly levels: readonly number[]; readonly met: readonly boolean[] }
   | { readonly kind: 'event'; readonly year: number; readonly event: number; readonly p: number }
   | { readonly kind: 'rule'; readonly year: number; readonly rule: number; readonly active: boolean }
   | { readonly kind: 'interest'; readonly year: number; readonly p: number; readonly interested: boolean }
@@ -15,8 +14,12 @@ export type TraceEntry =
   | { readonly kind: 'waiting'; readonly year: number; readonly reason: number; readonly readiness: number; readonly needed: number }
   | { readonly kind: 'vote'; readonly year: number; readonly month: number; readonly ally: number; readonly p: number; readonly consent: boolean; readonly reason: number }
   | { readonly kind: 'holdout_lifted'; readonly year: number; readonly month: number; readonly ally: number }
-  /** A hold-out asked again at a meeting of a later year that now agrees: the cause of its objection (`reason`, as at its vote) has gone. */
-  | { readonly kind: 'objection_met'; readonly year: number; readonly month: number; readonly ally: number; readonly reason: number }
+  /**
+   * A hold-out asked again at a meeting of a later year that now agrees. `reason` is its
+   * objection's, as it last stood; `criterionMet` says that reason was a precondition that is
+   * met now (else other terms moved: a rule's or an event's shift).
+   */
+  | { readonly kind: 'objection_met'; readonly year: number; readonly month: number; readonly ally: number; readonly reason: number; readonly criterionMet: boolean }
   /** An objection raised when the candidate applied, settled by talks before the meeting that voted. */
   | { readonly kind: 'objection_settled'; readonly year: number; readonly month: number; readonly ally: number }
   | { readonly kind: 'invited'; readonly year: number; readonly month: number; readonly voters: number }

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -68,7 +68,27 @@ describe('article10 rewrite (a real process)', () => {
     const before = readFileSync(file, 'utf8');
     const r = cli(['rewrite', file, '--target', 'applied>=0.2', ...SMALL, '--save', saveAt(dir, file)]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^article10: --save .*: that file is one this command reads or writes/);
+    expect(r.stderr).toMatch(/^article10: --save .*: is a file this command reads or writes/);
     expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  test('a --save that cannot be written, or that is also the --out, is refused before any work', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rewrite-save-'));
+    const same = join(dir, 'same.yaml');
+    const cases: [string[], RegExp][] = [
+      [['--save', same, '--out', same], /--save .*same\.yaml: is also the --out file/],
+      [['--save', ''], /--save needs a file name/],
+      [['--save', join(dir, 'no', 'x.yaml')], /--save .*: there is no folder/],
+      [['--save', `${dir}/`], /--save .*: ends with a slash, so it names a folder/],
+      [['--save', dir], /--save .*: is a folder; name a file/],
+    ];
+    for (const [args, message] of cases) {
+      const r = cli(['rewrite', 'russia-2000', '--target', 'applied>=0.2', ...SMALL, ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+      // Refused before the search: no progress, no result.
+      expect(r.stdout).toBe('');
+    }
+    expect(existsSync(same)).toBe(false);
   });
 });
