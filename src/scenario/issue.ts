@@ -114,10 +114,17 @@ export function capIssues(issues: Issue[], max: number): Issue[] {
 /** `file:line:col: path: message (expected ...)`, the shape compilers use so editors can jump to it. */
 export function formatIssue(issue: Issue): string {
   const where = `${issue.file}:${issue.line}:${issue.column}`;
-  const path = issue.path === '' ? '' : ` ${issue.path}:`;
+  const path = issue.path === '' ? '' : ` ${shortened(issue.path, 200)}:`;
   // "expected text, got null" needs no "(expected text)" after it.
-  const expected = issue.expected === undefined || issue.message.includes(`expected ${issue.expected}`) ? '' : ` (expected ${issue.expected})`;
-  return `${where}:${path} ${issue.message}${expected}`;
+  const expected = issue.expected === undefined || issue.message.includes(`expected ${issue.expected}`) ? '' : ` (expected ${shortened(issue.expected, 300)})`;
+  return `${where}:${path} ${shortened(issue.message, 600)}${expected}`;
+}
+
+/** A text a line shows at most `max` characters of: a key or value of many kilobytes is shown by its start and its length. */
+function shortened(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 40).join('')}… (${chars.length} characters)`;
 }
 
 /** Every problem of a file, one per line, then how many: what `run` and the web page say of a file that does not load. */

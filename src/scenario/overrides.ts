@@ -34,7 +34,13 @@ const FILE_FIELDS: Readonly<Record<string, string>> = {
 };
 
 function setIssue(code: 'set_syntax' | 'set_path_not_found' | 'set_not_allowed', arg: string, message: string, path = ''): Issue {
-  return { code, message: `--set ${arg}: ${message}`, file: '--set', line: 0, column: 0, path };
+  return { code, message: `--set ${quotedArgument(arg)}: ${message}`, file: '--set', line: 0, column: 0, path };
+}
+
+/** An argument as a message quotes it: whole up to 120 characters, else its start and its length. */
+function quotedArgument(arg: string): string {
+  const chars = [...arg];
+  return chars.length <= 120 ? arg : `${chars.slice(0, 100).join('')}… (${chars.length} characters)`;
 }
 
 function applyOverride(document: LocatedMap, arg: string): Result<LocatedMap> {
@@ -50,7 +56,8 @@ function applyOverride(document: LocatedMap, arg: string): Result<LocatedMap> {
   if (forbidden !== undefined) return { ok: false, issues: [setIssue('set_syntax', arg, `the key "${forbidden}" is not allowed`, pathText)] };
   if (Object.hasOwn(FILE_FIELDS, segments[0]!)) return { ok: false, issues: [setIssue('set_not_allowed', arg, FILE_FIELDS[segments[0]!]!, pathText)] };
 
-  const origin: Origin = { file: '--set', line: 0, column: 0, setArgument: arg };
+  // A message quotes the argument; one of many kilobytes is shown by its start.
+  const origin: Origin = { file: '--set', line: 0, column: 0, setArgument: quotedArgument(arg) };
   const value = parseYamlValue(valueText, '--set', origin);
   if (!value.ok) return { ok: false, issues: value.issues.map((i) => ({ ...i, path: below(pathText, i.path) })) };
 
