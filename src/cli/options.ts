@@ -1,5 +1,5 @@
 import { UsageError } from './errors.js';
-import { unsafeCharacterIn } from '../model/unsafe-characters.js';
+import { seedProblem } from '../model/seed.js';
 import { integer } from '../report/format.js';
 import { WORK_LIMITS } from '../batch/work-limits.js';
 
@@ -29,11 +29,10 @@ export function parseBranch(value: string): number {
   return n;
 }
 
-/** A seed is echoed in every summary and handout, so it must print as itself: no controls, no direction overrides. */
+/** A seed as --seed takes it (see seedProblem). */
 export function parseSeed(value: string): string {
-  if (value.length === 0 || value.length > 200) throw new UsageError(`--seed must be 1 to 200 printable characters`);
-  const unsafe = unsafeCharacterIn(value);
-  if (unsafe !== undefined) throw new UsageError(`--seed contains ${unsafe}, a control or direction character: use printable characters`);
+  const problem = seedProblem(value);
+  if (problem !== undefined) throw new UsageError(`--seed ${problem}`);
   return value;
 }
 

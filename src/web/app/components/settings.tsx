@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { runsError, seedError } from '../state/link.js';
+import { seedProblem as seedRefusal } from '../../../model/seed.js';
+import { runsError } from '../state/link.js';
 
 export interface SettingsProps {
   readonly seed: string;
@@ -11,7 +12,8 @@ export interface SettingsProps {
 export function Settings({ seed, runs, onApply }: SettingsProps) {
   const [typedSeed, setTypedSeed] = useState(seed);
   const [typedRuns, setTypedRuns] = useState(String(runs));
-  const seedProblem = seedError(typedSeed);
+  const refusal = seedRefusal(typedSeed);
+  const seedProblem = refusal === undefined ? undefined : `The seed ${refusal}`;
   const runsProblem = runsError(typedRuns);
   const changed = typedSeed !== seed || typedRuns !== String(runs);
   return (

@@ -1,4 +1,4 @@
-import { unsafeCharacterIn } from '../../../model/unsafe-characters.js';
+import { seedProblem } from '../../../model/seed.js';
 import { DEFAULT_BRANCHES, DEFAULT_SEED, MAX_PAGE_BRANCHES } from '../../runs/stages.js';
 
 /**
@@ -26,8 +26,8 @@ export function readLink(hash: string): { readonly state: LinkState; readonly pr
   const nameOk = name === undefined || /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)?$/.test(name);
   if (!nameOk) problems.push(`the link names no scenario: "${name}"`);
   const seedText = params.get('seed');
-  const seedProblem = seedText === null ? undefined : seedError(seedText);
-  if (seedProblem !== undefined) problems.push(`the link's seed: ${seedProblem}`);
+  const seedRefused = seedText === null ? undefined : seedProblem(seedText);
+  if (seedRefused !== undefined) problems.push(`the link's seed: it ${seedRefused}`);
   const runsText = params.get('runs');
   const runsProblem = runsText === null ? undefined : runsError(runsText);
   if (runsProblem !== undefined) problems.push(`the link's runs: ${runsProblem}`);
@@ -35,7 +35,7 @@ export function readLink(hash: string): { readonly state: LinkState; readonly pr
   return {
     state: {
       ...(name !== undefined && nameOk && { name }),
-      seed: seedText !== null && seedProblem === undefined ? seedText : DEFAULT_SEED,
+      seed: seedText !== null && seedRefused === undefined ? seedText : DEFAULT_SEED,
       runs: runsText !== null && runsProblem === undefined ? Number(runsText) : DEFAULT_BRANCHES,
       ...(doc !== undefined && { doc }),
       projector: params.get('view') === 'projector',
@@ -54,12 +54,6 @@ export function writeLink(state: LinkState): string {
   return `#${params.toString()}`;
 }
 
-/** Why a seed is refused, as `--seed` refuses it; undefined for a good one. */
-export function seedError(text: string): string | undefined {
-  if (text.length === 0 || text.length > 200) return 'a seed is 1 to 200 printable characters';
-  const unsafe = unsafeCharacterIn(text);
-  return unsafe === undefined ? undefined : `it contains ${unsafe}, a control or direction character: use printable characters`;
-}
 
 /** Why a number of branches is refused; undefined for a good one. */
 export function runsError(text: string): string | undefined {

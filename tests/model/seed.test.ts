@@ -1,0 +1,20 @@
+import { describe, expect, test } from 'vitest';
+import { seedProblem } from '../../src/model/seed.js';
+
+describe('a seed prints as itself', () => {
+  test('its length is counted in characters as a reader counts them, not in UTF-16 units', () => {
+    expect(seedProblem('🦀'.repeat(200))).toBeUndefined();
+    expect(seedProblem('🦀'.repeat(201))).toBe('must be 1 to 200 printable characters');
+    expect(seedProblem('')).toBe('must be 1 to 200 printable characters');
+  });
+
+  test('a seed of spaces or invisible characters is refused; one with something visible is taken', () => {
+    for (const s of ['\u200b', '\ufeff', '\u00a0', '   ', '\u200b\u200c']) expect(seedProblem(s), JSON.stringify(s)).toMatch(/^prints as nothing/);
+    for (const s of ['1', 'a b', 'x\u200b', 'Ελλάδα']) expect(seedProblem(s), s).toBeUndefined();
+  });
+
+  test('a control or direction character is refused by name', () => {
+    expect(seedProblem('\u001b[2J')).toMatch(/^contains U\+001B \(ESC\) at character 1/);
+    expect(seedProblem('ab\u202e')).toMatch(/^contains U\+202E \(right-to-left override\)/);
+  });
+});
