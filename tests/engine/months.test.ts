@@ -88,6 +88,20 @@ describe('the Council calendar', () => {
     expect(traceBranch(compile(ruled), 'months', 0).entries.some((e) => e.kind === 'objection_settled')).toBe(false);
   });
 
+  test('an objection still standing at the horizon names only the Allies still holding out', () => {
+    // Allies 3 and 4 refuse in May 2000. Ally 3 never lifts; Ally 4 is made to by a rule of 2000
+    // alone and lifts in January 2001. At the horizon (2001) only Ally 3 still objects.
+    const base = certain({
+      date: '2000-01-10',
+      horizon: 2001,
+      edit: (a, i) => (i === 3 ? { ...a, consent: fixed(0), objection: 'holdout', holdoutLift: fixed(0) } : i === 4 ? { ...a, objection: 'holdout', holdoutLift: fixed(0.999) } : a),
+    });
+    const s: Scenario = { ...base, rules: [{ id: 'for-a-year', text: 'for a year', source: 'test', enabled: true, when: { kind: 'year', from: 2000, to: 2000 }, effects: [{ kind: 'block', ally: base.allies[4]!.code }] }] };
+    const r = run(s);
+    expect(r.outcomes.pending_at_horizon.share).toBe(1);
+    expect(r.objectors.map((o) => [o.ally, o.count])).toEqual([[s.allies[3]!.code, 2000]]);
+  });
+
   test("a rule's block binds while the rule holds: the concession comes in the year it ends", () => {
     // The talks would settle within a month or so, but the rule blocks the Ally in 2000 and 2001:
     // its objection lifts in January 2002, and the Council invites at its May 2002 meeting.

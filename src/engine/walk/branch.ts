@@ -87,6 +87,23 @@ function step(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
   if (withdrawal !== Infinity && s.stage !== StageCode.done) withdraw(s, withdrawal, trace);
 }
 
+/**
+ * The objectors of a branch whose objections still stand at the horizon: the Allies still
+ * holding out, each for its reason as it now stands (not every refusal of the last vote: some
+ * have lifted since, by a concession or once their cause was gone).
+ */
+function standingObjectors(m: CompiledModel, s: BranchState): void {
+  let n = 0;
+  for (let i = 0; i < m.allyCount; i++) {
+    if (s.holding[i] === 0) continue;
+    s.objectorAlly[n] = i;
+    s.objectorReason[n] = s.holdingReason[i]!;
+    s.objectorHoldout[n] = 1;
+    n++;
+  }
+  s.objectorCount = n;
+}
+
 /** How a branch still under way at the horizon ends: by where it stands. */
 function endAtHorizon(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
   const stage = s.stage;
@@ -100,7 +117,10 @@ function endAtHorizon(m: CompiledModel, s: BranchState, trace: Tracer | null): v
     case StageCode.preparation: {
       // An objection still standing is a negotiation under way, not a veto: named by its strongest objector.
       const holder = strongestHolding(m, s);
-      if (holder >= 0) finish(s, ExitCode.held_out, holdoutActor(m, s, holder), s.holdingReason[holder]!, end, trace);
+      if (holder >= 0) {
+        standingObjectors(m, s);
+        finish(s, ExitCode.held_out, holdoutActor(m, s, holder), s.holdingReason[holder]!, end, trace);
+      }
       // The levels as they stand after the horizon year's drift.
       else finish(s, ExitCode.map_stalled, NO_ACTOR, stallReason(m, s, true), end, trace);
       return;
