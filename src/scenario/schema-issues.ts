@@ -12,8 +12,25 @@ type ZodIssue = z.core.$ZodIssue;
  */
 export function schemaIssues(issues: readonly ZodIssue[], root: LocatedNode): Issue[] {
   const out: Issue[] = [];
-  for (const iss of issues) mapIssue(iss, [], root, out);
+  for (const iss of tightestBounds(issues)) mapIssue(iss, [], root, out);
   return out;
+}
+
+/**
+ * A whole number past both its own limit and the safe-integer limit zod checks first is one
+ * problem, not two: of the bounds one value breaks the same way, the tightest is kept.
+ */
+function tightestBounds(issues: readonly ZodIssue[]): ZodIssue[] {
+  const bound = (iss: ZodIssue) => (iss.code === 'too_big' || iss.code === 'too_small' ? Number(iss.code === 'too_big' ? iss.maximum : iss.minimum) : undefined);
+  const key = (iss: ZodIssue) => `${iss.code} ${JSON.stringify(iss.path)}`;
+  const tightest = new Map<string, ZodIssue>();
+  for (const iss of issues) {
+    const b = bound(iss);
+    if (b === undefined) continue;
+    const kept = tightest.get(key(iss));
+    if (kept === undefined || (iss.code === 'too_big' ? b < bound(kept)! : b > bound(kept)!)) tightest.set(key(iss), iss);
+  }
+  return issues.filter((iss) => bound(iss) === undefined || tightest.get(key(iss)) === iss);
 }
 
 function mapIssue(iss: ZodIssue, prefix: readonly PathSegment[], root: LocatedNode, out: Issue[]): void {
