@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
+import { access, realpath, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { errorCode } from '../io/error-code.js';
 import { findSameFile, inspectOutput, type FileId, type OutputTarget } from '../io/output-target.js';
 import { writeToTarget } from '../io/write-output.js';
@@ -63,13 +63,20 @@ export interface EmitOptions {
 /**
  * An --out folder a command writes several files into: it exists, or can be made (its parent
  * exists), in which case the answer is true and the command makes it once its work is done.
- * A file of `files` already there is refused unless --force.
+ * A file of `files` already there is refused unless --force; with or without it, a file there
+ * that the command reads, or a path its other outputs take, is refused.
  */
 export async function checkOutFolder(option: string, given: string, files: readonly string[], force: boolean, others: OtherOutputs = NO_OTHERS): Promise<boolean> {
   if (given.trim() === '') throw new UsageError(`${option} needs a folder name`);
+  // "-" is stdout for a file; a command that writes several files cannot use it.
+  if (given === STDOUT) throw new UsageError(`${option} -: this command writes several files; name a folder`);
   const dir = resolve(given);
   const info = await stat(dir).catch(() => undefined);
   if (info !== undefined && !info.isDirectory()) throw new UsageError(`${option} ${given}: is a file, not a folder; name a folder`);
+  const folder = await whereWritten(dir);
+  for (const w of otherWrites(others)) {
+    if ((await whereWritten(w)) === folder) throw new UsageError(`${option} ${given}: is also the --out (${w}); write them to different places`);
+  }
   if (info === undefined) {
     const parent = await stat(dirname(dir)).catch(() => undefined);
     if (parent?.isDirectory() !== true) throw new UsageError(`${option} ${given}: there is no folder ${dirname(dir)} to make it in`);
@@ -86,7 +93,7 @@ export async function checkOutFolder(option: string, given: string, files: reado
 export interface OtherOutputs {
   /** Files the command reads (its scenarios and what they extend), compared by identity. */
   readonly reads: readonly string[];
-  /** Paths the command's other outputs take (its --out), compared by path and by identity. */
+  /** Paths the command's other outputs take (its --out), compared by where they are written. */
   readonly writes: readonly (string | undefined)[];
 }
 
@@ -96,7 +103,7 @@ const NO_OTHERS: OtherOutputs = { reads: [], writes: [] };
  * Refuses, before any work, a file a command writes besides its --out (rewrite's --save) that
  * must not or cannot be written: an empty name, a name that ends with a slash, no folder to
  * write it in, something other than a file, a read-only file, a file the command reads, or the
- * path of another of its outputs.
+ * place of another of its outputs.
  */
 export async function checkOtherOutput(option: string, path: string, others: OtherOutputs): Promise<void> {
   if (path.trim() === '') throw new UsageError(`${option} needs a file name`);
@@ -111,15 +118,33 @@ export async function checkOtherOutput(option: string, path: string, others: Oth
   await refuseOverlap(`${option} ${path}`, path, undefined, others);
 }
 
-/** Refuses an output at `path` that is a file the command reads or the path of another output. */
+/** Refuses an output at `path` that is a file the command reads or the place of another output. */
 async function refuseOverlap(label: string, path: string, name: string | undefined, others: OtherOutputs): Promise<void> {
   const at = name === undefined ? '' : ` ${name}`;
-  const other = others.writes.find((w) => w !== undefined && w !== STDOUT && resolve(w) === resolve(path));
-  if (other !== undefined) throw new UsageError(`${label}:${at} is also the --out file (${other}); write them to different files`);
+  const here = await whereWritten(path);
+  for (const w of otherWrites(others)) {
+    if ((await whereWritten(w)) === here) throw new UsageError(`${label}:${at} is also the --out file (${w}); write them to different files`);
+  }
   const target = await inspectOutput(path).catch(() => undefined);
   if (target === undefined || target.kind === 'new') return;
-  const same = (await findSameFile(target.id, others.reads)) ?? (await findSameFile(target.id, others.writes.filter((w): w is string => w !== undefined && w !== STDOUT)));
+  const same = (await findSameFile(target.id, others.reads)) ?? (await findSameFile(target.id, otherWrites(others)));
   if (same !== undefined) throw new UsageError(`${label}:${at} is a file this command reads or writes (${same}); write to another ${name === undefined ? 'file' : 'folder'}`);
+}
+
+function otherWrites(others: OtherOutputs): string[] {
+  return others.writes.filter((w): w is string => w !== undefined && w !== STDOUT);
+}
+
+/**
+ * Where a path is written, links followed: the file's real path, or for one not there yet its
+ * folder's real path and its name (a folder reached through a link is the same folder).
+ */
+async function whereWritten(path: string): Promise<string> {
+  const full = resolve(path);
+  const real = await realpath(full).catch(() => undefined);
+  if (real !== undefined) return real;
+  const folder = await realpath(dirname(full)).catch(() => dirname(full));
+  return join(folder, basename(full));
 }
 
 /** A message, warning or problem list on stderr, with any terminal control in it made visible. */

@@ -2,10 +2,17 @@ import { unsafeCharacterIn } from './unsafe-characters.js';
 
 /**
  * A seed is echoed in every summary, handout and link, so it must print as itself: 1 to 200
- * characters (counted as a reader counts them, not in UTF-16 units), none that drives a terminal
- * or reorders text, and at least one that shows (a seed of zero-width spaces prints as nothing).
+ * characters (code points, not UTF-16 units: an emoji is one), none that drives a terminal or
+ * reorders text, and at least one that shows (a seed of zero-width spaces prints as nothing).
  */
 export const MAX_SEED_CHARACTERS = 200;
+
+/**
+ * A character that shows: not a space, a format character (zero-width space, BOM), a combining
+ * mark on its own, nor one of the fillers and blanks that print as nothing (Hangul fillers, the
+ * blank braille pattern).
+ */
+const VISIBLE = /[^\s\p{Cf}\p{Mn}\p{Me}\u115f\u1160\u3164\uffa0\u2800]/u;
 
 /** Why `text` cannot be a seed, as a predicate (`contains ...`, after "--seed" or "it"); undefined for a good one. */
 export function seedProblem(text: string): string | undefined {
@@ -13,6 +20,6 @@ export function seedProblem(text: string): string | undefined {
   if (characters === 0 || characters > MAX_SEED_CHARACTERS) return `must be 1 to ${MAX_SEED_CHARACTERS} printable characters`;
   const unsafe = unsafeCharacterIn(text);
   if (unsafe !== undefined) return `contains ${unsafe}, a control or direction character: use printable characters`;
-  if (!/[^\s\p{Cf}]/u.test(text)) return 'prints as nothing (only spaces or invisible characters): use printable characters';
+  if (!VISIBLE.test(text)) return 'prints as nothing (only spaces or invisible characters): use printable characters';
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -86,5 +86,18 @@ describe('report --charts DIR', () => {
     expect(read.stderr).toMatch(/--charts .*overlap: outcomes\.png is a file this command reads or writes/);
     expect(readFileSync(input, 'utf8')).toContain('id: russia-2000');
     expect(readdirSync(dir)).toEqual(['outcomes.png']);
+    // The same file reached through a linked folder, and a folder that is the --out, neither there yet.
+    const real = join(scratch, 'real');
+    mkdirSync(real);
+    symlinkSync(real, join(scratch, 'linked'));
+    const linked = cli(['report', 'russia-2000', '--runs', '100', '--charts', join(scratch, 'linked'), '--out', join(real, 'outcomes.svg')]);
+    expect(linked.code).toBe(2);
+    expect(linked.stderr).toMatch(/outcomes\.svg is also the --out file/);
+    const same = join(scratch, 'same');
+    const folder = cli(['report', 'russia-2000', '--runs', '100', '--charts', same, '--out', same]);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toMatch(/--charts .*same: is also the --out/);
+    expect(existsSync(same)).toBe(false);
+    expect(readdirSync(real)).toEqual([]);
   });
 });

@@ -102,6 +102,7 @@ describe('article10 kit', () => {
       [['kit', 'scenarios/backtests/poland-1999.yaml', '--out', join(scratch, 'x3')], /no debate kit for .*poland-1999: its decision point is \d{4}/],
       [['kit', 'tests/fixtures/scenarios/minimal.yaml', '--out', join(scratch, 'x4')], /the kit's team files do not fit tests\/fixtures\/scenarios\/minimal\.yaml/],
       [['kit', '1990', '--out', join(scratch, 'x5'), '--runs', '0'], /--runs/],
+      [['kit', '1990', '--out', '-'], /--out -: this command writes several files; name a folder/],
     ];
     for (const [args, message] of cases) {
       const r = cli(args);

@@ -9,8 +9,8 @@ describe('a seed prints as itself', () => {
   });
 
   test('a seed of spaces or invisible characters is refused; one with something visible is taken', () => {
-    for (const s of ['\u200b', '\ufeff', '\u00a0', '   ', '\u200b\u200c']) expect(seedProblem(s), JSON.stringify(s)).toMatch(/^prints as nothing/);
-    for (const s of ['1', 'a b', 'x\u200b', 'Ελλάδα']) expect(seedProblem(s), s).toBeUndefined();
+    for (const s of ['\u200b', '\ufeff', '\u00a0', '   ', '\u200b\u200c', '\u3164', '\u2800', '\u0301', '\u034f']) expect(seedProblem(s), JSON.stringify(s)).toMatch(/^prints as nothing/);
+    for (const s of ['1', 'a b', 'x\u200b', 'Ελλάδα', 'e\u0301', '🇫🇮']) expect(seedProblem(s), s).toBeUndefined();
   });
 
   test('a control or direction character is refused by name', () => {

@@ -55,9 +55,11 @@ export async function kitCommand(point: string, flags: KitFlags): Promise<void> 
       : { extends: COPY, copy: authoringYaml(completeDocument(loaded.scenario, {}), ` ${loaded.scenario.title}: copied by article10 kit from ${point}, for the team files to extend.`) };
   }
   const dir = resolve(flags.out);
-  const makeFolder = await checkOutFolder('--out', flags.out, [...KIT_FILES, ...(base.copy === undefined ? [] : [COPY])], flags.force === true, { reads, writes: [] });
-
   const kitDir = join(bundledScenariosDir(), 'kits', String(year));
+  // The bundled team files are read too: a kit written into their folder must not replace them.
+  const templates = [join(kitDir, 'team-a.yaml'), join(kitDir, 'team-b.yaml')];
+  const makeFolder = await checkOutFolder('--out', flags.out, [...KIT_FILES, ...(base.copy === undefined ? [] : [COPY])], flags.force === true, { reads: [...reads, ...templates], writes: [] });
+
   const teamText = async (team: 'a' | 'b') => (await readFile(join(kitDir, `team-${team}.yaml`), 'utf8')).replace(/^extends: .*$/m, `extends: ${base.extends}`);
   const texts = { a: await teamText('a'), b: await teamText('b') };
 
