@@ -194,9 +194,10 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
   const ending = endingText(exit.exit, who, reason, monthInWords(t.exitMonth), candidateAt(sc.candidate.name, t.exitYear), t.actor === m.allyCount ? { count: Math.max(tied, 2), p: lowest } : undefined);
   dropRatifiedAfter(t.exitMonth);
   // Lines in the order of their years (ratification acts were told at the invitation); within a
-  // year, as told. The ending comes last, whatever its year (a withdrawal's is its own).
+  // year, as told. The ending comes last, under the last year told: a withdrawal's ending names
+  // its own month, and years of no application may follow it.
   lines.sort((a, b) => a.year - b.year);
-  add(t.exitYear, ending, reason.source);
+  add(Math.max(t.exitYear, lines[lines.length - 1]?.year ?? t.exitYear), ending, reason.source);
 
   const cited = new Map<string, string>();
   const cite = (source: string | undefined) => {
