@@ -150,7 +150,7 @@ export class BranchState {
   readonly allyP: Float64Array;
   readonly holding: Uint8Array;
   readonly holdingReason: Int32Array;
-  /** Each holding Ally's consent at the vote it refused (-Infinity for a rule's block): the lowest is the strongest objection. */
+  /** Each holding Ally's chance of consent when last asked (-Infinity for a rule's block): the lowest is the strongest objection. */
   readonly holdingStrength: Float64Array;
   /** The month each holding Ally's objection lifts (a concession), set at the vote it refused. */
   readonly liftMonth: Float64Array;
