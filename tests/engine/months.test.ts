@@ -198,6 +198,16 @@ describe('a story of ratification', () => {
     expect(retried).toMatchObject({ year: 2001 });
     expect(retried.text).toContain('in April 2001');
     expect(story.lines.map((l) => l.year)).toEqual([...story.lines.map((l) => l.year)].sort((a, b) => a - b));
+    // Within its year, it comes in the order of its month: after an event of January 2001.
+    const withEvent: Scenario = {
+      ...s,
+      events: [{ id: 'news', label: 'News of the year', source: 'test', historical: false, enabled: true, hazard: fixed(1), from: 2001, to: 2001, once: true, effects: [{ kind: 'interest', delta: fixed(0) }] }],
+    };
+    const mEvent = compile(withEvent);
+    const ordered = tellStory(mEvent, 'months', traceBranch(mEvent, 'months', findBranch(mEvent, 'months', (exit) => exit === 'joined')!)).lines.map((l) => l.text);
+    const eventAt = ordered.findIndex((l) => l.includes('News of the year'));
+    expect(eventAt).toBeGreaterThan(-1);
+    expect(ordered.findIndex((l) => l.includes('rejects the protocol at a first vote'))).toBeGreaterThan(eventAt);
     // With the horizon before that month the branch ends pending, and the act is not told.
     const early = compile({ ...s, decisionPoint: { ...s.decisionPoint, horizon: 2000 } });
     const cut = tellStory(early, 'months', traceBranch(early, 'months', branch));

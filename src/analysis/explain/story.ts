@@ -38,9 +38,20 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
   const plain = options.plain === true;
   const ally = (i: number) => describeActor(m, i, 'veto');
   const lines: StoryLine[] = [];
-  const add = (year: number, text: string, source?: string) => {
+  /**
+   * When within its year each line happened, to tell a year's lines in order: an act's own
+   * month, or for a line with none (an event, a rule, a year of waiting) the month of the act
+   * told before it that year (its start if none). Ratification acts are told ahead, at the
+   * invitation, in the later years they fall in: their months order them and nothing else.
+   */
+  const happened = new Map<StoryLine, number>();
+  const lastAct = new Map<number, number>();
+  const add = (year: number, text: string, source?: string, when?: { month: number; ahead?: boolean }) => {
     const said = plain ? plainWords(text) : text;
-    lines.push(source && !plain ? { year, text: said, source } : { year, text: said });
+    const line: StoryLine = source && !plain ? { year, text: said, source } : { year, text: said };
+    lines.push(line);
+    happened.set(line, when?.month ?? lastAct.get(year) ?? year * 12);
+    if (when !== undefined && when.ahead !== true) lastAct.set(year, when.month);
   };
   /** " (chance 12%)" in the full story; nothing in plain words. */
   const chance = (text: string) => (plain ? '' : ` (${text})`);
@@ -55,7 +66,9 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
     const run = runs.get(key);
     if (last !== undefined && run !== undefined && run.to === year - 1 && last.text.endsWith(text)) {
       run.to = year;
-      lines[lines.length - 1] = { ...last, text: `${run.from}–${year}: ${text}` };
+      const merged = { ...last, text: `${run.from}–${year}: ${text}` };
+      happened.set(merged, happened.get(last)!);
+      lines[lines.length - 1] = merged;
       return;
     }
     runs.set(key, { from: year, to: year });
@@ -78,7 +91,8 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
     const refusals = votes.filter((v) => !v.consent);
     lastRefusals = refusals.map((v) => ({ ally: v.ally, p: v.p, reason: v.reason }));
     const agreed = votes.length - refusals.length;
-    add(year, `North Atlantic Council, ${monthInWords(votes[0]!.month)}: ${agreed} of ${votes.length} Allies asked agree to invite ${candidateAt(sc.candidate.name, year)}.`);
+    const at = { month: votes[0]!.month };
+    add(year, `North Atlantic Council, ${monthInWords(votes[0]!.month)}: ${agreed} of ${votes.length} Allies asked agree to invite ${candidateAt(sc.candidate.name, year)}.`, undefined, at);
     if (plain && refusals.length > 3) {
       const names = refusals.slice(0, 3).map((v) => ally(v.ally).name);
       add(year, `${refusals.length} Allies refuse, among them ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}.`);
@@ -124,12 +138,12 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
         // The standard path as it was that year: no MAP before 1999, no Study before 1995.
         const path = track === 'map' ? TRACK_LABELS.map : PROCEDURES[procedureOfYear(e.year)]!.label;
         const how = track === 'special' ? 'demanding special status rather than standing in line' : `accepting the standard path: ${path}`;
-        add(e.year, `${candidateAt(sc.candidate.name, e.year)} applies in ${monthInWords(e.month)}, ${how}${chance(`chance of accepting the standard path ${pct(e.pStandard, 0)}`)}.`, sc.candidate.acceptsStandardPath.source);
+        add(e.year, `${candidateAt(sc.candidate.name, e.year)} applies in ${monthInWords(e.month)}, ${how}${chance(`chance of accepting the standard path ${pct(e.pStandard, 0)}`)}.`, sc.candidate.acceptsStandardPath.source, { month: e.month });
         break;
       }
       case 'withdrew':
         dropRatifiedAfter(e.month);
-        add(e.year, `${candidateAt(sc.candidate.name, e.year)} withdraws its application in ${monthInWords(e.month)}; it may apply again in a later year.`, sc.candidate.withdrawal.source);
+        add(e.year, `${candidateAt(sc.candidate.name, e.year)} withdraws its application in ${monthInWords(e.month)}; it may apply again in a later year.`, sc.candidate.withdrawal.source, { month: e.month });
         break;
       case 'track_changed':
         add(e.year, `The Membership Action Plan now exists; preparation continues under it.`, sc.process.standardPath.minYears.source);
@@ -145,7 +159,7 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
         break;
       case 'holdout_lifted': {
         const a = ally(e.ally);
-        add(e.year, `${a.name} lifts its hold-out after a concession, in ${monthInWords(e.month)}.`, sc.allies.find((x) => x.code === a.code)?.holdoutLift.source);
+        add(e.year, `${a.name} lifts its hold-out after a concession, in ${monthInWords(e.month)}.`, sc.allies.find((x) => x.code === a.code)?.holdoutLift.source, { month: e.month });
         break;
       }
       case 'objection_met': {
@@ -153,7 +167,7 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
         const asked = `${ally(e.ally).name}, asked again at the meeting of ${monthInWords(e.month)}, agrees`;
         // A criterion now met is the commonest cause; otherwise a rule's or an event's shift moved it.
         const criterion = e.criterionMet && reason.kind === 'precondition' ? sc.preconditions.find((p) => p.id === reason.id) : undefined;
-        add(e.year, criterion ? `${asked} now that the criterion it objected to is met: ${criterion.label}.` : `${asked}: the terms have changed since it objected (its reason then: ${clause(reason)}).`, reason.source);
+        add(e.year, criterion ? `${asked} now that the criterion it objected to is met: ${criterion.label}.` : `${asked}: the terms have changed since it objected (its reason then: ${clause(reason)}).`, reason.source, { month: e.month });
         break;
       }
       case 'objection_settled': {
@@ -165,15 +179,16 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
         break;
       }
       case 'invited':
-        add(e.year, `Invited in ${monthInWords(e.month)} by unanimous agreement of the ${e.voters} members (Article 10).`, 'S1');
+        add(e.year, `Invited in ${monthInWords(e.month)} by unanimous agreement of the ${e.voters} members (Article 10).`, 'S1', { month: e.month });
         break;
       case 'ratification': {
         // Told in the year it falls in, and only if it comes before the branch ends or the candidacy is withdrawn.
         const a = ally(e.ally);
         const spec = sc.allies.find((x) => x.code === a.code)!.ratification;
         const at = monthInWords(e.month);
-        if (!e.passed) add(e.year, `${a.name} refuses for good: ${spec.procedure} rejects the protocol in ${at} and the government does not put it again.`, spec.pass.source);
-        else if (e.retried) add(e.year, `${a.name}: ${spec.procedure} rejects the protocol at a first vote and passes it a month later, when it is put again, in ${at}.`, spec.pass.source);
+        const ahead = { month: e.month, ahead: true };
+        if (!e.passed) add(e.year, `${a.name} refuses for good: ${spec.procedure} rejects the protocol in ${at} and the government does not put it again.`, spec.pass.source, ahead);
+        else if (e.retried) add(e.year, `${a.name}: ${spec.procedure} rejects the protocol at a first vote and passes it a month later, when it is put again, in ${at}.`, spec.pass.source, ahead);
         else break;
         ratified.push({ line: lines[lines.length - 1]!, month: e.month });
         break;
@@ -193,10 +208,11 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
   const tied = t.actor === m.allyCount ? lastRefusals.filter((r) => Math.abs(r.p - lowest) < 1e-9).length : 0;
   const ending = endingText(exit.exit, who, reason, monthInWords(t.exitMonth), candidateAt(sc.candidate.name, t.exitYear), t.actor === m.allyCount ? { count: Math.max(tied, 2), p: lowest } : undefined);
   dropRatifiedAfter(t.exitMonth);
-  // Lines in the order of their years (ratification acts were told at the invitation); within a
-  // year, as told. The ending comes last, under the last year told: a withdrawal's ending names
-  // its own month, and years of no application may follow it.
-  lines.sort((a, b) => a.year - b.year);
+  // Lines in the order of their years, and within a year of their months (ratification acts were
+  // told at the invitation); as told where those are equal. The ending comes last, under the
+  // last year told: a withdrawal's ending names its own month, and years of no application may
+  // follow it.
+  lines.sort((a, b) => a.year - b.year || happened.get(a)! - happened.get(b)!);
   add(Math.max(t.exitYear, lines[lines.length - 1]?.year ?? t.exitYear), ending, reason.source);
 
   const cited = new Map<string, string>();
