@@ -34,6 +34,8 @@ export function compile(scenario: Scenario, accelerators: Partial<Accelerators> 
   const joined = new Map(scenario.allies.map((a) => [a, dateToYear(a.joined)]));
   const joinedOf = (a: (typeof scenario.allies)[number]) => joined.get(a)!;
   const allies = [...scenario.allies].sort((a, b) => joinedOf(a) - joinedOf(b) || a.code.localeCompare(b.code));
+  // The month each Ally became a Party: who votes and ratifies in a month, and when a later member's talks begin.
+  const joinedMonths = allies.map((a) => monthOfDate(a.joined));
   const rules = scenario.rules.filter((r) => r.enabled);
   const events = scenario.events.filter((e) => e.enabled);
 
@@ -134,9 +136,9 @@ export function compile(scenario: Scenario, accelerators: Partial<Accelerators> 
     allyCodes: allies.map((a) => a.code),
     allyActor: Uint32Array.from(allies, (a) => hashName(`ally:${a.code}`)),
     allyJoined: Float64Array.from(allies, joinedOf),
-    allyJoinedMonth: Float64Array.from(allies, (a) => monthOfDate(a.joined)),
+    allyJoinedMonth: Float64Array.from(joinedMonths),
     membersByYear: calendar.membersByYear,
-    membersByMonth: membersByMonth(allies.map((a) => monthOfDate(a.joined)), scenario.decisionPoint.year, scenario.decisionPoint.horizon),
+    membersByMonth: membersByMonth(joinedMonths, scenario.decisionPoint.year, scenario.decisionPoint.horizon),
     allyCoCandidate: Uint8Array.from(allies, (a) => (c.coCandidates.includes(a.code) ? 1 : 0)),
     allyConsent: slots((i) => paramPath('ally', 'consent', allies[i]!.code), (i) => allies[i]!.consent, n, Phase.vote),
     allyThreat: slots((i) => paramPath('ally', 'threat', allies[i]!.code), (i) => allies[i]!.threat, n, Phase.vote),

@@ -47,32 +47,31 @@ describe('rewrite distance in the explorer', () => {
     await h!.waitFor('Candidate');
   });
 
+  /** The opened file with no baseline, one edit made (0.3 -> 0.4 on a fixed value: one default unit, 0.1, on a probability), and the rewrite screen open on it. */
+  async function rewriteOfOneEdit(): Promise<{ app: Harness; frame: string }> {
+    const app = (h = renderApp({ scenario: sampleScenario(), file: '/tmp/tui-test.yaml' }, noFiles));
+    await app.waitFor('rewrite 0.0 ·');
+    await app.press('L');
+    await app.waitFor('rewrite 1.0 ·');
+    await app.press('w');
+    return { app, frame: await app.waitFor('candidate.interest: 0.3 -> 0.4') };
+  }
+
   it('without a baseline file, the edits to the opened file are the rewrite', async () => {
-    h = renderApp({ scenario: sampleScenario(), file: '/tmp/tui-test.yaml' }, noFiles);
-    await h.waitFor('rewrite 0.0 ·');
-    // 0.3 -> 0.4 on a fixed value: one default unit (0.1) on a probability.
-    await h.press('L');
-    await h.waitFor('rewrite 1.0 ·');
-    await h.press('w');
-    const frame = await h.waitFor('candidate.interest: 0.3 -> 0.4');
+    const { app, frame } = await rewriteOfOneEdit();
     expect(frame).toContain('names no baseline and extends none');
     // u is the parameters' key: back there first, then undo.
-    await h.press(KEY.escape, 'u');
-    await h.waitFor('rewrite 0.0 ·');
+    await app.press(KEY.escape, 'u');
+    await app.waitFor('rewrite 0.0 ·');
   });
 
   it('the first keys on a screen just opened reach that screen only, not the one it replaced', async () => {
-    h = renderApp({ scenario: sampleScenario(), file: '/tmp/tui-test.yaml' }, noFiles);
-    await h.waitFor('rewrite 0.0 ·');
-    await h.press('L');
-    await h.waitFor('rewrite 1.0 ·');
-    await h.press('w');
-    await h.waitFor('candidate.interest: 0.3 -> 0.4');
+    const { app } = await rewriteOfOneEdit();
     // → and u change and undo on the parameters' screen; here they do nothing.
-    await h.press('L', 'u');
+    await app.press('L', 'u');
     await tick(300);
-    expect(h.lastFrame()).toContain('rewrite 1.0 ·');
-    expect(h.lastFrame()).toContain('candidate.interest: 0.3 -> 0.4');
+    expect(app.lastFrame()).toContain('rewrite 1.0 ·');
+    expect(app.lastFrame()).toContain('candidate.interest: 0.3 -> 0.4');
   });
 });
 

@@ -140,8 +140,8 @@ function liftMonthOf(m: CompiledModel, s: BranchState, i: number, fromMonth: num
 }
 
 /**
- * The Ally whose standing objection is the strongest (lowest chance of consent when last asked; a rule's block
- * first; among equals, one a rule or an event singles out), or -1.
+ * The Ally whose standing objection is the strongest (lowest chance of consent when last asked;
+ * a rule's block first; among equals, one a rule or an event singles out), or -1.
  */
 export function strongestHolding(m: CompiledModel, s: BranchState): number {
   let best = -1;
