@@ -9,12 +9,17 @@ import { printToStderr, refuseOutOver } from './output.js';
  * without it.
  */
 export async function rewriteFor(loaded: LoadedScenario): Promise<RewriteDistance | undefined> {
+  return (await baselineOf(loaded)).distance;
+}
+
+/** The file of a loaded scenario's baseline (an input of the command: no output may replace it), and the rewrite distance from it. */
+export async function baselineOf(loaded: LoadedScenario): Promise<{ readonly file?: string; readonly distance?: RewriteDistance }> {
   const base = await findBaseline(loaded);
-  if (base.kind === 'none') return undefined;
+  if (base.kind === 'none') return {};
   await refuseOutOver([base.file]);
   if (base.kind === 'broken') {
     printToStderr(`warning: ${loaded.file}: its baseline ${base.file} cannot be loaded, so no rewrite distance is given:\n${base.problems.join('\n')}\n`);
-    return undefined;
+    return { file: base.file };
   }
-  return rewriteDistance(base.scenario, loaded.scenario);
+  return { file: base.file, distance: rewriteDistance(base.scenario, loaded.scenario) };
 }

@@ -100,4 +100,18 @@ describe('report --charts DIR', () => {
     expect(existsSync(same)).toBe(false);
     expect(readdirSync(real)).toEqual([]);
   });
+
+  test('the charts never replace the baseline a scenario rewrites, even with --force', () => {
+    const dir = join(scratch, 'baseline-overlap');
+    mkdirSync(dir);
+    const baseline = join(dir, 'funnel.svg');
+    writeFileSync(baseline, readFileSync(new URL('../../scenarios/russia-2000.yaml', import.meta.url)));
+    const team = join(dir, 'team.yaml');
+    writeFileSync(team, 'id: team\ntitle: Team\nextends: bundled:russia-2000\nbaseline: funnel.svg\n');
+    const out = cli(['report', team, '--audience', 'teacher', '--runs', '100', '--sensitivity-runs', '50', '--charts', dir, '--force']);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/--charts .*baseline-overlap: funnel\.svg is a file this command reads or writes/);
+    expect(readFileSync(baseline, 'utf8')).toContain('id: russia-2000');
+    expect(readdirSync(dir).sort()).toEqual(['funnel.svg', 'team.yaml']);
+  });
 });

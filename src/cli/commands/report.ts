@@ -5,7 +5,7 @@ import { handoutHtml } from '../../analysis/handout/html.js';
 import { handoutMarkdown } from '../../analysis/handout/markdown.js';
 import { stableJson } from '../../report/json.js';
 import { parseMeasureFlag, runAnalysis } from '../analysis.js';
-import { rewriteFor } from '../baseline.js';
+import { baselineOf } from '../baseline.js';
 import { UsageError } from '../errors.js';
 import { loadForCommand } from '../load.js';
 import { checkWork } from '../budget.js';
@@ -49,14 +49,17 @@ export async function reportCommand(file: string, flags: ReportFlags): Promise<v
   if (audience === 'student' && flags.outcome !== undefined) throw new UsageError('--outcome chooses what the tornado explains, which only the teacher\'s handout has: add --audience teacher');
   const teamA = await loadForCommand(file, flags.set);
   const teamB = flags.compare === undefined ? undefined : await loadForCommand(flags.compare, flags.set);
-  // Every chart a handout can have: the folder is checked before any work, against the files read and the --out.
-  const chartFiles = CHART_NAMES.flatMap((n) => [`${n}.svg`, `${n}.png`]);
-  const others = { reads: [...teamA.chain, ...(teamB?.chain ?? [])], writes: [flags.out] };
-  const chartsFolder = flags.charts === undefined ? false : await checkOutFolder('--charts', flags.charts, chartFiles, flags.force === true, others);
   // The centre: team B when there are two, else the scenario itself.
   const centre = teamB ?? teamA;
   const centreFile = flags.compare ?? file;
-  const rewrite = (await rewriteFor(centre)) ?? null;
+  const centreBase = await baselineOf(centre);
+  const teamABase = teamB === undefined ? centreBase : await baselineOf(teamA);
+  const rewrite = centreBase.distance ?? null;
+  // Every chart a handout can have: the folder is checked before any work, against the files read (the baselines too) and the --out.
+  const chartFiles = CHART_NAMES.flatMap((n) => [`${n}.svg`, `${n}.png`]);
+  const baselines = [centreBase.file, teamABase.file].filter((f): f is string => f !== undefined);
+  const others = { reads: [...teamA.chain, ...(teamB?.chain ?? []), ...baselines], writes: [flags.out] };
+  const chartsFolder = flags.charts === undefined ? false : await checkOutFolder('--charts', flags.charts, chartFiles, flags.force === true, others);
   const command = [
     'article10',
     'report',
@@ -103,7 +106,7 @@ export async function reportCommand(file: string, flags: ReportFlags): Promise<v
     );
     if (teamB === undefined) return handout;
     const done = total - flags.runs;
-    const teamARewrite = (await rewriteFor(teamA)) ?? null;
+    const teamARewrite = teamABase.distance ?? null;
     const comparison = await compareScenarios(teamA.scenario, teamB.scenario, {
       seed: flags.seed,
       runs: flags.runs,
