@@ -5,7 +5,7 @@ import { countOption, parseRuns } from '../options.js';
 /** `article10 report`: its options, and the flags its work receives (the command is declared in report.command.ts). */
 export const options = {
   audience: valueOption('--audience <who>', 'student (one printed page in plain words: the question, both teams, one story, questions, a glossary) or teacher (everything: assumptions, sources, tornado, the least rewrite)', undefined, 'student'),
-  compare: readsFile(valueOption('--compare <other>', 'team A\'s assumption set (file or bundled name), set beside the scenario (team B) on common random numbers; the handout is centred on team B')),
+  compare: readsFile(valueOption('--compare <other>', 'team B\'s assumption set (file or bundled name), set beside the scenario (team A) on common random numbers; the handout is centred on team B')),
   format: valueOption('--format <format>', 'md or html (default: from the --out extension, else md)'),
   outcome: valueOption('--outcome <outcome>', 'the share the tornado explains (default: joined, or the deepest stage enough branches reach)'),
   runs: runs('branches for the outcomes, the funnel and the comparison', 20_000),
