@@ -111,7 +111,7 @@ export function compile(scenario: Scenario, accelerators: Partial<Accelerators> 
     procedureByYear: procedureByYear(scenario),
     startMonth: scenario.decisionPoint.date === undefined ? monthIndex(scenario.decisionPoint.year, 1) : monthOfDate(scenario.decisionPoint.date),
     firstMonth: monthIndex(scenario.decisionPoint.year, 1),
-    nextMeeting: nextMeetingTable(scenario.decisionPoint.year, scenario.decisionPoint.horizon),
+    nextMeeting: meetingsOfMembers(nextMeetingTable(scenario.decisionPoint.year, scenario.decisionPoint.horizon), firstVoterMonth(allies, joinedMonths, c.coCandidates), scenario.decisionPoint.year),
     actors: Uint32Array.of(hashName(`candidate:${c.code}`), hashName('alliance')),
     interest: table.add(paramPath('candidate', 'interest'), c.interest),
     opposition: table.add(paramPath('candidate', 'domesticOpposition'), c.domesticOpposition),
@@ -270,6 +270,29 @@ function indexOrThrow(index: number, what: string, name: string, disabled = fals
   if (index >= 0) return index;
   if (disabled) return -1;
   throw new Error(`internal: unknown ${what} "${name}" reached the engine`);
+}
+
+/** The month the first Ally that can vote on the candidate (a Party, co-candidates aside) joined; Infinity when none ever does. */
+function firstVoterMonth(allies: readonly { readonly code: string }[], joinedMonths: readonly number[], coCandidates: readonly string[]): number {
+  let first = Infinity;
+  for (let i = 0; i < allies.length; i++) if (!coCandidates.includes(allies[i]!.code)) first = Math.min(first, joinedMonths[i]!);
+  return first;
+}
+
+/**
+ * The Council's meetings (`table`: by month offset, the next meeting's month) once it has a member
+ * to decide: before the Treaty entered into force there was no Council, and a meeting of no
+ * member would invite by the unanimity of nobody. A month before `fromMonth` waits for the first
+ * meeting from then, beyond the horizon when there is none.
+ */
+function meetingsOfMembers(table: Int32Array, fromMonth: number, firstYear: number): Int32Array {
+  const first = monthIndex(firstYear, 1);
+  const offset = fromMonth - first;
+  if (offset <= 0) return table;
+  const beyond = first + table.length;
+  const firstMeeting = offset < table.length ? Math.max(table[offset]!, fromMonth) : beyond;
+  for (let i = 0; i < Math.min(offset, table.length); i++) table[i] = Math.max(table[i]!, firstMeeting === Infinity ? beyond : firstMeeting);
+  return table;
 }
 
 /**

@@ -55,6 +55,31 @@ describe('the Council calendar', () => {
     expect(r.accessionYears.map((y) => y.year)).toEqual([2001]);
   });
 
+  test('every member has ratified only once the last parliament has, by the horizon', () => {
+    const stage = (r: ReturnType<typeof run>, name: string) => r.funnel.find((f) => f.stage === name)!.share;
+    // Invited 2000-05; parliaments that take 100 months are still at it at the horizon.
+    const slow = run(certain({ date: '2000-03-01', horizon: 2001, months: 100 }));
+    expect(stage(slow, 'invited')).toBe(1);
+    expect(stage(slow, 'ratified')).toBe(0);
+    expect(slow.outcomes.pending_at_horizon.share).toBe(1);
+    const done = run(certain({ date: '2000-03-01', horizon: 2001, months: 9 }));
+    expect(stage(done, 'ratified')).toBe(1);
+    expect(done.outcomes.joined.share).toBe(1);
+  });
+
+  test('the Council meets only once it has a member: no invitation before the Treaty is in force', () => {
+    // The founders joined on 1949-08-24: a candidate that applies in January 1948 is first asked at
+    // the foreign ministers' December meeting of 1949, not by a Council of nobody.
+    const s = certain({ date: '1948-01-10', horizon: 1950 });
+    const early = { ...s, decisionPoint: { ...s.decisionPoint, year: 1948 } };
+    expect(run(early).accessionMonths.map((m) => m.month)).toEqual(['1949-12']);
+    const story = traceBranch(compile(early), 'months', 0).entries.find((e) => e.kind === 'invited');
+    expect(story).toMatchObject({ month: monthIndex(1949, 12) });
+    // With every Ally joining after the horizon, no meeting is held at all.
+    const never = { ...early, decisionPoint: { ...early.decisionPoint, horizon: 1949 }, allies: early.allies.map((a) => ({ ...a, joined: '1950-01-01' })) };
+    expect(run(never).outcomes.joined.share).toBe(0);
+  });
+
   test('an objection is negotiated from the application, with the monthly hazard of its yearly chance', () => {
     // One Ally objects to the candidate that applied in January and lifts with a yearly chance of
     // 1/2. Talks run from the application: the objection is settled before the May meeting with

@@ -71,7 +71,8 @@ export function invite(m: CompiledModel, s: BranchState, voters: number, trace: 
   }
   // Parliaments at one pace with the same range finish together: naming one would be arbitrary.
   if (slowestTies > 1) s.slowestAlly = alikeActor(m);
-  s.reachedRatified = s.ratificationFailAlly < 0;
+  // Every member has ratified only once the last parliament has: by the horizon, before a withdrawal (see ratify).
+  s.ratifiedMonth = s.ratificationFailAlly < 0 ? Math.floor(start + slowest) : Infinity;
   s.ratificationFailMonth = Math.floor(start + failAt);
   s.joinMonth = Math.floor(start + slowest + Math.max(0, s.delayShift + s.ruleDelay));
 }
@@ -109,6 +110,7 @@ function sameRange(p: CompiledModel['params'], i: number, j: number): boolean {
 /** Whether the branch ends this year (by its last month of acts): the first final refusal comes, or the last instrument is deposited. */
 export function ratify(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
   const yearEnd = s.actsUntil;
+  if (s.ratifiedMonth <= yearEnd) s.reachedRatified = true;
   if (s.ratificationFailAlly >= 0) {
     if (s.ratificationFailMonth <= yearEnd) finish(s, ExitCode.ratification_failed, s.ratificationFailAlly, FixedReason.ratification_vote, s.ratificationFailMonth, trace);
     return;

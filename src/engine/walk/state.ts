@@ -54,6 +54,8 @@ export class BranchState {
 
   // Ratification, settled at invitation: the months of the last deposit and of the first final refusal.
   joinMonth = 0;
+  /** The month the last parliament ratifies (Infinity when one refuses for good): every member has ratified once it has passed. */
+  ratifiedMonth = 0;
   ratificationFailMonth = 0;
   ratificationFailAlly = -1;
   slowestAlly = -1;
