@@ -69,6 +69,7 @@ export type IssueCode =
   | 'horizon_too_far'
   | 'date_outside_year'
   | 'candidate_already_member'
+  | 'co_candidate_already_member'
   | 'no_ally_in_window'
   | 'observed_outside_window'
   // the rest of a long list

@@ -35,10 +35,24 @@ export function windowProblems(doc: ScenarioDocument): WindowProblem[] {
     });
   }
 
+  // A co-candidate is invited with the candidate: a state that is a member already cannot be one.
+  const coCandidates = doc.candidate.coCandidates ?? [];
+  coCandidates.forEach((code, i) => {
+    const joined = (doc.allies ?? []).find((a) => a.code === code)?.joined ?? rosterEntry(code)?.joined;
+    if (joined !== undefined && joined <= decided) {
+      problems.push({
+        code: 'co_candidate_already_member',
+        message: `${code} has been a NATO member since ${joined}, before the decision on ${decided}: a co-candidate is invited with the candidate, and a member votes on it`,
+        path: ['candidate', 'coCandidates', i],
+      });
+    }
+  });
+
   const end = horizonEnd(horizon);
   const listed = (doc.allies ?? []).filter((a) => (a.joined ?? rosterEntry(a.code)?.joined ?? end) <= end).map((a) => a.code);
   const voters = new Set([...listed, ...rosterMembersBy(horizon).map((m) => m.code)]);
   voters.delete(candidate);
+  for (const code of coCandidates) voters.delete(code);
   if (voters.size === 0) {
     problems.push({
       code: 'no_ally_in_window',
@@ -58,6 +72,12 @@ export function windowProblems(doc: ScenarioDocument): WindowProblem[] {
   }
   if (observed?.date !== undefined && observed.year !== undefined && observed.date.slice(0, 4) !== String(observed.year)) {
     problems.push({ code: 'date_outside_year', message: `${observed.date} is not in the observed year ${observed.year}`, path: ['observed', 'date'] });
+  } else if (observed?.date !== undefined && observed.year === year && observed.date < decided) {
+    problems.push({
+      code: 'observed_outside_window',
+      message: `the observed date ${observed.date} is before the decision on ${decided}: no branch reaches it, so the forecast cannot be scored against it`,
+      path: ['observed', 'date'],
+    });
   }
   return problems;
 }
