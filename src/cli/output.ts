@@ -37,7 +37,11 @@ export async function emit(result: string | readonly string[] | Uint8Array, out:
     // Checked again here: a command run without checkOutPath refuses a read-only file too.
     const force = options.force ?? (checked?.out === out && checked.force);
     if (target.kind === 'file' && target.readOnly && !force) throw readOnlyError(out);
-    await writeToTarget(target, data, { signal: interrupt.signal });
+    await writeToTarget(target, data, {
+      signal: interrupt.signal,
+      // A named pipe nobody reads yet holds the output until someone does, as a shell redirection would.
+      onWaitForReader: () => printToStderr(`article10: ${out} is a named pipe with no reader yet; waiting for one to read the output (Ctrl-C stops)\n`),
+    });
     const size = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
     if (target.kind === 'file' || target.kind === 'new') printToStderr(`article10: wrote ${out} (${byteSize(size)})\n`);
   } catch (error) {
@@ -72,7 +76,7 @@ export async function checkOutFolder(option: string, given: string, files: reado
   if (given === STDOUT) throw new UsageError(`${option} -: this command writes several files; name a folder`);
   const dir = resolve(given);
   const info = await stat(dir).catch(() => undefined);
-  if (info !== undefined && !info.isDirectory()) throw new UsageError(`${option} ${given}: is a file, not a folder; name a folder`);
+  if (info !== undefined && !info.isDirectory()) throw new UsageError(`${option} ${given}: is ${info.isFile() ? 'a file' : info.isFIFO() ? 'a named pipe' : info.isCharacterDevice() ? 'a device' : 'something else'}, not a folder; name a folder`);
   const folder = await whereWritten(dir);
   for (const w of otherWrites(others)) {
     if ((await whereWritten(w)) === folder) throw new UsageError(`${option} ${given}: is also the --out (${w}); write them to different places`);

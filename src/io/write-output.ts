@@ -4,9 +4,14 @@ import { writeFileAtomic } from './atomic-write.js';
 import { inspectOutput, type OutputTarget } from './output-target.js';
 import { writeAll } from './write-all.js';
 
+/** How long opening a FIFO may wait for its reader before the wait is said. */
+const WAIT_NOTICE_MS = 300;
+
 export interface WriteOutputOptions {
   /** Aborting it stops the write: a file is left as it was, a device or FIFO gets no more. */
   readonly signal?: AbortSignal;
+  /** Called when a FIFO has no reader yet, before the write waits for one (so the wait can be said). */
+  readonly onWaitForReader?: () => void;
 }
 
 /** Writes `data` to what `path` names now (see writeToTarget). */
@@ -27,15 +32,16 @@ export async function writeToTarget(target: OutputTarget, data: string | Uint8Ar
     case 'file':
       return writeFileAtomic(target.path, data, { ...options, keep: target });
     case 'stream':
-      return writeDirect(target.path, typeof data === 'string' ? Buffer.from(data) : data, target.fifo, options.signal);
+      return writeDirect(target.path, typeof data === 'string' ? Buffer.from(data) : data, target.fifo, options);
     case 'refused':
       throw new Error(`it is ${target.what}, not a file`);
   }
 }
 
-async function writeDirect(path: string, data: Uint8Array, fifo: boolean, signal: AbortSignal | undefined): Promise<void> {
+async function writeDirect(path: string, data: Uint8Array, fifo: boolean, options: WriteOutputOptions): Promise<void> {
+  const signal = options.signal;
   signal?.throwIfAborted();
-  const handle = await openForWriting(path, fifo, signal);
+  const handle = await openForWriting(path, fifo, signal, options.onWaitForReader);
   try {
     await writeAll(handle, data, signal);
   } finally {
@@ -48,9 +54,14 @@ async function writeDirect(path: string, data: Uint8Array, fifo: boolean, signal
  * stays what it is). Opening a FIFO waits for a reader; an abort meanwhile opens it for reading
  * here, which ends the wait, so an interrupt is never stuck behind a pipe nobody reads.
  */
-async function openForWriting(path: string, fifo: boolean, signal: AbortSignal | undefined): Promise<FileHandle> {
+async function openForWriting(path: string, fifo: boolean, signal: AbortSignal | undefined, onWait?: () => void): Promise<FileHandle> {
   const opening = open(path, constants.O_WRONLY | constants.O_NOCTTY);
-  if (!fifo || signal === undefined) return opening;
+  if (!fifo) return opening;
+  // Still waiting after a moment: no reader has opened the pipe (a probe that opened and closed
+  // it would end a reader already there with an empty read).
+  const told = onWait === undefined ? undefined : setTimeout(onWait, WAIT_NOTICE_MS);
+  void opening.then(() => clearTimeout(told), () => clearTimeout(told));
+  if (signal === undefined) return opening;
   let reader: Promise<FileHandle | undefined> | undefined;
   const unblock = () => {
     reader = open(path, constants.O_RDONLY | constants.O_NONBLOCK).catch(() => undefined);

@@ -154,6 +154,18 @@ describe('a FIFO or a character device is written directly and stays what it is'
     expect(await reading).toBe(SCHEMA);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
     expect(readdirSync(dir)).toEqual(['results.fifo']);
+    expect(r.stderr).not.toMatch(/no reader/);
+  });
+
+  test('a FIFO nobody reads yet: the wait is said on stderr, and a reader that comes later gets the whole output', async () => {
+    const dir = folder('fifo-later');
+    const fifo = mkfifo(join(dir, 'results.fifo'));
+    const { child, done } = startCli(['schema', '--out', fifo]);
+    await stderrShows(child, 'is a named pipe with no reader yet; waiting for one to read the output (Ctrl-C stops)');
+    const r = await Promise.all([readFile(fifo, 'utf8'), done]);
+    expect(r[1].code, r[1].stderr).toBe(0);
+    expect(r[0]).toBe(SCHEMA);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 
   test('/dev/null takes the output and is still the same character device', async () => {
