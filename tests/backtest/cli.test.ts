@@ -44,6 +44,13 @@ describe('article10 backtest as a real process', () => {
     expect(unknown.stderr).not.toMatch(/\n\s+at /);
   });
 
+  test('a case given twice, by name and by path, is refused: it would be scored twice and be its own reference', () => {
+    const twice = cli(['backtest', 'poland-1999', 'scenarios/backtests/poland-1999.yaml', '--runs', '200']);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(/^article10: backtest-poland-1999 is given twice \(.*poland-1999\.yaml and scenarios\/backtests\/poland-1999\.yaml\): each case is scored once\n$/);
+    expect(twice.stdout).toBe('');
+  });
+
   test('the table names each case and the Brier score; one case by name', () => {
     const r = cli(['backtest', 'poland-1999', '--runs', '1000']);
     expect(r.code, r.stderr).toBe(0);

@@ -46,11 +46,16 @@ export async function backtestCommand(files: readonly string[], flags: BacktestF
   const paths = files.length > 0 ? await Promise.all(files.map(resolveCase)) : await bundledBacktests();
   if (paths.length === 0) throw new UsageError(`no backtest cases: ${backtestsDir()} is empty and no file was given`);
   const inputs: BacktestInput[] = [];
+  // A case given twice would be scored twice and be its own reference forecast.
+  const given = new Map<string, string>();
   for (const path of paths) {
     const loaded = await loadForCommand(path);
     if (loaded.scenario.observed === undefined) {
       throw new UsageError(`${path}: a backtest needs \`observed: { outcome, year, source }\` (what actually happened)`);
     }
+    const twice = given.get(loaded.scenario.id);
+    if (twice !== undefined) throw new UsageError(`${loaded.scenario.id} is given twice (${twice} and ${path}): each case is scored once`);
+    given.set(loaded.scenario.id, path);
     inputs.push({ scenario: loaded.scenario, warnings: loaded.warnings });
   }
   // A rewrite search for each case that misses, as far as can be known before the runs: every case.
