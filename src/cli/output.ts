@@ -5,6 +5,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { errorCode } from '../io/error-code.js';
 import { findSameFile, inspectOutput, type FileId, type OutputTarget } from '../io/output-target.js';
 import { writeToTarget } from '../io/write-output.js';
+import { openFailure } from '../io/read-text.js';
 import { byteSize, integer } from '../report/format.js';
 import { terminalText } from '../report/safe-text.js';
 import { ExitCode, Interrupted, UsageError } from './errors.js';
@@ -209,7 +210,10 @@ export async function checkOutPath(out: unknown, options: OutCheckOptions = {}):
   try {
     target = await inspectOutput(out);
   } catch (error) {
-    throw new UsageError(`--out ${out}: ${error instanceof Error ? error.message : String(error)}`);
+    const code = errorCode(error);
+    // A loop of links or an overlong name: said in words; anything else as the system says it.
+    const why = code === 'ELOOP' || code === 'ENAMETOOLONG' ? openFailure(error).message : error instanceof Error ? error.message : String(error);
+    throw new UsageError(`--out ${out}: ${why}`);
   }
   if (target.kind === 'refused') throw new UsageError(`--out ${out}: is ${target.what}; name a file${target.what === 'a folder' ? ' in it' : ''}`);
   if (target.kind === 'file' && target.readOnly && options.force !== true) throw readOnlyError(out);

@@ -50,6 +50,7 @@ export async function readTextFile(path: string, maxBytes: number): Promise<Read
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     if (bytesRead > maxBytes) return { ok: false, failure: { kind: 'too_large', message: `the file is over the limit of ${maxBytes} bytes` } };
     const bytes = buffer.subarray(0, bytesRead);
+    if (isUtf16(bytes)) return { ok: false, failure: { kind: 'invalid_encoding', message: 'the file is UTF-16 text (it starts with a UTF-16 byte-order mark): save it as UTF-8' } };
     if (bytes.includes(0)) return { ok: false, failure: { kind: 'binary', message: 'the file contains NUL bytes: it is binary, not text' } };
     return decodeUtf8(bytes);
   } catch (error) {
@@ -75,6 +76,11 @@ function specialKind(info: Stats): string {
   return 'a special file';
 }
 
+/** A UTF-16 byte-order mark (FF FE or FE FF): what some editors on Windows save "Unicode" text as. */
+function isUtf16(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+}
+
 function decodeUtf8(bytes: Uint8Array): ReadTextResult {
   try {
     // ignoreBOM false (the default) strips a leading BOM.
@@ -84,7 +90,8 @@ function decodeUtf8(bytes: Uint8Array): ReadTextResult {
   }
 }
 
-function openFailure(error: unknown): ReadTextFailure {
+/** Why a path could not be opened (or resolved): no such file, a loop of links, a name too long... */
+export function openFailure(error: unknown): ReadTextFailure {
   switch (errorCode(error)) {
     case 'ENOENT':
     case 'ENOTDIR':
@@ -94,6 +101,12 @@ function openFailure(error: unknown): ReadTextFailure {
     case 'ENXIO':
       // A socket, or a device with nothing behind it.
       return { kind: 'not_a_file', message: 'is not a regular file: only regular files are read' };
+    case 'ELOOP':
+      return { kind: 'not_found', message: 'its symbolic links lead in a loop, never to a file' };
+    case 'ENAMETOOLONG':
+      return { kind: 'not_found', message: 'the path (or one of its names) is too long for the file system' };
+    case 'EACCES':
+      return { kind: 'unreadable', message: 'cannot read the file: permission denied' };
     default:
       return readFailure(error);
   }

@@ -1,6 +1,6 @@
 import { realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { notRegularFile } from '../io/read-text.js';
+import { notRegularFile, openFailure } from '../io/read-text.js';
 import { issueAt, type Issue, type IssueCode, type Origin, type Result } from './issue.js';
 import { readFailureCode } from './read-scenario-file.js';
 
@@ -68,8 +68,10 @@ export async function resolveNamedFile(written: string, from: NamedFile, by: Nam
   let realPath: string;
   try {
     realPath = await realpath(path);
-  } catch {
-    return refuse(codes.notFound, `${by.field} ${name}: no such file (${shownAs})`);
+  } catch (error) {
+    // No file there, a loop of links or a name too long: said as such; anything else (a NUL in the name) is no such file.
+    const failure = openFailure(error);
+    return refuse(codes.notFound, `${by.field} ${name}: ${failure.kind === 'not_found' ? failure.message : 'no such file'} (${shownAs})`);
   }
   // A symbolic link inside the folder may still lead out of it.
   if (!isInside(await realOrResolved(folder), realPath)) {

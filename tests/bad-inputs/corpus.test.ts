@@ -89,6 +89,23 @@ const GENERATED: Readonly<Record<string, (dir: string) => string>> = {
     writeFileSync(file, 'extends: innocent.yaml\nid: corpus-symlink\n');
     return file;
   },
+  'extends-symlink-loop': (dir) => {
+    symlinkSync('loop-b.yaml', join(dir, 'loop-a.yaml'));
+    symlinkSync('loop-a.yaml', join(dir, 'loop-b.yaml'));
+    const file = join(dir, 'extends-symlink-loop.yaml');
+    writeFileSync(file, 'extends: loop-a.yaml\nid: corpus-symlink-loop\n');
+    return file;
+  },
+  'scenario-symlink-loop': (dir) => {
+    symlinkSync('loop-b.yaml', join(dir, 'loop-a.yaml'));
+    symlinkSync('loop-a.yaml', join(dir, 'loop-b.yaml'));
+    return join(dir, 'loop-a.yaml');
+  },
+  'utf16-file': (dir) => {
+    const file = join(dir, 'utf16-file.yaml');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id: corpus-utf16\n', 'utf16le')]));
+    return file;
+  },
   'file-not-found': (dir) => join(dir, 'no-such-scenario.yaml'),
   'out-is-input': (dir) => validCopy(dir, 'out-is-input'),
   'out-is-input-symlink': (dir) => {
