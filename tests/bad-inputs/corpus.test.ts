@@ -65,6 +65,13 @@ function validCopy(dir: string, name: string): string {
   return file;
 }
 
+/** loop-a.yaml and loop-b.yaml, symbolic links to each other: returns loop-a.yaml. */
+function symlinkLoop(dir: string): string {
+  symlinkSync('loop-b.yaml', join(dir, 'loop-a.yaml'));
+  symlinkSync('loop-a.yaml', join(dir, 'loop-b.yaml'));
+  return join(dir, 'loop-a.yaml');
+}
+
 /** Inputs the test builds: too big to commit, links, a named pipe, a read-only file, a path that must not exist. */
 const GENERATED: Readonly<Record<string, (dir: string) => string>> = {
   'big-file': (dir) => {
@@ -90,17 +97,12 @@ const GENERATED: Readonly<Record<string, (dir: string) => string>> = {
     return file;
   },
   'extends-symlink-loop': (dir) => {
-    symlinkSync('loop-b.yaml', join(dir, 'loop-a.yaml'));
-    symlinkSync('loop-a.yaml', join(dir, 'loop-b.yaml'));
+    symlinkLoop(dir);
     const file = join(dir, 'extends-symlink-loop.yaml');
     writeFileSync(file, 'extends: loop-a.yaml\nid: corpus-symlink-loop\n');
     return file;
   },
-  'scenario-symlink-loop': (dir) => {
-    symlinkSync('loop-b.yaml', join(dir, 'loop-a.yaml'));
-    symlinkSync('loop-a.yaml', join(dir, 'loop-b.yaml'));
-    return join(dir, 'loop-a.yaml');
-  },
+  'scenario-symlink-loop': (dir) => symlinkLoop(dir),
   'utf16-file': (dir) => {
     const file = join(dir, 'utf16-file.yaml');
     writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id: corpus-utf16\n', 'utf16le')]));
