@@ -114,11 +114,17 @@ function yamlIssues(problems: readonly YAMLError[], text: string, file: string, 
   // One mistake often makes the parser complain several times on its line: the first says it.
   const lines = new Set<number>();
   const firstPerLine = problems.map((p) => ({ p, at: position(p.pos[0]) })).filter(({ at }) => !lines.has(at.line) && lines.add(at.line));
-  const issues = firstPerLine.slice(0, LIMITS.maxSyntaxIssues).map(({ p, at }) => issueAt('yaml_syntax', `${language} syntax error: ${p.message}`, at, ''));
+  const issues = firstPerLine.slice(0, LIMITS.maxSyntaxIssues).map(({ p, at }) => issueAt('yaml_syntax', `${language} syntax error: ${syntaxMessage(p)}`, at, ''));
   if (firstPerLine.length > LIMITS.maxSyntaxIssues) {
     issues.push(fileIssue('yaml_syntax', `${firstPerLine.length - LIMITS.maxSyntaxIssues} more ${language} errors not shown`, file));
   }
   return issues;
+}
+
+/** The parser's message, except where it speaks to a programmer (several documents in one file). */
+function syntaxMessage(p: YAMLError): string {
+  if (p.code === 'MULTIPLE_DOCS') return 'a second document starts here (a line "---"): a scenario is one document; split the file, or remove the "---"';
+  return p.message;
 }
 
 /** Tags of the plain values a scenario holds (`!!str 1`); any other (`!!js/function`, `!!binary`, `!shell`) is refused. */
