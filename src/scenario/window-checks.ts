@@ -39,7 +39,8 @@ export function windowProblems(doc: ScenarioDocument): WindowProblem[] {
   const coCandidates = doc.candidate.coCandidates ?? [];
   coCandidates.forEach((code, i) => {
     const joined = (doc.allies ?? []).find((a) => a.code === code)?.joined ?? rosterEntry(code)?.joined;
-    if (joined !== undefined && joined <= decided) {
+    // A code named twice is reported as that, once.
+    if (joined !== undefined && joined <= decided && coCandidates.indexOf(code) === i) {
       problems.push({
         code: 'co_candidate_already_member',
         message: `${code} has been a NATO member since ${joined}, before the decision on ${decided}: a co-candidate is invited with the candidate, and a member votes on it`,

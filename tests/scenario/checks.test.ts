@@ -37,9 +37,10 @@ describe('the checks report', () => {
     expect(issue.message).toContain('needs a name that says when the state changed');
   });
 
-  it('a co-candidate that is the candidate itself, or named twice', async () => {
+  it('a co-candidate that is the candidate itself, a member already, or named twice', async () => {
     const issues = await issuesOf(MINIMAL.replace('  code: RU\n', '  code: RU\n  coCandidates: [RU, US, US]\n'));
     expect(issues.map((i) => [i.code, i.path, i.message])).toEqual([
+      ['co_candidate_already_member', 'candidate.coCandidates[1]', 'US has been a NATO member since 1949-08-24, before the decision on 2000-01-01: a co-candidate is invited with the candidate, and a member votes on it'],
       ['invalid_value', 'candidate.coCandidates[0]', 'RU is the candidate itself, not a co-candidate'],
       ['invalid_value', 'candidate.coCandidates[2]', 'US is named twice as a co-candidate'],
     ]);
