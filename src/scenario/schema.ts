@@ -50,7 +50,7 @@ const text = words.min(1, { error: 'must not be empty' });
 const source = text;
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `${describeInput(iss.input)} is not a date: write YYYY-MM-DD` })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `${describeInput(iss.input)} is not a date: write YYYY-MM-DD`, abort: true })
   .refine((s) => isCalendarDate(s), { error: (iss) => `${describeInput(iss.input)} is not a calendar date`, params: { issue: 'invalid_format' } });
 const yearMessage = (iss: { input?: unknown }) => `expected a whole year, got ${describeInput(iss.input)}`;
 // Range first, and stop there: z.int() would add its own "beyond a safe integer" issue for 1e20.
