@@ -9,6 +9,8 @@ import { refuseOutOver } from './output.js';
  * extension) refers to a bundled scenario. Problems become one UsageError listing them all.
  */
 export async function loadForCommand(file: string, sets: readonly string[] = []): Promise<LoadedScenario> {
+  // An empty argument would resolve to the current folder: "is a directory" says nothing useful.
+  if (file.trim() === '') throw new UsageError('the scenario named is empty: give a file or a bundled name (article10 list lists them)');
   const path = resolveScenarioPath(file);
   const result = await loadScenarioFile(path, { sets, bundledDir: bundledScenariosDir() });
   if (!result.ok) {

@@ -31,6 +31,7 @@ export async function bundledBacktests(): Promise<string[]> {
  * table prints (`backtest-poland-1999`); anything else goes to the usual loader.
  */
 async function resolveCase(file: string): Promise<string> {
+  if (file.trim() === '') throw new UsageError('a backtest case named is empty: give a file or a bundled case name');
   if (!isBareName(file)) return file;
   for (const name of [file, file.replace(/^backtest-/, '')]) {
     const path = join(backtestsDir(), `${name}.yaml`);
