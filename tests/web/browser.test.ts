@@ -267,6 +267,13 @@ describe('article10 web', () => {
     const missing = cli(['web', '--dir', join(tmpdir(), 'no-such-article10-page')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no such folder');
+    // A file, or a folder without a built page, would only ever serve "not found".
+    const file = cli(['web', '--dir', 'package.json']);
+    expect(file.code).toBe(2);
+    expect(file.stderr).toBe("article10: --dir package.json: is not a folder; name the folder `npm run web -- --out <folder>` wrote\n");
+    const empty = cli(['web', '--dir', mkdtempSync(join(tmpdir(), 'article10-no-page-'))]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('holds no index.html, so it is not a built page');
     expect(builtPageDir()).toBeDefined();
   });
 

@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { builtPageDir } from '../../io/paths.js';
 import { UsageError } from '../errors.js';
 import { printToStderr, printToStdout } from '../output.js';
@@ -9,6 +11,12 @@ import type { WebFlags } from './web.options.js';
 export async function webCommand(flags: WebFlags): Promise<void> {
   const dir = flags.dir === undefined ? builtPageDir() : resolve(flags.dir);
   if (dir === undefined) throw new UsageError('the web explorer is not built: run `npm run web` first (it writes web-dist/), then `npx article10 web`');
+  // A folder without the page would serve nothing but "not found", page after page.
+  if (flags.dir !== undefined) {
+    const info = await stat(dir).catch(() => undefined);
+    if (info?.isDirectory() !== true) throw new UsageError(`--dir ${flags.dir}: ${info === undefined ? 'there is no such folder' : 'is not a folder'}; name the folder \`npm run web -- --out <folder>\` wrote`);
+    if (!existsSync(join(dir, 'index.html'))) throw new UsageError(`--dir ${flags.dir}: holds no index.html, so it is not a built page; name the folder \`npm run web -- --out <folder>\` wrote`);
+  }
   const server = await serveStatic(dir, flags.host, flags.port);
   // Listening for Ctrl-C and SIGTERM before the address is out: whoever reads it may stop us at once.
   const stopped = new Promise<void>((done) => {
