@@ -6,7 +6,9 @@ import { compareScenarios } from '../../analysis/compare/run.js';
 import { prepareStudentHandout } from '../../analysis/handout/run.js';
 import { studentHtml } from '../../analysis/handout/student-layout.js';
 import { teachersGuide, teachersGuideHtml } from '../../analysis/kit/guide.js';
+import { parse as parseYaml } from 'yaml';
 import { bundledScenariosDir } from '../../io/paths.js';
+import type { Scenario } from '../../model/scenario.js';
 import { authoringYaml, completeDocument } from '../../scenario/override-document.js';
 import { runAnalysis } from '../analysis.js';
 import { UsageError } from '../errors.js';
@@ -40,12 +42,15 @@ export async function kitCommand(point: string, flags: KitFlags): Promise<void> 
   let base: { extends: string; copy?: string };
   // The files the kit is made from: a scenario given and what it extends (never replaced, even with --force).
   let reads: readonly string[] = [];
+  // The scenario given, whose preconditions and events the team files edit.
+  let given: Scenario | undefined;
   if (/^\d+$/.test(point.trim())) {
     year = Number(point);
     if (!years.includes(year)) throw new UsageError(`no debate kit for ${point}: the bundled kits are for ${known}; or give a scenario of one of those years`);
     base = { extends: `bundled:russia-${year}` };
   } else {
     const loaded = await loadForCommand(point);
+    given = loaded.scenario;
     reads = loaded.chain;
     year = loaded.scenario.decisionPoint.year;
     if (!years.includes(year)) throw new UsageError(`no debate kit for ${loaded.scenario.id}: its decision point is ${year}, and the bundled kits are for ${known}`);
@@ -62,6 +67,7 @@ export async function kitCommand(point: string, flags: KitFlags): Promise<void> 
 
   const teamText = async (team: 'a' | 'b') => (await readFile(join(kitDir, `team-${team}.yaml`), 'utf8')).replace(/^extends: .*$/m, `extends: ${base.extends}`);
   const texts = { a: await teamText('a'), b: await teamText('b') };
+  if (given !== undefined) refuseMissingIds(point, year, given, [texts.a, texts.b]);
 
   // The team files are loaded as they will be read from the folder, before anything is written there.
   const scratch = await mkdtemp(join(tmpdir(), 'article10-kit-'));
@@ -103,6 +109,25 @@ export async function kitCommand(point: string, flags: KitFlags): Promise<void> 
   await emit(studentHtml(made.handoutA), join(flags.out, 'team-a-handout.html'), written);
   await emit(studentHtml(made.handoutB), join(flags.out, 'team-b-handout.html'), written);
   await emit(teachersGuideHtml(guide, made.handoutB), join(flags.out, 'teachers-guide.html'), written);
+}
+
+/**
+ * The team files edit preconditions and events by id: a scenario without one of them cannot
+ * take the edit (the team file would be refused at its own line, in a file the user never saw).
+ */
+function refuseMissingIds(point: string, year: number, scenario: Scenario, teamTexts: readonly string[]): void {
+  const has = { precondition: new Set(scenario.preconditions.map((p) => p.id)), event: new Set(scenario.events.map((e) => e.id)) };
+  const missing = new Set<string>();
+  for (const text of teamTexts) {
+    // The bundled team files: trusted text of the package.
+    const doc = parseYaml(text) as { preconditions?: { id: string }[]; events?: { id: string }[] };
+    for (const p of doc.preconditions ?? []) if (!has.precondition.has(p.id)) missing.add(`precondition ${p.id}`);
+    for (const e of doc.events ?? []) if (!has.event.has(e.id)) missing.add(`event ${e.id}`);
+  }
+  if (missing.size === 0) return;
+  throw new UsageError(
+    `the ${year} kit's team files change what ${point} does not have (${[...missing].join(', ')}): give a scenario that keeps the ids of russia-${year}, or \`article10 kit ${year}\` for the bundled one`,
+  );
 }
 
 async function loadTeam(file: string, point: string) {
