@@ -48,6 +48,18 @@ describe('article10 rewrite (a real process)', () => {
     expect(applied.share).toBe(report.rewrite.search.share);
   });
 
+  test('a rewrite the fresh seed finds short of the target, beyond chance, says so; one that holds says nothing', () => {
+    // With 200 branches an evaluation, the search keeps the first move its own seed happens to favour.
+    const lucky = cli(['rewrite', 'tests/bad-inputs/_support/valid.yaml', '--target', 'applied>=0.99', '--allow', 'candidate.interest', '--runs', '200']);
+    expect(lucky.code, lucky.stderr).toBe(0);
+    expect(lucky.stdout).toMatch(/Verification on a fresh seed \(1\/verify\): 93\.0% \[88\.6%, 95\.8%\]/);
+    expect(lucky.stdout).toContain('On the fresh seed the rewrite falls short of the target, beyond chance');
+    const holds = cli(['rewrite', 'tests/bad-inputs/_support/valid.yaml', '--target', 'applied>=0.8', '--allow', 'candidate.interest', '--runs', '2000']);
+    expect(holds.code, holds.stderr).toBe(0);
+    expect(holds.stdout).toContain('Verification on a fresh seed');
+    expect(holds.stdout).not.toContain('falls short');
+  });
+
   test('an out-of-reach target is a clear answer, exit 0', () => {
     const r = cli(['rewrite', 'russia-2000', '--target', 'joined>=0.99', '--allow', 'candidate.interest', '--runs', '100', '--max-distance', '1']);
     expect(r.code).toBe(0);
