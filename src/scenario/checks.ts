@@ -55,6 +55,11 @@ export function checkScenario(doc: ScenarioDocument, root: LocatedNode): Issue[]
   const formerCode = doc.candidate.formerCode;
   if (formerCode !== undefined && !namesAChange(doc.candidate.name)) {
     report('invalid_value', `formerCode ${formerCode} needs a name that says when the state changed, such as "Soviet Union (Russia from 1991-12)"`, ['candidate', 'formerCode']);
+  } else if (formerCode === doc.candidate.code) {
+    report('invalid_value', `formerCode ${formerCode} is the candidate's code itself: give the code it had before the change (SU for Russia)`, ['candidate', 'formerCode']);
+  } else if (formerCode !== undefined && rosterEntry(formerCode) !== undefined) {
+    // The story would name the candidate by a member's code in the years before the change.
+    report('invalid_value', `formerCode ${formerCode} is the code of ${rosterEntry(formerCode)!.name}, a NATO member: give the code the candidate itself had before the change`, ['candidate', 'formerCode']);
   }
   const coCandidates = doc.candidate.coCandidates ?? [];
   coCandidates.forEach((code, i) => {
