@@ -4,6 +4,7 @@ import { DEFAULTS } from './defaults.js';
 import { normalizeAllies } from './normalize-allies.js';
 import { toEvent, toRule } from './normalize-rules.js';
 import { paramOrDefault, toParam } from './params.js';
+import { factSheetRange, unknownSourceIds } from './unknown-sources.js';
 import type { ParamInput, ScenarioDocument } from './schema.js';
 
 /**
@@ -29,6 +30,10 @@ export function normalizeScenario(doc: ScenarioDocument): { scenario: Scenario; 
     ...(doc.baseline !== undefined && { baseline: doc.baseline }),
     ...(doc.observed !== undefined && { observed: { ...doc.observed } }),
   };
+  const unknown = unknownSourceIds(scenario);
+  if (unknown.length > 0) {
+    warnings.push(`cites ${unknown.join(', ')}, which neither the fact sheet (${factSheetRange()}; article10 sources) nor the file's sources define: a reader cannot look ${unknown.length === 1 ? 'it' : 'them'} up`);
+  }
   return { scenario, warnings };
 }
 

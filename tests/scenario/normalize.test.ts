@@ -204,6 +204,17 @@ describe('normalization', () => {
     expect(warnings).toContain('events.e1.source not set: using "assumption"');
   });
 
+  it('warns once of fact-sheet ids that nothing defines, and not of ids the file defines or of free citations', async () => {
+    const { warnings } = await loaded(
+      withLines('sources: { S77: "A letter of 1990, in the file" }', 'observed: { outcome: no_application, year: 2002, source: "S99 (p. 3), S77; S31, S120, S99; a memoir" }'),
+    );
+    expect(warnings.filter((w) => w.startsWith('cites'))).toEqual([
+      "cites S99, S120, which neither the fact sheet (S1–S50; article10 sources) nor the file's sources define: a reader cannot look them up",
+    ]);
+    const clean = await loaded(withLines('observed: { outcome: no_application, year: 2002, source: "S31; Kennan 1997" }'));
+    expect(clean.warnings.filter((w) => w.startsWith('cites'))).toEqual([]);
+  });
+
   it('keeps sources, baseline, observed and the description', async () => {
     const { scenario } = await loaded(
       withLines('description: A note.', 'baseline: base.yaml', 'sources: { K1: "Kennan 1997" }', 'observed: { outcome: no_application, year: 2002, source: S31 }'),
