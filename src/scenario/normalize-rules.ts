@@ -58,6 +58,14 @@ export function toRule(r: RuleDocument, warnings: string[]): Rule {
 
 /** An event without a window can happen in any simulated year. */
 export function toEvent(e: EventDocument, decisionPoint: DecisionPoint, warnings: string[]): ScenarioEvent {
+  // Likely a mistyped year, or a file extended with another decision point: the event can never fire.
+  const from = e.from ?? decisionPoint.year;
+  const to = e.to ?? decisionPoint.horizon;
+  if ((e.enabled ?? true) && (to < decisionPoint.year || from > decisionPoint.horizon)) {
+    warnings.push(`events.${e.id} can happen only in ${from}–${to}, outside the decision window ${decisionPoint.year}–${decisionPoint.horizon}: it never fires`);
+  } else if ((e.enabled ?? true) && e.when !== undefined && waitsFor(e.when, e.id)) {
+    warnings.push(`events.${e.id} waits for itself (when: event ${e.id}): it never fires`);
+  }
   return {
     id: e.id,
     label: e.label.trim(),
@@ -71,6 +79,12 @@ export function toEvent(e: EventDocument, decisionPoint: DecisionPoint, warnings
     ...(e.when !== undefined && { when: toCondition(e.when) }),
     effects: (e.effects ?? []).map(toEffect),
   };
+}
+
+/** Whether a condition as written requires event `id` to have happened (not under a `not`, nor as one option of an `any`). */
+function waitsFor(c: ConditionDocument, id: string): boolean {
+  if (c.event === id) return true;
+  return (c.all ?? []).some((d) => waitsFor(d, id)) || ((c.any ?? []).length > 0 && (c.any ?? []).every((d) => waitsFor(d, id)));
 }
 
 /** The fields that are set: the model's optional fields are absent rather than undefined. */

@@ -215,6 +215,22 @@ describe('normalization', () => {
     expect(clean.warnings.filter((w) => w.startsWith('cites'))).toEqual([]);
   });
 
+  it('warns of an event that can never fire: outside the decision window, or waiting for itself; not of one switched off', async () => {
+    const { warnings } = await loaded(
+      withLines(
+        'events:',
+        '  - { id: late, label: L, hazard: 0.5, source: S1, from: 2050, to: 2060 }',
+        '  - { id: self, label: S, hazard: 0.5, source: S1, when: { all: [{ stage: idle }, { event: self }] } }',
+        '  - { id: either, label: E, hazard: 0.5, source: S1, when: { any: [{ event: either }, { stage: idle }] } }',
+        '  - { id: off, label: O, hazard: 0.5, source: S1, enabled: false, from: 1990, to: 1991 }',
+      ),
+    );
+    expect(warnings.filter((w) => w.includes('never fires'))).toEqual([
+      'events.late can happen only in 2050–2060, outside the decision window 2000–2002: it never fires',
+      'events.self waits for itself (when: event self): it never fires',
+    ]);
+  });
+
   it('keeps sources, baseline, observed and the description', async () => {
     const { scenario } = await loaded(
       withLines('description: A note.', 'baseline: base.yaml', 'sources: { K1: "Kennan 1997" }', 'observed: { outcome: no_application, year: 2002, source: S31 }'),
