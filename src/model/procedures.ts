@@ -41,6 +41,9 @@ export const PROCEDURES = [
   },
 ] as const;
 
+/** The North Atlantic Treaty's signature (S1, S7): the first day of the first procedure, before which there was no Alliance. */
+export const TREATY_SIGNED: string = PROCEDURES[0].from;
+
 export type ProcedureId = (typeof PROCEDURES)[number]['id'];
 export const PROCEDURE_IDS = PROCEDURES.map((p) => p.id) as [ProcedureId, ...ProcedureId[]];
 

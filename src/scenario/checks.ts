@@ -1,5 +1,6 @@
 import { effectTarget } from '../model/catalog/effects.js';
 import { namesAChange } from '../model/names.js';
+import { TREATY_SIGNED } from '../model/procedures.js';
 import { rosterEntry } from '../model/roster.js';
 import { issueAt, type Issue, type IssueCode } from './issue.js';
 import { LIMITS } from './limits.js';
@@ -46,7 +47,9 @@ export function checkScenario(doc: ScenarioDocument, root: LocatedNode): Issue[]
       report('candidate_listed_as_ally', `${ally.code} is the candidate: it cannot vote on its own accession`, ['allies', i, 'code']);
     }
     const joined = ally.joined ?? roster?.joined;
-    if (joined !== undefined && joined > horizonEnd(horizon)) {
+    if (ally.joined !== undefined && ally.joined < TREATY_SIGNED) {
+      report('invalid_value', `${ally.code} joins on ${ally.joined}, before the North Atlantic Treaty was signed (${TREATY_SIGNED}): there was no Alliance to join`, ['allies', i, 'joined']);
+    } else if (joined !== undefined && joined > horizonEnd(horizon)) {
       const path: PathSegment[] = ['allies', i, ally.joined === undefined ? 'code' : 'joined'];
       report('ally_joins_after_horizon', `${ally.code} joins on ${joined}, after the horizon ${horizon}: it could never vote`, path);
     }

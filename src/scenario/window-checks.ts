@@ -1,3 +1,4 @@
+import { TREATY_SIGNED } from '../model/procedures.js';
 import { ROSTER, rosterEntry } from '../model/roster.js';
 import type { IssueCode } from './issue.js';
 import type { PathSegment } from './located.js';
@@ -57,7 +58,7 @@ export function windowProblems(doc: ScenarioDocument): WindowProblem[] {
   if (voters.size === 0) {
     problems.push({
       code: 'no_ally_in_window',
-      message: `no NATO member exists by the end of ${horizon} (the Treaty was signed on 1949-04-04; the first members joined on ${ROSTER[0]!.joined}): there is no Alliance to join`,
+      message: `no NATO member exists by the end of ${horizon} (the Treaty was signed on ${TREATY_SIGNED}; the first members joined on ${ROSTER[0]!.joined}): there is no Alliance to join`,
       path: ['decisionPoint', 'horizon'],
     });
   }
