@@ -27,7 +27,13 @@ export function reportFormat(format: string | undefined, out: string | undefined
     if (format !== 'md' && format !== 'html') throw new UsageError(`--format must be md or html, got "${format}"`);
     return format;
   }
-  return out !== undefined && /\.html?$/i.test(out) ? 'html' : 'md';
+  if (out !== undefined && /\.html?$/i.test(out)) return 'html';
+  // A .pdf or .docx would get Markdown under a name that promises something else.
+  const extension = out === undefined ? undefined : /\.([^./\\]+)$/.exec(out)?.[1];
+  if (extension !== undefined && !/^(md|markdown|txt|text)$/i.test(extension)) {
+    throw new UsageError(`--out ${out}: a handout is Markdown or HTML, not .${extension}; name a .md or .html file, or give --format md or html`);
+  }
+  return 'md';
 }
 
 export type Audience = 'student' | 'teacher';
