@@ -158,6 +158,7 @@ export function compile(scenario: Scenario, accelerators: Partial<Accelerators> 
     fixedAllyWeight: new Float64Array(0),
     rules: compiledRules,
     yearlyRules: Int32Array.from(yearlyRules, (r) => r.index),
+    hazardRules: Int32Array.from(yearlyRules.filter((r) => r.effects.some((fx) => fx.code === EffectCode.hazard)), (r) => r.index),
     voteOnlyRules: Int32Array.from(compiledRules.filter(isVoteOnly).map((r) => r.index)),
     yearlyRulesBySituation: rulesBySituation(yearlyRules, situations, () => true),
     quietWhileIdle: use.quiet && quiet.rules.size + quiet.events.size > 0,

@@ -193,6 +193,8 @@ export interface CompiledModel {
    * only when the Council votes; the others every year.
    */
   readonly yearlyRules: Int32Array;
+  /** Yearly rules with an effect on an event's hazard: asked at the start of each year, before its events (see applyRuleHazards). */
+  readonly hazardRules: Int32Array;
   readonly voteOnlyRules: Int32Array;
   /** The yearly rules that may act in each situation. */
   readonly yearlyRulesBySituation: RulesBySituation;

@@ -76,7 +76,7 @@ describe('report --charts DIR', () => {
   test('the charts never replace the --out or a scenario the handout reads, even with --force', () => {
     const dir = join(scratch, 'overlap');
     mkdirSync(dir);
-    const out = cli(['report', 'russia-2000', '--runs', '100', '--charts', dir, '--out', join(dir, 'outcomes.svg')]);
+    const out = cli(['report', 'russia-2000', '--runs', '100', '--charts', dir, '--format', 'md', '--out', join(dir, 'outcomes.svg')]);
     expect(out.code).toBe(2);
     expect(out.stderr).toMatch(/--charts .*overlap: outcomes\.svg is also the --out file/);
     const input = join(dir, 'outcomes.png');
@@ -90,7 +90,7 @@ describe('report --charts DIR', () => {
     const real = join(scratch, 'real');
     mkdirSync(real);
     symlinkSync(real, join(scratch, 'linked'));
-    const linked = cli(['report', 'russia-2000', '--runs', '100', '--charts', join(scratch, 'linked'), '--out', join(real, 'outcomes.svg')]);
+    const linked = cli(['report', 'russia-2000', '--runs', '100', '--charts', join(scratch, 'linked'), '--format', 'md', '--out', join(real, 'outcomes.svg')]);
     expect(linked.code).toBe(2);
     expect(linked.stderr).toMatch(/outcomes\.svg is also the --out file/);
     const same = join(scratch, 'same');

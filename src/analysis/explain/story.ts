@@ -143,7 +143,8 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
       }
       case 'withdrew':
         dropRatifiedAfter(e.month);
-        add(e.year, `${candidateAt(sc.candidate.name, e.year)} withdraws its application in ${monthInWords(e.month)}; it may apply again in a later year.`, sc.candidate.withdrawal.source, { month: e.month });
+        // In the horizon's year there is no later year to apply again in.
+        add(e.year, `${candidateAt(sc.candidate.name, e.year)} withdraws its application in ${monthInWords(e.month)}${e.year < m.horizon ? '; it may apply again in a later year' : ''}.`, sc.candidate.withdrawal.source, { month: e.month });
         break;
       case 'track_changed':
         add(e.year, `The Membership Action Plan now exists; preparation continues under it.`, sc.process.standardPath.minYears.source);
@@ -206,14 +207,18 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
   // (Washington's "dream" singles one out): the story says how many refused at that chance.
   const lowest = Math.min(...lastRefusals.map((r) => r.p));
   const tied = t.actor === m.allyCount ? lastRefusals.filter((r) => Math.abs(r.p - lowest) < 1e-9).length : 0;
-  const ending = endingText(exit.exit, who, reason, monthInWords(t.exitMonth), candidateAt(sc.candidate.name, t.exitYear), t.actor === m.allyCount ? { count: Math.max(tied, 2), p: lowest } : undefined);
+  // A withdrawal before the horizon's year is the outcome only because no application followed it by the horizon.
+  const candidateName = candidateAt(sc.candidate.name, exit.exit === 'withdrawn' ? m.horizon : t.exitYear);
+  const ending = endingText(exit.exit, who, reason, monthInWords(t.exitMonth), candidateName, t.actor === m.allyCount ? { count: Math.max(tied, 2), p: lowest } : undefined, t.exitYear < m.horizon);
   dropRatifiedAfter(t.exitMonth);
   // Lines in the order of their years, and within a year of their months (ratification acts were
   // told at the invitation); as told where those are equal. The ending comes last, under the
   // last year told: a withdrawal's ending names its own month, and years of no application may
   // follow it.
   lines.sort((a, b) => a.year - b.year || happened.get(a)! - happened.get(b)!);
-  add(Math.max(t.exitYear, lines[lines.length - 1]?.year ?? t.exitYear), ending, reason.source);
+  const lastTold = Math.max(t.exitYear, lines[lines.length - 1]?.year ?? t.exitYear);
+  // A withdrawal in the last year told is already its own line: told once.
+  if (!(exit.exit === 'withdrawn' && t.exitYear === lastTold)) add(lastTold, ending, reason.source);
 
   const cited = new Map<string, string>();
   const cite = (source: string | undefined) => {
@@ -242,6 +247,7 @@ function endingText(
   when: string,
   candidate: string,
   tie?: { readonly count: number; readonly p: number },
+  beforeLastYear = false,
 ): string {
   // Several Allies refused with the same lowest chance: naming one of them would be arbitrary.
   if (tie !== undefined && exit === 'vetoed') return `The invitation is vetoed in ${when}: ${tie.count} Allies refuse with the same chance of consent (${pct(tie.p, 0)}), none stands out: ${clause(reason)}.`;
@@ -253,7 +259,7 @@ function endingText(
     case 'no_application':
       return `By the horizon ${candidate} never applied: ${clause(reason)}.`;
     case 'withdrawn':
-      return `${candidate} withdraws its application in ${when}.`;
+      return beforeLastYear ? `By the horizon ${candidate} had not applied again since it withdrew its application in ${when}.` : `${candidate} withdraws its application in ${when}.`;
     case 'map_stalled':
       return `By the horizon no invitation came: ${clause(reason)}.`;
     case 'vetoed':
@@ -263,6 +269,8 @@ function endingText(
     case 'ratification_failed':
       return `Ratification fails in ${who.name} in ${when}; the protocol cannot enter into force.`;
     case 'pending_at_horizon':
+      // Every parliament has ratified; an event or a rule holds the deposit back.
+      if (reason.kind === 'rule' || reason.kind === 'event') return `Every parliament has ratified, but at the horizon the deposit still waits: ${clause(reason)}.`;
       return `Ratification is still under way at the horizon (slowest: ${who.name}).`;
   }
 }

@@ -65,8 +65,10 @@ export function walkIdle(m: CompiledModel, plan: IdlePlan, w: IdleWalk, keys: Ui
       const b = w.stillIdle[a]!;
       w.yearKeys[b] = yearKey(w.keys[b]!, year);
     }
+    // The rules' shifts of hazards are set as the year opens, before its events (applyRuleHazards).
+    if (plan.rulesShiftHazard) rulesOfYear(m, plan, w, y, EffectCode.hazard);
     for (let q = plan.eventStart[y]!, end = plan.eventStart[y + 1]!; q < end; q++) eventHappens(m, plan, w, plan.events[q]!, plan.eventAsks[q]!, plan.eventAskNegated[q] === 1);
-    if (m.yearlyRules.length > 0) rulesOfYear(m, plan, w, y);
+    if (m.yearlyRules.length > 0) rulesOfYear(m, plan, w, y, EffectCode.interest);
     considerApplying(m, plan, w);
   }
 }
@@ -134,12 +136,13 @@ function eventHappens(m: CompiledModel, plan: IdlePlan, w: IdleWalk, e: number, 
   }
 }
 
-/** This year's rules, all of which hold in every idle branch (applyRules). */
-function rulesOfYear(m: CompiledModel, plan: IdlePlan, w: IdleWalk, y: number): void {
-  for (let a = 0; a < w.idle; a++) w.ruleInterest[w.stillIdle[a]!] = 0;
-  if (plan.rulesShiftHazard) {
-    for (let e = 0; e < m.events.length; e++) for (let a = 0; a < w.idle; a++) w.ruleHazard[e * BLOCK + w.stillIdle[a]!] = 0;
-  }
+/**
+ * This year's rules, all of which hold in every idle branch: their shifts of interest, after the
+ * year's events (applyRules), or of hazards, before them (applyRuleHazards).
+ */
+function rulesOfYear(m: CompiledModel, plan: IdlePlan, w: IdleWalk, y: number, code: typeof EffectCode.interest | typeof EffectCode.hazard): void {
+  if (code === EffectCode.interest) for (let a = 0; a < w.idle; a++) w.ruleInterest[w.stillIdle[a]!] = 0;
+  else for (let e = 0; e < m.events.length; e++) for (let a = 0; a < w.idle; a++) w.ruleHazard[e * BLOCK + w.stillIdle[a]!] = 0;
   for (let q = plan.ruleStart[y]!, end = plan.ruleStart[y + 1]!; q < end; q++) {
     const r = plan.rules[q]!;
     // The branches where the rule holds: all, or those where the event it asks about has happened (or not).
@@ -158,8 +161,9 @@ function rulesOfYear(m: CompiledModel, plan: IdlePlan, w: IdleWalk, y: number): 
     const effects = m.rules[r]!.effects;
     for (let j = 0; j < effects.length; j++) {
       const fx = effects[j]!;
-      if (fx.code === EffectCode.interest) shiftInterest(m, plan, w, holding, count, fx.value, m.reasonOfRule + r, w.ruleInterest);
-      else if (fx.code === EffectCode.hazard && fx.target >= 0) shiftHazard(m, plan, w, holding, count, fx.value, fx.target, w.ruleHazard);
+      if (fx.code !== code) continue;
+      if (code === EffectCode.interest) shiftInterest(m, plan, w, holding, count, fx.value, m.reasonOfRule + r, w.ruleInterest);
+      else if (fx.target >= 0) shiftHazard(m, plan, w, holding, count, fx.value, fx.target, w.ruleHazard);
     }
   }
 }

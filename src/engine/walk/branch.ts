@@ -4,11 +4,11 @@ import { yearKey } from '../rng.js';
 import { assertNever } from '../tables.js';
 import { holdoutActor, strongestHolding } from './council.js';
 import { considerApplying, idleReason, withdraw, withdrawalMonth } from './candidate.js';
-import { applyRules, fireEvents } from './effects.js';
+import { applyRuleHazards, applyRules, fireEvents } from './effects.js';
 import { finish } from './finish.js';
 import { newMetEpoch, readEveryLevel } from './levels.js';
 import { prepare, stallReason } from './preparation.js';
-import { ratify } from './ratification.js';
+import { delayReason, ratify } from './ratification.js';
 import type { BranchState } from './state.js';
 import type { Tracer } from './trace.js';
 
@@ -60,6 +60,7 @@ function walkYears(m: CompiledModel, s: BranchState, key: number, trace: Tracer 
     s.yearKey = s.yearKeys[year - m.startYear] = yearKey(key, year);
     newMetEpoch(s, false);
     if (m.eagerLevels) readEveryLevel(m, s);
+    if (m.hazardRules.length > 0) applyRuleHazards(m, s);
     fireEvents(m, s, trace);
     if (m.eagerLevels) readEveryLevel(m, s);
     applyRules(m, s, trace);
@@ -126,8 +127,10 @@ function endAtHorizon(m: CompiledModel, s: BranchState, trace: Tracer | null): v
       return;
     }
     case StageCode.ratification: {
-      const actor = s.ratificationFailAlly >= 0 ? s.ratificationFailAlly : s.slowestAlly;
-      finish(s, ExitCode.pending_at_horizon, actor, FixedReason.horizon, end, trace);
+      // Every parliament has ratified and the deposit waits: the event or rule that delays it is named.
+      const delayed = s.ratificationFailAlly < 0 && s.ratifiedMonth <= end ? delayReason(s) : -1;
+      if (delayed >= 0) finish(s, ExitCode.pending_at_horizon, NO_ACTOR, delayed, end, trace);
+      else finish(s, ExitCode.pending_at_horizon, s.ratificationFailAlly >= 0 ? s.ratificationFailAlly : s.slowestAlly, FixedReason.horizon, end, trace);
       return;
     }
     case StageCode.done:

@@ -33,14 +33,19 @@ export function liftHoldouts(m: CompiledModel, s: BranchState, asked: number, tr
   const until = s.actsUntil;
   const askAgain = asked <= until;
   if (askAgain) prepareConsent(m, s);
-  else if (m.rules.length > 0) allyRuleShifts(m, s);
+  else {
+    if (m.rules.length > 0) allyRuleShifts(m, s);
+    // An event's block on an Ally that came this year binds from then, vote or no vote.
+    takeEventShifts(m, s);
+  }
   let holding = false;
   const lifted = trace === null ? null : ([] as { month: number; ally: number; met: boolean; reason: number; criterionMet: boolean }[]);
   for (let i = 0; i < m.allyCount; i++) {
     if (s.holding[i] === 0) continue;
     const blockedBy = s.ruleBlockAlly[i]!;
-    // A concession due while a rule blocked the Ally comes in the year the rule ends.
-    let month = blockedBy >= 0 ? Infinity : Math.max(s.liftMonth[i]!, s.year * 12);
+    // A concession due while a rule blocked the Ally comes in the year the rule ends; an
+    // event's block is for good, so no concession ever comes.
+    let month = blockedBy >= 0 || blockedForGood(s, i) ? Infinity : Math.max(s.liftMonth[i]!, s.year * 12);
     let met = false;
     if (askAgain && asked < month) {
       if (agreesNow(m, s, i)) {
@@ -75,6 +80,11 @@ export function liftHoldouts(m: CompiledModel, s: BranchState, asked: number, tr
   }
   s.anyHolding = holding;
   return holding;
+}
+
+/** Whether an event's block makes Ally i refuse for good (its consent shifted to −∞): talks cannot settle that. */
+function blockedForGood(s: BranchState, i: number): boolean {
+  return s.consentShift[i] === -Infinity;
 }
 
 /**
@@ -226,9 +236,9 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
       // An objection is negotiated from the moment the candidate applies, not from the meeting
       // (Turkey's of 2022-05 was settled at the Madrid summit of 06-28), or from the day a later
       // member joined: one whose talks ended before this meeting is no objection at it. A rule
-      // in force at the meeting still binds.
+      // in force at the meeting, or an event's block (for good), still binds.
       const lift = liftMonthOf(m, s, i, Math.max(s.appliedMonth, m.allyJoinedMonth[i]!), liftShared, liftOwnWeight);
-      if (lift <= s.month && blockRule < 0) {
+      if (lift <= s.month && blockRule < 0 && !blockedForGood(s, i)) {
         consented[i] = 1;
         settled?.push({ month: lift, ally: i });
         continue;
@@ -300,7 +310,9 @@ function traceVote(s: BranchState, asked: readonly number[], trace: Tracer, sett
   for (const i of asked) {
     const consent = s.consented[i] === 1;
     const reason = consent ? -1 : s.objectorReason[q++]!;
-    trace.push({ kind: 'vote', year: s.year, month: s.month, ally: i, p: clamp01(s.allyP[i]!), consent, reason });
+    // An Ally a rule blocks refuses whatever its chance would be: its chance is none.
+    const p = s.ruleBlockAlly[i]! >= 0 ? 0 : clamp01(s.allyP[i]!);
+    trace.push({ kind: 'vote', year: s.year, month: s.month, ally: i, p, consent, reason });
   }
   for (const o of settled.sort((a, b) => a.month - b.month)) trace.push({ kind: 'objection_settled', year: s.year, month: o.month, ally: o.ally });
 }

@@ -62,10 +62,9 @@ export function takeEventShifts(m: CompiledModel, s: BranchState): void {
 export function applyRules(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
   if (m.yearlyRules.length === 0 && trace === null) return;
   s.ruleInterest = s.ruleWithdrawal = s.ruleStandardPath = s.ruleDelay = 0;
+  s.ruleDelayWorst = 0;
+  s.ruleDelayReason = -1;
   s.blockedByRule = -1;
-  // Clear only what last year's rules wrote.
-  if (s.ruleHazardDirty) s.clearRuleHazards();
-  s.ruleHazardDirty = false;
   const rules = m.rules;
   if (trace !== null) {
     // A story reports every rule every year; the batch checks vote-only rules at votes.
@@ -87,6 +86,28 @@ export function applyRules(m: CompiledModel, s: BranchState, trace: Tracer | nul
     if (table.check[q] === 1 && !dependsOnBranch(rules[r]!.when, s, situation)) continue;
     s.ruleActive[r] = 1;
     applyRuleEffects(m, s, r);
+  }
+}
+
+/**
+ * The rules' shifts of events' hazards for this year, set before the year's events happen: a rule
+ * moves an event's chance in the years it holds, asked on the branch as the year opens (a rule
+ * that waits for an event moves others' chances from the year after it). Only what last year's
+ * rules wrote is cleared.
+ */
+export function applyRuleHazards(m: CompiledModel, s: BranchState): void {
+  if (s.ruleHazardDirty) s.clearRuleHazards();
+  s.ruleHazardDirty = false;
+  const hazardRules = m.hazardRules;
+  for (let q = 0; q < hazardRules.length; q++) {
+    const r = hazardRules[q]!;
+    const rule = m.rules[r]!;
+    if (!holds(rule.when, s)) continue;
+    if (s.ruleParamsDrawn[r] === 0) drawOwned(m, s, rule.paramSlots, s.ruleParamsDrawn, r);
+    for (let j = 0; j < rule.effects.length; j++) {
+      const fx = rule.effects[j]!;
+      if (fx.code === EffectCode.hazard) addShift(m, s, fx, EffectCode.hazard, ShiftSource.rules, r);
+    }
   }
 }
 
@@ -137,6 +158,9 @@ function applyRuleEffect(m: CompiledModel, s: BranchState, fx: CompiledEffect, r
     case EffectCode.block:
       if (fx.allies.length === 0 && s.blockedByRule < 0) s.blockedByRule = r;
       return;
+    case EffectCode.hazard:
+      // Set as the year opened, before its events (applyRuleHazards).
+      return;
     default:
       addShift(m, s, fx, code, ShiftSource.rules, r);
   }
@@ -163,10 +187,23 @@ function addShift(m: CompiledModel, s: BranchState, fx: CompiledEffect, code: Sh
       if (events) s.standardPathShift += v;
       else s.ruleStandardPath += v;
       return;
-    case EffectCode.delay:
-      if (events) s.delayShift += v;
-      else s.ruleDelay += v;
+    case EffectCode.delay: {
+      const reason = (events ? m.reasonOfEvent : m.reasonOfRule) + by;
+      if (events) {
+        s.delayShift += v;
+        if (v > s.eventDelayWorst) {
+          s.eventDelayWorst = v;
+          s.eventDelayReason = reason;
+        }
+      } else {
+        s.ruleDelay += v;
+        if (v > s.ruleDelayWorst) {
+          s.ruleDelayWorst = v;
+          s.ruleDelayReason = reason;
+        }
+      }
       return;
+    }
     case EffectCode.hazard: {
       if (!events) s.ruleHazardDirty = true;
       if (fx.target < 0) return;

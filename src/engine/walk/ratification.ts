@@ -74,7 +74,17 @@ export function invite(m: CompiledModel, s: BranchState, voters: number, trace: 
   // Every member has ratified only once the last parliament has: by the horizon, before a withdrawal (see ratify).
   s.ratifiedMonth = s.ratificationFailAlly < 0 ? Math.floor(start + slowest) : Infinity;
   s.ratificationFailMonth = Math.floor(start + failAt);
-  s.joinMonth = Math.floor(start + slowest + Math.max(0, s.delayShift + s.ruleDelay));
+  s.lastRatifiedAt = start + slowest;
+}
+
+/** The month of the last deposit, with the delay of events and of this year's rules as they stand. */
+function depositMonth(s: BranchState): number {
+  return Math.floor(s.lastRatifiedAt + Math.max(0, s.delayShift + s.ruleDelay));
+}
+
+/** What holds the deposit back once every parliament has ratified: the event or rule adding the most delay (-1: none). */
+export function delayReason(s: BranchState): number {
+  return s.ruleDelayWorst > s.eventDelayWorst ? s.ruleDelayReason : s.eventDelayReason;
 }
 
 /**
@@ -115,6 +125,8 @@ export function ratify(m: CompiledModel, s: BranchState, trace: Tracer | null): 
     if (s.ratificationFailMonth <= yearEnd) finish(s, ExitCode.ratification_failed, s.ratificationFailAlly, FixedReason.ratification_vote, s.ratificationFailMonth, trace);
     return;
   }
+  // A delay acts in the years it holds: a rule's while its condition does, an event's for good.
+  s.joinMonth = depositMonth(s);
   if (s.joinMonth <= yearEnd) finish(s, ExitCode.joined, NO_ACTOR, FixedReason.propensity, s.joinMonth, trace);
 }
 

@@ -54,6 +54,13 @@ export class BranchState {
 
   // Ratification, settled at invitation: the months of the last deposit and of the first final refusal.
   joinMonth = 0;
+  /** When the last parliament ratifies (months, unfloored): the deposit follows, after any delay of the year it comes in. */
+  lastRatifiedAt = 0;
+  /** The largest delay of the deposit an event added (for good) and one of this year's rules added, each with its reason code (-1: none). */
+  eventDelayWorst = 0;
+  eventDelayReason = -1;
+  ruleDelayWorst = 0;
+  ruleDelayReason = -1;
   /** The month the last parliament ratifies (Infinity when one refuses for good): every member has ratified once it has passed. */
   ratifiedMonth = 0;
   ratificationFailMonth = 0;
@@ -246,6 +253,8 @@ export class BranchState {
     this.ruleInterest = this.ruleWithdrawal = this.ruleStandardPath = this.ruleDelay = 0;
     this.interestWorst = 0;
     this.interestWorstReason = -1;
+    this.eventDelayWorst = this.ruleDelayWorst = 0;
+    this.eventDelayReason = this.ruleDelayReason = -1;
     this.ratificationFailAlly = -1;
     this.slowestAlly = -1;
     this.exit = -1;

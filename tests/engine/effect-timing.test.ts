@@ -1,0 +1,87 @@
+import { describe, expect, test } from 'vitest';
+import { compile, simulate, summarize, traceBranch } from '../../src/engine/index.js';
+import { loaded } from '../scenario/helpers.js';
+
+/**
+ * When rules and events act: a rule in the years its condition holds, an event from the moment
+ * it happens, for good. Every Ally agrees and ratifies at once unless a case says otherwise, so
+ * what is left is the timing of the effects.
+ */
+const BASE = `id: timing
+title: Timing
+decisionPoint: { year: 2000, horizon: 2006, date: 2000-03-05, label: base, context: base, source: assumption }
+candidate: { name: Russia, code: RU, interest: 1, domesticOpposition: 0, acceptsStandardPath: 1, withdrawal: 0 }
+process:
+  mapIntroduced: 1999
+  standardPath: { minYears: 1, readiness: 0.5 }
+  specialTrack: { minYears: 1, readiness: 0.4, consentPenalty: 0.15 }
+  protocolMonths: 2
+  cohesion: 0.6
+preconditions:
+  - { id: democracy, label: Democracy, level: 0.9, drift: 0, volatility: 0, threshold: 0.6 }
+allyDefaults:
+  consent: 1
+  threat: 0
+  objection: veto
+  holdoutLift: 0.5
+  weights: { democracy: 0 }
+  ratification: { procedure: Parliamentary majority, hurdle: 2, pass: 1, months: 18 }
+`;
+
+async function modelOf(...lines: string[]) {
+  const r = await loaded(BASE + lines.join('\n') + '\n');
+  return compile(r.scenario);
+}
+
+function months(m: ReturnType<typeof compile>, runs = 500) {
+  return summarize(m, simulate(m, 'timing', runs), { seed: 'timing' });
+}
+
+describe('a delay acts in the years it holds', () => {
+  // Invited at the May 2001 meeting, protocol two months later, parliaments 18 months: 2003-01 without a delay.
+  test('without a delay: a member in January 2003', async () => {
+    expect(months(await modelOf()).accessionMonths.map((a) => a.month)).toEqual(['2003-01']);
+  });
+
+  test("an event's delay that comes after the invitation still holds the deposit back, for good", async () => {
+    const m = await modelOf('events: [{ id: e, label: e, source: a, hazard: 1, from: 2002, to: 2002, effects: [{ kind: delay, months: 24 }] }]');
+    expect(months(m).accessionMonths.map((a) => a.month)).toEqual(['2005-01']);
+  });
+
+  test("a rule's delay acts while the rule holds: during ratification, yes; in a year long past, no", async () => {
+    const during = await modelOf('rules: [{ id: d, text: d, source: a, when: { stage: ratification }, effects: [{ kind: delay, months: 24 }] }]');
+    expect(months(during).accessionMonths.map((a) => a.month)).toEqual(['2005-01']);
+    const past = await modelOf('rules: [{ id: d, text: d, source: a, when: { year: { from: 2001, to: 2001 } }, effects: [{ kind: delay, months: 30 }] }]');
+    expect(months(past).accessionMonths.map((a) => a.month)).toEqual(['2003-01']);
+  });
+
+  test('a deposit held past the horizon is pending on the rule that holds it, not on the parliaments', async () => {
+    const m = await modelOf('rules: [{ id: d, text: The Senate waits, source: a, when: { always: true }, effects: [{ kind: delay, months: 60 }] }]');
+    const r = months(m);
+    expect(r.outcomes.pending_at_horizon.share).toBe(1);
+    expect(r.funnel.find((f) => f.stage === 'ratified')!.share).toBe(1);
+    expect(r.blockers[0]).toMatchObject({ outcome: 'pending_at_horizon', actor: 'NATO', reason: { kind: 'rule', id: 'd' } });
+  });
+});
+
+describe("a rule's shift of an event's hazard", () => {
+  test('acts in the year the rule holds, not the year after', async () => {
+    // The event can only happen through the rule, which holds in 2000 alone; it brings interest.
+    const m = await modelOf(
+      'events: [{ id: e, label: e, source: a, hazard: 0, from: 2000, to: 2006, effects: [{ kind: interest, delta: 1 }] }]',
+      'rules: [{ id: r, text: r, source: a, when: { year: { from: 2000, to: 2000 } }, effects: [{ kind: hazard, event: e, delta: 1 }] }]',
+    );
+    const story = traceBranch(m, 'timing', 0).entries.filter((x) => x.kind === 'event');
+    expect(story.map((x) => x.year)).toEqual([2000]);
+  });
+});
+
+describe("an event's block on an Ally", () => {
+  test('is for good: no concession settles it, and no invitation comes', async () => {
+    const m = await modelOf('allies: [{ code: US, objection: holdout, holdoutLift: 0.99 }]', 'events: [{ id: e, label: e, source: a, hazard: 1, from: 2000, to: 2006, effects: [{ kind: block, ally: US }] }]');
+    const r = months(m);
+    expect(r.outcomes.joined.share).toBe(0);
+    expect(r.outcomes.pending_at_horizon.share).toBe(1);
+    expect(r.blockers[0]).toMatchObject({ actor: 'US', reason: { kind: 'event', id: 'e' } });
+  });
+});
