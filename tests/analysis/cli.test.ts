@@ -48,7 +48,7 @@ describe('analysis commands as real processes', () => {
       [['discover', PLANTED, '--target', 'joined>=1.5'], /--target: the share must lie between 0 and 1/],
       [['discover', PLANTED, '--target', 'joined>=0.3', '--outcome', 'vetoed'], /--target names its own outcome .*drop --outcome/],
       [['report', PLANTED, '--format', 'pdf'], /--format must be md or html/],
-      [['report', PLANTED, '--out', 'handout.pdf'], /--out handout\.pdf: a handout is Markdown or HTML, not \.pdf; name a \.md or \.html file, or give --format md or html/],
+      [['report', PLANTED, '--out', 'handout.pdf'], /--out handout\.pdf: a handout is Markdown or HTML, not \.pdf; name a \.md or \.html file, give --format md or html, or --json for its data/],
       [['report', 'no-such-scenario'], /no such file/],
       [['report', PLANTED, '--audience', 'parents'], /--audience must be student or teacher, got "parents"/],
       [['report', PLANTED, '--outcome', 'applied'], /--outcome .* only the teacher's handout has: add --audience teacher/],

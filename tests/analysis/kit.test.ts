@@ -92,7 +92,12 @@ describe('article10 kit', () => {
     const full = join(scratch, 'full');
     mkdirSync(full);
     writeFileSync(join(full, 'team-a.yaml'), 'mine');
+    // A 1954 scenario without the rule the 1954 team files edit.
+    const no1954Rule = join(scratch, 'my-1954.yaml');
+    writeFileSync(no1954Rule, readFileSync(join(ROOT, 'scenarios', 'russia-1954.yaml'), 'utf8').replace(/  - id: propaganda-reading\n(    .*\n|      .*\n)*/, ''));
+    expect(cli(['validate', no1954Rule]).code).toBe(0);
     const cases: [string[], RegExp][] = [
+      [['kit', no1954Rule, '--out', join(scratch, 'x6')], /the 1954 kit's team files change what .*my-1954\.yaml does not have \(rule propaganda-reading\)/],
       [['kit', '1975', '--out', join(scratch, 'x1')], /no debate kit for 1975: the bundled kits are for 1954, 1990, 2000/],
       [['kit', '1990'], /--out DIR is required/],
       [['kit', '1990', '--out', file], /is a file, not a folder/],

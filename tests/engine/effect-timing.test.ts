@@ -55,6 +55,12 @@ describe('a delay acts in the years it holds', () => {
     expect(months(past).accessionMonths.map((a) => a.month)).toEqual(['2003-01']);
   });
 
+  test('a delay that lapses after the last ratification lets the deposit come then, never in a year it held', async () => {
+    // Ratified in January 2003; the rule holds the deposit back through 2003 and lapses in 2004.
+    const m = await modelOf('rules: [{ id: d, text: d, source: a, when: { year: { to: 2003 } }, effects: [{ kind: delay, months: 12 }] }]');
+    expect(months(m).accessionMonths.map((a) => a.month)).toEqual(['2004-01']);
+  });
+
   test('a deposit held past the horizon is pending on the rule that holds it, not on the parliaments', async () => {
     const m = await modelOf('rules: [{ id: d, text: The Senate waits, source: a, when: { always: true }, effects: [{ kind: delay, months: 60 }] }]');
     const r = months(m);

@@ -116,13 +116,18 @@ export async function kitCommand(point: string, flags: KitFlags): Promise<void> 
  * take the edit (the team file would be refused at its own line, in a file the user never saw).
  */
 function refuseMissingIds(point: string, year: number, scenario: Scenario, teamTexts: readonly string[]): void {
-  const has = { precondition: new Set(scenario.preconditions.map((p) => p.id)), event: new Set(scenario.events.map((e) => e.id)) };
+  const has = {
+    precondition: new Set(scenario.preconditions.map((p) => p.id)),
+    rule: new Set(scenario.rules.map((r) => r.id)),
+    event: new Set(scenario.events.map((e) => e.id)),
+  };
   const missing = new Set<string>();
   for (const text of teamTexts) {
     // The bundled team files: trusted text of the package.
-    const doc = parseYaml(text) as { preconditions?: { id: string }[]; events?: { id: string }[] };
-    for (const p of doc.preconditions ?? []) if (!has.precondition.has(p.id)) missing.add(`precondition ${p.id}`);
-    for (const e of doc.events ?? []) if (!has.event.has(e.id)) missing.add(`event ${e.id}`);
+    const doc = parseYaml(text) as Partial<Record<'preconditions' | 'rules' | 'events', { id: string }[]>>;
+    for (const [kind, list] of [['precondition', doc.preconditions], ['rule', doc.rules], ['event', doc.events]] as const) {
+      for (const item of list ?? []) if (!has[kind].has(item.id)) missing.add(`${kind} ${item.id}`);
+    }
   }
   if (missing.size === 0) return;
   throw new UsageError(

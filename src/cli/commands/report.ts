@@ -22,16 +22,16 @@ const CHART_NAMES = ['outcomes', 'funnel', 'compare', 'tornado'] as const;
 import type { ReportFlags } from './report.options.js';
 
 /** md or html: as asked, else from the --out file's extension, else Markdown. */
-export function reportFormat(format: string | undefined, out: string | undefined): 'md' | 'html' {
+export function reportFormat(format: string | undefined, out: string | undefined, json = false): 'md' | 'html' {
   if (format !== undefined) {
     if (format !== 'md' && format !== 'html') throw new UsageError(`--format must be md or html, got "${format}"`);
     return format;
   }
   if (out !== undefined && /\.html?$/i.test(out)) return 'html';
-  // A .pdf or .docx would get Markdown under a name that promises something else.
-  const extension = out === undefined ? undefined : /\.([^./\\]+)$/.exec(out)?.[1];
+  // A .pdf or .docx would get Markdown under a name that promises something else (with --json, the data is JSON).
+  const extension = out === undefined || json ? undefined : /\.([^./\\]+)$/.exec(out)?.[1];
   if (extension !== undefined && !/^(md|markdown|txt|text)$/i.test(extension)) {
-    throw new UsageError(`--out ${out}: a handout is Markdown or HTML, not .${extension}; name a .md or .html file, or give --format md or html`);
+    throw new UsageError(`--out ${out}: a handout is Markdown or HTML, not .${extension}; name a .md or .html file, give --format md or html, or --json for its data`);
   }
   return 'md';
 }
@@ -50,7 +50,7 @@ export function parseAudience(text: string): Audience {
  */
 export async function reportCommand(file: string, flags: ReportFlags): Promise<void> {
   const audience = parseAudience(flags.audience);
-  const format = reportFormat(flags.format, flags.out);
+  const format = reportFormat(flags.format, flags.out, flags.json === true);
   const measure = flags.outcome === undefined ? undefined : parseMeasureFlag(flags.outcome);
   if (audience === 'student' && flags.outcome !== undefined) throw new UsageError('--outcome chooses what the tornado explains, which only the teacher\'s handout has: add --audience teacher');
   const teamA = await loadForCommand(file, flags.set);

@@ -77,9 +77,13 @@ export function invite(m: CompiledModel, s: BranchState, voters: number, trace: 
   s.lastRatifiedAt = start + slowest;
 }
 
-/** The month of the last deposit, with the delay of events and of this year's rules as they stand. */
+/**
+ * The month of the last deposit, with the delay of events and of this year's rules as they
+ * stand; never before this year: a delay that held the deposit back last year and has lapsed
+ * lets it come now, not in the past.
+ */
 function depositMonth(s: BranchState): number {
-  return Math.floor(s.lastRatifiedAt + Math.max(0, s.delayShift + s.ruleDelay));
+  return Math.max(Math.floor(s.lastRatifiedAt + Math.max(0, s.delayShift + s.ruleDelay)), s.year * 12);
 }
 
 /** What holds the deposit back once every parliament has ratified: the event or rule adding the most delay (-1: none). */

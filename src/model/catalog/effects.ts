@@ -42,11 +42,21 @@ export const EFFECTS = {
   withdrawal: { size: DELTA, label: 'shift of withdrawal', inRule: 'shifts the yearly chance to withdraw', inEvent: 'same, for good' },
   standardPath: { size: DELTA, label: 'shift of accepting the standard path', inRule: 'shifts acceptance of the standard path', inEvent: 'same, for good' },
   precondition: { target: 'precondition', size: DELTA, label: 'change of a precondition', inRule: 'moves the level by delta each year', inEvent: 'moves the level once' },
-  hazard: { target: 'event', size: DELTA, label: "shift of another event's chance", inRule: "shifts another event's yearly hazard", inEvent: 'same, for good' },
-  /** No invitation while this holds; with an Ally, that Ally refuses (its objection kind applies). */
-  block: { target: 'ally', targetOptional: true, inRule: 'no invitation while it holds; with an Ally, that Ally objects', inEvent: 'no invitation from then on' },
-  /** Extra months before ratification completes. */
-  delay: { size: { field: 'months', number: 'months' }, label: 'ratification delay', inRule: 'adds months to ratification', inEvent: 'same, for good' },
+  hazard: { target: 'event', size: DELTA, label: "shift of another event's chance", inRule: "shifts another event's yearly hazard (asked as the year opens, before its events)", inEvent: 'same, for good' },
+  /** No invitation while this holds; with an Ally, that Ally refuses (its objection kind applies), and no concession lifts it while the block holds. */
+  block: {
+    target: 'ally',
+    targetOptional: true,
+    inRule: 'no invitation while it holds; with an Ally, that Ally objects and no concession lifts it while the rule holds',
+    inEvent: 'no invitation from then on; with an Ally, that Ally objects for good',
+  },
+  /** Extra months between the last ratification and the deposit. */
+  delay: {
+    size: { field: 'months', number: 'months' },
+    label: 'ratification delay',
+    inRule: 'adds months between the last ratification and the deposit, in the years it holds',
+    inEvent: 'same, for good, even when it comes during ratification',
+  },
 } as const satisfies Readonly<Record<string, EffectKindSpec>>;
 
 export type EffectKind = keyof typeof EFFECTS;
