@@ -59,6 +59,7 @@ export const FIXED_REASONS = [
   { name: 'ratification_vote', kind: 'ratification_vote', label: 'final refusal to ratify' },
   { name: 'horizon', kind: 'horizon', label: 'ratification still under way at the horizon' },
   { name: 'min_years', kind: 'horizon', label: 'preparation years not yet served' },
+  { name: 'no_council', kind: 'horizon', label: 'no North Atlantic Council yet to decide: no Ally is a member' },
 ] as const satisfies readonly { name: string; kind: ReasonKind; label: string }[];
 export const FixedReason = codesOf(FIXED_REASONS, 'name');
 export type FixedReasonValue = CodeOf<typeof FixedReason>;

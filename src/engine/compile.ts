@@ -36,6 +36,7 @@ export function compile(scenario: Scenario, accelerators: Partial<Accelerators> 
   const allies = [...scenario.allies].sort((a, b) => joinedOf(a) - joinedOf(b) || a.code.localeCompare(b.code));
   // The month each Ally became a Party: who votes and ratifies in a month, and when a later member's talks begin.
   const joinedMonths = allies.map((a) => monthOfDate(a.joined));
+  const councilFrom = firstVoterMonth(allies, joinedMonths, c.coCandidates);
   const rules = scenario.rules.filter((r) => r.enabled);
   const events = scenario.events.filter((e) => e.enabled);
 
@@ -111,7 +112,8 @@ export function compile(scenario: Scenario, accelerators: Partial<Accelerators> 
     procedureByYear: procedureByYear(scenario),
     startMonth: scenario.decisionPoint.date === undefined ? monthIndex(scenario.decisionPoint.year, 1) : monthOfDate(scenario.decisionPoint.date),
     firstMonth: monthIndex(scenario.decisionPoint.year, 1),
-    nextMeeting: meetingsOfMembers(nextMeetingTable(scenario.decisionPoint.year, scenario.decisionPoint.horizon), firstVoterMonth(allies, joinedMonths, c.coCandidates), scenario.decisionPoint.year),
+    councilFrom,
+    nextMeeting: meetingsOfMembers(nextMeetingTable(scenario.decisionPoint.year, scenario.decisionPoint.horizon), councilFrom, scenario.decisionPoint.year),
     actors: Uint32Array.of(hashName(`candidate:${c.code}`), hashName('alliance')),
     interest: table.add(paramPath('candidate', 'interest'), c.interest),
     opposition: table.add(paramPath('candidate', 'domesticOpposition'), c.domesticOpposition),

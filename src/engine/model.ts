@@ -152,6 +152,8 @@ export interface CompiledModel {
   /** 1 where a level neither drifts nor wavers (both fixed at 0): only rules and events move it. */
   readonly driftless: Uint8Array;
 
+  /** The month the first Ally that votes on the candidate became a member: no Council decides before it (Infinity: none in the window). */
+  readonly councilFrom: number;
   readonly allyCount: number;
   readonly allyCodes: readonly string[];
   readonly allyActor: Uint32Array;

@@ -49,6 +49,8 @@ function fixedReasonSource(m: CompiledModel, code: FixedReasonValue, ally: numbe
       return sc.process.standardPath.minYears.source;
     case FixedReason.horizon:
       return undefined;
+    case FixedReason.no_council:
+      return 'S7';
     default:
       return assertNever(code);
   }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { compile, findBranch, simulate, summarize, traceBranch } from '../../src/engine/index.js';
+import { FixedReason } from '../../src/engine/codes.js';
 import { tellStory } from '../../src/analysis/explain/story.js';
 import { monthIndex, monthLabel, monthOfDate, nextMeetingTable } from '../../src/model/council-calendar.js';
 import { fixed } from '../../src/model/distribution.js';
@@ -73,8 +74,10 @@ describe('the Council calendar', () => {
     const s = certain({ date: '1948-01-10', horizon: 1950 });
     const early = { ...s, decisionPoint: { ...s.decisionPoint, year: 1948 } };
     expect(run(early).accessionMonths.map((m) => m.month)).toEqual(['1949-12']);
-    const story = traceBranch(compile(early), 'months', 0).entries.find((e) => e.kind === 'invited');
-    expect(story).toMatchObject({ month: monthIndex(1949, 12) });
+    const entries = traceBranch(compile(early), 'months', 0).entries;
+    expect(entries.find((e) => e.kind === 'invited')).toMatchObject({ month: monthIndex(1949, 12) });
+    // Until then the candidate waits for a Council, not for preparation years.
+    expect(entries.filter((e) => e.kind === 'waiting').map((e) => [e.year, e.kind === 'waiting' && e.reason])).toEqual([[1948, FixedReason.no_council]]);
     // With every Ally joining after the horizon, no meeting is held at all.
     const never = { ...early, decisionPoint: { ...early.decisionPoint, horizon: 1949 }, allies: early.allies.map((a) => ({ ...a, joined: '1950-01-01' })) };
     expect(run(never).outcomes.joined.share).toBe(0);

@@ -71,6 +71,8 @@ function nextMeetingFrom(m: CompiledModel, s: BranchState, earliest: number): nu
 export function stallReason(m: CompiledModel, s: BranchState, atHorizon: boolean): number {
   if (s.blockedByRule >= 0) return m.reasonOfRule + s.blockedByRule;
   if (s.blockedByEvent >= 0) return m.reasonOfEvent + s.blockedByEvent;
+  // A year that ends before any Ally is a member (a decision point before the Treaty is in force).
+  if ((atHorizon ? m.horizon : s.year) * 12 + 11 < m.councilFrom) return FixedReason.no_council;
   if (PROCEDURE_GATED[m.procedureByYear[s.year - m.startYear]!] !== 1) return FixedReason.min_years;
   let worstGap = 0;
   let worst = -1;
