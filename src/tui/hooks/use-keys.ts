@@ -1,6 +1,8 @@
-import { useInput, type Key } from 'ink';
+import type { EventEmitter } from 'node:events';
+import { useInput, useStdin, type Key } from 'ink';
 import { createContext, useContext, useLayoutEffect, useRef } from 'react';
 import { keysOfChunk } from '../key-chunks.js';
+import { withoutUnknownSequences } from '../terminal-sequences.js';
 
 type KeyHandler = (input: string, key: Key) => void;
 
@@ -76,8 +78,29 @@ export function useKeyRouter(): KeyRouter {
   const router = useRef<KeyRouter>(undefined);
   router.current ??= new KeyRouter();
   const current = router.current;
+  useInputGuard();
   useInput((input, key) => current.dispatch(input, key));
   return current;
+}
+
+/**
+ * Drops, before Ink parses them, the control sequences the UI does not know (see
+ * withoutUnknownSequences): Ink hands its input to every subscriber through one emitter, so
+ * its emit is wrapped for as long as the app runs. Installed while rendering, so it is in
+ * place before Ink's own subscription, made in an effect, can receive anything.
+ */
+function useInputGuard(): void {
+  const { internal_eventEmitter: emitter } = useStdin();
+  const guarded = useRef<EventEmitter | undefined>(undefined);
+  if (guarded.current !== emitter) {
+    guarded.current = emitter;
+    const emit = emitter.emit.bind(emitter);
+    emitter.emit = (event: string | symbol, ...args: unknown[]): boolean => {
+      if (event !== 'input' || typeof args[0] !== 'string') return emit(event, ...args);
+      const input = withoutUnknownSequences(args[0]);
+      return input === '' ? false : emit(event, input, ...args.slice(1));
+    };
+  }
 }
 
 /** Handles keys while `active`; `router` defaults to the one above in the tree. */
