@@ -34,6 +34,17 @@ describe('explain screen', () => {
     expect(end).toContain(story.lines[story.lines.length - 1]!.text.slice(0, 30));
   });
 
+  it('marks the current year in the year column (bold and colour vanish under NO_COLOR), and moves the mark with it', async () => {
+    const scenario = await openExplain();
+    const story = tellStory(compile(scenario), '1', traceBranch(compile(scenario), '1', 0));
+    const [first, second] = [...new Set(story.lines.map((l) => l.year))];
+    expect(h!.lastFrame()).toMatch(new RegExp(`^${first} ›`, 'm'));
+    await h!.press(KEY.down);
+    const frame = await h!.waitFor('year 2 of');
+    expect(frame).toMatch(new RegExp(`^${second} ›`, 'm'));
+    expect(frame).toMatch(new RegExp(`^${first}  `, 'm'));
+  });
+
   it('→ goes to the next branch, b to a numbered one, o to the next with an outcome', async () => {
     await openExplain();
     await h!.press(KEY.right);

@@ -73,7 +73,7 @@ export function ExplainScreen({ scenario, seed, ask, notify, active, width, heig
           label: 'Branch number:',
           initial: '',
           submit: (text) => {
-            if (!/^\d{1,9}$/.test(text.trim())) return 'a whole number, 0 or more';
+            if (!/^\d{1,9}$/.test(text.trim())) return 'a whole number from 0 to 999,999,999';
             goTo(Number(text.trim()));
             return undefined;
           },
@@ -97,14 +97,19 @@ export function ExplainScreen({ scenario, seed, ask, notify, active, width, heig
   steps.slice(0, at + 1).forEach((s, i) => {
     s.lines.forEach((line, j) => {
       const year = j === 0 && !/^\d{4}–/.test(line.text) ? String(s.year) : '';
-      wrapText(lineText(line), textWidth).forEach((chunk, k) => body.push({ text: (k === 0 ? year : '').padEnd(YEAR_COLUMN) + chunk, current: i === at }));
+      // The current year's lines carry a mark in the year column: bold and colour alone vanish under NO_COLOR.
+      const mark = i === at ? '›' : ' ';
+      wrapText(lineText(line), textWidth).forEach((chunk, k) => body.push({ text: (k === 0 ? year : '').padEnd(YEAR_COLUMN - 1) + mark + chunk, current: i === at }));
     });
   });
   const cited = stepSources(steps[at]?.lines ?? [], scenario);
   // At the end, every source of the story by id (their citations: `article10 sources`).
   const allIds = atEnd ? wrapText(`Whole story: ${story.sources.map((s) => s.id).join(', ')}`, width) : [];
   const sourceRows = Math.min(cited.length + allIds.length + 1, Math.max(3, Math.floor(height / 3)));
-  const context = height >= 20 ? wrapText(story.context, width).slice(0, 2) : [];
+  // The scenario's context, as much as a fifth of the screen holds; a cut is marked.
+  const contextRows = height >= 20 ? Math.max(2, Math.floor(height / 5)) : 0;
+  const wrapped = contextRows > 0 ? wrapText(story.context, width) : [];
+  const context = wrapped.length > contextRows ? [...wrapped.slice(0, contextRows - 1), `${wrapped[contextRows - 1]!.slice(0, Math.max(0, width - 2))} …`] : wrapped;
   const bodyRows = Math.max(1, height - 2 - context.length - sourceRows);
   // The current year in view: with the years before it when it fits, from its first line when not.
   const currentStart = body.findIndex((l) => l.current);

@@ -43,9 +43,11 @@ export function RewriteScreen({ rewrite, displayPath, active, width, height }: R
   );
 }
 
-function rewriteScreenLines({ distance, reference, known }: Rewrite, displayPath: (path: string) => string, width: number): Line[] {
+/** The rewrite screen's lines, each wrapped to fit `width` (its indent included). */
+export function rewriteScreenLines({ distance, reference, known }: Rewrite, displayPath: (path: string) => string, width: number): Line[] {
   const wrapped = (text: string, line: Omit<Line, 'text'> = {}, indent = '') =>
-    wrapText(text, width - indent.length - (indent === '' ? 0 : 2)).map((t, i) => ({ ...line, text: (i === 0 ? indent : `${indent}  `) + t }));
+    // Continuation lines are indented two more: wrapped to fit with them, nothing is cut.
+    wrapText(text, width - indent.length - 2).map((t, i) => ({ ...line, text: (i === 0 ? indent : `${indent}  `) + t }));
   const where =
     reference.kind === 'baseline'
       ? `Measured from ${displayPath(reference.file)}, the history this scenario rewrites (its baseline: file, else the file it extends); the file's own changes and yours both count.`
@@ -58,8 +60,8 @@ function rewriteScreenLines({ distance, reference, known }: Rewrite, displayPath
     { text: '' },
     ...wrapped(rewriteLine(distance)),
     { text: '' },
-    { text: "What changes, in units of the baseline value's documented uncertainty", bold: true },
-    ...(changes.length === 0 ? [{ text: '  nothing: the scenario is its baseline as written', dim: true }] : changes.flatMap((c) => wrapped(c, {}, '  '))),
+    ...wrapped("What changes, in units of the baseline value's documented uncertainty", { bold: true }),
+    ...(changes.length === 0 ? wrapped('nothing: the scenario is its baseline as written', { dim: true }, '  ') : changes.flatMap((c) => wrapped(c, {}, '  '))),
     { text: '' },
     ...wrapped(`How the score is made: ${REWRITE_METHOD}.`, { dim: true }),
   ];
