@@ -4,6 +4,8 @@ import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 
 import { findBaseline, type BaselineLookup } from '../analysis/rewrite/baseline.js';
 import { findSameFile, inspectOutput, type OutputTarget } from '../io/output-target.js';
 import { writeToTarget } from '../io/write-output.js';
+import { errorCode } from '../io/error-code.js';
+import { shellWord } from '../report/format.js';
 import type { Scenario } from '../model/scenario.js';
 import { formatIssue, loadScenarioFile } from '../scenario/load.js';
 
@@ -91,9 +93,10 @@ export function fileWorkspace(options: FileWorkspaceOptions): Workspace {
       const base = await loadScenarioFile(source, { bundledDir });
       if (!base.ok) return { ok: false, message: `cannot read ${source} to compare with: ${base.issues.map(formatIssue)[0] ?? ''}` };
       const reference = extendsReference(source, target, bundledDir);
-      const id = idFromFileName(target) ?? `${edited.id}-edited`;
+      const id = idFromFileName(target) ?? `${edited.id.replace(/-edited$/, '')}-edited`;
       const baseTitle = base.value.scenario.title;
-      const title = edited.title === baseTitle ? `${baseTitle} (edited)` : edited.title;
+      // A file saved from an edited file is still "(edited)" once, not "(edited) (edited)".
+      const title = edited.title === baseTitle && !baseTitle.endsWith(' (edited)') ? `${baseTitle} (edited)` : edited.title;
       try {
         const found = await inspectOutput(target);
         const refused = await refusedTarget(found, base.value.chain);
@@ -102,11 +105,14 @@ export function fileWorkspace(options: FileWorkspaceOptions): Workspace {
         const comment =
           reference === undefined
             ? ` Saved by article10 tui: a complete copy of ${basename(source)} with edits (it is not in this folder or below it, so it cannot be extended from here).`
-            : ` Saved by article10 tui: what differs from ${reference}. Run it with: npx article10 run ${basename(target)}`;
+            : ` Saved by article10 tui: what differs from ${reference}. Run it with: npx article10 run ${shellWord(basename(target))}`;
         await writeToTarget(found, authoringYaml(doc, comment));
         return { ok: true, file: target, id, title, changes: countChanges(doc), complete: reference === undefined };
       } catch (error) {
-        return { ok: false, message: `could not save ${target}: ${error instanceof Error ? error.message : String(error)}` };
+        // The write goes through a temporary file beside the target: a system message would name that file, not the user's.
+        const code = errorCode(error);
+        const why = code === 'ENOENT' ? `there is no folder ${dirname(target)}` : code === 'EACCES' || code === 'EPERM' ? `no permission to write in ${dirname(target)}` : error instanceof Error ? error.message : String(error);
+        return { ok: false, message: `could not save ${target}: ${why}` };
       }
     },
   };
@@ -126,6 +132,10 @@ async function refusedTarget(found: OutputTarget, sources: readonly string[]): P
 
 /** A scenario id from a file name, when the name is a valid id ([a-z0-9-]). */
 function idFromFileName(file: string): string | undefined {
-  const name = basename(file, extname(file)).toLowerCase();
+  // "Team B.yaml" gives team-b: an id has only lowercase letters, digits and hyphens.
+  const name = basename(file, extname(file))
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return /^[a-z0-9][a-z0-9-]*$/.test(name) ? name : undefined;
 }

@@ -70,6 +70,23 @@ describe('saving edits (round trip through the loader)', () => {
     expect(withoutName((await load(target)).scenario)).toEqual(withoutName(edited));
   });
 
+  it('a save of a saved file: "(edited)" once in the title, an id from the file name, the command quoted, and a missing folder said as such', async () => {
+    const { dir, remove } = tempDir();
+    cleanup = remove;
+    const workspace = fileWorkspace({ bundledDir: BUNDLED, cwd: dir });
+    const opened = await load(join(BUNDLED, 'russia-2000.yaml'));
+    const first = join(dir, 'first.yaml');
+    expect(await workspace.save(opened.file, edit(openEditor(opened.scenario, opened.file), step('candidate.interest', 1)).scenario, first)).toMatchObject({ ok: true, id: 'first' });
+    const reopened = await load(first);
+    const again = edit(openEditor(reopened.scenario, reopened.file), step('candidate.interest', 1)).scenario;
+    const second = join(dir, 'Team B.yaml');
+    const saved = await workspace.save(first, again, second);
+    expect(saved).toMatchObject({ ok: true, id: 'team-b', title: `${opened.scenario.title} (edited)` });
+    expect(readFileSync(second, 'utf8')).toContain("Run it with: npx article10 run 'Team B.yaml'");
+    const missing = await workspace.save(first, again, join(dir, 'no-such-folder', 'x.yaml'));
+    expect(missing).toEqual({ ok: false, message: `could not save ${join(dir, 'no-such-folder', 'x.yaml')}: there is no folder ${join(dir, 'no-such-folder')}` });
+  });
+
   it('a file saved where the source cannot be extended from is a complete copy', async () => {
     const { dir, remove } = tempDir();
     cleanup = remove;

@@ -10,7 +10,7 @@ import { UsageError } from '../errors.js';
 import { loadForCommand } from '../load.js';
 import { checkWork } from '../budget.js';
 import { branchCount } from '../../batch/work-limits.js';
-import { integer } from '../../report/format.js';
+import { integer, shellWord } from '../../report/format.js';
 import { checkOutFolder, emit } from '../output.js';
 import { studentCharts, teacherCharts, type NamedChart } from '../../analysis/handout/charts.js';
 import { svgToPng } from '../../report/png.js';
@@ -138,7 +138,3 @@ async function writeCharts(charts: readonly NamedChart[], folder: string | undef
   }
 }
 
-/** A word of the command line as a shell reads it back: single-quoted unless it is plain. */
-function shellWord(word: string): string {
-  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
-}

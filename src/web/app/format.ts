@@ -1,4 +1,4 @@
-import { integer, points } from '../../report/format.js';
+import { integer, points, shellWord } from '../../report/format.js';
 
 /** Numbers as the page shows them. */
 
@@ -22,9 +22,5 @@ export function pointsInterval(ci: readonly [number, number]): string {
   return `[${points(ci[0]).replace('-', '−')}, ${points(ci[1]).replace('-', '−')}]`;
 }
 
-export { integer };
+export { integer, shellWord };
 
-/** A scenario argument as the terminal takes it: a bundled name, or a file name quoted when it needs to be. */
-export function shellWord(word: string): string {
-  return /^[\w./@:=+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
