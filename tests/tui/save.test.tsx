@@ -39,6 +39,18 @@ describe('saving from the UI', () => {
     expect(reloaded.scenario.id).toBe('small-edited');
   });
 
+  it('after a save, the list of scenarios marks the saved file as the one open, and selects it', async () => {
+    await openCopy();
+    await h!.press(KEY.right, 's');
+    await h!.waitFor('Save changes to: small-edited.yaml');
+    await h!.press(KEY.enter);
+    await h!.waitFor('saved 1 change to small-edited.yaml');
+    await h!.press('d');
+    const list = await h!.waitFor(/small-edited.*\(open\)/);
+    expect(list).toMatch(/› .*small-edited.*\(open\)/);
+    expect(list.match(/\(open\)/g)).toHaveLength(1);
+  });
+
   it('will not write over the file it came from, and asks before overwriting another', async () => {
     const { dir } = await openCopy();
     await h!.press(KEY.right, 's');

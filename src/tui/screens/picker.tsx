@@ -25,17 +25,19 @@ export interface PickerScreenProps {
 export function PickerScreen({ title = 'Decision points', workspace, currentFile, savedTo, onOpen, onClose, active, width, height }: PickerScreenProps) {
   const [entries, setEntries] = useState<ScenarioEntry[]>();
   const [selected, setSelected, latest] = useSyncState(0);
+  // After a save, the work goes on in the saved file (its id is the one on screen, and the next save goes there).
+  const openFile = savedTo ?? currentFile;
   useEffect(() => {
     let live = true;
     void workspace.listScenarios(savedTo === undefined ? [currentFile] : [currentFile, savedTo]).then((list) => {
       if (!live) return;
       setEntries(list);
-      setSelected(Math.max(0, list.findIndex((e) => e.file === currentFile)));
+      setSelected(Math.max(0, list.findIndex((e) => e.file === openFile)));
     });
     return () => {
       live = false;
     };
-  }, [workspace, currentFile, savedTo]);
+  }, [workspace, currentFile, savedTo, openFile]);
 
   useKeys(
     (input, key) => {
@@ -64,7 +66,7 @@ export function PickerScreen({ title = 'Decision points', workspace, currentFile
       {rows.slice(top, top + height - 2).map((e, i) => {
         const index = top + i;
         const mark = index === selected ? '›' : ' ';
-        const current = e.file === currentFile ? ' (open)' : '';
+        const current = e.file === openFile ? ' (open)' : '';
         const text =
           e.problem === undefined
             ? `${mark} ${e.year ?? ''}  ${padEnd(e.id ?? '', 28)} ${e.title ?? ''}${current}`
