@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { errorCode } from '../io/error-code.js';
 import { findSameFile, inspectOutput, type FileId, type OutputTarget } from '../io/output-target.js';
 import { writeToTarget } from '../io/write-output.js';
-import { openFailure } from '../io/read-text.js';
+import { openFailure, specialKind } from '../io/read-text.js';
 import { byteSize, integer } from '../report/format.js';
 import { terminalText } from '../report/safe-text.js';
 import { ExitCode, Interrupted, UsageError } from './errors.js';
@@ -77,7 +77,7 @@ export async function checkOutFolder(option: string, given: string, files: reado
   if (given === STDOUT) throw new UsageError(`${option} -: this command writes several files; name a folder`);
   const dir = resolve(given);
   const info = await stat(dir).catch(() => undefined);
-  if (info !== undefined && !info.isDirectory()) throw new UsageError(`${option} ${given}: is ${info.isFile() ? 'a file' : info.isFIFO() ? 'a named pipe' : info.isCharacterDevice() ? 'a device' : 'something else'}, not a folder; name a folder`);
+  if (info !== undefined && !info.isDirectory()) throw new UsageError(`${option} ${given}: is ${info.isFile() ? 'a file' : specialKind(info)}, not a folder; name a folder`);
   const folder = await whereWritten(dir);
   for (const w of otherWrites(others)) {
     if ((await whereWritten(w)) === folder) throw new UsageError(`${option} ${given}: is also the --out (${w}); write them to different places`);

@@ -292,10 +292,8 @@ function meetingsOfMembers(table: Int32Array, fromMonth: number, firstYear: numb
   const first = monthIndex(firstYear, 1);
   const offset = fromMonth - first;
   if (offset <= 0) return table;
-  const beyond = first + table.length;
-  const firstMeeting = offset < table.length ? Math.max(table[offset]!, fromMonth) : beyond;
-  for (let i = 0; i < Math.min(offset, table.length); i++) table[i] = Math.max(table[i]!, firstMeeting === Infinity ? beyond : firstMeeting);
-  return table;
+  // table[offset] is the first meeting from then on; with no member in the window, the month after it.
+  return table.fill(offset < table.length ? table[offset]! : first + table.length, 0, Math.min(offset, table.length));
 }
 
 /**

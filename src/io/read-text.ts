@@ -69,7 +69,9 @@ export function notRegularFile(info: Stats): ReadTextFailure | undefined {
   return { kind: 'not_a_file', message: `is ${specialKind(info)}, not a regular file: only regular files are read` };
 }
 
-function specialKind(info: Stats): string {
+/** What a path that is not a regular file names, in words. */
+export function specialKind(info: Stats): string {
+  if (info.isDirectory()) return 'a folder';
   if (info.isFIFO()) return 'a named pipe (FIFO)';
   if (info.isSocket()) return 'a socket';
   if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';

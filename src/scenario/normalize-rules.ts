@@ -61,9 +61,10 @@ export function toEvent(e: EventDocument, decisionPoint: DecisionPoint, warnings
   // Likely a mistyped year, or a file extended with another decision point: the event can never fire.
   const from = e.from ?? decisionPoint.year;
   const to = e.to ?? decisionPoint.horizon;
-  if ((e.enabled ?? true) && (to < decisionPoint.year || from > decisionPoint.horizon)) {
+  const enabled = e.enabled ?? true;
+  if (enabled && (to < decisionPoint.year || from > decisionPoint.horizon)) {
     warnings.push(`events.${e.id} can happen only in ${from}–${to}, outside the decision window ${decisionPoint.year}–${decisionPoint.horizon}: it never fires`);
-  } else if ((e.enabled ?? true) && e.when !== undefined && waitsFor(e.when, e.id)) {
+  } else if (enabled && e.when !== undefined && waitsFor(e.when, e.id)) {
     warnings.push(`events.${e.id} waits for itself (when: event ${e.id}): it never fires`);
   }
   return {
@@ -71,10 +72,10 @@ export function toEvent(e: EventDocument, decisionPoint: DecisionPoint, warnings
     label: e.label.trim(),
     source: sourceOrDefault(e.source, `events.${e.id}.source`, warnings),
     historical: e.historical ?? false,
-    enabled: e.enabled ?? true,
+    enabled,
     hazard: toParam(e.hazard),
-    from: e.from ?? decisionPoint.year,
-    to: e.to ?? decisionPoint.horizon,
+    from,
+    to,
     once: e.once ?? true,
     ...(e.when !== undefined && { when: toCondition(e.when) }),
     effects: (e.effects ?? []).map(toEffect),

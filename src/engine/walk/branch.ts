@@ -128,7 +128,7 @@ function endAtHorizon(m: CompiledModel, s: BranchState, trace: Tracer | null): v
     }
     case StageCode.ratification: {
       // Every parliament has ratified and the deposit waits: the event or rule that delays it is named.
-      const delayed = s.ratificationFailAlly < 0 && s.ratifiedMonth <= end ? delayReason(s) : -1;
+      const delayed = s.ratifiedMonth <= end ? delayReason(s) : -1;
       if (delayed >= 0) finish(s, ExitCode.pending_at_horizon, NO_ACTOR, delayed, end, trace);
       else finish(s, ExitCode.pending_at_horizon, s.ratificationFailAlly >= 0 ? s.ratificationFailAlly : s.slowestAlly, FixedReason.horizon, end, trace);
       return;

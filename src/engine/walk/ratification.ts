@@ -130,7 +130,7 @@ export function ratify(m: CompiledModel, s: BranchState, trace: Tracer | null): 
     return;
   }
   // A delay acts in the years it holds: a rule's while its condition does, an event's for good.
-  s.joinMonth = depositMonth(s);
-  if (s.joinMonth <= yearEnd) finish(s, ExitCode.joined, NO_ACTOR, FixedReason.propensity, s.joinMonth, trace);
+  const deposit = depositMonth(s);
+  if (deposit <= yearEnd) finish(s, ExitCode.joined, NO_ACTOR, FixedReason.propensity, deposit, trace);
 }
 

@@ -52,8 +52,7 @@ export class BranchState {
   interestWorst = 0;
   interestWorstReason = -1;
 
-  // Ratification, settled at invitation: the months of the last deposit and of the first final refusal.
-  joinMonth = 0;
+  // Ratification, settled at invitation: when the last parliament ratifies, and the month of the first final refusal.
   /** When the last parliament ratifies (months, unfloored): the deposit follows, after any delay of the year it comes in. */
   lastRatifiedAt = 0;
   /** The largest delay of the deposit an event added (for good) and one of this year's rules added, each with its reason code (-1: none). */
