@@ -308,7 +308,10 @@ const processSchema = fields(scopeFields('process', { procedure: z.enum(PROCEDUR
 const precondition = fields(scopeFields('precondition', { id, label: text, basis: words.optional() }));
 
 /** What an Ally entry and allyDefaults share; every field may be left to the defaults. */
-const allyFields = scopeFields('ally', {}, { ratification: { procedure: text.optional(), hurdle: z.number().min(1).max(5).optional() } });
+/** Simmons' ratification hurdle scale (fact sheet §1.3): its codes, no others. */
+const HURDLE_CODES = [1, 1.5, 2, 3, 4] as const;
+const hurdle = z.literal(HURDLE_CODES, { error: (iss) => `${describeInput(iss.input)} is not a code of the hurdle scale` });
+const allyFields = scopeFields('ally', {}, { ratification: { procedure: text.optional(), hurdle: hurdle.optional() } });
 
 const allyDefaults = fields(allyFields);
 const ally = fields({ code: allyCode, name: text.optional(), joined: isoDate.optional(), ...allyFields });

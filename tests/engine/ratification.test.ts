@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { compile, simulate, summarize, traceBranch } from '../../src/engine/index.js';
+import { compile, findBranch, simulate, summarize, traceBranch } from '../../src/engine/index.js';
+import { tellStory } from '../../src/analysis/explain/story.js';
 import { fixed } from '../../src/model/distribution.js';
 import { FINAL_REFUSAL, RETRY_MONTHS } from '../../src/model/ratification-record.js';
 import type { Scenario } from '../../src/model/scenario.js';
@@ -26,6 +27,38 @@ describe('ratification by Allies that voted to invite', () => {
     const expectedRefused = 1 - (1 - FINAL_REFUSAL) ** m.allyCount;
     expect(refused).toBeGreaterThan(expectedRefused / 2);
     expect(refused).toBeLessThan(expectedRefused * 2);
+  });
+
+  test('each vote put again passes with the same chance: failed votes before a pass are geometric', () => {
+    const m = compile(invitedFor(0.5));
+    const failed = new Map<number, number>();
+    let votes = 0;
+    for (let b = 0; b < 300; b++) {
+      for (const e of traceBranch(m, 'ratify', b).entries) {
+        if (e.kind !== 'ratification' || !e.passed) continue;
+        votes++;
+        failed.set(e.failedVotes, (failed.get(e.failedVotes) ?? 0) + 1);
+      }
+    }
+    // P(at least n failed votes) = ½ⁿ.
+    const atLeast = (n: number) => [...failed].filter(([k]) => k >= n).reduce((sum, [, c]) => sum + c, 0) / votes;
+    expect(Math.abs(atLeast(1) - 0.5)).toBeLessThan(0.05);
+    expect(Math.abs(atLeast(2) - 0.25)).toBeLessThan(0.05);
+    expect(Math.abs(atLeast(3) - 0.125)).toBeLessThan(0.04);
+  });
+
+  test('a parliament whose votes never pass (pass 0) keeps the ratification under way: no branch joins, and the story says why', () => {
+    const base = invitedFor(1);
+    const never = base.allies[4]!.code;
+    const s: Scenario = { ...base, allies: base.allies.map((a) => (a.code === never ? { ...a, ratification: { ...a.ratification, pass: fixed(0) } } : a)) };
+    const m = compile(s);
+    const r = summarize(m, simulate(m, 'ratify', 5_000), { seed: 'ratify' });
+    expect(r.outcomes.joined.count).toBe(0);
+    const pending = r.blockers.filter((b) => b.outcome === 'pending_at_horizon');
+    expect(pending.reduce((n, b) => n + b.count, 0)).toBe(r.outcomes.pending_at_horizon.count);
+    for (const b of pending) expect(b.actor).toBe(never);
+    const story = tellStory(m, 'ratify', traceBranch(m, 'ratify', findBranch(m, 'ratify', (exit) => exit === 'pending_at_horizon')!));
+    expect(story.lines.some((l) => l.text.includes('at every vote after'))).toBe(true);
   });
 
   test('a final refusal is as rare whatever the vote chance', () => {
@@ -107,7 +140,7 @@ describe('the pace of a ratification round', () => {
     expect(ratifications.length).toBeGreaterThan(0);
     for (const r of ratifications) {
       const shown = t.sampled.find((v) => v.path === `allies.${m.allyCodes[r.ally]}.ratification.months`)!;
-      expect(r.months - (r.retried ? RETRY_MONTHS : 0)).toBeCloseTo(Math.max(0, shown.value), 12);
+      expect(r.months - r.failedVotes * RETRY_MONTHS).toBeCloseTo(Math.max(0, shown.value), 12);
     }
   });
 });

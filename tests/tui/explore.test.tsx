@@ -117,8 +117,7 @@ describe('explore screen', () => {
   it('space switches a rule off and the results change; x restores it', async () => {
     open();
     const before = await refined();
-    await h!.press(KEY.end);
-    await h!.press(KEY.up, KEY.up);
+    await h!.press(KEY.tab, KEY.tab, KEY.tab);
     await h!.waitFor(/› istanbul-link +on/);
     await h!.press(' ');
     await h!.waitFor(/istanbul-link +\*off/);
@@ -126,6 +125,25 @@ describe('explore screen', () => {
     expect(share(after, 'Joined')).not.toBe(share(before, 'Joined'));
     await h!.press('x');
     await h!.waitFor(/istanbul-link +on/);
+  });
+
+  it("a rule's and an event's effect sizes are listed, edited and marked like any value; x restores one", async () => {
+    open();
+    const before = await refined();
+    await h!.press(KEY.tab, KEY.tab, KEY.tab, KEY.down);
+    let frame = await h!.waitFor(/› istanbul-link effect 1 +-0\.20/);
+    // Its source is the effect's own.
+    expect(frame).toContain('source S30');
+    await h!.press('H', 'H');
+    await h!.waitFor(/istanbul-link effect 1 +\*-0\.40/);
+    const after = await refined();
+    expect(share(after, 'Joined')).not.toBe(share(before, 'Joined'));
+    await h!.press(KEY.end);
+    frame = await h!.waitFor(/› chechnya2 effect 1 +-0\.10/);
+    await h!.press('x');
+    await h!.press(KEY.up, KEY.up, KEY.up);
+    await h!.press('x');
+    await h!.waitFor(/istanbul-link effect 1 +-0\.20/);
   });
 
   it('space switches an Ally between veto and holdout, which adds its lift', async () => {

@@ -106,6 +106,20 @@ describe('editorReducer', () => {
     expect(state.note).toMatch(/is a number/);
   });
 
+  it("lists each effect's size under its rule or event, says what it does, and edits it within a shift's range", () => {
+    const s = sampleScenario();
+    const items = itemsOf(s);
+    const rule = items.find((i) => i.key === 'rule.istanbul-link.effects.0')!;
+    expect(rule).toMatchObject({ kind: 'number', group: 'Rules', field: 'effect 1', path: ['rules', 0, 'effects', 0, 'delta'] });
+    expect(rule.detail).toContain('shift of consent on every Ally');
+    expect(items.find((i) => i.key === 'event.chechnya2.effects.0')!.detail).toContain('shift of interest; same, for good.');
+    // A shift may go below zero, down to −1.
+    const state = editorReducer(openEditor(s, 'sample.yaml', [], 'the web explorer'), { type: 'change', key: rule.key, change: { kind: 'shift', by: -5 } });
+    const delta = (state.scenario.rules[0]!.effects[0] as { delta: Param }).delta;
+    expect(delta.dist).toEqual({ kind: 'fixed', value: -1 });
+    expect(isDirty(state)).toBe(true);
+  });
+
   it('moves the selection by rows, to the ends and by group', () => {
     const items = itemsOf(sampleScenario());
     expect(selectedItem(run())?.key).toBe(items[0]!.key);

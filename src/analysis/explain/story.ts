@@ -189,7 +189,9 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
         const at = monthInWords(e.month);
         const ahead = { month: e.month, ahead: true };
         if (!e.passed) add(e.year, `${a.name} refuses for good: ${spec.procedure} rejects the protocol in ${at} and the government does not put it again.`, spec.pass.source, ahead);
-        else if (e.retried) add(e.year, `${a.name}: ${spec.procedure} rejects the protocol at a first vote and passes it a month later, when it is put again, in ${at}.`, spec.pass.source, ahead);
+        else if (e.failedVotes === Infinity) add(e.year, `${a.name}: ${spec.procedure} rejects the protocol at a first vote in ${at}, and at every vote after, a month apart: its chance of passing is nil.`, spec.pass.source, ahead);
+        else if (e.failedVotes === 1) add(e.year, `${a.name}: ${spec.procedure} rejects the protocol at a first vote and passes it a month later, when it is put again, in ${at}.`, spec.pass.source, ahead);
+        else if (e.failedVotes > 1) add(e.year, `${a.name}: ${spec.procedure} rejects the protocol at ${e.failedVotes} votes, a month apart, and passes it when it is put again, in ${at}.`, spec.pass.source, ahead);
         else break;
         ratified.push({ line: lines[lines.length - 1]!, month: e.month });
         break;

@@ -14,8 +14,9 @@ import type { Tracer } from './trace.js';
 /**
  * Invitation, protocol, then each member's own ratification. Every member voted to invite, so
  * its government puts the protocol to its parliament: a vote passes with the Ally's `pass`
- * chance; a failed vote is put again a month later (so it only delays), unless it is a final
- * refusal, which the record makes rare whatever the vote's chance (ratification-record.ts).
+ * chance; a failed vote is put again a month later, with the same chance (so it only delays),
+ * unless it is a final refusal, which the record makes rare whatever the vote's chance
+ * (ratification-record.ts).
  * Pass or fail and the months it takes are fixed per branch and Ally, so an earlier invitation
  * can only bring membership earlier.
  */
@@ -45,18 +46,19 @@ export function invite(m: CompiledModel, s: BranchState, voters: number, trace: 
   drawRoundPace(m, s, members);
   for (let i = 0; i < members; i++) {
     if (coCandidate[i] === 1) continue;
-    let months = Math.max(0, values[allyMonths[i]!]!);
+    const firstVote = Math.max(0, values[allyMonths[i]!]!);
+    let months = firstVote;
     const pass = values[allyPass[i]!]!;
     let bits = 0;
     if (cohesion <= 0) bits = drawBits(key0, allyActor[i]!, Purpose.ratification);
     else if (pass > 0 && pass < 1) bits = copulaBits(m, s, i, Purpose.ratification);
-    // The top of the draw's range is the final refusal; between it and `pass`, a failed first vote.
-    const passed = bits < bitsBelow(pass) || bits < bitsBelow(1 - Math.min(FINAL_REFUSAL, 1 - pass));
-    const retried = passed && bits >= bitsBelow(pass);
-    if (retried) months += RETRY_MONTHS;
+    const failed = bits < bitsBelow(pass) ? 0 : failedVotes(bits, pass);
+    const passed = failed >= 0;
+    if (failed > 0) months += RETRY_MONTHS * failed;
     if (trace !== null) {
-      const month = Math.floor(start + months);
-      trace.push({ kind: 'ratification', year: Math.floor(month / 12), month, ally: i, passed, retried, months });
+      // A parliament that never passes it is told at its first vote.
+      const month = Math.floor(start + (failed === Infinity ? firstVote : months));
+      trace.push({ kind: 'ratification', year: Math.floor(month / 12), month, ally: i, passed, failedVotes: Math.max(0, failed), months });
     }
     if (!passed) {
       if (months < failAt) {
@@ -75,6 +77,23 @@ export function invite(m: CompiledModel, s: BranchState, voters: number, trace: 
   s.ratifiedMonth = s.ratificationFailAlly < 0 ? Math.floor(start + slowest) : Infinity;
   s.ratificationFailMonth = Math.floor(start + failAt);
   s.lastRatifiedAt = start + slowest;
+}
+
+/**
+ * The votes a parliament fails before one passes, from its draw `bits` at or above `pass` (a
+ * first vote failed), or -1 for a final refusal: the top of the draw's range, as rare as the
+ * record says whatever `pass` is. Otherwise the protocol is put again, and each vote passes with
+ * the same chance: the failures after the first are geometric, read from where the draw falls
+ * between `pass` and the final refusal. A parliament whose votes never pass (pass ≤ 0) keeps
+ * the ratification under way for good (Infinity).
+ */
+function failedVotes(bits: number, pass: number): number {
+  const refusal = Math.min(FINAL_REFUSAL, 1 - pass);
+  if (bits >= bitsBelow(1 - refusal)) return -1;
+  if (!(pass > 0)) return Infinity;
+  // Where the draw falls among the failed first votes, uniform in [0, 1).
+  const w = Math.min(Math.max((bits * UNIT - pass) / (1 - refusal - pass), 0), 1 - UNIT);
+  return 1 + Math.floor(Math.log1p(-w) / Math.log1p(-pass));
 }
 
 /**

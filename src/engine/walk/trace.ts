@@ -25,13 +25,13 @@ export type TraceEntry =
   | { readonly kind: 'invited'; readonly year: number; readonly month: number; readonly voters: number }
   | {
       readonly kind: 'ratification';
-      /** The year and month the parliament's last vote falls in (computed at the invitation). */
+      /** The year and month the parliament's last vote falls in, or its first if none passes (computed at the invitation). */
       readonly year: number;
       readonly month: number;
       readonly ally: number;
       readonly passed: boolean;
-      /** Passed at a second vote, after a failed first one. */
-      readonly retried: boolean;
+      /** The votes it failed before the one that passed, a month apart (Infinity: none passes). */
+      readonly failedVotes: number;
       readonly months: number;
     }
   | { readonly kind: 'end'; readonly year: number; readonly month: number; readonly exit: number; readonly actor: number; readonly reason: number };

@@ -39,12 +39,12 @@ const ZERO_TO_ONE: EditSteps = { min: 0, max: 1, step: 0.01, bigStep: 0.1 };
 export const NUMBER_KINDS = {
   probability: { range: 'probability', unit: 'probability', scale: 0.1, edit: ZERO_TO_ONE },
   level: { range: 'probability', unit: 'level', scale: 0.1, edit: ZERO_TO_ONE },
-  shift: { range: 'delta', unit: 'shift', scale: 0.1 },
+  shift: { range: 'delta', unit: 'shift', scale: 0.1, edit: { min: -1, max: 1, step: 0.01, bigStep: 0.1 } },
   drift: { range: 'delta', unit: 'per year', scale: 0.02, edit: { min: -0.5, max: 0.5, step: 0.005, bigStep: 0.05 } },
   volatility: { range: 'nonNegative', unit: 'per year', scale: 0.02 },
   weight: { range: 'real', unit: 'weight', scale: 0.1 },
   years: { range: 'nonNegative', unit: 'years', scale: 1 },
-  months: { range: 'nonNegative', unit: 'months', scale: 3 },
+  months: { range: 'nonNegative', unit: 'months', scale: 3, edit: { min: 0, max: 240, step: 1, bigStep: 6 } },
 } as const satisfies Readonly<Record<string, NumberKind>>;
 
 export type NumberKindName = keyof typeof NUMBER_KINDS;

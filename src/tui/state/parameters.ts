@@ -3,7 +3,8 @@ import { candidateCodeAt } from '../../model/names.js';
 import type { Scenario } from '../../model/scenario.js';
 import { NUMBER_KINDS, type EditSteps, type NumberKind, type NumberKindName } from '../../model/catalog/numbers.js';
 import { ownersOf, type Owner } from '../../model/catalog/owners.js';
-import { entriesOf, isNumberEntry, SCOPES, SCOPE_NAMES, type Entry, type ScopeName } from '../../model/catalog/parameters.js';
+import { EFFECTS, effectSize, effectTarget, type AllySelector, type Effect, type EffectKindSpec } from '../../model/catalog/effects.js';
+import { entriesOf, isNumberEntry, SCOPES, SCOPE_NAMES, type Entry, type ScopeName, type ScopeSpec } from '../../model/catalog/parameters.js';
 import { describeDistribution, shortValue } from './edits.js';
 
 /**
@@ -111,9 +112,38 @@ function parameterItems(s: Scenario): ParameterItem[] {
         if (isNumberEntry(entry)) items.push({ kind: 'number', ...base, range: editSteps(entry.number) });
         else items.push({ kind: entry.setting === 'switch' ? 'switch' : 'objection', ...base });
       }
+      if ((SCOPES[scope] as ScopeSpec).effects === true) items.push(...effectItems(scope, view, s, owner));
     }
   }
   return items;
+}
+
+/**
+ * The size of each of a rule's or an event's effects, as a number the explorer edits like any
+ * other (a shift of consent, a delay in months): a change made here, or by applying a point of
+ * "what would it take", is marked in the list like every other.
+ */
+function effectItems(scope: ScopeName, view: ScopeView, s: Scenario, owner: Owner): ParameterItem[] {
+  const effects = owner.value.effects as readonly Effect[];
+  return effects.flatMap((effect, i): ParameterItem[] => {
+    const size = effectSize<Param>(effect);
+    if (size === undefined) return [];
+    const spec: EffectKindSpec = EFFECTS[effect.kind];
+    const target = effectTarget<AllySelector>(effect);
+    const on = target === undefined ? '' : target.kind === 'allies' ? ` on ${target.value.kind === 'all' ? 'every Ally' : target.value.codes.join(', ')}` : ` on ${target.value}`;
+    return [
+      {
+        kind: 'number',
+        key: `${view.key}.${owner.name}.effects.${i}`,
+        group: view.group,
+        owner: view.owner(s, owner),
+        field: `effect ${i + 1}`,
+        detail: `${String(owner.value.label ?? owner.name)}: effect ${i + 1}, ${spec.label ?? effect.kind}${on}; ${scope === 'rule' ? spec.inRule : spec.inEvent}.`,
+        path: [...ownerPath(scope, owner), 'effects', i, size.field],
+        range: editSteps(size.number),
+      },
+    ];
+  });
 }
 
 /** The explorer's steps for a kind of number; the catalog gives every edited kind its steps. */
