@@ -146,6 +146,23 @@ describe('debate view', () => {
     expect(await h.waitFor('Debate view (c)')).toContain("choose team A's or team B's scenario");
   });
 
+  it('at the smallest size (60×17) the table keeps its column heads: the heading goes first', async () => {
+    const a = await load(join(BUNDLED, 'russia-2000.yaml'));
+    const b = await load(join(BUNDLED, 'russia-2000-stands-in-line.yaml'));
+    h = renderApp(b, fileWorkspace({ bundledDir: BUNDLED }), testRunner(), a);
+    await h.resize(60, 17);
+    await h.press('c');
+    const frame = await h.waitFor(/Pending .*\]/);
+    const lines = frame.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(17);
+    expect(lines.some((l) => /^Outcome +A +B +B − A +95% interval/.test(l))).toBe(true);
+    expect(frame).toContain('They part at');
+    expect(frame).not.toContain('Debate on');
+    // With room, the heading comes back.
+    await h.resize(60, 24);
+    await h.waitFor('Debate on');
+  });
+
   it('two files on the command line: the second on screen as team B, the first as team A, as the message line says', async () => {
     const a = await load(join(BUNDLED, 'russia-2000.yaml'));
     const b = await load(join(BUNDLED, 'russia-2000-stands-in-line.yaml'));

@@ -42,6 +42,8 @@ export interface Harness {
   readonly waitForExit: () => Promise<void>;
   readonly farewell: () => string | undefined;
   readonly unmount: () => void;
+  /** Gives the terminal a size, as a resize of a real one would. */
+  readonly resize: (columns: number, rows: number) => Promise<void>;
 }
 
 export function renderApp(
@@ -92,6 +94,12 @@ export function renderApp(
     },
     farewell: () => farewell,
     unmount: () => app.unmount(),
+    async resize(columns, rows) {
+      Object.defineProperty(app.stdout, 'columns', { value: columns, configurable: true });
+      Object.defineProperty(app.stdout, 'rows', { value: rows, configurable: true });
+      app.stdout.emit('resize');
+      await tick();
+    },
   };
 }
 

@@ -39,6 +39,8 @@ const DIFF = 8;
 const INTERVAL = 17;
 /** Header, two teams, the table's header, seven outcomes, where they part, the assumptions' heading. */
 const FIXED_ROWS = 13;
+/** The table's header, seven outcomes and where they part. */
+const TABLE_ROWS = 9;
 const FUNNEL_ROWS = 1 + 5;
 const A_COLOR = 'cyan';
 const B_COLOR = 'magenta';
@@ -61,7 +63,13 @@ export function DebateScreen({ runner, a, b, onPick, onReset, active, width, hei
       wrapText(l, width - 4).map((text, i) => ({ text: `${i === 0 ? '  ' : '    '}${text}`, warning: false })),
     ),
   ];
-  let rest = height - FIXED_ROWS - (results.error === undefined ? 0 : 1);
+  // On a short screen the heading goes first, then where the teams part: the table and its
+  // column heads stay (without them the shares cannot be read).
+  const errorRows = results.error === undefined ? 0 : 1;
+  const showHeading = height - errorRows >= FIXED_ROWS;
+  const showPart = height - errorRows >= FIXED_ROWS - 1;
+  const fixedRows = FIXED_ROWS - (showHeading ? 0 : 1) - (showPart ? 0 : 1);
+  let rest = height - fixedRows - errorRows;
   const gap = rest >= 6 ? 1 : 0;
   rest -= 2 * gap;
   const showFunnel = c !== undefined && rest - FUNNEL_ROWS - gap >= 4;
@@ -85,9 +93,11 @@ export function DebateScreen({ runner, a, b, onPick, onReset, active, width, hei
   const heading = c === undefined ? 'Debate: team A and team B on the same branches' : `Debate on ${integer(c.runs)} paired branches (seed ${c.seed})`;
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
-      <Text bold wrap="truncate">
-        {spread(heading, status, width)}
-      </Text>
+      {showHeading ? (
+        <Text bold wrap="truncate">
+          {spread(heading, status, width)}
+        </Text>
+      ) : null}
       <TeamLine name="A" team={a} color={A_COLOR} width={width} />
       <TeamLine name="B" team={b} color={B_COLOR} width={width} />
       {results.error === undefined ? null : (
@@ -97,11 +107,11 @@ export function DebateScreen({ runner, a, b, onPick, onReset, active, width, hei
       )}
       <Box height={gap} />
       {c === undefined ? (
-        <Box height={FIXED_ROWS - 4} flexDirection="column">
+        <Box height={TABLE_ROWS - (showPart ? 0 : 1)} flexDirection="column">
           <Text dimColor>Running both scenarios on the same branches…</Text>
         </Box>
       ) : (
-        <Box flexDirection="column" height={FIXED_ROWS - 4 + (showFunnel ? FUNNEL_ROWS + gap : 0)}>
+        <Box flexDirection="column" height={TABLE_ROWS - (showPart ? 0 : 1) + (showFunnel ? FUNNEL_ROWS + gap : 0)}>
           <Text bold wrap="truncate">
             {tableHeader('Outcome', columns)}
           </Text>
@@ -119,9 +129,11 @@ export function DebateScreen({ runner, a, b, onPick, onReset, active, width, hei
               ))}
             </>
           ) : null}
-          <Text wrap="truncate" dimColor={stale}>
-            {partText(c)}
-          </Text>
+          {showPart ? (
+            <Text wrap="truncate" dimColor={stale}>
+              {partText(c)}
+            </Text>
+          ) : null}
         </Box>
       )}
       {blockerRows > 0 && c !== undefined ? (
