@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OUTCOME_LABELS } from '../../src/model/outcome.js';
 import { barRows } from '../../src/tui/screens/projector.js';
 import { sampleScenario } from '../helpers/sample-scenario.js';
+import { BUNDLED, load } from './files.js';
 import { KEY, noFiles, renderApp, type Harness } from './harness.js';
 
 let h: Harness | undefined;
@@ -36,6 +38,16 @@ describe('projector view', () => {
     h = renderApp({ scenario: sampleScenario(), file: '/tmp/tui-test.yaml' }, noFiles, undefined, undefined, 'projector');
     const frame = await h.waitFor(/NEVER APPLIED +\d+\.\d%/);
     expect(frame).not.toContain('Candidate');
+  });
+
+  it('on the smallest terminal (60×17) with many endings reached, each is on a line of its own, with its bar and share, under the heading', async () => {
+    h = renderApp(await load(join(BUNDLED, 'russia-1990.yaml')), noFiles, undefined, undefined, 'projector');
+    await h.resize(60, 17);
+    const frame = await h.waitFor(/4,096 branches\n/);
+    const lines = frame.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(17);
+    for (const label of ['JOINED', 'NEVER APPLIED', 'WITHDREW', 'STALLED', 'VETOED', 'NOT RATIFIED', 'PENDING']) expect(lines.some((l) => new RegExp(`^${label} .* \\d+\\.\\d%$`).test(l))).toBe(true);
+    expect(lines.find((l) => l.startsWith('VETOED'))).toMatch(/█/);
   });
 
   it('bars are as thick as the screen allows, never thinner than a row', () => {

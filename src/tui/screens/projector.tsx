@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { OUTCOMES, OUTCOME_LABELS } from '../../model/outcome.js';
-import { bar, integer, padEnd, pct, truncate } from '../../report/format.js';
+import { SHORT_OUTCOME_LABELS } from '../labels.js';
+import { bar, integer, padEnd, padStart, pct, truncate } from '../../report/format.js';
 import type { LiveResults } from '../hooks/use-live-results.js';
 import { spread } from '../text.js';
 
@@ -28,6 +29,8 @@ export function ProjectorScreen({ title, live, width, height }: ProjectorScreenP
   if (r === undefined) return <Text dimColor>Running the scenario…</Text>;
   const shown = OUTCOMES.filter((o) => r.outcomes[o].count > 0);
   const none = OUTCOMES.filter((o) => r.outcomes[o].count === 0);
+  // Too many endings for a label line and a bar each (a short terminal): one line each, the bar beside its label.
+  if (shown.length * 2 + 2 + (none.length > 0 ? 1 : 0) > height) return <CompactProjector title={title} live={live} width={width} height={height} />;
   const rows = barRows(shown.length, height);
   // The gap between endings only when every label and bar still fits with it (a short terminal drops it).
   const gap = shown.length * (2 + rows) <= height - 4 ? 1 : 0;
@@ -56,6 +59,29 @@ export function ProjectorScreen({ title, live, width, height }: ProjectorScreenP
           {`No branch: ${none.map((o) => OUTCOME_LABELS[o]).join(' · ')}`}
         </Text>
       ) : null}
+    </Box>
+  );
+}
+
+/** The projector view on a short terminal: every ending on one line, its short label, its bar and its share. */
+function CompactProjector({ title, live, width }: ProjectorScreenProps) {
+  const r = live.snapshot!.results;
+  const labelWidth = Math.max(...OUTCOMES.map((o) => SHORT_OUTCOME_LABELS[o].length)) + 1;
+  const share = 7;
+  const barWidth = Math.max(4, width - labelWidth - share - 1);
+  return (
+    <Box flexDirection="column" width={width} overflow="hidden">
+      <Text bold wrap="truncate">
+        {spread(truncate(title, width - 24), `${integer(r.runs)} branches${live.running ? ' …' : ''}`, width)}
+      </Text>
+      <Text> </Text>
+      {OUTCOMES.map((o) => (
+        <Text key={o} wrap="truncate">
+          <Text bold>{padEnd(SHORT_OUTCOME_LABELS[o].toUpperCase(), labelWidth)}</Text>
+          <Text color={o === 'joined' ? 'green' : 'cyan'}>{padEnd(bar(r.outcomes[o].share, barWidth), barWidth)}</Text>
+          <Text bold>{padStart(pct(r.outcomes[o].share, 1), share + 1)}</Text>
+        </Text>
+      ))}
     </Box>
   );
 }
