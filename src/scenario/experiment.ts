@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { issueAt, type Issue, type IssueCode, type Result } from './issue.js';
-import { locate, toPlain, type LocatedNode, type PathSegment } from './located.js';
+import { locate, nodeAt, toPlain, type LocatedNode, type PathSegment } from './located.js';
 import { BUNDLED_PREFIX, namingFile, resolveNamedFile } from './named-file.js';
 import { readScenarioFile } from './read-scenario-file.js';
 import { schemaIssues } from './schema-issues.js';
@@ -83,4 +83,10 @@ export async function experimentScenarioFile(loaded: LoadedExperiment, bundledDi
   const name = /^[a-z0-9][a-z0-9-]*$/.test(written) ? `${BUNDLED_PREFIX}${written}` : written;
   const found = await resolveNamedFile(name, await namingFile(loaded.file), { field: 'scenario', at: locate(loaded.root, ['scenario']), bundledDir });
   return found.ok ? { ok: true, value: found.value.shownAs } : found;
+}
+
+/** A number of an experiment file as it is written there (`seed: 0x10` is "0x10", as `--seed 0x10` is). */
+export function writtenNumber(loaded: LoadedExperiment, path: readonly PathSegment[]): string {
+  const node = nodeAt(loaded.root, path);
+  return node?.kind === 'scalar' ? (node.written ?? String(node.value)) : '';
 }

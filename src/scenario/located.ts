@@ -12,6 +12,8 @@ export interface LocatedScalar {
   readonly kind: 'scalar';
   readonly value: ScalarValue;
   readonly at: Origin;
+  /** A number as the file wrote it (`0x10`, `1e3`), for fields that read it as text. */
+  readonly written?: string;
 }
 
 export interface LocatedEntry {

@@ -66,7 +66,7 @@ export function parseYamlValue(written: string, file: string, fixedOrigin?: Orig
   if (doc.contents === null) {
     return { ok: false, issues: [issueAt('empty_file', 'there is no data (only comments or blank lines)', position(0), '')] };
   }
-  return new TreeBuilder(doc, position).build(doc.contents);
+  return new TreeBuilder(doc, position, text).build(doc.contents);
 }
 
 /**
@@ -145,6 +145,7 @@ class TreeBuilder {
   constructor(
     private readonly doc: Document.Parsed,
     private readonly position: (offset: number) => Origin,
+    private readonly text: string,
   ) {}
 
   build(contents: YamlNode): Result<LocatedNode> {
@@ -226,6 +227,8 @@ class TreeBuilder {
     if (typeof value === 'number' && !Number.isFinite(value)) {
       return this.fail('not_finite', 'NaN and Infinity are not allowed: write a finite number', at, path);
     }
+    // A number keeps the text it was written as: a seed of 0x10 is the text "0x10", not 16.
+    if (typeof value === 'number' && node.range !== undefined && node.range !== null) return { kind: 'scalar', value, at, written: this.text.slice(node.range[0], node.range[1]) };
     if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
       return { kind: 'scalar', value, at };
     }

@@ -4,7 +4,7 @@ import { checkVary, parseVary, runSweep, sweepDesign, sweepHeader, sweepPoint, s
 import { bundledScenariosDir } from '../../io/paths.js';
 import { integer } from '../../report/format.js';
 import { sweepWriter, type SweepFormat, type VarySpec } from '../../analysis/sweep/output.js';
-import { experimentIssue, experimentScenarioFile, loadExperimentFile, type LoadedExperiment } from '../../scenario/experiment.js';
+import { experimentIssue, experimentScenarioFile, loadExperimentFile, writtenNumber, type LoadedExperiment } from '../../scenario/experiment.js';
 import type { Issue } from '../../scenario/load.js';
 import { runAnalysis } from '../analysis.js';
 import { checkWork } from '../budget.js';
@@ -114,7 +114,7 @@ async function experimentPlan(path: string, file: string | undefined, flags: Swe
   let seed = flags.seed;
   if (e.seed !== undefined) {
     try {
-      seed = parseSeed(String(e.seed));
+      seed = parseSeed(typeof e.seed === 'number' ? writtenNumber(loaded.value, ['seed']) : e.seed);
     } catch (error) {
       if (error instanceof UsageError) problems.push(experimentIssue(loaded.value, ['seed'], error.message.replace('--seed', 'seed')));
       else throw error;
