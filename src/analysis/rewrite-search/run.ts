@@ -215,7 +215,7 @@ function frontRow(p: Point): FrontRow {
   return { distance: p.distance, share: p.share, changes: changesOf(p.rewrite) };
 }
 
-/** `allies.US.consent +1.5`, `rules.baker-dream switched`. */
+/** `allies.US.consent +1.5 sd` (in units of the value's documented uncertainty, as the distance counts them), `rules.baker-dream switched`. */
 function changesOf(r: Rewrite): string[] {
-  return [...r.shifts.map((s) => `${s.path} ${s.z >= 0 ? '+' : ''}${s.z}`), ...r.flips.map((f) => `${f} switched`)];
+  return [...r.shifts.map((s) => `${s.path} ${s.z >= 0 ? '+' : ''}${s.z} sd`), ...r.flips.map((f) => `${f} switched`)];
 }

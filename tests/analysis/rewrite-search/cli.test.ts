@@ -38,6 +38,10 @@ describe('article10 rewrite (a real process)', () => {
     const report = JSON.parse(r.stdout);
     expect(report.target).toBe('applied >= 20%');
     expect(report.front[0].distance).toBe(0);
+    // Each change of the front says its unit (the value's documented uncertainty), or that it switches.
+    const changes = (report.front as { changes: string[] }[]).flatMap((p) => p.changes);
+    expect(changes.length).toBeGreaterThan(0);
+    for (const c of changes) expect(c).toMatch(/^\S+ ([+-]\d+(\.\d+)? sd|switched)$/);
     expect(report.rewrite.verification.seed).not.toBe(report.seed);
     const text = readFileSync(saved, 'utf8');
     expect(text).toMatch(/^extends: bundled:russia-2000$/m);
