@@ -346,9 +346,19 @@ async function shrink(point: Evaluated, run: (r: readonly Rewrite[]) => Promise<
   return p;
 }
 
-/** Points no other point beats on both counts (cheaper and at least as far), cheapest first. */
+/**
+ * Distances are shown to two decimals, so within 0.005 of each other they count as one
+ * distance: the front never lists two rows at what reads as the same cost (a shift that the
+ * range clamps to 0.9994 sd beside a switch of 1), nor two that differ by rounding alone.
+ */
+const DISTANCE_STEP = 0.01;
+/** Which shown distance a distance reads as: equal for two distances the front counts as one. */
+export const shownDistance = (distance: number) => Math.round(distance / DISTANCE_STEP);
+const distanceStep = (p: Point) => shownDistance(p.distance);
+
+/** Points no other point beats on both counts (cheaper and at least as far), cheapest first; of points at one distance (to its shown two decimals), the furthest. */
 export function paretoFront<P extends Point>(points: readonly P[], progress: (p: P) => number): P[] {
-  const sorted = [...points].sort((a, b) => a.distance - b.distance || progress(b) - progress(a) || changeCount(a.rewrite) - changeCount(b.rewrite) || (keyOf(a.rewrite) < keyOf(b.rewrite) ? -1 : 1));
+  const sorted = [...points].sort((a, b) => distanceStep(a) - distanceStep(b) || progress(b) - progress(a) || a.distance - b.distance || changeCount(a.rewrite) - changeCount(b.rewrite) || (keyOf(a.rewrite) < keyOf(b.rewrite) ? -1 : 1));
   const out: P[] = [];
   let bestSoFar = -Infinity;
   for (const p of sorted) {

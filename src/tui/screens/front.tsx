@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { parseTarget, type Target } from '../../analysis/rewrite-search/target.js';
+import { shownDistance } from '../../analysis/rewrite-search/search.js';
 import type { Executor } from '../../batch/executors.js';
 import type { Scenario } from '../../model/scenario.js';
 import { bar, integer, padStart, pct } from '../../report/format.js';
@@ -111,7 +112,10 @@ function defaultRow(done: FrontDone | undefined): number {
   if (done === undefined) return 0;
   const r = done.report;
   const at = r.front.findIndex((p) => p.distance === r.rewrite.distance && p.share === r.rewrite.search.share);
-  return at >= 0 ? at : r.front.length - 1;
+  if (at >= 0) return at;
+  // The answer shares its shown distance with a point that reaches further: the front keeps that one.
+  const near = r.front.findIndex((p) => shownDistance(p.distance) === shownDistance(r.rewrite.distance));
+  return near >= 0 ? near : r.front.length - 1;
 }
 
 function answer(error: string | undefined, done: FrontDone | undefined, progress: number, width: number): string {

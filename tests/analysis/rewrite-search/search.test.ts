@@ -4,7 +4,7 @@ import { wilson } from '../../../src/engine/index.js';
 import type { Scenario } from '../../../src/model/scenario.js';
 import { scenarioLevers } from '../../../src/analysis/rewrite-search/levers.js';
 import { runRewriteSearch } from '../../../src/analysis/rewrite-search/run.js';
-import { searchRewrite, type Evaluation } from '../../../src/analysis/rewrite-search/search.js';
+import { paretoFront, searchRewrite, type Evaluation, type Point } from '../../../src/analysis/rewrite-search/search.js';
 import { parseTarget, type Target } from '../../../src/analysis/rewrite-search/target.js';
 import { getParam, setParam } from '../../../src/scenario/param-paths.js';
 import { fixed } from '../../../src/model/distribution.js';
@@ -161,5 +161,34 @@ describe('rewrite search on the engine', () => {
     );
     expect(cases).toBe(12);
     expect(misses).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('the front', () => {
+  const point = (distance: number, share: number, path: string): Point => ({ rewrite: { shifts: [{ path, z: distance }], flips: [] }, distance, share });
+
+  test('each row costs more, as shown to two decimals, and reaches further than the one before', () => {
+    const points = [
+      point(0, 0.06, 'a'),
+      // A shift the range clamps to 0.9994 sd beside one of 1: both read "1.00".
+      point(0.9993918151, 0.121, 'b'),
+      point(1, 0.305, 'c'),
+      // Two distances that differ by rounding alone.
+      point(2.4400000000000004, 0.501, 'd'),
+      point(2.44, 0.495, 'e'),
+      point(3, 0.585, 'f'),
+      point(3.5, 0.5, 'g'),
+    ];
+    const front = paretoFront(points, (p) => p.share);
+    expect(front.map((p) => p.rewrite.shifts[0]!.path)).toEqual(['a', 'c', 'd', 'f']);
+    fc.assert(
+      fc.property(fc.array(fc.record({ distance: fc.double({ min: 0, max: 8, noNaN: true }), share: fc.double({ min: 0, max: 1, noNaN: true }) }), { minLength: 1, maxLength: 40 }), (raw) => {
+        const rows = paretoFront(raw.map((r, i) => point(r.distance, r.share, `p${i}`)), (p) => p.share);
+        for (let i = 1; i < rows.length; i++) {
+          expect(Number(rows[i]!.distance.toFixed(2))).toBeGreaterThan(Number(rows[i - 1]!.distance.toFixed(2)));
+          expect(rows[i]!.share).toBeGreaterThan(rows[i - 1]!.share);
+        }
+      }),
+    );
   });
 });
