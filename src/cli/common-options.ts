@@ -77,6 +77,6 @@ export function output(description = 'write the output to a file (atomically) in
 export function outputFolder(description: string) {
   return {
     out: { ...valueOption('-o, --out <dir>', description), folder: true },
-    force: flag('--force', 'replace the --out file even if it is read-only'),
+    force: flag('--force', "replace the files already in the --out folder (read-only ones too)"),
   } as const;
 }

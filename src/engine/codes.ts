@@ -58,6 +58,7 @@ export const FIXED_REASONS = [
   { name: 'withdrawal', kind: 'withdrawal', label: 'candidate withdrew its application' },
   { name: 'ratification_vote', kind: 'ratification_vote', label: 'final refusal to ratify' },
   { name: 'horizon', kind: 'horizon', label: 'ratification still under way at the horizon' },
+  { name: 'never_passes', kind: 'never_passes', label: 'a parliament rejects the protocol at every vote' },
   { name: 'min_years', kind: 'horizon', label: 'preparation years not yet served' },
   { name: 'no_council', kind: 'horizon', label: 'no North Atlantic Council yet to decide: no Ally is a member' },
 ] as const satisfies readonly { name: string; kind: ReasonKind; label: string }[];

@@ -44,6 +44,7 @@ function fixedReasonSource(m: CompiledModel, code: FixedReasonValue, ally: numbe
     case FixedReason.withdrawal:
       return sc.candidate.withdrawal.source;
     case FixedReason.ratification_vote:
+    case FixedReason.never_passes:
       return a?.ratification.pass.source;
     case FixedReason.min_years:
       return sc.process.standardPath.minYears.source;

@@ -21,6 +21,7 @@ export type ReasonKind =
   | 'domestic_opposition'
   | 'withdrawal'
   | 'ratification_vote'
+  | 'never_passes'
   | 'horizon';
 
 export interface Reason {

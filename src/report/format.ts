@@ -10,6 +10,19 @@ export function points(x: number, digits = 1): string {
   return Number(v) === 0 ? (0).toFixed(digits) : x > 0 ? `+${v}` : v;
 }
 
+/**
+ * Decimals to show a difference in percentage points with: one, and up to three when its
+ * interval excludes 0 but would read as 0.0 at its bound nearer 0: a clear difference is never
+ * printed as "0.0 [0.0, 0.0]", which reads as none.
+ */
+export function pointsDigits(ci: readonly [number, number]): number {
+  if (!(ci[0] > 0 || ci[1] < 0)) return 1;
+  const nearer = Math.min(Math.abs(ci[0]), Math.abs(ci[1])) * 100;
+  let digits = 1;
+  while (digits < 3 && Number(nearer.toFixed(digits)) === 0) digits++;
+  return digits;
+}
+
 export function interval(ci: readonly [number, number], digits = 1): string {
   return `[${pct(ci[0], digits)}, ${pct(ci[1], digits)}]`;
 }

@@ -4,6 +4,7 @@ import { OUTCOMES } from '../../src/model/outcome.js';
 import { buildComparison, pairedInterval } from '../../src/analysis/compare/comparison.js';
 import { compareScenarios } from '../../src/analysis/compare/run.js';
 import { compareText, partingText } from '../../src/analysis/compare/text.js';
+import { pointsDigits } from '../../src/report/format.js';
 import { scenario as bundled } from './helpers.js';
 
 const RUNS = 6000;
@@ -95,6 +96,20 @@ describe('compare', () => {
     expect(text).toMatch(/^They reach the same stages but end differently: /);
     expect(text).toContain('Invitation vetoed');
     expect(compareText(c)).toContain(text);
+  });
+
+  test('a clear difference too small for one decimal is shown with more, never as "0.0 [0.0, 0.0]"', async () => {
+    const c = await compareScenarios(await bundled('russia-2000'), await bundled('russia-2000-stands-in-line'), { seed: '7', runs: 100_000 });
+    const vetoed = c.outcomes.vetoed;
+    // Few branches are vetoed on either side, but fewer in B, beyond chance.
+    expect(vetoed.ci95[1]).toBeLessThan(0);
+    expect(vetoed.ci95[1]).toBeGreaterThan(-0.0005);
+    const line = compareText(c).split('\n').find((l) => l.includes('Invitation vetoed'))!;
+    expect(line).not.toContain('[0.0, 0.0]');
+    expect(line).toMatch(/-0\.\d{2,3} pts +\[-0\.\d{2,3}, -0\.\d{2,3}\]/);
+    expect(pointsDigits([-0.00038, -0.00004])).toBe(3);
+    expect(pointsDigits([-0.0038, -0.0004])).toBe(2);
+    expect(pointsDigits([-0.01, 0.02])).toBe(1);
   });
 
   test('the paired interval follows its formula', () => {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { plainWords } from '../../src/analysis/explain/story.js';
 import { GLOSSARY } from '../../src/analysis/handout/glossary.js';
 import { prepareHandout, prepareStudentHandout, studentStoryOutcome } from '../../src/analysis/handout/run.js';
-import { STUDENT_MAX_WORDS, studentText, withoutIds } from '../../src/analysis/handout/student.js';
+import { firstWords, storyExcerpt, STUDENT_MAX_WORDS, studentText, withoutIds } from '../../src/analysis/handout/student.js';
 import { studentHtml, studentMarkdown } from '../../src/analysis/handout/student-layout.js';
 import { handoutMarkdown } from '../../src/analysis/handout/markdown.js';
 import type { Scenario } from '../../src/model/scenario.js';
@@ -118,5 +118,39 @@ describe('a veto shared alike', () => {
     }
     const one = { ending: endings.find((e) => !e.includes('none stands out'))! };
     expect(one.ending).toMatch(/^[A-Z][A-Za-z ]+ vetoes the invitation in (?:[A-Z][a-z]+ )?\d{4}/);
+  });
+});
+
+describe('excerpts a student reads', () => {
+  test('a text is cut at a sentence where one ends close enough, else with "…"', () => {
+    expect(firstWords('One two three.', 5)).toBe('One two three.');
+    expect(firstWords('One two three four. Five six seven eight nine ten.', 7)).toBe('One two three four.');
+    expect(firstWords('One two three four five six seven eight nine ten.', 5)).toBe('One two three four five…');
+  });
+
+  test('a quotation is never cut open: it runs on to its end when near, else the cut stops before it', () => {
+    const near = 'Gorbachev tells Baker: "You say that NATO is not directed against us; therefore, we propose to join NATO." Baker calls it a dream, and the talks move on.';
+    const kept = firstWords(near, 8);
+    expect(kept).toBe('Gorbachev tells Baker: "You say that NATO is not directed against us; therefore, we propose to join NATO."');
+    const long = `He said: "${Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ')}." Then he left.`;
+    expect(firstWords(long, 10)).toBe('He said…');
+    // A sentence end inside a quotation is no place to stop.
+    expect(firstWords('Putin says "We shall see. Perhaps later" and the talks end there for the year, without any agreement at all.', 9)).not.toMatch(/see\.$/);
+    // Curly quotes too.
+    expect(firstWords("Putin would consider joining NATO “if and when” its views are taken into account as an equal partner.", 7)).toBe('Putin would consider joining NATO “if and when”…');
+  });
+
+  test('a story excerpt gives up quiet stretches first, and always keeps its last line', () => {
+    const lines = [
+      { year: 2000, text: 'A rule applies.' },
+      { year: 2000, text: 'Russia applies.' },
+      { year: 2001, text: '2001–2006: No invitation yet.' },
+      { year: 2007, text: 'Putin in Munich calls enlargement a provocation.' },
+      { year: 2008, text: 'Russia withdraws.' },
+      { year: 2009, text: '2009–2012: Russia does not seek membership.' },
+    ];
+    expect(storyExcerpt(lines, 5).map((l) => l.year)).toEqual([2000, 2000, 2007, 2008, 2009]);
+    expect(storyExcerpt(lines, 4).map((l) => l.year)).toEqual([2000, 2000, 2008, 2009]);
+    expect(storyExcerpt(lines, 6)).toEqual(lines);
   });
 });

@@ -57,8 +57,49 @@ describe('ratification by Allies that voted to invite', () => {
     const pending = r.blockers.filter((b) => b.outcome === 'pending_at_horizon');
     expect(pending.reduce((n, b) => n + b.count, 0)).toBe(r.outcomes.pending_at_horizon.count);
     for (const b of pending) expect(b.actor).toBe(never);
+    for (const b of pending) expect(b.reason.label).toBe('a parliament rejects the protocol at every vote');
     const story = tellStory(m, 'ratify', traceBranch(m, 'ratify', findBranch(m, 'ratify', (exit) => exit === 'pending_at_horizon')!));
     expect(story.lines.some((l) => l.text.includes('at every vote after'))).toBe(true);
+    expect(story.ending).toContain("parliament rejects the protocol at every vote");
+  });
+
+  test('several parliaments that never pass are named as such, not as a round at one pace', () => {
+    const base = invitedFor(1);
+    const never = new Set([base.allies[2]!.code, base.allies[5]!.code]);
+    // Their ranges differ: they are not at one pace, and still none of them ever passes.
+    const s: Scenario = { ...base, allies: base.allies.map((a, i) => (never.has(a.code) ? { ...a, ratification: { ...a.ratification, pass: fixed(0), months: fixed(3 + i) } } : a)) };
+    const m = compile(s);
+    const r = summarize(m, simulate(m, 'ratify', 5_000), { seed: 'ratify' });
+    expect(r.outcomes.joined.count).toBe(0);
+    for (const b of r.blockers.filter((x) => x.outcome === 'pending_at_horizon')) expect(b).toMatchObject({ actor: 'TIE', reason: { kind: 'never_passes' } });
+    const story = tellStory(m, 'ratify', traceBranch(m, 'ratify', findBranch(m, 'ratify', (exit) => exit === 'pending_at_horizon')!));
+    expect(story.ending).toBe('Ratification is still under way at the horizon: several parliaments reject the protocol at every vote.');
+  });
+
+  test('a parliament that never passes is named before a final refusal that comes after the horizon', () => {
+    const base = invitedFor(0.5);
+    const never = base.allies[3]!.code;
+    // Every other parliament takes long enough for a final refusal to fall after the horizon.
+    const s: Scenario = { ...base, allies: base.allies.map((a) => (a.code === never ? { ...a, ratification: { ...a.ratification, pass: fixed(0), months: fixed(1) } } : { ...a, ratification: { ...a.ratification, months: fixed(60) } })) };
+    const m = compile(s);
+    const r = summarize(m, simulate(m, 'ratify', 20_000), { seed: 'ratify' });
+    // The others' refusals, if any, come after the horizon; only its own (1 in 393) falls before.
+    for (const b of r.blockers.filter((x) => x.outcome === 'ratification_failed')) expect(b.actor).toBe(never);
+    const pending = r.blockers.filter((x) => x.outcome === 'pending_at_horizon');
+    expect(pending.length).toBeGreaterThan(0);
+    for (const b of pending) expect(b.actor).toBe(never);
+  });
+
+  test('pass 0 keeps the final refusal as rare as the record says, whatever the cohesion', () => {
+    const refused = (cohesion: number) => {
+      const base = invitedFor(0);
+      const m = compile({ ...base, process: { ...base.process, cohesion: fixed(cohesion) } });
+      return summarize(m, simulate(m, 'ratify', 20_000), { seed: 'ratify' }).outcomes.ratification_failed.count;
+    };
+    // Every branch is invited; each of the Allies refuses for good with 1/393 (fewer branches at high cohesion: refusals come together).
+    expect(refused(0)).toBeGreaterThan(0);
+    expect(refused(0.0001)).toBeGreaterThan(0);
+    expect(refused(0.6)).toBeGreaterThan(0);
   });
 
   test('a final refusal is as rare whatever the vote chance', () => {

@@ -370,8 +370,9 @@ export function missesAt(results: Results, observed: Outcome): MissRow[] {
       rows.push({ outcome, stood: STOOD[outcome], share: results.outcomes[outcome].share, reasons: reasonsOf(blockers) });
       continue;
     }
-    const ratifying = blockers.filter((b) => b.reason.kind === 'horizon');
-    const objecting = blockers.filter((b) => b.reason.kind !== 'horizon');
+    const underWay = (b: BlockerRow) => b.reason.kind === 'horizon' || b.reason.kind === 'never_passes';
+    const ratifying = blockers.filter(underWay);
+    const objecting = blockers.filter((b) => !underWay(b));
     const sum = (bs: readonly BlockerRow[]) => bs.reduce((n, b) => n + b.share, 0);
     if (objecting.length > 0) rows.push({ outcome, stood: 'an objection under negotiation', share: sum(objecting), reasons: reasonsOf(objecting) });
     if (ratifying.length > 0) rows.push({ outcome, stood: 'ratification under way', share: sum(ratifying), reasons: reasonsOf(ratifying) });

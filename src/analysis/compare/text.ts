@@ -1,7 +1,7 @@
 import { OUTCOMES, OUTCOME_LABELS, STAGE_LABELS, type Outcome } from '../../model/outcome.js';
 import type { Comparison, ComparisonSide, PairedDifference } from './comparison.js';
 import { csvShare, csvTable, type ShareFormat } from '../../report/csv.js';
-import { integer, pct, points, table, truncate, warningLines } from '../../report/format.js';
+import { integer, pct, points, pointsDigits, table, truncate, warningLines } from '../../report/format.js';
 import { rewriteLine, rewriteLines } from '../rewrite/rewrite-distance.js';
 
 /** A difference of shares in percentage points: `+1.2 pts`. */
@@ -9,8 +9,14 @@ function pointsText(x: number, digits = 1): string {
   return `${points(x, digits)} pts`;
 }
 
-function pointsInterval(ci: readonly [number, number]): string {
-  return `[${points(ci[0])}, ${points(ci[1])}]`;
+function pointsInterval(ci: readonly [number, number], digits = 1): string {
+  return `[${points(ci[0], digits)}, ${points(ci[1], digits)}]`;
+}
+
+/** A difference and its paired interval, to as many decimals as show it (see pointsDigits). */
+function differenceText(d: Pick<PairedDifference, 'difference' | 'ci95'>): [string, string] {
+  const digits = pointsDigits(d.ci95);
+  return [pointsText(d.difference, digits), pointsInterval(d.ci95, digits)];
 }
 
 /** The readable comparison: sides, outcomes, funnel, where they part, blockers, assumptions. */
@@ -21,7 +27,7 @@ export function compareText(c: Comparison, options: { width?: number } = {}): st
   out.push(...sideLines('A', c.a), ...sideLines('B', c.b));
   out.push('');
   out.push('Outcomes (share of branches; B - A in percentage points, paired 95% interval)');
-  const row = (label: string, d: PairedDifference) => [label, pct(d.a), pct(d.b), pointsText(d.difference), pointsInterval(d.ci95)];
+  const row = (label: string, d: PairedDifference) => [label, pct(d.a), pct(d.b), ...differenceText(d)];
   out.push(...indent(table(['outcome', 'A', 'B', 'B - A', '95% interval'], OUTCOMES.map((o) => row(OUTCOME_LABELS[o], c.outcomes[o])), new Set([1, 2, 3]))));
   out.push('');
   out.push('Funnel (share reaching each stage)');
@@ -58,10 +64,10 @@ export function compareText(c: Comparison, options: { width?: number } = {}): st
 export function partingText(c: Pick<Comparison, 'partAt' | 'apartIn' | 'funnel' | 'outcomes'>, labels: Readonly<Record<Outcome, string>> = OUTCOME_LABELS): string {
   if (c.partAt !== null) {
     const f = c.funnel.find((x) => x.stage === c.partAt!.stage)!;
-    return `They part at: ${c.partAt.label} (${pointsText(f.difference)} ${pointsInterval(f.ci95)})`;
+    return `They part at: ${c.partAt.label} (${differenceText(f).join(' ')})`;
   }
   if (c.apartIn.length > 0) {
-    const listed = c.apartIn.slice(0, 2).map((o) => `${labels[o]} ${pointsText(c.outcomes[o].difference)} ${pointsInterval(c.outcomes[o].ci95)}`);
+    const listed = c.apartIn.slice(0, 2).map((o) => `${labels[o]} ${differenceText(c.outcomes[o]).join(' ')}`);
     return `They reach the same stages but end differently: ${listed.join('; ')}`;
   }
   return 'They do not part: no stage and no outcome differs beyond Monte Carlo error (every interval includes 0)';

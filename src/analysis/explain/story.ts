@@ -13,6 +13,16 @@ export interface StoryLine {
   readonly source?: string;
 }
 
+/** A line for a stretch of quiet years merged into one ("2009–2012: …"): it begins with its own years, so none is shown beside it. */
+export function isStretch(line: Pick<StoryLine, 'text'>): boolean {
+  return /^\d{4}–\d{4}: /.test(line.text);
+}
+
+/** The year to show beside a line: none for a stretch, which names its own. */
+export function yearLabel(line: Pick<StoryLine, 'year' | 'text'>): string {
+  return isStretch(line) ? '' : String(line.year);
+}
+
 export interface Story {
   readonly heading: string;
   readonly context: string;
@@ -253,7 +263,10 @@ function endingText(
 ): string {
   // Several Allies refused with the same lowest chance: naming one of them would be arbitrary.
   if (tie !== undefined && exit === 'vetoed') return `The invitation is vetoed in ${when}: ${tie.count} Allies refuse with the same chance of consent (${pct(tie.p, 0)}), none stands out: ${clause(reason)}.`;
-  if (tie !== undefined && exit === 'pending_at_horizon') return 'Ratification is still under way at the horizon: several parliaments at the same pace, none slower than the others.';
+  if (tie !== undefined && exit === 'pending_at_horizon')
+    return reason.kind === 'never_passes'
+      ? 'Ratification is still under way at the horizon: several parliaments reject the protocol at every vote.'
+      : 'Ratification is still under way at the horizon: several parliaments at the same pace, none slower than the others.';
   if (tie !== undefined && exit === 'held_out') return `At the horizon the talks go on: several Allies still hold out alike, none stands out: ${clause(reason)}.`;
   switch (exit) {
     case 'joined':
@@ -273,6 +286,7 @@ function endingText(
     case 'pending_at_horizon':
       // Every parliament has ratified; an event or a rule holds the deposit back.
       if (reason.kind === 'rule' || reason.kind === 'event') return `Every parliament has ratified, but at the horizon the deposit still waits: ${clause(reason)}.`;
+      if (reason.kind === 'never_passes') return `Ratification is still under way at the horizon: ${who.name}'s parliament rejects the protocol at every vote.`;
       return `Ratification is still under way at the horizon (slowest: ${who.name}).`;
   }
 }
@@ -316,7 +330,7 @@ export function storyText(story: Story): string {
   }
   let lastYear = Number.NaN;
   for (const l of story.lines) {
-    const year = l.year === lastYear || /^\d{4}–/.test(l.text) ? '    ' : String(l.year);
+    const year = l.year === lastYear || isStretch(l) ? '    ' : String(l.year);
     lastYear = l.year;
     out.push(`${year}  ${l.text}${l.source ? `  [${l.source}]` : ''}`);
   }

@@ -1,3 +1,4 @@
+import { yearLabel } from '../explain/story.js';
 import { OUTCOMES, OUTCOME_LABELS, STAGE_LABELS } from '../../model/outcome.js';
 import { integer, interval, pct, points } from '../../report/format.js';
 import { assumptionTables, discussionPrompts, HANDOUT_SECTIONS, handoutSources, movingSwings, outcomeRows, type HandoutData, type HandoutStory } from './content.js';
@@ -170,6 +171,6 @@ function storyHtml(st: HandoutStory): string {
   const head = `<h3>${htmlText(st.title)}${st.branch === null ? '' : ` (branch ${st.branch})`}</h3>${st.rarity === undefined ? '' : `\n<p class="note">How rare: ${htmlText(st.rarity)}.</p>`}`;
   if (st.story === null) return `${head}\n<p>${htmlText(st.missing ?? 'No such branch was found.')}</p>`;
   const values = st.keyValues.length === 0 ? '' : `<p class="note">In this branch: ${htmlText(st.keyValues.map((k) => `${k.label} = ${value(k.value)}`).join('; '))}.</p>\n`;
-  const lines = st.story.lines.map((l) => `<li><span class="year">${l.year}</span> ${htmlText(l.text)}${cite(l.source)}</li>`).join('\n');
+  const lines = st.story.lines.map((l) => `<li><span class="year">${yearLabel(l)}</span> ${htmlText(l.text)}${cite(l.source)}</li>`).join('\n');
   return `${head}\n${values}<ol class="story">\n${lines}\n</ol>\n<p><strong>Outcome:</strong> ${htmlText(st.story.outcome)}. ${htmlText(st.story.ending)}</p>`;
 }

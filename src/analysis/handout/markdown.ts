@@ -1,3 +1,4 @@
+import { yearLabel } from '../explain/story.js';
 import { OUTCOMES, OUTCOME_LABELS, STAGE_LABELS } from '../../model/outcome.js';
 import { bar, integer, interval, pct, points } from '../../report/format.js';
 import { assumptionTables, discussionPrompts, HANDOUT_SECTIONS, handoutSources, movingSwings, type HandoutData, type HandoutStory } from './content.js';
@@ -129,7 +130,7 @@ function storyMarkdown(st: HandoutStory): string[] {
   const out = ['', `### ${st.title}${st.branch === null ? '' : ` (branch ${st.branch})`}`, '', ...(st.rarity === undefined ? [] : [`*How rare:* ${md(st.rarity)}.`, ''])];
   if (st.story === null) return [...out, md(st.missing ?? 'No such branch was found.')];
   if (st.keyValues.length > 0) out.push(`*In this branch:* ${st.keyValues.map((k) => `${md(k.label)} = ${value(k.value)}`).join('; ')}.`, '');
-  for (const l of st.story.lines) out.push(`- **${l.year}** ${md(l.text)}${l.source ? ` \\[${md(l.source)}\\]` : ''}`);
+  for (const l of st.story.lines) out.push(`- ${yearLabel(l) === '' ? '' : `**${yearLabel(l)}** `}${md(l.text)}${l.source ? ` \\[${md(l.source)}\\]` : ''}`);
   out.push('', `**Outcome:** ${md(st.story.outcome)}. ${md(st.story.ending)}`);
   return out;
 }

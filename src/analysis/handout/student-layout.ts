@@ -1,3 +1,4 @@
+import { yearLabel } from '../explain/story.js';
 import { pct } from '../../report/format.js';
 import { htmlPage, htmlText, markdownText as md } from '../../report/safe-text.js';
 import { barChartSvg, pairedBarsSvg } from '../../report/svg.js';
@@ -53,7 +54,7 @@ export function studentHtml(h: StudentHandout): string {
   parts.push(`<h2>How the branches end</h2>`, studentChartSvg(h), h.findings.map((f) => p(f)).join('\n'));
   if (h.differences.length > 0) parts.push(`<h2>What the teams assume differently</h2>`, `<ul>${h.differences.map((d) => `<li>${htmlText(d)}</li>`).join('')}</ul>`);
   if (h.story !== null) {
-    const lines = h.story.lines.map((l) => `<li><span class="year">${l.year}</span> ${htmlText(l.text)}</li>`).join('\n');
+    const lines = h.story.lines.map((l) => `<li><span class="year">${yearLabel(l)}</span> ${htmlText(l.text)}</li>`).join('\n');
     parts.push(
       `<h2>One branch of ${htmlText(midSentence(h.centre.name))}'s world: ${htmlText(h.story.outcome)}</h2>`,
       p(`How rare: ${h.story.rarity} ends this way.`),
@@ -83,7 +84,7 @@ export function studentMarkdown(h: StudentHandout): string {
   if (h.differences.length > 0) out.push('## What the teams assume differently', '', ...h.differences.map((d) => `- ${md(d)}`), '');
   if (h.story !== null) {
     out.push(`## One branch of ${md(midSentence(h.centre.name))}'s world: ${md(h.story.outcome)}`, '', `How rare: ${md(h.story.rarity)} ends this way.`, '');
-    out.push(...h.story.lines.map((l) => `- **${l.year}** ${md(l.text)}`), '', `**Ending:** ${md(h.story.ending)}`, '');
+    out.push(...h.story.lines.map((l) => `- ${yearLabel(l) === '' ? '' : `**${yearLabel(l)}** `}${md(l.text)}`), '', `**Ending:** ${md(h.story.ending)}`, '');
   }
   out.push('## Questions to discuss', '', ...h.questions.map((q, i) => `${i + 1}. ${md(q)}`), '');
   if (h.glossary.length > 0) out.push('## Words used', '', ...h.glossary.map((g) => `- **${md(g.term)}:** ${md(g.meaning)}`), '');

@@ -6,7 +6,7 @@ import { integer, rarityWords, wordCount } from '../../report/format.js';
 import { paramLabel } from '../../report/param-labels.js';
 import { paramKind } from '../../scenario/param-kinds.js';
 import type { Comparison } from '../compare/comparison.js';
-import { plainWords, type Story } from '../explain/story.js';
+import { isStretch, plainWords, yearLabel, type Story } from '../explain/story.js';
 import type { RewriteChange } from '../rewrite/rewrite-distance.js';
 import { glossaryFor } from './glossary.js';
 
@@ -164,7 +164,7 @@ function draft(inputs: StudentInputs, limits: Limits): StudentHandout {
   if (inputs.story !== null) {
     const st = inputs.story.story;
     const lines = st.lines.slice(0, -1).map((l) => ({ year: l.year, text: l.text }));
-    const kept = lines.length <= limits.storyLines ? lines : [...lines.slice(0, Math.ceil(limits.storyLines / 2)), ...lines.slice(lines.length - Math.floor(limits.storyLines / 2))];
+    const kept = storyExcerpt(lines, limits.storyLines);
     story = {
       outcome: PLAIN_OUTCOMES[inputs.story.outcome],
       rarity: rarityWords(r.outcomes[inputs.story.outcome].count, r.runs),
@@ -210,6 +210,25 @@ function draft(inputs: StudentInputs, limits: Limits): StudentHandout {
   return { ...handout, words: wordCount(studentText(handout)) };
 }
 
+/**
+ * At most `limit` lines of a story, in order. Quiet stretches ("2001–2006: no application")
+ * give way first, so the events the ending names stay; then the middle gives way to the
+ * beginning and the end. The last line, which leads to the ending, always stays.
+ */
+export function storyExcerpt<L extends { readonly year: number; readonly text: string }>(lines: readonly L[], limit: number): L[] {
+  if (lines.length <= limit) return [...lines];
+  let excess = lines.length - limit;
+  const dropped = new Set<number>();
+  for (let i = 0; i < lines.length - 1 && excess > 0; i++) {
+    if (!isStretch(lines[i]!)) continue;
+    dropped.add(i);
+    excess--;
+  }
+  const rest = lines.filter((_, i) => !dropped.has(i));
+  if (rest.length <= limit) return rest;
+  return [...rest.slice(0, Math.ceil(limit / 2)), ...rest.slice(rest.length - Math.floor(limit / 2))];
+}
+
 /** Every word the page shows, in reading order (what the word count counts). */
 export function studentText(h: Omit<StudentHandout, 'words'>): string {
   const out: string[] = [h.question, h.start, h.context];
@@ -217,7 +236,7 @@ export function studentText(h: Omit<StudentHandout, 'words'>): string {
   if (h.other !== null) out.push(`${h.other.name}: ${h.other.title}`);
   out.push(...h.chart.map((x) => `${x.label} ${(x.centre * 100).toFixed(0)}% ${x.other === undefined ? '' : `${(x.other * 100).toFixed(0)}%`}`));
   out.push(...h.findings, ...h.differences);
-  if (h.story !== null) out.push(`One branch of ${midSentence(h.centre.name)}'s world: ${h.story.outcome} (${h.story.rarity} ends this way)`, ...h.story.lines.map((l) => `${l.year} ${l.text}`), h.story.ending);
+  if (h.story !== null) out.push(`One branch of ${midSentence(h.centre.name)}'s world: ${h.story.outcome} (${h.story.rarity} ends this way)`, ...h.story.lines.map((l) => `${yearLabel(l)} ${l.text}`.trim()), h.story.ending);
   out.push('Questions to discuss', ...h.questions, 'Words used', ...h.glossary.map((g) => `${g.term}: ${g.meaning}`));
   out.push(studentFooter(h));
   return out.join('\n');
@@ -245,7 +264,7 @@ function assumptionWords(c: Comparison, s: Scenario, names: { centre: string; ot
   const params = a.changes.slice(0, limit).map((x) => capitalised(`${plainLabel(s, x.path)}: ${names.other} ${plainValue(x, x.fromMean)}, ${names.centre} ${plainValue(x, x.toMean)}.`));
   const switches = a.switches.slice(0, Math.max(0, limit - params.length)).map((x) => {
     const said = (state: string) => (state === 'on' ? 'yes' : 'no');
-    return `Does "${firstWords(plainWords(x.label), 14)}" count? ${names.other}: ${said(x.from)}, ${names.centre}: ${said(x.to)}.`;
+    return `Does “${firstWords(plainWords(x.label), 14)}” count? ${names.other}: ${said(x.from)}, ${names.centre}: ${said(x.to)}.`;
   });
   return [...params, ...switches];
 }
@@ -255,7 +274,7 @@ function plainLabel(s: Scenario, path: string): string {
   const rule = /^rules\.([^.]+)\.effects\.\d+\.delta$/.exec(path);
   if (rule !== null) {
     const r = s.rules.find((x) => x.id === rule[1]);
-    if (r !== undefined) return `How much "${firstWords(plainWords(r.text), 10)}" weighs`;
+    if (r !== undefined) return `How much “${firstWords(plainWords(r.text), 10)}” weighs`;
   }
   const event = /^events\.([^.]+)\./.exec(path);
   const label = paramLabel(s, path);
@@ -281,6 +300,10 @@ function plainValue(x: RewriteChange, mean: number): string {
   }
 }
 
+/** Shares of all branches a question may call "a few" and "many". */
+const SOME_BRANCHES = 0.01;
+const MANY_BRANCHES = 0.1;
+
 /** Three or four questions with no single right answer, drawn from this page's own numbers. */
 function studentQuestions(inputs: StudentInputs, names: { centre: string; other: string }, candidate: string, top: Outcome): string[] {
   const s = inputs.scenario;
@@ -295,12 +318,15 @@ function studentQuestions(inputs: StudentInputs, names: { centre: string; other:
     );
     if (Math.abs(d.difference) > 0) qs.push(`If you could check one fact in an archive to settle the debate, which fact would it be, and what would each answer mean for the two teams?`);
   }
+  // A question about who says no only where saying no is part of this page's story: the
+  // blocked branches at least one in a hundred, "many" only from one in ten.
   const blocker = r.blockers.find((b) => b.outcome === 'vetoed' || b.outcome === 'pending_at_horizon');
-  if (blocker !== undefined && inputs.vetoesAlike === true) {
-    qs.push(`When the invitation is blocked, usually many members say no together and none stands out. What did the members fear around ${year}, and what could have changed their minds?`);
-  } else if (blocker !== undefined && blocker.actorName !== s.candidate.name && blocker.actor !== 'TIE' && blocker.actor !== 'NATO') {
+  const blocked = r.outcomes.vetoed.share + r.outcomes.pending_at_horizon.share;
+  if (blocker !== undefined && blocked >= SOME_BRANCHES && inputs.vetoesAlike === true) {
+    qs.push(`When the invitation is blocked (${blocked >= MANY_BRANCHES ? 'in many branches' : 'in a few branches'}), usually many members say no together and none stands out. What did the members fear around ${year}, and what could have changed their minds?`);
+  } else if (blocker !== undefined && blocker.share >= SOME_BRANCHES && blocker.actorName !== s.candidate.name && blocker.actor !== 'TIE' && blocker.actor !== 'NATO') {
     const who = article(blocker.actorName);
-    qs.push(`In many branches ${who} says no. What did ${who} fear or want around ${year}, and what could have changed its mind?`);
+    qs.push(`In ${blocker.share >= MANY_BRANCHES ? 'many' : 'a few'} branches ${who} says no. What did ${who} fear or want around ${year}, and what could have changed its mind?`);
   } else if (top === 'no_application' || top === 'withdrawn') {
     qs.push(`Most branches end without a lasting application from ${candidate}. Was the offer to join meant seriously? What in the story or the context supports your view?`);
   }
@@ -310,14 +336,45 @@ function studentQuestions(inputs: StudentInputs, names: { centre: string; other:
   return qs.slice(0, 4);
 }
 
-/** The first `n` words of a text, ending at a sentence where one ends close enough; "…" when cut mid-sentence. */
+/** Words a cut may run on by to close a quotation it would otherwise break. */
+const QUOTE_GRACE = 25;
+
+/**
+ * The first `n` words of a text, ending at a sentence where one ends close enough; "…" when cut
+ * mid-sentence. A quotation is never cut open: the cut runs on to its end when that is near,
+ * else stops before it, so a quote keeps its closing mark and its key words.
+ */
 export function firstWords(text: string, n: number): string {
   const words = text.split(/\s+/).filter(Boolean);
   if (words.length <= n) return words.join(' ');
-  const cut = words.slice(0, n).join(' ');
-  const end = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('." '));
-  if (end > cut.length * 0.5) return cut.slice(0, end + 1);
-  return `${cut.replace(/[,;:]$/, '')}…`;
+  let k = n;
+  while (k < Math.min(words.length, n + QUOTE_GRACE) && openQuoteAt(words.slice(0, k).join(' ')) >= 0) k++;
+  const cut = words.slice(0, k).join(' ');
+  const open = openQuoteAt(cut);
+  if (open < 0 && (k === words.length || /[.!?]["”]?$/.test(cut))) return cut;
+  if (open < 0) {
+    // The last sentence end past half the cut, its closing quote included.
+    const ends = [...cut.matchAll(/[.!?]["”]? /g)].map((m) => m.index + m[0].length - 1).filter((i) => openQuoteAt(cut.slice(0, i)) < 0);
+    const end = ends.length > 0 ? ends[ends.length - 1]! : -1;
+    if (end > cut.length * 0.5) return cut.slice(0, end);
+    return `${cut.replace(/[,;:]$/, '')}…`;
+  }
+  // Too long a quotation to keep: the text before it.
+  return `${cut.slice(0, open).trimEnd().replace(/[,;:]$/, '')}…`;
+}
+
+/** Where a quotation that is not closed opens in a text (straight or curly quotes), or -1. */
+function openQuoteAt(text: string): number {
+  let straight = -1;
+  const curly: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') straight = straight < 0 ? i : -1;
+    else if (ch === '“') curly.push(i);
+    else if (ch === '”') curly.pop();
+  }
+  const opens = [straight, ...curly].filter((i) => i >= 0);
+  return opens.length === 0 ? -1 : Math.min(...opens);
 }
 
 /** A team's name inside a sentence: "this scenario", "Team B". */

@@ -130,6 +130,8 @@ function endAtHorizon(m: CompiledModel, s: BranchState, trace: Tracer | null): v
       // Every parliament has ratified and the deposit waits: the event or rule that delays it is named.
       const delayed = s.ratifiedMonth <= end ? delayReason(s) : -1;
       if (delayed >= 0) finish(s, ExitCode.pending_at_horizon, NO_ACTOR, delayed, end, trace);
+      // A parliament whose votes never pass holds the accession for good, whatever comes after the horizon.
+      else if (s.lastRatifiedAt === Infinity) finish(s, ExitCode.pending_at_horizon, s.slowestAlly, FixedReason.never_passes, end, trace);
       else finish(s, ExitCode.pending_at_horizon, s.ratificationFailAlly >= 0 ? s.ratificationFailAlly : s.slowestAlly, FixedReason.horizon, end, trace);
       return;
     }

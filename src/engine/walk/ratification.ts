@@ -51,7 +51,8 @@ export function invite(m: CompiledModel, s: BranchState, voters: number, trace: 
     const pass = values[allyPass[i]!]!;
     let bits = 0;
     if (cohesion <= 0) bits = drawBits(key0, allyActor[i]!, Purpose.ratification);
-    else if (pass > 0 && pass < 1) bits = copulaBits(m, s, i, Purpose.ratification);
+    // Below 1 the draw matters: a vote may fail, and the final refusal's slice is there even at pass 0.
+    else if (pass < 1) bits = copulaBits(m, s, i, Purpose.ratification);
     const failed = bits < bitsBelow(pass) ? 0 : failedVotes(bits, pass);
     const passed = failed >= 0;
     if (failed > 0) months += RETRY_MONTHS * failed;

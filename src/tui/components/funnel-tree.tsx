@@ -6,6 +6,7 @@ import { SHORT_STAGE_LABELS } from '../labels.js';
 import { pctCell } from '../text.js';
 
 const TRACK_SHORT = { map: 'MAP', dialogue: 'dialogue', special: 'special status' } as const;
+const TRACK_SHORTER = { map: 'MAP', dialogue: 'dialogue', special: 'special' } as const;
 
 export interface FunnelTreeProps {
   readonly results: Results;
@@ -22,7 +23,14 @@ export function FunnelTree({ results, width, showTracks = false }: FunnelTreePro
   const labels = width >= 72 ? STAGE_LABELS : SHORT_STAGE_LABELS;
   const labelWidth = Math.max(...results.funnel.map((f, i) => labels[f.stage].length + branchPrefix(i).length));
   const barWidth = Math.max(3, width - labelWidth - 1 - 7 - 7);
-  const tracks = TRACKS.filter((t) => results.tracks[t].count > 0).map((t) => `${TRACK_SHORT[t]} ${pct(results.tracks[t].share, 1)}`);
+  const trackLine = (names: Readonly<Record<(typeof TRACKS)[number], string>>, lead: string) =>
+    `  ${lead}: ${TRACKS.filter((t) => results.tracks[t].count > 0)
+      .map((t) => `${names[t]} ${pct(results.tracks[t].share, 1)}`)
+      .join(' · ')}`;
+  // Shorter words where the line would be cut: every share stays in view.
+  const full = trackLine(TRACK_SHORT, 'applied on');
+  const tracks = full.length <= width ? full : trackLine(TRACK_SHORTER, 'on');
+  const anyTrack = TRACKS.some((t) => results.tracks[t].count > 0);
   return (
     <Box flexDirection="column" width={width}>
       <Text bold wrap="truncate">
@@ -39,9 +47,9 @@ export function FunnelTree({ results, width, showTracks = false }: FunnelTreePro
           </Text>
         );
       })}
-      {showTracks && tracks.length > 0 ? (
+      {showTracks && anyTrack ? (
         <Text dimColor wrap="truncate">
-          {`  applied on: ${tracks.join(' · ')}`}
+          {tracks}
         </Text>
       ) : null}
     </Box>

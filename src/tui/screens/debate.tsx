@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { OUTCOMES, OUTCOME_LABELS, STAGE_LABELS } from '../../model/outcome.js';
 import type { Scenario } from '../../model/scenario.js';
 import type { Comparison, PairedDifference } from '../../analysis/compare/comparison.js';
-import { bar, integer, padEnd, padStart, truncate } from '../../report/format.js';
+import { bar, integer, padEnd, padStart, pointsDigits, truncate } from '../../report/format.js';
 import { rewriteDistance, rewriteLines } from '../../analysis/rewrite/rewrite-distance.js';
 import { terminalText } from '../../report/safe-text.js';
 import { useComparison } from '../hooks/use-comparison.js';
@@ -195,6 +195,7 @@ function tableHeader(title: string, c: Columns): string {
 function DifferenceRow({ label, d, columns, stale }: { label: string; d: PairedDifference; columns: Columns; stale: boolean }) {
   // An interval that excludes 0: the assumptions make this difference, not the dice.
   const clear = d.ci95[0] > 0 || d.ci95[1] < 0;
+  const digits = pointsDigits(d.ci95);
   return (
     <Text wrap="truncate" dimColor={stale}>
       {padEnd(truncate(label, columns.label), columns.label)} <Text color={A_COLOR}>{padEnd(bar(d.a, columns.bar), columns.bar)}</Text>
@@ -203,15 +204,15 @@ function DifferenceRow({ label, d, columns, stale }: { label: string; d: PairedD
       <Text color={B_COLOR}>{padEnd(bar(d.b, columns.bar), columns.bar)}</Text>
       {pctCell(d.b, SHARE)}
       <Text bold={clear && !stale} dimColor={!clear || stale}>
-        {padStart(signedPoints(d.difference), DIFF)}
+        {padStart(signedPoints(d.difference, digits), DIFF)}
       </Text>
-      <Text dimColor>{padStart(intervalText(d.ci95), INTERVAL)}</Text>
+      <Text dimColor>{padStart(intervalText(d.ci95, digits), INTERVAL)}</Text>
     </Text>
   );
 }
 
-function intervalText(ci: readonly [number, number]): string {
-  return `[${signedPoints(ci[0])}, ${signedPoints(ci[1])}]`;
+function intervalText(ci: readonly [number, number], digits: number): string {
+  return `[${signedPoints(ci[0], digits)}, ${signedPoints(ci[1], digits)}]`;
 }
 
 function partText(c: Comparison): string {

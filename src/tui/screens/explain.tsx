@@ -5,7 +5,7 @@ import { compile, EXITS, findBranch, traceBranch } from '../../engine/index.js';
 import { OUTCOMES, OUTCOME_LABELS, type Outcome } from '../../model/outcome.js';
 import type { Scenario } from '../../model/scenario.js';
 import { resolveSource } from '../../model/sources.js';
-import { tellStory, type StoryLine } from '../../analysis/explain/story.js';
+import { isStretch, tellStory, type StoryLine } from '../../analysis/explain/story.js';
 import { SHORT_OUTCOME_LABELS } from '../labels.js';
 import type { Prompt } from '../prompt.js';
 import { storySteps } from '../state/story-steps.js';
@@ -96,7 +96,7 @@ export function ExplainScreen({ scenario, seed, ask, notify, active, width, heig
   const body: { text: string; current: boolean }[] = [];
   steps.slice(0, at + 1).forEach((s, i) => {
     s.lines.forEach((line, j) => {
-      const year = j === 0 && !/^\d{4}–/.test(line.text) ? String(s.year) : '';
+      const year = j === 0 && !isStretch(line) ? String(s.year) : '';
       // The current year's lines carry a mark in the year column: bold and colour alone vanish under NO_COLOR.
       const mark = i === at ? '›' : ' ';
       wrapText(lineText(line), textWidth).forEach((chunk, k) => body.push({ text: (k === 0 ? year : '').padEnd(YEAR_COLUMN - 1) + mark + chunk, current: i === at }));

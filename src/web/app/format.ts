@@ -1,4 +1,4 @@
-import { integer, points, shellWord } from '../../report/format.js';
+import { integer, points, pointsDigits, shellWord } from '../../report/format.js';
 
 /** Numbers as the page shows them. */
 
@@ -18,8 +18,14 @@ export function pointsText(delta: number, digits = 1): string {
   return `${points(delta, digits).replace('-', '−')} pts`;
 }
 
-export function pointsInterval(ci: readonly [number, number]): string {
-  return `[${points(ci[0]).replace('-', '−')}, ${points(ci[1]).replace('-', '−')}]`;
+export function pointsInterval(ci: readonly [number, number], digits = 1): string {
+  return `[${points(ci[0], digits).replace('-', '−')}, ${points(ci[1], digits).replace('-', '−')}]`;
+}
+
+/** A paired difference and its interval, to as many decimals as show a clear one (see pointsDigits). */
+export function differenceText(d: { readonly difference: number; readonly ci95: readonly [number, number] }): { readonly difference: string; readonly interval: string } {
+  const digits = pointsDigits(d.ci95);
+  return { difference: pointsText(d.difference, digits), interval: pointsInterval(d.ci95, digits) };
 }
 
 export { integer, shellWord };

@@ -4,7 +4,7 @@ import { rewriteDistance, rewriteLines } from '../../../analysis/rewrite/rewrite
 import { OUTCOMES, OUTCOME_LABELS, STAGE_LABELS } from '../../../model/outcome.js';
 import type { Scenario } from '../../../model/scenario.js';
 import { useDebate } from '../hooks/use-debate.js';
-import { integer, percent, pointsInterval, pointsText } from '../format.js';
+import { differenceText, integer, percent, pointsText } from '../format.js';
 
 /** One side of the debate: a scenario, why it is on that side, and, when it is a bundled file as written, its name. */
 export interface Team {
@@ -75,7 +75,8 @@ export function DebateView({ a, b, choices, chosen, onChoose, seed, runs }: Deba
               ? 'They do not part at any stage: every interval includes 0.'
               : (() => {
                   const f = c.funnel.find((x) => x.stage === c.partAt!.stage)!;
-                  return `They part at: ${c.partAt.label} (${pointsText(f.difference)} ${pointsInterval(f.ci95)}).`;
+                  const shown = differenceText(f);
+                  return `They part at: ${c.partAt.label} (${shown.difference} ${shown.interval}).`;
                 })()}
           </p>
           {c.blockers.length > 0 ? (
@@ -184,8 +185,8 @@ function DifferenceRow({ label, d }: { readonly label: string; readonly d: Paire
       <th scope="row">{label}</th>
       <td className="num">{percent(d.a)}</td>
       <td className="num">{percent(d.b)}</td>
-      <td className="num diff">{pointsText(d.difference)}</td>
-      <td className="num">{pointsInterval(d.ci95)}</td>
+      <td className="num diff">{differenceText(d).difference}</td>
+      <td className="num">{differenceText(d).interval}</td>
       <td className="bar-col" aria-hidden="true">
         <span className="diverging">
           <span className="axis" />

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { tellStory } from '../../../analysis/explain/story.js';
+import { isStretch, tellStory } from '../../../analysis/explain/story.js';
 import { compile, EXITS, findBranch, traceBranch } from '../../../engine/index.js';
 import { OUTCOMES, OUTCOME_LABELS, type Outcome } from '../../../model/outcome.js';
 import type { Scenario } from '../../../model/scenario.js';
@@ -99,7 +99,7 @@ export function ExplainView({ scenario, seed, bundled }: ExplainViewProps) {
         ) : null}
         <ol className="lines">
           {story.lines.map((l, i) => {
-            const year = l.year === lastYear || /^\d{4}–/.test(l.text) ? '' : String(l.year);
+            const year = l.year === lastYear || isStretch(l) ? '' : String(l.year);
             lastYear = l.year;
             return (
               <li key={i}>
