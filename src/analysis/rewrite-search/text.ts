@@ -69,17 +69,23 @@ function rewriteSentence(changes: readonly ChangeLine[]): string {
   return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
-/** The front as a text chart: distance across, share up, one mark per point, the threshold as a line. */
+/**
+ * The front as a text chart: distance across, share up, one mark per point, the threshold as a
+ * line. A row spans 10 points, so a point just short of the target can fall on its line: the
+ * mark says which side it is on (* meets the target, o falls short).
+ */
 function frontChart(r: RewriteReport, width = 50, height = 10): string[] {
   const maxD = Math.max(1, ...r.front.map((p) => p.distance));
   const grid = Array.from({ length: height + 1 }, () => Array.from({ length: width + 1 }, () => ' '));
   const threshold = r.threshold;
+  const atMost = r.target.includes('<=');
+  const meetsTarget = (share: number) => (atMost ? share <= threshold + 1e-12 : share >= threshold - 1e-12);
   const row = (share: number) => height - Math.round(share * height);
   if (Number.isFinite(threshold)) for (let x = 0; x <= width; x++) grid[row(threshold)]![x] = '-';
-  for (const p of r.front) grid[row(p.share)]![Math.round((p.distance / maxD) * width)] = '*';
+  for (const p of r.front) grid[row(p.share)]![Math.round((p.distance / maxD) * width)] = meetsTarget(p.share) ? '*' : 'o';
   const lines = grid.map((cells, i) => `${i === 0 ? '100%' : i === height ? '  0%' : '    '} |${cells.join('')}`);
   lines.push(`     +${'-'.repeat(width + 1)}`);
-  lines.push(`      0${' '.repeat(width - 8)}${maxD.toFixed(1).padStart(8)}  rewrite distance   (* front, - target)`);
+  lines.push(`      0${' '.repeat(width - 8)}${maxD.toFixed(1).padStart(8)}  rewrite distance   (* meets the target, o short of it, - target)`);
   return lines;
 }
 

@@ -68,6 +68,11 @@ describe('article10 rewrite (a real process)', () => {
     const r = cli(['rewrite', 'russia-2000', '--target', 'joined>=0.99', '--allow', 'candidate.interest', '--runs', '100', '--max-distance', '1']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Not within rewrite distance 1');
+    // The chart marks no point as meeting a target none meets, even one drawn on its line.
+    const chart = r.stdout.split('\n').filter((l) => / \|/.test(l));
+    expect(chart.join('\n')).toMatch(/o/);
+    expect(chart.join('\n')).not.toMatch(/\*/);
+    expect(r.stdout).toContain('(* meets the target, o short of it, - target)');
     expect(r.stdout).toContain('Verification on a fresh seed');
   });
 
