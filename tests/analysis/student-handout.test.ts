@@ -152,5 +152,17 @@ describe('excerpts a student reads', () => {
     expect(storyExcerpt(lines, 5).map((l) => l.year)).toEqual([2000, 2000, 2007, 2008, 2009]);
     expect(storyExcerpt(lines, 4).map((l) => l.year)).toEqual([2000, 2000, 2008, 2009]);
     expect(storyExcerpt(lines, 6)).toEqual(lines);
+    // The line that tells what the ending names stays, however short the excerpt.
+    const ending = 'By the horizon Russia had withdrawn: Putin in Munich calls enlargement a provocation.';
+    expect(storyExcerpt(lines, 2, ending).map((l) => l.year)).toEqual([2007, 2009]);
+    // A line said again in another year is quiet too.
+    const repeated = [
+      { year: 2000, text: 'Russia does not seek membership.' },
+      { year: 2001, text: 'An event.' },
+      { year: 2002, text: 'Russia does not seek membership.' },
+      { year: 2003, text: 'Another event.' },
+      { year: 2004, text: 'The end.' },
+    ];
+    expect(storyExcerpt(repeated, 3).map((l) => l.year)).toEqual([2001, 2003, 2004]);
   });
 });

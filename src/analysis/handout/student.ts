@@ -164,7 +164,7 @@ function draft(inputs: StudentInputs, limits: Limits): StudentHandout {
   if (inputs.story !== null) {
     const st = inputs.story.story;
     const lines = st.lines.slice(0, -1).map((l) => ({ year: l.year, text: l.text }));
-    const kept = storyExcerpt(lines, limits.storyLines);
+    const kept = storyExcerpt(lines, limits.storyLines, st.ending);
     story = {
       outcome: PLAIN_OUTCOMES[inputs.story.outcome],
       rarity: rarityWords(r.outcomes[inputs.story.outcome].count, r.runs),
@@ -211,22 +211,29 @@ function draft(inputs: StudentInputs, limits: Limits): StudentHandout {
 }
 
 /**
- * At most `limit` lines of a story, in order. Quiet stretches ("2001–2006: no application")
- * give way first, so the events the ending names stay; then the middle gives way to the
- * beginning and the end. The last line, which leads to the ending, always stays.
+ * At most `limit` lines of a story, in order, chosen so that the story still explains its
+ * ending: first the lines that tell what the ending names (the event or rule it gives as the
+ * reason) and the last line, which leads to it; then the others from both ends towards the
+ * middle; quiet lines last (a stretch of quiet years, or a line said again in another year,
+ * such as "the leadership does not seek membership").
  */
-export function storyExcerpt<L extends { readonly year: number; readonly text: string }>(lines: readonly L[], limit: number): L[] {
+export function storyExcerpt<L extends { readonly year: number; readonly text: string }>(lines: readonly L[], limit: number, ending = ''): L[] {
   if (lines.length <= limit) return [...lines];
-  let excess = lines.length - limit;
-  const dropped = new Set<number>();
-  for (let i = 0; i < lines.length - 1 && excess > 0; i++) {
-    if (!isStretch(lines[i]!)) continue;
-    dropped.add(i);
-    excess--;
-  }
-  const rest = lines.filter((_, i) => !dropped.has(i));
-  if (rest.length <= limit) return rest;
-  return [...rest.slice(0, Math.ceil(limit / 2)), ...rest.slice(rest.length - Math.floor(limit / 2))];
+  const core = (l: L) => l.text.replace(/^\d{4}–\d{4}: /, '').replace(/^Event: /, '').replace(/\.$/, '');
+  const said = new Map<string, number>();
+  for (const l of lines) said.set(core(l), (said.get(core(l)) ?? 0) + 1);
+  const last = lines.length - 1;
+  const named = (i: number) => i === last || (core(lines[i]!).length >= 12 && ending.includes(core(lines[i]!)));
+  const quiet = (i: number) => isStretch(lines[i]!) || said.get(core(lines[i]!))! > 1;
+  // From both ends towards the middle: 0, last − 1, 1, last − 2, ...
+  const outward: number[] = [];
+  for (let a = 0, b = last - 1; a <= b; a++, b--) outward.push(...(a === b ? [a] : [a, b]));
+  const order = [...lines.keys()].filter(named);
+  order.push(...outward.filter((i) => !named(i) && !quiet(i)), ...outward.filter((i) => !named(i) && quiet(i)));
+  return order
+    .slice(0, limit)
+    .sort((a, b) => a - b)
+    .map((i) => lines[i]!);
 }
 
 /** Every word the page shows, in reading order (what the word count counts). */
