@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { bundledScenariosDir } from '../io/paths.js';
 import { loadScenarioFile, problemsText, type Issue, type LoadedScenario } from '../scenario/load.js';
+import { BUNDLED_NAME } from '../scenario/named-file.js';
 import { UsageError } from './errors.js';
 import { refuseOutOver } from './output.js';
 
@@ -35,7 +36,7 @@ export function resolveScenarioPath(file: string): string {
   return resolve(file);
 }
 
-/** A name with no path and no extension (`russia-2000`): a bundled scenario's. */
+/** A name with no extension (`russia-2000`, `backtests/poland-1999`): a bundled scenario's. */
 export function isBareName(file: string): boolean {
-  return /^[a-z0-9][a-z0-9-]*$/.test(file);
+  return BUNDLED_NAME.test(file);
 }

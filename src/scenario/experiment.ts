@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { issueAt, type Issue, type IssueCode, type Result } from './issue.js';
 import { locate, nodeAt, toPlain, type LocatedNode, type PathSegment } from './located.js';
-import { BUNDLED_PREFIX, namingFile, resolveNamedFile } from './named-file.js';
+import { BUNDLED_NAME, BUNDLED_PREFIX, namingFile, resolveNamedFile } from './named-file.js';
 import { readScenarioFile } from './read-scenario-file.js';
 import { schemaIssues } from './schema-issues.js';
 import { words } from './schema.js';
@@ -80,7 +80,7 @@ export function experimentIssue(loaded: LoadedExperiment, path: readonly PathSeg
  */
 export async function experimentScenarioFile(loaded: LoadedExperiment, bundledDir: string): Promise<Result<string>> {
   const written = loaded.experiment.scenario;
-  const name = /^[a-z0-9][a-z0-9-]*$/.test(written) ? `${BUNDLED_PREFIX}${written}` : written;
+  const name = BUNDLED_NAME.test(written) ? `${BUNDLED_PREFIX}${written}` : written;
   const found = await resolveNamedFile(name, await namingFile(loaded.file), { field: 'scenario', at: locate(loaded.root, ['scenario']), bundledDir });
   return found.ok ? { ok: true, value: found.value.shownAs } : found;
 }

@@ -12,7 +12,8 @@ import { readFailureCode } from './read-scenario-file.js';
  * refused file is never opened, so no message can show what it holds.
  */
 export const BUNDLED_PREFIX = 'bundled:';
-const BUNDLED_ID = /^[a-z0-9][a-z0-9-]*$/;
+/** A bundled scenario's name: its id, or `backtests/<id>` for a bundled backtest case (as `list` and the page name them). */
+export const BUNDLED_NAME = /^(backtests\/)?[a-z0-9][a-z0-9-]*$/;
 
 /** A file in play: the name shown in messages and the real path on disk. */
 export interface NamedFile {
@@ -52,7 +53,7 @@ export async function resolveNamedFile(written: string, from: NamedFile, by: Nam
   let shownAs: string;
   if (written.startsWith(BUNDLED_PREFIX)) {
     const id = written.slice(BUNDLED_PREFIX.length);
-    if (!BUNDLED_ID.test(id)) return refuse('invalid_format', `${name} is not a bundled scenario id`, 'bundled:<id> with lowercase letters, digits and -');
+    if (!BUNDLED_NAME.test(id)) return refuse('invalid_format', `${name} is not a bundled scenario id`, 'bundled:<id> (or bundled:backtests/<id>) with lowercase letters, digits and -');
     folder = by.bundledDir;
     path = shownAs = join(by.bundledDir, `${id}.yaml`);
   } else {

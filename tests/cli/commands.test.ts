@@ -149,3 +149,18 @@ describe('bad usage and bad input exit 2 with a message and no stack trace', () 
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('bundled names', () => {
+  test('a bundled backtest is named backtests/<id>, from any folder, as the page prints it; bundled:backtests/<id> in a file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'article10-bundled-'));
+    const r = cli(['run', 'backtests/poland-1999', '--runs', '200', '--json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).scenario).toBe('backtest-poland-1999');
+    writeFileSync(join(dir, 'mine.yaml'), 'extends: bundled:backtests/poland-1999\nid: mine\n');
+    const v = cli(['validate', 'mine.yaml'], { cwd: dir });
+    expect(v.code, v.stderr).toBe(0);
+    // Still nothing outside the bundled folder.
+    writeFileSync(join(dir, 'out.yaml'), 'extends: bundled:backtests/../../x\nid: out\n');
+    expect(cli(['validate', 'out.yaml'], { cwd: dir }).code).toBe(2);
+  });
+});

@@ -227,7 +227,7 @@ describe('a story of ratification', () => {
     while (branch < 200 && !failsOnce(m, branch)) branch++;
     expect(branch).toBeLessThan(200);
     const story = tellStory(m, 'months', traceBranch(m, 'months', branch));
-    const retried = story.lines.find((l) => l.text.includes('rejects the protocol at a first vote'))!;
+    const retried = story.lines.find((l) => l.text.includes('fails at a first vote; put again a month later'))!;
     expect(retried).toMatchObject({ year: 2001 });
     expect(retried.text).toContain('in April 2001');
     expect(story.lines.map((l) => l.year)).toEqual([...story.lines.map((l) => l.year)].sort((a, b) => a - b));
@@ -241,11 +241,11 @@ describe('a story of ratification', () => {
     const ordered = tellStory(mEvent, 'months', traceBranch(mEvent, 'months', branch)).lines.map((l) => l.text);
     const eventAt = ordered.findIndex((l) => l.includes('News of the year'));
     expect(eventAt).toBeGreaterThan(-1);
-    expect(ordered.findIndex((l) => l.includes('rejects the protocol at a first vote'))).toBeGreaterThan(eventAt);
+    expect(ordered.findIndex((l) => l.includes('fails at a first vote; put again a month later'))).toBeGreaterThan(eventAt);
     // With the horizon before that month the branch ends pending, and the act is not told.
     const early = compile({ ...s, decisionPoint: { ...s.decisionPoint, horizon: 2000 } });
     const cut = tellStory(early, 'months', traceBranch(early, 'months', branch));
-    expect(cut.lines.some((l) => l.text.includes('rejects the protocol'))).toBe(false);
+    expect(cut.lines.some((l) => l.text.includes('fails at a first vote'))).toBe(false);
   });
 });
 

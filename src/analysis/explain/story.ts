@@ -136,7 +136,7 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
         break;
       }
       case 'interest':
-        if (!e.interested) quiet('interest', e.year, `${candidateAt(sc.candidate.name, e.year)}'s leadership does not seek membership${chance(`yearly chance ${pct(e.p, 0)}`)}.`, sc.candidate.interest.source);
+        if (!e.interested) quiet('interest', e.year, `${candidateAt(sc.candidate.name, e.year)}'s leadership does not seek membership${chance(`its yearly chance of seeking it: ${pct(e.p, 0)}`)}.`, sc.candidate.interest.source);
         else add(e.year, `${candidateAt(sc.candidate.name, e.year)}'s leadership decides to seek membership${chance(`chance ${pct(e.p, 0)}`)}.`, sc.candidate.interest.source);
         break;
       case 'opposition':
@@ -198,10 +198,12 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
         const spec = sc.allies.find((x) => x.code === a.code)!.ratification;
         const at = monthInWords(e.month);
         const ahead = { month: e.month, ahead: true };
-        if (!e.passed) add(e.year, `${a.name} refuses for good: ${spec.procedure} rejects the protocol in ${at} and the government does not put it again.`, spec.pass.source, ahead);
-        else if (e.failedVotes === Infinity) add(e.year, `${a.name}: ${spec.procedure} rejects the protocol at a first vote in ${at}, and at every vote after, a month apart: its chance of passing is nil.`, spec.pass.source, ahead);
-        else if (e.failedVotes === 1) add(e.year, `${a.name}: ${spec.procedure} rejects the protocol at a first vote and passes it a month later, when it is put again, in ${at}.`, spec.pass.source, ahead);
-        else if (e.failedVotes > 1) add(e.year, `${a.name}: ${spec.procedure} rejects the protocol at ${e.failedVotes} votes, a month apart, and passes it when it is put again, in ${at}.`, spec.pass.source, ahead);
+        // The procedure names how the Ally ratifies; the sentence's subject is the Ally's ratification.
+        const whose = `${a.name}'s ratification${spec.procedure ? ` (${spec.procedure})` : ''}`;
+        if (!e.passed) add(e.year, `${whose} fails for good in ${at}: the protocol is rejected and not put again.`, spec.pass.source, ahead);
+        else if (e.failedVotes === Infinity) add(e.year, `${whose} fails at a first vote in ${at}, and at every vote after, a month apart: its chance of passing is nil.`, spec.pass.source, ahead);
+        else if (e.failedVotes === 1) add(e.year, `${whose} fails at a first vote; put again a month later, it passes in ${at}.`, spec.pass.source, ahead);
+        else if (e.failedVotes > 1) add(e.year, `${whose} fails at ${e.failedVotes} votes, a month apart; put again, it passes in ${at}.`, spec.pass.source, ahead);
         else break;
         ratified.push({ line: lines[lines.length - 1]!, month: e.month });
         break;

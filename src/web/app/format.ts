@@ -2,15 +2,22 @@ import { integer, points, pointsDigits, shellWord } from '../../report/format.js
 
 /** Numbers as the page shows them. */
 
-/** `12.3%`; shares under 0.1% keep two decimals so a rare outcome is not shown as 0. */
-export function percent(share: number, digits = 1): string {
-  const d = share > 0 && share < 0.001 ? 2 : digits;
-  return `${(share * 100).toFixed(d)}%`;
+/** Decimals that keep a share that is not 0 from reading as 0: `digits` from 1% up, one more below it, two under 0.1%. */
+function shareDigits(share: number, digits: number): number {
+  if (!(share > 0)) return digits;
+  return share < 0.001 ? Math.max(digits, 2) : share < 0.01 ? Math.max(digits, 1) : digits;
 }
 
-/** `11.9–12.7%`. */
-export function interval(ci: readonly [number, number]): string {
-  return `${(ci[0] * 100).toFixed(1)}–${(ci[1] * 100).toFixed(1)}%`;
+/** `12.3%`; a rare share keeps more decimals so it is not shown as 0, and one under 0.01% reads `<0.01%`. */
+export function percent(share: number, digits = 1): string {
+  if (share > 0 && share < 0.0001) return '<0.01%';
+  return `${(share * 100).toFixed(shareDigits(share, digits))}%`;
+}
+
+/** `11.9–12.7%`, to the decimals the share between its bounds is shown with, so the share never reads as outside it. */
+export function interval(ci: readonly [number, number], share?: number): string {
+  const d = Math.max(shareDigits(share ?? ci[1], 1), shareDigits(ci[1], 1));
+  return `${(ci[0] * 100).toFixed(d)}–${(ci[1] * 100).toFixed(d)}%`;
 }
 
 /** A difference in percentage points with a true minus sign: `+1.2 pts`, `−0.4 pts`. */

@@ -67,7 +67,7 @@ export function OutcomeBars({ results, baseline }: ResultsViewProps) {
                 <Bar share={s.share} ci={s.ci95} kind={`outcome-${o}`} pinned={before?.share} />
               </td>
               <td className="num share">{percent(s.share)}</td>
-              <td className="num ci">{interval(s.ci95)}</td>
+              <td className="num ci">{interval(s.ci95, s.share)}</td>
               {delta !== undefined ? <td className={`num delta${clear ? ' clear' : ''}`}>{pointsText(delta)}</td> : null}
             </tr>
           );

@@ -1,0 +1,20 @@
+import { describe, expect, test } from 'vitest';
+import { interval, percent } from '../../src/web/app/format.js';
+
+describe('numbers as the page shows them', () => {
+  test('a share that is not 0 never reads as 0', () => {
+    expect(percent(0)).toBe('0.0%');
+    expect(percent(1 / 40_960)).toBe('<0.01%');
+    expect(percent(0.0009)).toBe('0.09%');
+    expect(percent(0.123)).toBe('12.3%');
+    // A funnel step shown without decimals keeps one below 1%.
+    expect(percent(189 / 40_957, 0)).toBe('0.5%');
+    expect(percent(0.42, 0)).toBe('42%');
+  });
+
+  test('a share is never shown outside its own interval', () => {
+    expect(interval([0.0006, 0.0013], 0.0009)).toBe('0.06–0.13%');
+    expect(interval([0.0001, 0.0004], 0.0002)).toBe('0.01–0.04%');
+    expect(interval([0.119, 0.127], 0.123)).toBe('11.9–12.7%');
+  });
+});
