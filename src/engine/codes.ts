@@ -60,6 +60,7 @@ export const FIXED_REASONS = [
   { name: 'horizon', kind: 'horizon', label: 'ratification still under way at the horizon' },
   { name: 'never_passes', kind: 'never_passes', label: 'a parliament rejects the protocol at every vote' },
   { name: 'min_years', kind: 'horizon', label: 'preparation years not yet served' },
+  { name: 'next_meeting', kind: 'horizon', label: "waiting for the Council's next meeting" },
   { name: 'no_council', kind: 'horizon', label: 'no North Atlantic Council yet to decide: no Ally is a member' },
 ] as const satisfies readonly { name: string; kind: ReasonKind; label: string }[];
 export const FixedReason = codesOf(FIXED_REASONS, 'name');

@@ -50,6 +50,8 @@ function fixedReasonSource(m: CompiledModel, code: FixedReasonValue, ally: numbe
       return sc.process.standardPath.minYears.source;
     case FixedReason.horizon:
       return undefined;
+    case FixedReason.next_meeting:
+      return 'S50 (§1.6)';
     case FixedReason.no_council:
       return 'S7';
     default:

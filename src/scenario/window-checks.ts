@@ -31,7 +31,7 @@ export function windowProblems(doc: ScenarioDocument): WindowProblem[] {
   if (membership !== undefined && membership.joined <= decided) {
     problems.push({
       code: 'candidate_already_member',
-      message: `${candidate} (${membership.name}) has been a NATO member since ${membership.joined}, before the decision on ${decided}: a member cannot join again`,
+      message: `${candidate} (${membership.name}) has been a NATO member since ${membership.joined}, ${sinceWords(membership.joined, decided)}: a member cannot join again`,
       path: ['candidate', 'code'],
     });
   }
@@ -44,7 +44,7 @@ export function windowProblems(doc: ScenarioDocument): WindowProblem[] {
     if (joined !== undefined && joined <= decided && coCandidates.indexOf(code) === i) {
       problems.push({
         code: 'co_candidate_already_member',
-        message: `${code} has been a NATO member since ${joined}, before the decision on ${decided}: a co-candidate is invited with the candidate, and a member votes on it`,
+        message: `${code} has been a NATO member since ${joined}, ${sinceWords(joined, decided)}: a co-candidate is invited with the candidate, and a member votes on it`,
         path: ['candidate', 'coCandidates', i],
       });
     }
@@ -82,4 +82,9 @@ export function windowProblems(doc: ScenarioDocument): WindowProblem[] {
     });
   }
   return problems;
+}
+
+/** "before the decision on D", or "the day of the decision" when the two dates are one. */
+function sinceWords(joined: string, decided: string): string {
+  return joined === decided ? 'the day of the decision' : `before the decision on ${decided}`;
 }

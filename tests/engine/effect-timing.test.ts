@@ -91,3 +91,18 @@ describe("an event's block on an Ally", () => {
     expect(r.blockers[0]).toMatchObject({ actor: 'US', reason: { kind: 'event', id: 'e' } });
   });
 });
+
+describe("an event's effect on another event, in the order of the list (FORMAT.md, events)", () => {
+  const fires = (events: string[]) => async () => {
+    const m = await modelOf('events:', ...events);
+    const t = traceBranch(m, 'timing', 0);
+    return t.entries.filter((e) => e.kind === 'event').map((e) => `${m.scenario.events[(e as { event: number }).event]!.id} ${e.year}`);
+  };
+  const a = '  - { id: a, label: A, source: assumption, historical: false, hazard: 1, from: 2002, to: 2002, effects: [ { kind: hazard, event: b, delta: 1 } ] }';
+  const b = '  - { id: b, label: B, source: assumption, historical: false, hazard: 0, from: 2000, to: 2006, effects: [ { kind: interest, delta: 0 } ] }';
+
+  test('listed after the event that shifts its hazard, it is reached the same year; listed before, from the next', async () => {
+    expect(await fires([a, b])()).toEqual(['a 2002', 'b 2002']);
+    expect(await fires([b, a])()).toEqual(['a 2002', 'b 2003']);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { compile, simulate, summarize } from '../../src/engine/index.js';
+import { compile, simulate, summarize, traceBranch } from '../../src/engine/index.js';
+import { tellStory } from '../../src/analysis/explain/story.js';
 import { fixed } from '../../src/model/distribution.js';
 import { PROCEDURES, procedureOfYear } from '../../src/model/procedures.js';
 import type { Scenario } from '../../src/model/scenario.js';
@@ -37,6 +38,16 @@ describe('procedures by era', () => {
   test('a scenario may name its procedure for every year', () => {
     expect(joined(unreadyIn(2005, 'council'))).toBeGreaterThan(0.9);
     expect(joined(unreadyIn(1981, 'map'))).toBe(0);
+  });
+
+  test("a story names the procedure the run applies: the scenario's own where it names one", () => {
+    const applied = (s: Scenario) => {
+      const m = compile(s);
+      return tellStory(m, 'era', traceBranch(m, 'era', 0)).lines.find((l) => /applies in/.test(l.text))!.text;
+    };
+    expect(applied(unreadyIn(1981))).toContain("the North Atlantic Council's political decision");
+    expect(applied(unreadyIn(1981, 'study'))).toContain("the 1995 Study's criteria");
+    expect(applied(unreadyIn(1981, 'study'))).not.toContain('no published criteria');
   });
 
   test('a stalled candidacy names what holds the vote back: a precondition only where the gate asks for it', () => {

@@ -1,7 +1,7 @@
 import { describeActor, describeReason, EXITS, type BranchTrace, type CompiledModel, type TraceEntry } from '../../engine/index.js';
 import { candidateAt, nameWithCode } from '../../model/names.js';
 import { OUTCOME_LABELS, TRACKS, TRACK_LABELS } from '../../model/outcome.js';
-import { PROCEDURES, procedureOfYear } from '../../model/procedures.js';
+import { PROCEDURES } from '../../model/procedures.js';
 import { monthInWords } from '../../model/council-calendar.js';
 import type { Reason } from '../../model/results.js';
 import { resolveSource } from '../../model/sources.js';
@@ -146,7 +146,7 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
         appliedMonth = e.month;
         const track = TRACKS[e.track]!;
         // The standard path as it was that year: no MAP before 1999, no Study before 1995.
-        const path = track === 'map' ? TRACK_LABELS.map : PROCEDURES[procedureOfYear(e.year)]!.label;
+        const path = track === 'map' ? TRACK_LABELS.map : PROCEDURES[m.procedureByYear[e.year - m.startYear]!]!.label;
         const how = track === 'special' ? 'demanding special status rather than standing in line' : `accepting the standard path: ${path}`;
         add(e.year, `${candidateAt(sc.candidate.name, e.year)} applies in ${monthInWords(e.month)}, ${how}${chance(`chance of accepting the standard path ${pct(e.pStandard, 0)}`)}.`, sc.candidate.acceptsStandardPath.source, { month: e.month });
         break;

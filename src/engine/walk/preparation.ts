@@ -65,15 +65,20 @@ function nextMeetingFrom(m: CompiledModel, s: BranchState, earliest: number): nu
 /**
  * Why no vote is held: a blocking rule or event; else, where the procedure gates the invitation
  * and too few preconditions are met, the one furthest below its threshold, now or, at the
- * horizon, after the last year's drift; else the preparation years not yet served (before the
- * 1995 Study no criterion was published, so only the years can keep a candidate waiting).
+ * horizon, after the last year's drift; else the preparation years not yet served, or, once
+ * they are, the Council's next meeting (before the 1995 Study no criterion was published, so
+ * only the years and the calendar can keep a candidate waiting).
  */
 export function stallReason(m: CompiledModel, s: BranchState, atHorizon: boolean): number {
   if (s.blockedByRule >= 0) return m.reasonOfRule + s.blockedByRule;
   if (s.blockedByEvent >= 0) return m.reasonOfEvent + s.blockedByEvent;
   // A year that ends before any Ally is a member (a decision point before the Treaty is in force).
   if ((atHorizon ? m.horizon : s.year) * 12 + 11 < m.councilFrom) return FixedReason.no_council;
-  if (PROCEDURE_GATED[m.procedureByYear[s.year - m.startYear]!] !== 1) return FixedReason.min_years;
+  // Years served and nothing else in the way: the vote waits for the Council's next meeting.
+  const until = atHorizon ? m.horizon * 12 + 11 : s.actsUntil;
+  const minYears = s.values[s.track === TrackCode.special ? m.specialMinYears : m.standardMinYears]!;
+  const years = s.appliedMonth + Math.round(minYears * 12) <= until ? FixedReason.next_meeting : FixedReason.min_years;
+  if (PROCEDURE_GATED[m.procedureByYear[s.year - m.startYear]!] !== 1) return years;
   let worstGap = 0;
   let worst = -1;
   let met = 0;
@@ -88,7 +93,7 @@ export function stallReason(m: CompiledModel, s: BranchState, atHorizon: boolean
     }
   }
   const needed = s.values[s.track === TrackCode.special ? m.specialReadiness : m.standardReadiness]!;
-  return worst >= 0 && met / k < needed ? m.reasonOfPrecondition + worst : FixedReason.min_years;
+  return worst >= 0 && met / k < needed ? m.reasonOfPrecondition + worst : years;
 }
 
 /**
