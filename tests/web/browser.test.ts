@@ -209,12 +209,24 @@ describe.skipIf(!hasBrowser && process.env.CI !== 'true')('the web explorer in a
       [1280, 800, '#s=russia-1954', 'explore'],
       [1280, 800, '', 'debate'],
       [1024, 768, '#view=projector', 'explore'],
+      // Every tab on a phone: a long title or option never widens the page.
+      [390, 844, '#s=russia-1990-common-home', 'debate'],
+      [390, 844, '#s=russia-1990-common-home', 'explain'],
+      [390, 844, '#s=russia-1990-common-home', 'rewrite'],
     ] as const) {
       const page = await open(hash);
       await page.setViewportSize({ width, height });
       if (view === 'debate') {
         await page.getByRole('tab', { name: 'Debate' }).click();
         await page.locator('.debate table.compare').first().waitFor({ timeout: 30_000 });
+      }
+      if (view === 'explain') {
+        await page.getByRole('tab', { name: 'Explain a branch' }).click();
+        await page.locator('section.explain').waitFor({ timeout: 30_000 });
+      }
+      if (view === 'rewrite') {
+        await page.getByRole('tab', { name: 'What would it take?' }).click();
+        await page.locator('section.rewrite').waitFor({ timeout: 30_000 });
       }
       if (hash.includes('projector')) expect(await page.locator('.parameters').isVisible()).toBe(false);
       const problems = await page.evaluate(clippedText);

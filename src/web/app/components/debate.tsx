@@ -85,7 +85,7 @@ export function DebateView({ a, b, choices, chosen, onChoose, seed, runs }: Deba
               <thead>
                 <tr>
                   <th scope="col">Who</th>
-                  <TeamHeads />
+                  <TeamHeads differenceClass="diff-col" />
                   <th scope="col">Why</th>
                 </tr>
               </thead>
@@ -95,7 +95,7 @@ export function DebateView({ a, b, choices, chosen, onChoose, seed, runs }: Deba
                     <td>{x.actorName}</td>
                     <td className="num">{percent(x.a)}</td>
                     <td className="num">{percent(x.b)}</td>
-                    <td className="num">{pointsText(x.difference)}</td>
+                    <td className="num diff-col">{pointsText(x.difference)}</td>
                     <td>{x.reason.label}</td>
                   </tr>
                 ))}
@@ -134,7 +134,7 @@ export function DebateView({ a, b, choices, chosen, onChoose, seed, runs }: Deba
 }
 
 /** The heads of team A's, team B's and the difference's columns. */
-function TeamHeads() {
+function TeamHeads({ differenceClass }: { readonly differenceClass?: string }) {
   return (
     <>
       <th scope="col" className="num team-a-text">
@@ -143,7 +143,7 @@ function TeamHeads() {
       <th scope="col" className="num team-b-text">
         B
       </th>
-      <th scope="col" className="num">
+      <th scope="col" className={differenceClass === undefined ? 'num' : `num ${differenceClass}`}>
         B − A
       </th>
     </>
@@ -161,7 +161,7 @@ function DifferenceTable({ caption, sub, first, rows }: { readonly caption: stri
         <tr>
           <th scope="col">{first}</th>
           <TeamHeads />
-          <th scope="col" className="num">
+          <th scope="col" className="num ci-col">
             95% interval
           </th>
           <th scope="col" className="bar-col">
@@ -180,13 +180,18 @@ function DifferenceTable({ caption, sub, first, rows }: { readonly caption: stri
 
 function DifferenceRow({ label, d }: { readonly label: string; readonly d: PairedDifference }) {
   const clear = d.ci95[0] > 0 || d.ci95[1] < 0;
+  const shown = differenceText(d);
   return (
     <tr className={clear ? 'clear' : undefined}>
       <th scope="row">{label}</th>
       <td className="num">{percent(d.a)}</td>
       <td className="num">{percent(d.b)}</td>
-      <td className="num diff">{differenceText(d).difference}</td>
-      <td className="num">{differenceText(d).interval}</td>
+      <td className="num diff">
+        {shown.difference}
+        {/* On a phone the interval goes under the difference, in place of its own column. */}
+        <span className="ci-under">{shown.interval}</span>
+      </td>
+      <td className="num ci-col">{shown.interval}</td>
       <td className="bar-col" aria-hidden="true">
         <span className="diverging">
           <span className="axis" />
