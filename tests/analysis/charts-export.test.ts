@@ -36,7 +36,8 @@ describe('report --charts DIR', () => {
     const r = await cliAsync(['report', 'russia-2000', '--compare', 'russia-2000-stands-in-line', '--audience', 'teacher', '--runs', '1000', '--sensitivity-runs', '100', '--charts', dir, '--out', join(scratch, 'teacher.md')], { timeoutMs: 120_000 });
     expect(r.code, r.stderr).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['compare.png', 'compare.svg', 'funnel.png', 'funnel.svg', 'outcomes.png', 'outcomes.svg', 'tornado.png', 'tornado.svg']);
-  });
+    // As long as the process is given (a report with a sensitivity run, on a busy machine).
+  }, 150_000);
 
   test('a folder that is a file, that cannot be made, or that holds charts already (without --force) is refused before any work', () => {
     const file = join(scratch, 'file');
