@@ -1,12 +1,9 @@
 import { integer, interval, pct, table } from '../../report/format.js';
 import type { ChangeLine, RewriteReport } from './run.js';
+import { missesOnFreshSeed } from './fresh-seed.js';
 import { parseSwitchPath } from '../../scenario/switch-paths.js';
 
 /** Whether the fresh seed's whole 95% interval lies on the wrong side of the target's threshold. */
-function missesOnFreshSeed(r: RewriteReport): boolean {
-  const [low, high] = r.rewrite.verification.ci95;
-  return r.target.includes('<=') ? low > r.threshold : high < r.threshold;
-}
 
 /** The search's answer for a reader: the rewrite in a sentence, each change's part, the front as a table and a chart. */
 export function rewriteText(r: RewriteReport): string {

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { parseTarget, type Target } from '../../analysis/rewrite-search/target.js';
+import { missesOnFreshSeed } from '../../analysis/rewrite-search/fresh-seed.js';
 import { shownDistance } from '../../analysis/rewrite-search/search.js';
 import type { Executor } from '../../batch/executors.js';
 import type { Scenario } from '../../model/scenario.js';
@@ -122,7 +123,8 @@ function answer(error: string | undefined, done: FrontDone | undefined, progress
   if (error !== undefined) return `The search failed: ${error}`;
   if (done === undefined) return `Searching ${bar(Math.min(1, progress), Math.max(10, Math.min(40, width - 12)))}`;
   const r = done.report;
-  const fresh = `fresh seed ${pct(r.rewrite.verification.share)}`;
+  // A fresh seed that finds the answer short beyond chance is said: the search's branches favoured it.
+  const fresh = `fresh seed ${pct(r.rewrite.verification.share)}${r.found && missesOnFreshSeed(r) ? ', short of it beyond chance' : ''}`;
   if (r.found && r.rewrite.changes.length === 0) return `The scenario on screen already meets ${r.target} (${pct(r.start.share)}).`;
   if (r.found) return `Least rewrite: distance ${r.rewrite.distance.toFixed(2)}, ${pct(r.rewrite.search.share)} (${fresh}). ↑↓ choose, Enter applies (u undoes).`;
   return `Not within distance ${r.maxDistance}: closest ${pct(r.rewrite.search.share)} at ${r.rewrite.distance.toFixed(2)} (${fresh}), from ${pct(r.start.share)}.`;

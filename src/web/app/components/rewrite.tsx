@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { MEASURE_NAMES, measureLabel, parseMeasure } from '../../../analysis/design/factors.js';
 import type { Scenario } from '../../../model/scenario.js';
+import { missesOnFreshSeed } from '../../../analysis/rewrite-search/fresh-seed.js';
 import { useRewriteSearch } from '../hooks/use-rewrite-search.js';
 import { integer, percent, shellWord } from '../format.js';
 
@@ -104,6 +105,12 @@ export function RewriteView({ scenario, seed, bundled, onApply, counterfactuals 
             <strong>{state.report.found ? 'Target reached' : 'Target not reached within the limits: the closest rewrite found'}</strong> at a rewrite distance of{' '}
             {state.report.rewrite.distance.toFixed(1)}: {state.report.target} went from {percent(state.report.start.share)} to {percent(state.report.rewrite.search.share)} (checked on a fresh seed:{' '}
             {percent(state.report.rewrite.verification.share)}).
+            {state.report.found && state.report.rewrite.changes.length > 0 && missesOnFreshSeed(state.report) ? (
+              <>
+                {' '}
+                <strong className="warning">On the fresh seed it falls short of the target, beyond chance:</strong> the search's own branches favoured it. More branches per try give an answer that holds.
+              </>
+            ) : null}
           </p>
           <table className="plain">
             <caption>What changes</caption>
