@@ -313,3 +313,28 @@ describe('a withdrawal suspends the candidacy', () => {
     expect(told.lines[told.lines.length - 1]!.text).toBe(told.ending);
   });
 });
+
+describe('why no vote is held', () => {
+  test('once the preparation years are served, a candidacy withdrawn before the next meeting was waiting for that meeting, not for its years', () => {
+    // Applied in November 2000, two months of preparation (served in January 2001); the Council
+    // meets next in May 2001; a candidacy is withdrawn in a year after its application's.
+    const base = certain({ date: '2000-11-10', horizon: 2001 });
+    const s: Scenario = {
+      ...base,
+      candidate: { ...base.candidate, withdrawal: fixed(1) },
+      process: { ...base.process, standardPath: { ...base.process.standardPath, minYears: fixed(2 / 12), readiness: fixed(0) } },
+    };
+    const m = compile(s);
+    const waits = new Set<string>();
+    for (let b = 0; b < 60; b++) {
+      const t = traceBranch(m, 'months', b);
+      const withdrew = t.entries.find((e) => e.kind === 'withdrew');
+      for (const line of tellStory(m, 'months', t).lines.filter((l) => l.text.startsWith('No invitation yet'))) {
+        // Withdrawn in 2001 after the years were served and before the May meeting: the meeting was what it waited for.
+        if (line.year === 2001 && withdrew !== undefined && withdrew.month >= monthIndex(2001, 2) && withdrew.month < monthIndex(2001, 5)) waits.add(line.text);
+      }
+    }
+    expect([...waits].length).toBeGreaterThan(0);
+    for (const w of waits) expect(w).toContain("waiting for the Council's next meeting");
+  });
+});

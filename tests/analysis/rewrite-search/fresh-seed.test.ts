@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { missesOnFreshSeed } from '../../../src/analysis/rewrite-search/fresh-seed.js';
 
 describe('a rewrite checked on a fresh seed', () => {
-  const report = (target: string, threshold: number, ci95: [number, number]) => ({ target, threshold, rewrite: { verification: { ci95 } } }) as Parameters<typeof missesOnFreshSeed>[0];
+  const report = (target: string, threshold: number, ci95: [number, number]): Parameters<typeof missesOnFreshSeed>[0] => ({ target, threshold, rewrite: { verification: { seed: 'fresh', runs: 1000, share: (ci95[0] + ci95[1]) / 2, ci95 } } });
 
   test('falls short beyond chance only when its whole interval lies on the wrong side of the target', () => {
     expect(missesOnFreshSeed(report('joined >= 5%', 0.05, [0.008, 0.03]))).toBe(true);
