@@ -4,6 +4,12 @@ export function pct(x: number, digits = 1): string {
   return `${(x * 100).toFixed(digits)}%`;
 }
 
+/** Decimals that keep a share that is not 0 from reading as 0: `digits` from 1% up, at least one below it, two under 0.1%. */
+export function shareDigits(share: number, digits: number): number {
+  if (!(share > 0)) return digits;
+  return share < 0.001 ? Math.max(digits, 2) : share < 0.01 ? Math.max(digits, 1) : digits;
+}
+
 /** A signed difference of shares in percentage points: "+6.5", "-0.3", "0.0". */
 export function points(x: number, digits = 1): string {
   const v = (x * 100).toFixed(digits);

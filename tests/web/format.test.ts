@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { interval, percent } from '../../src/web/app/format.js';
+import { shareDigits } from '../../src/report/format.js';
 
 describe('numbers as the page shows them', () => {
   test('a share that is not 0 never reads as 0', () => {
@@ -10,6 +11,9 @@ describe('numbers as the page shows them', () => {
     // A funnel step shown without decimals keeps one below 1%.
     expect(percent(189 / 40_957, 0)).toBe('0.5%');
     expect(percent(0.42, 0)).toBe('42%');
+    // The rule the explorer's funnel steps take too.
+    expect(shareDigits(189 / 40_957, 0)).toBe(1);
+    expect(shareDigits(0.42, 0)).toBe(0);
   });
 
   test('a share is never shown outside its own interval', () => {

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { STAGE_LABELS, TRACKS } from '../../model/outcome.js';
 import type { Results } from '../../model/results.js';
-import { bar, padEnd, padStart, pct } from '../../report/format.js';
+import { bar, padEnd, padStart, pct, shareDigits } from '../../report/format.js';
 import { SHORT_STAGE_LABELS } from '../labels.js';
 import { pctCell } from '../text.js';
 
@@ -38,7 +38,7 @@ export function FunnelTree({ results, width, showTracks = false }: FunnelTreePro
       </Text>
       {results.funnel.map((f, i) => {
         const above = i === 0 ? undefined : results.funnel[i - 1]!;
-        const step = above === undefined ? '' : above.count === 0 ? '–' : pct(f.count / above.count, 0);
+        const step = above === undefined ? '' : above.count === 0 ? '–' : pctOfStep(f.count / above.count);
         return (
           <Text key={f.stage} wrap="truncate">
             {padEnd(branchPrefix(i) + labels[f.stage], labelWidth)} <Text color="magenta">{padEnd(bar(f.share, barWidth), barWidth)}</Text>
@@ -58,4 +58,9 @@ export function FunnelTree({ results, width, showTracks = false }: FunnelTreePro
 
 function branchPrefix(depth: number): string {
   return depth === 0 ? '' : `${' '.repeat(depth - 1)}└ `;
+}
+
+/** A funnel step without decimals, but never a step that some branches took read as 0%. */
+function pctOfStep(share: number): string {
+  return pct(share, shareDigits(share, 0));
 }

@@ -1,12 +1,6 @@
-import { integer, points, pointsDigits, shellWord } from '../../report/format.js';
+import { integer, points, pointsDigits, shareDigits, shellWord } from '../../report/format.js';
 
 /** Numbers as the page shows them. */
-
-/** Decimals that keep a share that is not 0 from reading as 0: `digits` from 1% up, one more below it, two under 0.1%. */
-function shareDigits(share: number, digits: number): number {
-  if (!(share > 0)) return digits;
-  return share < 0.001 ? Math.max(digits, 2) : share < 0.01 ? Math.max(digits, 1) : digits;
-}
 
 /** `12.3%`; a rare share keeps more decimals so it is not shown as 0, and one under 0.01% reads `<0.01%`. */
 export function percent(share: number, digits = 1): string {
