@@ -337,4 +337,26 @@ describe('why no vote is held', () => {
     expect([...waits].length).toBeGreaterThan(0);
     for (const w of waits) expect(w).toContain("waiting for the Council's next meeting");
   });
+
+  test('a candidacy stalled at the horizon is named by what held its last year back, not by levels after that year', () => {
+    // Gated (the MAP era), every precondition needed; one is below its threshold all through the
+    // horizon year and only the drift at that year's end would lift it: the stall is that
+    // precondition's, as the year's own waiting line says, not the Council's next meeting.
+    const base = certain({ date: '2000-01-10', horizon: 2001 });
+    const s: Scenario = {
+      ...base,
+      process: { ...base.process, standardPath: { ...base.process.standardPath, minYears: fixed(0), readiness: fixed(1) } },
+      preconditions: base.preconditions.map((p, k) =>
+        k === 0 ? { ...p, level: fixed(0.2), drift: fixed(0.2), volatility: fixed(0), threshold: fixed(0.55) } : { ...p, level: fixed(1) },
+      ),
+    };
+    const m = compile(s);
+    const r = summarize(m, simulate(m, 'months', 200), { seed: 'months' });
+    expect(r.outcomes.map_stalled.share).toBe(1);
+    expect(r.blockers.map((x) => x.reason.label)).toEqual([`${s.preconditions[0]!.label} not met`]);
+    const told = tellStory(m, 'months', traceBranch(m, 'months', 0));
+    const waiting = told.lines.filter((l) => l.text.includes('No invitation yet'));
+    expect(waiting[waiting.length - 1]!.text).toMatch(/^2000–2001: .*: a not met\.$/);
+    expect(told.ending).toContain('not met');
+  });
 });

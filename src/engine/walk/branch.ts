@@ -122,7 +122,7 @@ function endAtHorizon(m: CompiledModel, s: BranchState, trace: Tracer | null): v
         standingObjectors(m, s);
         finish(s, ExitCode.held_out, holdoutActor(m, s, holder), s.holdingReason[holder]!, end, trace);
       }
-      // The levels as they stand after the horizon year's drift.
+      // Named by what held the vote back in the horizon year: its levels, as its last waiting line gives them.
       else finish(s, ExitCode.map_stalled, NO_ACTOR, stallReason(m, s, true), end, trace);
       return;
     }

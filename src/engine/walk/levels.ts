@@ -132,12 +132,6 @@ export function takeAllMet(m: CompiledModel, s: BranchState): void {
   for (let k = 0; k < m.preconditionCount; k++) if (s.metTakenAt[k] !== s.metEpoch) takeMet(m, s, k);
 }
 
-/** Precondition k's level at the start of `year` (after the drift of the year before), for reasons. */
-export function levelAtStartOf(m: CompiledModel, s: BranchState, k: number, year: number): number {
-  catchUp(m, s, k, year, false);
-  return s.level[k]!;
-}
-
 /**
  * An event moves precondition k now by the value of parameter `slot` (clamped at once, as every
  * move is). Moves come as slots, not numbers: a number passed to a call V8 does not inline is boxed.

@@ -2,7 +2,7 @@ import { FixedReason, StageCode, TrackCode } from '../codes.js';
 import { PROCEDURES } from '../../model/procedures.js';
 import type { CompiledModel } from '../model.js';
 import { liftHoldouts, vote } from './council.js';
-import { levelAtStartOf, levelOf, metOf, takeAllMet } from './levels.js';
+import { levelOf, metOf, takeAllMet } from './levels.js';
 import type { BranchState } from './state.js';
 import type { Tracer } from './trace.js';
 
@@ -64,8 +64,8 @@ function nextMeetingFrom(m: CompiledModel, s: BranchState, earliest: number): nu
 
 /**
  * Why no vote is held: a blocking rule or event; else, where the procedure gates the invitation
- * and too few preconditions are met, the one furthest below its threshold, now or, at the
- * horizon, after the last year's drift; else the preparation years not yet served, or, once
+ * and too few preconditions are met, the one furthest below its threshold this year (at the
+ * horizon, the horizon year: what its vote would have looked at); else the preparation years not yet served, or, once
  * they are, the Council's next meeting (before the 1995 Study no criterion was published, so
  * only the years and the calendar can keep a candidate waiting).
  */
@@ -84,7 +84,7 @@ export function stallReason(m: CompiledModel, s: BranchState, atHorizon: boolean
   let met = 0;
   const k = m.preconditionCount;
   for (let j = 0; j < k; j++) {
-    const level = atHorizon ? levelAtStartOf(m, s, j, m.horizon + 1) : levelOf(m, s, j);
+    const level = levelOf(m, s, j);
     const gap = level - s.values[m.threshold[j]!]!;
     if (gap >= 0) met++;
     else if (gap < worstGap) {
