@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { bundledScenariosDir } from '../io/paths.js';
 import { loadScenarioFile, problemsText, type Issue, type LoadedScenario } from '../scenario/load.js';
 import { BUNDLED_NAME } from '../scenario/named-file.js';
@@ -39,4 +41,29 @@ export function resolveScenarioPath(file: string): string {
 /** A name with no extension (`russia-2000`, `backtests/poland-1999`): a bundled scenario's. */
 export function isBareName(file: string): boolean {
   return BUNDLED_NAME.test(file);
+}
+
+/** The files a folder holds for commands that read many scenarios: YAML only (a folder may hold a JSON schema). */
+const FOLDER_SCENARIO = /\.ya?ml$/;
+
+/**
+ * The arguments of a command that reads many scenario files, with each folder replaced by its
+ * *.yaml and *.yml files, sorted (not its subfolders'); a bundled name stays a name. A folder
+ * with none is a usage error: an empty list would read as nothing to check.
+ */
+export async function expandFolders(args: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const arg of args) {
+    const bundled = isBareName(arg) && existsSync(resolveScenarioPath(arg));
+    const info = bundled || arg.trim() === '' ? undefined : await stat(resolve(arg)).catch(() => undefined);
+    if (info === undefined || !info.isDirectory()) {
+      out.push(arg);
+      continue;
+    }
+    const entries = await readdir(resolve(arg), { withFileTypes: true });
+    const files = entries.filter((e) => !e.isDirectory() && FOLDER_SCENARIO.test(e.name)).map((e) => e.name).sort();
+    if (files.length === 0) throw new UsageError(`${arg}: a folder with no scenario files (*.yaml, *.yml) in it`);
+    out.push(...files.map((f) => join(arg, f)));
+  }
+  return out;
 }

@@ -10,6 +10,12 @@ export function shareDigits(share: number, digits: number): number {
   return share < 0.001 ? Math.max(digits, 2) : share < 0.01 ? Math.max(digits, 1) : digits;
 }
 
+/** `12.3%`; a rare share keeps more decimals so it is not shown as 0, and one under 0.01% reads `<0.01%`. */
+export function sharePct(share: number, digits = 1): string {
+  if (share > 0 && share < 0.0001) return '<0.01%';
+  return `${(share * 100).toFixed(shareDigits(share, digits))}%`;
+}
+
 /** A signed difference of shares in percentage points: "+6.5", "-0.3", "0.0". */
 export function points(x: number, digits = 1): string {
   const v = (x * 100).toFixed(digits);

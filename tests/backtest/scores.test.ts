@@ -46,12 +46,14 @@ describe('log score, skill and eras', () => {
 });
 
 describe('the reference forecast: the rule of succession over the other cases of the era', () => {
-  const rec = (era: CaseRecord['era'], decisionYear: number, horizon: number, yearsToJoin: number | null): CaseRecord => ({
+  const rec = (era: CaseRecord['era'], decisionYear: number, horizon: number, yearsToJoin: number | null, candidate = `C${decisionYear}-${yearsToJoin}`, coCandidates: string[] = []): CaseRecord => ({
     era,
     decisionYear,
     horizon,
     yearsToJoin,
     observedAfter: yearsToJoin ?? horizon - decisionYear,
+    candidate,
+    coCandidates,
   });
   // Three joined after 1, 2 and 5 years; one did not join in a 12-year window; one did not in a 1-year window.
   const cases = [
@@ -80,6 +82,16 @@ describe('the reference forecast: the rule of succession over the other cases of
 
   test('a case alone in its era gets 1/2', () => {
     expect(referenceForecast(cases, 5)).toBe(0.5);
+  });
+
+  test("a co-candidate's case is no other case: invited in the same round, it would answer for this one", () => {
+    // Two co-candidates that joined after 2 years, named by either file, and one other case.
+    const round = [rec('2022-', 2022, 2026, 2, 'FI', ['SE']), rec('2022-', 2022, 2026, 2, 'SE'), rec('2022-', 2022, 2026, 3, 'XX')];
+    // Only XX answers, and it was not a member within 2 years: n = 1, k = 0.
+    expect(referenceForecast(round, 0)).toBeCloseTo(1 / 3, 12);
+    expect(referenceForecast(round, 1)).toBeCloseTo(1 / 3, 12);
+    // XX, a member after 3 years, is no co-candidate: FI and SE both answer, and both were members within 3 years: n = 2, k = 2.
+    expect(referenceForecast(round, 2)).toBeCloseTo(3 / 4, 12);
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -162,5 +162,26 @@ describe('bundled names', () => {
     // Still nothing outside the bundled folder.
     writeFileSync(join(dir, 'out.yaml'), 'extends: bundled:backtests/../../x\nid: out\n');
     expect(cli(['validate', 'out.yaml'], { cwd: dir }).code).toBe(2);
+  });
+
+  test('a folder given to validate or backtest stands for its YAML files, sorted; an empty one is a usage error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'article10-folder-'));
+    const cases = join(dir, 'cases');
+    mkdirSync(join(cases, 'deeper'), { recursive: true });
+    writeFileSync(join(cases, 'b.yaml'), 'extends: bundled:backtests/poland-1999\nid: case-b\n');
+    writeFileSync(join(cases, 'a.yml'), 'extends: bundled:backtests/hungary-1999\nid: case-a\n');
+    // Not read: a JSON schema beside them, and a subfolder's files.
+    writeFileSync(join(cases, 'schema.json'), '{}');
+    writeFileSync(join(cases, 'deeper', 'c.yaml'), 'not: [a scenario');
+    const v = cli(['validate', 'cases'], { cwd: dir });
+    expect(v.code, v.stderr).toBe(0);
+    expect(v.stdout.split('\n').filter((l) => l.startsWith('ok'))).toEqual([`ok  ${join('cases', 'a.yml')}`, `ok  ${join('cases', 'b.yaml')}`]);
+    const b = cli(['backtest', `${cases}/`, '--runs', '200', '--no-misses', '--json']);
+    expect(b.code, b.stderr).toBe(0);
+    expect(JSON.parse(b.stdout).cases.map((c: { scenario: string }) => c.scenario)).toEqual(['case-a', 'case-b']);
+    mkdirSync(join(dir, 'empty'));
+    const e = cli(['backtest', join(dir, 'empty')]);
+    expect(e.code).toBe(2);
+    expect(e.stderr).toContain('a folder with no scenario files (*.yaml, *.yml) in it');
   });
 });

@@ -25,7 +25,7 @@ import { ERA_LABELS, ERAS, eraOf, LOG_SCORE_FLOOR, logScore, referenceForecast, 
 export interface BacktestCase {
   readonly scenario: string;
   readonly title: string;
-  readonly candidate: { readonly name: string; readonly code: string };
+  readonly candidate: { readonly name: string; readonly code: string; readonly coCandidates: readonly string[] };
   readonly decisionYear: number;
   readonly horizon: number;
   /** The procedure of the decision point's year (scores.ts). */
@@ -247,7 +247,7 @@ export function scoreCase(scenario: Scenario, observed: ObservedOutcome, results
   return {
     scenario: scenario.id,
     title: scenario.title,
-    candidate: { name: scenario.candidate.name, code: scenario.candidate.code },
+    candidate: { name: scenario.candidate.name, code: scenario.candidate.code, coCandidates: scenario.candidate.coCandidates ?? [] },
     decisionYear: start,
     horizon: scenario.decisionPoint.horizon,
     era: eraOf(start, scenario.process?.procedure),
@@ -281,6 +281,8 @@ function caseRecord(c: BacktestCase): CaseRecord {
     horizon: c.horizon,
     yearsToJoin: c.observed.outcome === 'joined' ? c.observed.year - c.decisionYear : null,
     observedAfter: c.observed.year - c.decisionYear,
+    candidate: c.candidate.code,
+    coCandidates: c.candidate.coCandidates,
   };
 }
 

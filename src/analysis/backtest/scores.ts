@@ -61,6 +61,9 @@ export interface CaseRecord {
   readonly yearsToJoin: number | null;
   /** Years from the decision year to the observed year. */
   readonly observedAfter: number;
+  /** The candidate's code, and those of its co-candidates: a case of the same round is no other case. */
+  readonly candidate: string;
+  readonly coCandidates: readonly string[];
 }
 
 /**
@@ -71,7 +74,8 @@ export interface CaseRecord {
  * Another case answers the question when it joined (its time is known) or when its window
  * lasted at least d years; of the n that answer, k had the event. The forecast is Laplace's
  * rule of succession, (k + 1) / (n + 2): never 0 or 1, and 1/2 when no other case of the
- * era answers.
+ * era answers. A co-candidate's case (either names the other) is left out: invited in the same
+ * round, it would give the reference this case's own answer.
  */
 export function referenceForecast(cases: readonly CaseRecord[], i: number): number {
   const self = cases[i]!;
@@ -79,7 +83,7 @@ export function referenceForecast(cases: readonly CaseRecord[], i: number): numb
   let n = 0;
   let k = 0;
   cases.forEach((other, j) => {
-    if (j === i || other.era !== self.era) return;
+    if (j === i || other.era !== self.era || sameRound(self, other)) return;
     const answers = other.yearsToJoin !== null || other.horizon - other.decisionYear >= d;
     if (!answers) return;
     n += 1;
@@ -87,6 +91,11 @@ export function referenceForecast(cases: readonly CaseRecord[], i: number): numb
     if (joinedWithin === (self.yearsToJoin !== null)) k += 1;
   });
   return (k + 1) / (n + 2);
+}
+
+/** Whether two cases are of co-candidates, as either file names them. */
+function sameRound(a: CaseRecord, b: CaseRecord): boolean {
+  return a.coCandidates.includes(b.candidate) || b.coCandidates.includes(a.candidate);
 }
 
 /** One forecast of "member by the end of this year" against whether the candidate was. */

@@ -1,12 +1,22 @@
 import type { BacktestCase, BacktestReport, BacktestScores, MissReason, MissRewrite } from './score.js';
 import { MISS_REWRITE_LIMITS } from './rewrites.js';
 import { OUTCOME_LABELS } from '../../model/outcome.js';
-import { integer, interval, pct, table } from '../../report/format.js';
+import { integer, interval, pct, sharePct, table } from '../../report/format.js';
+
+/** "17 real cases (14 accessions, 3 that did not join)": a candidacy that stalled is no accession. */
+function casesCounted(cases: readonly BacktestCase[]): string {
+  const n = cases.length;
+  const joined = cases.filter((c) => c.observed.outcome === 'joined').length;
+  const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
+  if (joined === n) return `${plural(n, 'real accession case')}`;
+  if (joined === 0) return `${plural(n, 'real case')} of a candidate that did not join`;
+  return `${plural(n, 'real case')} (${plural(joined, 'accession')}, ${n - joined} that did not join)`;
+}
 
 /** The readable backtest report: one row per case, the scores overall and per era, reliability, and how each is defined. */
 export function backtestText(r: BacktestReport): string {
   const out: string[] = [];
-  out.push(`Backtests: ${r.cases.length} real accession case${r.cases.length === 1 ? '' : 's'} | ${integer(r.runs)} branches each | seed ${r.seed} | v${r.version}`);
+  out.push(`Backtests: ${casesCounted(r.cases)} | ${integer(r.runs)} branches each | seed ${r.seed} | v${r.version}`);
   out.push('');
   const rows = r.cases.map((c) => [
     c.scenario,
@@ -85,7 +95,7 @@ function missesText(cases: readonly BacktestCase[]): string[] {
     out.push(`  ${c.scenario} (P(obs) ${pct(c.pObserved)})`);
     const width = Math.max(...shown.map((m) => m.stood.length));
     for (const m of shown) {
-      const why = m.reasons.map((x) => `${shorten(x.reason, 48)} ${pct(x.share)}${actorsText(x.actors)}`).join('; ');
+      const why = m.reasons.map((x) => `${shorten(x.reason, 48)} ${sharePct(x.share)}${actorsText(x.actors)}`).join('; ');
       out.push(`    ${m.stood.padEnd(width)}  ${pct(m.share).padStart(6)}${why === '' ? '' : `  ${why}`}`);
     }
   }
@@ -125,7 +135,7 @@ function missRewritesText(rewrites: readonly MissRewrite[]): string[] {
 function actorsText(actors: MissReason['actors']): string {
   const named = actors.filter((a) => a.actor !== 'NATO');
   // TIE: several Allies (or parliaments) alike, none named.
-  return named.length === 0 ? '' : ` (${named.map((a) => `${a.actor === 'TIE' ? 'several alike' : a.actor} ${pct(a.share)}`).join(', ')})`;
+  return named.length === 0 ? '' : ` (${named.map((a) => `${a.actor === 'TIE' ? 'several alike' : a.actor} ${sharePct(a.share)}`).join(', ')})`;
 }
 
 function shorten(text: string, max: number): string {

@@ -8,7 +8,7 @@ import { backtestText } from '../../analysis/backtest/text.js';
 import { stableJson } from '../../report/json.js';
 import { Interrupted, UsageError } from '../errors.js';
 import { interruptSignal } from '../interrupt.js';
-import { isBareName, loadForCommand, resolveScenarioPath } from '../load.js';
+import { expandFolders, isBareName, loadForCommand, resolveScenarioPath } from '../load.js';
 import { checkWork } from '../budget.js';
 import { branchCount } from '../../batch/work-limits.js';
 import { integer } from '../../report/format.js';
@@ -44,7 +44,7 @@ async function resolveCase(file: string): Promise<string> {
 
 /** `article10 backtest`: runs real accession cases and scores the forecasts against what happened. */
 export async function backtestCommand(files: readonly string[], flags: BacktestFlags): Promise<void> {
-  const paths = files.length > 0 ? await Promise.all(files.map(resolveCase)) : await bundledBacktests();
+  const paths = files.length > 0 ? await Promise.all((await expandFolders(files)).map(resolveCase)) : await bundledBacktests();
   if (paths.length === 0) throw new UsageError(`no backtest cases: ${backtestsDir()} is empty and no file was given`);
   const inputs: BacktestInput[] = [];
   // A case given twice would be scored twice and be its own reference forecast.

@@ -1,14 +1,14 @@
 import { formatIssue, loadScenarioFile } from '../../scenario/load.js';
 import { bundledScenariosDir } from '../../io/paths.js';
 import { ExitCode } from '../errors.js';
-import { resolveScenarioPath } from '../load.js';
+import { expandFolders, resolveScenarioPath } from '../load.js';
 import { printToStderr, printToStdout } from '../output.js';
 import type { ValidateFlags } from './validate.options.js';
 
 /** `article10 validate`: checks every file, reports every problem, exit 2 if any. */
 export async function validateCommand(files: readonly string[], flags: ValidateFlags): Promise<number> {
   const reports = [];
-  for (const file of files) {
+  for (const file of await expandFolders(files)) {
     const result = await loadScenarioFile(resolveScenarioPath(file), { sets: flags.set, bundledDir: bundledScenariosDir() });
     reports.push(result.ok ? { file, ok: true, warnings: result.value.warnings, issues: [] } : { file, ok: false, warnings: [], issues: result.issues });
   }

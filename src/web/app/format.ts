@@ -1,11 +1,10 @@
-import { integer, points, pointsDigits, shareDigits, shellWord } from '../../report/format.js';
+import { integer, points, pointsDigits, shareDigits, sharePct, shellWord } from '../../report/format.js';
 
 /** Numbers as the page shows them. */
 
 /** `12.3%`; a rare share keeps more decimals so it is not shown as 0, and one under 0.01% reads `<0.01%`. */
 export function percent(share: number, digits = 1): string {
-  if (share > 0 && share < 0.0001) return '<0.01%';
-  return `${(share * 100).toFixed(shareDigits(share, digits))}%`;
+  return sharePct(share, digits);
 }
 
 /** `11.9–12.7%`, to the decimals the share between its bounds is shown with, so the share never reads as outside it. */
