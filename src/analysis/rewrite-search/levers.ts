@@ -91,6 +91,17 @@ export function leverDistance(levers: ReadonlyMap<string, Lever>, rewrite: Rewri
   return Math.sqrt(zs.reduce((sum, c) => sum + c.z * c.z, 0)) + rewrite.flips.length;
 }
 
+/**
+ * What a move of `z` units really moved, signed, in the units the distance counts (to two
+ * decimals): a move held at the end of a range is shown at what it moved, so the changes listed
+ * add up (√Σz²) to the distance given with them.
+ */
+export function movedBy(levers: ReadonlyMap<string, Lever>, path: string, z: number): number {
+  const lever = levers.get(path);
+  if (lever?.kind !== 'param') return z;
+  return Math.sign(z) * (Math.round(moveSize(lever, z) * 100) / 100);
+}
+
 /** |z| of a move as the rewrite distance measures it: the change of mean and sd, in units of the lever's scale. */
 function moveSize(lever: ParamLever, z: number): number {
   return momentShift(lever.param.dist, shifted(lever, z).dist).length / lever.scale;
@@ -203,8 +214,9 @@ export function shifted(lever: ParamLever, z: number): Param {
       }
     }
   })();
-  const sign = z >= 0 ? '+' : '';
-  return { ...lever.param, dist, note: `Counterfactual: moved ${sign}${z.toFixed(2)} units of its uncertainty from the start` };
+  // What it really moved (a move held at the end of a range moves less than asked), as the distance counts it.
+  const moved = Math.sign(z) * (momentShift(lever.param.dist, dist).length / lever.scale);
+  return { ...lever.param, dist, note: `Counterfactual: moved ${moved >= 0 ? '+' : ''}${moved.toFixed(2)} units of its uncertainty from the start` };
 }
 
 /** Values written to a saved file read as a person would type them. */

@@ -8,7 +8,7 @@ import { describeParam } from '../../scenario/params.js';
 import { workerExecutors, type Executor } from '../../batch/executors.js';
 import { defaultWorkerCount } from '../../batch/pool.js';
 import { eachVariant } from '../../batch/variants.js';
-import { applyRewrite, leverDistance, type Lever, type Rewrite } from './levers.js';
+import { applyRewrite, leverDistance, movedBy, type Lever, type Rewrite } from './levers.js';
 import { changeCount, withoutChange } from './moves.js';
 import { searchRewrite, SEARCH_DEFAULTS, type Evaluation, type Point } from './search.js';
 import type { Seed } from './seeds.js';
@@ -182,26 +182,26 @@ async function searchAndVerify(start: Scenario, levers: readonly Lever[], option
     found: result.best !== undefined,
     rewrite: {
       distance: chosen.distance,
-      changes: changeLines(start, scenario, chosen.rewrite, withouts.map((w) => w.share)),
+      changes: changeLines(start, scenario, byPath, chosen.rewrite, withouts.map((w) => w.share)),
       search: interval(chosen.share, options.seed),
       verification: interval(verified!.share, verifySeed),
     },
-    front: result.front.map(frontRow),
+    front: result.front.map((p) => frontRow(byPath, p)),
     evaluations: evaluations,
     branches: evaluations * options.runs,
     rounds: result.rounds,
     beam: options.beam ?? SEARCH_DEFAULTS.beam,
     budget: options.budget ?? SEARCH_DEFAULTS.budget,
-    seeds: seeds.map((s) => ({ from: s.from, changes: changesOf(s.rewrite) })),
+    seeds: seeds.map((s) => ({ from: s.from, changes: changesOf(byPath, s.rewrite) })),
     levers: { parameters: levers.filter((l) => l.kind === 'param').length, switches: levers.filter((l) => l.kind === 'switch').length },
   };
   return { report, scenario, points: result.front };
 }
 
-function changeLines(start: Scenario, rewritten: Scenario, r: Rewrite, without: readonly number[]): ChangeLine[] {
+function changeLines(start: Scenario, rewritten: Scenario, levers: ReadonlyMap<string, Lever>, r: Rewrite, without: readonly number[]): ChangeLine[] {
   const params = r.shifts.map(({ path, z }, i): ChangeLine => {
     const before = getParam(start, path)!;
-    const line = { path, kind: 'param' as const, label: paramLabel(start, path), from: describeParam(before), to: describeParam(getParam(rewritten, path)!), z, without: without[i]! };
+    const line = { path, kind: 'param' as const, label: paramLabel(start, path), from: describeParam(before), to: describeParam(getParam(rewritten, path)!), z: movedBy(levers, path, z), without: without[i]! };
     return before.source === undefined ? line : { ...line, source: before.source };
   });
   const switches = r.flips.map((path, i): ChangeLine => {
@@ -211,11 +211,17 @@ function changeLines(start: Scenario, rewritten: Scenario, r: Rewrite, without: 
   return [...params, ...switches];
 }
 
-function frontRow(p: Point): FrontRow {
-  return { distance: p.distance, share: p.share, changes: changesOf(p.rewrite) };
+function frontRow(levers: ReadonlyMap<string, Lever>, p: Point): FrontRow {
+  return { distance: p.distance, share: p.share, changes: changesOf(levers, p.rewrite) };
 }
 
 /** `allies.US.consent +1.5 sd` (in units of the value's documented uncertainty, as the distance counts them), `rules.baker-dream switched`. */
-function changesOf(r: Rewrite): string[] {
-  return [...r.shifts.map((s) => `${s.path} ${s.z >= 0 ? '+' : ''}${s.z} sd`), ...r.flips.map((f) => `${f} switched`)];
+function changesOf(levers: ReadonlyMap<string, Lever>, r: Rewrite): string[] {
+  return [
+    ...r.shifts.map((s) => {
+      const z = movedBy(levers, s.path, s.z);
+      return `${s.path} ${z >= 0 ? '+' : ''}${z} sd`;
+    }),
+    ...r.flips.map((f) => `${f} switched`),
+  ];
 }

@@ -52,6 +52,20 @@ describe('article10 rewrite (a real process)', () => {
     expect(applied.share).toBe(report.rewrite.search.share);
   });
 
+  test('each change is given at what it really moved, so the changes add up to the distance, even where a range end held a move', () => {
+    // The Soviet domestic opposition, triangular(0.01, 0.03, 0.1), cannot go below 0: the search asks for 3 units and gets about 1.8.
+    const r = cli(['rewrite', 'russia-1954', '--target', 'invited>=0.2', '--allow', 'candidate.*', '--runs', '200', '--max-changes', '3', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as { rewrite: { distance: number; changes: { kind: string; path: string; z?: number }[] } };
+    const zs = report.rewrite.changes.filter((c) => c.kind === 'param').map((c) => c.z!);
+    const switches = report.rewrite.changes.length - zs.length;
+    expect(zs.length).toBeGreaterThan(0);
+    // Each size is shown to two decimals: the sum may differ from the distance by that rounding only.
+    expect(Math.abs(Math.sqrt(zs.reduce((sum, z) => sum + z * z, 0)) + switches - report.rewrite.distance)).toBeLessThan(0.01 * zs.length);
+    const opposition = report.rewrite.changes.find((c) => c.path === 'candidate.domesticOpposition');
+    if (opposition !== undefined) expect(Math.abs(opposition.z!)).toBeLessThan(2);
+  });
+
   test('a rewrite the fresh seed finds short of the target, beyond chance, says so; one that holds says nothing', () => {
     // With 200 branches an evaluation, the search keeps the first move its own seed happens to favour.
     const lucky = cli(['rewrite', 'tests/bad-inputs/_support/valid.yaml', '--target', 'applied>=0.99', '--allow', 'candidate.interest', '--runs', '200']);
