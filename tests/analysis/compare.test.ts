@@ -110,6 +110,10 @@ describe('compare', () => {
     expect(pointsDigits([-0.00038, -0.00004])).toBe(3);
     expect(pointsDigits([-0.0038, -0.0004])).toBe(2);
     expect(pointsDigits([-0.01, 0.02])).toBe(1);
+    // An interval across 0 too narrow for one decimal is not the zero-width one of identical files.
+    expect(pointsDigits([-0.00038, 0.00004])).toBe(2);
+    expect(pointsDigits([-0.000004, 0.000001])).toBe(3);
+    expect(pointsDigits([0, 0])).toBe(1);
   });
 
   test('the paired interval follows its formula', () => {
