@@ -3,6 +3,7 @@ import { compile, simulate, summarize } from '../../src/engine/index.js';
 import { fixed } from '../../src/model/distribution.js';
 import type { Scenario } from '../../src/model/scenario.js';
 import { referenceScenario } from '../helpers/reference-model.js';
+import { loadBundled } from '../helpers/bundled-scenarios.js';
 
 /** Every Ally holds out rather than vetoes; consent falls along the roster, so the last Ally objects most. */
 function holdouts(lift: number, cohesion: number, horizon = 2000): Scenario {
@@ -79,5 +80,31 @@ describe('a blocker is named only when one stands out', () => {
     const m = compile(singled);
     const r = summarize(m, simulate(m, 'tie', 2000), { seed: 'tie' });
     expect(r.blockers.map((b) => b.actor)).toEqual([base.allies[7]!.code]);
+  });
+});
+
+describe('talks on hold-outs run from the application, whatever meeting first hears them', () => {
+  /** The joined count of a bundled case with one Ally's yearly chance of a concession set. */
+  async function joinedWithLift(name: string, ally: string, lift: number, seed: string): Promise<number> {
+    const s = await loadBundled(name);
+    const allies = s.allies.map((a) => (a.code === ally ? { ...a, holdoutLift: fixed(lift) } : a));
+    return simulate(compile({ ...s, allies }), seed, 2000).exits[0]!;
+  }
+
+  // A faster concession by one Ally can bring the meeting forward; the other Allies' talks must
+  // not be drawn again for it (the Czech Republic at 0.3 and at 0.6 on Albania's case, seed m1,
+  // lost a member: Estonia's talks, settled before the later meeting, held out at the earlier one).
+  test.each([
+    ['backtests/albania-2009', 'CZ', 'm1'],
+    ['backtests/albania-2009', 'EE', 'm1'],
+    ['backtests/north-macedonia-2020', 'SK', 'a'],
+    ['backtests/montenegro-2017', 'HU', 'm1'],
+  ])("%s: raising %s's chance of a concession never lowers the joined count (seed %s)", async (name, ally, seed) => {
+    let before = -1;
+    for (const lift of [0.1, 0.3, 0.6, 0.9]) {
+      const joined = await joinedWithLift(name, ally, lift, seed);
+      expect(joined, `${ally} at ${lift}`).toBeGreaterThanOrEqual(before);
+      before = joined;
+    }
   });
 });

@@ -143,10 +143,21 @@ function liftMonthOf(m: CompiledModel, s: BranchState, i: number, fromMonth: num
   const p = s.values[m.allyLift[i]!]!;
   if (!(p > 0)) return Infinity;
   if (p >= 1) return fromMonth + 1;
-  const u = copulaUnit(m, s.yearKey, i, Purpose.holdoutLift, shared, ownWeight);
+  const u = copulaUnit(m, talksKey(m, s), i, Purpose.holdoutLift, shared, ownWeight);
   // P(still holding after n months) = (1 − p)^(n / 12).
   const months = Math.ceil((12 * Math.log1p(-u)) / Math.log1p(-p));
   return fromMonth + Math.max(1, months);
+}
+
+/**
+ * The key of the talks on the application under way: its year's. The talks run from the
+ * application, so when they settle must not hang on the year of the meeting that first hears
+ * the objection: a meeting moved earlier or later (another Ally's talks, a criterion met a year
+ * sooner) would otherwise redraw every other Ally's talks, and a faster concession by one Ally
+ * could delay the invitation.
+ */
+function talksKey(m: CompiledModel, s: BranchState): number {
+  return s.yearKeys[Math.floor(s.appliedMonth / 12) - m.startYear]!;
 }
 
 /**
@@ -232,7 +243,7 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
     const blockRule = ruleBlockAlly[i]!;
     const holdout = m.allyHoldout[i] === 1;
     if (holdout) {
-      if (liftShared !== liftShared) liftShared = sharedDraw(m, s.yearKey, cohesion, Purpose.liftA, Purpose.liftB);
+      if (liftShared !== liftShared) liftShared = sharedDraw(m, talksKey(m, s), cohesion, Purpose.liftA, Purpose.liftB);
       // An objection is negotiated from the moment the candidate applies, not from the meeting
       // (Turkey's of 2022-05 was settled at the Madrid summit of 06-28), or from the day a later
       // member joined: one whose talks ended before this meeting is no objection at it. A rule
