@@ -1,10 +1,11 @@
-import { describeActor, EXITS, type CompiledModel, type Tally } from '../engine/index.js';
+import { describeActor, EXIT_HAS_OBJECTORS, EXITS, type CompiledModel, type Tally } from '../engine/index.js';
 import { STAGES } from '../model/outcome.js';
 
 /**
  * What every tally the engine records satisfies (see record() in engine/tally.ts): each branch
  * ends once, in one exit, one year (a joined one in a month of that year) and one blocker cell; the funnel's stages are reached in
- * order; an Ally objects at most once a branch, and only in vetoed branches. A tally that breaks
+ * order; an Ally objects at most once a branch, and only in branches vetoed or held out at the
+ * horizon. A tally that breaks
  * one would print impossible numbers (a share above 1, shares not adding to 1, a mean year
  * outside the run), so merge refuses it. Returns what is wrong, or undefined.
  */
@@ -46,11 +47,12 @@ export function tallyProblem(m: CompiledModel, t: Tally): string | undefined {
     const inYear = sum(t.joinMonths, 12 * y, 12 * y + 12);
     if (inYear !== t.exitYears[y]) return `its months of joined in ${m.startYear + y} count ${inYear} branches, but its years ${t.exitYears[y]}`;
   }
-  const vetoed = EXITS.reduce((n, exit, e) => (exit.outcome === 'vetoed' ? n + t.exits[e]! : n), 0);
+  // Objectors are tallied in the branches whose exit names them: vetoed, and held out at the horizon.
+  const withObjectors = EXITS.reduce((n, _exit, e) => (EXIT_HAS_OBJECTORS[e] === 1 ? n + t.exits[e]! : n), 0);
   for (let a = 0; a < m.allyCount; a++) {
     let objections = 0;
     for (let role = 0; role < 2; role++) objections += sum(t.objectors, (role * m.allyCount + a) * m.reasonCount, (role * m.allyCount + a + 1) * m.reasonCount);
-    if (objections > vetoed) return `its objections by ${describeActor(m, a, 'veto').code} count ${objections} branches, more than its ${vetoed} vetoed`;
+    if (objections > withObjectors) return `its objections by ${describeActor(m, a, 'veto').code} count ${objections} branches, more than its ${withObjectors} vetoed or held out`;
   }
   return undefined;
 }

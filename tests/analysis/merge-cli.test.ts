@@ -57,6 +57,19 @@ describe('merge gives exactly the unsharded output', () => {
     expect(cli(['merge', at('rewrite-1.json'), at('rewrite-2.json')]).stdout).toBe(read('rewrite.txt'));
   });
 
+  test('a backtest whose objections still stand at the horizon (its objectors are tallied there too)', () => {
+    const parts = [1, 2].map((i) => {
+      const r = cli(['run', 'backtests/poland-1999', '--runs', '4000', '--seed', SEED, '--shard', `${i}/2`, '--out', at(`held-${i}.json`)]);
+      expect(r.code, r.stderr).toBe(0);
+      return at(`held-${i}.json`);
+    });
+    const whole = cli(['run', 'backtests/poland-1999', '--runs', '4000', '--seed', SEED, '--json']);
+    expect(JSON.parse(whole.stdout).outcomes.pending_at_horizon.count).toBeGreaterThan(0);
+    const merged = cli(['merge', ...parts, '--json']);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(merged.stdout).toBe(whole.stdout);
+  });
+
   test('a part re-indented (whitespace is not content) still merges', () => {
     const folder = at('pretty');
     mkdirSync(folder, { recursive: true });
