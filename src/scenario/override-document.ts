@@ -108,13 +108,16 @@ function same(a: AuthoringValue, b: AuthoringValue): boolean {
 /**
  * What the saved file's `extends:` says about the file it came from: a relative path when the
  * source lies in the saved file's folder or below it (FORMAT.md), else `bundled:<id>` for a
- * bundled scenario, else undefined (the source cannot be referred to from there).
+ * bundled scenario (`bundled:backtests/<id>` for a bundled backtest case), else undefined (the source cannot be referred to from there).
  */
 export function extendsReference(sourceFile: string, savedFile: string, bundledDir: string): string | undefined {
   const source = resolve(sourceFile);
   const rel = relative(dirname(resolve(savedFile)), source);
   if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)) return rel.split(sep).join('/');
-  if (dirname(source) === resolve(bundledDir)) return `bundled:${basename(source, extname(source))}`;
+  const id = basename(source, extname(source));
+  if (dirname(source) === resolve(bundledDir)) return `bundled:${id}`;
+  // A bundled backtest case is named as `bundled:backtests/<id>` (named-file.ts).
+  if (dirname(source) === resolve(bundledDir, 'backtests')) return `bundled:backtests/${id}`;
   return undefined;
 }
 

@@ -105,6 +105,8 @@ describe('extendsReference', () => {
   });
   it('is bundled:<id> for a bundled source saved elsewhere, undefined for any other source', () => {
     expect(extendsReference('/pkg/scenarios/russia-2000.yaml', '/home/me/x.yaml', '/pkg/scenarios/')).toBe('bundled:russia-2000');
+    expect(extendsReference('/pkg/scenarios/backtests/albania-2009.yaml', '/home/me/x.yaml', '/pkg/scenarios')).toBe('bundled:backtests/albania-2009');
+    expect(extendsReference('/pkg/scenarios/kits/x.yaml', '/home/me/x.yaml', '/pkg/scenarios')).toBeUndefined();
     expect(extendsReference('/a/other/base.yaml', '/a/b/mine.yaml', '/pkg/scenarios')).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@ import { counterfactualSeeds } from '../../analysis/rewrite-search/seeds.js';
 import { parseTarget } from '../../analysis/rewrite-search/target.js';
 import { rewriteText } from '../../analysis/rewrite-search/text.js';
 import { bundledScenariosDir } from '../../io/paths.js';
-import { integer } from '../../report/format.js';
+import { integer, shellWord } from '../../report/format.js';
 import { stableJson } from '../../report/json.js';
 import { authoringYaml, completeDocument, extendsReference, overrideDocument } from '../../scenario/override-document.js';
 import { checkWork } from '../budget.js';
@@ -67,7 +67,7 @@ export async function rewriteCommand(file: string, flags: RewriteFlags): Promise
     // Diffed from the file as written, so --set values are saved too.
     const plain = flags.set.length === 0 ? start : (await loadForCommand(file)).scenario;
     const doc = reference === undefined ? completeDocument(scenario, { id, title }) : { ...overrideDocument(plain, scenario, { extends: reference, id, title }), baseline: reference };
-    const comment = ` Saved by article10 rewrite ${start.id} --target "${flags.target}" --seed ${flags.seed} --runs ${flags.runs}: ${report.found ? 'the least rewrite found' : 'the closest rewrite found (the target was not reached)'}.`;
+    const comment = ` Saved by ${searchCommand(file, flags)}: ${report.found ? 'the least rewrite found' : 'the closest rewrite found (the target was not reached)'}.`;
     await emit(authoringYaml(doc, comment), flags.save);
     // emit named the file; what it holds is worth a word only when it cannot extend the start.
     if (!flags.json && reference === undefined) printToStderr(`The saved rewrite is a complete copy: the start cannot be extended from there\n`);
@@ -75,3 +75,14 @@ export async function rewriteCommand(file: string, flags: RewriteFlags): Promise
   await emit(flags.json ? stableJson(report) : rewriteText(report), flags.out);
 }
 
+
+/** The command that runs this search again, every flag that shapes it included, as a shell would take it. */
+function searchCommand(file: string, flags: RewriteFlags): string {
+  const words = ['article10', 'rewrite', file, '--target', flags.target!];
+  if (flags.by !== undefined) words.push('--by', flags.by);
+  for (const p of flags.allow) words.push('--allow', p);
+  for (const p of flags.fix) words.push('--fix', p);
+  for (const s of flags.set) words.push('--set', s);
+  words.push('--max-changes', String(flags.maxChanges), '--max-distance', flags.maxDistance, '--seed', flags.seed, '--runs', String(flags.runs));
+  return words.map(shellWord).join(' ');
+}

@@ -46,6 +46,8 @@ describe('article10 rewrite (a real process)', () => {
     const text = readFileSync(saved, 'utf8');
     expect(text).toMatch(/^extends: bundled:russia-2000$/m);
     expect(text).toMatch(/^baseline: bundled:russia-2000$/m);
+    // Its header is the command that searches again, every flag that shapes the search included.
+    expect(text).toMatch(/^# Saved by article10 rewrite russia-2000 --target 'applied>=0\.2' --allow 'candidate\.\*' --allow 'rules\.\*' --max-changes 2 --max-distance 8 --seed 1 --runs 200: /m);
     const run = cli(['run', saved, '--runs', '200', '--seed', '1', '--json']);
     expect(run.code).toBe(0);
     const applied = (JSON.parse(run.stdout).funnel as { stage: string; share: number }[]).find((f) => f.stage === 'applied')!;
@@ -64,6 +66,16 @@ describe('article10 rewrite (a real process)', () => {
     expect(Math.abs(Math.sqrt(zs.reduce((sum, z) => sum + z * z, 0)) + switches - report.rewrite.distance)).toBeLessThan(0.01 * zs.length);
     const opposition = report.rewrite.changes.find((c) => c.path === 'candidate.domesticOpposition');
     if (opposition !== undefined) expect(Math.abs(opposition.z!)).toBeLessThan(2);
+  });
+
+  test('a rewrite of a bundled backtest saved elsewhere extends it by its bundled name, and names it as its baseline', () => {
+    const saved = join(mkdtempSync(join(tmpdir(), 'rewrite-')), 'albania.yaml');
+    const r = cli(['rewrite', 'backtests/albania-2009', '--target', 'joined>=0.5', '--allow', 'process.*', '--runs', '200', '--max-changes', '1', '--save', saved]);
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(saved, 'utf8');
+    expect(text).toMatch(/^extends: bundled:backtests\/albania-2009$/m);
+    expect(text).toMatch(/^baseline: bundled:backtests\/albania-2009$/m);
+    expect(cli(['run', saved, '--runs', '200']).stdout).toContain('Rewrite distance from backtest-albania-2009');
   });
 
   test('a rewrite the fresh seed finds short of the target, beyond chance, says so; one that holds says nothing', () => {
