@@ -150,6 +150,19 @@ describe('bad usage and bad input exit 2 with a message and no stack trace', () 
   });
 });
 
+describe('--set leaves its trace', () => {
+  test('run --set measures the rewrite from the file as written, in the text, --json and --csv; without it, none', () => {
+    const args = ['run', 'russia-2000', '--runs', '500', '--set', 'candidate.acceptsStandardPath=0.8'];
+    expect(cli(args).stdout).toMatch(/^Rewrite distance from russia-2000: 18\.7 .*candidate\.acceptsStandardPath triangular\(0\.02, 0\.08, 0\.2\) -> 0\.8/m);
+    const doc = JSON.parse(cli([...args, '--json']).stdout);
+    expect(doc.rewrite.changes.map((c: { path: string }) => c.path)).toEqual(['candidate.acceptsStandardPath']);
+    const csv = cli([...args, '--csv']).stdout.split('\n');
+    expect(csv[1]!.split(',').at(-1)).toMatch(/^18\.7/);
+    const plain = JSON.parse(cli(['run', 'russia-2000', '--runs', '500', '--json']).stdout);
+    expect(plain.rewrite).toBeUndefined();
+  });
+});
+
 describe('bundled names', () => {
   test('a bundled backtest is named backtests/<id>, from any folder, as the page prints it; bundled:backtests/<id> in a file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'article10-bundled-'));

@@ -34,7 +34,7 @@ export async function runCommand(files: readonly string[], flags: RunFlags): Pro
   const loaded: LoadedScenario[] = [];
   for (const file of files) loaded.push(await loadForCommand(file, flags.set));
   const rewrites: (RewriteDistance | undefined)[] = [];
-  for (const l of loaded) rewrites.push(await rewriteFor(l));
+  for (const [i, l] of loaded.entries()) rewrites.push(await rewriteFor(l, flags.set.length === 0 ? undefined : async () => (await loadForCommand(files[i]!)).scenario));
   const runs = shard?.branches ?? flags.runs;
   checkWork(
     { command: 'run', ...(loaded.length > 1 && { made: `${loaded.length} scenarios × ${branchCount(runs)}` }), branches: loaded.length * runs, smaller: 'fewer --runs, or --shard i/n to split them over machines' },
