@@ -14,6 +14,7 @@ import { nameWithCode } from '../../model/names.js';
 import type { Story } from '../explain/story.js';
 import { rangeText, swingIsClear } from '../sensitivity/tornado.js';
 import type { RewriteReport } from '../rewrite-search/run.js';
+import { rewriteVerdict } from '../rewrite-search/verdict.js';
 
 /**
  * Everything a handout shows, gathered once; the Markdown and HTML builders only lay it out.
@@ -258,11 +259,13 @@ export function rewriteSearchLines(x: NonNullable<HandoutData['rewriteSearch']>)
   const rw = r.rewrite;
   const changes = rw.changes.map((c) => (c.kind === 'switch' ? `${c.path} ${c.from} -> ${c.to}` : `${c.label} (${c.path}) ${c.from} -> ${c.to}${c.source === undefined ? '' : ` [${c.source}]`}`));
   const intro = [`Target: ${r.target}. Start: ${pct(r.start.share)}.`];
-  if (r.found && changes.length === 0) intro.push('The scenario already meets the target.');
-  else if (r.found) intro.push(`The cheapest rewrite found (distance ${rw.distance.toFixed(2)}): ${changes.join('; ')}. It reaches ${pct(rw.search.share)} (${pct(rw.verification.share)} on a fresh seed).`);
+  const verdict = rewriteVerdict(r);
+  if (verdict === 'met_at_start') intro.push('The scenario already meets the target.');
+  else if (verdict === 'found') intro.push(`The cheapest rewrite found (distance ${rw.distance.toFixed(2)}): ${changes.join('; ')}. It reaches ${pct(rw.search.share)} (${pct(rw.verification.share)} on a fresh seed).`);
   else {
     intro.push(`No rewrite within distance ${r.maxDistance} and ${r.maxChanges} changes reaches the target: "not found by this search", not "impossible".`);
-    if (changes.length > 0) intro.push(`The closest it came (distance ${rw.distance.toFixed(2)}): ${changes.join('; ')}, at ${pct(rw.search.share)} (${pct(rw.verification.share)} on a fresh seed).`);
+    if (verdict === 'closest') intro.push(`The closest it came (distance ${rw.distance.toFixed(2)}): ${changes.join('; ')}, at ${pct(rw.search.share)} (${pct(rw.verification.share)} on a fresh seed).`);
+    else if (changes.length > 0) intro.push(`No rewrite it tried moved the share from ${pct(r.start.share)}; these changes only got furthest through the stages before the target (distance ${rw.distance.toFixed(2)}): ${changes.join('; ')}.`);
   }
   intro.push('The front: each row costs more rewriting and reaches further than the one before.');
   const front = r.front.map((p) => [p.distance.toFixed(2), pct(p.share), p.changes.join('; ') || '(none)']);

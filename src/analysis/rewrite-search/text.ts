@@ -1,6 +1,7 @@
 import { integer, interval, pct, table } from '../../report/format.js';
 import type { ChangeLine, RewriteReport } from './run.js';
 import { missesOnFreshSeed } from './fresh-seed.js';
+import { rewriteVerdict } from './verdict.js';
 import { parseSwitchPath } from '../../scenario/switch-paths.js';
 
 /** Whether the fresh seed's whole 95% interval lies on the wrong side of the target's threshold. */
@@ -12,14 +13,15 @@ export function rewriteText(r: RewriteReport): string {
   out.push(`Start: ${pct(r.start.share)} ${interval(r.start.ci95)}, seed ${r.seed}, ${integer(r.runs)} branches per evaluation.`);
   out.push('');
   const rw = r.rewrite;
-  if (r.found && rw.changes.length === 0) {
+  const verdict = rewriteVerdict(r);
+  if (verdict === 'met_at_start') {
     out.push(`The start already meets the target: nothing needs rewriting.`);
-  } else if (r.found) {
+  } else if (verdict === 'found') {
     out.push(`Had ${rewriteSentence(rw.changes)}, ${r.target.split(' ')[0]} would reach ${pct(rw.search.share, 0)} ${interval(rw.search.ci95, 0)}.`);
     out.push(`Rewrite distance ${rw.distance.toFixed(2)}.`);
   } else {
     out.push(`Not within rewrite distance ${r.maxDistance} and ${r.maxChanges} changes: no rewrite the search tried reaches ${r.target}.`);
-    if (rw.changes.length > 0 && rw.search.share !== r.start.share) {
+    if (verdict === 'closest') {
       out.push(`The closest it came: had ${rewriteSentence(rw.changes)}, ${pct(rw.search.share, 0)} ${interval(rw.search.ci95, 0)} at distance ${rw.distance.toFixed(2)}.`);
     } else if (rw.changes.length > 0) {
       out.push(`No rewrite it tried moved the share from ${pct(r.start.share)}. The furthest it got along the way (the funnel stages before the target): had ${rewriteSentence(rw.changes)}, at distance ${rw.distance.toFixed(2)}.`);

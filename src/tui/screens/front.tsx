@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { parseTarget, type Target } from '../../analysis/rewrite-search/target.js';
 import { missesOnFreshSeed } from '../../analysis/rewrite-search/fresh-seed.js';
+import { rewriteVerdict } from '../../analysis/rewrite-search/verdict.js';
 import { shownDistance } from '../../analysis/rewrite-search/search.js';
 import type { Executor } from '../../batch/executors.js';
 import type { Scenario } from '../../model/scenario.js';
@@ -125,7 +126,9 @@ function answer(error: string | undefined, done: FrontDone | undefined, progress
   const r = done.report;
   // A fresh seed that finds the answer short beyond chance is said: the search's branches favoured it.
   const fresh = `fresh seed ${pct(r.rewrite.verification.share)}${r.found && missesOnFreshSeed(r) ? ', short of it beyond chance' : ''}`;
-  if (r.found && r.rewrite.changes.length === 0) return `The scenario on screen already meets ${r.target} (${pct(r.start.share)}).`;
-  if (r.found) return `Least rewrite: distance ${r.rewrite.distance.toFixed(2)}, ${pct(r.rewrite.search.share)} (${fresh}). ↑↓ choose, Enter applies (u undoes).`;
+  const verdict = rewriteVerdict(r);
+  if (verdict === 'met_at_start') return `The scenario on screen already meets ${r.target} (${pct(r.start.share)}).`;
+  if (verdict === 'found') return `Least rewrite: distance ${r.rewrite.distance.toFixed(2)}, ${pct(r.rewrite.search.share)} (${fresh}). ↑↓ choose, Enter applies (u undoes).`;
+  if (verdict === 'unmoved') return `Not within distance ${r.maxDistance}: no rewrite tried moved the share from ${pct(r.start.share)}.`;
   return `Not within distance ${r.maxDistance}: closest ${pct(r.rewrite.search.share)} at ${r.rewrite.distance.toFixed(2)} (${fresh}), from ${pct(r.start.share)}.`;
 }

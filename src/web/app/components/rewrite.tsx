@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { MEASURE_NAMES, measureLabel, parseMeasure } from '../../../analysis/design/factors.js';
 import type { Scenario } from '../../../model/scenario.js';
 import { missesOnFreshSeed } from '../../../analysis/rewrite-search/fresh-seed.js';
+import { rewriteVerdict } from '../../../analysis/rewrite-search/verdict.js';
 import { useRewriteSearch } from '../hooks/use-rewrite-search.js';
 import { integer, percent, shellWord } from '../format.js';
 
@@ -102,9 +103,18 @@ export function RewriteView({ scenario, seed, bundled, onApply, counterfactuals 
       {state.kind === 'done' ? (
         <div className="rewrite-result">
           <p className="verdict">
-            <strong>{state.report.found ? 'Target reached' : 'Target not reached within the limits: the closest rewrite found'}</strong> at a rewrite distance of{' '}
-            {state.report.rewrite.distance.toFixed(1)}: {state.report.target} went from {percent(state.report.start.share)} to {percent(state.report.rewrite.search.share)} (checked on a fresh seed:{' '}
-            {percent(state.report.rewrite.verification.share)}).
+            {rewriteVerdict(state.report) === 'unmoved' ? (
+              <>
+                <strong>Target not reached within the limits: no rewrite tried moved {state.report.target} from {percent(state.report.start.share)}.</strong> The rewrite below only got furthest through the
+                stages before the target, at a rewrite distance of {state.report.rewrite.distance.toFixed(1)}.
+              </>
+            ) : (
+              <>
+                <strong>{state.report.found ? 'Target reached' : 'Target not reached within the limits: the closest rewrite found'}</strong> at a rewrite distance of{' '}
+                {state.report.rewrite.distance.toFixed(1)}: {state.report.target} went from {percent(state.report.start.share)} to {percent(state.report.rewrite.search.share)} (checked on a fresh
+                seed: {percent(state.report.rewrite.verification.share)}).
+              </>
+            )}
             {state.report.found && state.report.rewrite.changes.length > 0 && missesOnFreshSeed(state.report) ? (
               <>
                 {' '}

@@ -1,0 +1,54 @@
+import { describe, expect, test } from 'vitest';
+import { rewriteSearchLines } from '../../../src/analysis/handout/content.js';
+import type { RewriteReport } from '../../../src/analysis/rewrite-search/run.js';
+import { rewriteText } from '../../../src/analysis/rewrite-search/text.js';
+import { rewriteVerdict } from '../../../src/analysis/rewrite-search/verdict.js';
+
+/** A search's report, as small as the tellings read it. */
+function report(found: boolean, start: number, reached: number, changes: number): RewriteReport {
+  const share = (s: number, seed: string) => ({ share: s, ci95: [Math.max(0, s - 0.01), Math.min(1, s + 0.01)] as const, seed, runs: 1000 });
+  const change = { path: 'candidate.interest', kind: 'param' as const, label: 'interest', from: '0.1', to: '0.5', z: 4, without: start };
+  return {
+    scenario: 's',
+    title: 'S',
+    version: 'v',
+    seed: '1',
+    runs: 1000,
+    target: 'joined >= 30%',
+    threshold: 0.3,
+    method: '',
+    maxDistance: 8,
+    maxChanges: 6,
+    start: share(start, '1'),
+    found,
+    rewrite: { distance: changes === 0 ? 0 : 5.99, changes: Array.from({ length: changes }, () => change), search: share(reached, '1'), verification: share(reached, '1/verify') },
+    front: [{ distance: 0, share: start, changes: [] }],
+    evaluations: 10,
+    branches: 10_000,
+    rounds: 1,
+    beam: 4,
+    budget: 100,
+    seeds: [],
+    levers: { parameters: 1, switches: 0 },
+  };
+}
+
+describe('what a rewrite search answered, told alike everywhere', () => {
+  test('met at the start, found, the closest that moved the share, and none that moved it', () => {
+    expect(rewriteVerdict(report(true, 0.4, 0.4, 0))).toBe('met_at_start');
+    expect(rewriteVerdict(report(true, 0.1, 0.35, 1))).toBe('found');
+    expect(rewriteVerdict(report(false, 0.1, 0.2, 1))).toBe('closest');
+    expect(rewriteVerdict(report(false, 0, 0, 1))).toBe('unmoved');
+    expect(rewriteVerdict(report(false, 0, 0, 0))).toBe('unmoved');
+  });
+
+  test('a teacher handout does not offer a rewrite that moved nothing as "the closest it came"', () => {
+    const budget = { runs: 200, maxDistance: 8, maxChanges: 6 };
+    const unmoved = rewriteSearchLines({ report: report(false, 0, 0, 1), budget }).intro.join(' ');
+    expect(unmoved).not.toContain('closest');
+    expect(unmoved).toContain('No rewrite it tried moved the share from 0.0%');
+    expect(rewriteText(report(false, 0, 0, 1))).toContain('No rewrite it tried moved the share from 0.0%');
+    const closest = rewriteSearchLines({ report: report(false, 0.1, 0.2, 1), budget }).intro.join(' ');
+    expect(closest).toContain('The closest it came (distance 5.99)');
+  });
+});
