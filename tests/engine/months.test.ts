@@ -56,6 +56,17 @@ describe('the Council calendar', () => {
     expect(r.accessionYears.map((y) => y.year)).toEqual([2001]);
   });
 
+  test('a story tells the protocol signed and the parliaments that ratify it, by their months', () => {
+    const m = compile(certain({ date: '2000-03-01', horizon: 2002, protocolMonths: 2, months: 9 }));
+    const told = tellStory(m, 'months', traceBranch(m, 'months', 0)).lines.map((l) => `${l.year} ${l.text}`);
+    expect(told).toContain("2000 The accession protocol is signed in July 2000; each member's parliament now ratifies it.");
+    expect(told).toContain("2001 All 19 members' parliaments ratify the protocol in April 2001.");
+    // In that order, before the deposit.
+    const at = (start: string) => told.findIndex((l) => l.includes(start));
+    expect(at('protocol is signed')).toBeLessThan(at('ratify the protocol'));
+    expect(at('ratify the protocol')).toBeLessThan(at('deposits its instrument'));
+  });
+
   test('every member has ratified only once the last parliament has, by the horizon', () => {
     const stage = (r: ReturnType<typeof run>, name: string) => r.funnel.find((f) => f.stage === name)!.share;
     // Invited 2000-05; parliaments that take 100 months are still at it at the horizon.

@@ -92,6 +92,10 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
     for (const r of ratified.splice(0).filter((r) => r.month > month)) lines.splice(lines.indexOf(r.line), 1);
   };
 
+  /** The parliaments that pass the protocol (a vote that passes, after failed ones or not), and how many ratify it, for one line that sums them up. */
+  const passes: { month: number; ally: number; procedure?: string }[] = [];
+  let ratifying = 0;
+
   /** The month of the application under way (a later member's objection runs from the day it joined). */
   let appliedMonth = -Infinity;
   const votes: Extract<TraceEntry, { kind: 'vote' }>[] = [];
@@ -192,12 +196,21 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
       case 'invited':
         add(e.year, `Invited in ${monthInWords(e.month)} by unanimous agreement of the ${e.voters} members (Article 10).`, 'S1', { month: e.month });
         break;
+      case 'protocol':
+        // Told ahead, in its own year, and dropped with the ratifications if the branch ends first.
+        add(e.year, `The accession protocol is signed in ${monthInWords(e.month)}; each member's parliament now ratifies it.`, sc.process.protocolMonths.source, { month: e.month, ahead: true });
+        ratified.push({ line: lines[lines.length - 1]!, month: e.month });
+        passes.length = 0;
+        ratifying = 0;
+        break;
       case 'ratification': {
         // Told in the year it falls in, and only if it comes before the branch ends or the candidacy is withdrawn.
         const a = ally(e.ally);
         const spec = sc.allies.find((x) => x.code === a.code)!.ratification;
         const at = monthInWords(e.month);
         const ahead = { month: e.month, ahead: true };
+        ratifying++;
+        if (e.passed && e.failedVotes !== Infinity) passes.push({ month: e.month, ally: e.ally, procedure: spec.procedure });
         // The procedure names how the Ally ratifies; the sentence's subject is the Ally's ratification.
         const whose = `${a.name}'s ratification${spec.procedure ? ` (${spec.procedure})` : ''}`;
         if (!e.passed) add(e.year, `${whose} fails for good in ${at}: the protocol is rejected and not put again.`, spec.pass.source, ahead);
@@ -214,6 +227,27 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
   }
   flushVotes();
 
+  /**
+   * The parliaments that passed the protocol before the branch ended, as one line in the year of
+   * the last: how many, by when, and which came last (each passing vote on its own would be
+   * thirty lines; a failed vote has its own line).
+   */
+  function tellPasses(kept: typeof passes, of: number): void {
+    if (kept.length === 0) return;
+    const last = Math.max(...kept.map((p) => p.month));
+    const first = Math.min(...kept.map((p) => p.month));
+    const span = first === last ? `in ${monthInWords(last)}` : `from ${monthInWords(first)} to ${monthInWords(last)}`;
+    let text: string;
+    if (of === 1) text = `The one member's parliament ratifies the protocol ${span}.`;
+    else if (kept.length < of) text = `${kept.length} of the ${of} members' parliaments ratify the protocol ${span}.`;
+    else {
+      const lastOnes = kept.filter((p) => p.month === last);
+      const slowest = lastOnes.length === 1 && first !== last ? `; the last is ${ally(lastOnes[0]!.ally).name}'s${lastOnes[0]!.procedure ? ` (${lastOnes[0]!.procedure})` : ''}` : '';
+      text = `All ${of} members' parliaments ratify the protocol ${span}${slowest}.`;
+    }
+    add(Math.floor(last / 12), text, undefined, { month: last, ahead: true });
+  }
+
   const exit = t.exit;
   const reason = describeReason(m, t.reason, t.actor);
   const who = describeActor(m, t.actor, exit.role, t.exitYear);
@@ -225,6 +259,7 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
   const candidateName = candidateAt(sc.candidate.name, exit.exit === 'withdrawn' ? m.horizon : t.exitYear);
   const ending = endingText(exit.exit, who, reason, monthInWords(t.exitMonth), candidateName, t.actor === m.allyCount ? { count: Math.max(tied, 2), p: lowest } : undefined, t.exitYear < m.horizon);
   dropRatifiedAfter(t.exitMonth);
+  tellPasses(passes.filter((p) => p.month <= t.exitMonth), ratifying);
   // Lines in the order of their years, and within a year of their months (ratification acts were
   // told at the invitation); as told where those are equal. The ending comes last, under the
   // last year told: a withdrawal's ending names its own month, and years of no application may

@@ -29,6 +29,7 @@ export function invite(m: CompiledModel, s: BranchState, voters: number, trace: 
   if (trace !== null) trace.push({ kind: 'invited', year: s.year, month: s.month, voters });
   // Acts are taken at the middle of their month; the protocol is signed, then each member ratifies.
   const start = s.month + 0.5 + s.values[m.protocolMonths]!;
+  if (trace !== null) trace.push({ kind: 'protocol', year: Math.floor(Math.floor(start) / 12), month: Math.floor(start) });
   let slowest = 0;
   let slowestTies = 0;
   let failAt = Infinity;

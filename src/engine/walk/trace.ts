@@ -23,6 +23,8 @@ export type TraceEntry =
   /** An objection raised when the candidate applied, settled by talks before the meeting that voted. */
   | { readonly kind: 'objection_settled'; readonly year: number; readonly month: number; readonly ally: number }
   | { readonly kind: 'invited'; readonly year: number; readonly month: number; readonly voters: number }
+  /** The accession protocol signed, the month each member's ratification counts from. */
+  | { readonly kind: 'protocol'; readonly year: number; readonly month: number }
   | {
       readonly kind: 'ratification';
       /** The year and month the parliament's last vote falls in, or its first if none passes (computed at the invitation). */
