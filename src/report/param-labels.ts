@@ -3,18 +3,23 @@ import { resolveParamPath } from '../model/catalog/parameters.js';
 import type { Scenario } from '../model/scenario.js';
 import { parseSwitchPath } from '../scenario/switch-paths.js';
 
+/** A switch's name, `rule common-home` or `event "Warsaw Pact founded"`; undefined for a path that switches nothing of the scenario. */
+export function switchName(s: Scenario, path: string): string | undefined {
+  const switched = parseSwitchPath(path);
+  if (switched === undefined) return undefined;
+  if (switched.kind === 'rules' && s.rules.some((r) => r.id === switched.id)) return `rule ${switched.id}`;
+  const event = switched.kind === 'events' ? s.events.find((e) => e.id === switched.id) : undefined;
+  return event === undefined ? undefined : `event "${event.label}"`;
+}
+
 /**
  * A reader's name for a parameter path: "Russia: chance it accepts the standard path",
  * "United States: consent", "Istanbul pledges kept: level". The catalog (model/catalog/) names
  * each value; this names its owner. Unknown shapes come back as the path.
  */
 export function paramLabel(s: Scenario, path: string): string {
-  const switched = parseSwitchPath(path);
-  if (switched !== undefined) {
-    const event = switched.kind === 'events' ? s.events.find((e) => e.id === switched.id) : undefined;
-    if (switched.kind === 'rules' && s.rules.some((r) => r.id === switched.id)) return `rule ${switched.id}: on or off`;
-    if (event !== undefined) return `event "${event.label}": on or off`;
-  }
+  const name = switchName(s, path);
+  if (name !== undefined) return `${name}: on or off`;
   const at = resolveParamPath(path);
   if (at === undefined) return path;
   if ('effect' in at) {

@@ -134,3 +134,23 @@ describe('discover', () => {
     expect(discoveryText(none, s)).toContain('there is no box to find');
   });
 });
+
+describe('a box in words', () => {
+  test('a rule or an event in a box reads as switched on or off, not as its range label', async () => {
+    const s = await scenario('russia-1990');
+    const rule = s.rules[0]!;
+    const event = s.events[0]!;
+    const stats = { points: 10, mass: 0.5, trials: 100, count: 40, density: 0.4, coverage: 0.8 };
+    const box = {
+      ...stats,
+      restrictions: [
+        { path: `rules.${rule.id}`, min: 1, max: null, lo: 0, hi: 1 },
+        { path: `events.${event.id}`, min: null, max: 0, lo: 0, hi: 1 },
+      ],
+      tradeoff: [],
+    };
+    const sentence = boxSentence(box, 'joined', s);
+    expect(sentence).toBe(`rule ${rule.id} on and event "${event.label}" off: joined in 40% of branches, covering 80% of all joined branches`);
+    expect(sentence).not.toContain('on or off');
+  });
+});

@@ -1,7 +1,7 @@
 import type { DiscoveredBox, DiscoveryReport, Restriction } from './run.js';
 import type { Scenario } from '../../model/scenario.js';
 import { integer, pct, table } from '../../report/format.js';
-import { paramLabel } from '../../report/param-labels.js';
+import { paramLabel, switchName } from '../../report/param-labels.js';
 import { rangeText, value } from '../sensitivity/tornado.js';
 import { parseSwitchPath } from '../../scenario/switch-paths.js';
 
@@ -17,7 +17,8 @@ export function boundText(r: Restriction): string {
  * joined branches"; of a target, "...: joined >= 30% at 41% of the vectors, covering 78% of those that meet it".
  */
 export function boxSentence(box: DiscoveredBox, measure: string, scenario: Scenario, target?: string): string {
-  const where = box.restrictions.map((r) => `${paramLabel(scenario, r.path)} ${boundText(r)}`).join(' and ');
+  // A switch reads "rule common-home on", not its label for a range ("…: on or off") with "on" after it.
+  const where = box.restrictions.map((r) => `${switchName(scenario, r.path) ?? paramLabel(scenario, r.path)} ${boundText(r)}`).join(' and ');
   if (target !== undefined) return `${where}: ${target} at ${pct(box.density, 0)} of the vectors, covering ${pct(box.coverage, 0)} of those that meet it`;
   return `${where}: ${measure} in ${pct(box.density, 0)} of branches, covering ${pct(box.coverage, 0)} of all ${measure} branches`;
 }
