@@ -52,6 +52,11 @@ describe('analysis commands as real processes', () => {
       [['report', 'no-such-scenario'], /no such file/],
       [['report', PLANTED, '--audience', 'parents'], /--audience must be student or teacher, got "parents"/],
       [['report', PLANTED, '--outcome', 'applied'], /--outcome .* only the teacher's handout has: add --audience teacher/],
+      [['report', PLANTED, '--names', 'Us,Them'], /--names names two teams: give the second with --compare/],
+      [['report', PLANTED, '--compare', PLANTED, '--names', 'Us'], /--names must be two names of 1 to 40 plain characters/],
+      [['report', PLANTED, '--compare', PLANTED, '--names', 'Us,'], /--names must be two names/],
+      [['report', PLANTED, '--compare', PLANTED, '--names', 'Us,Th\u001b[2Jem'], /--names must be two names/],
+      [['report', PLANTED, '--compare', PLANTED, '--names', 'Us,Them', '--audience', 'teacher'], /--names names the two teams of the student's handout/],
     ] as const;
     for (const [args, message] of bad) {
       const r = cli(args);

@@ -54,8 +54,10 @@ describe('article10 kit', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
     for (const f of FILES) expect(r.stderr).toContain(`article10: wrote ${join(out, f)} (`);
-    // The team files read from the folder as they are.
-    expect(readFileSync(join(out, 'team-a.yaml'), 'utf8')).toBe(readFileSync(KIT('1990', 'a'), 'utf8'));
+    // The team files read from the folder as they are; their schema line points at the package's schema, not at a path the folder lacks.
+    const schemaLine = `# yaml-language-server: $schema=${join(ROOT, 'scenarios', 'schema.json')}`;
+    expect(readFileSync(join(out, 'team-a.yaml'), 'utf8')).toBe(readFileSync(KIT('1990', 'a'), 'utf8').replace('# yaml-language-server: $schema=../../schema.json', schemaLine));
+    expect(existsSync(join(ROOT, 'scenarios', 'schema.json'))).toBe(true);
     expect(cli(['validate', join(out, 'team-a.yaml'), join(out, 'team-b.yaml')]).code).toBe(0);
     const a = readFileSync(join(out, 'team-a-handout.html'), 'utf8');
     const b = readFileSync(join(out, 'team-b-handout.html'), 'utf8');
@@ -71,7 +73,19 @@ describe('article10 kit', () => {
     for (const slot of ['0-5 min', '5-15 min', '15-27 min', '27-37 min', '37-45 min']) expect(guide).toContain(slot);
     expect(guide).toContain('What to look at');
     expect(guide).toContain('Questions');
-    expect(guide).toContain('article10 report team-b.yaml --compare team-a.yaml --audience teacher');
+    expect(guide).toContain(`article10 kit 1990 --out ${out} --runs 3000 --seed 1`);
+    expect(guide).toContain('article10 report team-a.yaml --compare team-b.yaml --audience teacher');
+    // `report` makes each handout again from the folder, byte for byte: team A's names the sides as the kit does.
+    const again = '--runs 3000 --seed 1 --format html'.split(' ');
+    const commands = [
+      { args: ['report', 'team-b.yaml', '--compare', 'team-a.yaml', '--names', 'Team B,Team A', ...again], file: 'team-a-handout.html' },
+      { args: ['report', 'team-a.yaml', '--compare', 'team-b.yaml', ...again], file: 'team-b-handout.html' },
+    ];
+    for (const c of commands) {
+      const again = await cliAsync([...c.args, '--out', join(out, `again-${c.file}`)], { cwd: out, timeoutMs: 120_000 });
+      expect(again.code, again.stderr).toBe(0);
+      expect(readFileSync(join(out, `again-${c.file}`), 'utf8')).toBe(readFileSync(join(out, c.file), 'utf8'));
+    }
   });
 
   test('a scenario file: copied beside the teams, which extend the copy', async () => {

@@ -34,6 +34,8 @@ export interface GuideInputs {
   readonly files: { readonly a: string; readonly b: string };
   readonly seed: string;
   readonly runs: number;
+  /** The command that makes the kit again. */
+  readonly commands: { readonly kit: string };
 }
 
 export function teachersGuide(x: GuideInputs): TeachersGuide {
@@ -65,9 +67,11 @@ export function teachersGuide(x: GuideInputs): TeachersGuide {
   ];
   const assumptions = rewriteLines(c.assumptions).slice(0, 6);
   const questions = [...new Set([...x.a.questions, ...x.b.questions])].slice(0, 5);
+  // Each handout prints the command that makes it again from the folder; the guide gives the kit's.
   const reproduce = [
-    `article10 report ${x.files.b} --compare ${x.files.a} --audience teacher --out teacher.html`,
+    x.commands.kit,
     `article10 compare ${x.files.a} ${x.files.b} --runs ${x.runs} --seed ${x.seed}`,
+    `article10 report ${x.files.a} --compare ${x.files.b} --audience teacher --out teacher.html`,
   ];
   return { question: x.b.question, start: x.b.start, teams, timings, lookAt, assumptions, questions, reproduce };
 }

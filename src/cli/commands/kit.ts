@@ -14,6 +14,7 @@ import { runAnalysis } from '../analysis.js';
 import { UsageError } from '../errors.js';
 import { loadForCommand } from '../load.js';
 import { checkOutFolder, emit } from '../output.js';
+import { shellWord } from '../../report/format.js';
 import type { KitFlags } from './kit.options.js';
 
 /** The files a kit writes, in the order they are written. */
@@ -65,7 +66,10 @@ export async function kitCommand(point: string, flags: KitFlags): Promise<void> 
   const templates = [join(kitDir, 'team-a.yaml'), join(kitDir, 'team-b.yaml')];
   const makeFolder = await checkOutFolder('--out', flags.out, [...KIT_FILES, ...(base.copy === undefined ? [] : [COPY])], flags.force === true, { reads: [...reads, ...templates], writes: [] });
 
-  const teamText = async (team: 'a' | 'b') => (await readFile(join(kitDir, `team-${team}.yaml`), 'utf8')).replace(/^extends: .*$/m, `extends: ${base.extends}`);
+  // The schema line points at the package's schema, which the bundled files reach by a relative path that the folder does not have.
+  const schema = `# yaml-language-server: $schema=${join(bundledScenariosDir(), 'schema.json')}`;
+  const teamText = async (team: 'a' | 'b') =>
+    (await readFile(join(kitDir, `team-${team}.yaml`), 'utf8')).replace(/^extends: .*$/m, `extends: ${base.extends}`).replace(/^# yaml-language-server: \$schema=.*$/m, schema);
   const texts = { a: await teamText('a'), b: await teamText('b') };
   if (given !== undefined) refuseMissingIds(point, year, given, [texts.a, texts.b]);
 
@@ -85,16 +89,22 @@ export async function kitCommand(point: string, flags: KitFlags): Promise<void> 
   }
   const { a, b } = teams;
   const runs = flags.runs;
+  // The commands that make each handout again from the folder, as `report` prints them (team A's names the sides, as it is centred on A).
+  const again = ['--runs', String(runs), '--seed', flags.seed, '--format', 'html'];
+  const reports = {
+    b: ['article10', 'report', 'team-a.yaml', '--compare', 'team-b.yaml', '--audience', 'student', ...again].map(shellWord).join(' '),
+    a: ['article10', 'report', 'team-b.yaml', '--compare', 'team-a.yaml', '--names', 'Team B,Team A', '--audience', 'student', ...again].map(shellWord).join(' '),
+  };
   // The comparison of A with B is team B's handout's and the guide's: run once. Team A's handout compares B with A.
   const made = await runAnalysis(`kit ${year}`, 4 * runs, async (signal, progress) => {
     const options = { seed: flags.seed, runs, workers: flags.workers, signal };
     const comparison = await compareScenarios(a, b, { seed: flags.seed, runs, signal, onProgress: progress });
     const handoutB = await prepareStudentHandout(
-      { scenario: b, other: a, comparison, names: { centre: 'Team B', other: 'Team A' }, command: `article10 report team-a.yaml --compare team-b.yaml` },
+      { scenario: b, other: a, comparison, names: { centre: 'Team B', other: 'Team A' }, command: reports.b },
       { ...options, onProgress: (n) => progress(runs + n) },
     );
     const handoutA = await prepareStudentHandout(
-      { scenario: a, other: b, names: { centre: 'Team A', other: 'Team B' }, command: `article10 report team-b.yaml --compare team-a.yaml` },
+      { scenario: a, other: b, names: { centre: 'Team A', other: 'Team B' }, command: reports.a },
       { ...options, onProgress: (n) => progress(2 * runs + n) },
     );
     return { handoutA, handoutB, comparison };
@@ -102,7 +112,8 @@ export async function kitCommand(point: string, flags: KitFlags): Promise<void> 
   if (makeFolder) await mkdir(dir);
   // Files already in the folder were refused by checkOutFolder unless --force.
   const written = { force: flags.force === true };
-  const guide = teachersGuide({ a: made.handoutA, b: made.handoutB, comparison: made.comparison, files: { a: 'team-a.yaml', b: 'team-b.yaml' }, seed: flags.seed, runs });
+  const kitAgain = ['article10', 'kit', point, '--out', flags.out, '--runs', String(runs), '--seed', flags.seed].map(shellWord).join(' ');
+  const guide = teachersGuide({ a: made.handoutA, b: made.handoutB, comparison: made.comparison, files: { a: 'team-a.yaml', b: 'team-b.yaml' }, seed: flags.seed, runs, commands: { kit: kitAgain } });
   if (base.copy !== undefined) await emit(base.copy, join(flags.out, COPY), written);
   await emit(texts.a, join(flags.out, 'team-a.yaml'), written);
   await emit(texts.b, join(flags.out, 'team-b.yaml'), written);

@@ -6,6 +6,7 @@ import { countOption, parseRuns } from '../options.js';
 export const options = {
   audience: valueOption('--audience <who>', 'student (one printed page in plain words: the question, both teams, one story, questions, a glossary) or teacher (everything: assumptions, sources, tornado, the least rewrite)', undefined, 'student'),
   compare: readsFile(valueOption('--compare <other>', 'team B\'s assumption set (file or bundled name), set beside the scenario (team A) on common random numbers; the handout is centred on team B')),
+  names: valueOption('--names <a,b>', 'what the student\'s handout calls the scenario and --compare (default: "Team A,Team B")'),
   format: valueOption('--format <format>', 'md or html (default: from the --out extension, else md)'),
   outcome: valueOption('--outcome <outcome>', 'the share the tornado explains (default: joined, or the deepest stage enough branches reach)'),
   runs: runs('branches for the outcomes, the funnel and the comparison', 20_000),

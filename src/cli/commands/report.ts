@@ -38,6 +38,18 @@ export function reportFormat(format: string | undefined, out: string | undefined
 
 export type Audience = 'student' | 'teacher';
 
+/** `--names "Team B,Team A"`: the scenario's name, then --compare's (the centre's); each 1 to 40 characters of plain text. */
+export function parseNames(text: string, audience: Audience, compared: boolean): { readonly centre: string; readonly other: string } {
+  if (audience !== 'student') throw new UsageError('--names names the two teams of the student\'s handout: add --audience student (the default)');
+  if (!compared) throw new UsageError('--names names two teams: give the second with --compare');
+  const parts = text.split(',').map((p) => p.trim());
+  // Names are printed in the handout: no control characters (they could drive a terminal that shows it).
+  if (parts.length !== 2 || parts.some((p) => p.length === 0 || p.length > 40 || /[\p{Cc}\p{Cf}]/u.test(p))) {
+    throw new UsageError(`--names must be two names of 1 to 40 plain characters, separated by a comma (e.g. "Team B,Team A"), got "${text}"`);
+  }
+  return { other: parts[0]!, centre: parts[1]! };
+}
+
 export function parseAudience(text: string): Audience {
   if (text !== 'student' && text !== 'teacher') throw new UsageError(`--audience must be student or teacher, got "${text}"`);
   return text;
@@ -53,6 +65,7 @@ export async function reportCommand(file: string, flags: ReportFlags): Promise<v
   const format = reportFormat(flags.format, flags.out, flags.json === true);
   const measure = flags.outcome === undefined ? undefined : parseMeasureFlag(flags.outcome);
   if (audience === 'student' && flags.outcome !== undefined) throw new UsageError('--outcome chooses what the tornado explains, which only the teacher\'s handout has: add --audience teacher');
+  const names = flags.names === undefined ? undefined : parseNames(flags.names, audience, flags.compare !== undefined);
   const teamA = await loadForCommand(file, flags.set);
   const teamB = flags.compare === undefined ? undefined : await loadForCommand(flags.compare, flags.set);
   // The centre: team B when there are two, else the scenario itself.
@@ -71,6 +84,7 @@ export async function reportCommand(file: string, flags: ReportFlags): Promise<v
     'report',
     file,
     ...(flags.compare === undefined ? [] : ['--compare', flags.compare]),
+    ...(flags.names === undefined ? [] : ['--names', flags.names]),
     '--audience', audience,
     ...flags.set.flatMap((s) => ['--set', s]),
     ...(flags.outcome === undefined ? [] : ['--outcome', flags.outcome]),
@@ -80,7 +94,7 @@ export async function reportCommand(file: string, flags: ReportFlags): Promise<v
     checkWork({ command: 'report', made: `${branchCount(flags.runs)}${teamB === undefined ? '' : ` + 2 × ${integer(flags.runs)} compared`}`, branches: flags.runs * (teamB === undefined ? 1 : 3), smaller: 'fewer --runs' }, flags.yes);
     const student = await runAnalysis(`report ${centre.scenario.id}`, flags.runs * (teamB === undefined ? 1 : 2), (signal, progress) =>
       prepareStudentHandout(
-        { scenario: centre.scenario, ...(teamB !== undefined && { other: teamA.scenario }), command },
+        { scenario: centre.scenario, ...(teamB !== undefined && { other: teamA.scenario }), ...(names !== undefined && { names }), command },
         { seed: flags.seed, runs: flags.runs, workers: flags.workers, signal, onProgress: progress, warnings: centre.warnings },
       ),
     );
