@@ -4,7 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile, type Plugin } from 'esbuild';
-import { byteSize } from '../../report/format.js';
+import { byteSize, shellWord } from '../../report/format.js';
 import { scenarioDataFile } from '../app/state/catalog.js';
 import { siteData } from './data.js';
 import { serviceWorker } from './service-worker.js';
@@ -142,7 +142,11 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
   const at = process.argv.indexOf('--out');
   const out = at >= 0 ? resolve(process.argv[at + 1] ?? '') : DEFAULT_SITE_DIR;
   const s = await buildSite(out);
+  // The package's own page is what `web` serves by default; another folder needs --dir.
+  const rel = relative(process.cwd(), out);
+  const shown = rel === '' ? '.' : rel.startsWith('..') ? out : rel;
+  const serve = out === DEFAULT_SITE_DIR ? 'npx article10 web' : `npx article10 web --dir ${shellWord(shown)}`;
   process.stderr.write(
-    `article10: built the web explorer in ${relative(process.cwd(), out) || '.'} (code loaded first ${byteSize(s.firstLoad)} gzipped, all code ${byteSize(s.allCode)}, scenario data ${byteSize(s.data)}); serve it with: npx article10 web\n`,
+    `article10: built the web explorer in ${shown} (code loaded first ${byteSize(s.firstLoad)} gzipped, all code ${byteSize(s.allCode)}, scenario data ${byteSize(s.data)}); serve it with: ${serve}\n`,
   );
 }
