@@ -10,8 +10,9 @@ import { DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS, parseRuns, parseSeed, parseWorker
  */
 
 /** -n, --runs: branches to simulate; a sweep counts them per point, sensitivity per swing. */
-export function runs(description = `branches to simulate (1 to ${integer(MAX_RUNS)})`, fallback = DEFAULT_RUNS): OptionSpec<number> {
-  return valueOption('-n, --runs <N>', description, parseRuns, fallback);
+export function runs(description = 'branches to simulate', fallback = DEFAULT_RUNS): OptionSpec<number> {
+  // Every command's help gives the limit.
+  return valueOption('-n, --runs <N>', `${description} (1 to ${integer(MAX_RUNS)})`, parseRuns, fallback);
 }
 
 /** -s, --seed: what makes a run repeatable. */

@@ -3,7 +3,7 @@ import { seedProblem } from '../model/seed.js';
 import { integer } from '../report/format.js';
 import { WORK_LIMITS } from '../batch/work-limits.js';
 
-/** Largest --runs accepted: beyond it a run would take hours; split it into shards instead. */
+/** Largest --runs accepted, the total over all shards of a run: beyond it a run would take hours. */
 export const MAX_RUNS = WORK_LIMITS.maxRuns;
 export const DEFAULT_RUNS = 100_000;
 export const DEFAULT_SEED = '1';
@@ -13,7 +13,7 @@ export function parseRuns(value: string): number {
   // Past MAX_RUNS, even beyond a safe integer, a whole number is only too large.
   const runs = Number(value.replace(/_/g, ''));
   if (runs < 1) throw new UsageError(`--runs must be at least 1, got ${runs}`);
-  if (runs > MAX_RUNS) throw new UsageError(`--runs may be at most ${integer(MAX_RUNS)}; split larger runs into shards`);
+  if (runs > MAX_RUNS) throw new UsageError(`--runs may be at most ${integer(MAX_RUNS)}, the total over all the shards of a run (--shard splits it, not its limit); more is several runs with different --seed values`);
   return runs;
 }
 

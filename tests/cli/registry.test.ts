@@ -29,6 +29,12 @@ describe('the command list', () => {
     for (const command of withOut) expect(command.options.slice(-2).map((o) => o.long), command.name()).toEqual(['--out', '--force']);
   });
 
+  test('every command that takes --runs gives its limit in its help', () => {
+    const withRuns = program.commands.filter((c) => c.options.some((o) => o.long === '--runs'));
+    expect(withRuns.length).toBeGreaterThan(5);
+    for (const command of withRuns) expect(command.options.find((o) => o.long === '--runs')!.description, command.name()).toContain('(1 to 1,000,000,000)');
+  });
+
   test('a shared option reads the same in every command that takes it', () => {
     for (const long of ['--seed', '--set', '--yes', '--shard', '--force']) {
       // --force means one thing where --out is a file and another where it is a folder of files.
