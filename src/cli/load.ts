@@ -3,7 +3,8 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { bundledScenariosDir } from '../io/paths.js';
 import { loadScenarioFile, problemsText, type Issue, type LoadedScenario } from '../scenario/load.js';
-import { BUNDLED_NAME } from '../scenario/named-file.js';
+import { BUNDLED_NAME, BUNDLED_PREFIX, bundledNames } from '../scenario/named-file.js';
+import { nearest } from '../scenario/suggest.js';
 import { UsageError } from './errors.js';
 import { refuseOutOver } from './output.js';
 
@@ -18,10 +19,14 @@ export async function loadForCommand(file: string, sets: readonly string[] = [])
   const result = await loadScenarioFile(path, { sets, bundledDir: bundledScenariosDir() });
   if (!result.ok) {
     const error = issuesError(result.issues, file);
-    // A bare name was read as a bundled scenario's: say so, since the user may have meant a file.
-    if (!isBareName(file) || !result.issues.some((i) => i.code === 'file_not_found')) throw error;
+    // A bare name was read as a bundled scenario's: say so, since the user may have meant a file, or another bundled name.
+    const bare = isBareName(file) ? file : bundledId(file);
+    if (bare === undefined || !result.issues.some((i) => i.code === 'file_not_found')) throw error;
+    const names = bundledNames(bundledScenariosDir());
+    const backtest = names.includes(`backtests/${bare}`) ? `; ${bare} is a bundled backtest case: name it backtests/${bare}` : '';
+    const near = backtest === '' ? nearest(bare, names) : undefined;
     throw new UsageError(`${error.message}
-(a bare name such as ${file} names a bundled scenario; \`article10 list\` lists them, and a file needs its path, e.g. ./${file}.yaml)`);
+(a bare name such as ${bare} names a bundled scenario${backtest}${near === undefined ? '' : `; did you mean ${near}?`}; \`article10 list\` lists them, and a file needs its path, e.g. ./${bare}.yaml)`);
   }
   // The file and every file it extends: --out must not overwrite any of them.
   await refuseOutOver(result.value.chain);
@@ -34,8 +39,16 @@ export function issuesError(issues: readonly Issue[], file: string): UsageError 
 }
 
 export function resolveScenarioPath(file: string): string {
-  if (isBareName(file)) return resolve(bundledScenariosDir(), `${file}.yaml`);
+  const id = isBareName(file) ? file : bundledId(file);
+  if (id !== undefined) return resolve(bundledScenariosDir(), `${id}.yaml`);
   return resolve(file);
+}
+
+/** `bundled:russia-2000` on the command line names what it names in a file; undefined for anything else. */
+function bundledId(file: string): string | undefined {
+  if (!file.startsWith(BUNDLED_PREFIX)) return undefined;
+  const id = file.slice(BUNDLED_PREFIX.length);
+  return isBareName(id) ? id : undefined;
 }
 
 /** A name with no extension (`russia-2000`, `backtests/poland-1999`): a bundled scenario's. */

@@ -1,8 +1,10 @@
+import { readdirSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { notRegularFile, openFailure } from '../io/read-text.js';
 import { issueAt, type Issue, type IssueCode, type Origin, type Result } from './issue.js';
 import { readFailureCode } from './read-scenario-file.js';
+import { nearest } from './suggest.js';
 
 /**
  * The one rule for every file a scenario or experiment file names (`extends`, `baseline`, an
@@ -72,7 +74,7 @@ export async function resolveNamedFile(written: string, from: NamedFile, by: Nam
   } catch (error) {
     // No file there, a loop of links or a name too long: said as such; anything else (a NUL in the name) is no such file.
     const failure = openFailure(error);
-    return refuse(codes.notFound, `${by.field} ${name}: ${failure.kind === 'not_found' ? failure.message : 'no such file'} (${shownAs})`);
+    return refuse(codes.notFound, `${by.field} ${name}: ${failure.kind === 'not_found' ? failure.message : 'no such file'} (${shownAs})${bundledHint(written, by.bundledDir)}`);
   }
   // A symbolic link inside the folder may still lead out of it.
   if (!isInside(await realOrResolved(folder), realPath)) {
@@ -86,6 +88,34 @@ export async function resolveNamedFile(written: string, from: NamedFile, by: Nam
     return refuse(codes.notFound, `${by.field} ${name}: no such file (${shownAs})`);
   }
   return { ok: true, value: { shownAs, realPath } };
+}
+
+/** The bundled names: each scenario's id, and `backtests/<id>` for each backtest case. */
+export function bundledNames(bundledDir: string): string[] {
+  const ids = (folder: string, prefix: string) => {
+    try {
+      return readdirSync(join(bundledDir, folder)).filter((f) => f.endsWith('.yaml')).map((f) => `${prefix}${f.slice(0, -5)}`);
+    } catch {
+      return [];
+    }
+  };
+  return [...ids('.', ''), ...ids('backtests', 'backtests/')];
+}
+
+/**
+ * A hint for a file that is not there: `bundled:<id>` when the name written is a bundled
+ * scenario's file name (`russia-2000.yaml`, which only the bundled folder holds), or the bundled
+ * name nearest a `bundled:` one mistyped.
+ */
+function bundledHint(written: string, bundledDir: string): string {
+  const names = bundledNames(bundledDir);
+  if (written.startsWith(BUNDLED_PREFIX)) {
+    const near = nearest(written.slice(BUNDLED_PREFIX.length), names);
+    return near === undefined ? '' : `; did you mean "bundled:${near}"?`;
+  }
+  const id = basename(written).replace(/\.ya?ml$/, '');
+  const named = names.find((n) => n === id || n === `backtests/${id}`);
+  return named === undefined ? '' : `; a bundled scenario is named "bundled:${named}"`;
 }
 
 /** Whether a problem says the file is missing, rather than refused. */

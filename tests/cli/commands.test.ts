@@ -164,6 +164,26 @@ describe('--set leaves its trace', () => {
 });
 
 describe('bundled names', () => {
+  test('a mistaken bundled name gets a hint: the backtest of that name, or the nearest name; bundled:<id> works on the command line too', () => {
+    const backtest = cli(['run', 'poland-1999', '--runs', '100']);
+    expect(backtest.code).toBe(2);
+    expect(backtest.stderr).toContain('poland-1999 is a bundled backtest case: name it backtests/poland-1999');
+    const typo = cli(['run', 'russia-200', '--runs', '100']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('did you mean russia-2000?');
+    const prefixed = cli(['run', 'bundled:russia-2000', '--runs', '100', '--json']);
+    expect(prefixed.code, prefixed.stderr).toBe(0);
+    expect(JSON.parse(prefixed.stdout).scenario).toBe('russia-2000');
+    // A file that names a bundled scenario by its file name, or a bundled name mistyped.
+    const dir = mkdtempSync(join(tmpdir(), 'article10-hint-'));
+    writeFileSync(join(dir, 'a.yaml'), 'extends: russia-2000.yaml\nid: a\n');
+    writeFileSync(join(dir, 'b.yaml'), 'extends: bundled:russia-200\nid: b\n');
+    const a = cli(['validate', join(dir, 'a.yaml')]);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain('a bundled scenario is named "bundled:russia-2000"');
+    expect(cli(['validate', join(dir, 'b.yaml')]).stderr).toContain('did you mean "bundled:russia-2000"?');
+  });
+
   test('a bundled backtest is named backtests/<id>, from any folder, as the page prints it; bundled:backtests/<id> in a file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'article10-bundled-'));
     const r = cli(['run', 'backtests/poland-1999', '--runs', '200', '--json'], { cwd: dir });
