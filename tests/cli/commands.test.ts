@@ -150,6 +150,19 @@ describe('bad usage and bad input exit 2 with a message and no stack trace', () 
   });
 });
 
+describe('sources', () => {
+  test("a scenario's own R-sources: found with --scenario, and the hint to give it without", () => {
+    const without = cli(['sources', 'R2']);
+    expect(without.code).toBe(2);
+    expect(without.stderr).toContain("R1, R2 ... are a scenario file's own sources: add --scenario <file>");
+    const withFile = cli(['sources', 'R2', 'S7', '--scenario', 'russia-1990']);
+    expect(withFile.code, withFile.stderr).toBe(0);
+    expect(withFile.stdout).toMatch(/^R2 {3}Standard reference, not rechecked for the fact sheet: August 1991 coup attempt/m);
+    expect(withFile.stdout).toMatch(/^S7 {3}Senate Treaty Doc 105-36/m);
+    expect(cli(['sources', 'R99', '--scenario', 'russia-1990']).stderr).toContain('unknown source id "R99" in the fact sheet and in russia-1990');
+  });
+});
+
 describe('--set leaves its trace', () => {
   test('run --set measures the rewrite from the file as written, in the text, --json and --csv; without it, none', () => {
     const args = ['run', 'russia-2000', '--runs', '500', '--set', 'candidate.acceptsStandardPath=0.8'];

@@ -1,5 +1,6 @@
 import { SOURCES } from '../../model/sources.js';
 import { UsageError } from '../errors.js';
+import { loadForCommand } from '../load.js';
 import { printToStdout } from '../output.js';
 import type { SourcesFlags } from './sources.options.js';
 
@@ -8,13 +9,18 @@ import type { SourcesFlags } from './sources.options.js';
  * unknown id is a usage error before anything is printed: no half list on stdout.
  */
 export async function sourcesCommand(ids: readonly string[], flags: SourcesFlags): Promise<number> {
-  const wanted = ids.length > 0 ? ids : Object.keys(SOURCES);
-  const unknown = wanted.filter((id) => !Object.hasOwn(SOURCES, id));
+  // A scenario's own sources (R1, R2 ...) first, as its stories cite them; then the fact sheet's.
+  const own = flags.scenario === undefined ? {} : (await loadForCommand(flags.scenario)).scenario.sources;
+  const known = (id: string) => Object.hasOwn(own, id) || Object.hasOwn(SOURCES, id);
+  const wanted = ids.length > 0 ? ids : [...Object.keys(own), ...Object.keys(SOURCES)];
+  const unknown = wanted.filter((id) => !known(id));
   if (unknown.length > 0) {
     const list = unknown.map((id) => JSON.stringify(id)).join(', ');
-    throw new UsageError(`unknown source id${unknown.length === 1 ? '' : 's'} ${list} (article10 sources lists them all)`);
+    // R-ids are a scenario file's own: the fact sheet has none.
+    const fileOwn = flags.scenario === undefined && unknown.some((id) => /^R\d+$/.test(id)) ? '; R1, R2 ... are a scenario file\'s own sources: add --scenario <file> (e.g. article10 sources R2 --scenario russia-1990)' : '';
+    throw new UsageError(`unknown source id${unknown.length === 1 ? '' : 's'} ${list}${flags.scenario === undefined ? '' : ` in the fact sheet and in ${flags.scenario}`}${fileOwn} (article10 sources lists them all)`);
   }
-  const rows = wanted.map((id) => ({ id, citation: SOURCES[id]! }));
+  const rows = wanted.map((id) => ({ id, citation: Object.hasOwn(own, id) ? own[id]! : SOURCES[id]! }));
   await printToStdout(flags.json ? JSON.stringify(rows, null, 2) + '\n' : rows.map((r) => `${r.id.padEnd(4)} ${r.citation}`).join('\n') + '\n');
   return 0;
 }
