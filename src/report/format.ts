@@ -1,7 +1,16 @@
 /** Small pure helpers for terminal text. */
 
 export function pct(x: number, digits = 1): string {
-  return `${(x * 100).toFixed(digits)}%`;
+  return `${percentDigits(x, digits)}%`;
+}
+
+/**
+ * x as a percentage to `digits` decimals. The product is first taken to 12 significant digits,
+ * so one share reached two ways (110/20000 and a sum of shares) reads the same: 0.0055 · 100 is
+ * 0.5499999999999999 in floating point, which toFixed would show as 0.5 beside another 0.6.
+ */
+function percentDigits(x: number, digits: number): string {
+  return Number((x * 100).toPrecision(12)).toFixed(digits);
 }
 
 /** Decimals that keep a share that is not 0 from reading as 0: `digits` from 1% up, at least one below it, two under 0.1%. */
@@ -13,7 +22,7 @@ export function shareDigits(share: number, digits: number): number {
 /** `12.3%`; a rare share keeps more decimals so it is not shown as 0, and one under 0.01% reads `<0.01%`. */
 export function sharePct(share: number, digits = 1): string {
   if (share > 0 && share < 0.0001) return '<0.01%';
-  return `${(share * 100).toFixed(shareDigits(share, digits))}%`;
+  return `${percentDigits(share, shareDigits(share, digits))}%`;
 }
 
 /** A signed difference of shares in percentage points: "+6.5", "-0.3", "0.0". */

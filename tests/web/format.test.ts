@@ -22,3 +22,15 @@ describe('numbers as the page shows them', () => {
     expect(interval([0.119, 0.127], 0.123)).toBe('11.9–12.7%');
   });
 });
+
+describe('one share, one reading', () => {
+  test('a share reached two ways reads the same: 0.0055 is 0.6%, whether 110/20000 or a sum whose floating point falls just below', async () => {
+    const { pct, sharePct } = await import('../../src/report/format.js');
+    expect(0.0055 * 100).toBeLessThan(0.55);
+    expect(pct(0.0055)).toBe('0.6%');
+    expect(pct(110 / 20000)).toBe(pct(0.0025 + 0.003));
+    expect(sharePct(0.0055)).toBe('0.6%');
+    expect(sharePct(0.00055)).toBe('0.06%');
+    expect(pct(0.125, 2)).toBe('12.50%');
+  });
+});
