@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compile, findBranch, simulate, summarize, traceBranch } from '../../src/engine/index.js';
+import { compile, describeActor, findBranch, simulate, summarize, traceBranch } from '../../src/engine/index.js';
 import { FixedReason } from '../../src/engine/codes.js';
 import { tellStory } from '../../src/analysis/explain/story.js';
 import { monthIndex, monthLabel, monthOfDate, nextMeetingTable } from '../../src/model/council-calendar.js';
@@ -158,6 +158,18 @@ describe('objections as negotiations', () => {
   });
   /** Ally 3 refuses while `a` is unmet and agrees once it is met (chance 0.5 ± 0.5), and never lifts by a concession. */
   const objectsToA = (a: Ally, i: number): Ally => (i === 3 ? { ...a, consent: fixed(0.5), weights: { a: fixed(1) }, objection: 'holdout', holdoutLift: fixed(0) } : a);
+
+  test('a story tells the years a hold-out, asked again, still refuses: one line over the stretch', () => {
+    // Precondition a never met: Ally 3 refuses at each year's first meeting, to the horizon.
+    const s = improving(0)(certain({ date: '2000-01-10', horizon: 2003, edit: objectsToA }));
+    const m = compile(s);
+    const t = traceBranch(m, 'months', 0);
+    const objector = m.allyCodes.indexOf(s.allies[3]!.code);
+    expect(t.entries.filter((e) => e.kind === 'still_holding').map((e) => [e.year, e.allies])).toEqual([[2001, [objector]], [2002, [objector]], [2003, [objector]]]);
+    const name = describeActor(m, objector, 'veto').name;
+    const told = tellStory(m, 'months', t).lines.map((l) => l.text);
+    expect(told).toContain(`2001–2003: Asked again at the Council's first meeting of the year, ${name} still holds out.`);
+  });
 
   test('an objection ends when its cause does: asked again at the next year’s first meeting', () => {
     const s = improving(0.1)(certain({ date: '2000-01-10', horizon: 2002, edit: objectsToA }));

@@ -185,6 +185,13 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
         add(e.year, criterion ? `${asked} now that the criterion it objected to is met: ${criterion.label}.` : `${asked}: the terms have changed since it objected (its reason then: ${clause(reason)}).`, reason.source, { month: e.month });
         break;
       }
+      case 'still_holding': {
+        // Years of talks that settle nothing are one line, merged over a stretch of years.
+        const names = e.allies.map((i) => ally(i).name);
+        const who = names.length === 1 ? `${names[0]} still holds out` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} still hold out`;
+        quiet(`holding ${e.allies.join(',')}`, e.year, `Asked again at the Council's first meeting of the year, ${who}.`);
+        break;
+      }
       case 'objection_settled': {
         const a = ally(e.ally);
         // A member that joined after the application objected from the day it joined.

@@ -40,6 +40,7 @@ export function liftHoldouts(m: CompiledModel, s: BranchState, asked: number, tr
   }
   let holding = false;
   const lifted = trace === null ? null : ([] as { month: number; ally: number; met: boolean; reason: number; criterionMet: boolean }[]);
+  const still = trace === null ? null : ([] as number[]);
   for (let i = 0; i < m.allyCount; i++) {
     if (s.holding[i] === 0) continue;
     const blockedBy = s.ruleBlockAlly[i]!;
@@ -55,6 +56,7 @@ export function liftHoldouts(m: CompiledModel, s: BranchState, asked: number, tr
         // Still refusing: its objection is as strong, and for the reason, it is now.
         s.holdingStrength[i] = blockedBy >= 0 ? -Infinity : Math.max(s.allyP[i]!, 0);
         s.holdingReason[i] = blockedBy >= 0 ? m.reasonOfRule + blockedBy : refusalReason(m, s, i, s.track === TrackCode.special);
+        if (still !== null && month > until) still.push(i);
       }
     }
     if (month <= until) {
@@ -68,7 +70,8 @@ export function liftHoldouts(m: CompiledModel, s: BranchState, asked: number, tr
       }
     } else holding = true;
   }
-  // A story tells the lifts in the order of their months.
+  // A story tells the hold-outs asked again that still refuse, then the lifts in the order of their months.
+  if (trace !== null && still!.length > 0) trace.push({ kind: 'still_holding', year: s.year, month: asked, allies: still! });
   if (trace !== null) {
     for (const l of lifted!.sort((a, b) => a.month - b.month)) {
       trace.push(
