@@ -51,7 +51,7 @@ export const EXIT_HAS_OBJECTORS = Uint8Array.from(EXITS, (e) => ((OBJECTOR_ROLES
  */
 export const FIXED_REASONS = [
   { name: 'propensity', kind: 'propensity', label: 'unwilling, all else equal (low consent propensity)' },
-  { name: 'threat', kind: 'threat', label: 'sees the candidate as a threat' },
+  { name: 'threat', kind: 'threat', label: 'sees a threat in admitting the candidate' },
   { name: 'special_status', kind: 'special_status', label: 'candidate demanded special status instead of the standard path' },
   { name: 'not_interested', kind: 'not_interested', label: 'leadership never sought membership' },
   { name: 'domestic_opposition', kind: 'domestic_opposition', label: 'domestic opposition stopped an application' },

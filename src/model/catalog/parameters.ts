@@ -84,7 +84,7 @@ export const SCOPES = {
     key: 'code',
     entries: [
       { field: 'consent', number: 'probability', label: 'consent, all else neutral', doc: 'chance of agreeing to invite, all else neutral.', edit: 'consent' },
-      { field: 'threat', number: 'probability', label: 'threat perception', doc: 'threat perception, subtracted from consent.', edit: 'threat' },
+      { field: 'threat', number: 'probability', label: 'threat perception', doc: 'threat perception: the danger an Ally sees in admitting the candidate (from the candidate itself, or from what its membership would bring), subtracted from consent.', edit: 'threat' },
       { field: 'objection', setting: ['veto', 'holdout'], label: 'objection', doc: 'a veto ends the branch; a holdout delays until it lifts.', edit: 'objection' },
       { field: 'holdoutLift', number: 'probability', label: 'yearly chance a hold-out lifts', doc: 'yearly chance its hold-out lifts after a concession.', edit: 'lift' },
       { field: 'weights', number: 'weight', perPrecondition: true, label: 'weight of', doc: "how much the precondition's being met (vs not) moves consent." },
