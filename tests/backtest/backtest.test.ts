@@ -114,6 +114,10 @@ describe('backtests: real accessions from the record', () => {
     // Finland, a member in 2023 in history, is mostly still ratifying at the end of 2023 in the runs.
     const finland = report.cases.find((c) => c.scenario === 'backtest-finland-2023')!;
     expect(finland.missesAtObservedYear![0]).toMatchObject({ outcome: 'pending_at_horizon', stood: 'ratification under way' });
+    // Stopped at the end of 2023, not at the horizon: the text does not say "at the horizon".
+    const finlandLine = backtestText(report).split('\n').find((l) => l.includes('ratification under way '))!;
+    expect(finlandLine).toMatch(/ratification still under way \d/);
+    expect(finlandLine).not.toContain('at the horizon');
     // Georgia's observed year is its horizon: nothing to stop earlier, and the misses are those of the full run.
     const georgia = report.cases.find((c) => c.scenario === 'backtest-georgia-2008')!;
     expect(georgia.missesAtObservedYear!.find((m) => m.outcome === 'joined')?.share).toBeCloseTo(georgia.joinedByHorizon, 12);

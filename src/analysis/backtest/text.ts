@@ -95,7 +95,8 @@ function missesText(cases: readonly BacktestCase[]): string[] {
     out.push(`  ${c.scenario} (P(obs) ${pct(c.pObserved)})`);
     const width = Math.max(...shown.map((m) => m.stood.length));
     for (const m of shown) {
-      const why = m.reasons.map((x) => `${shorten(x.reason, 48)} ${sharePct(x.share)}${actorsText(x.actors)}`).join('; ');
+      // The branches were stopped at the end of the observed year, which the heading says: a reason's "at the horizon" would mislead.
+      const why = m.reasons.map((x) => `${shorten(x.reason.replace(/ at the horizon$/, ''), 48)} ${sharePct(x.share)}${actorsText(x.actors)}`).join('; ');
       out.push(`    ${m.stood.padEnd(width)}  ${pct(m.share).padStart(6)}${why === '' ? '' : `  ${why}`}`);
     }
   }
