@@ -81,7 +81,7 @@ describe('explore screen', () => {
     expect(value(frame, 'RU interest')).toBe('0.30');
     // q right after an edit sees the edit: it asks about the unsaved change.
     await h!.burst(KEY.right, 'q');
-    await h!.waitFor('Unsaved changes.');
+    await h!.waitFor('Unsaved changes');
     expect(h!.exited()).toBe(false);
   });
 
@@ -198,12 +198,14 @@ describe('explore screen', () => {
     // The edit on screen first: q then asks, as a user who sees the change would.
     await h!.waitFor('● unsaved');
     await h!.press('q');
-    await h!.waitFor('Unsaved changes.');
+    await h!.waitFor('Unsaved changes');
     expect(h!.lastFrame()).toContain('s save, then quit');
+    // What a second Ctrl-C does is said where it is asked.
+    expect(h!.lastFrame()).toContain('Ctrl-C again: quit without saving');
     await h!.press('n');
     expect(h!.exited()).toBe(false);
     await h!.press('q');
-    await h!.waitFor('Unsaved changes.');
+    await h!.waitFor('Unsaved changes');
     await h!.press('y');
     await h!.waitForExit();
     expect(h!.farewell()).toContain('without saving');

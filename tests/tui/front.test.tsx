@@ -43,6 +43,20 @@ describe('what would it take (f)', () => {
     await h!.waitFor('RU interest');
   });
 
+  it('Down pressed while the search runs moves nothing, and Enter once it is done applies a point without a crash', async () => {
+    await openSmall();
+    await h!.press('f');
+    await target('joined>=0.6');
+    await h!.waitFor(/What would it take: joined >= 60%.*searching…/);
+    await h!.press(KEY.down, KEY.down);
+    const found = await h!.waitFor(/What would it take: joined >= 60%.* \d+ evaluations/, 60_000);
+    // A row is chosen: the default one, the keys before the rows changed nothing.
+    expect(found).toMatch(/^› +\d+ +\d+\.\d\d/m);
+    await h!.press(KEY.enter);
+    await h!.waitFor(/rewrite for joined >= 60%: (\d+ changes?|0 changes), distance|RU interest/);
+    expect(h!.lastFrame()).not.toMatch(/TypeError|Cannot read/);
+  });
+
   it('t sets another target (a bad one is refused with the reason); the search shows its progress, then the front; Enter applies the chosen point as one edit and u undoes it', async () => {
     await openSmall();
     expect(score(await h!.waitFor(/rewrite \d+\.\d ·/))).toBe(0);

@@ -72,7 +72,7 @@ describe('saving from the UI', () => {
   it('quitting with unsaved changes can save first', async () => {
     const { dir } = await openCopy();
     await h!.press(KEY.right, 'q');
-    await h!.waitFor('Unsaved changes.');
+    await h!.waitFor('Unsaved changes');
     await h!.press('s');
     await h!.waitFor('Save changes to: small-edited.yaml');
     await h!.press(KEY.enter);
@@ -97,7 +97,7 @@ describe('switching decision points', () => {
       for (let waited = 0; h!.lastFrame() === before && waited < 5_000; waited += 10) await tick(10);
     }
     await h!.press(KEY.enter);
-    await h!.waitFor('Unsaved changes.');
+    await h!.waitFor('Unsaved changes');
     await h!.press('y');
     const opened = await h!.waitFor("article10 · 2000: Putin asks 'why not?'");
     expect(opened).not.toContain('● unsaved');

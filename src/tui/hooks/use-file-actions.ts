@@ -76,7 +76,8 @@ export function useFileActions({ editor, dispatch, workspace, prompt, quit, onOp
     if (prompt.open?.id === quitPromptId.current) return quit(QUIT_UNSAVED);
     quitPromptId.current = prompt.ask({
       kind: 'choice',
-      question: 'Unsaved changes.',
+      // A second Ctrl-C is the way out of a program that asks: said, as it discards.
+      question: 'Unsaved changes (Ctrl-C again: quit without saving).',
       choices: [
         { key: 's', label: 'save, then quit', run: () => beginSave((saved) => quit(`article10: changes saved in ${saved}`)) },
         { key: 'y', label: 'quit without saving', run: () => quit(QUIT_UNSAVED) },
