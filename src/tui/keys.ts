@@ -43,7 +43,7 @@ export type ScreenTable = Readonly<Record<ScreenName, ScreenKeys>>;
 /** Keys on every screen; the App handles them. */
 export const GLOBAL_KEYS: readonly KeyBinding[] = [
   { keys: '?', does: 'this help', press: '?', to: 'help', hints: [{ text: '? help', order: 1 }] },
-  { keys: 'q, Ctrl-C', does: 'quit (asks first when there are unsaved changes; Ctrl-C at that question quits without saving)', hints: [{ text: 'q quit', order: 2 }] },
+  { keys: 'q, Ctrl-C', does: 'quit (asks first if there are unsaved changes; Ctrl-C twice does not)', hints: [{ text: 'q quit', order: 2 }] },
   { keys: 'Esc', does: 'back to the parameters; cancel a prompt' },
 ];
 

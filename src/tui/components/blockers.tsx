@@ -17,7 +17,7 @@ export function Blockers({ results, width, height }: BlockersProps) {
   return (
     <Box flexDirection="column" width={width}>
       <Text bold wrap="truncate">
-        Top blockers
+        {`Top blockers${tieLegend(rows)}`}
       </Text>
       {rows.length === 0 ? <Text dimColor>none: every branch joined</Text> : null}
       {rows.map((b, i) => {
@@ -31,4 +31,9 @@ export function Blockers({ results, width, height }: BlockersProps) {
       })}
     </Box>
   );
+}
+
+/** What TIE stands for, said in the heading when a row shows it (as `run` says it under its table). */
+export function tieLegend(rows: readonly { readonly actor: string }[]): string {
+  return rows.some((r) => r.actor === 'TIE') ? ' (TIE: several Allies alike, none stands out)' : '';
 }

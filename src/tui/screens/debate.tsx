@@ -12,6 +12,7 @@ import { useScroll } from '../hooks/use-scroll.js';
 import { SHORT_OUTCOME_LABELS, SHORT_STAGE_LABELS } from '../labels.js';
 import type { DebateRunner } from '../../analysis/compare/debate-runner.js';
 import { pctCell, signedPoints, spread, wrapText } from '../text.js';
+import { tieLegend } from '../components/blockers.js';
 
 /** One side of the debate: a scenario and why it is on that side ("pinned", "baseline", "edited", a file). */
 export interface Team {
@@ -140,7 +141,7 @@ export function DebateScreen({ runner, a, b, onPick, onReset, active, width, hei
         <>
           <Box height={gap} />
           <Text bold wrap="truncate">
-            {`${padStart('A', SHARE)}${padStart('B', SHARE)}${padStart('B − A', DIFF)}  Blockers that differ most (share of all branches)`}
+            {`${padStart('A', SHARE)}${padStart('B', SHARE)}${padStart('B − A', DIFF)}  Blockers that differ most (share of all branches)${tieLegend(c.blockers.slice(0, blockerRows - 1))}`}
           </Text>
           {c.blockers.slice(0, blockerRows - 1).map((x, i) => (
             <Text key={i} wrap="truncate">
