@@ -18,7 +18,7 @@ import type { FrontCache } from './hooks/use-front.js';
 import type { LiveRunner } from '../batch/live-runner.js';
 import type { Team, TeamName } from './screens/debate.js';
 import { SCREENS, type ScreenContext, type ScreenName } from './screens/table.js';
-import { editorReducer, isDirty, openEditor } from './state/editor.js';
+import { editorReducer, isDirty, openEditor, shownTitle } from './state/editor.js';
 import { spread } from './text.js';
 import type { Workspace } from './workspace.js';
 
@@ -147,7 +147,7 @@ export function App({ opened, teamA: opposing, runner, workspace, screen: first,
     <KeyRouterContext.Provider value={keys}>
       <Box flexDirection="column" width={columns} height={height} overflow="hidden">
         <Text bold wrap="truncate">
-          {spread(`article10 · ${editor.scenario.title}`, dirty ? '● unsaved' : '', columns)}
+          {spread(`article10 · ${shownTitle(editor)}`, dirty ? '● unsaved' : '', columns)}
         </Text>
         <Box height={mainHeight} overflow="hidden">
           {SCREENS[screen].render(context)}

@@ -34,6 +34,18 @@ describe('projector view', () => {
     await h.waitFor('Candidate');
   });
 
+  it('an edited scenario is titled "(edited)", on the projector too: its numbers are not the file\'s', async () => {
+    const s = sampleScenario();
+    h = renderApp({ scenario: s, file: '/tmp/tui-test.yaml' }, noFiles);
+    await h.waitFor(/4,096 branches in \d+ ms(?!, refining)/);
+    expect(h.lastFrame()).not.toContain('(edited)');
+    await h.press(KEY.right);
+    await h.waitFor('● unsaved');
+    expect(h.lastFrame()).toContain(`${s.title} (edited)`);
+    await h.press('b');
+    expect(await h.waitFor(/NEVER APPLIED +\d+\.\d%/)).toContain(`${s.title} (edited)`);
+  });
+
   it('tui --big opens on it', async () => {
     h = renderApp({ scenario: sampleScenario(), file: '/tmp/tui-test.yaml' }, noFiles, undefined, undefined, 'projector');
     const frame = await h.waitFor(/NEVER APPLIED +\d+\.\d%/);

@@ -5,7 +5,7 @@ import type { Rewrite } from '../hooks/use-rewrite.js';
 import { helpSections, type KeyBinding, type ScreenKeys, type ScreenName } from '../keys.js';
 import type { Prompt } from '../prompt.js';
 import type { DebateRunner } from '../../analysis/compare/debate-runner.js';
-import type { EditorAction, EditorState } from '../state/editor.js';
+import { shownTitle, type EditorAction, type EditorState } from '../state/editor.js';
 import type { Workspace } from '../workspace.js';
 import { DebateScreen, type Team, type TeamName } from './debate.js';
 import { ExplainScreen } from './explain.js';
@@ -200,7 +200,7 @@ export const SCREENS: Readonly<Record<ScreenName, ScreenEntry>> = {
   },
   projector: {
     back: 'explore',
-    render: (c) => <ProjectorScreen title={c.editor.scenario.title} live={c.live} width={c.width} height={c.height} />,
+    render: (c) => <ProjectorScreen title={shownTitle(c.editor)} live={c.live} width={c.width} height={c.height} />,
     keys: [],
   },
   help: {

@@ -65,6 +65,14 @@ export function openEditor(scenario: Scenario, file: string, warnings: readonly 
   return { scenario, original: scenario, file, warnings, undo: [], redo: [], savedAt: 0, nextId: 1, ...(editedIn !== undefined && { editedIn }) };
 }
 
+/**
+ * The title to show for the scenario on screen: "(edited)" once an edit is in place, so numbers
+ * on screen, and on a projector, are never read as the historical file's.
+ */
+export function shownTitle(state: EditorState): string {
+  return state.undo.length > 0 ? `${state.scenario.title} (edited)` : state.scenario.title;
+}
+
 export function isDirty(state: EditorState): boolean {
   return (state.undo[state.undo.length - 1]?.id ?? 0) !== state.savedAt;
 }
