@@ -8,6 +8,9 @@ import type { Key } from 'ink';
  * (an arrow, Enter, Ctrl-letter) or a single character is left as it is.
  */
 export function keysOfChunk(input: string, key: Key): Array<readonly [string, Key]> {
+  // Esc then a key typed fast reach Ink as one Alt+key (the bytes are the same: ESC, then the
+  // key's). The explorer has no Alt keys, so it is Esc, then the key.
+  if (key.meta && !key.escape) return [keyOf('\x1b'), ...keysOfChunk(input, { ...key, meta: false })];
   if (input.length <= 1 || hasFlag(key)) return [[input, key]];
   // A paste of several lines ends at its first line break: what follows would act as commands.
   const lineEnd = input.search(/[\r\n]/);

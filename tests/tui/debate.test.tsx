@@ -57,6 +57,14 @@ describe('rewrite distance in the explorer', () => {
     return { app, frame: await app.waitFor('candidate.interest: 0.3 -> 0.4') };
   }
 
+  it('Esc and a key typed as one chunk (as Alt+key) leave the view, then act', async () => {
+    const { app } = await rewriteOfOneEdit();
+    // ESC then e in one write: back to the parameters, then e opens the story (explain).
+    await app.press('\x1be');
+    const frame = await app.waitFor(/Branch \d+|branch \d+/);
+    expect(frame).not.toContain('What changes');
+  });
+
   it('without a baseline file, the edits to the opened file are the rewrite', async () => {
     const { app, frame } = await rewriteOfOneEdit();
     expect(frame).toContain('names no baseline and extends none');

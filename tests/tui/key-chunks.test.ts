@@ -32,4 +32,17 @@ describe('keys that arrive in one chunk', () => {
     expect(keys.map(([input]) => input)).toEqual(['0', '.', '3', '\r']);
     expect(keysOfChunk('0.3\r\n', none).map(([input]) => input)).toEqual(['0', '.', '3', '\r']);
   });
+
+  it('Esc then a key, typed fast, arrive as one Alt+key: they are given back as Esc, then the key', () => {
+    // "\x1be" is parsed by Ink as meta + e; "\x1b\x1b[B" as meta + down.
+    const [esc, e] = keysOfChunk('e', { ...none, meta: true });
+    expect(esc).toEqual(['', { ...none, escape: true }]);
+    expect(e).toEqual(['e', none]);
+    const [esc2, down] = keysOfChunk('', { ...none, meta: true, downArrow: true });
+    expect(esc2![1].escape).toBe(true);
+    expect(down).toEqual(['', { ...none, downArrow: true }]);
+    // Esc alone is Esc.
+    const alone = { ...none, escape: true, meta: true };
+    expect(keysOfChunk('', alone)).toEqual([['', alone]]);
+  });
 });
