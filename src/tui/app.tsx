@@ -23,7 +23,11 @@ import { spread } from './text.js';
 import type { Workspace } from './workspace.js';
 
 export interface AppProps {
-  readonly opened: { readonly scenario: Scenario; readonly file: string; readonly warnings: readonly string[] };
+  /**
+   * The file as opened; with `sets`, the command line's --set values, made the first edit on it
+   * (marked, counted in the rewrite and in a save, undone with u) rather than part of the file.
+   */
+  readonly opened: { readonly scenario: Scenario; readonly file: string; readonly warnings: readonly string[]; readonly sets?: { readonly scenario: Scenario; readonly label: string } };
   /** A second scenario from the command line: team A of the debate view, against the one on screen. */
   readonly teamA?: { readonly scenario: Scenario; readonly file: string };
   readonly runner: LiveRunner;
@@ -49,7 +53,9 @@ export function App({ opened, teamA: opposing, runner, workspace, screen: first,
   const keys = useKeyRouter();
   const { columns, rows } = useTerminalSize();
   const [editor, dispatch] = useReducer(editorReducer, opened, (o) => {
-    const state = openEditor(o.scenario, o.file, o.warnings);
+    const plain = openEditor(o.scenario, o.file, o.warnings);
+    const sets = o.sets;
+    const state = sets === undefined ? plain : editorReducer(plain, { type: 'edit', recipe: () => sets.scenario, label: sets.label });
     if (opposing === undefined) return state;
     return { ...state, note: `debate (c): team A ${workspace.displayPath(opposing.file)} against team B, the scenario on screen` };
   });

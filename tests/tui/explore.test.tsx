@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { KEY, noFiles, renderApp, type Harness } from './harness.js';
 import { sampleScenario } from '../helpers/sample-scenario.js';
+import { join } from 'node:path';
+import { loadScenarioFile } from '../../src/scenario/load.js';
+import { fileWorkspace } from '../../src/tui/workspace.js';
+import { BUNDLED, load } from './files.js';
 
 let h: Harness | undefined;
 afterEach(() => h?.unmount());
@@ -218,5 +222,21 @@ describe('explore screen', () => {
     await h.press(KEY.right);
     await h.waitFor(/RU interest +\*0\.31/);
     await h.waitFor('Run failed: worker exploded');
+  });
+
+  it('--set values are the first edit on the file as opened: marked, in the rewrite distance, and undone with u', async () => {
+    const file = join(BUNDLED, 'russia-2000.yaml');
+    const asWritten = await load(file);
+    const sets = await loadScenarioFile(file, { bundledDir: BUNDLED, sets: ['candidate.acceptsStandardPath=0.8'] });
+    if (!sets.ok) throw new Error('cannot set');
+    h = renderApp({ ...asWritten, sets: { scenario: sets.value.scenario, label: '--set candidate.acceptsStandardPath=0.8' } }, fileWorkspace({ bundledDir: BUNDLED }));
+    await h!.waitFor(/RU standard path +\*0\.80/);
+    const frame = await h!.waitFor(/rewrite \d+\.\d ·/);
+    expect(frame).toMatch(/rewrite 18\.7 ·/);
+    expect(frame).toContain('(edited)');
+    await h!.press('u');
+    await h!.waitFor('undid: --set candidate.acceptsStandardPath=0.8');
+    const undone = await h!.waitFor(/rewrite 0\.0 ·/);
+    expect(undone).not.toMatch(/RU standard path +\*/);
   });
 });

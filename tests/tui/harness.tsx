@@ -47,7 +47,7 @@ export interface Harness {
 }
 
 export function renderApp(
-  opened: { scenario: Scenario; file: string; warnings?: string[] },
+  opened: { scenario: Scenario; file: string; warnings?: string[]; sets?: { scenario: Scenario; label: string } },
   workspace: Workspace,
   runner = testRunner(),
   teamA?: AppProps['teamA'],

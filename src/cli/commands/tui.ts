@@ -34,8 +34,10 @@ export async function tuiCommand(file: string | undefined, flags: TuiFlags, team
   // first run starts as soon as the scenario is there, so the workers warm up while Ink loads.
   const ui = withoutFetch(() => Promise.all([import('ink'), import('../../tui/app.js'), import('../../tui/workspace.js')]));
   ui.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
-  const [loaded, opposing, { LiveRunner }, { defaultExecutors }] = await Promise.all([
+  const [loaded, asWritten, opposing, { LiveRunner }, { defaultExecutors }] = await Promise.all([
     loadForCommand(name, flags.set),
+    // The file as written: --set values are edits on it, marked, counted and undone like any other.
+    flags.set.length === 0 ? undefined : loadForCommand(name),
     teamA === undefined ? undefined : loadForCommand(teamA, flags.set),
     import('../../batch/live-runner.js'),
     import('../../batch/executors.js'),
@@ -61,7 +63,8 @@ export async function tuiCommand(file: string | undefined, flags: TuiFlags, team
   const leaveScreen = () => process.stdout.write(ALTERNATE_SCREEN_OFF);
   process.stdout.write(ALTERNATE_SCREEN_ON);
   process.once('exit', leaveScreen);
-  const app = render(appElement({ opened: loaded, teamA: opposing, runner, workspace, ...(flags.big === true && { screen: 'projector' as const }), onExit: (text) => (farewell = text) }), { exitOnCtrlC: false });
+  const opened = asWritten === undefined ? loaded : { ...asWritten, warnings: loaded.warnings, sets: { scenario: loaded.scenario, label: flags.set.map((x) => `--set ${x}`).join(' ') } };
+  const app = render(appElement({ opened, teamA: opposing, runner, workspace, ...(flags.big === true && { screen: 'projector' as const }), onExit: (text) => (farewell = text) }), { exitOnCtrlC: false });
   // Once the first frame is out (Ink and React finish it just after render returns), the run
   // under way may use every thread.
   setTimeout(() => runner.widen(), WIDEN_AFTER_MS).unref();
