@@ -53,13 +53,14 @@ export function PromptBar({ prompt, onDone, width }: PromptBarProps) {
     }
   });
   if (prompt.kind === 'choice') {
-    const keys = prompt.choices.map((c) => `${c.key} ${c.label}`).join(' · ');
+    const { question, keys } = fitChoices(prompt.question, prompt.choices, width);
     return (
       <Text wrap="truncate">
         <Text color="yellow" bold>
-          {prompt.question}
-        </Text>{' '}
-        {truncate(`${keys} · Esc cancel`, Math.max(10, width - prompt.question.length - 1))}
+          {question}
+        </Text>
+        {question === '' ? '' : ' '}
+        {truncate(keys, Math.max(10, width - question.length - (question === '' ? 0 : 1)))}
       </Text>
     );
   }
@@ -74,4 +75,23 @@ export function PromptBar({ prompt, onDone, width }: PromptBarProps) {
       </Text>
     </Text>
   );
+}
+
+/**
+ * A choice on one line, in the first form that fits the width: in full; without "Esc cancel";
+ * with plain spaces between choices; then without the question; else the last, cut. Every choice's key stays in
+ * sight as long as one of those fits (a cut list hid the Vetoed of `o` at 60 columns).
+ */
+export function fitChoices(question: string, choices: readonly { readonly key: string; readonly label: string }[], width: number): { question: string; keys: string } {
+  const listed = (sep: string) => choices.map((c) => `${c.key} ${c.label}`).join(sep);
+  const forms = [
+    { question, keys: `${listed(' · ')} · Esc cancel` },
+    { question, keys: listed(' · ') },
+    { question, keys: listed('  ') },
+    { question, keys: listed(' ') },
+    { question: '', keys: listed('  ') },
+    { question: '', keys: listed(' ') },
+  ];
+  const room = (f: { question: string; keys: string }) => width - (f.question === '' ? 0 : f.question.length + 1);
+  return forms.find((f) => f.keys.length <= room(f)) ?? forms[forms.length - 1]!;
 }

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { OUTCOMES } from '../../src/model/outcome.js';
+import { SHORT_OUTCOME_LABELS } from '../../src/tui/labels.js';
+import { fitChoices } from '../../src/tui/prompt.js';
+
+const outcomes = OUTCOMES.map((o, i) => ({ key: String(i + 1), label: SHORT_OUTCOME_LABELS[o] }));
+const line = (f: { question: string; keys: string }) => (f.question === '' ? f.keys : `${f.question} ${f.keys}`);
+
+describe('a choice prompt on one line', () => {
+  it('keeps every choice in sight: the question and "Esc cancel" give way first', () => {
+    const wide = fitChoices('Next branch ending:', outcomes, 160);
+    expect(wide.keys).toContain('Esc cancel');
+    const at100 = fitChoices('Next branch ending:', outcomes, 100);
+    expect(line(at100).length).toBeLessThanOrEqual(100);
+    expect(at100.keys).toContain('7 Pending');
+    expect(at100.question).toBe('Next branch ending:');
+    // At 60 columns the whole list cannot fit: the question goes, and Vetoed (5) stays in sight.
+    const at60 = fitChoices('Next branch ending:', outcomes, 60);
+    expect(at60.question).toBe('');
+    expect(at60.keys.slice(0, 60)).toContain('5 Vetoed');
+  });
+});
