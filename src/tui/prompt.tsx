@@ -17,6 +17,8 @@ export type Prompt =
   | {
       readonly kind: 'choice';
       readonly question: string;
+      /** What the question may shrink to when the choices do not fit (default: the question itself; '' to drop it). */
+      readonly shortQuestion?: string;
       readonly choices: readonly { readonly key: string; readonly label: string; readonly run: () => void }[];
     };
 
@@ -53,7 +55,7 @@ export function PromptBar({ prompt, onDone, width }: PromptBarProps) {
     }
   });
   if (prompt.kind === 'choice') {
-    const { question, keys } = fitChoices(prompt.question, prompt.choices, width);
+    const { question, keys } = fitChoices(prompt.question, prompt.choices, width, prompt.shortQuestion);
     return (
       <Text wrap="truncate">
         <Text color="yellow" bold>
@@ -79,18 +81,19 @@ export function PromptBar({ prompt, onDone, width }: PromptBarProps) {
 
 /**
  * A choice on one line, in the first form that fits the width: in full; without "Esc cancel";
- * with plain spaces between choices; then without the question; else the last, cut. Every choice's key stays in
+ * with plain spaces between choices; then with the question shortened (or dropped, where the
+ * prompt allows it); else the last, cut. Every choice's key stays in
  * sight as long as one of those fits (a cut list hid the Vetoed of `o` at 60 columns).
  */
-export function fitChoices(question: string, choices: readonly { readonly key: string; readonly label: string }[], width: number): { question: string; keys: string } {
+export function fitChoices(question: string, choices: readonly { readonly key: string; readonly label: string }[], width: number, shortQuestion = question): { question: string; keys: string } {
   const listed = (sep: string) => choices.map((c) => `${c.key} ${c.label}`).join(sep);
   const forms = [
     { question, keys: `${listed(' · ')} · Esc cancel` },
     { question, keys: listed(' · ') },
     { question, keys: listed('  ') },
     { question, keys: listed(' ') },
-    { question: '', keys: listed('  ') },
-    { question: '', keys: listed(' ') },
+    { question: shortQuestion, keys: listed('  ') },
+    { question: shortQuestion, keys: listed(' ') },
   ];
   const room = (f: { question: string; keys: string }) => width - (f.question === '' ? 0 : f.question.length + 1);
   return forms.find((f) => f.keys.length <= room(f)) ?? forms[forms.length - 1]!;

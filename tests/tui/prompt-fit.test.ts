@@ -15,8 +15,22 @@ describe('a choice prompt on one line', () => {
     expect(at100.keys).toContain('7 Pending');
     expect(at100.question).toBe('Next branch ending:');
     // At 60 columns the whole list cannot fit: the question goes, and Vetoed (5) stays in sight.
-    const at60 = fitChoices('Next branch ending:', outcomes, 60);
+    const at60 = fitChoices('Next branch ending:', outcomes, 60, '');
     expect(at60.question).toBe('');
     expect(at60.keys.slice(0, 60)).toContain('5 Vetoed');
+  });
+
+  it('a question that must be read shrinks but stays: the quit question keeps "Unsaved changes."', () => {
+    const quit = [
+      { key: 's', label: 'save, then quit' },
+      { key: 'y', label: 'quit without saving' },
+      { key: 'n', label: 'stay' },
+    ];
+    const at80 = fitChoices('Unsaved changes (Ctrl-C again: quit without saving).', quit, 80, 'Unsaved changes.');
+    expect(line(at80).length).toBeLessThanOrEqual(80);
+    expect(at80.question).toBe('Unsaved changes.');
+    expect(fitChoices('Unsaved changes (Ctrl-C again: quit without saving).', quit, 160).question).toContain('Ctrl-C again');
+    // With no short form, the question is never dropped.
+    expect(fitChoices('Overwrite?', quit, 20).question).toBe('Overwrite?');
   });
 });

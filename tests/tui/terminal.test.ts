@@ -75,7 +75,7 @@ describe.skipIf(!ready)('in a real terminal (tmux, 80×24; needs npm run build)'
     send('S-Right');
     await waitFor(new RegExp(`RU interest +\\*~?${(stepped + 0.1).toFixed(2)}`));
     send('q');
-    await waitFor(/Unsaved changes\./);
+    await waitFor(/Unsaved changes/);
     send('y');
     const after = await waitFor(/exit=0/);
     expect(after).toContain('quit without saving');

@@ -78,6 +78,7 @@ export function useFileActions({ editor, dispatch, workspace, prompt, quit, onOp
       kind: 'choice',
       // A second Ctrl-C is the way out of a program that asks: said, as it discards.
       question: 'Unsaved changes (Ctrl-C again: quit without saving).',
+      shortQuestion: 'Unsaved changes.',
       choices: [
         { key: 's', label: 'save, then quit', run: () => beginSave((saved) => quit(`article10: changes saved in ${saved}`)) },
         { key: 'y', label: 'quit without saving', run: () => quit(QUIT_UNSAVED) },

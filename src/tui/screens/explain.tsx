@@ -82,6 +82,8 @@ export function ExplainScreen({ scenario, seed, ask, notify, active, width, heig
         ask({
           kind: 'choice',
           question: 'Next branch ending:',
+          // The key o asked for it: the question may go before a choice does.
+          shortQuestion: '',
           choices: OUTCOMES.map((o, i) => ({ key: String(i + 1), label: SHORT_OUTCOME_LABELS[o], run: () => find(o, branch + 1) })),
         });
       else if (input === 'f') {
