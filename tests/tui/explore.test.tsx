@@ -121,7 +121,7 @@ describe('explore screen', () => {
   it('space switches a rule off and the results change; x restores it', async () => {
     open();
     const before = await refined();
-    await h!.press(KEY.tab, KEY.tab, KEY.tab);
+    await h!.press(KEY.tab, KEY.tab, KEY.tab, KEY.tab);
     await h!.waitFor(/› istanbul-link +on/);
     await h!.press(' ');
     await h!.waitFor(/istanbul-link +\*off/);
@@ -134,7 +134,7 @@ describe('explore screen', () => {
   it("a rule's and an event's effect sizes are listed, edited and marked like any value; x restores one", async () => {
     open();
     const before = await refined();
-    await h!.press(KEY.tab, KEY.tab, KEY.tab, KEY.down);
+    await h!.press(KEY.tab, KEY.tab, KEY.tab, KEY.tab, KEY.down);
     let frame = await h!.waitFor(/› istanbul-link effect 1 +-0\.20/);
     // Its source is the effect's own.
     expect(frame).toContain('source S30');
@@ -153,7 +153,7 @@ describe('explore screen', () => {
   it('space switches an Ally between veto and holdout, which adds its lift', async () => {
     open();
     await refined();
-    await h!.press(KEY.tab, KEY.tab);
+    await h!.press(KEY.tab, KEY.tab, KEY.tab);
     await h!.press(KEY.down, KEY.down);
     await h!.waitFor(/› BE objection +veto/);
     await h!.press(' ');
@@ -238,5 +238,17 @@ describe('explore screen', () => {
     await h!.waitFor('undid: --set candidate.acceptsStandardPath=0.8');
     const undone = await h!.waitFor(/rewrite 0\.0 ·/);
     expect(undone).not.toMatch(/RU standard path +\*/);
+  });
+
+  it("the procedure's own numbers are listed under Process, edited and marked like any value", async () => {
+    open();
+    await refined();
+    await h!.press(KEY.tab);
+    const frame = await h!.waitFor(/› +prep years +/);
+    expect(frame).toContain('Process');
+    await h!.press(KEY.right);
+    await h!.waitFor(/prep years +\*/);
+    await h!.press('x');
+    await h!.waitFor(/› +prep years +[^* ]/);
   });
 });

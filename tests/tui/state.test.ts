@@ -126,7 +126,9 @@ describe('editorReducer', () => {
     expect(selectedItem(run({ type: 'select', move: { by: 2 } }))?.key).toBe(items[2]!.key);
     expect(selectedItem(run({ type: 'select', move: { by: -5 } }))?.key).toBe(items[0]!.key);
     expect(selectedItem(run({ type: 'select', move: { to: 'last' } }))?.key).toBe(items[items.length - 1]!.key);
-    expect(selectedItem(run({ type: 'select', move: { group: 1 } }))?.group).toBe('Preconditions');
-    expect(selectedItem(run({ type: 'select', move: { group: 1 } }, { type: 'select', move: { group: 1 } }, { type: 'select', move: { group: -1 } }))?.key).toBe('pre.a.level');
+    expect(selectedItem(run({ type: 'select', move: { group: 1 } }))?.group).toBe('Process');
+    expect(selectedItem(run({ type: 'select', move: { group: 1 } }))?.key).toBe('process.standardPath.minYears');
+    const next = { type: 'select', move: { group: 1 } } as const;
+    expect(selectedItem(run(next, next, next, { type: 'select', move: { group: -1 } }))?.key).toBe('pre.a.level');
   });
 });

@@ -60,13 +60,13 @@ export const SCOPES = {
   process: {
     section: 'process',
     entries: [
-      { field: 'standardPath.minYears', number: 'years', label: 'standard path: years of preparation before a vote', doc: 'Years of preparation on the standard path before the Allies consider an invitation.' },
-      { field: 'standardPath.readiness', number: 'level', label: 'standard path: share of preconditions the Allies ask', doc: 'Share of preconditions that must be met before an invitation is considered on the standard path.' },
-      { field: 'specialTrack.minYears', number: 'years', label: 'special track: years before a vote', doc: 'Years of preparation before a vote when the candidate demands special status.' },
-      { field: 'specialTrack.readiness', number: 'level', label: 'special track: share of preconditions the Allies ask', doc: 'Share of preconditions that must be met on the special track.' },
-      { field: 'specialTrack.consentPenalty', number: 'probability', label: 'consent every Ally loses over a special-status demand', doc: 'Consent lost by every Ally when the candidate demands special status.' },
-      { field: 'protocolMonths', number: 'months', label: 'months from invitation to protocol', doc: 'Months from invitation to signed accession protocol.' },
-      { field: 'cohesion', number: 'probability', label: 'Alliance cohesion (how far the Allies vote alike)', doc: "How much the Allies' dispositions move together (0 = independent, 1 = as one)." },
+      { field: 'standardPath.minYears', number: 'years', label: 'standard path: years of preparation before a vote', doc: 'Years of preparation on the standard path before the Allies consider an invitation.', edit: 'prep years' },
+      { field: 'standardPath.readiness', number: 'level', label: 'standard path: share of preconditions the Allies ask', doc: 'Share of preconditions that must be met before an invitation is considered on the standard path.', edit: 'readiness' },
+      { field: 'specialTrack.minYears', number: 'years', label: 'special track: years before a vote', doc: 'Years of preparation before a vote when the candidate demands special status.', edit: 'special years' },
+      { field: 'specialTrack.readiness', number: 'level', label: 'special track: share of preconditions the Allies ask', doc: 'Share of preconditions that must be met on the special track.', edit: 'special readiness' },
+      { field: 'specialTrack.consentPenalty', number: 'probability', label: 'consent every Ally loses over a special-status demand', doc: 'Consent lost by every Ally when the candidate demands special status.', edit: 'special penalty' },
+      { field: 'protocolMonths', number: 'months', label: 'months from invitation to protocol', doc: 'Months from invitation to signed accession protocol.', edit: 'protocol months' },
+      { field: 'cohesion', number: 'probability', label: 'Alliance cohesion (how far the Allies vote alike)', doc: "How much the Allies' dispositions move together (0 = independent, 1 = as one).", edit: 'cohesion' },
     ],
   },
   precondition: {

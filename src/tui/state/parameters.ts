@@ -11,7 +11,7 @@ import { describeDistribution, shortValue } from './edits.js';
  * The editable parameters of a scenario, in the order the panel lists them. Built from the
  * Scenario each time it changes, so a path's array indices always match the current lists.
  */
-export const PARAMETER_GROUPS = ['Candidate', 'Preconditions', 'Allies', 'Rules', 'Events'] as const;
+export const PARAMETER_GROUPS = ['Candidate', 'Process', 'Preconditions', 'Allies', 'Rules', 'Events'] as const;
 export type ParameterGroup = (typeof PARAMETER_GROUPS)[number];
 
 /** Where a value lives in a Scenario: keys and array indices, as immer patches spell them. */
@@ -66,6 +66,8 @@ interface ScopeView {
 
 const VIEWS: Readonly<Partial<Record<ScopeName, ScopeView>>> = {
   candidate: { group: 'Candidate', key: 'candidate', owner: (s) => candidateCodeAt(s.candidate, s.decisionPoint.year), detail: (s, _, entry) => `${s.candidate.name}: ${entry.doc}` },
+  // The procedure's own numbers (preparation, the readiness gate, cohesion): what "what would it take" may also move.
+  process: { group: 'Process', key: 'process', owner: () => '', detail: (_, __, entry) => entry.doc },
   precondition: {
     group: 'Preconditions',
     key: 'pre',
