@@ -43,7 +43,7 @@ export const NUMBER_KINDS = {
   drift: { range: 'delta', unit: 'per year', scale: 0.02, edit: { min: -0.5, max: 0.5, step: 0.005, bigStep: 0.05 } },
   volatility: { range: 'nonNegative', unit: 'per year', scale: 0.02 },
   weight: { range: 'real', unit: 'weight', scale: 0.1 },
-  years: { range: 'nonNegative', unit: 'years', scale: 1 },
+  years: { range: 'nonNegative', unit: 'years', scale: 1, edit: { min: 0, max: 30, step: 0.1, bigStep: 1 } },
   months: { range: 'nonNegative', unit: 'months', scale: 3, edit: { min: 0, max: 240, step: 1, bigStep: 6 } },
 } as const satisfies Readonly<Record<string, NumberKind>>;
 
