@@ -70,9 +70,10 @@ export function App({ opened, teamA: opposing, runner, workspace, screen: first,
   const debateRunner = useRef<DebateRunner>(undefined);
   debateRunner.current ??= new DebateRunner({ seed: runner.seed, stages: runner.stages });
   /** Teams chosen from the scenario files in the debate view; unset, the defaults below stand. */
-  const [chosen, setChosen] = useState<{ readonly a?: Team; readonly b?: Team }>(() =>
+  const [openingTeams] = useState<{ readonly a?: Team; readonly b?: Team }>(() =>
     opposing === undefined ? {} : { a: { scenario: opposing.scenario, role: workspace.displayPath(opposing.file) } },
   );
+  const [chosen, setChosen] = useState(openingTeams);
   const [choosing, setChoosing] = useState<TeamName>('a');
   const [frontTarget, setFrontTarget] = useState<Target>(DEFAULT_TARGET);
   const frontCache = useRef<FrontCache>(undefined);
@@ -89,6 +90,8 @@ export function App({ opened, teamA: opposing, runner, workspace, screen: first,
     const opened = await workspace.open(file);
     if (!opened.ok) return notify(`cannot open ${workspace.displayPath(file)}: ${opened.problems[0] ?? ''}`);
     setChosen((c) => ({ ...c, [choosing]: { scenario: opened.scenario, role: workspace.displayPath(opened.file) } }));
+    // The message line had named the teams as they were.
+    notify(`team ${choosing.toUpperCase()}: ${workspace.displayPath(opened.file)}`);
     setScreen('debate');
   };
 
@@ -137,8 +140,12 @@ export function App({ opened, teamA: opposing, runner, workspace, screen: first,
       },
       choose: (file) => void chooseTeam(file),
       reset: () => {
-        setChosen({});
-        notify('teams reset: A is the pin (or the baseline), B the scenario on screen');
+        setChosen(openingTeams);
+        notify(
+          openingTeams.a === undefined
+            ? 'teams reset: A is the pin (or the baseline), B the scenario on screen'
+            : `teams reset: A is ${openingTeams.a.role}, B the scenario on screen`,
+        );
       },
     },
     front: { target: frontTarget, setTarget: setFrontTarget, executors: runner.executors, cache: frontCache.current },

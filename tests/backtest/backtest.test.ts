@@ -120,6 +120,11 @@ describe('backtests: real accessions from the record', () => {
     expect(finlandLine).not.toContain('at the horizon');
     // Georgia's observed year is its horizon: nothing to stop earlier, and the misses are those of the full run.
     const georgia = report.cases.find((c) => c.scenario === 'backtest-georgia-2008')!;
+    // A case that did not join shows no predicted month beside its observed year; one that joined does.
+    const caseRow = (id: string) => backtestText(report).split('\n').find((l) => l.trimStart().startsWith(`${id} `))!;
+    expect(georgia.predictedMonth).not.toBeNull();
+    expect(caseRow('backtest-georgia-2008')).not.toMatch(/\d{4}-\d\d \(/);
+    expect(caseRow('backtest-finland-2023')).toMatch(/\d{4}-\d\d \(\d{4}-\d\d to \d{4}-\d\d\)/);
     expect(georgia.missesAtObservedYear!.find((m) => m.outcome === 'joined')?.share).toBeCloseTo(georgia.joinedByHorizon, 12);
     // Without them (backtest --no-misses): the same scores, no second run, no section.
     const without = await runBacktests(inputs, { seed: 'misses', runs: 4000, workers: 1, misses: false });

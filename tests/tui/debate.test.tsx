@@ -135,6 +135,8 @@ describe('debate view', () => {
     await h!.waitFor('› 2000  russia-2000 ');
     await h!.press(KEY.enter);
     frame = await h!.waitFor(/B  russia-2000 \(.*russia-2000\.yaml\)/);
+    // The message line names the team just chosen.
+    expect(frame).toMatch(/^team B: \S*russia-2000\.yaml/m);
     frame = await h!.waitFor('none: both teams make the same assumptions');
     await h!.press('x');
     await h!.waitFor('B  russia-2000-stands-in-line (on screen)');
@@ -166,6 +168,20 @@ describe('debate view', () => {
     expect(lines.some((l) => /^Outcome +A +B +B − A +95% interval/.test(l))).toBe(true);
     expect(frame).toContain('They part at');
     expect(frame).not.toContain('Debate on');
+    // An outcome neither team reached makes room for an assumption that differs, scrolled with ↑↓.
+    expect(frame).not.toMatch(/^Vetoed/m);
+    expect(frame).toMatch(/^Joined /m);
+    const heading = lines.findIndex((l) => l.startsWith('Assumptions that differ'));
+    expect(lines[heading]).toContain('↑↓ scroll');
+    expect(lines[heading + 1]).toMatch(/^ {2}candidate\./);
+    await h.press(KEY.down);
+    const first = lines[heading + 1]!;
+    const afterHeading = () => {
+      const rows = h!.lastFrame().split('\n');
+      return rows[rows.findIndex((l) => l.startsWith('Assumptions that differ')) + 1];
+    };
+    for (let waited = 0; afterHeading() === first && waited < 5_000; waited += 10) await tick(10);
+    expect(afterHeading()).not.toBe(first);
     // With room, the heading comes back.
     await h.resize(60, 24);
     await h.waitFor('Debate on');
@@ -181,5 +197,18 @@ describe('debate view', () => {
     await h.press('c');
     await h.waitFor(/A  russia-2000 \(.*russia-2000\.yaml\)/);
     await h.waitFor('B  russia-2000-stands-in-line (on screen)');
+    // Team A chosen from the files, then reset: back to the file from the command line, and the message line follows.
+    await h.press('a');
+    await h.waitFor('Team A: choose a scenario');
+    await h.waitFor('› 2000  russia-2000-stands-in-line');
+    await h.press(KEY.up);
+    await h.waitFor('› 2000  russia-2000-istanbul-kept');
+    await h.press(KEY.enter);
+    const chosen = await h.waitFor(/^team A: \S*russia-2000-istanbul-kept\.yaml/m);
+    expect(chosen).not.toContain('debate (c): team A');
+    expect(chosen).not.toMatch(/A  russia-2000 \(.*russia-2000\.yaml\)/);
+    await h.press('x');
+    await h.waitFor(/A  russia-2000 \(.*russia-2000\.yaml\)/);
+    await h.waitFor(/teams reset: A is \S*russia-2000\.yaml, B the scenario on screen/);
   });
 });

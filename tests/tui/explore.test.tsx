@@ -246,6 +246,9 @@ describe('explore screen', () => {
     await h!.press(KEY.tab);
     const frame = await h!.waitFor(/› +prep years +/);
     expect(frame).toContain('Process');
+    // A row with no owner starts where the Candidate rows do: the marker, one space, its name.
+    expect(frame).toMatch(/^› prep years /m);
+    expect(frame).toMatch(/^ {2}readiness /m);
     await h!.press(KEY.right);
     await h!.waitFor(/prep years +\*/);
     await h!.press('x');

@@ -27,7 +27,9 @@ export function backtestText(r: BacktestReport): string {
     c.reference === null ? '-' : pct(c.reference.p),
     c.brier.toFixed(3),
     c.logScore.toFixed(3),
-    c.predictedMonth === null ? '-' : `${c.predictedMonth.median} (${c.predictedMonth.p10} to ${c.predictedMonth.p90})`,
+    // A case that did not join has no accession month to set a prediction against: beside its
+    // observed year, the month of its rare joined branches read as a forecast of the stall.
+    c.predictedMonth === null || c.observed.outcome !== 'joined' ? '-' : `${c.predictedMonth.median} (${c.predictedMonth.p10} to ${c.predictedMonth.p90})`,
     observedWhen(c),
     pct(c.joinedByHorizon),
     `${c.mostLikely} ${pct(c.mostLikelyShare, 0)}`,
@@ -63,7 +65,7 @@ export function backtestText(r: BacktestReport): string {
   out.push(`  log           per case -ln(max(P(obs), ${r.logScoreFloor})); over cases: ${r.definitions.logScore}`);
   out.push(`  skill         ${r.definitions.skill}`);
   out.push(`  era           ${r.definitions.era}`);
-  out.push('  pred. month   median accession month (the last deposit) among the branches that joined (10th-90th percentile)');
+  out.push('  pred. month   median accession month (the last deposit) among the branches that joined (10th-90th percentile); joined cases only (--json gives it for every case)');
   out.push('  obs. date     the month the observed outcome took effect (the year alone when the file gives no date)');
   out.push(`  month error   ${r.definitions.monthError}`);
   out.push("  joined by hz  share of branches that joined by the case's horizon");

@@ -54,8 +54,9 @@ export function ParameterPanel({ items, selected, scenario, original, width, hei
   );
 }
 
-/** "owner field" in exactly `width` characters: the owner is shortened first. */
+/** "owner field" in exactly `width` characters: the owner is shortened first; a row with no owner (the procedure's) is its field alone. */
 function itemLabel(item: ParameterItem, width: number): string {
+  if (item.owner === '') return padEnd(item.field, width).slice(0, width);
   const field = item.field === '' ? '' : ` ${item.field}`;
   return padEnd(truncate(item.owner, Math.max(3, width - field.length)) + field, width).slice(0, width);
 }

@@ -42,6 +42,8 @@ const INTERVAL = 17;
 const FIXED_ROWS = 13;
 /** The table's header, seven outcomes and where they part. */
 const TABLE_ROWS = 9;
+/** Assumption rows a short screen makes room for: one, scrolled with ↑↓ as its heading says. */
+const MIN_LIST_ROWS = 1;
 const FUNNEL_ROWS = 1 + 5;
 const A_COLOR = 'cyan';
 const B_COLOR = 'magenta';
@@ -64,12 +66,19 @@ export function DebateScreen({ runner, a, b, onPick, onReset, active, width, hei
       wrapText(l, width - 4).map((text, i) => ({ text: `${i === 0 ? '  ' : '    '}${text}`, warning: false })),
     ),
   ];
-  // On a short screen the heading goes first, then where the teams part: the table and its
-  // column heads stay (without them the shares cannot be read).
+  // On a short screen room is made for a few assumptions (the point of a debate): the heading
+  // goes first (the status line gives the branches and the seed), then the outcomes no branch
+  // of either team reached, then where the teams part. The column heads and the other outcomes
+  // stay: without them the shares cannot be read.
   const errorRows = results.error === undefined ? 0 : 1;
-  const showHeading = height - errorRows >= FIXED_ROWS;
-  const showPart = height - errorRows >= FIXED_ROWS - 1;
-  const fixedRows = FIXED_ROWS - (showHeading ? 0 : 1) - (showPart ? 0 : 1);
+  let short = FIXED_ROWS + MIN_LIST_ROWS - (height - errorRows);
+  const showHeading = short <= 0;
+  if (!showHeading) short--;
+  const unreached = c === undefined ? [] : OUTCOMES.filter((o) => o !== 'joined' && c.outcomes[o].a === 0 && c.outcomes[o].b === 0);
+  const hidden = new Set(unreached.slice(0, Math.max(0, short)));
+  short -= hidden.size;
+  const showPart = short <= 0;
+  const fixedRows = FIXED_ROWS - (showHeading ? 0 : 1) - (showPart ? 0 : 1) - hidden.size;
   let rest = height - fixedRows - errorRows;
   const gap = rest >= 6 ? 1 : 0;
   rest -= 2 * gap;
@@ -86,7 +95,8 @@ export function DebateScreen({ runner, a, b, onPick, onReset, active, width, hei
   });
   const shown = listed.slice(top, top + listRows);
   const below = listed.length - top - listRows;
-  if (below > 0 && shown.length > 0) shown[shown.length - 1] = { text: `  … ${below} more (↓ PgDn)`, warning: false };
+  // A single row stays an assumption: its heading says it scrolls.
+  if (below > 0 && shown.length > 1) shown[shown.length - 1] = { text: `  … ${below + 1} more (↓ PgDn)`, warning: false };
 
   const columns = tableColumns(width);
   const stale = !results.current;
@@ -112,11 +122,11 @@ export function DebateScreen({ runner, a, b, onPick, onReset, active, width, hei
           <Text dimColor>Running both scenarios on the same branches…</Text>
         </Box>
       ) : (
-        <Box flexDirection="column" height={TABLE_ROWS - (showPart ? 0 : 1) + (showFunnel ? FUNNEL_ROWS + gap : 0)}>
+        <Box flexDirection="column" height={TABLE_ROWS - hidden.size - (showPart ? 0 : 1) + (showFunnel ? FUNNEL_ROWS + gap : 0)}>
           <Text bold wrap="truncate">
             {tableHeader('Outcome', columns)}
           </Text>
-          {OUTCOMES.map((o) => (
+          {OUTCOMES.filter((o) => !hidden.has(o)).map((o) => (
             <DifferenceRow key={o} label={(width >= 110 ? OUTCOME_LABELS : SHORT_OUTCOME_LABELS)[o]} d={c.outcomes[o]} columns={columns} stale={stale} />
           ))}
           {showFunnel ? (

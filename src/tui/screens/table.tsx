@@ -151,7 +151,7 @@ export const SCREENS: Readonly<Record<ScreenName, ScreenEntry>> = {
     ),
     keys: [
       { keys: 'a, b', does: "choose team A's or team B's scenario from the scenario files", hints: [{ text: 'a/b choose team', order: 1 }] },
-      { keys: 'x', does: 'both teams back to the pin (or baseline) and your edited scenario', hints: [{ text: 'x reset teams', order: 2 }] },
+      { keys: 'x', does: 'both teams back to what the view opened with: A the file named on the command line, else the pin (or baseline); B your edited scenario', hints: [{ text: 'x reset teams', order: 2 }] },
       { keys: '↑ ↓, PgUp PgDn', does: 'scroll the assumptions that differ', hints: [{ text: '↑↓ scroll', order: 3 }] },
     ],
   },
