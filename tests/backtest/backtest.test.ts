@@ -163,7 +163,8 @@ describe('backtests: real accessions from the record', () => {
     const without = await runBacktests(inputs, { seed: 'rewrite', runs: 2000, workers: 1, misses: false });
     expect(without.missRewrites).toBeNull();
     expect(backtestText(without)).not.toContain('What each miss would have needed');
-  });
+    // A search per miss: about 15 s on an idle machine, more on a busy one (no speed goal here).
+  }, 180_000);
 
   test('two cases with one id (a file that extends another) each get the rewrite of their own inputs', async () => {
     const slovakia = await load(backtestFiles().find((f) => f.includes('slovakia-2004'))!);
