@@ -67,8 +67,18 @@ describe('backtests: real accessions from the record', () => {
     expect(report.cases).toHaveLength(inputs.length);
     for (const c of report.cases) {
       expect(c.pObserved).toBeGreaterThanOrEqual(0);
-      expect(c.pObserved).toBeLessThanOrEqual(c.pObservedByHorizon + 1e-12);
+      expect(c.pObservedOutcome).toBeLessThanOrEqual(c.pObservedByHorizon + 1e-12);
       expect(c.brier).toBeCloseTo((1 - c.pObserved) ** 2, 12);
+      // The event scored is membership by the observed year: for a case that did not join, its
+      // absence, which every ending other than joining gives (its kind is pObservedOutcome).
+      const memberBy = c.memberByYear.find((y) => y.year === c.observed.year)!.p;
+      if (c.observed.outcome === 'joined') {
+        expect(c.pObserved).toBe(memberBy);
+        expect(c.pObservedOutcome).toBe(c.pObserved);
+      } else {
+        expect(c.pObserved).toBeCloseTo(1 - memberBy, 12);
+        expect(c.pObservedOutcome).toBeLessThanOrEqual(c.pObserved + 1e-12);
+      }
       if (c.observed.outcome === 'joined') expect(c.yearsToAccession?.observed).toBe(c.observed.year - c.decisionYear);
     }
     expect(report.brier).toBeCloseTo(report.cases.reduce((s, c) => s + c.brier, 0) / report.cases.length, 12);
@@ -126,6 +136,9 @@ describe('backtests: real accessions from the record', () => {
     expect(caseRow('backtest-georgia-2008')).not.toMatch(/\d{4}-\d\d \(/);
     expect(caseRow('backtest-finland-2023')).toMatch(/\d{4}-\d\d \(\d{4}-\d\d to \d{4}-\d\d\)/);
     expect(georgia.missesAtObservedYear!.find((m) => m.outcome === 'joined')?.share).toBeCloseTo(georgia.joinedByHorizon, 12);
+    // A case that did not join is missed only by the branches that joined: a withdrawal is no miss of "not a member by 2020".
+    expect(georgia.missesAtObservedYear!.map((m) => m.outcome)).toEqual(['joined']);
+    expect(georgia.pObserved).toBeCloseTo(1 - georgia.joinedByHorizon, 12);
     // Without them (backtest --no-misses): the same scores, no second run, no section.
     const without = await runBacktests(inputs, { seed: 'misses', runs: 4000, workers: 1, misses: false });
     expect(without.cases.map((c) => c.missesAtObservedYear)).toEqual([null, null, null]);

@@ -5,10 +5,10 @@ import { parseTarget, targetText } from '../rewrite-search/target.js';
 import type { BacktestCase, MissRewrite } from './score.js';
 
 /**
- * What each miss would have needed: for every case whose observed outcome the forecast gave
- * less than even odds, the least rewrite of the case's own inputs (in units of each value's
- * documented uncertainty, each switch 1) that makes the observed outcome the likelier one by
- * the observed year. A small distance says the case's inputs are near what reproduces the
+ * What each miss would have needed: for every case to which the forecast gave what happened
+ * (membership by the observed year, or none for a case that did not join) less than even odds,
+ * the least rewrite of the case's own inputs (in units of each value's documented uncertainty,
+ * each switch 1) that makes it the likelier one by the observed year. A small distance says the case's inputs are near what reproduces the
  * record; a large one, or none within the limits, says the miss is the engine's or the
  * record's, not a prior set slightly off.
  */
@@ -27,7 +27,7 @@ export interface MissRewriteOptions {
   readonly onProgress?: (evaluations: number) => void;
 }
 
-/** Whether a rewrite is sought for a case: its observed outcome got less than even odds. */
+/** Whether a rewrite is sought for a case: what happened (pObserved) got less than even odds. */
 export function isMissed(c: BacktestCase): boolean {
   return c.pObserved < MISS_REWRITE_LIMITS.threshold;
 }
@@ -40,7 +40,8 @@ export function missRewriteEstimate(scenario: Scenario): number {
 /** The least rewrite of one missed case towards its observed outcome. */
 export async function rewriteMiss(scenario: Scenario, scored: BacktestCase, options: MissRewriteOptions): Promise<MissRewrite> {
   const observed = scored.observed;
-  const parsed = parseTarget(`${observed.outcome}>=${MISS_REWRITE_LIMITS.threshold}`, observed.year);
+  // The scored event at even odds: membership by the observed year, or none for a case that did not join.
+  const parsed = parseTarget(observed.outcome === 'joined' ? `joined>=${MISS_REWRITE_LIMITS.threshold}` : `joined<=${MISS_REWRITE_LIMITS.threshold}`, observed.year);
   if (!parsed.ok) throw new Error(`internal: ${parsed.message}`);
   options.onCase?.(scenario.id);
   const { report } = await runRewriteSearch(scenario, scenarioLevers(scenario, [], []), {

@@ -12,15 +12,16 @@ import { ERA_LABELS, ERAS, eraOf, LOG_SCORE_FLOOR, logScore, referenceForecast, 
  * Backtests: scenarios of real accessions, written from the record before the run, each with
  * the outcome that happened (`observed`). The engine's forecast for each is scored against it.
  *
- * The event scored for a case is "the observed outcome, settled no later than the observed
- * year" (for `joined`: membership by the year the candidate actually joined). Its predicted
- * probability p is the share of branches in which it happened. The Brier score of a case is
- * (1 − p)², since the event did happen; over all cases it is the mean, from 0 (every case
- * forecast with certainty) to 1 (every case ruled out). A forecast of 50/50 everywhere scores
- * 0.25. Because every scored event happened, this score alone rewards overconfidence in
- * "yes": read it with the outcome Brier score, which scores the whole distribution of
- * outcomes at the horizon, Σ over outcomes k of (p_k − [k observed])², from 0 to 2, with the
- * log score, and with the skill against a naive reference forecast (scores.ts).
+ * The event scored for a case is membership by the observed year: by the year the candidate
+ * actually joined, or, for a candidacy that did not join, by the year its file observes it still
+ * outside. p is the share of branches in which what happened happened (a member by then, or not
+ * a member by then). The Brier score of a case is (1 − p)²; over all cases it is the mean, from
+ * 0 (every case forecast with certainty) to 1 (every case ruled out). A forecast of 50/50
+ * everywhere scores 0.25. The kind of ending of a candidacy that did not join (stalled,
+ * withdrawn, vetoed) is scored by the outcome Brier score, which scores the whole distribution
+ * of outcomes at the horizon, Σ over outcomes k of (p_k − [k observed])², from 0 to 2. Read the
+ * Brier score with it, with the log score, and with the skill against a naive reference forecast
+ * (scores.ts), which forecasts the same event.
  */
 export interface BacktestCase {
   readonly scenario: string;
@@ -33,10 +34,15 @@ export interface BacktestCase {
   readonly observed: ObservedOutcome;
   /** The day the observed outcome took effect, when the file gives it (`observed.date`). */
   readonly observedDate: string | null;
-  /** P(observed outcome settled by the observed year), with its 95% interval (Monte Carlo error). */
+  /**
+   * P(what happened by the observed year): a member by then for a case that joined, not a member
+   * by then for one that did not; with its 95% interval (Monte Carlo error).
+   */
   readonly pObserved: number;
   readonly pObservedCi95: readonly [number, number];
-  /** P(observed outcome at any time up to the horizon). */
+  /** P(the observed kind of ending, settled by the observed year): pObserved for a case that joined. */
+  readonly pObservedOutcome: number;
+  /** P(the observed kind of ending at any time up to the horizon). */
   readonly pObservedByHorizon: number;
   /** The outcome the run gives most often. */
   readonly mostLikely: Outcome;
@@ -163,8 +169,9 @@ export interface BacktestReport extends BacktestScores {
 }
 
 export const BACKTEST_DEFINITIONS = {
-  pObserved: 'share of branches ending in the observed outcome no later than the observed year (joined: member by that year)',
-  brier: 'mean over cases of (1 - pObserved)^2: 0 = every observed outcome forecast with certainty, 0.25 = a 50/50 forecast, 1 = every one ruled out',
+  pObserved:
+    'share of branches in which what happened by the observed year happened: a member by then, for a case that joined; not a member by then, for one that did not (its kind of ending is scored by the outcome Brier score and given as pObservedOutcome)',
+  brier: 'mean over cases of (1 - pObserved)^2: 0 = what happened forecast with certainty in every case, 0.25 = a 50/50 forecast, 1 = every one ruled out',
   brierOutcomes: 'mean over cases of the sum over outcomes k of (share_k - [k observed])^2 at the horizon: 0 = certain and right, 2 = certain and wrong',
   logScore: `mean over cases of -ln(max(pObserved, ${LOG_SCORE_FLOOR})): 0 = every observed outcome forecast with certainty, 0.693 = a 50/50 forecast, ${(-Math.log(LOG_SCORE_FLOOR)).toFixed(3)} = ruled out (the floor keeps one case from scoring infinity)`,
   reference:
@@ -230,7 +237,13 @@ export function mean(xs: readonly number[]): number | null {
 
 /** Scores one case's results against what happened. Pure. */
 export function scoreCase(scenario: Scenario, observed: ObservedOutcome, results: Results, atObservedYear: Results | null = results): BacktestCase {
-  const p = shareBy(results, observed.outcome, observed.year);
+  // The event scored is membership by the observed year: it happened for a case that joined and
+  // not for one that did not. The kind of ending (stalled, withdrawn...) is the model's own
+  // reading of a record that often admits two (Ukraine set its aim aside in 2010-14, then took
+  // it up again): it is scored by the outcome Brier score, and the reference forecast knows only
+  // membership, so that its skill compares forecasts of one event.
+  const joinedBy = shareBy(results, 'joined', observed.year);
+  const p = observed.outcome === 'joined' ? joinedBy : 1 - joinedBy;
   const count = Math.round(p * results.runs);
   const byOutcome = Object.fromEntries(OUTCOMES.map((o) => [o, results.outcomes[o].share])) as Record<Outcome, number>;
   const mostLikely = mostCommonOutcome(results.outcomes);
@@ -255,6 +268,7 @@ export function scoreCase(scenario: Scenario, observed: ObservedOutcome, results
     observedDate: observed.date ?? null,
     pObserved: p,
     pObservedCi95: wilson(count, results.runs),
+    pObservedOutcome: shareBy(results, observed.outcome, observed.year),
     pObservedByHorizon: byOutcome[observed.outcome],
     mostLikely,
     mostLikelyShare: byOutcome[mostLikely],
@@ -367,6 +381,8 @@ export function missesAt(results: Results, observed: Outcome): MissRow[] {
   };
   for (const outcome of OUTCOMES) {
     if (outcome === observed || results.outcomes[outcome].count === 0) continue;
+    // A case that did not join is missed only by the branches that made it a member.
+    if (observed !== 'joined' && outcome !== 'joined') continue;
     const blockers = results.blockers.filter((b) => b.outcome === outcome);
     if (outcome !== 'pending_at_horizon') {
       rows.push({ outcome, stood: STOOD[outcome], share: results.outcomes[outcome].share, reasons: reasonsOf(blockers) });

@@ -36,6 +36,11 @@ export function backtestText(r: BacktestReport): string {
   ]);
   const headers = ['case', 'era', 'observed', 'P(obs)', '95% interval', 'ref. P', 'Brier', 'log', 'pred. month (10-90%)', 'obs. date', 'joined by hz', 'most likely'];
   out.push(...table(headers, rows, new Set([3, 5, 6, 7, 10])).map((l) => `  ${l}`));
+  const outside = r.cases.filter((c) => c.observed.outcome !== 'joined');
+  if (outside.length > 0) {
+    out.push(`  A case that did not join is scored on not being a member by the observed year; how often its branches ended as it did (the outcome Brier scores that):`);
+    for (const c of outside) out.push(`    ${c.scenario}: ${c.observed.outcome} by ${c.observed.year} ${sharePct(c.pObservedOutcome)}`);
+  }
   out.push('');
   out.push(...missesText(r.cases));
   if (r.missRewrites !== null) out.push(...missRewritesText(r.missRewrites));
@@ -113,10 +118,10 @@ function missesText(cases: readonly BacktestCase[]): string[] {
 function missRewritesText(rewrites: readonly MissRewrite[]): string[] {
   const l = MISS_REWRITE_LIMITS;
   const out = [
-    `What each miss would have needed: the least rewrite of the case's own inputs that makes the observed outcome the likelier one (${pct(l.threshold, 0)}) by the observed year`,
+    `What each miss would have needed: the least rewrite of the case's own inputs that makes what happened the likelier (${pct(l.threshold, 0)}) by the observed year`,
     `(distance in units of each value's documented uncertainty, a switch 1; searched within distance ${l.maxDistance} and ${l.maxChanges} changes, at most ${integer(l.runs)} branches an evaluation)`,
   ];
-  if (rewrites.length === 0) out.push(`  none: every case gave its observed outcome at least even odds`);
+  if (rewrites.length === 0) out.push(`  none: every case gave what happened at least even odds`);
   for (const m of rewrites) {
     const reached = `${pct(m.search.share, 0)} (fresh seed ${pct(m.verification.share, 0)}; ${integer(m.evaluations)} evaluations)`;
     const head = m.found
