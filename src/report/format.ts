@@ -10,24 +10,52 @@ export function pct(x: number, digits = 1): string {
  * 0.5499999999999999 in floating point, which toFixed would show as 0.5 beside another 0.6.
  */
 function percentDigits(x: number, digits: number): string {
-  return Number((x * 100).toPrecision(12)).toFixed(digits);
+  return roundedFixed(Number((x * 100).toPrecision(12)), digits);
 }
 
-/** Decimals that keep a share that is not 0 from reading as 0: `digits` from 1% up, at least one below it, two under 0.1%. */
+/**
+ * v to `digits` decimals, a half rounded away from 0 as on paper. toFixed rounds the binary
+ * value: 0.95 is 0.9499… and reads 0.9, while 1.05 is 1.0500… and reads 1.1; at 2,000 branches
+ * every odd count is such a half.
+ */
+function roundedFixed(v: number, digits: number): string {
+  const scale = 10 ** digits;
+  const scaled = Number((Math.abs(v) * scale).toPrecision(12));
+  const rounded = (Math.sign(v) * Math.round(scaled)) / scale;
+  return (rounded === 0 ? 0 : rounded).toFixed(digits);
+}
+
+/**
+ * Decimals that keep a share that is not 0 from reading as 0, and one that is not 1 from reading
+ * as 100%: `digits` from 1% up, at least one below it, two under 0.1% and from 99.95%.
+ */
 export function shareDigits(share: number, digits: number): number {
   if (!(share > 0)) return digits;
+  if (share < 1 && share >= 0.9995) return Math.max(digits, 2);
   return share < 0.001 ? Math.max(digits, 2) : share < 0.01 ? Math.max(digits, 1) : digits;
 }
 
-/** `12.3%`; a rare share keeps more decimals so it is not shown as 0, and one under 0.01% reads `<0.01%`. */
+/** `12.3%`; a rare share keeps more decimals so it is not shown as 0 (under 0.01%: `<0.01%`), a near-certain one so it is not shown as 100% (`>99.99%`). */
 export function sharePct(share: number, digits = 1): string {
   if (share > 0 && share < 0.0001) return '<0.01%';
+  if (share < 1 && share > 0.9999) return '>99.99%';
   return `${percentDigits(share, shareDigits(share, digits))}%`;
+}
+
+/**
+ * A share's interval with the decimals its share is shown with, or its ends need not to read as
+ * 0 or 100%: 39 of 100,000 branches read "0.04% [0.03%, 0.05%]", not "0.0% [0.0%, 0.1%]" as a
+ * share of none would.
+ */
+export function shareInterval(share: number, ci: readonly [number, number], digits = 1): string {
+  const d = Math.max(shareDigits(share, digits), shareDigits(ci[0], digits), shareDigits(ci[1], digits));
+  const end = (x: number) => (x > 0 && x < 0.0001 ? '<0.01%' : x < 1 && x > 0.9999 ? '>99.99%' : `${percentDigits(x, x === 0 || x === 1 ? digits : d)}%`);
+  return `[${end(ci[0])}, ${end(ci[1])}]`;
 }
 
 /** A signed difference of shares in percentage points: "+6.5", "-0.3", "0.0". */
 export function points(x: number, digits = 1): string {
-  const v = (x * 100).toFixed(digits);
+  const v = percentDigits(x, digits);
   return Number(v) === 0 ? (0).toFixed(digits) : x > 0 ? `+${v}` : v;
 }
 

@@ -1,4 +1,4 @@
-import { padStart, points, truncate } from '../report/format.js';
+import { padStart, pct, points, truncate } from '../report/format.js';
 
 /** Layout helpers for fixed-width terminal rows (Ink would wrap; a wrapped row breaks the height budget). */
 
@@ -43,5 +43,5 @@ export function signedPoints(delta: number, digits = 1): string {
 
 /** A share as a right-aligned percentage in `width` characters. */
 export function pctCell(share: number, width = 6, digits = 1): string {
-  return padStart(`${(share * 100).toFixed(digits)}%`, width);
+  return padStart(pct(share, digits), width);
 }

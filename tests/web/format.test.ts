@@ -34,3 +34,27 @@ describe('one share, one reading', () => {
     expect(pct(0.125, 2)).toBe('12.50%');
   });
 });
+
+describe('halves, rare and near-certain shares', () => {
+  test('a half rounds up whatever its binary value: 19, 21, 29 and 191 of 2,000 branches', async () => {
+    const { pct, points } = await import('../../src/report/format.js');
+    // 0.95 is 0.9499… in binary and 1.05 is 1.0500…: toFixed read them 0.9 and 1.1.
+    expect([19, 21, 29, 191].map((k) => pct(k / 2000))).toEqual(['1.0%', '1.1%', '1.5%', '9.6%']);
+    expect(points(19 / 2000)).toBe('+1.0');
+    expect(points(-19 / 2000)).toBe('-1.0');
+    expect(points(-0.0004)).toBe('0.0');
+  });
+
+  test('a share that is not 0 never reads as none, one that is not 1 never as all, and its interval follows', async () => {
+    const { sharePct, shareInterval } = await import('../../src/report/format.js');
+    // 39 of 100,000 branches, Wilson interval [0.029%, 0.053%].
+    expect(sharePct(0.00039)).toBe('0.04%');
+    expect(shareInterval(0.00039, [0.00029, 0.00053])).toBe('[0.03%, 0.05%]');
+    expect(shareInterval(0, [0, 0.000038])).toBe('[0.0%, <0.01%]');
+    expect(shareInterval(0.5, [0.49, 0.51])).toBe('[49.0%, 51.0%]');
+    expect(sharePct(0.9995)).toBe('99.95%');
+    expect(sharePct(0.99996)).toBe('>99.99%');
+    expect(sharePct(1)).toBe('100.0%');
+    expect(shareInterval(1, [0.99996, 1])).toBe('[>99.99%, 100.0%]');
+  });
+});

@@ -1,7 +1,7 @@
 import { OUTCOMES, OUTCOME_LABELS, STAGE_LABELS, type Outcome } from '../../model/outcome.js';
 import type { Comparison, ComparisonSide, PairedDifference } from './comparison.js';
 import { csvShare, csvTable, type ShareFormat } from '../../report/csv.js';
-import { integer, pct, points, pointsDigits, table, truncate, warningLines } from '../../report/format.js';
+import { integer, pct, points, pointsDigits, sharePct, table, truncate, warningLines } from '../../report/format.js';
 import { rewriteLine, rewriteLines } from '../rewrite/rewrite-distance.js';
 
 /** A difference of shares in percentage points: `+1.2 pts`. */
@@ -27,7 +27,7 @@ export function compareText(c: Comparison, options: { width?: number } = {}): st
   out.push(...sideLines('A', c.a), ...sideLines('B', c.b));
   out.push('');
   out.push('Outcomes (share of branches; B - A in percentage points, paired 95% interval)');
-  const row = (label: string, d: PairedDifference) => [label, pct(d.a), pct(d.b), ...differenceText(d)];
+  const row = (label: string, d: PairedDifference) => [label, sharePct(d.a), sharePct(d.b), ...differenceText(d)];
   out.push(...indent(table(['outcome', 'A', 'B', 'B - A', '95% interval'], OUTCOMES.map((o) => row(OUTCOME_LABELS[o], c.outcomes[o])), new Set([1, 2, 3]))));
   out.push('');
   out.push('Funnel (share reaching each stage)');
@@ -37,7 +37,7 @@ export function compareText(c: Comparison, options: { width?: number } = {}): st
   if (c.blockers.length === 0) out.push('Blockers: the same in both');
   else {
     out.push('Blockers that differ most (share of all branches)');
-    const rows = c.blockers.map((b) => [b.outcome, b.actor, pct(b.a), pct(b.b), pointsText(b.difference), b.reason.label.replace(/\s+/g, ' ')]);
+    const rows = c.blockers.map((b) => [b.outcome, b.actor, sharePct(b.a), sharePct(b.b), pointsText(b.difference), b.reason.label.replace(/\s+/g, ' ')]);
     const fixed = Math.max(...table(['outcome', 'who', 'A', 'B', 'B - A'], rows.map((r) => r.slice(0, 5)), new Set()).map((l) => l.length));
     const fitted = rows.map((r) => [...r.slice(0, 5), truncate(r[5]!, Math.max(20, width - fixed - 4))]);
     out.push(...indent(table(['outcome', 'who', 'A', 'B', 'B - A', 'why'], fitted, new Set([2, 3, 4]))));

@@ -1,6 +1,6 @@
 import { OUTCOMES, OUTCOME_LABELS, STAGE_LABELS, TRACKS, TRACK_LABELS } from '../../model/outcome.js';
 import type { Results } from '../../model/results.js';
-import { bar, integer, interval, pct, table, truncate, warningLines } from '../../report/format.js';
+import { bar, integer, pct, sharePct, shareInterval, table, truncate, warningLines } from '../../report/format.js';
 import { rewriteLine, type RewriteDistance } from '../rewrite/rewrite-distance.js';
 
 export interface SummaryOptions {
@@ -27,14 +27,14 @@ export function summaryText(r: Results, options: SummaryOptions = {}): string {
   out.push('Outcomes');
   const outcomeRows = OUTCOMES.map((o) => {
     const s = r.outcomes[o];
-    return [OUTCOME_LABELS[o], pct(s.share), interval(s.ci95), bar(s.share, barWidth)];
+    return [OUTCOME_LABELS[o], sharePct(s.share), shareInterval(s.share, s.ci95), bar(s.share, barWidth)];
   });
   out.push(...indent(table(['outcome', 'share', '95% interval', ''], outcomeRows, new Set([1]))));
   out.push('');
   out.push('Funnel (share of branches reaching each stage)');
-  const funnelRows = r.funnel.map((f) => [STAGE_LABELS[f.stage], pct(f.share), interval(f.ci95), bar(f.share, barWidth)]);
+  const funnelRows = r.funnel.map((f) => [STAGE_LABELS[f.stage], sharePct(f.share), shareInterval(f.share, f.ci95), bar(f.share, barWidth)]);
   out.push(...indent(table(['stage', 'share', '95% interval', ''], funnelRows, new Set([1]))));
-  const tracks = TRACKS.filter((t) => r.tracks[t].count > 0).map((t) => `${TRACK_LABELS[t]} ${pct(r.tracks[t].share)}`);
+  const tracks = TRACKS.filter((t) => r.tracks[t].count > 0).map((t) => `${TRACK_LABELS[t]} ${sharePct(r.tracks[t].share)}`);
   if (tracks.length > 0) out.push(`  Tracks taken on applying: ${tracks.join('; ')}`);
   out.push('');
   out.push(...accessionYears(r, barWidth));
@@ -48,7 +48,7 @@ function accessionYears(r: Results, barWidth: number): string[] {
   const joined = r.outcomes.joined;
   if (joined.count === 0) return ['Accession year: no branch joined within the horizon'];
   const peak = Math.max(...r.accessionYears.map((y) => y.share));
-  const rows = r.accessionYears.map((y) => [String(y.year), pct(y.share), bar(y.share / peak, barWidth)]);
+  const rows = r.accessionYears.map((y) => [String(y.year), sharePct(y.share), bar(y.share / peak, barWidth)]);
   return [`Accession year (among the ${integer(joined.count)} ${joined.count === 1 ? 'branch' : 'branches'} that joined)`, ...indent(table(['year', 'share', ''], rows, new Set([1])))];
 }
 
@@ -57,7 +57,7 @@ function blockerLines(r: Results, limit: number, width: number): string[] {
     b.outcome,
     b.actor,
     truncate(b.reason.label + (b.reason.source ? ` [${b.reason.source}]` : ''), Math.max(20, width - 44)),
-    pct(b.share),
+    sharePct(b.share),
     b.meanYear.toFixed(0),
   ]);
   if (rows.length === 0) return ['Blockers: none (every branch joined)'];
