@@ -116,12 +116,47 @@ describe('compare', () => {
     expect(pointsDigits([0, 0])).toBe(1);
   });
 
-  test('the paired interval follows its formula', () => {
-    // 100 pairs, 10 in A only, 30 in B only: d = 0.2, var = (40 - 400/100)/100^2.
+  test('the paired interval follows its formula (Agresti-Min: half a pair added to each cell)', () => {
+    // 100 pairs, 10 in A only, 30 in B only: d' = 20/102, var = (41 - 400/102)/102^2.
     const [lo, hi] = pairedInterval(10, 30, 100);
-    const half = 1.959963984540054 * Math.sqrt((40 - 4) / 10000);
-    expect(lo).toBeCloseTo(0.2 - half, 12);
-    expect(hi).toBeCloseTo(0.2 + half, 12);
-    expect(pairedInterval(0, 0, 100)).toEqual([0, 0]);
+    const half = 1.959963984540054 * Math.sqrt((41 - 400 / 102) / 102 ** 2);
+    expect(lo).toBeCloseTo(20 / 102 - half, 12);
+    expect(hi).toBeCloseTo(20 / 102 + half, 12);
+    // Four discordant pairs all one way (exact McNemar p = 0.125) are no clear difference...
+    const [l4, h4] = pairedInterval(4, 0, 2000);
+    expect(l4).toBeLessThan(0);
+    expect(h4).toBeGreaterThan(0);
+    // ...ten are (p = 0.002).
+    expect(pairedInterval(10, 0, 2000)[1]).toBeLessThan(0);
+    // None discordant among models that differ is not proof of no difference: the interval has width.
+    const [l0, h0] = pairedInterval(0, 0, 2000);
+    expect(l0).toBeLessThan(0);
+    expect(h0).toBeGreaterThan(0);
+  });
+
+  test('the interval covers the true difference about 95% of the time, with few discordant pairs too', () => {
+    // Pairs differ A-only with chance pa and B-only with chance pb; a seeded generator, 4,000 trials of 2,000 pairs.
+    let state = 12345;
+    const unit = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    for (const [pa, pb] of [
+      [0.001, 0.0015],
+      [0.0005, 0],
+      [0.01, 0.02],
+    ] as const) {
+      let covered = 0;
+      const trials = 4000;
+      for (let t = 0; t < trials; t++) {
+        let aOnly = 0;
+        let bOnly = 0;
+        for (let i = 0; i < 2000; i++) {
+          const u = unit();
+          if (u < pa) aOnly++;
+          else if (u < pa + pb) bOnly++;
+        }
+        const [lo, hi] = pairedInterval(aOnly, bOnly, 2000);
+        if (lo <= pb - pa && pb - pa <= hi) covered++;
+      }
+      expect(covered / trials, `${pa}, ${pb}`).toBeGreaterThan(0.92);
+    }
   });
 });

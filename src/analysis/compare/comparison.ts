@@ -3,6 +3,8 @@ import { OUTCOMES, STAGES, STAGE_LABELS, type Outcome, type Stage } from '../../
 import type { BlockerRow, Reason, Results, Share } from '../../model/results.js';
 import { VERSION } from '../../model/version.js';
 import { rewriteDistance, type RewriteDistance } from '../rewrite/rewrite-distance.js';
+import type { Scenario } from '../../model/scenario.js';
+import { stableJson } from '../../report/json.js';
 
 /**
  * Debate mode: two scenarios run on the same branch keys (common random numbers), so every
@@ -15,9 +17,11 @@ export const Z95 = 1.959963984540054;
 export const COMPARE_METHOD = {
   difference: 'B - A: share of branches in B minus share in A; both run on the same branch keys and seed (common random numbers), so each branch is a matched pair',
   interval:
-    'paired difference of proportions (Wald): d = (n01 - n10)/n, var = (n01 + n10 - (n01 - n10)^2/n)/n^2, 95% interval d +/- 1.96 sqrt(var), ' +
+    'paired difference of proportions, adjusted Wald of Agresti and Min (2005): half a branch added to each cell of the 2x2 table, ' +
+    "d' = (n01 - n10)/(n + 2), var = (n01 + n10 + 1 - (n01 - n10)^2/(n + 2))/(n + 2)^2, 95% interval d' +/- 1.96 sqrt(var), " +
     'where n10 counts branches with the outcome in A but not B and n01 in B but not A (from the joint outcome table). ' +
-    'Identical scenarios give d = 0 with a zero-width interval; with few discordant branches (under ~10) it is too narrow, so the counts are given',
+    'Unlike the plain Wald interval it keeps near 95% coverage with few discordant branches, and is not zero-width when none differ by chance. ' +
+    'Scenarios that are the same model (all but id, title and description alike) give d = 0 with a zero-width interval: every branch agrees',
   unpaired: 'ci95Unpaired: Newcombe\'s hybrid score interval from the two Wilson intervals, as if the two runs were independent: what pairing saves',
   partAt: 'the first funnel stage whose paired 95% interval for B - A excludes 0',
   apartIn: 'the outcomes whose paired 95% interval for B - A excludes 0, largest difference first: two sets can reach every stage alike and still end differently',
@@ -100,6 +104,7 @@ export function buildComparison(
   const ra = summarize(a, t.a, { seed: meta.seed, warnings: meta.a?.warnings ?? [] });
   const rb = summarize(b, t.b, { seed: meta.seed, warnings: meta.b?.warnings ?? [] });
   const n = t.runs;
+  const same = sameModel(a.scenario, b.scenario);
   const k = OUTCOMES.length;
   const counts = OUTCOMES.map((_, i) => OUTCOMES.map((__, j) => t.joint[i * k + j]!));
   const outcomes = Object.fromEntries(
@@ -107,12 +112,12 @@ export function buildComparison(
       const both = counts[i]![i]!;
       const rowSum = counts[i]!.reduce((s, x) => s + x, 0);
       const colSum = counts.reduce((s, row) => s + row[i]!, 0);
-      return [o, pairedDifference(rowSum - both, colSum - both, ra.outcomes[o], rb.outcomes[o], n)];
+      return [o, pairedDifference(rowSum - both, colSum - both, ra.outcomes[o], rb.outcomes[o], n, same)];
     }),
   ) as Record<Outcome, PairedDifference>;
   const funnel = STAGES.map((stage, s) => ({
     stage,
-    ...pairedDifference(t.stages[s * 4 + 2]!, t.stages[s * 4 + 1]!, ra.funnel[s]!, rb.funnel[s]!, n),
+    ...pairedDifference(t.stages[s * 4 + 2]!, t.stages[s * 4 + 1]!, ra.funnel[s]!, rb.funnel[s]!, n, same),
   }));
   const parting = funnel.find(isClear);
   const warnings: string[] = [];
@@ -161,26 +166,41 @@ export function isClear(d: Pick<PairedDifference, 'ci95'>): boolean {
 
 /**
  * The paired difference B − A of a binary attribute from its discordant counts: `aOnly`
- * branches have it in A only, `bOnly` in B only, of n pairs.
+ * branches have it in A only, `bOnly` in B only, of n pairs; `sameModel` when A and B are one
+ * model, so that no branch can differ.
  */
-export function pairedDifference(aOnly: number, bOnly: number, sa: Share, sb: Share, n: number): PairedDifference {
+export function pairedDifference(aOnly: number, bOnly: number, sa: Share, sb: Share, n: number, sameModel = false): PairedDifference {
   return {
     a: sa.share,
     b: sb.share,
     difference: n === 0 ? 0 : (bOnly - aOnly) / n,
-    ci95: pairedInterval(aOnly, bOnly, n),
+    ci95: sameModel ? [0, 0] : pairedInterval(aOnly, bOnly, n),
     ci95Unpaired: newcombeUnpaired(sa, sb),
     discordant: { aOnly, bOnly },
   };
 }
 
-/** 95% Wald interval of the paired difference (bOnly − aOnly)/n; zero width when no pair is discordant. */
+/**
+ * 95% interval of the paired difference (bOnly − aOnly)/n: the adjusted Wald interval of Agresti
+ * and Min (2005), half a pair added to each cell. The plain Wald interval covers far less than
+ * 95% when few pairs differ (a difference of 0.01 points covered 73% of the time at 2,000
+ * branches, often as [0.0, 0.0]), and four discordant pairs all one way, which an exact test
+ * leaves at p = 0.125, read as a clear difference.
+ */
 export function pairedInterval(aOnly: number, bOnly: number, n: number): [number, number] {
   if (n === 0) return [-1, 1];
-  const d = (bOnly - aOnly) / n;
-  const variance = Math.max(0, aOnly + bOnly - ((bOnly - aOnly) * (bOnly - aOnly)) / n) / (n * n);
+  const m = n + 2;
+  const diff = bOnly - aOnly;
+  const d = diff / m;
+  const variance = Math.max(0, aOnly + bOnly + 1 - (diff * diff) / m) / (m * m);
   const half = Z95 * Math.sqrt(variance);
   return [Math.max(-1, d - half), Math.min(1, d + half)];
+}
+
+/** Whether two scenarios are one model: alike in all but the names a reader sees (id, title, description). */
+function sameModel(a: Scenario, b: Scenario): boolean {
+  const model = ({ id: _id, title: _title, description: _description, ...rest }: Scenario) => rest;
+  return a === b || stableJson(model(a)) === stableJson(model(b));
 }
 
 /** Newcombe's hybrid score interval (method 10) for B − A of two independent proportions. */
