@@ -169,7 +169,7 @@ export function tornadoSvg(rows: readonly TornadoBar[], baseline: number, title:
   const entries = [
     { fill: '#ddd', text: 'parameter at the low end of its range' },
     { fill: '#333', text: 'at the high end' },
-    ...(rows.some((r) => r.clear === false) ? [{ fill: '#fff', text: 'within Monte Carlo error: no clear effect', dashed: true }] : []),
+    ...(rows.some((r) => r.clear === false) ? [{ fill: '#fff', text: 'interval includes 0: no clear effect', dashed: true }] : []),
   ];
   const legend = legends(entries, 4, width);
   const top = legend.height + 6;

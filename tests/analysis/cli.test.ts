@@ -26,7 +26,7 @@ describe('analysis commands as real processes', () => {
     // Six parameters with a range, and the two rules and the event switched off and on.
     expect(doc.swings).toHaveLength(9);
     expect(doc.swings.filter((w: { from: string }) => w.from === 'switch').map((w: { path: string }) => w.path).sort()).toEqual(['events.far-future', 'rules.needs-x', 'rules.y-too-high']);
-    expect(doc.morris.uncertainty).toMatch(/bootstrap/);
+    expect(doc.morris.uncertainty).toMatch(/Student-t/);
     const without = JSON.parse(cli([...args, '--json', '--no-switches']).stdout);
     expect(without.swings).toHaveLength(6);
     expect(cli([...args, '--json']).stdout).toBe(r.stdout);

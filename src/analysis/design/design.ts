@@ -1,4 +1,5 @@
 import alea from 'seedrandom/lib/alea.js';
+import { betaQuantile } from '../../engine/beta-quantile.js';
 
 /**
  * Sampling designs over factors scaled to [0, 1]: a Latin hypercube (scenario discovery)
@@ -93,17 +94,28 @@ export function morrisTrajectories(r: number, k: number, levels: number, rng: Un
   return { trajectories, delta };
 }
 
-/** 95% percentile bootstrap interval of the mean of `xs`, with `resamples` draws. */
-export function bootstrapMeanInterval(xs: ArrayLike<number>, resamples: number, rng: Uniform): [number, number] {
+/**
+ * The 95% Student-t interval of the mean of xs, its lower end held at `floor` (a mean of
+ * absolute values cannot go below 0): mean ± t(0.975, n − 1) · s / √n. With the eight
+ * trajectories of a Morris design a percentile bootstrap covered μ* only 52-76% of the time (it
+ * takes the sample's spread for the population's and ignores t's wider tails); t is the
+ * small-sample interval. With one value, or values all alike, it is that value.
+ */
+export function meanInterval(xs: ArrayLike<number>, floor = -Infinity): [number, number] {
   const n = xs.length;
   if (n === 0) return [0, 0];
-  const means = new Float64Array(resamples);
-  for (let b = 0; b < resamples; b++) {
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += xs[below(rng, n)]!;
-    means[b] = sum / n;
-  }
-  means.sort();
-  const at = (q: number) => means[Math.min(resamples - 1, Math.max(0, Math.floor(q * resamples)))]!;
-  return [at(0.025), at(0.975)];
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += xs[i]!;
+  const m = sum / n;
+  if (n === 1) return [m, m];
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (xs[i]! - m) ** 2;
+  const half = studentT975(n - 1) * Math.sqrt(ss / (n - 1) / n);
+  return [Math.max(floor, m - half), m + half];
+}
+
+/** t(0.975, df): from the Beta(df/2, 1/2) quantile x at 0.05, t = √(df (1 − x) / x). */
+export function studentT975(df: number): number {
+  const x = betaQuantile(df / 2, 0.5, 0.05);
+  return Math.sqrt((df * (1 - x)) / x);
 }

@@ -113,7 +113,7 @@ export function handoutHtml(d: HandoutData, options: { top?: number } = {}): str
           rows.map((w) => [paramLabel(s, w.path), w.path, rangeText(w.lo, w.hi), pct(w.low.share), pct(w.high.share), swingIsClear(w) ? points(w.swing) : `${points(w.swing)} (${NO_CLEAR_EFFECT})`, w.source ?? '']),
           new Set([3, 4, 5]),
         );
-      if (!rows.every(swingIsClear)) hinge += `<p class="note">A swing marked "${NO_CLEAR_EFFECT}" lies within Monte Carlo error (its 95% interval includes 0): read it as no finding.</p>`;
+      if (!rows.every(swingIsClear)) hinge += `<p class="note">A swing marked "${NO_CLEAR_EFFECT}" has a 95% interval that includes 0: at these runs it is not shown to matter (the test is a cautious one, so it may matter a little).</p>`;
     }
   }
   section('hinge', HANDOUT_SECTIONS.hinge, hinge);

@@ -85,7 +85,7 @@ export function handoutMarkdown(d: HandoutData, options: { top?: number } = {}):
           new Set([2, 3, 4]),
         ),
       );
-      if (!rows.every(swingIsClear)) out.push('', `A swing marked "${NO_CLEAR_EFFECT}" (drawn ${TORNADO_GLYPHS.unclear}) lies within Monte Carlo error (its 95% interval includes 0): read it as no finding.`);
+      if (!rows.every(swingIsClear)) out.push('', `A swing marked "${NO_CLEAR_EFFECT}" (drawn ${TORNADO_GLYPHS.unclear}) has a 95% interval that includes 0: at these runs it is not shown to matter (the test is a cautious one, so it may matter a little).`);
     }
   }
 

@@ -1,7 +1,7 @@
 import { wilson, type Tally } from '../../engine/index.js';
 import type { Share } from '../../model/results.js';
 import type { Scenario } from '../../model/scenario.js';
-import { bootstrapMeanInterval, designRng, morrisTrajectories } from '../design/design.js';
+import { designRng, meanInterval, morrisTrajectories } from '../design/design.js';
 import { analysisHeader, measureCount, switchedOn, withFactorValues, type AnalysisHeader, type Factor, type Measure } from '../design/factors.js';
 import { runVariants } from '../../batch/variants.js';
 
@@ -13,7 +13,7 @@ import { runVariants } from '../../batch/variants.js';
  *   other parameter as written; the swing is the difference of the measured share (a tornado);
  * - Morris elementary effects: r trajectories through a grid over all factors at once, each
  *   step moving one factor by Δ of its range; μ* (mean absolute effect) ranks the factors
- *   globally, σ shows interactions and non-linearity, and a bootstrap over trajectories gives
+ *   globally, σ shows interactions and non-linearity, and a Student-t interval over trajectories gives
  *   μ* its 95% interval.
  *
  * Effects are in shares per full range of the factor, so a swing and a μ* read alike. A rule or
@@ -30,8 +30,6 @@ export interface SensitivityOptions {
   readonly morrisRuns: number;
   /** Grid levels of the Morris design (4 is usual). */
   readonly levels?: number;
-  /** Bootstrap resamples for μ*'s interval. */
-  readonly resamples?: number;
   readonly workers?: number;
   readonly signal?: AbortSignal;
   /** Progress: variants done of the total. */
@@ -172,13 +170,11 @@ async function runMorris(
       effects[j]![ti] = factors[j]!.from === 'switch' ? (on[0] === on[1] ? 0 : on[1] ? change : -change) : change / (t.direction[j]! * delta);
     }
   });
-  const resamples = options.resamples ?? 1000;
-  const rng = designRng(options.seed, 'morris-bootstrap');
   const rows: MorrisRow[] = factors.map((f, j) => {
     const e = effects[j]!;
     const abs = e.map(Math.abs);
     const mu = mean(e);
-    return { path: f.path, muStar: mean(abs), muStarCi95: bootstrapMeanInterval(abs, resamples, rng), mu, sigma: sd(e, mu) };
+    return { path: f.path, muStar: mean(abs), muStarCi95: meanInterval(abs, 0), mu, sigma: sd(e, mu) };
   });
   rows.sort((a, b) => b.muStar - a.muStar || a.path.localeCompare(b.path));
   return {
@@ -187,7 +183,7 @@ async function runMorris(
     levels: options.levels,
     delta,
     runsPerPoint: n,
-    uncertainty: `95% percentile bootstrap interval of μ* over the ${r} trajectories (${resamples} resamples)`,
+    uncertainty: `95% Student-t interval of μ* over the ${r} trajectories (mean ± t(0.975, ${r - 1}) · s/√${r}, not below 0); a parameter whose ${r} effects are all alike gets that value alone: more --trajectories would tell`,
     rows,
   };
 }

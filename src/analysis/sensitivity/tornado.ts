@@ -15,7 +15,7 @@ export interface TornadoOptions {
 /** Characters that read without colour (NO_COLOR): the two ends differ by shape, not hue. */
 export const TORNADO_GLYPHS = { high: '█', low: '░', baseline: '│', unclear: '·' } as const;
 
-/** What a swing within Monte Carlo error is called wherever a tornado is shown. */
+/** What a swing whose (unpaired, cautious) interval includes 0 is called wherever a tornado is shown. */
 export const NO_CLEAR_EFFECT = 'no clear effect';
 
 /**
@@ -141,11 +141,12 @@ export function sensitivityText(r: SensitivityReport, scenario: Scenario, option
   out.push(`One at a time (tornado): each parameter fixed at the low end of its range (${TORNADO_GLYPHS.low}), then at the high end (${TORNADO_GLYPHS.high});`);
   if (switches > 0) out.push(`each rule and event switched off (${TORNADO_GLYPHS.low}), then on (${TORNADO_GLYPHS.high});`);
   out.push(`every other parameter as written. ${TORNADO_GLYPHS.baseline} = baseline. Swing = high − low, in percentage points.`);
-  out.push(`${TORNADO_GLYPHS.unclear} = ${NO_CLEAR_EFFECT}: the swing lies within Monte Carlo error (its 95% interval includes 0); more --runs may show it.`);
+  out.push(`${TORNADO_GLYPHS.unclear} = ${NO_CLEAR_EFFECT}: the swing's 95% interval includes 0. It is the cautious, unpaired one: both ends run on the same branches,`);
+  out.push('  so a small swing can still be real; more --runs, or `compare` of two files at the two ends (a paired interval), may show it.');
   out.push('');
   out.push(...tornadoLines(shown, r.baseline, width));
   const unclear = shown.filter((s) => !swingIsClear(s)).length;
-  if (unclear === shown.length) out.push('', `No swing shown stands clear of Monte Carlo error at ${integer(r.runs)} branches a run: read none of them as a finding.`);
+  if (unclear === shown.length) out.push('', `No swing shown stands clear of Monte Carlo error at ${integer(r.runs)} branches a run: none of them is a finding yet.`);
   const rest = moving.length - shown.length;
   if (rest > 0) out.push(`  ... ${rest} more with smaller swings (--top ${moving.length} shows them)`);
   const still = r.swings.length - moving.length;
