@@ -90,7 +90,16 @@ describe('discover', () => {
     const sentence = boxSentence(box, 'joined', s);
     expect(sentence).toMatch(/^Precondition x: level at the decision point ≥ 0\.7\d* and Precondition y: level at the decision point ≤ 0\.2\d*: joined in (9\d|100)% of branches, covering (9\d|100)% of all joined branches$/);
     expect(discoveryText(r, s)).toContain('Box 1: joined in');
+    // Read again on fresh ground: a new hypercube (about the box's mass of it falls inside) and new
+    // branches; a real box holds there, and the text gives it.
+    expect(box.fresh.points).toBeGreaterThan(0.5 * box.mass * 300);
+    expect(box.fresh.points).toBeLessThan(1.5 * box.mass * 300);
+    expect(box.fresh.trials).toBe(box.fresh.points * 20);
+    expect(box.fresh.density!).toBeGreaterThan(0.85);
+    expect(box.fresh.count).not.toBe(box.count);
+    expect(discoveryText(r, s)).toMatch(/On fresh ground \(a new hypercube, new branches\): \d+\.\d% of the [\d,]+ branches of its \d+ vectors/);
   });
+
 
   test('--target: boxes of the vectors that meet it, counted in vectors; a <= target finds where the share stays low', async () => {
     const s = await scenario(PLANTED, ['candidate.interest=1']);
@@ -148,6 +157,7 @@ describe('a box in words', () => {
         { path: `events.${event.id}`, min: null, max: 0, lo: 0, hi: 1 },
       ],
       tradeoff: [],
+      fresh: { points: 9, trials: 90, count: 30, density: 1 / 3 },
     };
     const sentence = boxSentence(box, 'joined', s);
     expect(sentence).toBe(`rule ${rule.id} on and event "${event.label}" off: joined in 40% of branches, covering 80% of all joined branches`);

@@ -44,6 +44,13 @@ export interface Restriction {
 
 export interface DiscoveredBox extends BoxStats {
   readonly restrictions: readonly Restriction[];
+  /**
+   * The box read again on fresh ground: a new Latin hypercube of as many vectors and new
+   * branches (seed `<seed>/check`), the vectors that fall in this box and in none above it.
+   * density is in-sample, on the vectors the box was chosen on, and so flatters it; this does
+   * not. Its density is null when no fresh vector fell in the box.
+   */
+  readonly fresh: { readonly points: number; readonly trials: number; readonly count: number; readonly density: number | null };
   /** The best box with 1, 2, 3 ... restrictions on this box's peeling path. */
   readonly tradeoff: readonly (BoxStats & { readonly restrictions: readonly Restriction[] })[];
 }
@@ -67,31 +74,84 @@ export interface DiscoveryReport extends AnalysisHeader {
   readonly warnings: readonly string[];
 }
 
-export async function runDiscovery(scenario: Scenario, factors: readonly Factor[], options: DiscoverOptions, warnings: readonly string[] = []): Promise<DiscoveryReport> {
-  const d = factors.length;
-  // The design, one typed array per factor, scaled in place to the factor's values: the one
-  // copy of it (samples × factors × 8 bytes) is what a large discovery holds.
-  const all = latinHypercubeColumns(options.samples, d, designRng(options.seed, 'lhs'));
-  all.forEach((column, j) => {
+/** A Latin hypercube over the factors, one typed array per factor, scaled in place to the factor's values. */
+function design(factors: readonly Factor[], samples: number, rng: ReturnType<typeof designRng>): Float64Array[] {
+  const columns = latinHypercubeColumns(samples, factors.length, rng);
+  columns.forEach((column, j) => {
     const f = factors[j]!;
     // A rule or event is off (0) or on (1): half the points each, as the hypercube falls.
     if (f.from === 'switch') for (let i = 0; i < column.length; i++) column[i] = switchedOn(column[i]!) ? 1 : 0;
     else for (let i = 0; i < column.length; i++) column[i] = f.lo + (f.hi - f.lo) * column[i]!;
   });
-  const y = new Float64Array(options.samples);
+  return columns;
+}
+
+/**
+ * The measure at `count` vectors of `columns` (the i-th at index pointAt(i)), each run for
+ * options.runs branches on `seed`: a count of branches, or with a target 1 when the vector meets it.
+ */
+async function measureAt(
+  scenario: Scenario,
+  factors: readonly Factor[],
+  columns: readonly Float64Array[],
+  count: number,
+  pointAt: (i: number) => number,
+  options: DiscoverOptions,
+  seed: string,
+  onVariant?: (done: number) => void,
+): Promise<Float64Array> {
+  const d = factors.length;
+  const y = new Float64Array(count);
   const row = new Float64Array(d);
   await eachVariant(
-    options.samples,
+    count,
     (i) => {
-      for (let j = 0; j < d; j++) row[j] = all[j]![i]!;
+      const point = pointAt(i);
+      for (let j = 0; j < d; j++) row[j] = columns[j]![point]!;
       return withFactorValues(scenario, factors, row);
     },
     (t: Tally, i) => (y[i] = measureCount(t, options.measure)),
-    { seed: options.seed, runs: options.runs, workers: options.workers, signal: options.signal, onVariant: options.onProgress },
+    { seed, runs: options.runs, workers: options.workers, signal: options.signal, ...(onVariant === undefined ? {} : { onVariant }) },
   );
   // With a target, each vector is a case that meets it or not (one trial, counted once).
   const target = options.target;
   if (target !== undefined) for (let i = 0; i < y.length; i++) y[i] = meets(target, y[i]! / options.runs) ? 1 : 0;
+  return y;
+}
+
+/** Each box's density on a fresh hypercube and fresh branches: the vectors in it and in no box above it. */
+async function freshCheck(scenario: Scenario, factors: readonly Factor[], screened: readonly number[], boxes: readonly Box[], options: DiscoverOptions): Promise<DiscoveredBox['fresh'][]> {
+  if (boxes.length === 0) return [];
+  const fresh = design(factors, options.samples, designRng(options.seed, 'lhs-check'));
+  const within = (box: Box, i: number) => screened.every((j, k) => fresh[j]![i]! >= box.lo[k]! && fresh[j]![i]! <= box.hi[k]!);
+  const boxOf = new Int32Array(options.samples).fill(-1);
+  const points: number[] = [];
+  for (let i = 0; i < options.samples; i++) {
+    const b = boxes.findIndex((box) => within(box, i));
+    if (b < 0) continue;
+    boxOf[points.length] = b;
+    points.push(i);
+  }
+  const y = await measureAt(scenario, factors, fresh, points.length, (q) => points[q]!, options, `${options.seed}/check`);
+  const perTrial = options.target === undefined ? options.runs : 1;
+  return boxes.map((_, b) => {
+    let n = 0;
+    let count = 0;
+    for (let q = 0; q < points.length; q++) {
+      if (boxOf[q] !== b) continue;
+      n++;
+      count += y[q]!;
+    }
+    return { points: n, trials: n * perTrial, count, density: n === 0 ? null : count / (n * perTrial) };
+  });
+}
+
+export async function runDiscovery(scenario: Scenario, factors: readonly Factor[], options: DiscoverOptions, warnings: readonly string[] = []): Promise<DiscoveryReport> {
+  const d = factors.length;
+  // The design: the one copy of it (samples × factors × 8 bytes) is what a large discovery holds.
+  const all = design(factors, options.samples, designRng(options.seed, 'lhs'));
+  const target = options.target;
+  const y = await measureAt(scenario, factors, all, options.samples, (i) => i, options, options.seed, options.onProgress);
   const w = new Float64Array(options.samples).fill(target === undefined ? options.runs : 1);
   // Only inputs clearly associated with the outcome may bound a box; boxes index into `screened`.
   const screened = d === 0 ? [] : screenInputs({ columns: all, y, w });
@@ -109,6 +169,7 @@ export async function runDiscovery(scenario: Scenario, factors: readonly Factor[
   const strip = ({ box, restricted, ...stats }: BoxStats & { box: Box; restricted: readonly number[] }) => ({ ...stats, restrictions: restrictionsOf(box, restricted) });
   const total = y.reduce((s, v) => s + v, 0);
   const trials = target === undefined ? options.samples * options.runs : options.samples;
+  const fresh = await freshCheck(scenario, factors, screened, found.map((b) => b.box), options);
   return {
     ...analysisHeader(scenario, options.seed, options.measure),
     ...(target === undefined ? {} : { target: targetText(target) }),
@@ -123,7 +184,7 @@ export async function runDiscovery(scenario: Scenario, factors: readonly Factor[
     factors: factors.map((f) => ({ path: f.path, lo: f.lo, hi: f.hi, from: f.from })),
     screened: screened.map((j) => factors[j]!.path),
     overall: { count: total, trials, share: total / trials },
-    boxes: found.map((b) => ({ ...strip(b), tradeoff: b.tradeoff.map(strip) })),
+    boxes: found.map((b, i) => ({ ...strip(b), fresh: fresh[i]!, tradeoff: b.tradeoff.map(strip) })),
     warnings,
   };
 }

@@ -50,6 +50,7 @@ export function discoveryText(r: DiscoveryReport, scenario: Scenario): string {
         : `Box ${i + 1}: ${t} at ${pct(box.density)} of its vectors (${lift.toFixed(1)}× the overall share), covering ${pct(box.coverage)} of the vectors that meet it; ${left}`,
     );
     const rows = box.restrictions.map((x) => [x.path, boundText(x), parseSwitchPath(x.path) !== undefined ? 'of off, on' : `of ${rangeText(x.lo, x.hi)}`, paramLabel(scenario, x.path)]);
+    out.push(`  ${freshText(box, r.runsPerPoint, t)}`);
     out.push(...table(['parameter', 'box', 'sampled', 'meaning'], rows).map((l) => `    ${l}`));
     out.push(`  In words: ${boxSentence(box, r.measure, scenario, t)}.`);
     if (box.tradeoff.length > 1) {
@@ -59,6 +60,7 @@ export function discoveryText(r: DiscoveryReport, scenario: Scenario): string {
     }
     out.push('');
   });
+  if (r.boxes.length > 0) out.push('A box is chosen on its vectors, so its density there flatters it: the fresh check reads it on a new hypercube and new branches.');
   if (t === undefined) out.push('Density: share of the box\'s branches with the outcome. Coverage: share of all such branches that fall in the box.');
   else out.push(`Density: share of the box's vectors at which ${t} (on their ${integer(r.runsPerPoint)} branches). Coverage: share of all such vectors that fall in the box.`);
   out.push('Mass: share of the sampled parameter vectors inside the box. Each vector fixes every parameter that has a range;');
@@ -68,4 +70,15 @@ export function discoveryText(r: DiscoveryReport, scenario: Scenario): string {
     for (const w of r.warnings) out.push(`  ! ${w}`);
   }
   return out.join('\n') + '\n';
+}
+
+/** "On fresh ground (a new hypercube, new branches): 14.5% of the branches of its 61 vectors." */
+function freshText(box: DiscoveredBox, runs: number, target: string | undefined): string {
+  const f = box.fresh;
+  const head = 'On fresh ground (a new hypercube, new branches):';
+  if (f.density === null) return `${head} no vector fell in the box; read its density with care.`;
+  const where = `${integer(f.points)} vector${f.points === 1 ? '' : 's'}`;
+  return target === undefined
+    ? `${head} ${pct(f.density)} of the ${integer(f.trials)} branches of its ${where} (${integer(runs)} each).`
+    : `${head} ${target} at ${pct(f.density)} of its ${where}.`;
 }
