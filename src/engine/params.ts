@@ -88,6 +88,9 @@ export interface FrozenParams {
   readonly key: Uint32Array;
 }
 
+/** Bounds of a normal narrower than this many sd are drawn as uniform (see encode). */
+const NARROW_NORMAL = 1e-3;
+
 function encode(dist: Distribution, i: number, code: Uint8Array, a: Float64Array, b: Float64Array, c: Float64Array, d: Float64Array): void {
   switch (dist.kind) {
     case 'fixed':
@@ -115,6 +118,15 @@ function encode(dist: Distribution, i: number, code: Uint8Array, a: Float64Array
       d[i] = dist.max;
       return;
     case 'normal': {
+      // Bounds much closer together than one sd (the mean lies between them) leave a flat
+      // density: within 1/1000 sd it varies by under 1e-6, while the CDF (error 1.5e-7) cannot
+      // tell the bounds apart, and an sd of 1e9 over [0, 1] drew 13.5. It is drawn uniform.
+      if ((dist.max - dist.min) / dist.sd < NARROW_NORMAL) {
+        code[i] = DistCode.Uniform;
+        a[i] = dist.min;
+        b[i] = dist.max;
+        return;
+      }
       // Truncation by inverse CDF: keep Φ at both bounds so one uniform gives one draw.
       code[i] = DistCode.Normal;
       a[i] = dist.mean;

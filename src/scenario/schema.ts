@@ -83,6 +83,16 @@ function bounded(range: NumberRange) {
 const annotations = { source: source.optional(), note: words.optional() };
 const positive = z.number().positive();
 
+/**
+ * A beta shape: from 0.01 (nearly all mass at the two ends) to 1e6 (nearly a point). Beyond them
+ * the gamma draws behind a beta underflow or overflow and every draw came out 0.
+ */
+const BETA_SHAPE = { min: 0.01, max: 1e6 } as const;
+const betaShape = (() => {
+  const message = (iss: { input?: unknown }) => `${describeInput(iss.input)} is outside the shapes a beta can be drawn with: from ${BETA_SHAPE.min} to ${BETA_SHAPE.max}`;
+  return z.number().min(BETA_SHAPE.min, { error: message }).max(BETA_SHAPE.max, { error: message });
+})();
+
 type DistIssue = { message: string; path: string[] };
 
 /** Adds distribution consistency problems (min above max, ...) as located issues. */
@@ -107,7 +117,7 @@ function distribution(range: NumberRange) {
           d.min <= d.mode && d.mode <= d.max ? [] : [{ message: `needs min <= mode <= max, got ${d.min}, ${d.mode}, ${d.max}`, path: ['mode'] }],
         ),
       ),
-      fields({ dist: z.literal('beta'), alpha: positive, beta: positive, min: n.optional(), max: n.optional(), ...annotations }).superRefine(
+      fields({ dist: z.literal('beta'), alpha: betaShape, beta: betaShape, min: n.optional(), max: n.optional(), ...annotations }).superRefine(
         distributionCheck((d) => {
           const min = d.min ?? 0;
           const max = d.max ?? 1;

@@ -50,6 +50,13 @@ describe('numerics', () => {
     [{ kind: 'beta', alpha: 2, beta: 5, min: 0, max: 1 }, 2 / 7, 0, 1],
     [{ kind: 'beta', alpha: 0.5, beta: 0.5, min: 0.1, max: 0.3 }, 0.2, 0.1, 0.3],
     [{ kind: 'normal', mean: 0.5, sd: 0.1, min: 0.3, max: 0.9 }, 0.5036, 0.3, 0.9],
+    // An sd far wider than the bounds is flat between them: it drew 13.5 and 1e290 from [0, 1].
+    [{ kind: 'normal', mean: 0.5, sd: 1e9, min: 0, max: 1 }, 0.5, 0, 1],
+    [{ kind: 'normal', mean: 0.2, sd: 1e300, min: 0, max: 1 }, 0.5, 0, 1],
+    [{ kind: 'normal', mean: 0.5, sd: 0.002, min: 0.499, max: 0.501 }, 0.5, 0.499, 0.501],
+    // The shapes a file may give, at both ends: mass at 0 and 1 half each, then nearly a point.
+    [{ kind: 'beta', alpha: 0.01, beta: 0.01, min: 0, max: 1 }, 0.5, 0, 1],
+    [{ kind: 'beta', alpha: 1e6, beta: 1e6, min: 0, max: 1 }, 0.5, 0.49, 0.51],
     [{ kind: 'bernoulli', p: 0.3 }, 0.3, 0, 1],
   ])('sampling %o has the right mean and stays in range', (dist, mean, lo, hi) => {
     const m = moments(dist);
