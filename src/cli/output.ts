@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, realpath, stat } from 'node:fs/promises';
+import { access, lstat, readlink, realpath, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { errorCode } from '../io/error-code.js';
@@ -86,6 +86,18 @@ export async function checkOutFolder(option: string, given: string, files: reado
     const parent = await stat(dirname(dir)).catch(() => undefined);
     if (parent?.isDirectory() !== true) throw new UsageError(`${option} ${given}: there is no folder ${dirname(dir)} to make it in`);
     return true;
+  }
+  // A name in the folder that is a link (even one that leads nowhere) or not a file: the files
+  // are written in the folder itself, so --force must not replace a file elsewhere through a link,
+  // nor leave the kit half written when the last name turns out to be a folder.
+  for (const f of files) {
+    const entry = await lstat(join(dir, f)).catch(() => undefined);
+    if (entry === undefined) continue;
+    if (entry.isSymbolicLink()) {
+      const to = await readlink(join(dir, f)).catch(() => '?');
+      throw new UsageError(`${option} ${given}: ${f} there is a symbolic link (to ${to}); the files are written in the folder itself, so remove the link or name another folder`);
+    }
+    if (!entry.isFile()) throw new UsageError(`${option} ${given}: ${f} there is ${entry.isDirectory() ? 'a folder' : specialKind(entry)}, not a file; remove it or name another folder`);
   }
   const there = files.filter((f) => existsSync(join(dir, f)));
   if (there.length > 0 && !force) throw new UsageError(`${option} ${given}: already holds ${there.join(', ')}; give --force to replace them, or another folder`);

@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -144,6 +144,25 @@ describe('article10 kit', () => {
     expect(r.stderr).toMatch(/--out .*own-input: team-a\.yaml is a file this command reads or writes/);
     expect(readFileSync(input, 'utf8')).toBe(before);
     expect(existsSync(join(dir, 'team-b.yaml'))).toBe(false);
+  });
+
+  test('--force never writes through a link in the folder to a file elsewhere, nor starts a kit it cannot finish', () => {
+    const victim = join(scratch, 'elsewhere.txt');
+    writeFileSync(victim, 'not the kit');
+    const linked = join(scratch, 'linked');
+    mkdirSync(linked);
+    symlinkSync(victim, join(linked, 'team-a.yaml'));
+    const r = cli(['kit', '1990', '--out', linked, '--runs', '100', '--force']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/team-a\.yaml there is a symbolic link \(to .*elsewhere\.txt\)/);
+    expect(readFileSync(victim, 'utf8')).toBe('not the kit');
+    // A folder where the last file goes: refused before the first is written.
+    const blocked = join(scratch, 'blocked');
+    mkdirSync(join(blocked, 'teachers-guide.html'), { recursive: true });
+    const b = cli(['kit', '1990', '--out', blocked, '--runs', '100', '--force']);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/teachers-guide\.html there is a folder, not a file/);
+    expect(readdirSync(blocked)).toEqual(['teachers-guide.html']);
   });
 
   test('--force replaces the files of an earlier kit, read-only ones too, and they stay read-only', async () => {
