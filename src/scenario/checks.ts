@@ -38,6 +38,11 @@ export function checkScenario(doc: ScenarioDocument, root: LocatedNode): Issue[]
 
   for (const problem of windowProblems(doc)) report(problem.code, problem.message, problem.path);
 
+  const added = (doc.allies ?? []).flatMap((ally, i) => (rosterEntry(ally.code) === undefined ? [i] : []));
+  if (added.length > LIMITS.maxHypotheticalAllies) {
+    const i = added[LIMITS.maxHypotheticalAllies]!;
+    report('out_of_range', `${added.length} Allies besides the roster's members: at most ${LIMITS.maxHypotheticalAllies} may be added`, ['allies', i, 'code'], 'value', `<= ${LIMITS.maxHypotheticalAllies} added Allies`);
+  }
   (doc.allies ?? []).forEach((ally, i) => {
     const roster = rosterEntry(ally.code);
     if (roster === undefined && (ally.name === undefined || ally.joined === undefined)) {

@@ -18,6 +18,12 @@ export const LIMITS = {
   maxEntries: 2_000,
   /** Longest decision window: a century is already far beyond what the model's numbers mean. */
   maxHorizonYears: 100,
+  /**
+   * Allies a file may add beside the roster's 32 members (hypothetical ones, with a name and a
+   * joined date). Work per branch grows with the square of the Allies (each vote asks every
+   * member, each with its copula): 1,990 of them made a 200,000-branch sensitivity run 5 minutes.
+   */
+  maxHypotheticalAllies: 64,
   /** Files in one extends chain. */
   maxExtendsDepth: 16,
   /** YAML syntax errors reported per file: after a few, the rest are usually echoes. */

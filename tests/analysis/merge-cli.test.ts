@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -163,6 +163,29 @@ describe('merge refuses tampered parts', () => {
     expect(mergeEdited('unknown-path', 'sweep', edit, { reseal: true, parts: [1, 2] })).toMatch(
       /^article10: part-1\.json: its sweep design cannot be run: allies\.XX\.consent: no such parameter in russia-1990; did you mean "allies\.US\.consent"\?/,
     );
+  });
+
+  test('a forged scenario: a horizon 10 million years out, a key that reaches a prototype, an unknown distribution', () => {
+    // All three parts forged alike (they must agree to be merged): refused at once, in words, before any compiling.
+    const all = { reseal: true, parts: [1, 2, 3] };
+    const far = (d: Doc) => (d['items'][0].scenario.decisionPoint.horizon = 10_000_000);
+    expect(mergeEdited('far-horizon', 'run', far, all)).toMatch(/^article10: part-1\.json: the scenario in it has a decision window 1990-10000000: not one a scenario file can give/);
+    const proto = (d: Doc) => (d['items'][0].scenario.candidate = JSON.parse(`{"__proto__": {"polluted": 1}, ${JSON.stringify(d['items'][0].scenario.candidate).slice(1)}`));
+    expect(mergeEdited('own-proto', 'run', proto, all)).toMatch(/^article10: part-1\.json: the scenario in it has a key "__proto__"/);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    const unknown = (d: Doc) => (d['items'][0].scenario.candidate.interest = { dist: { kind: 'toString' } });
+    expect(mergeEdited('unknown-dist', 'run', unknown, all)).toMatch(/^article10: part-1\.json: the scenario in it has a distribution of kind "toString"/);
+  });
+
+  test('a part of 45 million values in one list: refused before it is parsed (the parse aborted the process)', () => {
+    const folder = at('huge-list');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'part-1.json'), `{"format":"article10-partial/2","x":[${'1,'.repeat(45_000_000)}1]}`);
+    copyFileSync(at('run-2.json'), join(folder, 'part-2.json'));
+    expect(refused(['merge', 'part-1.json', 'part-2.json', '--json', '--out', 'merged.json'], folder)).toBe(
+      'article10: part-1.json: holds more than 40,000,000 values, far more than a shard of the largest sweep; it is not a partial document of article10',
+    );
+    rmSync(join(folder, 'part-1.json'));
   });
 
   test('a count that is not a whole number', () => {

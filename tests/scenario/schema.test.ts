@@ -99,11 +99,19 @@ describe('the schema reports', () => {
 
   it.each([
     ['{ dist: normal, mean: 0.5, sd: 0, min: 0, max: 1 }', 'sd'],
-    ['{ dist: beta, alpha: 0, beta: 2 }', 'alpha'],
-    ['{ dist: beta, alpha: 2, beta: -1 }', 'beta'],
   ])('a distribution parameter that must be positive: %s', async (written, field) => {
     const issue = await onlyIssue(MINIMAL.replace('level: 0.5', `level: ${written}`));
     expect(issue).toMatchObject({ code: 'out_of_range', path: `preconditions.democracy.level.${field}`, expected: '> 0' });
+  });
+
+  it.each([
+    ['{ dist: beta, alpha: 0, beta: 2 }', 'alpha', '>= 0.01'],
+    ['{ dist: beta, alpha: 2, beta: -1 }', 'beta', '>= 0.01'],
+    ['{ dist: beta, alpha: 2, beta: 1e7 }', 'beta', '<= 1000000'],
+  ])("a beta's shape outside those it can be drawn with: %s", async (written, field, expected) => {
+    const issue = await onlyIssue(MINIMAL.replace('level: 0.5', `level: ${written}`));
+    expect(issue).toMatchObject({ code: 'out_of_range', path: `preconditions.democracy.level.${field}`, expected });
+    expect(issue.message).toMatch(/is outside the shapes a beta can be drawn with: from 0\.01 to 1000000$/);
   });
 
   it('an unknown effect kind', async () => {

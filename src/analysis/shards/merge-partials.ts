@@ -7,6 +7,8 @@ import type { SweepDesign } from '../sweep/output.js';
 import { checkVary, sweepDesign, SweepError } from '../sweep/run.js';
 import { denseTally, shardRange, ShardError, type PartialDoc, type RunPartial, type RunPartItem, type SparseTally, type SweepPartial } from './shard.js';
 import { tallyProblem } from '../../batch/tally-checks.js';
+import { rosterEntry } from '../../model/roster.js';
+import { LIMITS } from '../../scenario/limits.js';
 
 /** The parts checked to belong together, and their tallies added up. */
 export type Merged =
@@ -143,12 +145,63 @@ function close(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 }
 
+/**
+ * The scenario a part carries, compiled. A part is data from elsewhere and its checksum anyone
+ * can recompute, so what would cost unbounded work or reach an object's prototype is refused
+ * first, within the limits a scenario file has: a horizon 10 million years out had the merge
+ * allocate 15 GB and abort.
+ */
 function compileOrFail(scenario: Scenario, file: string): CompiledModel {
+  const problem = scenarioBoundsProblem(scenario);
+  if (problem !== undefined) throw new ShardError(`${file}: the scenario in it ${problem}: not one a scenario file can give, so not a shard of this tool's run`);
   try {
     const model = compile(scenario);
     tallyShape(model);
     return model;
-  } catch (error) {
-    throw new ShardError(`${file}: the scenario in it cannot be compiled (${error instanceof Error ? error.message : String(error)})`);
+  } catch {
+    throw new ShardError(`${file}: the scenario in it cannot be compiled: not one this version of article10 writes`);
   }
+}
+
+/** What in a carried scenario lies outside a scenario file's limits, or undefined. */
+function scenarioBoundsProblem(scenario: Scenario): string | undefined {
+  const { year, horizon } = scenario.decisionPoint as { year: unknown; horizon: unknown };
+  const isYear = (y: unknown): y is number => typeof y === 'number' && Number.isInteger(y) && y >= 1900 && y <= 2200;
+  if (!isYear(year) || !isYear(horizon) || horizon < year || horizon - year > LIMITS.maxHorizonYears) return `has a decision window ${String(year)}-${String(horizon)}`;
+  const allies = Array.isArray(scenario.allies) ? scenario.allies : [];
+  const added = allies.filter((a) => typeof a?.code !== 'string' || rosterEntry(a.code) === undefined).length;
+  if (added > LIMITS.maxHypotheticalAllies) return `adds ${added} Allies besides the roster's`;
+  return forbiddenKey(scenario, 0);
+}
+
+/** The fields of each distribution a scenario file can give (model/distribution.ts), all finite numbers. */
+const DISTRIBUTION_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  fixed: ['value'],
+  uniform: ['min', 'max'],
+  triangular: ['min', 'mode', 'max'],
+  beta: ['alpha', 'beta', 'min', 'max'],
+  normal: ['mean', 'sd', 'min', 'max'],
+  bernoulli: ['p'],
+};
+
+/**
+ * A key that reaches an object's prototype, nesting deeper than a file may have, or a
+ * distribution no file can give (an unknown kind, a number missing or not finite), anywhere in v.
+ */
+function forbiddenKey(v: unknown, depth: number): string | undefined {
+  if (v === null || typeof v !== 'object') return undefined;
+  if (depth > LIMITS.maxDepth) return `nests deeper than ${LIMITS.maxDepth}`;
+  const dist = (v as { dist?: unknown }).dist;
+  if (typeof dist === 'object' && dist !== null && !Array.isArray(dist)) {
+    const kind = (dist as { kind?: unknown }).kind;
+    const fields = typeof kind === 'string' && Object.hasOwn(DISTRIBUTION_FIELDS, kind) ? DISTRIBUTION_FIELDS[kind]! : undefined;
+    if (fields === undefined) return `has a distribution of kind ${JSON.stringify(kind)}`;
+    if (!fields.every((f) => Number.isFinite((dist as Record<string, unknown>)[f]))) return `has a ${kind} distribution without its numbers`;
+  }
+  for (const key of Object.keys(v)) {
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') return `has a key ${JSON.stringify(key)}`;
+    const inner = forbiddenKey((v as Record<string, unknown>)[key], depth + 1);
+    if (inner !== undefined) return inner;
+  }
+  return undefined;
 }
