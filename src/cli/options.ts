@@ -9,10 +9,23 @@ export const DEFAULT_RUNS = 100_000;
 export const DEFAULT_SEED = '1';
 
 export function parseRuns(value: string): number {
-  if (!/^\s*\d[\d_]*\s*$/.test(value)) throw new UsageError(`--runs must be a whole number of branches, got "${value}"`);
+  return parseBranches('--runs', value);
+}
+
+/** A parser of branch counts for an option other than --runs (--morris-runs): its errors name it. */
+export function branchesOption(option: string): (value: string) => number {
+  return (value) => parseBranches(option, value);
+}
+
+function parseBranches(option: string, value: string): number {
+  if (!/^\s*\d[\d_]*\s*$/.test(value)) throw new UsageError(`${option} must be a whole number of branches, got "${value}"`);
   // Past MAX_RUNS, even beyond a safe integer, a whole number is only too large.
   const runs = Number(value.replace(/_/g, ''));
-  if (runs < 1) throw new UsageError(`--runs must be at least 1, got ${runs}`);
+  if (runs < 1) throw new UsageError(`${option} must be at least 1, got ${runs}`);
+  if (option !== '--runs') {
+    if (runs > MAX_RUNS) throw new UsageError(`${option} may be at most ${integer(MAX_RUNS)}`);
+    return runs;
+  }
   if (runs > MAX_RUNS) throw new UsageError(`--runs may be at most ${integer(MAX_RUNS)}, the total over all the shards of a run (--shard splits it, not its limit); more is several runs with different --seed values`);
   return runs;
 }

@@ -2,6 +2,7 @@ import { effectTarget } from '../model/catalog/effects.js';
 import { namesAChange } from '../model/names.js';
 import { TREATY_SIGNED } from '../model/procedures.js';
 import { rosterEntry } from '../model/roster.js';
+import { SOURCES } from '../model/sources.js';
 import { issueAt, type Issue, type IssueCode } from './issue.js';
 import { LIMITS } from './limits.js';
 import { locate, type LocatedNode, type PathSegment } from './located.js';
@@ -79,6 +80,15 @@ export function checkScenario(doc: ScenarioDocument, root: LocatedNode): Issue[]
   (doc.events ?? []).forEach((e, i) => {
     if (e.from !== undefined && e.to !== undefined && e.from > e.to) report('invalid_value', `from ${e.from} is after to ${e.to}`, ['events', i, 'from']);
   });
+
+  // A file's own source under a fact-sheet id would be printed as that document wherever it is cited.
+  for (const id of Object.keys(doc.sources ?? {})) {
+    if (Object.hasOwn(SOURCES, id)) {
+      const cited = SOURCES[id]!;
+      const shown = cited.length > 60 ? `${cited.slice(0, 59)}…` : cited;
+      report('invalid_value', `${id} is a source of the fact sheet (${shown}): cite it as it is, and give the file's own sources ids of their own (R1, R2 ...)`, ['sources', id], 'key');
+    }
+  }
 
   const known = {
     precondition: doc.preconditions.map((p) => p.id),

@@ -130,6 +130,9 @@ function shortened(text: string, max: number): string {
 
 /** Every problem of a file, one per line, then how many: what `run` and the web page say of a file that does not load. */
 export function problemsText(issues: readonly Issue[], file: string): string {
-  const n = issues.length;
-  return `${issues.map(formatIssue).join('\n')}\n${n} problem${n === 1 ? '' : 's'} in ${file}`;
+  // The count of the problems not listed (capIssues) is no place in a file: it is said as a count, and counted.
+  const more = issues.at(-1)?.code === 'more_issues' ? Number(/^\d+/.exec(issues.at(-1)!.message)?.[0] ?? 0) : 0;
+  const n = issues.length + (more > 0 ? more - 1 : 0);
+  const lines = issues.map((i) => (i.code === 'more_issues' ? `… ${i.message}` : formatIssue(i)));
+  return `${lines.join('\n')}\n${n} problem${n === 1 ? '' : 's'} in ${file}`;
 }

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, existsSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { cli, cliAsync } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { cli, cliAsync, CLI } from '../helpers/cli.js';
 
 const BUNDLED = ['russia-1954', 'russia-1990', 'russia-2000'];
 
@@ -129,6 +130,19 @@ describe('bad usage and bad input exit 2 with a message and no stack trace', () 
     ['99999999999999', /--runs may be at most/],
   ])('--runs %s', (value, pattern) => {
     bad(['run', 'russia-2000', '--runs', value], pattern);
+  });
+
+  test('a bad count of branches for another option names that option', () => {
+    bad(['sensitivity', 'russia-2000', '--morris-runs', '1.5'], /^article10: --morris-runs must be a whole number of branches, got "1\.5"/);
+    bad(['report', 'russia-2000', '--sensitivity-runs', '0'], /^article10: --sensitivity-runs must be at least 1, got 0/);
+  });
+
+  test('kit states its work when it is large, as every command does, before it starts', () => {
+    // Stopped as soon as it is under way: the statement comes first, and nothing is written.
+    const out = join(tmpdir(), `never-made-kit-${process.pid}`);
+    const r = spawnSync(process.execPath, [CLI, 'kit', '1990', '--out', out, '--runs', '30000000'], { encoding: 'utf8', timeout: 8_000, killSignal: 'SIGINT', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.stderr).toMatch(/^kit: the comparison and two handouts, 4 × 30,000,000 branches = 1\.2e8 branches/);
+    expect(existsSync(out)).toBe(false);
   });
 
   test('an unknown command', () => bad(['fly'], /unknown command/));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssue } from '../../src/scenario/issue.js';
+import { formatIssue, problemsText } from '../../src/scenario/issue.js';
 import { LIMITS } from '../../src/scenario/limits.js';
 import { nearest } from '../../src/scenario/suggest.js';
 import { issuesOf, MINIMAL, onlyIssue, withLines } from './helpers.js';
@@ -33,6 +33,10 @@ describe('bounded work on hostile input', () => {
     const issues = await issuesOf(withLines(...fields));
     expect(issues).toHaveLength(LIMITS.maxIssues + 1);
     expect(issues.at(-1)).toMatchObject({ code: 'more_issues', message: '7 more problems not shown', line: 0, path: '' });
+    // Said as a count, and counted: 57 problems, not the 51 lines.
+    const text = problemsText(issues, 'case.yaml');
+    expect(text.split('\n').at(-2)).toBe('… 7 more problems not shown');
+    expect(text.split('\n').at(-1)).toBe(`${LIMITS.maxIssues + 7} problems in case.yaml`);
   });
 
   it('a year far out of range is one issue, not one per bound', async () => {

@@ -11,6 +11,8 @@ import { bundledScenariosDir } from '../../io/paths.js';
 import type { Scenario } from '../../model/scenario.js';
 import { authoringYaml, completeDocument } from '../../scenario/override-document.js';
 import { runAnalysis } from '../analysis.js';
+import { checkWork } from '../budget.js';
+import { branchCount } from '../../batch/work-limits.js';
 import { UsageError } from '../errors.js';
 import { loadForCommand } from '../load.js';
 import { checkOutFolder, emit } from '../output.js';
@@ -89,6 +91,8 @@ export async function kitCommand(point: string, flags: KitFlags): Promise<void> 
   }
   const { a, b } = teams;
   const runs = flags.runs;
+  // The comparison (both teams) and the two handouts: the work is said, or refused, like any command's.
+  checkWork({ command: 'kit', made: `the comparison and two handouts, 4 × ${branchCount(runs)}`, branches: 4 * runs, smaller: 'fewer --runs' }, flags.yes);
   // The commands that make each handout again from the folder, as `report` prints them (team A's names the sides, as it is centred on A).
   const again = ['--runs', String(runs), '--seed', flags.seed, '--format', 'html'];
   const reports = {

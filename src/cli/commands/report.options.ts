@@ -1,6 +1,6 @@
 import { readsFile, valueOption, type FlagsOf } from '../command-spec.js';
 import { json, output, runs, seed, set, workers, yes } from '../common-options.js';
-import { countOption, parseRuns } from '../options.js';
+import { branchesOption, countOption } from '../options.js';
 
 /** `article10 report`: its options, and the flags its work receives (the command is declared in report.command.ts). */
 export const options = {
@@ -10,7 +10,7 @@ export const options = {
   format: valueOption('--format <format>', 'md or html (default: from the --out extension, else md)'),
   outcome: valueOption('--outcome <outcome>', 'the share the tornado explains (default: joined, or the deepest stage enough branches reach)'),
   runs: runs('branches for the outcomes, the funnel and the comparison', 20_000),
-  sensitivityRuns: valueOption('--sensitivity-runs <N>', 'branches per end of each swing of the tornado', parseRuns, 1000),
+  sensitivityRuns: valueOption('--sensitivity-runs <N>', 'branches per end of each swing of the tornado', branchesOption('--sensitivity-runs'), 1000),
   seed: seed(),
   top: valueOption('--top <K>', 'rows of the tornado', countOption('--top', 1, 1000), 10),
   workers: workers('all cores for long runs'),

@@ -1,6 +1,6 @@
 import { listOption, valueOption, type FlagsOf } from '../command-spec.js';
 import { json, noSwitches, output, runs, seed, set, workers, yes } from '../common-options.js';
-import { countOption, parseRuns } from '../options.js';
+import { branchesOption, countOption } from '../options.js';
 
 /** `article10 sensitivity`: its options, and the flags its work receives (the command is declared in sensitivity.command.ts). */
 export const options = {
@@ -10,7 +10,7 @@ export const options = {
   range: listOption('--range <path=lo:hi>', "the range to move a parameter over (replaces its distribution's; repeatable)"),
   top: valueOption('--top <K>', 'rows to show', countOption('--top', 1, 10_000), 15),
   trajectories: valueOption('--trajectories <r>', 'Morris trajectories (0: no global method)', countOption('--trajectories', 0, 1000), 8),
-  morrisRuns: valueOption('--morris-runs <N>', 'branches per Morris point (default: a quarter of --runs, at least 500)', parseRuns),
+  morrisRuns: valueOption('--morris-runs <N>', 'branches per Morris point (default: a quarter of --runs, at least 500)', branchesOption('--morris-runs')),
   switches: noSwitches(),
   workers: workers('all cores for long analyses'),
   set: set(),
