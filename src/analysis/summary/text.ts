@@ -35,7 +35,7 @@ export function summaryText(r: Results, options: SummaryOptions = {}): string {
   const funnelRows = r.funnel.map((f) => [STAGE_LABELS[f.stage], sharePct(f.share), shareInterval(f.share, f.ci95), bar(f.share, barWidth)]);
   out.push(...indent(table(['stage', 'share', '95% interval', ''], funnelRows, new Set([1]))));
   const tracks = TRACKS.filter((t) => r.tracks[t].count > 0).map((t) => `${TRACK_LABELS[t]} ${sharePct(r.tracks[t].share)}`);
-  if (tracks.length > 0) out.push(`  Tracks taken on applying: ${tracks.join('; ')}`);
+  if (tracks.length > 0) out.push(`  Tracks taken on applying (shares of all branches): ${tracks.join('; ')}`);
   out.push('');
   out.push(...accessionYears(r, barWidth));
   out.push('');
@@ -61,7 +61,7 @@ function blockerLines(r: Results, limit: number, width: number): string[] {
     b.meanYear.toFixed(0),
   ]);
   if (rows.length === 0) return ['Blockers: none (every branch joined)'];
-  const lines = ['Top blockers (what ended each branch that did not join)', ...indent(table(['outcome', 'who', 'why', 'share', 'year'], rows, new Set([3, 4])))];
+  const lines = ['Top blockers (what ended each branch that did not join)', ...indent(table(['outcome', 'who', 'why', 'share', 'mean year'], rows, new Set([3, 4])))];
   // A code no roster has: say what it stands for.
   const tie = r.blockers.slice(0, limit).find((b) => b.actor === 'TIE');
   return tie === undefined ? lines : [...lines, `  TIE = ${tie.actorName}`];

@@ -126,7 +126,8 @@ function sweepText(r: SweepHeader, rows: readonly (readonly string[])[]): string
   const right = new Set(headers.map((_, i) => i).filter((i) => i > 0 && i < headers.length - 1));
   out.push(...table(headers, rows, right).map((l) => `  ${l}`));
   out.push('');
-  out.push('Every point runs the same branches with the same seed, so differences between rows come from the values set.');
+  out.push('Every point runs the same branches with the same seed, so differences between rows come from the values set; each row\'s interval');
+  out.push('is its own, not that of a difference between rows (compare two files at two points for a paired interval).');
   out.push('Each row equals `article10 run` with --set path=value at that seed; intervals are 95% Wilson (--json and --csv give all of them).');
   out.push(...warningLines(r.warnings));
   return out.join('\n') + '\n';
