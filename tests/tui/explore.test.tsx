@@ -28,6 +28,25 @@ describe('explore screen', () => {
     expect(frame).toContain('source S31: Guardian');
   });
 
+  it('at the smallest size (60×17) no row is cut to "…" or drawn over another: headings and intervals go first', async () => {
+    open();
+    await refined();
+    await h!.resize(60, 17);
+    const frame = await h!.waitFor(/Interested +\d+\.\d%\s*$/m);
+    const lines = frame.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(17);
+    // Each row of the results ends with its share or its step, not with an interval cut short or a heading's leftovers.
+    for (const label of ['Never applied', 'Withdrew', 'Interested', '└ Applied']) {
+      const row = lines.find((l) => l.includes(label))!;
+      expect(row, label).toMatch(/(\d+\.\d%|\d+%|–)\s*$/);
+    }
+    expect(lines.filter((l) => /…\s*$/.test(l) && /\d%/.test(l))).toEqual([]);
+    // With room, the headings and the intervals come back.
+    await h!.resize(80, 24);
+    const wide = await h!.waitFor('95% CI');
+    expect(wide).toContain('Funnel (probability tree)');
+  });
+
   it('→ raises the selected value, the results move, u undoes both, r redoes', async () => {
     open();
     const before = await refined();

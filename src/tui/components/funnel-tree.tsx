@@ -13,16 +13,20 @@ export interface FunnelTreeProps {
   readonly width: number;
   /** Add a line with the tracks taken on applying (when there is room). */
   readonly showTracks?: boolean;
+  /** The line naming the columns (left out on the smallest screens). */
+  readonly heading?: boolean;
 }
 
 /**
  * The funnel as a probability tree: each stage indented under the one before, with its
  * share of all branches and the chance of getting there from the stage above.
  */
-export function FunnelTree({ results, width, showTracks = false }: FunnelTreeProps) {
+export function FunnelTree({ results, width, showTracks = false, heading = true }: FunnelTreeProps) {
   const labels = width >= 72 ? STAGE_LABELS : SHORT_STAGE_LABELS;
   const labelWidth = Math.max(...results.funnel.map((f, i) => labels[f.stage].length + branchPrefix(i).length));
-  const barWidth = Math.max(3, width - labelWidth - 1 - 7 - 7);
+  // No bar where one of 3 cells would push the step's share out of sight: the numbers matter more.
+  const room = width - labelWidth - 1 - 7 - 7;
+  const barWidth = room >= 3 ? room : 0;
   const trackLine = (names: Readonly<Record<(typeof TRACKS)[number], string>>, lead: string) =>
     `  ${lead}: ${TRACKS.filter((t) => results.tracks[t].count > 0)
       .map((t) => `${names[t]} ${pct(results.tracks[t].share, 1)}`)
@@ -33,9 +37,11 @@ export function FunnelTree({ results, width, showTracks = false }: FunnelTreePro
   const anyTrack = TRACKS.some((t) => results.tracks[t].count > 0);
   return (
     <Box flexDirection="column" width={width}>
-      <Text bold wrap="truncate">
-        {padEnd('Funnel (probability tree)', width - 14) + padStart('of all', 7) + padStart('step', 7)}
-      </Text>
+      {heading ? (
+        <Text bold wrap="truncate">
+          {padEnd(width >= 25 + 14 ? 'Funnel (probability tree)' : 'Funnel', width - 14) + padStart('of all', 7) + padStart('step', 7)}
+        </Text>
+      ) : null}
       {results.funnel.map((f, i) => {
         const above = i === 0 ? undefined : results.funnel[i - 1]!;
         const step = above === undefined ? '' : above.count === 0 ? '–' : pctOfStep(f.count / above.count);

@@ -31,7 +31,13 @@ export function ResultsPanel({ live, baseline, width, height }: ResultsPanelProp
   // Outcomes and funnel always; blank lines between sections only when there is room; the
   // accession years get a bar per year when that still leaves the blockers a few rows, else
   // one line of blocks; the blockers take what is left.
-  let rest = height - error.length - OUTCOME_ROWS - FUNNEL_ROWS;
+  // Too short for both tables and their headings (60×17): the headings go, the funnel's first,
+  // then the funnel itself; boxes squeezed by the layout would draw over each other.
+  const short = OUTCOME_ROWS + FUNNEL_ROWS + error.length - height;
+  const funnelHeading = short < 1;
+  const outcomeHeading = short < 2;
+  const showFunnel = short < 3;
+  let rest = height - error.length - (outcomeHeading ? OUTCOME_ROWS : OUTCOME_ROWS - 1) - (showFunnel ? (funnelHeading ? FUNNEL_ROWS : FUNNEL_ROWS - 1) : 0);
   const gap = rest >= 12 ? 1 : 0;
   rest -= gap;
   const years = results.decisionPoint.horizon - results.decisionPoint.year + 1;
@@ -48,9 +54,13 @@ export function ResultsPanel({ live, baseline, width, height }: ResultsPanelProp
           {l}
         </Text>
       ))}
-      <OutcomeBars results={results} baseline={baseline} width={width} />
-      <Box height={gap} />
-      <FunnelTree results={results} width={width} showTracks={showTracks} />
+      <OutcomeBars results={results} baseline={baseline} width={width} heading={outcomeHeading} />
+      {showFunnel ? (
+        <>
+          <Box height={gap} />
+          <FunnelTree results={results} width={width} showTracks={showTracks} heading={funnelHeading} />
+        </>
+      ) : null}
       {yearRows > 0 ? (
         <>
           <Box height={gap} />
