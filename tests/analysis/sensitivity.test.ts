@@ -165,6 +165,15 @@ describe('swings within Monte Carlo error', () => {
     expect(text).toContain('none of them is a finding yet');
   });
 
+  test('with no swing to show, no sentence about the swings shown; a rare baseline keeps its decimals', async () => {
+    const s = await scenario('russia-2000');
+    const r = await runSensitivity(s, uncertainFactors(s).slice(0, 3), { seed: '1', runs: 500, measure: parseMeasure('joined')!, trajectories: 0, morrisRuns: 0 });
+    expect(r.swings.every((w) => w.low.count === 0 && w.high.count === 0)).toBe(true);
+    const text = sensitivityText(r, s);
+    expect(text).not.toContain('No swing shown stands clear');
+    expect(text).toContain('Baseline (every parameter as written): 0.0% [0.0%, 0.8%]');
+  });
+
   test('a swing of many branches stands clear, and the axis is never narrower than the baseline\'s interval', () => {
     const share = (count: number, n = 2000) => ({ count, share: count / n, ci95: wilson(count, n) });
     expect(swingIsClear({ low: share(10), high: share(60) })).toBe(true);

@@ -1,6 +1,6 @@
 import type { Scenario } from '../../model/scenario.js';
 import type { SensitivityReport, SwingRow } from './run.js';
-import { integer, interval, padEnd, padStart, pct, points, table } from '../../report/format.js';
+import { integer, padEnd, padStart, pct, points, sharePct, shareInterval, table } from '../../report/format.js';
 import { paramLabel } from '../../report/param-labels.js';
 import type { Share } from '../../model/results.js';
 import { newcombeUnpaired } from '../compare/comparison.js';
@@ -129,7 +129,7 @@ export function sensitivityText(r: SensitivityReport, scenario: Scenario, option
   const out: string[] = [];
   out.push(`Sensitivity of "${r.measureLabel}": ${r.title} (${r.scenario})`);
   out.push(`${integer(r.runs)} branches per run | seed ${r.seed} | common random numbers | v${r.version}`);
-  out.push(`Baseline (every parameter as written): ${pct(r.baseline.share)} ${interval(r.baseline.ci95)}`);
+  out.push(`Baseline (every parameter as written): ${sharePct(r.baseline.share)} ${shareInterval(r.baseline.share, r.baseline.ci95)}`);
   out.push('');
   if (r.swings.length === 0) {
     out.push('No parameter has a range: give one with --range path=lo:hi, or write a distribution in the scenario.');
@@ -146,7 +146,7 @@ export function sensitivityText(r: SensitivityReport, scenario: Scenario, option
   out.push('');
   out.push(...tornadoLines(shown, r.baseline, width));
   const unclear = shown.filter((s) => !swingIsClear(s)).length;
-  if (unclear === shown.length) out.push('', `No swing shown stands clear of Monte Carlo error at ${integer(r.runs)} branches a run: none of them is a finding yet.`);
+  if (shown.length > 0 && unclear === shown.length) out.push('', `No swing shown stands clear of Monte Carlo error at ${integer(r.runs)} branches a run: none of them is a finding yet.`);
   const rest = moving.length - shown.length;
   if (rest > 0) out.push(`  ... ${rest} more with smaller swings (--top ${moving.length} shows them)`);
   const still = r.swings.length - moving.length;
