@@ -26,7 +26,7 @@ export async function rewriteCommand(file: string, flags: RewriteFlags): Promise
   const parsed = parseTarget(flags.target, by);
   if (!parsed.ok) throw new UsageError(parsed.message);
   const maxDistance = Number(flags.maxDistance);
-  if (!/^\s*\d+(\.\d+)?\s*$/.test(flags.maxDistance) || !(maxDistance > 0)) throw new UsageError(`--max-distance must be a positive number, got "${flags.maxDistance}"`);
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(flags.maxDistance) || !(maxDistance > 0)) throw new UsageError(`--max-distance must be a positive number written in digits (such as 6 or 8.5), got "${flags.maxDistance}"`);
   const loaded = await loadForCommand(file, flags.set);
   // A --save that would destroy what the search reads, or the --out, or that cannot be written: refused before any work.
   if (flags.save !== undefined) await checkOtherOutput('--save', flags.save, { reads: loaded.chain, writes: [flags.out] });
