@@ -130,9 +130,18 @@ function shortened(text: string, max: number): string {
 
 /** Every problem of a file, one per line, then how many: what `run` and the web page say of a file that does not load. */
 export function problemsText(issues: readonly Issue[], file: string): string {
-  // The count of the problems not listed (capIssues) is no place in a file: it is said as a count, and counted.
-  const more = issues.at(-1)?.code === 'more_issues' ? Number(/^\d+/.exec(issues.at(-1)!.message)?.[0] ?? 0) : 0;
-  const n = issues.length + (more > 0 ? more - 1 : 0);
-  const lines = issues.map((i) => (i.code === 'more_issues' ? `… ${i.message}` : formatIssue(i)));
-  return `${lines.join('\n')}\n${n} problem${n === 1 ? '' : 's'} in ${file}`;
+  const n = problemCount(issues);
+  return `${issues.map(issueLine).join('\n')}\n${n} problem${n === 1 ? '' : 's'} in ${file}`;
+}
+
+/** How many problems a list stands for: the count of those not listed (capIssues) included. */
+export function problemCount(issues: readonly Issue[]): number {
+  const last = issues.at(-1);
+  const more = last?.code === 'more_issues' ? Number(/^\d+/.exec(last.message)?.[0] ?? 0) : 0;
+  return issues.length + (more > 0 ? more - 1 : 0);
+}
+
+/** A problem's line; the count of those not listed is no place in a file, so it is said as a count. */
+export function issueLine(issue: Issue): string {
+  return issue.code === 'more_issues' ? `… ${issue.message}` : formatIssue(issue);
 }

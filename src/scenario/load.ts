@@ -2,7 +2,7 @@ import { bundledScenariosDir } from '../io/paths.js';
 import type { LoadOptions, LoadResult } from './loaded.js';
 import { cachedLoad } from './load-cache.js';
 
-export { formatIssue, problemsText, type Issue, type IssueCode } from './issue.js';
+export { formatIssue, issueLine, problemCount, problemsText, type Issue, type IssueCode } from './issue.js';
 
 export type { LoadedScenario, LoadOptions, LoadResult } from './loaded.js';
 

@@ -7,7 +7,7 @@ import { writeToTarget } from '../io/write-output.js';
 import { errorCode } from '../io/error-code.js';
 import { shellWord } from '../report/format.js';
 import type { Scenario } from '../model/scenario.js';
-import { formatIssue, loadScenarioFile } from '../scenario/load.js';
+import { formatIssue, issueLine, loadScenarioFile } from '../scenario/load.js';
 
 /** What the UI reads and writes on disk: scenario files to open, and saved edits. */
 
@@ -54,7 +54,7 @@ export function fileWorkspace(options: FileWorkspaceOptions): Workspace {
   const cwd = options.cwd ?? process.cwd();
   const open = async (file: string): Promise<Opened> => {
     const result = await loadScenarioFile(file, { bundledDir });
-    if (!result.ok) return { ok: false, problems: result.issues.map(formatIssue) };
+    if (!result.ok) return { ok: false, problems: result.issues.map(issueLine) };
     return { ok: true, scenario: result.value.scenario, file: result.value.file, warnings: result.value.warnings };
   };
   return {

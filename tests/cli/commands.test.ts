@@ -96,6 +96,22 @@ describe('article10 as a real process', () => {
     expect(r.code, r.stderr).toBe(0);
   });
 
+  test('validate and run count every problem of a long list, those not shown too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'a10-many-'));
+    const file = join(dir, 'many.yaml');
+    // 60 unknown fields: 50 are listed, the other 10 counted.
+    writeFileSync(file, Array.from({ length: 60 }, (_, i) => `unknown${i}: 1`).join('\n') + '\n');
+    for (const args of [['validate', file], ['run', file]]) {
+      const r = cli(args);
+      expect(r.code).toBe(2);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines.at(-2)).toMatch(/^… \d+ more problems not shown$/);
+      const shown = lines.length - 2;
+      const more = Number(/… (\d+) more/.exec(lines.at(-2)!)![1]);
+      expect(lines.at(-1)).toMatch(new RegExp(`\\b${shown + more} problems\\b`));
+    }
+  });
+
   test('sources prints a citation and refuses an unknown id', () => {
     expect(cli(['sources', 'S31']).stdout).toMatch(/^S31 +Guardian/);
     expect(cli(['sources', 'S999']).code).toBe(2);

@@ -1,4 +1,4 @@
-import { formatIssue, loadScenarioFile } from '../../scenario/load.js';
+import { issueLine, loadScenarioFile, problemCount } from '../../scenario/load.js';
 import { bundledScenariosDir } from '../../io/paths.js';
 import { ExitCode } from '../errors.js';
 import { expandFolders, resolveScenarioPath } from '../load.js';
@@ -18,8 +18,9 @@ export async function validateCommand(files: readonly string[], flags: ValidateF
       if (r.ok) {
         await printToStdout([`ok  ${r.file}\n`, ...r.warnings.map((w) => `    warning: ${w}\n`)].join(''));
       } else {
-        printToStderr(r.issues.map(formatIssue).join('\n') + '\n');
-        printToStderr(`bad ${r.file}: ${r.issues.length} problem${r.issues.length === 1 ? '' : 's'}\n`);
+        const n = problemCount(r.issues);
+        printToStderr(r.issues.map(issueLine).join('\n') + '\n');
+        printToStderr(`bad ${r.file}: ${n} problem${n === 1 ? '' : 's'}\n`);
       }
     }
   }

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { STAGE_LABELS, TRACKS } from '../../model/outcome.js';
 import type { Results } from '../../model/results.js';
-import { bar, padEnd, padStart, pct, shareDigits } from '../../report/format.js';
+import { bar, padEnd, padStart, pct, shareDigits, sharePct } from '../../report/format.js';
 import { SHORT_STAGE_LABELS } from '../labels.js';
 import { pctCell } from '../text.js';
 
@@ -29,7 +29,7 @@ export function FunnelTree({ results, width, showTracks = false, heading = true 
   const barWidth = room >= 3 ? room : 0;
   const trackLine = (names: Readonly<Record<(typeof TRACKS)[number], string>>, lead: string) =>
     `  ${lead}: ${TRACKS.filter((t) => results.tracks[t].count > 0)
-      .map((t) => `${names[t]} ${pct(results.tracks[t].share, 1)}`)
+      .map((t) => `${names[t]} ${sharePct(results.tracks[t].share)}`)
       .join(' · ')}`;
   // Shorter words where the line would be cut: every share stays in view.
   const full = trackLine(TRACK_SHORT, 'applied on');
