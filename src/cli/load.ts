@@ -3,6 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { bundledScenariosDir } from '../io/paths.js';
 import { loadScenarioFile, problemsText, type Issue, type LoadedScenario } from '../scenario/load.js';
+import type { SetOrigin } from '../scenario/overrides.js';
 import { BUNDLED_NAME, BUNDLED_PREFIX, bundledNames } from '../scenario/named-file.js';
 import { nearest } from '../scenario/suggest.js';
 import { UsageError } from './errors.js';
@@ -12,13 +13,15 @@ import { refuseOutOver } from './output.js';
  * Loads a scenario for a command. A bare name such as `russia-2000` (no path, no
  * extension) refers to a bundled scenario. Problems become one UsageError listing them all.
  */
-export async function loadForCommand(file: string, sets: readonly string[] = []): Promise<LoadedScenario> {
+export async function loadForCommand(file: string, sets: readonly string[] = [], setsAt: readonly SetOrigin[] = []): Promise<LoadedScenario> {
   // An empty argument would resolve to the current folder: "is a directory" says nothing useful.
   if (file.trim() === '') throw new UsageError('the scenario named is empty: give a file or a bundled name (article10 list lists them)');
   const path = resolveScenarioPath(file);
-  const result = await loadScenarioFile(path, { sets, bundledDir: bundledScenariosDir() });
+  const result = await loadScenarioFile(path, { sets, setsAt, bundledDir: bundledScenariosDir() });
   if (!result.ok) {
-    const error = issuesError(result.issues, file);
+    // Problems all in the file that holds the overrides (an experiment's set:) are counted in it.
+    const holder = setsAt[0]?.file;
+    const error = issuesError(result.issues, holder !== undefined && result.issues.every((i) => i.file === holder) ? holder : file);
     // A bare name was read as a bundled scenario's: say so, since the user may have meant a file, or another bundled name.
     const bare = isBareName(file) ? file : bundledId(file);
     if (bare === undefined || !result.issues.some((i) => i.code === 'file_not_found')) throw error;

@@ -16,6 +16,16 @@ export type Distribution =
 
 export type DistributionKind = Distribution['kind'];
 
+/** Each kind's numbers, all finite: what a distribution read from outside a file (a shard's part) must hold. */
+export const DISTRIBUTION_FIELDS: { readonly [K in DistributionKind]: readonly Exclude<keyof Extract<Distribution, { kind: K }>, 'kind'>[] } = {
+  fixed: ['value'],
+  uniform: ['min', 'max'],
+  triangular: ['min', 'mode', 'max'],
+  beta: ['alpha', 'beta', 'min', 'max'],
+  normal: ['mean', 'sd', 'min', 'max'],
+  bernoulli: ['p'],
+};
+
 /** A tunable number with where it came from. */
 export interface Param {
   readonly dist: Distribution;

@@ -37,9 +37,14 @@ export function shareDigits(share: number, digits: number): number {
 
 /** `12.3%`; a rare share keeps more decimals so it is not shown as 0 (under 0.01%: `<0.01%`), a near-certain one so it is not shown as 100% (`>99.99%`). */
 export function sharePct(share: number, digits = 1): string {
+  return shareAt(share, shareDigits(share, digits));
+}
+
+/** A share to `digits` decimals, or `<0.01%` / `>99.99%` where no decimals kept would tell it from none or all. */
+function shareAt(share: number, digits: number): string {
   if (share > 0 && share < 0.0001) return '<0.01%';
   if (share < 1 && share > 0.9999) return '>99.99%';
-  return `${percentDigits(share, shareDigits(share, digits))}%`;
+  return `${percentDigits(share, digits)}%`;
 }
 
 /**
@@ -49,7 +54,7 @@ export function sharePct(share: number, digits = 1): string {
  */
 export function shareInterval(share: number, ci: readonly [number, number], digits = 1): string {
   const d = Math.max(shareDigits(share, digits), shareDigits(ci[0], digits), shareDigits(ci[1], digits));
-  const end = (x: number) => (x > 0 && x < 0.0001 ? '<0.01%' : x < 1 && x > 0.9999 ? '>99.99%' : `${percentDigits(x, x === 0 || x === 1 ? digits : d)}%`);
+  const end = (x: number) => shareAt(x, x === 0 || x === 1 ? digits : d);
   return `[${end(ci[0])}, ${end(ci[1])}]`;
 }
 

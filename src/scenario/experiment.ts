@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { issueAt, type Issue, type IssueCode, type Result } from './issue.js';
 import { locate, nodeAt, toPlain, type LocatedNode, type PathSegment } from './located.js';
+import type { SetOrigin } from './overrides.js';
 import { BUNDLED_NAME, BUNDLED_PREFIX, namingFile, resolveNamedFile } from './named-file.js';
 import { readScenarioFile } from './read-scenario-file.js';
 import { schemaIssues } from './schema-issues.js';
@@ -66,6 +67,14 @@ export async function loadExperimentFile(file: string, options: { maxRuns: numbe
   const validated = experimentSchema(options.maxRuns).safeParse(toPlain(root), { reportInput: true, error: defaultMessage });
   if (!validated.success) return { ok: false, issues: schemaIssues(validated.error.issues, root) };
   return { ok: true, value: { file, experiment: validated.data, root } };
+}
+
+/** Where each `set:` entry of a loaded experiment is written: a problem in one is told at its line. */
+export function experimentSetOrigins(loaded: LoadedExperiment): SetOrigin[] {
+  return (loaded.experiment.set ?? []).map((_, i) => {
+    const { file, line, column } = locate(loaded.root, ['set', i]);
+    return { file, line, column };
+  });
 }
 
 /** An issue placed at a field of a loaded experiment, e.g. ['vary', 1, 'path']. */

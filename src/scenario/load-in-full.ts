@@ -41,11 +41,12 @@ async function loadDocument(parsed: LocatedMap, file: string, options: LoadOptio
   if (!merged.ok) return merged;
   const { chain, issues: mergeIssues } = merged.value;
 
-  const overridden = applyOverrides(merged.value.document, options.sets ?? []);
+  const overridden = applyOverrides(merged.value.document, options.sets ?? [], options.setsAt);
   if (!overridden.ok) return { ok: false, issues: [...mergeIssues, ...overridden.issues] };
   const root = overridden.value;
   // A --set can rename an entry onto another: the repeat a file with the same content gets.
-  const renamed = duplicateNames(root).filter((issue) => issue.file === '--set');
+  const setFiles = new Set(['--set', ...(options.setsAt ?? []).flatMap((at) => (at === undefined ? [] : [at.file]))]);
+  const renamed = duplicateNames(root).filter((issue) => setFiles.has(issue.file));
   if (renamed.length > 0) return { ok: false, issues: [...mergeIssues, ...renamed] };
   const document = toPlain(root);
 

@@ -1,10 +1,13 @@
 import type { Scenario } from '../model/scenario.js';
 import type { Issue, Origin } from './issue.js';
+import type { SetOrigin } from './overrides.js';
 
 /** What loading a scenario file takes and gives (load.ts reads it; the cache and the full load share these). */
 export interface LoadOptions {
   /** `path=value` overrides, applied in order after `extends` and before validation. */
   readonly sets?: readonly string[];
+  /** Where each of `sets` is written, when a file holds it (an experiment's `set:` entries): its problems are told there. */
+  readonly setsAt?: readonly (SetOrigin | undefined)[];
   /** Where `extends: bundled:<id>` looks; defaults to the repository's scenarios/ folder. */
   readonly bundledDir?: string;
 }

@@ -13,11 +13,11 @@ import { didYouMean } from './suggest.js';
  * one exception: `allies.<code>` for a roster member not listed yet adds its entry, so any
  * Ally's values can be set from the command line.
  */
-export function applyOverrides(document: LocatedMap, args: readonly string[]): Result<LocatedMap> {
+export function applyOverrides(document: LocatedMap, args: readonly string[], writtenAt: readonly (SetOrigin | undefined)[] = []): Result<LocatedMap> {
   let current = document;
   const issues: Issue[] = [];
-  for (const arg of args) {
-    const applied = applyOverride(current, arg);
+  for (const [i, arg] of args.entries()) {
+    const applied = applyOverride(current, arg, writtenAt[i]);
     if (applied.ok) current = applied.value;
     else issues.push(...applied.issues);
   }
@@ -33,7 +33,14 @@ const FILE_FIELDS: Readonly<Record<string, string>> = {
   baseline: 'baseline cannot be set from the command line: it names a file from the folder of the file that writes it; write it in a scenario file',
 };
 
-function setIssue(code: 'set_syntax' | 'set_path_not_found' | 'set_not_allowed', arg: string, message: string, path = ''): Issue {
+/**
+ * Where an override is written when a file holds it (an experiment's `set:` entry): its
+ * problems are told there. A command-line --set has none, and its problems name the argument.
+ */
+export type SetOrigin = Pick<Origin, 'file' | 'line' | 'column'>;
+
+function setIssue(code: 'set_syntax' | 'set_path_not_found' | 'set_not_allowed', arg: string, message: string, path: string, at: SetOrigin | undefined): Issue {
+  if (at !== undefined) return { code, message, ...at, path };
   return { code, message: `--set ${quotedArgument(arg)}: ${message}`, file: '--set', line: 0, column: 0, path };
 }
 
@@ -43,27 +50,27 @@ function quotedArgument(arg: string): string {
   return chars.length <= 120 ? arg : `${chars.slice(0, 100).join('')}… (${chars.length} characters)`;
 }
 
-function applyOverride(document: LocatedMap, arg: string): Result<LocatedMap> {
+function applyOverride(document: LocatedMap, arg: string, at: SetOrigin | undefined): Result<LocatedMap> {
   const eq = arg.indexOf('=');
   const pathText = eq < 0 ? '' : arg.slice(0, eq).trim();
   const valueText = eq < 0 ? '' : arg.slice(eq + 1);
   if (eq < 0 || pathText === '' || valueText.trim() === '') {
-    return { ok: false, issues: [setIssue('set_syntax', arg, 'expected path=value, e.g. candidate.interest=0.3')] };
+    return { ok: false, issues: [setIssue('set_syntax', arg, 'expected path=value, e.g. candidate.interest=0.3', '', at)] };
   }
   const segments = pathText.split('.');
-  if (segments.some((s) => s === '')) return { ok: false, issues: [setIssue('set_syntax', arg, `"${pathText}" has an empty step`, pathText)] };
+  if (segments.some((s) => s === '')) return { ok: false, issues: [setIssue('set_syntax', arg, `"${pathText}" has an empty step`, pathText, at)] };
   const forbidden = segments.find((s) => FORBIDDEN_KEYS.has(s));
-  if (forbidden !== undefined) return { ok: false, issues: [setIssue('set_syntax', arg, `the key "${forbidden}" is not allowed`, pathText)] };
-  if (Object.hasOwn(FILE_FIELDS, segments[0]!)) return { ok: false, issues: [setIssue('set_not_allowed', arg, FILE_FIELDS[segments[0]!]!, pathText)] };
+  if (forbidden !== undefined) return { ok: false, issues: [setIssue('set_syntax', arg, `the key "${forbidden}" is not allowed`, pathText, at)] };
+  if (Object.hasOwn(FILE_FIELDS, segments[0]!)) return { ok: false, issues: [setIssue('set_not_allowed', arg, FILE_FIELDS[segments[0]!]!, pathText, at)] };
 
   // A message quotes the argument; one of many kilobytes is shown by its start.
-  const origin: Origin = { file: '--set', line: 0, column: 0, setArgument: quotedArgument(arg) };
-  const value = parseYamlValue(valueText, '--set', origin);
+  const origin: Origin = at ?? { file: '--set', line: 0, column: 0, setArgument: quotedArgument(arg) };
+  const value = parseYamlValue(valueText, origin.file, origin);
   if (!value.ok) return { ok: false, issues: value.issues.map((i) => ({ ...i, path: below(pathText, i.path) })) };
 
   const withAlly = segments[0] === 'allies' ? withRosterAlly(document, segments[1], origin) : document;
   const target = findTarget(withAlly, segments);
-  if (typeof target === 'string') return { ok: false, issues: [setIssue('set_path_not_found', arg, target, pathText)] };
+  if (typeof target === 'string') return { ok: false, issues: [setIssue('set_path_not_found', arg, target, pathText, at)] };
   return { ok: true, value: produce(withAlly, (draft) => writeAt(draft, target, value.value)) };
 }
 

@@ -8,9 +8,9 @@ import type { BacktestCase, MissRewrite } from './score.js';
  * What each miss would have needed: for every case to which the forecast gave what happened
  * (membership by the observed year, or none for a case that did not join) less than even odds,
  * the least rewrite of the case's own inputs (in units of each value's documented uncertainty,
- * each switch 1) that makes it the likelier one by the observed year. A small distance says the case's inputs are near what reproduces the
- * record; a large one, or none within the limits, says the miss is the engine's or the
- * record's, not a prior set slightly off.
+ * each switch 1) that makes it the likelier one by the observed year. A small distance says the
+ * case's inputs are near what reproduces the record; a large one, or none within the limits,
+ * says the miss is the engine's or the record's, not a prior set slightly off.
  */
 
 /** The limits of each search: modest, as a backtest runs many (the text states them). */
@@ -37,7 +37,7 @@ export function missRewriteEstimate(scenario: Scenario): number {
   return searchEstimate(scenarioLevers(scenario, [], []));
 }
 
-/** The least rewrite of one missed case towards its observed outcome. */
+/** The least rewrite of one missed case towards what happened. */
 export async function rewriteMiss(scenario: Scenario, scored: BacktestCase, options: MissRewriteOptions): Promise<MissRewrite> {
   const observed = scored.observed;
   // The scored event at even odds: membership by the observed year, or none for a case that did not join.

@@ -7,6 +7,7 @@ import type { SweepDesign } from '../sweep/output.js';
 import { checkVary, sweepDesign, SweepError } from '../sweep/run.js';
 import { denseTally, shardRange, ShardError, type PartialDoc, type RunPartial, type RunPartItem, type SparseTally, type SweepPartial } from './shard.js';
 import { tallyProblem } from '../../batch/tally-checks.js';
+import { DISTRIBUTION_FIELDS, type DistributionKind } from '../../model/distribution.js';
 import { rosterEntry } from '../../model/roster.js';
 import { LIMITS } from '../../scenario/limits.js';
 
@@ -174,16 +175,6 @@ function scenarioBoundsProblem(scenario: Scenario): string | undefined {
   return forbiddenKey(scenario, 0);
 }
 
-/** The fields of each distribution a scenario file can give (model/distribution.ts), all finite numbers. */
-const DISTRIBUTION_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  fixed: ['value'],
-  uniform: ['min', 'max'],
-  triangular: ['min', 'mode', 'max'],
-  beta: ['alpha', 'beta', 'min', 'max'],
-  normal: ['mean', 'sd', 'min', 'max'],
-  bernoulli: ['p'],
-};
-
 /**
  * A key that reaches an object's prototype, nesting deeper than a file may have, or a
  * distribution no file can give (an unknown kind, a number missing or not finite), anywhere in v.
@@ -194,7 +185,7 @@ function forbiddenKey(v: unknown, depth: number): string | undefined {
   const dist = (v as { dist?: unknown }).dist;
   if (typeof dist === 'object' && dist !== null && !Array.isArray(dist)) {
     const kind = (dist as { kind?: unknown }).kind;
-    const fields = typeof kind === 'string' && Object.hasOwn(DISTRIBUTION_FIELDS, kind) ? DISTRIBUTION_FIELDS[kind]! : undefined;
+    const fields: readonly string[] | undefined = typeof kind === 'string' && Object.hasOwn(DISTRIBUTION_FIELDS, kind) ? DISTRIBUTION_FIELDS[kind as DistributionKind] : undefined;
     if (fields === undefined) return `has a distribution of kind ${JSON.stringify(kind)}`;
     if (!fields.every((f) => Number.isFinite((dist as Record<string, unknown>)[f]))) return `has a ${kind} distribution without its numbers`;
   }

@@ -4,7 +4,7 @@ import { checkVary, parseVary, runSweep, sweepDesign, sweepHeader, sweepPoint, s
 import { bundledScenariosDir } from '../../io/paths.js';
 import { integer } from '../../report/format.js';
 import { sweepWriter, type SweepFormat, type VarySpec } from '../../analysis/sweep/output.js';
-import { experimentIssue, experimentScenarioFile, loadExperimentFile, writtenNumber, type LoadedExperiment } from '../../scenario/experiment.js';
+import { experimentIssue, experimentScenarioFile, experimentSetOrigins, loadExperimentFile, writtenNumber, type LoadedExperiment } from '../../scenario/experiment.js';
 import type { Issue } from '../../scenario/load.js';
 import { runAnalysis } from '../analysis.js';
 import { checkWork } from '../budget.js';
@@ -35,7 +35,7 @@ export async function sweepCommand(file: string | undefined, flags: SweepFlags, 
   if (flags.json && flags.csv) throw new UsageError('choose one of --json and --csv');
   const plan = flags.experiment === undefined ? commandLinePlan(file, flags) : await experimentPlan(flags.experiment, file, flags, given);
   const shard = shardFlag(flags.shard, plan.runs, flags);
-  const loaded = await loadForPlan(plan);
+  const loaded = await loadForCommand(plan.file, plan.set, plan.experiment === undefined ? [] : experimentSetOrigins(plan.experiment));
   const vary = checkedVary(plan, loaded.scenario);
   const design = sweepDesign(vary, plan.samples, plan.seed);
   const warnings = [...loaded.warnings, ...sweepWarnings(loaded.scenario, vary)];
@@ -86,34 +86,6 @@ function commandLinePlan(file: string | undefined, flags: SweepFlags): SweepPlan
     }
   });
   return { file, set: flags.set, vary, samples: flags.samples, runs: flags.runs, seed: flags.seed };
-}
-
-/**
- * The scenario with the plan's overrides. An experiment's `set:` entries are its own lines: a
- * problem in one is told at that line of the experiment file, not as a command-line --set.
- */
-async function loadForPlan(plan: SweepPlan): Promise<Awaited<ReturnType<typeof loadForCommand>>> {
-  const experiment = plan.experiment;
-  if (experiment === undefined || plan.set.length === 0) return loadForCommand(plan.file, plan.set);
-  try {
-    return await loadForCommand(plan.file, plan.set);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    // Which entry failed: each is tried alone on the scenario as written.
-    const problems: Issue[] = [];
-    for (const [i, entry] of plan.set.entries()) {
-      const alone = await loadForCommand(plan.file, [entry]).then(
-        () => undefined,
-        (e: unknown) => (e instanceof UsageError ? e.message : undefined),
-      );
-      if (alone === undefined || !alone.includes(`--set ${entry.length <= 120 ? entry : ''}`)) continue;
-      const first = alone.split('\n')[0]!;
-      const message = first.slice(first.indexOf(`--set ${entry}`)).replace(`--set ${entry}: `, '').replace(` (from --set ${entry})`, '');
-      problems.push(experimentIssue(experiment, ['set', i], message.replace(/^article10: /, '')));
-    }
-    if (problems.length === 0) throw error;
-    throw issuesError(problems, experiment.file);
-  }
 }
 
 /** The experiment file fixes the scenario and the design; runs and seed too when it gives them. */
