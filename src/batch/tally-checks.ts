@@ -1,9 +1,9 @@
-import { describeActor, EXIT_HAS_OBJECTORS, EXITS, type CompiledModel, type Tally } from '../engine/index.js';
+import { describeActor, EXIT_HAS_OBJECTORS, EXITS, FunnelStage, type CompiledModel, type Tally } from '../engine/index.js';
 import { STAGES } from '../model/outcome.js';
 
 /**
  * What every tally the engine records satisfies (see record() in engine/tally.ts): each branch
- * ends once, in one exit, one year (a joined one in a month of that year) and one blocker cell; the funnel's stages are reached in
+ * ends once, in one exit, one year (a joined one in a month of that year) and one blocker cell; an invited one was first invited in one month; the funnel's stages are reached in
  * order; an Ally objects at most once a branch, and only in branches vetoed or held out at the
  * horizon. A tally that breaks
  * one would print impossible numbers (a share above 1, shares not adding to 1, a mean year
@@ -47,6 +47,8 @@ export function tallyProblem(m: CompiledModel, t: Tally): string | undefined {
     const inYear = sum(t.joinMonths, 12 * y, 12 * y + 12);
     if (inYear !== t.exitYears[y]) return `its months of joined in ${m.startYear + y} count ${inYear} branches, but its years ${t.exitYears[y]}`;
   }
+  const invitedMonths = sum(t.inviteMonths, 0, t.inviteMonths.length);
+  if (invitedMonths !== t.funnel[FunnelStage.invited]) return `its months of first invitation count ${invitedMonths} branches, but its funnel ${t.funnel[FunnelStage.invited]} invited`;
   // Objectors are tallied in the branches whose exit names them: vetoed, and held out at the horizon.
   const withObjectors = EXITS.reduce((n, _exit, e) => (EXIT_HAS_OBJECTORS[e] === 1 ? n + t.exits[e]! : n), 0);
   for (let a = 0; a < m.allyCount; a++) {

@@ -2,7 +2,7 @@ import { OUTCOMES, STAGES, TRACKS, type Outcome } from '../model/outcome.js';
 import { monthLabel } from '../model/council-calendar.js';
 import type { BlockerRow, MonthCount, ObjectorRow, Results, Share, YearCount } from '../model/results.js';
 import { VERSION } from '../model/version.js';
-import { EXITS, ExitCode, OBJECTOR_ROLES } from './codes.js';
+import { EXITS, ExitCode, FunnelStage, OBJECTOR_ROLES } from './codes.js';
 import type { CompiledModel } from './model.js';
 import { describeActor, describeReason } from './reasons.js';
 import { wilson } from './stats.js';
@@ -44,7 +44,8 @@ export function summarize(m: CompiledModel, t: Tally, meta: SummaryMeta): Result
     funnel: STAGES.map((stage, i) => ({ stage, ...share(t.funnel[i]!) })),
     tracks: Object.fromEntries(TRACKS.map((tr, i) => [tr, share(t.tracks[i]!)])) as Results['tracks'],
     accessionYears: outcomeYears.joined,
-    accessionMonths: accessionMonths(m, t),
+    accessionMonths: monthCounts(m, t.joinMonths, t.exits[ExitCode.joined]!),
+    invitationMonths: monthCounts(m, t.inviteMonths, t.funnel[FunnelStage.invited]!),
     outcomeYears,
     blockers: blockerRows(m, t, share),
     objectors: objectorRows(m, t, share),
@@ -52,12 +53,12 @@ export function summarize(m: CompiledModel, t: Tally, meta: SummaryMeta): Result
   };
 }
 
-function accessionMonths(m: CompiledModel, t: Tally): MonthCount[] {
-  const joined = t.exits[ExitCode.joined]!;
+/** The months of a tally's month counts that hold a branch, each with its share of `total`. */
+function monthCounts(m: CompiledModel, counts: Float64Array, total: number): MonthCount[] {
   const rows: MonthCount[] = [];
-  for (let i = 0; i < t.joinMonths.length; i++) {
-    const count = t.joinMonths[i]!;
-    if (count > 0) rows.push({ month: monthLabel(m.firstMonth + i), count, share: count / joined });
+  for (let i = 0; i < counts.length; i++) {
+    const count = counts[i]!;
+    if (count > 0) rows.push({ month: monthLabel(m.firstMonth + i), count, share: count / total });
   }
   return rows;
 }

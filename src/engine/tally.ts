@@ -19,6 +19,8 @@ export interface Tally {
   readonly exitYears: Float64Array;
   /** joinMonths[month − January of startYear]: the month of the last deposit, of joined branches. */
   readonly joinMonths: Float64Array;
+  /** inviteMonths[month − January of startYear]: the month of the first invitation, of branches invited. */
+  readonly inviteMonths: Float64Array;
   /** blockers[(exit * actors + actor) * reasons + reason], actor slot 0 = candidate/process, then each Ally, then several Allies alike. */
   readonly blockers: Float64Array;
   readonly blockerYearSum: Float64Array;
@@ -37,6 +39,7 @@ export function tallyShape(m: CompiledModel) {
     tracks: TRACKS.length,
     exitYears: EXITS.length * m.years,
     joinMonths: 12 * m.years,
+    inviteMonths: 12 * m.years,
     blockers: EXITS.length * actors * m.reasonCount,
     objectors: OBJECTOR_ROLES.length * m.allyCount * m.reasonCount,
   };
@@ -51,6 +54,7 @@ export function emptyTally(m: CompiledModel): Tally {
     tracks: new Float64Array(shape.tracks),
     exitYears: new Float64Array(shape.exitYears),
     joinMonths: new Float64Array(shape.joinMonths),
+    inviteMonths: new Float64Array(shape.inviteMonths),
     blockers: new Float64Array(shape.blockers),
     blockerYearSum: new Float64Array(shape.blockers),
     objectors: new Float64Array(shape.objectors),
@@ -65,7 +69,10 @@ export function record(m: CompiledModel, t: Tally, s: BranchState): void {
   t.exits[exit]!++;
   if (s.reachedInterested) t.funnel[FunnelStage.interested]!++;
   if (s.reachedApplied) t.funnel[FunnelStage.applied]!++;
-  if (s.reachedInvited) t.funnel[FunnelStage.invited]!++;
+  if (s.reachedInvited) {
+    t.funnel[FunnelStage.invited]!++;
+    t.inviteMonths[s.firstInvitedMonth - m.firstMonth]!++;
+  }
   if (s.reachedRatified) t.funnel[FunnelStage.ratified]!++;
   if (exit === ExitCode.joined) t.funnel[FunnelStage.joined]!++;
   if (s.entryTrack >= 0) t.tracks[s.entryTrack]!++;
@@ -90,6 +97,7 @@ export function mergeInto(into: Tally, from: Tally): void {
   addArray(into.tracks, from.tracks);
   addArray(into.exitYears, from.exitYears);
   addArray(into.joinMonths, from.joinMonths);
+  addArray(into.inviteMonths, from.inviteMonths);
   addArray(into.blockers, from.blockers);
   addArray(into.blockerYearSum, from.blockerYearSum);
   addArray(into.objectors, from.objectors);

@@ -77,6 +77,8 @@ export interface Results {
   readonly accessionYears: readonly YearCount[];
   /** Month of membership (the last deposit) among joined branches: the same branches as accessionYears, by month. */
   readonly accessionMonths: readonly MonthCount[];
+  /** Month of the first invitation among invited branches (the Council's unanimous decision), whatever came of it. */
+  readonly invitationMonths: readonly MonthCount[];
   /** Year in which each outcome was settled. */
   readonly outcomeYears: Readonly<Record<Outcome, readonly YearCount[]>>;
   /** The blocker that ended each non-joined branch, most frequent first. */

@@ -190,6 +190,8 @@ export interface ObservedOutcome {
   readonly year: number;
   /** The day it took effect (YYYY-MM-DD), when the record gives it: scored against the predicted date. */
   readonly date?: string;
+  /** The day the Council invited the candidate, with its source: the time to invitation is compared with it. */
+  readonly invited?: { readonly date: string; readonly source: string };
   readonly source: string;
   readonly note?: string;
 }

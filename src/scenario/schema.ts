@@ -350,7 +350,9 @@ const event = fields({
 });
 
 // `date`: the day the observed outcome took effect (for joined: the deposit), when the record gives one.
-const observed = fields({ outcome: z.enum(OUTCOMES), year, date: isoDate.optional(), source, note: words.optional() });
+// `invited`: the day the Council invited the candidate, with its source, to compare the time to invitation.
+const observedInvitation = fields({ date: isoDate, source });
+const observed = fields({ outcome: z.enum(OUTCOMES), year, date: isoDate.optional(), invited: observedInvitation.optional(), source, note: words.optional() });
 
 const scenarioFields = {
   $schema: z.string().optional(),

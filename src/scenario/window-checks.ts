@@ -81,6 +81,20 @@ export function windowProblems(doc: ScenarioDocument): WindowProblem[] {
       path: ['observed', 'date'],
     });
   }
+  const invited = observed?.invited?.date;
+  if (invited !== undefined) {
+    const last = `${horizon}-12-31`;
+    const joinedOn = observed?.outcome === 'joined' ? observed.date : undefined;
+    const problem =
+      invited < decided
+        ? `the invitation on ${invited} is before the decision on ${decided}: no branch is invited then`
+        : invited > last
+          ? `the invitation on ${invited} is after the horizon ${horizon}: no branch is invited then`
+          : joinedOn !== undefined && invited > joinedOn
+            ? `the invitation on ${invited} is after the accession on ${joinedOn}: a candidate is invited before it joins`
+            : undefined;
+    if (problem !== undefined) problems.push({ code: 'observed_outside_window', message: problem, path: ['observed', 'invited', 'date'] });
+  }
   return problems;
 }
 

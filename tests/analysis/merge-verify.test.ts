@@ -47,6 +47,10 @@ describe('the counts of a tally', () => {
     expect(await edited((t) => (t.exits[1]!--, t.exits[0]!++))).toMatch(/^its funnel counts \d+ branches joined, but its outcomes \d+$/);
   });
 
+  test('months of first invitation that do not add up to the invited', async () => {
+    expect(await edited((t) => t.inviteMonths[t.inviteMonths.findIndex((n) => n > 0)]!++)).toMatch(/^its months of first invitation count \d+ branches, but its funnel \d+ invited$/);
+  });
+
   test('entry tracks past the runs', async () => {
     expect(await edited((t) => (t.tracks[0] = 4001 - t.tracks[1]! - t.tracks[2]!))).toBe('its entry tracks count 4001 branches, more than its 4000');
   });

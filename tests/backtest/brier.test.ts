@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import type { YearCount } from '../../src/model/results.js';
 import type { Scenario } from '../../src/model/scenario.js';
 import { handResults as results } from './helpers.js';
-import { brierBinary, brierCategorical, mean, scoreCase, shareBy, summarizeBacktests, yearQuantile } from '../../src/analysis/backtest/score.js';
+import { brierBinary, brierCategorical, mean, medianOf, scoreCase, shareBy, summarizeBacktests, yearQuantile } from '../../src/analysis/backtest/score.js';
+import { backtestText } from '../../src/analysis/backtest/text.js';
 
 const scenario = { id: 'hand', title: 'Hand-made', decisionPoint: { year: 1994, horizon: 2003 }, candidate: { name: 'Poland', code: 'PL' } } as unknown as Scenario;
 
@@ -71,4 +72,37 @@ describe('Brier scores on hand-made cases', () => {
     expect(summarizeBacktests([], { seed: 's', runs: 1 }).brier).toBeNull();
     expect(mean([])).toBeNull();
   });
+
+  test('where the time goes: the invitation against the record, and what a case gains or loses after it', () => {
+    // Invited in 1997-07 in 40 branches and 1997-12 in 60 (median 1997-12), members in 1999-01;
+    // the record: invited 1997-07-08, member 1999-03-12.
+    const invitedIn = (months: Record<string, number>) => ({
+      ...results({ joined: { 1999: 100 } }),
+      accessionMonths: [{ month: '1999-01', count: 100, share: 1 }],
+      invitationMonths: Object.entries(months).map(([month, count]) => ({ month, count, share: count / 100 })),
+    });
+    const observed = { outcome: 'joined' as const, year: 1999, date: '1999-03-12', invited: { date: '1997-07-08', source: 'S7' }, source: 'S7' };
+    const late = scoreCase(scenario, observed, invitedIn({ '1997-07': 40, '1997-12': 60 }));
+    expect(late.predictedInvitation).toEqual({ median: '1997-12', p10: '1997-07', p90: '1997-12' });
+    expect(late.observedInvitation).toBe('1997-07-08');
+    expect(late.invitationError).toBe(5);
+    expect(late.monthError).toBe(-2);
+    const onTime = scoreCase(scenario, observed, invitedIn({ '1997-07': 100 }));
+    expect(onTime.invitationError).toBe(0);
+    // A case without an observed invitation has no error to it, and is left out of the split.
+    const undated = scoreCase(scenario, { outcome: 'joined', year: 1999, date: '1999-03-12', source: 'S7' }, invitedIn({ '1997-07': 100 }));
+    expect(undated.invitationError).toBeNull();
+    expect(undated.predictedInvitation).not.toBeNull();
+    const report = summarizeBacktests([late, onTime, undated], { seed: 's', runs: 100 });
+    // Invitation errors 5 and 0: median 2.5 late; after the invitation each gains 7 and 2 months.
+    expect(report.timeSplit).toEqual({ cases: 2, invitationError: 2.5, afterInvitation: -4.5 });
+    const text = backtestText(report);
+    expect(text).toContain('Median over the 2 cases with both: invited 2.5 months late; from the invitation to membership (protocol, ratification, deposit) a case gains 4.5 months against the record.');
+    expect(text).toMatch(/hand +1997-12 \(1997-07 to 1997-12\) +1997-07 +\+5 +-2/);
+    // No observed invitation anywhere: no section.
+    expect(backtestText(summarizeBacktests([undated], { seed: 's', runs: 100 }))).not.toContain('Where the time goes');
+    expect(medianOf([3, 1, 2])).toBe(2);
+    expect(medianOf([])).toBeNull();
+  });
 });
+

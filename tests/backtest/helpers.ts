@@ -55,6 +55,7 @@ export function handResults(years: Partial<Record<Outcome, Record<number, number
     accessionYears: outcomeYears.joined,
     // Each joined year's branches in its January.
     accessionMonths: outcomeYears.joined.map((y) => ({ month: `${y.year}-01`, count: y.count, share: y.share })),
+    invitationMonths: [],
     outcomeYears,
     blockers: [],
     objectors: [],

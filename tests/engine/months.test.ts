@@ -383,3 +383,42 @@ describe('why no vote is held', () => {
     expect(told.ending).toContain('not met');
   });
 });
+
+describe('the month of the invitation', () => {
+  test('is the Council meeting that invited, whatever ratification takes', () => {
+    // Invited at the May meeting, every parliament 13 months: members in June 2001.
+    const r = run(certain({ date: '2000-01-10', horizon: 2002, months: 13 }));
+    expect(r.invitationMonths.map((m) => m.month)).toEqual(['2000-05']);
+    expect(r.accessionMonths.map((m) => m.month)).toEqual(['2001-06']);
+    const invited = r.funnel.find((f) => f.stage === 'invited')!.count;
+    expect(r.invitationMonths.reduce((n, m) => n + m.count, 0)).toBe(invited);
+  });
+
+  test('counts every invited branch once, at the month its story gives, whatever came after', () => {
+    // An objection lifting by chance, then a parliament slow enough that some branches are still
+    // ratifying at the horizon: invited branches are not all joined ones.
+    const s = certain({ date: '2000-01-10', horizon: 2001, months: 10, edit: (a, i) => (i === 3 ? { ...a, consent: fixed(0), objection: 'holdout', holdoutLift: fixed(0.5) } : a) });
+    const m = compile(s);
+    const r = summarize(m, simulate(m, 'months', 400), { seed: 'months' });
+    const told = new Map<string, number>();
+    for (let b = 0; b < 400; b++) {
+      const first = traceBranch(m, 'months', b).entries.find((e) => e.kind === 'invited') as { month: number } | undefined;
+      if (first !== undefined) told.set(monthLabel(first.month), (told.get(monthLabel(first.month)) ?? 0) + 1);
+    }
+    expect(Object.fromEntries(r.invitationMonths.map((x) => [x.month, x.count]))).toEqual(Object.fromEntries(told));
+    expect(r.invitationMonths.length).toBeGreaterThan(1);
+    expect(r.funnel.find((f) => f.stage === 'invited')!.count).toBeGreaterThan(r.outcomes.joined.count);
+  });
+
+  test('a candidacy invited again after a withdrawal keeps its first invitation', () => {
+    // Invited in May 2000 in every branch; with parliaments slow and a withdrawal every year, the
+    // same branches may be invited again later: the month counted is still May 2000.
+    const base = certain({ date: '2000-01-10', horizon: 2006, months: 30 });
+    const s: Scenario = { ...base, candidate: { ...base.candidate, withdrawal: fixed(0.5) } };
+    const m = compile(s);
+    const r = summarize(m, simulate(m, 'months', 2000), { seed: 'months' });
+    const again = Array.from({ length: 300 }, (_, b) => traceBranch(m, 'months', b)).find((t) => t.entries.filter((e) => e.kind === 'invited').length > 1);
+    expect(again).toBeDefined();
+    expect(r.invitationMonths.map((x) => x.month)).toEqual(['2000-05']);
+  });
+});

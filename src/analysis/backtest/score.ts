@@ -55,6 +55,12 @@ export interface BacktestCase {
   readonly predictedMonth: MonthSpread | null;
   /** Predicted median accession month minus the observed one, in months (joined cases with an observed date, and some branch joined). */
   readonly monthError: number | null;
+  /** The month of the first invitation among the branches invited (null when none was): where a case's time goes, before or after the Council's decision. */
+  readonly predictedInvitation: MonthSpread | null;
+  /** The day the Council invited the candidate, when the file gives it (`observed.invited`). */
+  readonly observedInvitation: string | null;
+  /** Predicted median invitation month minus the observed one, in months (null without both). */
+  readonly invitationError: number | null;
   /** Years from the decision point to accession: predicted median and observed (joined cases only). */
   readonly yearsToAccession: { readonly predicted: number | null; readonly observed: number } | null;
   /** (1 − pObserved)². */
@@ -128,6 +134,21 @@ export interface BacktestScores {
   /** Joined cases with an observed date, and how many of them have a predicted median month within 12 months of it (a case no branch joined in is a miss). */
   readonly datedJoinedCases: number;
   readonly withinTwelveMonths: number;
+  /** Where the time goes: see TimeSplit. */
+  readonly timeSplit: TimeSplit;
+}
+
+/**
+ * Over the joined cases that give both observed dates and were invited and joined in some
+ * branch, in months (later than the record is positive): the median error to the invitation,
+ * and the median of what each case's accession error adds to its invitation error, which is the
+ * time the engine adds (or saves, below 0) after the Council's decision: protocol, ratification,
+ * deposit. Medians, as one case decades off would carry a mean.
+ */
+export interface TimeSplit {
+  readonly cases: number;
+  readonly invitationError: number | null;
+  readonly afterInvitation: number | null;
 }
 
 export interface EraScores extends BacktestScores {
@@ -180,6 +201,8 @@ export const BACKTEST_DEFINITIONS = {
   era: "the procedure of the decision point's year: 1949-1994 the Council's political decision, 1995-1998 the 1995 Study, 1999-2021 the MAP, 2022- application without a MAP",
   reliability: "every year of every case's window: the forecast share of branches that are members by the end of that year, bucketed, against the share of those case-years in which the candidate was in fact a member",
   yearError: 'predicted median accession year minus the observed one, over joined cases that joined in some branch',
+  invitationError:
+    "predicted median month of the first invitation (among the branches invited) minus the month the Council invited the candidate (observed.invited), in months: with the month error beside it, it says whether a case's time is lost before the Council's decision or after it (protocol, ratification, deposit)",
   monthError:
     'predicted median accession month (the last deposit) minus the observed one, in months, over joined cases with an observed date; "within 12 months" counts those cases whose error is at most 12 months (a case in which no branch joined is a miss)',
 } as const;
@@ -217,6 +240,12 @@ export function monthQuantile(months: readonly MonthCount[], q: number): string 
   return sorted[sorted.length - 1]!.month;
 }
 
+/** The median and the 10th and 90th percentiles of a month distribution, or null when it holds no branch. */
+function monthSpread(months: readonly MonthCount[]): MonthSpread | null {
+  const median = monthQuantile(months, 0.5);
+  return median === null ? null : { median, p10: monthQuantile(months, 0.1)!, p90: monthQuantile(months, 0.9)! };
+}
+
 /** Brier score of one binary forecast p for an event that did (1) or did not (0) happen. */
 export function brierBinary(p: number, happened: 0 | 1): number {
   return (p - happened) ** 2;
@@ -228,6 +257,14 @@ export function brierCategorical(forecast: Readonly<Record<string, number>>, obs
   for (const [k, p] of Object.entries(forecast)) sum += (p - (k === observed ? 1 : 0)) ** 2;
   if (!(observed in forecast)) sum += 1;
   return sum;
+}
+
+/** Median of a list (the mean of the middle two for an even count), null when empty. */
+export function medianOf(xs: readonly number[]): number | null {
+  if (xs.length === 0) return null;
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** Mean of a list, null when empty. */
@@ -249,9 +286,11 @@ export function scoreCase(scenario: Scenario, observed: ObservedOutcome, results
   const mostLikely = mostCommonOutcome(results.outcomes);
   const median = yearQuantile(results.accessionYears, 0.5);
   const predictedYear = median === null ? null : { median, p10: yearQuantile(results.accessionYears, 0.1)!, p90: yearQuantile(results.accessionYears, 0.9)! };
-  const medianMonth = monthQuantile(results.accessionMonths, 0.5);
-  const predictedMonth = medianMonth === null ? null : { median: medianMonth, p10: monthQuantile(results.accessionMonths, 0.1)!, p90: monthQuantile(results.accessionMonths, 0.9)! };
-  const monthError = observed.outcome === 'joined' && observed.date !== undefined && medianMonth !== null ? monthOfDate(medianMonth) - monthOfDate(observed.date) : null;
+  const predictedMonth = monthSpread(results.accessionMonths);
+  const monthError = observed.outcome === 'joined' && observed.date !== undefined && predictedMonth !== null ? monthOfDate(predictedMonth.median) - monthOfDate(observed.date) : null;
+  const predictedInvitation = monthSpread(results.invitationMonths);
+  const observedInvitation = observed.invited?.date ?? null;
+  const invitationError = observedInvitation !== null && predictedInvitation !== null ? monthOfDate(predictedInvitation.median) - monthOfDate(observedInvitation) : null;
   const start = scenario.decisionPoint.year;
   const memberByYear: YearForecast[] = [];
   for (let year = start; year <= scenario.decisionPoint.horizon; year++) {
@@ -276,6 +315,9 @@ export function scoreCase(scenario: Scenario, observed: ObservedOutcome, results
     predictedYear,
     predictedMonth,
     monthError,
+    predictedInvitation,
+    observedInvitation,
+    invitationError,
     yearsToAccession: observed.outcome === 'joined' ? { predicted: median === null ? null : median - start, observed: observed.year - start } : null,
     brier: brierBinary(p, 1),
     brierOutcomes: brierCategorical(byOutcome, observed.outcome),
@@ -331,7 +373,14 @@ export function scoresOf(cases: readonly BacktestCase[]): BacktestScores {
     meanMonthError: mean(monthErrors),
     datedJoinedCases: dated.length,
     withinTwelveMonths: monthErrors.filter((e) => e <= 12).length,
+    timeSplit: timeSplit(cases),
   };
+}
+
+/** The TimeSplit of a set of cases. */
+function timeSplit(cases: readonly BacktestCase[]): TimeSplit {
+  const both = cases.filter((c) => c.invitationError !== null && c.monthError !== null);
+  return { cases: both.length, invitationError: medianOf(both.map((c) => c.invitationError!)), afterInvitation: medianOf(both.map((c) => c.monthError! - c.invitationError!)) };
 }
 
 /** Summary over scored cases: overall, per era, and the reliability of the yearly forecasts. Pure. */

@@ -42,6 +42,7 @@ export function backtestText(r: BacktestReport): string {
     for (const c of outside) out.push(`    ${c.scenario}: ${c.observed.outcome} by ${c.observed.year} ${sharePct(c.pObservedOutcome)}`);
   }
   out.push('');
+  out.push(...timeText(r));
   out.push(...missesText(r.cases));
   if (r.missRewrites !== null) out.push(...missRewritesText(r.missRewrites));
   out.push(`Brier score over ${r.cases.length} cases: ${fmt(r.brier)}   outcome Brier: ${fmt(r.brierOutcomes)}   log score: ${fmt(r.logScore)}`);
@@ -73,6 +74,7 @@ export function backtestText(r: BacktestReport): string {
   out.push('  pred. month   median accession month (the last deposit) among the branches that joined (10th-90th percentile); joined cases only (--json gives it for every case)');
   out.push('  obs. date     the month the observed outcome took effect (the year alone when the file gives no date)');
   out.push(`  month error   ${r.definitions.monthError}`);
+  if (r.cases.some((c) => c.observedInvitation !== null)) out.push(`  invitation error ${r.definitions.invitationError}`);
   out.push("  joined by hz  share of branches that joined by the case's horizon");
   out.push(`  outcome Brier ${r.definitions.brierOutcomes}`);
   out.push(`  reliability   ${r.definitions.reliability}`);
@@ -85,6 +87,43 @@ export function backtestText(r: BacktestReport): string {
     for (const c of warned) for (const w of c.warnings) out.push(`  ! ${c.scenario}: ${w}`);
   }
   return out.join('\n') + '\n';
+}
+
+/** A number of months to a tenth, without a trailing ".0": "6", "5.5", "-3". */
+function months(n: number): string {
+  const rounded = Math.round(n * 10) / 10;
+  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+}
+
+/** A signed number of months: "+6", "-3", "0". */
+function signedMonths(n: number): string {
+  return `${n > 0 && months(n) !== '0' ? '+' : ''}${months(n)}`;
+}
+
+/**
+ * Where each case's time goes: the predicted invitation month against the record's, beside the
+ * accession's error, so a late accession reads as late to the Council's decision or late after it.
+ */
+function timeText(r: BacktestReport): string[] {
+  const shown = r.cases.filter((c) => c.observedInvitation !== null);
+  if (shown.length === 0) return [];
+  const rows = shown.map((c) => [
+    c.scenario,
+    c.predictedInvitation === null ? 'never invited' : `${c.predictedInvitation.median} (${c.predictedInvitation.p10} to ${c.predictedInvitation.p90})`,
+    c.observedInvitation!.slice(0, 7),
+    c.invitationError === null ? '-' : signedMonths(c.invitationError),
+    c.monthError === null ? '-' : signedMonths(c.monthError),
+  ]);
+  const out = ['Where the time goes: the first invitation among the branches invited, against the record (months late +, early -)'];
+  out.push(...table(['case', 'invited: pred. month (10-90%)', 'obs. invited', 'invitation error', 'accession error'], rows, new Set([3, 4])).map((l) => `  ${l}`));
+  const t = r.timeSplit;
+  if (t.invitationError !== null && t.afterInvitation !== null) {
+    const late = (n: number) => (months(n) === '0' ? 'in the observed month' : `${months(Math.abs(n))} months ${n > 0 ? 'late' : 'early'}`);
+    const after = months(t.afterInvitation) === '0' ? 'neither loses nor gains time' : `${t.afterInvitation > 0 ? 'loses' : 'gains'} ${months(Math.abs(t.afterInvitation))} months`;
+    out.push(`  Median over the ${t.cases} case${t.cases === 1 ? '' : 's'} with both: invited ${late(t.invitationError)}; from the invitation to membership (protocol, ratification, deposit) a case ${after} against the record.`);
+  }
+  out.push('');
+  return out;
 }
 
 /** Outcomes of the misses shown per case: those of at least this share of all branches. */

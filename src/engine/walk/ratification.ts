@@ -25,6 +25,8 @@ export function invite(m: CompiledModel, s: BranchState, voters: number, trace: 
   // A candidacy withdrawn after an earlier invitation starts its ratification afresh.
   s.ratificationFailAlly = s.slowestAlly = -1;
   sampleParams(m.params, s.key, s.values, m.params.randomByPhase[Phase.ratification]);
+  // A candidacy invited again after a withdrawal keeps its first invitation's month.
+  if (!s.reachedInvited) s.firstInvitedMonth = s.month;
   s.reachedInvited = true;
   if (trace !== null) trace.push({ kind: 'invited', year: s.year, month: s.month, voters });
   // Acts are taken at the middle of their month; the protocol is signed, then each member ratifies.

@@ -65,6 +65,8 @@ export class BranchState {
   ratificationFailMonth = 0;
   ratificationFailAlly = -1;
   slowestAlly = -1;
+  /** The month of the branch's first invitation (read only once reachedInvited). */
+  firstInvitedMonth = 0;
 
   // The end of the branch: what a tally records.
   exit = -1;
