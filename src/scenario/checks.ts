@@ -105,7 +105,9 @@ export function checkScenario(doc: ScenarioDocument, root: LocatedNode): Issue[]
     }
     const message =
       ref.kind === 'ally'
-        ? `"${ref.name}" is not an Ally in this scenario (not listed, and not a member by ${horizon})`
+        ? ref.path[1] === 'coCandidates'
+          ? unknownCoCandidate(ref.name, horizon)
+          : `"${ref.name}" is not an Ally in this scenario (not listed, and not a member by ${horizon})`
         : `unknown ${ref.kind} "${ref.name}"${names.length === 0 ? ` (the scenario defines no ${ref.kind}s)` : ''}`;
     const expected = names.length > 0 && names.length <= 12 ? `one of: ${names.join(', ')}` : undefined;
     // Two-letter codes are all within one edit of each other: a suggestion would be a guess.
@@ -113,6 +115,18 @@ export function checkScenario(doc: ScenarioDocument, root: LocatedNode): Issue[]
     report('unknown_reference', message + hint, ref.path, ref.target, expected);
   }
   return issues;
+}
+
+/**
+ * Why a co-candidate cannot be one: it joins after the horizon, or it is no member at all. A
+ * co-candidate is a state invited in the same round, a member (by the roster or `allies`) by the
+ * horizon; the message says which, rather than calling it an Ally.
+ */
+function unknownCoCandidate(code: string, horizon: number): string {
+  const member = rosterEntry(code);
+  return member !== undefined
+    ? `co-candidate ${code} (${member.name}) joins NATO on ${member.joined}, after the horizon ${horizon}: a co-candidate is invited in the candidate's round and is a member by the horizon`
+    : `co-candidate "${code}" is not on the roster of NATO members: list it under allies with the date it joins (joined) to name it as a co-candidate`;
 }
 
 function* references(doc: ScenarioDocument): Generator<Reference> {

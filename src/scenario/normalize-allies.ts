@@ -44,6 +44,12 @@ export function normalizeAllies(doc: ScenarioDocument, warnings: string[]): Ally
 
   // A co-candidate never votes on nor ratifies the candidate's accession: its defaults are not used.
   const coCandidates = new Set(doc.candidate.coCandidates ?? []);
+  for (const entry of doc.allies ?? []) {
+    const unused = CO_CANDIDATE_UNUSED.filter((field) => entry[field] !== undefined);
+    if (coCandidates.has(entry.code) && unused.length > 0) {
+      warnings.push(`allies.${entry.code}: a co-candidate never votes on nor ratifies the candidate's accession, so its ${unused.length === 1 ? unused[0] : `${unused.slice(0, -1).join(', ')} and ${unused[unused.length - 1]}`} ${unused.length === 1 ? 'is' : 'are'} not used`);
+    }
+  }
   const voting = defaulted.filter((a) => !coCandidates.has(a.code));
   if (voting.length > 0) {
     const n = voting.length;
@@ -53,6 +59,9 @@ export function normalizeAllies(doc: ScenarioDocument, warnings: string[]): Ally
   if (usedDefaults) warnings.push(...defaults.warnings);
   return [...listed, ...defaulted];
 }
+
+/** The fields of an Ally entry that only its vote and its ratification read. */
+const CO_CANDIDATE_UNUSED = ['consent', 'threat', 'weights', 'objection', 'holdoutLift', 'ratification'] as const;
 
 /** An Ally's own values over the defaults; `complete` when it needed none of them. */
 function ownValues(entry: AllyDocument, defaults: AllyValues): { values: AllyValues; complete: boolean } {

@@ -1,4 +1,5 @@
 import type { Param } from '../model/distribution.js';
+import { PROCEDURES, procedureAt, type ProcedureId } from '../model/procedures.js';
 import type { Candidate, DecisionPoint, Precondition, Process, Scenario } from '../model/scenario.js';
 import { DEFAULTS } from './defaults.js';
 import { normalizeAllies } from './normalize-allies.js';
@@ -22,7 +23,7 @@ export function normalizeScenario(doc: ScenarioDocument): { scenario: Scenario; 
     decisionPoint,
     sources: { ...doc.sources },
     candidate: toCandidate(doc.candidate, warnings),
-    process: toProcess(doc.process, warnings),
+    process: toProcess(doc.process, decisionPoint, warnings),
     preconditions: doc.preconditions.map((p) => toPrecondition(p, warnings)),
     allies: normalizeAllies(doc, warnings),
     rules: (doc.rules ?? []).map((r) => toRule(r, warnings)),
@@ -62,10 +63,14 @@ function toCandidate(c: ScenarioDocument['candidate'], warnings: string[]): Cand
   };
 }
 
-function toProcess(p: ScenarioDocument['process'], warnings: string[]): Process {
+function toProcess(p: ScenarioDocument['process'], decisionPoint: DecisionPoint, warnings: string[]): Process {
   const fallback = DEFAULTS.process;
   const param = (value: ParamInput | undefined, def: Param, field: string) => paramOrDefault(value, def, `process.${field}`, warnings);
   if (p?.mapIntroduced === undefined) warnings.push(`process.mapIntroduced not set: using default ${fallback.mapIntroduced}`);
+  if (p?.procedure !== undefined) {
+    const counterfactual = counterfactualProcedure(p.procedure, decisionPoint);
+    if (counterfactual !== undefined) warnings.push(counterfactual);
+  }
   return {
     ...(p?.procedure === undefined ? {} : { procedure: p.procedure }),
     mapIntroduced: p?.mapIntroduced ?? fallback.mapIntroduced,
@@ -81,6 +86,20 @@ function toProcess(p: ScenarioDocument['process'], warnings: string[]): Process 
     protocolMonths: param(p?.protocolMonths, fallback.protocolMonths, 'protocolMonths'),
     cohesion: param(p?.cohesion, fallback.cohesion, 'cohesion'),
   };
+}
+
+/**
+ * A named procedure that was not the one in force on the decision date: the file applies it to
+ * every year, which is a counterfactual of its own and worth saying (fast_track in 1994).
+ */
+function counterfactualProcedure(id: ProcedureId, d: DecisionPoint): string | undefined {
+  const decided = d.date ?? `${String(d.year).padStart(4, '0')}-01-01`;
+  const named = PROCEDURES.findIndex((p) => p.id === id);
+  const inForce = procedureAt(decided);
+  if (named === inForce) return undefined;
+  const next = PROCEDURES[named + 1];
+  const when = named > inForce ? `dates from ${PROCEDURES[named]!.from}` : `gave way on ${next!.from} to ${next!.id}`;
+  return `process.procedure ${id} ${when}, but the decision on ${decided} fell under ${PROCEDURES[inForce]!.id}: every year is run under ${id}, a counterfactual procedure`;
 }
 
 function toPrecondition(p: ScenarioDocument['preconditions'][number], warnings: string[]): Precondition {

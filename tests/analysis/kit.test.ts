@@ -72,6 +72,7 @@ describe('article10 kit', () => {
     expect(guide).toContain('A 45-minute lesson');
     for (const slot of ['0-5 min', '5-15 min', '15-27 min', '27-37 min', '37-45 min']) expect(guide).toContain(slot);
     expect(guide).toContain('What to look at');
+    expect(guide).toContain('Both teams start from the same historical file');
     expect(guide).toContain('Questions');
     expect(guide).toContain(`article10 kit 1990 --out ${out} --runs 3000 --seed 1`);
     expect(guide).toContain('article10 report team-a.yaml --compare team-b.yaml --audience teacher');
@@ -98,6 +99,15 @@ describe('article10 kit', () => {
     expect(readFileSync(join(out, 'team-b.yaml'), 'utf8')).toMatch(/^extends: decision-point\.yaml$/m);
     expect(existsSync(join(out, 'decision-point.yaml'))).toBe(true);
     expect(cli(['validate', join(out, 'team-b.yaml')]).code).toBe(0);
+  });
+
+  test('a kit on a counterfactual says the teams start from a rewritten world, not from history', async () => {
+    const out = join(scratch, 'class-common-home');
+    const r = await cliAsync(['kit', 'russia-1990-common-home', '--out', out, '--runs', '1000'], { timeoutMs: 120_000 });
+    expect(r.code, r.stderr).toBe(0);
+    const guide = readFileSync(join(out, 'teachers-guide.html'), 'utf8');
+    expect(guide).not.toContain('same historical file');
+    expect(guide).toMatch(/which already rewrites the record \(a counterfactual, not history\)/);
   });
 
   test('bad input is refused with exit 2 and a message, and nothing is written', () => {

@@ -59,6 +59,10 @@ describe('rewrite distance', () => {
       (s) => ({ ...s, events: s.events.map((e) => (e.id === 'georgia-war' ? { ...e, enabled: false } : e)) }),
       (s) => setParam(s, 'preconditions.istanbul.level', fixed(0.9))!,
       (s) => ({ ...s, decisionPoint: { ...s.decisionPoint, horizon: s.decisionPoint.horizon + 2 } }),
+      // The structural choices that are not numbers count too: the procedure, the co-candidates, the date.
+      (s) => ({ ...s, process: { ...s.process, procedure: 'council' } }),
+      (s) => ({ ...s, candidate: { ...s.candidate, coCandidates: ['UA'] } }),
+      (s) => ({ ...s, decisionPoint: { ...s.decisionPoint, date: '2000-09-01' } }),
     ];
     let s = base;
     let last = 0;
@@ -68,6 +72,15 @@ describe('rewrite distance', () => {
       expect(score).toBeGreaterThan(last);
       last = score;
     }
+  });
+
+  test('names the procedure and the co-candidates a counterfactual changes, in any order of co-candidates', async () => {
+    const base = await bundled('russia-2000');
+    const council: Scenario = { ...base, process: { ...base.process, procedure: 'council' } };
+    expect(assumptionDiff(base, council).other).toEqual([{ path: 'process.procedure', from: 'of each year', to: 'council' }]);
+    const two = (codes: string[]): Scenario => ({ ...base, candidate: { ...base.candidate, coCandidates: codes } });
+    expect(assumptionDiff(two(['UA', 'GE']), two(['GE', 'UA'])).other).toEqual([]);
+    expect(assumptionDiff(base, two(['UA'])).other).toEqual([{ path: 'candidate.coCandidates', from: 'none', to: 'UA' }]);
   });
 
   test('measures a change in sd of the baseline distribution, or in the default scale for a fixed value', async () => {

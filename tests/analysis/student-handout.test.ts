@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { plainWords } from '../../src/analysis/explain/story.js';
 import { GLOSSARY } from '../../src/analysis/handout/glossary.js';
@@ -28,7 +29,9 @@ describe('the student handout', () => {
     expect(h.words).toBeLessThanOrEqual(STUDENT_MAX_WORDS);
     // The count is of everything the page shows: the HTML's visible words agree within a few.
     expect(Math.abs(wordCount(visibleText(html)) - h.words)).toBeLessThan(25);
-    expect(h.question).toMatch(/^Could (the Soviet Union|Russia) have joined NATO between \d{4} and \d{4}\?$/);
+    // The 1990 window spans the Soviet Union's end: the question names the state on both sides of it.
+    const asked = a === 'russia-1990' ? 'the Soviet Union, or Russia after it,' : a === 'russia-1954' ? 'the Soviet Union' : 'Russia';
+    expect(h.question).toBe(`Could ${asked} have joined NATO between ${centre.decisionPoint.year} and ${centre.decisionPoint.horizon}?`);
     expect(h.questions.length).toBeGreaterThanOrEqual(3);
     expect(h.questions.length).toBeLessThanOrEqual(4);
     // The story states how often such a branch happens, in words.
@@ -41,6 +44,18 @@ describe('the student handout', () => {
     const used = GLOSSARY.filter((g) => g.pattern.test(body)).map((g) => g.term);
     expect(h.glossary.map((g) => g.term)).toEqual(used);
     expect(used.length).toBeGreaterThan(2);
+  });
+
+  test("both teams' pages list the same differences, whichever file is the baseline", async () => {
+    // The kit's 1990 teams: their values have different spreads, so a ranking in one side's units would differ.
+    const a = await scenario(fileURLToPath(new URL('../../scenarios/kits/1990/team-a.yaml', import.meta.url)));
+    const b = await scenario(fileURLToPath(new URL('../../scenarios/kits/1990/team-b.yaml', import.meta.url)));
+    const names = { centre: 'Team B', other: 'Team A' };
+    const onB = await prepareStudentHandout({ scenario: b, other: a, names, command: 'x' }, FAST);
+    const onA = await prepareStudentHandout({ scenario: a, other: b, names: { centre: 'Team A', other: 'Team B' }, command: 'x' }, FAST);
+    const what = (lines: readonly string[]) => lines.map((l) => l.split(':')[0]);
+    expect(onB.differences.length).toBeGreaterThan(1);
+    expect(what(onA.differences)).toEqual(what(onB.differences));
   });
 
   test('with two teams it is centred on team B: its story, its shares first, team A beside it', async () => {

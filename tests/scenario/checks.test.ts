@@ -46,9 +46,12 @@ describe('the checks report', () => {
     ]);
   });
 
-  it('a co-candidate that is no Ally of the scenario', async () => {
-    const issue = await onlyIssue(MINIMAL.replace('  code: RU\n', '  code: RU\n  coCandidates: [EE]\n'));
-    expect(issue).toMatchObject({ code: 'unknown_reference', path: 'candidate.coCandidates[0]' });
+  it('a co-candidate that is no Ally of the scenario: one joining after the horizon, one never on the roster', async () => {
+    const issues = await issuesOf(MINIMAL.replace('  code: RU\n', '  code: RU\n  coCandidates: [EE, MT]\n'));
+    expect(issues.map((i) => [i.code, i.path, i.message])).toEqual([
+      ['unknown_reference', 'candidate.coCandidates[0]', 'co-candidate EE (Estonia) joins NATO on 2004-03-29, after the horizon 2002: a co-candidate is invited in the candidate\'s round and is a member by the horizon'],
+      ['unknown_reference', 'candidate.coCandidates[1]', 'co-candidate "MT" is not on the roster of NATO members: list it under allies with the date it joins (joined) to name it as a co-candidate'],
+    ]);
   });
 
   it('an Ally that joins after the horizon', async () => {

@@ -215,6 +215,19 @@ describe('normalization', () => {
     expect(clean.warnings.filter((w) => w.startsWith('cites'))).toEqual([]);
   });
 
+  it('warns of a named procedure that was not in force on the decision date, and not of the one that was', async () => {
+    const warned = async (procedure: string) => (await loaded(withLines('process:', `  procedure: ${procedure}`))).warnings.filter((w) => w.startsWith('process.procedure'));
+    expect(await warned('fast_track')).toEqual(['process.procedure fast_track dates from 2022-02-24, but the decision on 2000-01-01 fell under map: every year is run under fast_track, a counterfactual procedure']);
+    expect(await warned('council')).toEqual(['process.procedure council gave way on 1995-09-03 to study, but the decision on 2000-01-01 fell under map: every year is run under council, a counterfactual procedure']);
+    expect(await warned('map')).toEqual([]);
+  });
+
+  it("warns that a co-candidate's own vote and ratification values are never used, and not of its name and date", async () => {
+    const text = withLines('allies:', '  - { code: XX, name: Neighbour, joined: 2001-06-01, consent: 0, objection: veto }', '  - { code: XY, name: Other, joined: 2001-06-01 }');
+    const { warnings } = await loaded(text.replace('  code: RU\n', '  code: RU\n  coCandidates: [XX, XY]\n'));
+    expect(warnings.filter((w) => w.includes('co-candidate'))).toEqual(["allies.XX: a co-candidate never votes on nor ratifies the candidate's accession, so its consent and objection are not used"]);
+  });
+
   it('warns of an event that can never fire: outside the decision window, or waiting for itself; not of one switched off', async () => {
     const { warnings } = await loaded(
       withLines(

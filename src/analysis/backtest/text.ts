@@ -38,8 +38,8 @@ export function backtestText(r: BacktestReport): string {
   out.push(...table(headers, rows, new Set([3, 5, 6, 7, 10])).map((l) => `  ${l}`));
   const outside = r.cases.filter((c) => c.observed.outcome !== 'joined');
   if (outside.length > 0) {
-    out.push(`  A case that did not join is scored on not being a member by the observed year; how often its branches ended as it did (the outcome Brier scores that):`);
-    for (const c of outside) out.push(`    ${c.scenario}: ${c.observed.outcome} by ${c.observed.year} ${sharePct(c.pObservedOutcome)}`);
+    out.push(`  A case that did not join is scored on not being a member by the observed year; how often its branches ended as it did, by then and by the horizon (the outcome Brier scores the shares at the horizon):`);
+    for (const c of outside) out.push(`    ${c.scenario}: ${c.observed.outcome} by ${c.observed.year} ${sharePct(c.pObservedOutcome)}, by ${c.horizon} ${sharePct(c.pObservedByHorizon)}`);
   }
   out.push('');
   out.push(...timeText(r));

@@ -50,7 +50,7 @@ export function compareText(c: Comparison, options: { width?: number } = {}): st
   out.push('');
   out.push('How to read it');
   out.push('  B - A      difference of shares over the same branches (paired): a change caused by the differing assumptions, not by noise between runs');
-  out.push('  interval   paired Wald interval from the joint outcome table (JSON: method, ci95Unpaired for the unpaired interval, discordant counts)');
+  out.push('  interval   paired interval from the joint outcome table, Wald adjusted by Agresti and Min (half a branch added to each cell) (JSON: method, ci95Unpaired for the unpaired interval, discordant counts)');
   out.push('  distance   sqrt(sum z^2) + 1 per rule/event switched + 1 per structural change; z = change in sd of the baseline value');
   out.push(...warningLines(c.warnings));
   return out.join('\n') + '\n';

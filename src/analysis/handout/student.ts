@@ -104,11 +104,12 @@ export function studentHandout(inputs: StudentInputs): StudentHandout {
     { contextWords: 45, storyLines: 5, differences: 3 },
     { contextWords: 30, storyLines: 4, differences: 3 },
     { contextWords: 25, storyLines: 3, differences: 2 },
+    { contextWords: 20, storyLines: 2, differences: 2 },
   ]) {
     const shorter = draft(inputs, limits);
     if (shorter.words <= STUDENT_MAX_WORDS) return shorter;
   }
-  return draft(inputs, { contextWords: 20, storyLines: 2, differences: 2 });
+  return draft(inputs, { contextWords: 12, storyLines: 2, differences: 1 });
 }
 
 interface Limits {
@@ -124,7 +125,10 @@ function draft(inputs: StudentInputs, limits: Limits): StudentHandout {
   const dp = s.decisionPoint;
   const names = inputs.names ?? { centre: c === null ? 'This scenario' : 'Team B', other: 'Team A' };
   const candidate = candidateAt(s.candidate.name, dp.year);
-  const question = `Could ${article(candidate)} have joined NATO between ${dp.year} and ${dp.horizon}?`;
+  // A state that changes within the window is asked about under both names: the Soviet Union, then Russia.
+  const later = candidateAt(s.candidate.name, dp.horizon);
+  const who = later === candidate ? article(candidate) : `${article(candidate)}, or ${article(later)} after it,`;
+  const question = `Could ${who} have joined NATO between ${dp.year} and ${dp.horizon}?`;
   const start = `${dp.date ?? dp.year}: ${plainWords(dp.label)}.`;
   const shares = (res: Results['outcomes']) => Object.fromEntries(OUTCOMES.map((o) => [o, res[o].share])) as Record<Outcome, number>;
   const centre: StudentTeam = { name: names.centre, title: plainWords(s.title), description: firstWords(withoutIds(plainWords(s.description.trim())), 35), shares: shares(r.outcomes) };
@@ -268,12 +272,25 @@ function partingWords(c: Comparison, names: { centre: string; other: string }): 
 /** The assumptions that differ most, in words: "How willing Moscow is ...: Team A about 20%, Team B about 5%". */
 function assumptionWords(c: Comparison, s: Scenario, names: { centre: string; other: string }, limit: number): string[] {
   const a = c.assumptions;
-  const params = a.changes.slice(0, limit).map((x) => capitalised(`${plainLabel(s, x.path)}: ${names.other} ${plainValue(x, x.fromMean)}, ${names.centre} ${plainValue(x, x.toMean)}.`));
+  // Both teams' pages list the same differences: ranked by a size that reads the same from either side.
+  const ranked = [...a.changes].sort((x, y) => symmetricSize(y) - symmetricSize(x) || (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+  const params = ranked.slice(0, limit).map((x) => capitalised(`${plainLabel(s, x.path)}: ${names.other} ${plainValue(x, x.fromMean)}, ${names.centre} ${plainValue(x, x.toMean)}.`));
   const switches = a.switches.slice(0, Math.max(0, limit - params.length)).map((x) => {
     const said = (state: string) => (state === 'on' ? 'yes' : 'no');
     return `Does “${firstWords(plainWords(x.label), 14)}” count? ${names.other}: ${said(x.from)}, ${names.centre}: ${said(x.to)}.`;
   });
   return [...params, ...switches];
+}
+
+/**
+ * A change's size in units of both sides' spread (their root mean square), or of the default scale
+ * for its kind when both are fixed: unlike the rewrite distance, which reads it in the baseline's
+ * units, it does not depend on which team's file is the baseline.
+ */
+function symmetricSize(x: RewriteChange): number {
+  const spread = Math.sqrt((x.fromSd ** 2 + x.toSd ** 2) / 2);
+  const scale = spread > 1e-12 ? spread : paramKind(x.path).scale;
+  return Math.hypot(x.toMean - x.fromMean, x.toSd - x.fromSd) / scale;
 }
 
 /** A parameter's name without ids: a rule's effect is named by the rule's words. */

@@ -36,6 +36,8 @@ export interface GuideInputs {
   readonly runs: number;
   /** The command that makes the kit again. */
   readonly commands: { readonly kit: string };
+  /** The file both teams extend: its title, and whether it is itself a counterfactual (it names a historical baseline). */
+  readonly base: { readonly title: string; readonly counterfactual: boolean };
 }
 
 export function teachersGuide(x: GuideInputs): TeachersGuide {
@@ -63,7 +65,9 @@ export function teachersGuide(x: GuideInputs): TeachersGuide {
     `Membership: team A ${pct(d.a)}, team B ${pct(d.b)}. Even the "yes" team's case ${d.a < 0.005 ? 'almost never ends in membership: ask why' : 'ends in membership only sometimes: ask what had to go right'}.`,
     `${partingText(c)}.`,
     `The stories are single branches: each handout says how rare its story is (team A: ${x.a.story?.rarity ?? 'no story'}; team B: ${x.b.story?.rarity ?? 'no story'}). A rare story is a possibility, not a prediction.`,
-    'Both teams start from the same historical file and change the same few values: the debate is about how to read the record, not what it says. The values and their sources are in the two files.',
+    x.base.counterfactual
+      ? `Both teams start from the same file, "${x.base.title}", which already rewrites the record (a counterfactual, not history), and change the same few values: the debate is about how to read the record within that rewritten world. The values and their sources are in the two files.`
+      : 'Both teams start from the same historical file and change the same few values: the debate is about how to read the record, not what it says. The values and their sources are in the two files.',
   ];
   const assumptions = rewriteLines(c.assumptions).slice(0, 6);
   const questions = [...new Set([...x.a.questions, ...x.b.questions])].slice(0, 5);

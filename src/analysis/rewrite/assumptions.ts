@@ -56,9 +56,12 @@ export function assumptionDiff(from: Scenario, to: Scenario): AssumptionDiff {
     if (a !== b) other.push({ path, from: a, to: b });
   };
   note('decisionPoint.year', String(from.decisionPoint.year), String(to.decisionPoint.year));
+  note('decisionPoint.date', from.decisionPoint.date ?? 'none', to.decisionPoint.date ?? 'none');
   note('decisionPoint.horizon', String(from.decisionPoint.horizon), String(to.decisionPoint.horizon));
+  note('process.procedure', from.process.procedure ?? 'of each year', to.process.procedure ?? 'of each year');
   note('process.mapIntroduced', String(from.process.mapIntroduced), String(to.process.mapIntroduced));
   note('candidate.code', from.candidate.code, to.candidate.code);
+  note('candidate.coCandidates', coCandidates(from), coCandidates(to));
 
   const skipped: string[] = [];
   /** Preconditions in one scenario only: weights on them are part of that change. */
@@ -134,6 +137,11 @@ export function assumptionDiff(from: Scenario, to: Scenario): AssumptionDiff {
     params.push({ path, from: a === undefined ? 'none (0)' : describeParam(a), to: b === undefined ? 'none (0)' : describeParam(b), fromParam, toParam });
   }
   return { params, switches, other };
+}
+
+/** A scenario's co-candidates as one comparable text: order does not matter. */
+function coCandidates(s: Scenario): string {
+  return s.candidate.coCandidates.length === 0 ? 'none' : [...s.candidate.coCandidates].sort().join(', ');
 }
 
 /** Whether a diff is empty. */

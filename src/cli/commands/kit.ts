@@ -117,7 +117,7 @@ export async function kitCommand(point: string, flags: KitFlags): Promise<void> 
   // Files already in the folder were refused by checkOutFolder unless --force.
   const written = { force: flags.force === true };
   const kitAgain = ['article10', 'kit', point, '--out', flags.out, '--runs', String(runs), '--seed', flags.seed].map(shellWord).join(' ');
-  const guide = teachersGuide({ a: made.handoutA, b: made.handoutB, comparison: made.comparison, files: { a: 'team-a.yaml', b: 'team-b.yaml' }, seed: flags.seed, runs, commands: { kit: kitAgain } });
+  const guide = teachersGuide({ a: made.handoutA, b: made.handoutB, comparison: made.comparison, files: { a: 'team-a.yaml', b: 'team-b.yaml' }, seed: flags.seed, runs, commands: { kit: kitAgain }, base: { title: given?.title ?? `the ${year} decision point (bundled)`, counterfactual: given?.baseline !== undefined } });
   if (base.copy !== undefined) await emit(base.copy, join(flags.out, COPY), written);
   await emit(texts.a, join(flags.out, 'team-a.yaml'), written);
   await emit(texts.b, join(flags.out, 'team-b.yaml'), written);
