@@ -156,6 +156,13 @@ export function rarityWords(count: number, runs: number): string {
   return `about 1 branch in ${integer(niceRound(k))}`;
 }
 
+/** How often branches end one way, as a clause: "about 1 branch in 40 ends this way", "about 9 branches in 10 end this way". */
+export function endsThisWay(count: number, runs: number): string {
+  const p = runs > 0 ? count / runs : 0;
+  const several = count > 0 && count < runs && p >= 0.45 && p <= 0.95;
+  return `${rarityWords(count, runs)} ${several ? 'end' : 'ends'} this way`;
+}
+
 /** 3.8 -> 4, 23 -> 23, 137 -> 140, 2,380 -> 2,400: whole below 12, else two significant figures. */
 function niceRound(k: number): number {
   if (k < 12) return Math.round(k);

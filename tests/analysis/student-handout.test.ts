@@ -7,7 +7,7 @@ import { firstWords, storyExcerpt, STUDENT_MAX_WORDS, studentText, withoutIds } 
 import { studentHtml, studentMarkdown } from '../../src/analysis/handout/student-layout.js';
 import { handoutMarkdown } from '../../src/analysis/handout/markdown.js';
 import type { Scenario } from '../../src/model/scenario.js';
-import { rarityWords, wordCount } from '../../src/report/format.js';
+import { endsThisWay, rarityWords, wordCount } from '../../src/report/format.js';
 import { scenario } from './helpers.js';
 import { rawIdProblems, visibleText } from '../helpers/plain-text.js';
 
@@ -34,10 +34,12 @@ describe('the student handout', () => {
     expect(h.question).toBe(`Could ${asked} have joined NATO between ${centre.decisionPoint.year} and ${centre.decisionPoint.horizon}?`);
     expect(h.questions.length).toBeGreaterThanOrEqual(3);
     expect(h.questions.length).toBeLessThanOrEqual(4);
+    // Membership is the question: its bar is drawn even where no branch joins (1954, 2000).
+    expect(h.chart[0]!.outcome).toBe('joined');
     // The story states how often such a branch happens, in words.
     expect(h.story).not.toBeNull();
-    expect(h.story!.rarity).toMatch(/^(about 1 branch in [\d,]+|about \d+ branches in 10|almost every branch|none of)/);
-    expect(html).toContain(`How rare: ${h.story!.rarity} ends this way.`);
+    expect(h.story!.rarity).toMatch(/^(about 1 branch in [\d,]+ ends|about \d+ branches in 10 end|almost every branch .* ends|none of .* ends) this way$/);
+    expect(html).toContain(`How often: ${h.story!.rarity}.`);
     // The glossary lists exactly the terms the rest of the page uses.
     const { glossary: _g, ...rest } = h;
     const body = studentText({ ...rest, glossary: [] });
@@ -80,8 +82,8 @@ describe('the student handout', () => {
     const teacher = await prepareHandout({ scenario: s, command: 'x' }, { ...FAST, sensitivityRuns: 200 });
     expect(studentStoryOutcome(teacher.results)).toBe('no_application');
     // The teacher's stories state their rarity too.
-    for (const st of teacher.stories.filter((x) => x.story !== null)) expect(st.rarity).toMatch(/ends this way$/);
-    expect(handoutMarkdown(teacher)).toMatch(/\*How rare:\* (about|none|almost)/);
+    for (const st of teacher.stories.filter((x) => x.story !== null)) expect(st.rarity).toMatch(/ ends? this way$/);
+    expect(handoutMarkdown(teacher)).toMatch(/\*How often:\* (about|none|almost)/);
     // The teacher's version keeps the ids the student's leaves out: the check does find them.
     const found = rawIdProblems(handoutMarkdown(teacher), [s]).join('\n');
     for (const what of ['a parameter path', 'a distribution', 'a source id', 'a rule or event id']) expect(found).toContain(what);
@@ -108,6 +110,11 @@ describe('plain words', () => {
     // Exactly 19 in 20 is not "10 branches in 10".
     expect(rarityWords(19_000, 20_000)).toBe('about 9 branches in 10');
     expect(rarityWords(5200, 20_000)).toBe('about 1 branch in 4');
+    // The verb agrees: a share read as "N branches in 10" takes the plural.
+    expect(endsThisWay(18_000, 20_000)).toBe('about 9 branches in 10 end this way');
+    expect(endsThisWay(1000, 20_000)).toBe('about 1 branch in 20 ends this way');
+    expect(endsThisWay(19_990, 20_000)).toBe('almost every branch (more than 19 in 20) ends this way');
+    expect(endsThisWay(0, 20_000)).toBe('none of 20,000 branches ends this way');
   });
 });
 

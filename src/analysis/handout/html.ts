@@ -168,7 +168,7 @@ export function handoutHtml(d: HandoutData, options: { top?: number } = {}): str
 }
 
 function storyHtml(st: HandoutStory): string {
-  const head = `<h3>${htmlText(st.title)}${st.branch === null ? '' : ` (branch ${st.branch})`}</h3>${st.rarity === undefined ? '' : `\n<p class="note">How rare: ${htmlText(st.rarity)}.</p>`}`;
+  const head = `<h3>${htmlText(st.title)}${st.branch === null ? '' : ` (branch ${st.branch})`}</h3>${st.rarity === undefined ? '' : `\n<p class="note">How often: ${htmlText(st.rarity)}.</p>`}`;
   if (st.story === null) return `${head}\n<p>${htmlText(st.missing ?? 'No such branch was found.')}</p>`;
   const values = st.keyValues.length === 0 ? '' : `<p class="note">In this branch: ${htmlText(st.keyValues.map((k) => `${k.label} = ${value(k.value)}`).join('; '))}.</p>\n`;
   const lines = st.story.lines.map((l) => `<li><span class="year">${yearLabel(l)}</span> ${htmlText(l.text)}${cite(l.source)}</li>`).join('\n');

@@ -127,7 +127,7 @@ export function handoutMarkdown(d: HandoutData, options: { top?: number } = {}):
 }
 
 function storyMarkdown(st: HandoutStory): string[] {
-  const out = ['', `### ${st.title}${st.branch === null ? '' : ` (branch ${st.branch})`}`, '', ...(st.rarity === undefined ? [] : [`*How rare:* ${md(st.rarity)}.`, ''])];
+  const out = ['', `### ${st.title}${st.branch === null ? '' : ` (branch ${st.branch})`}`, '', ...(st.rarity === undefined ? [] : [`*How often:* ${md(st.rarity)}.`, ''])];
   if (st.story === null) return [...out, md(st.missing ?? 'No such branch was found.')];
   if (st.keyValues.length > 0) out.push(`*In this branch:* ${st.keyValues.map((k) => `${md(k.label)} = ${value(k.value)}`).join('; ')}.`, '');
   for (const l of st.story.lines) out.push(`- ${yearLabel(l) === '' ? '' : `**${yearLabel(l)}** `}${md(l.text)}${l.source ? ` \\[${md(l.source)}\\]` : ''}`);

@@ -12,7 +12,7 @@ import { runSensitivity, type SensitivityReport } from '../sensitivity/run.js';
 import { EXITS } from '../../engine/index.js';
 import { OUTCOMES, type Outcome } from '../../model/outcome.js';
 import type { Results } from '../../model/results.js';
-import { rarityWords } from '../../report/format.js';
+import { endsThisWay } from '../../report/format.js';
 import { compareScenarios } from '../compare/run.js';
 import { scenarioLevers } from '../rewrite-search/levers.js';
 import { runRewriteSearch, searchEstimate } from '../rewrite-search/run.js';
@@ -197,7 +197,7 @@ function storyOf(model: CompiledModel, seed: string, kind: StoryKind, keyPaths: 
     return sampled === undefined ? [] : [{ path, label: paramLabel(model.scenario, path), value: sampled.value }];
   });
   const outcome = EXITS.find((e) => e.exit === trace.exit.exit)!.outcome;
-  const rarity = `${rarityWords(results.outcomes[outcome].count, results.runs)} ends this way`;
+  const rarity = endsThisWay(results.outcomes[outcome].count, results.runs);
   return { kind, title, branch, story: tellStory(model, seed, trace), keyValues, rarity };
 }
 

@@ -57,7 +57,7 @@ export function studentHtml(h: StudentHandout): string {
     const lines = h.story.lines.map((l) => `<li><span class="year">${yearLabel(l)}</span> ${htmlText(l.text)}</li>`).join('\n');
     parts.push(
       `<h2>One branch of ${htmlText(midSentence(h.centre.name))}'s world: ${htmlText(h.story.outcome)}</h2>`,
-      p(`How rare: ${h.story.rarity} ends this way.`),
+      p(`How often: ${h.story.rarity}.`),
       `<ol class="story">\n${lines}\n</ol>`,
       `<p><strong>Ending:</strong> ${htmlText(h.story.ending)}</p>`,
     );
@@ -83,7 +83,7 @@ export function studentMarkdown(h: StudentHandout): string {
   out.push('', ...h.findings.map(md).flatMap((f) => [f, '']));
   if (h.differences.length > 0) out.push('## What the teams assume differently', '', ...h.differences.map((d) => `- ${md(d)}`), '');
   if (h.story !== null) {
-    out.push(`## One branch of ${md(midSentence(h.centre.name))}'s world: ${md(h.story.outcome)}`, '', `How rare: ${md(h.story.rarity)} ends this way.`, '');
+    out.push(`## One branch of ${md(midSentence(h.centre.name))}'s world: ${md(h.story.outcome)}`, '', `How often: ${md(h.story.rarity)}.`, '');
     out.push(...h.story.lines.map((l) => `- ${yearLabel(l) === '' ? '' : `**${yearLabel(l)}** `}${md(l.text)}`), '', `**Ending:** ${md(h.story.ending)}`, '');
   }
   out.push('## Questions to discuss', '', ...h.questions.map((q, i) => `${i + 1}. ${md(q)}`), '');

@@ -2,7 +2,7 @@ import { candidateAt } from '../../model/names.js';
 import { mostCommonOutcome, OUTCOMES, STAGE_LABELS, type Outcome, type Stage } from '../../model/outcome.js';
 import type { Results } from '../../model/results.js';
 import type { Scenario } from '../../model/scenario.js';
-import { integer, rarityWords, wordCount } from '../../report/format.js';
+import { endsThisWay, integer, rarityWords, wordCount } from '../../report/format.js';
 import { paramLabel } from '../../report/param-labels.js';
 import { paramKind } from '../../scenario/param-kinds.js';
 import type { Comparison } from '../compare/comparison.js';
@@ -141,7 +141,8 @@ function draft(inputs: StudentInputs, limits: Limits): StudentHandout {
           description: firstWords(withoutIds(plainWords(inputs.otherScenario?.description.trim() ?? '')), 35),
           shares: shares(c.a.outcomes),
         };
-  const chart = OUTCOMES.filter((o) => centre.shares[o] > 0 || (other !== null && other.shares[o] > 0)).map((o) => ({
+  // Membership is the question: its row stays even when no branch joins, as a 0 is the answer.
+  const chart = OUTCOMES.filter((o) => o === 'joined' || centre.shares[o] > 0 || (other !== null && other.shares[o] > 0)).map((o) => ({
     outcome: o,
     label: PLAIN_OUTCOMES[o],
     centre: centre.shares[o],
@@ -171,7 +172,7 @@ function draft(inputs: StudentInputs, limits: Limits): StudentHandout {
     const kept = storyExcerpt(lines, limits.storyLines, st.ending);
     story = {
       outcome: PLAIN_OUTCOMES[inputs.story.outcome],
-      rarity: rarityWords(r.outcomes[inputs.story.outcome].count, r.runs),
+      rarity: endsThisWay(r.outcomes[inputs.story.outcome].count, r.runs),
       lines: kept,
       ending: st.ending,
     };
@@ -247,7 +248,7 @@ export function studentText(h: Omit<StudentHandout, 'words'>): string {
   if (h.other !== null) out.push(`${h.other.name}: ${h.other.title}`);
   out.push(...h.chart.map((x) => `${x.label} ${(x.centre * 100).toFixed(0)}% ${x.other === undefined ? '' : `${(x.other * 100).toFixed(0)}%`}`));
   out.push(...h.findings, ...h.differences);
-  if (h.story !== null) out.push(`One branch of ${midSentence(h.centre.name)}'s world: ${h.story.outcome} (${h.story.rarity} ends this way)`, ...h.story.lines.map((l) => `${yearLabel(l)} ${l.text}`.trim()), h.story.ending);
+  if (h.story !== null) out.push(`One branch of ${midSentence(h.centre.name)}'s world: ${h.story.outcome} (${h.story.rarity})`, ...h.story.lines.map((l) => `${yearLabel(l)} ${l.text}`.trim()), h.story.ending);
   out.push('Questions to discuss', ...h.questions, 'Words used', ...h.glossary.map((g) => `${g.term}: ${g.meaning}`));
   out.push(studentFooter(h));
   return out.join('\n');
