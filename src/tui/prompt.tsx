@@ -1,4 +1,4 @@
-import { Text } from 'ink';
+import { Text, type Key } from 'ink';
 import { useState } from 'react';
 import { unsafeCharacterIn } from '../model/unsafe-characters.js';
 import { truncate } from '../report/format.js';
@@ -29,9 +29,29 @@ export interface PromptBarProps {
   readonly width: number;
 }
 
+/** A text prompt's line: `selected` while it still holds its pre-filled value, untouched. */
+export interface PromptLine {
+  readonly text: string;
+  readonly selected: boolean;
+}
+
+/**
+ * One key's edit of the line, or undefined when the key does not edit it. A pre-filled value
+ * is selected, as in a dialog box: the first character typed replaces it (typing after "0.12"
+ * gave "0.120.35"); Backspace, an arrow, Home or End keep it and edit it from its end.
+ */
+export function editLine(line: PromptLine, input: string, key: Key): PromptLine | undefined {
+  if (key.backspace || key.delete) return { text: line.text.slice(0, -1), selected: false };
+  if (key.ctrl && input === 'u') return { text: '', selected: false };
+  if (key.leftArrow || key.rightArrow || key.home || key.end) return { ...line, selected: false };
+  if (key.ctrl || key.meta || input.length === 0 || unsafeCharacterIn(input) !== undefined) return undefined;
+  return { text: (line.selected ? '' : line.text) + input, selected: false };
+}
+
 export function PromptBar({ prompt, onDone, width }: PromptBarProps) {
   // The typed text is read by Enter in the same chunk of input as the last keys (a paste).
-  const [text, setText, typed] = useSyncState(prompt.kind === 'text' ? prompt.initial : '');
+  const initial = prompt.kind === 'text' ? prompt.initial : '';
+  const [line, setLine, typed] = useSyncState<PromptLine>({ text: initial, selected: initial !== '' });
   const [problem, setProblem] = useState<string>();
   useKeys((input, key) => {
     if (key.escape) return onDone();
@@ -44,15 +64,16 @@ export function PromptBar({ prompt, onDone, width }: PromptBarProps) {
       return;
     }
     if (key.return) {
-      const error = prompt.submit(typed.current);
+      const error = prompt.submit(typed.current.text);
       if (error === undefined) onDone();
       else setProblem(error);
-    } else if (key.backspace || key.delete) setText(typed.current.slice(0, -1));
-    else if (key.ctrl && input === 'u') setText('');
-    else if (!key.ctrl && !key.meta && input.length > 0 && unsafeCharacterIn(input) === undefined) {
-      setText(typed.current + input);
-      setProblem(undefined);
+      return;
     }
+    const edited = editLine(typed.current, input, key);
+    if (edited === undefined) return;
+    // An answer being changed is no longer the one refused.
+    if (edited.text !== typed.current.text) setProblem(undefined);
+    setLine(edited);
   });
   if (prompt.kind === 'choice') {
     const { question, keys } = fitChoices(prompt.question, prompt.choices, width, prompt.shortQuestion);
@@ -70,7 +91,7 @@ export function PromptBar({ prompt, onDone, width }: PromptBarProps) {
   return (
     <Text wrap="truncate">
       <Text bold>{prompt.label} </Text>
-      {text}
+      <Text inverse={line.selected}>{line.text}</Text>
       <Text>▏</Text>
       <Text color={problem === undefined ? undefined : 'red'} dimColor={problem === undefined}>
         {tail}

@@ -95,6 +95,26 @@ describe('explore screen', () => {
     expect(frame).toContain('source assumption');
   });
 
+  it('the prompt opens with the value selected: the first character typed replaces it, → keeps it to edit', async () => {
+    open();
+    await refined();
+    await h!.press(KEY.enter);
+    await h!.waitFor('RU interest (0 to 1) = 0.3▏');
+    await h!.type('0.35');
+    await h!.waitFor('RU interest (0 to 1) = 0.35▏');
+    await h!.press(KEY.enter);
+    await h!.waitFor(/RU interest +\*0\.35/);
+    // A percent replaces it too, and means a share.
+    await h!.press(KEY.enter);
+    await h!.type('45%');
+    await h!.press(KEY.enter);
+    await h!.waitFor(/RU interest +\*0\.45/);
+    // An arrow keeps the value and types after it.
+    await h!.press(KEY.enter, KEY.right);
+    await h!.type('5');
+    await h!.waitFor('RU interest (0 to 1) = 0.455▏');
+  });
+
   it('keys read back to back, before any render, each act on the state the key before left', async () => {
     open();
     await refined();

@@ -4,6 +4,7 @@ import { centralValue, fixed, support, type Param } from '../../src/model/distri
 import { editorReducer, isDirty, openEditor, selectedItem, type EditorAction } from '../../src/tui/state/editor.js';
 import { markEdited, parseValue, shiftParam } from '../../src/tui/state/edits.js';
 import { itemsOf, LEVEL_DRIFT, PROBABILITY } from '../../src/tui/state/parameters.js';
+import { NUMBER_KINDS } from '../../src/model/catalog/numbers.js';
 import { sampleScenario } from '../helpers/sample-scenario.js';
 
 const tri: Param = { dist: { kind: 'triangular', min: 0.1, mode: 0.3, max: 0.5 }, source: 'S31' };
@@ -74,10 +75,18 @@ describe('markEdited and parseValue', () => {
   });
 
   it('reads numbers and percentages within the range, nothing else', () => {
-    expect(parseValue('0.35', PROBABILITY)).toBe(0.35);
-    expect(parseValue('35%', PROBABILITY)).toBe(0.35);
-    expect(parseValue('-0.02', LEVEL_DRIFT)).toBe(-0.02);
-    for (const bad of ['1.5', '-0.1', 'abc', '', '0x1', 'NaN', 'Infinity']) expect(parseValue(bad, PROBABILITY)).toBeUndefined();
+    expect(parseValue('0.35', PROBABILITY)).toEqual({ ok: true, value: 0.35 });
+    expect(parseValue('35%', PROBABILITY)).toEqual({ ok: true, value: 0.35 });
+    expect(parseValue(' 35 % ', PROBABILITY)).toEqual({ ok: true, value: 0.35 });
+    expect(parseValue('-0.02', LEVEL_DRIFT)).toEqual({ ok: true, value: -0.02 });
+    for (const bad of ['1.5', '-0.1', 'abc', '', '0x1', 'NaN', 'Infinity', '%', '150%']) expect(parseValue(bad, PROBABILITY)).toEqual({ ok: false, problem: 'not a number from 0 to 1' });
+  });
+
+  it('refuses a percent on a value that is not from 0 to 1, saying so', () => {
+    const months = NUMBER_KINDS.months.edit;
+    expect(parseValue('35%', months)).toEqual({ ok: false, problem: 'a percent fits only a value from 0 to 1; type a number from 0 to 240' });
+    expect(parseValue('2%', LEVEL_DRIFT)).toMatchObject({ ok: false, problem: expect.stringMatching(/^a percent fits only/) });
+    expect(parseValue('35', months)).toEqual({ ok: true, value: 35 });
   });
 });
 

@@ -76,9 +76,9 @@ function valuePrompt(item: ParameterItem & { kind: 'number' }, editor: EditorSta
     label: `${itemName(item)} (${formatNumber(min)} to ${formatNumber(max)}) =`,
     initial: formatNumber(centralValue(param.dist)),
     submit: (text) => {
-      const value = parseValue(text, item.range);
-      if (value === undefined) return `not a number from ${formatNumber(min)} to ${formatNumber(max)}`;
-      dispatch({ type: 'change', change: { kind: 'set', value }, key: item.key });
+      const typed = parseValue(text, item.range);
+      if (!typed.ok) return typed.problem;
+      dispatch({ type: 'change', change: { kind: 'set', value: typed.value }, key: item.key });
       return undefined;
     },
   };

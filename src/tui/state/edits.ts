@@ -75,12 +75,27 @@ export function markEdited(before: Param, after: Param, editedIn: EditedIn = 'th
   return { ...after, source: 'assumption', note: `edited in ${editedIn}; was ${describeDistribution(before.dist)}${before.source ? ` [${before.source}]` : ''}` };
 }
 
-/** Parses a typed number; undefined when it is not a finite number within the range. */
-export function parseValue(text: string, range: ValueRange): number | undefined {
-  const t = text.trim().replace(/%$/, '');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(t)) return undefined;
-  const x = text.trim().endsWith('%') ? Number(t) / 100 : Number(t);
-  return Number.isFinite(x) && x >= range.min && x <= range.max ? x : undefined;
+/** A typed value, or what is wrong with it in words a prompt can show. */
+export type TypedValue = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly problem: string };
+
+/**
+ * Reads a typed number within the range. A percent is a share: "35%" is 0.35 on a value from
+ * 0 to 1 (a probability, a level); on any other value (years, months, a shift) it is refused,
+ * as 50% of a year or of a shift has no one reading.
+ */
+export function parseValue(text: string, range: ValueRange): TypedValue {
+  const t = text.trim();
+  const percent = t.endsWith('%');
+  const digits = percent ? t.slice(0, -1).trimEnd() : t;
+  const wanted = `a number from ${formatNumber(range.min)} to ${formatNumber(range.max)}`;
+  if (percent && !isShare(range)) return { ok: false, problem: `a percent fits only a value from 0 to 1; type ${wanted}` };
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(digits)) return { ok: false, problem: `not ${wanted}` };
+  const x = percent ? Number(digits) / 100 : Number(digits);
+  return Number.isFinite(x) && x >= range.min && x <= range.max ? { ok: true, value: x } : { ok: false, problem: `not ${wanted}` };
+}
+
+function isShare(range: ValueRange): boolean {
+  return range.min === 0 && range.max === 1;
 }
 
 export function formatNumber(x: number): string {

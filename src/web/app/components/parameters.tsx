@@ -173,10 +173,10 @@ function NumberRow({ item, scenario, changed, focused, id, detailId, restore, de
   const submit = () => {
     if (typed === undefined) return;
     const value = parseValue(typed, item.range);
-    if (value === undefined) return setProblem(`${name}: type a number from ${formatNumber(min)} to ${formatNumber(max)}`);
+    if (!value.ok) return setProblem(`${name}: ${value.problem}`);
     setProblem(undefined);
     setTyped(undefined);
-    onChange({ kind: 'set', value });
+    onChange({ kind: 'set', value: value.value });
   };
   const shown = dragged ?? central;
   const full = valueText(scenario, item, true);
