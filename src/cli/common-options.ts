@@ -11,8 +11,19 @@ import { DEFAULT_RUNS, DEFAULT_SEED, MAX_RUNS, parseRuns, parseSeed, parseWorker
 
 /** -n, --runs: branches to simulate; a sweep counts them per point, sensitivity per swing. */
 export function runs(description = 'branches to simulate', fallback = DEFAULT_RUNS): OptionSpec<number> {
-  // Every command's help gives the limit.
-  return valueOption('-n, --runs <N>', `${description} (1 to ${integer(MAX_RUNS)})`, parseRuns, fallback);
+  return valueOption(RUNS_FLAGS, runsHelp(description), parseRuns, fallback);
+}
+
+/** -n, --runs with no value unless given: the command picks its own (the explorer's differs from the summary it prints without a terminal). */
+export function optionalRuns(description: string): OptionSpec<number | undefined> {
+  return valueOption(RUNS_FLAGS, runsHelp(description), parseRuns);
+}
+
+const RUNS_FLAGS = '-n, --runs <N>';
+
+/** Every command's help gives the limit. */
+function runsHelp(description: string): string {
+  return `${description} (1 to ${integer(MAX_RUNS)})`;
 }
 
 /** -s, --seed: what makes a run repeatable. */

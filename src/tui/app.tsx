@@ -172,7 +172,7 @@ export function App({ opened, teamA: opposing, runner, workspace, screen: first,
             {message === '' ? ' ' : terminalText(message)}
           </Text>
         )}
-        <StatusLine scenario={editor.scenario} seed={runner.seed} live={live} baseline={baseline} rewrite={rewrite.known ? rewrite.distance.score : undefined} width={columns} />
+        <StatusLine scenario={editor.scenario} seed={runner.seed} branches={runner.stages.at(-1)!} live={live} baseline={baseline} rewrite={rewrite.known ? rewrite.distance.score : undefined} width={columns} />
         <Text dimColor wrap="truncate">
           {hintLine(SCREENS, screen, columns)}
         </Text>

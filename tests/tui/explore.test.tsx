@@ -255,7 +255,7 @@ describe('explore screen', () => {
   });
 
   it('a failed run shows its error and keeps the edits', async () => {
-    const runner = { seed: '1', start: (_s: unknown, _w: unknown, listener: (u: unknown) => void) => listener({ kind: 'error', message: 'worker exploded' }), cancel() {}, latest: () => undefined };
+    const runner = { seed: '1', stages: [4_096], start: (_s: unknown, _w: unknown, listener: (u: unknown) => void) => listener({ kind: 'error', message: 'worker exploded' }), cancel() {}, latest: () => undefined };
     h = renderApp({ scenario: sampleScenario(), file: '/tmp/tui-test.yaml' }, noFiles, runner as never);
     await h.waitFor('Run failed: worker exploded');
     await h.press(KEY.right);

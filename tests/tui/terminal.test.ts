@@ -104,6 +104,15 @@ describe.skipIf(!ready)('in a real terminal (tmux, 80×24; needs npm run build)'
     send('q');
     await waitFor(/^\$\s*$/m);
   });
+
+  it('--runs sets the branches of the refined estimate, so the screen can match a handout', async () => {
+    await openShell();
+    send(`node ${CLI} tui russia-1990 --runs 20000`, 'Enter');
+    const frame = await waitFor(/20,000 branches in \d+ ms\s*$/m);
+    expect(frame).toContain('Outcomes · 20,000 branches');
+    send('q');
+    await waitFor(/^\$\s*$/m);
+  });
 });
 
 describe.skipIf(!existsSync(CLI))('without a terminal (needs npm run build)', () => {
@@ -113,5 +122,15 @@ describe.skipIf(!existsSync(CLI))('without a terminal (needs npm run build)', ()
     expect(result.stdout).toContain('Outcomes');
     expect(result.stderr).toContain('not a terminal');
     expect(result.stderr).not.toMatch(/raw mode/i);
+  });
+
+  it('--runs is checked as every command checks it, and the summary runs that many branches', () => {
+    const tui = (...args: string[]) => spawnSync('node', [CLI, 'tui', 'russia-1990', ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '' } });
+    const summary = tui('--runs', '2000');
+    expect(summary.status).toBe(0);
+    expect(summary.stdout).toContain('| 2,000 branches |');
+    const refused = tui('--runs', '0');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('--runs must be at least 1, got 0');
   });
 });

@@ -36,5 +36,5 @@ export async function openUiOrSummary(file: string | undefined, flags: TuiFlags,
   }
   printToStderr('article10: not a terminal, so printing the batch summary; run `npx article10 tui` in a terminal for the interactive UI\n');
   const { runCommand } = await import('./run.js');
-  await runCommand([scenario], { runs: DEFAULT_RUNS, seed: flags.seed, set: flags.set });
+  await runCommand([scenario], { runs: flags.runs ?? DEFAULT_RUNS, seed: flags.seed, set: flags.set });
 }

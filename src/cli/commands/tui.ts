@@ -2,15 +2,10 @@ import { availableParallelism } from 'node:os';
 import { bundledScenariosDir, DEFAULT_SCENARIO } from '../../io/paths.js';
 import { loadForCommand, resolveScenarioPath } from '../load.js';
 import { printToStdout } from '../output.js';
+import { REFINED_BRANCHES, stagesFor } from '../../batch/stages.js';
 import type { TuiFlags } from './tui.options.js';
 
-/**
- * Branches of the quick estimate and of the refined one. Measured on 2 cores with russia-2000
- * (28 Allies, 13 years): ~45 ms and ~250 ms after an edit. Ranges of at most SLICE branches go
- * to each worker (~20 ms each), which bounds how long a cancelled run holds a worker.
- */
-export const QUICK_BRANCHES = 4_096;
-export const REFINED_BRANCHES = 40_960;
+/** Most branches per range handed to a worker (~20 ms each): bounds how long a cancelled run holds a worker. */
 const SLICE = 4_096;
 
 /** How long the UI waits, once loaded, for the quick estimate before opening without it. */
@@ -44,7 +39,7 @@ export async function tuiCommand(file: string | undefined, flags: TuiFlags, team
   ]);
   const runner = new LiveRunner({
     seed: flags.seed,
-    stages: [QUICK_BRANCHES, REFINED_BRANCHES],
+    stages: stagesFor(flags.runs ?? REFINED_BRANCHES),
     executors: defaultExecutors(availableParallelism()),
     // Measured: the UI shows its first results ~100 ms sooner when the first run leaves it a core.
     startWithExecutors: 1,
