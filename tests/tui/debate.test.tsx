@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rewriteDistance } from '../../src/analysis/rewrite/rewrite-distance.js';
+import { OUTCOMES } from '../../src/model/outcome.js';
+import { SHORT_OUTCOME_LABELS } from '../../src/tui/labels.js';
 import { fileWorkspace } from '../../src/tui/workspace.js';
 import { sampleScenario } from '../helpers/sample-scenario.js';
 import { BUNDLED, load } from './files.js';
@@ -15,6 +17,14 @@ const score = (frame: string) => Number(/rewrite (\d+\.\d) ·/.exec(frame)?.[1])
 /** A debate row: share in A, share in B, B − A and its interval. */
 const row = (label: string) => new RegExp(`${label} .*?(\\d+\\.\\d)% .*?(\\d+\\.\\d)% +([+−]?\\d+\\.\\d) +\\[([+−]?\\d+\\.\\d), ([+−]?\\d+\\.\\d)\\]`);
 const debateDone = () => h!.waitFor(/Debate on 4,096 paired branches .* \d+ ms\n/);
+/** Each outcome has a row of the debate table or is named in the row that folds those neither team reached. */
+function expectEveryOutcome(frame: string) {
+  const folded = /^\+\d+ outcomes neither team reached: (.*)$/m.exec(frame)?.[1]?.split(', ') ?? [];
+  for (const o of OUTCOMES) {
+    const label = SHORT_OUTCOME_LABELS[o];
+    expect(new RegExp(`^${label} +\\d`, 'm').test(frame) || folded.includes(label), `${label} in:\n${frame}`).toBe(true);
+  }
+}
 
 async function openCounterfactual() {
   const opened = await load(join(BUNDLED, 'russia-2000-stands-in-line.yaml'));
@@ -160,17 +170,18 @@ describe('debate view', () => {
     const a = await load(join(BUNDLED, 'russia-2000.yaml'));
     const b = await load(join(BUNDLED, 'russia-2000-stands-in-line.yaml'));
     h = renderApp(b, fileWorkspace({ bundledDir: BUNDLED }), testRunner(), a);
-    await h.resize(60, 17);
+    await h.resize(60, 24);
     await h.press('c');
-    const frame = await h.waitFor(/Pending .*\]/);
+    await debateDone();
+    await h.resize(60, 17);
+    const frame = await h.waitFor(/^They part at/m);
     const lines = frame.split('\n');
     expect(lines.length).toBeLessThanOrEqual(17);
     expect(lines.some((l) => /^Outcome +A +B +B − A +95% interval/.test(l))).toBe(true);
-    expect(frame).toContain('They part at');
     expect(frame).not.toContain('Debate on');
-    // An outcome neither team reached makes room for an assumption that differs, scrolled with ↑↓.
-    expect(frame).not.toMatch(/^Vetoed/m);
-    expect(frame).toMatch(/^Joined /m);
+    // The outcomes neither team reached fold into one row that names them, which makes room for an assumption that differs, scrolled with ↑↓.
+    expect(frame).toMatch(/^\+2 outcomes neither team reached: Not ratified, Pending$/m);
+    expectEveryOutcome(frame);
     const heading = lines.findIndex((l) => l.startsWith('Assumptions that differ'));
     expect(lines[heading]).toContain('↑↓ scroll');
     expect(lines[heading + 1]).toMatch(/^ {2}candidate\./);
@@ -185,6 +196,21 @@ describe('debate view', () => {
     // With room, the heading comes back.
     await h.resize(60, 24);
     await h.waitFor('Debate on');
+  });
+
+  it('at 60×17 with a kit\'s teams, no outcome is left off: one that neither team reached alone keeps its row', async () => {
+    const a = await load(join(BUNDLED, 'kits', '1990', 'team-a.yaml'));
+    const b = await load(join(BUNDLED, 'kits', '1990', 'team-b.yaml'));
+    h = renderApp(b, fileWorkspace({ bundledDir: BUNDLED }), testRunner(), a);
+    await h.resize(60, 24);
+    await h.press('c');
+    await debateDone();
+    await h.resize(60, 17);
+    const frame = await h.waitFor(/^Assumptions that differ/m);
+    expect(frame.split('\n').length).toBeLessThanOrEqual(17);
+    // Not ratified is 0.0% in both at 4,096 branches; alone, folding it would free no row, so it stays.
+    expect(frame).toMatch(/^Not ratified +0\.0% +0\.0%/m);
+    expectEveryOutcome(frame);
   });
 
   it('two files on the command line: the second on screen as team B, the first as team A, as the message line says', async () => {

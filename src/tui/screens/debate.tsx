@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
-import { OUTCOMES, OUTCOME_LABELS, STAGE_LABELS } from '../../model/outcome.js';
+import { OUTCOMES, OUTCOME_LABELS, STAGE_LABELS, type Outcome } from '../../model/outcome.js';
 import type { Scenario } from '../../model/scenario.js';
 import type { Comparison, PairedDifference } from '../../analysis/compare/comparison.js';
 import { bar, integer, padEnd, padStart, pointsDigits, truncate } from '../../report/format.js';
@@ -68,17 +68,17 @@ export function DebateScreen({ runner, a, b, onPick, onReset, active, width, hei
   ];
   // On a short screen room is made for a few assumptions (the point of a debate): the heading
   // goes first (the status line gives the branches and the seed), then the outcomes no branch
-  // of either team reached, then where the teams part. The column heads and the other outcomes
-  // stay: without them the shares cannot be read.
+  // of either team reached fold into one row that names them, then where the teams part. The
+  // column heads and the other outcomes stay: without them the shares cannot be read.
   const errorRows = results.error === undefined ? 0 : 1;
   let short = FIXED_ROWS + MIN_LIST_ROWS - (height - errorRows);
   const showHeading = short <= 0;
   if (!showHeading) short--;
-  const unreached = c === undefined ? [] : OUTCOMES.filter((o) => o !== 'joined' && c.outcomes[o].a === 0 && c.outcomes[o].b === 0);
-  const hidden = new Set(unreached.slice(0, Math.max(0, short)));
-  short -= hidden.size;
+  const folded = short > 0 && c !== undefined ? foldedOutcomes(c) : [];
+  const saved = foldedRowsSaved(folded);
+  short -= saved;
   const showPart = short <= 0;
-  const fixedRows = FIXED_ROWS - (showHeading ? 0 : 1) - (showPart ? 0 : 1) - hidden.size;
+  const fixedRows = FIXED_ROWS - (showHeading ? 0 : 1) - (showPart ? 0 : 1) - saved;
   let rest = height - fixedRows - errorRows;
   const gap = rest >= 6 ? 1 : 0;
   rest -= 2 * gap;
@@ -122,13 +122,18 @@ export function DebateScreen({ runner, a, b, onPick, onReset, active, width, hei
           <Text dimColor>Running both scenarios on the same branches…</Text>
         </Box>
       ) : (
-        <Box flexDirection="column" height={TABLE_ROWS - hidden.size - (showPart ? 0 : 1) + (showFunnel ? FUNNEL_ROWS + gap : 0)}>
+        <Box flexDirection="column" height={TABLE_ROWS - saved - (showPart ? 0 : 1) + (showFunnel ? FUNNEL_ROWS + gap : 0)}>
           <Text bold wrap="truncate">
             {tableHeader('Outcome', columns)}
           </Text>
-          {OUTCOMES.filter((o) => !hidden.has(o)).map((o) => (
+          {OUTCOMES.filter((o) => !folded.includes(o)).map((o) => (
             <DifferenceRow key={o} label={(width >= 110 ? OUTCOME_LABELS : SHORT_OUTCOME_LABELS)[o]} d={c.outcomes[o]} columns={columns} stale={stale} />
           ))}
+          {folded.length > 0 ? (
+            <Text wrap="truncate" dimColor>
+              {foldedText(folded)}
+            </Text>
+          ) : null}
           {showFunnel ? (
             <>
               <Box height={gap} />
@@ -174,6 +179,26 @@ export function DebateScreen({ runner, a, b, onPick, onReset, active, width, hei
       ))}
     </Box>
   );
+}
+
+/**
+ * The outcomes no branch of either team reached (Joined aside: always a row, the question of the
+ * debate), when folding them into one row makes room: two or more. One alone would take the row
+ * it frees, and an outcome is never left off without a word.
+ */
+function foldedOutcomes(c: Comparison): Outcome[] {
+  const unreached = OUTCOMES.filter((o) => o !== 'joined' && c.outcomes[o].a === 0 && c.outcomes[o].b === 0);
+  return unreached.length >= 2 ? unreached : [];
+}
+
+/** Rows saved by folding outcomes into one row that names them. */
+function foldedRowsSaved(folded: readonly Outcome[]): number {
+  return Math.max(0, folded.length - 1);
+}
+
+/** "+2 outcomes neither team reached: Not ratified, Pending". */
+function foldedText(folded: readonly Outcome[]): string {
+  return `+${folded.length} outcomes neither team reached: ${folded.map((o) => SHORT_OUTCOME_LABELS[o]).join(', ')}`;
 }
 
 function TeamLine({ name, team, color, width }: { name: string; team: Team; color: string; width: number }) {
