@@ -72,7 +72,10 @@ function labelColumn(labels: readonly string[], min: number, max: number): numbe
 function rowLabel(right: number, y: number, lines: readonly string[], full: string, fill?: string): string {
   const lineH = CHART_FONT_SIZE + 2;
   const first = y - ((lines.length - 1) * lineH) / 2;
-  const spans = lines.map((l, i) => `<tspan x="${n(right)}" y="${n(first + i * lineH)}">${htmlText(l)}</tspan>`).join('');
+  // A wrapped line starts with the space it was broken at: the label's text (copied, read aloud,
+  // extracted) keeps its words apart ("ratification under way", not "ratificationunder way"), and
+  // at the left of a right-aligned line the space moves nothing.
+  const spans = lines.map((l, i) => `<tspan x="${n(right)}" y="${n(first + i * lineH)}">${htmlText(i === 0 ? l : ` ${l}`)}</tspan>`).join('');
   return `<text x="${n(right)}" y="${n(first)}" text-anchor="end"${fill === undefined ? '' : ` fill="${fill}"`}><title>${htmlText(full)}</title>${spans}</text>`;
 }
 

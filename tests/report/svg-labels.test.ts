@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fitLines, textWidth } from '../../src/report/svg.js';
+import { barChartSvg, fitLines, textWidth } from '../../src/report/svg.js';
 
 describe('chart labels on at most two lines', () => {
   test('words that fit are kept whole; an ellipsis marks only text that was cut', () => {
@@ -13,5 +13,17 @@ describe('chart labels on at most two lines', () => {
     expect(two).toHaveLength(2);
     expect(two[1]).toBe('ok');
     for (const l of [...wide, ...two]) expect(textWidth(l)).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('a label wrapped on two lines', () => {
+  /** Each row label's text (a text with a tooltip) as a reader gets it (copied, read aloud, extracted): its lines' text. */
+  const labelTexts = (svg: string) => [...svg.matchAll(/<text [^>]*><title>.*?<\/title>(.*?)<\/text>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+
+  test('reads as one text, its words apart where the line broke', () => {
+    const label = 'Pending at horizon (objection or ratification under way)';
+    const svg = barChartSvg([{ label, share: 0.01 }, { label: 'Joined', share: 0.2 }], 'Outcomes');
+    expect(svg).toMatch(/<\/tspan><tspan /);
+    expect(labelTexts(svg)).toEqual([label, 'Joined']);
   });
 });
