@@ -35,7 +35,7 @@ describe('what would it take (f)', () => {
     await h!.press('f');
     const frame = await h!.waitFor(/What would it take: joined >= 30%, from the scenario on screen +\d+ evaluations/);
     expect(frame).toContain('The scenario on screen already meets joined >= 30%');
-    expect(frame).toMatch(/› +1 +0\.00 +\d+\.\d% +\(as on screen\)/);
+    expect(frame).toMatch(/› +1 +0\.00 +\d+\.\d% +\(no change: its share on the search.s branches\)/);
     // Esc goes back; Enter on "as on screen" changes nothing.
     await h!.press(KEY.enter);
     expect(h!.lastFrame()).not.toContain('● unsaved');

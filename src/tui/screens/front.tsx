@@ -100,7 +100,7 @@ export function FrontScreen({ scenario, target, onTarget, executors, seed, cache
             const i = first + k;
             return (
               <Text key={i} inverse={i === chosen} wrap="truncate">
-                {`${i === chosen ? '›' : ' '} ${padStart(String(i + 1), 3)}  ${padStart(r.distance.toFixed(2), 8)}  ${padStart(pct(r.share), 6)}  ${r.changes.length === 0 ? '(as on screen)' : r.changes.join('; ')}`}
+                {`${i === chosen ? '›' : ' '} ${padStart(String(i + 1), 3)}  ${padStart(r.distance.toFixed(2), 8)}  ${padStart(pct(r.share), 6)}  ${r.changes.length === 0 ? '(no change: its share on the search\'s branches)' : r.changes.join('; ')}`}
               </Text>
             );
           })}
