@@ -56,7 +56,8 @@ export function liftHoldouts(m: CompiledModel, s: BranchState, asked: number, tr
         // Still refusing: its objection is as strong, and for the reason, it is now.
         s.holdingStrength[i] = blockedBy >= 0 ? -Infinity : Math.max(s.allyP[i]!, 0);
         s.holdingReason[i] = blockedBy >= 0 ? m.reasonOfRule + blockedBy : refusalReason(m, s, i, s.track === TrackCode.special);
-        if (still !== null && month > until) still.push(i);
+        // Refusing at the meeting, whatever concession comes later in the year.
+        still?.push(i);
       }
     }
     if (month <= until) {

@@ -20,7 +20,7 @@ export type TraceEntry =
    * met now (else other terms moved: a rule's or an event's shift).
    */
   | { readonly kind: 'objection_met'; readonly year: number; readonly month: number; readonly ally: number; readonly reason: number; readonly criterionMet: boolean }
-  /** Hold-outs asked again at a meeting of a later year (`month`) that still refuse, in the order of the Allies. */
+  /** Hold-outs asked again at a meeting of a later year (`month`) that still refuse, in the order of the Allies (one a concession lifts later that year too). */
   | { readonly kind: 'still_holding'; readonly year: number; readonly month: number; readonly allies: readonly number[] }
   /** An objection raised when the candidate applied, settled by talks before the meeting that voted. */
   | { readonly kind: 'objection_settled'; readonly year: number; readonly month: number; readonly ally: number }
