@@ -422,3 +422,103 @@ describe('the month of the invitation', () => {
     expect(r.invitationMonths.map((x) => x.month)).toEqual(['2000-05']);
   });
 });
+
+describe('a story in the order of its months', () => {
+  /** An event of the record's month `month`, in 2000 for certain. */
+  const dated = (id: string, month?: string): Scenario['events'][number] => ({
+    id,
+    label: `Event ${id}`,
+    source: 'test',
+    historical: true,
+    enabled: true,
+    hazard: fixed(1),
+    from: 2000,
+    to: 2000,
+    ...(month !== undefined && { month }),
+    once: true,
+    effects: [{ kind: 'interest', delta: fixed(0) }],
+  });
+
+  test('an event of a known month is told at its month, one without at the start of its year, and none after the branch ended', () => {
+    // Invited at the May 2000 meeting; every parliament 13 months: a member in June 2001.
+    const base = certain({ date: '2000-01-10', horizon: 2001, months: 13 });
+    const s: Scenario = { ...base, events: [dated('undated'), dated('march', '2000-03'), dated('october', '2000-10')] };
+    const m = compile(s);
+    const told = tellStory(m, 'months', traceBranch(m, 'months', 0)).lines.map((l) => l.text);
+    const at = (text: string) => told.findIndex((l) => l.includes(text));
+    expect(at('Event undated')).toBe(0);
+    expect(at('Event march')).toBeGreaterThan(at('applies in January 2000'));
+    expect(at('Event march')).toBeLessThan(at('North Atlantic Council, May 2000'));
+    expect(at('Event october')).toBeGreaterThan(at('Invited in May 2000'));
+    // The same year ending in May 2000: the event of October is no part of the story.
+    const short = compile({ ...s, decisionPoint: { ...s.decisionPoint, horizon: 2000 }, allies: certain().allies });
+    const t = traceBranch(short, 'months', 0);
+    expect(t.exit.exit).toBe('joined');
+    const story = tellStory(short, 'months', t);
+    expect(story.lines.some((l) => l.text.includes('Event october'))).toBe(false);
+    expect(story.lines.some((l) => l.text.includes('Event march'))).toBe(true);
+    expect(story.lines[story.lines.length - 1]!.text).toBe(story.ending);
+    // One the story gives as a reason is told all the same: the engine counts it from the start of its year.
+    const veto: Scenario['events'][number] = { ...dated('veto', '2000-10'), effects: [{ kind: 'consent', allies: { kind: 'some', codes: [s.allies[3]!.code] }, delta: fixed(-2) }] };
+    const vetoed = compile({ ...s, decisionPoint: { ...s.decisionPoint, horizon: 2000 }, events: [veto] });
+    const cited = tellStory(vetoed, 'months', traceBranch(vetoed, 'months', 0));
+    expect(cited.ending).toMatch(/vetoes the invitation in May 2000: Event veto\.$/);
+    expect(cited.lines.some((l) => l.text.startsWith('Event: Event veto'))).toBe(true);
+  });
+
+  test('every hold-out still refusing when asked again is named, one that lifts later that year too, and a lift before the meeting comes first', () => {
+    // Allies 3 and 4 hold out at the May 2000 meeting and never agree on the terms; in 2001 one
+    // lifts by a concession before the May meeting and the other after it.
+    const holdout = (a: Ally, i: number): Ally => (i === 3 || i === 4 ? { ...a, consent: fixed(0), objection: 'holdout', holdoutLift: fixed(0.9) } : a);
+    const m = compile(certain({ date: '2000-01-10', horizon: 2001, edit: holdout }));
+    const [early, late] = [3, 4].map((i) => m.allyCodes.indexOf(referenceScenario().allies[i]!.code)) as [number, number];
+    const meeting = monthOfDate('2001-05');
+    const lifts = (t: ReturnType<typeof traceBranch>) => new Map(t.entries.flatMap((e) => (e.kind === 'holdout_lifted' ? [[e.ally, e.month] as const] : [])));
+    const branch = Array.from({ length: 400 }, (_, b) => b).find((b) => {
+      const l = lifts(traceBranch(m, 'months', b));
+      return l.get(early)! < meeting && l.get(late)! > meeting && l.get(late)! < monthOfDate('2002-01');
+    });
+    expect(branch).toBeDefined();
+    const told = tellStory(m, 'months', traceBranch(m, 'months', branch!)).lines.map((l) => l.text);
+    const [earlyName, lateName] = [early, late].map((i) => describeActor(m, i, 'veto').name);
+    const asked = told.findIndex((l) => l.startsWith('Asked again'));
+    expect(told[asked]).toBe(`Asked again at the Council's first meeting of the year, ${lateName} still holds out.`);
+    expect(told.findIndex((l) => l.startsWith(`${earlyName} lifts its hold-out`))).toBeLessThan(asked);
+    expect(told.findIndex((l) => l.startsWith(`${lateName} lifts its hold-out`))).toBeGreaterThan(asked);
+  });
+
+  test('a withdrawal ends the ratification under way: no parliament is told ratifying after it', () => {
+    // Invited in May 2000: Ally 2's parliament ratifies in August 2000, the others in June 2001.
+    // The candidate may withdraw in 2001 and apply again; from 2001 every Ally refuses, so no
+    // new protocol follows and the story goes on past June 2001.
+    const base = certain({ date: '2000-01-10', horizon: 2004, months: 13, edit: (a, i) => (i === 2 ? { ...a, ratification: { ...a.ratification, months: fixed(3) } } : a) });
+    const cold: Scenario['events'][number] = { ...dated('cold'), from: 2001, to: 2001, effects: [{ kind: 'consent', allies: { kind: 'all' }, delta: fixed(-1) }] };
+    const s: Scenario = { ...base, candidate: { ...base.candidate, withdrawal: fixed(0.5) }, events: [cold] };
+    const m = compile(s);
+    const june2001 = monthOfDate('2001-06');
+    const firstWithdrawal = (t: ReturnType<typeof traceBranch>) => t.entries.find((e) => e.kind === 'withdrew')?.month ?? Infinity;
+    const branch = Array.from({ length: 400 }, (_, b) => b).find((b) => firstWithdrawal(traceBranch(m, 'months', b)) < june2001);
+    expect(branch).toBeDefined();
+    const t = traceBranch(m, 'months', branch!);
+    // The engine agrees: the round withdrawn from makes no member.
+    expect(t.exit.exit).not.toBe('joined');
+    expect(t.exitMonth).toBeGreaterThan(june2001);
+    const told = tellStory(m, 'months', t).lines.map((l) => l.text);
+    expect(told.some((l) => l.includes('ratify the protocol in June 2001') || l.includes('to June 2001'))).toBe(false);
+    // What a parliament did before the withdrawal may be told.
+    expect(told).toContain(`1 of the ${s.allies.length} members' parliaments ratify the protocol in August 2000.`);
+  });
+
+  test('an invitation by the members voting says which co-candidates, members already, do not vote', () => {
+    const joinedEarlier = (a: Ally, i: number): Ally => (i === 5 || i === 6 ? { ...a, joined: '1999-03-12' } : a);
+    const base = certain({ date: '2000-01-10', edit: joinedEarlier });
+    const s = { ...base, candidate: { ...base.candidate, coCandidates: [base.allies[5]!.code, base.allies[6]!.code] } };
+    const m = compile(s);
+    const told = tellStory(m, 'months', traceBranch(m, 'months', 0)).lines.map((l) => l.text);
+    expect(told).toContain(`Invited in May 2000 by unanimous agreement of the ${s.allies.length - 2} members voting, its 2 co-candidates of the 1999 round aside (Article 10).`);
+    const one = { ...base, candidate: { ...base.candidate, coCandidates: [base.allies[5]!.code] } };
+    const m1 = compile(one);
+    const name = describeActor(m1, m1.allyCodes.indexOf(base.allies[5]!.code), 'veto').name;
+    expect(tellStory(m1, 'months', traceBranch(m1, 'months', 0)).lines.map((l) => l.text)).toContain(`Invited in May 2000 by unanimous agreement of the ${s.allies.length - 1} members voting, its co-candidate ${name} aside (Article 10).`);
+  });
+});

@@ -2,16 +2,35 @@ import { describeActor, describeReason, EXITS, type BranchTrace, type CompiledMo
 import { candidateAt, nameWithCode } from '../../model/names.js';
 import { OUTCOME_LABELS, TRACKS, TRACK_LABELS } from '../../model/outcome.js';
 import { PROCEDURES } from '../../model/procedures.js';
-import { monthInWords } from '../../model/council-calendar.js';
+import { monthInWords, monthOfDate } from '../../model/council-calendar.js';
 import type { Reason } from '../../model/results.js';
+import type { ScenarioEvent } from '../../model/scenario.js';
 import { resolveSource } from '../../model/sources.js';
 import { pct } from '../../report/format.js';
+import { clause, reasonsOf, strongestObjector, type Refusal } from './reasons.js';
 
 export interface StoryLine {
   readonly year: number;
   readonly text: string;
   readonly source?: string;
+  /** A step the ending turns on (the application, the invitation, the protocol, the deciding refusal or stop): a shortened story keeps it. */
+  readonly decisive?: true;
 }
+
+/** The procedure's steps a line may tell; those of the last candidacy that lead to the ending are decisive. */
+type Step = 'decided' | 'stopped' | 'applied' | 'vote' | 'holding' | 'withdrew' | 'invited' | 'protocol' | 'ratified';
+
+/** The steps that decide each ending: the last of each kind told (a vote or a round of ratification with all its lines). */
+const DECISIVE: Readonly<Record<(typeof EXITS)[number]['exit'], readonly Step[]>> = {
+  joined: ['applied', 'invited', 'protocol', 'ratified'],
+  no_application: ['decided', 'stopped'],
+  withdrawn: ['applied', 'withdrew'],
+  map_stalled: ['applied'],
+  vetoed: ['applied', 'vote'],
+  held_out: ['applied', 'vote', 'holding'],
+  ratification_failed: ['applied', 'invited', 'protocol', 'ratified'],
+  pending_at_horizon: ['applied', 'invited', 'protocol', 'ratified'],
+};
 
 /** A line for a stretch of quiet years merged into one ("2009–2012: …"): it begins with its own years, so none is shown beside it. */
 export function isStretch(line: Pick<StoryLine, 'text'>): boolean {
@@ -47,54 +66,75 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
   const sc = m.scenario;
   const plain = options.plain === true;
   const ally = (i: number) => describeActor(m, i, 'veto');
-  const lines: StoryLine[] = [];
+  const exit = t.exit;
+  // The month the branch's story ends: a withdrawal's branch walks on to the horizon, idle.
+  const storyEnd = exit.exit === 'withdrawn' ? m.horizon * 12 + 11 : t.exitMonth;
+  // The reasons the story gives (the ending's, each refusal's): the engine counts an event from the start of its year.
+  const citedReasons = new Set([t.reason, ...t.entries.flatMap((e) => (e.kind === 'vote' && !e.consent ? [e.reason] : []))]);
+  let lines: StoryLine[] = [];
   /**
    * When within its year each line happened, to tell a year's lines in order: an act's own
    * month, or for a line with none (an event, a rule, a year of waiting) the month of the act
-   * told before it that year (its start if none). Ratification acts are told ahead, at the
-   * invitation, in the later years they fall in: their months order them and nothing else.
+   * told before it that year (its start if none). Lines told ahead (ratification acts, at the
+   * invitation; an event of a known month, as its year opens) are ordered by their months and
+   * move nothing else.
    */
   const happened = new Map<StoryLine, number>();
   const lastAct = new Map<number, number>();
-  const add = (year: number, text: string, source?: string, when?: { month: number; ahead?: boolean }) => {
+  /** The step each line tells, if any, and its group: a vote's lines, or a round of ratification's, share one. */
+  const steps = new Map<StoryLine, { kind: Step; group: number }>();
+  let groups = 0;
+  const add = (year: number, text: string, source?: string, when?: { month?: number; ahead?: boolean; step?: Step; group?: number }) => {
     const said = plain ? plainWords(text) : text;
     const line: StoryLine = source && !plain ? { year, text: said, source } : { year, text: said };
     lines.push(line);
     happened.set(line, when?.month ?? lastAct.get(year) ?? year * 12);
-    if (when !== undefined && when.ahead !== true) lastAct.set(year, when.month);
+    if (when?.month !== undefined && when.ahead !== true) lastAct.set(year, when.month);
+    if (when?.step !== undefined) steps.set(line, { kind: when.step, group: when.group ?? ++groups });
+    return line;
   };
   /** " (chance 12%)" in the full story; nothing in plain words. */
   const chance = (text: string) => (plain ? '' : ` (${text})`);
   /** The refusals of the last vote: who, and with what chance of consent. */
-  let lastRefusals: { ally: number; p: number; reason: number }[] = [];
+  let lastRefusals: Refusal[] = [];
   const ruleActive = new Array<boolean>(m.rules.length).fill(false);
   const runs = new Map<string, { from: number; to: number }>();
 
   // Quiet years (no interest, still preparing) are merged into one line per stretch.
-  const quiet = (key: string, year: number, text: string, source?: string) => {
+  const quiet = (key: string, year: number, text: string, source?: string, when?: { month: number; step?: Step }) => {
     const last = lines[lines.length - 1];
     const run = runs.get(key);
     if (last !== undefined && run !== undefined && run.to === year - 1 && last.text.endsWith(text)) {
       run.to = year;
       const merged = { ...last, text: `${run.from}–${year}: ${text}` };
       happened.set(merged, happened.get(last)!);
+      if (steps.has(last)) steps.set(merged, steps.get(last)!);
       lines[lines.length - 1] = merged;
       return;
     }
     runs.set(key, { from: year, to: year });
-    add(year, text, source);
+    add(year, text, source, when);
   };
 
   // Ratification acts are traced at the invitation, with the months they fall in: a withdrawal
   // or the branch's end before one means it never happened.
   const ratified: { line: StoryLine; month: number }[] = [];
-  const dropRatifiedAfter = (month: number) => {
-    for (const r of ratified.splice(0).filter((r) => r.month > month)) lines.splice(lines.indexOf(r.line), 1);
-  };
-
   /** The parliaments that pass the protocol (a vote that passes, after failed ones or not), and how many ratify it, for one line that sums them up. */
   const passes: { month: number; ally: number; procedure?: string }[] = [];
   let ratifying = 0;
+  /** The group of the round of ratification under way. */
+  let round = 0;
+  /**
+   * The round of ratification ends in `month`: the branch ends, or the candidate withdraws,
+   * which ends every consent given. Acts after it never happened; the parliaments that passed
+   * the protocol before it are told as one line.
+   */
+  const endRound = (month: number) => {
+    for (const r of ratified.splice(0).filter((r) => r.month > month)) lines.splice(lines.indexOf(r.line), 1);
+    tellPasses(passes.filter((p) => p.month <= month), ratifying);
+    passes.length = 0;
+    ratifying = 0;
+  };
 
   /** The month of the application under way (a later member's objection runs from the day it joined). */
   let appliedMonth = -Infinity;
@@ -102,32 +142,53 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
   const flushVotes = () => {
     if (votes.length === 0) return;
     const year = votes[0]!.year;
+    const month = votes[0]!.month;
     const refusals = votes.filter((v) => !v.consent);
     lastRefusals = refusals.map((v) => ({ ally: v.ally, p: v.p, reason: v.reason }));
     const agreed = votes.length - refusals.length;
-    const at = { month: votes[0]!.month };
-    add(year, `North Atlantic Council, ${monthInWords(votes[0]!.month)}: ${agreed} of ${votes.length} Allies asked agree to invite ${candidateAt(sc.candidate.name, year)}.`, undefined, at);
+    const at = { month, step: 'vote' as const, group: ++groups };
+    add(year, `North Atlantic Council, ${monthInWords(month)}: ${agreed} of ${votes.length} Allies asked agree to invite ${candidateAt(sc.candidate.name, year)}.`, undefined, at);
+    votes.length = 0;
     if (plain && refusals.length > 3) {
-      const names = refusals.slice(0, 3).map((v) => ally(v.ally).name);
-      add(year, `${refusals.length} Allies refuse, among them ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}.`);
-      votes.length = 0;
+      // The vote that vetoed names whom the engine named (a rule or an event may single one out among equals).
+      const deciding = exit.exit === 'vetoed' && month === t.exitMonth;
+      add(year, refusalsInWords(lastRefusals, deciding ? t.actor : undefined), undefined, at);
       return;
     }
     for (const v of refusals) {
       const a = ally(v.ally);
       const reason = describeReason(m, v.reason, v.ally);
       const kind = m.allyHoldout[v.ally] === 1 ? 'holds out' : 'vetoes';
-      add(year, `  ${plain ? a.name : nameWithCode(a.name, a.code)} ${kind}${chance(`chance of consent ${pct(v.p, 0)}`)}: ${clause(reason)}.`, reason.source);
+      add(year, `  ${plain ? a.name : nameWithCode(a.name, a.code)} ${kind}${chance(`chance of consent ${pct(v.p, 0)}`)}: ${clause(reason)}.`, reason.source, at);
     }
-    votes.length = 0;
   };
+
+  /**
+   * Many refusals as one line, in plain words: how many, each reason with who gives it, and the
+   * strongest objector (the lowest chance of consent), or that several refuse alike; never a
+   * list of the first few, which would read as the main objectors. `named`: the engine's blocker.
+   */
+  function refusalsInWords(refusals: readonly Refusal[], named?: number): string {
+    const strongest = strongestObjector(m, refusals);
+    const who = named === undefined ? strongest.ally : named < m.allyCount ? named : -1;
+    // The strongest are vetoes if any Ally vetoes: a hold-out only negotiates.
+    const verb = m.allyHoldout[strongest.alike[0]!.ally] === 1 ? 'hold out' : 'veto';
+    const firmest =
+      who >= 0
+        ? `The strongest objector is ${ally(who).name}.`
+        : `${strongest.alike.length === refusals.length ? `They ${verb} alike` : `${strongest.alike.length} of them ${verb} as firmly as any`}: none stands out.`;
+    return `${refusals.length} Allies refuse: ${reasonsOf(m, refusals, (i) => ally(i).name)}. ${firmest}`;
+  }
 
   for (const e of t.entries) {
     if (e.kind !== 'vote') flushVotes();
     switch (e.kind) {
       case 'event': {
         const ev = sc.events.find((x) => x.id === m.events[e.event]!.id)!;
-        add(e.year, plain ? `${ev.label}.` : `Event: ${ev.label} (yearly chance ${pct(e.p, 0)}).`, ev.source);
+        const month = eventMonth(ev, e.year);
+        // An event of a known month after the branch ended is no part of its story, unless a reason told names it.
+        if (month !== undefined && month > storyEnd && !citedReasons.has(m.reasonOfEvent + e.event)) break;
+        add(e.year, plain ? `${ev.label}.` : `Event: ${ev.label} (yearly chance ${pct(e.p, 0)}).`, ev.source, month === undefined ? undefined : { month, ahead: true });
         break;
       }
       case 'rule': {
@@ -141,24 +202,25 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
       }
       case 'interest':
         if (!e.interested) quiet('interest', e.year, `${candidateAt(sc.candidate.name, e.year)}'s leadership does not seek membership${chance(`its yearly chance of seeking it: ${pct(e.p, 0)}`)}.`, sc.candidate.interest.source);
-        else add(e.year, `${candidateAt(sc.candidate.name, e.year)}'s leadership decides to seek membership${chance(`chance ${pct(e.p, 0)}`)}.`, sc.candidate.interest.source);
+        else add(e.year, `${candidateAt(sc.candidate.name, e.year)}'s leadership decides to seek membership${chance(`chance ${pct(e.p, 0)}`)}.`, sc.candidate.interest.source, { step: 'decided' });
         break;
       case 'opposition':
-        if (e.stopped) add(e.year, `Domestic opposition stops the application${chance(`chance ${pct(e.p, 0)}`)}.`, sc.candidate.domesticOpposition.source);
+        if (e.stopped) add(e.year, `Domestic opposition stops the application${chance(`chance ${pct(e.p, 0)}`)}.`, sc.candidate.domesticOpposition.source, { step: 'stopped' });
         break;
       case 'applied': {
         appliedMonth = e.month;
         const track = TRACKS[e.track]!;
         // The standard path as it was that year: no MAP before 1999, no Study before 1995.
         const path = track === 'map' ? TRACK_LABELS.map : PROCEDURES[m.procedureByYear[e.year - m.startYear]!]!.label;
-        const how = track === 'special' ? 'demanding special status rather than standing in line' : `accepting the standard path: ${path}`;
-        add(e.year, `${candidateAt(sc.candidate.name, e.year)} applies in ${monthInWords(e.month)}, ${how}${chance(`chance of accepting the standard path ${pct(e.pStandard, 0)}`)}.`, sc.candidate.acceptsStandardPath.source, { month: e.month });
+        // In plain words the path is not spelt out: the page has room for the steps, not their terms.
+        const how = track === 'special' ? 'demanding special status rather than standing in line' : `accepting the standard path${plain ? '' : `: ${path}`}`;
+        add(e.year, `${candidateAt(sc.candidate.name, e.year)} applies in ${monthInWords(e.month)}, ${how}${chance(`chance of accepting the standard path ${pct(e.pStandard, 0)}`)}.`, sc.candidate.acceptsStandardPath.source, { month: e.month, step: 'applied' });
         break;
       }
       case 'withdrew':
-        dropRatifiedAfter(e.month);
+        endRound(e.month);
         // In the horizon's year there is no later year to apply again in.
-        add(e.year, `${candidateAt(sc.candidate.name, e.year)} withdraws its application in ${monthInWords(e.month)}${e.year < m.horizon ? '; it may apply again in a later year' : ''}.`, sc.candidate.withdrawal.source, { month: e.month });
+        add(e.year, `${candidateAt(sc.candidate.name, e.year)} withdraws its application in ${monthInWords(e.month)}${e.year < m.horizon ? '; it may apply again in a later year' : ''}.`, sc.candidate.withdrawal.source, { month: e.month, step: 'withdrew' });
         break;
       case 'track_changed':
         add(e.year, `The Membership Action Plan now exists; preparation continues under it.`, sc.process.standardPath.minYears.source);
@@ -189,7 +251,7 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
         // Years of talks that settle nothing are one line, merged over a stretch of years.
         const names = e.allies.map((i) => ally(i).name);
         const who = names.length === 1 ? `${names[0]} still holds out` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} still hold out`;
-        quiet(`holding ${e.allies.join(',')}`, e.year, `Asked again at the Council's first meeting of the year, ${who}.`);
+        quiet(`holding ${e.allies.join(',')}`, e.year, `Asked again at the Council's first meeting of the year, ${who}.`, undefined, { month: e.month, step: 'holding' });
         break;
       }
       case 'objection_settled': {
@@ -200,32 +262,39 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
         add(e.year, `${a.name} had objected ${when}; talks settled it in ${monthInWords(e.month)}, before the meeting.`, sc.allies.find((x) => x.code === a.code)?.holdoutLift.source);
         break;
       }
-      case 'invited':
-        add(e.year, `Invited in ${monthInWords(e.month)} by unanimous agreement of the ${e.voters} members (Article 10).`, 'S1', { month: e.month });
+      case 'invited': {
+        const aside = coCandidatesAside(m, e.month);
+        // Plain words need no glossary of "unanimous" and "Article 10" on a page that has room for little.
+        const text = plain ? `Invited in ${monthInWords(e.month)}: all ${e.voters} members${aside && `${aside},`} agree.` : `Invited in ${monthInWords(e.month)} by unanimous agreement of the ${e.voters} members${aside} (Article 10).`;
+        add(e.year, text, 'S1', { month: e.month, step: 'invited' });
         break;
-      case 'protocol':
+      }
+      case 'protocol': {
         // Told ahead, in its own year, and dropped with the ratifications if the branch ends first.
-        add(e.year, `The accession protocol is signed in ${monthInWords(e.month)}; each member's parliament now ratifies it.`, sc.process.protocolMonths.source, { month: e.month, ahead: true });
-        ratified.push({ line: lines[lines.length - 1]!, month: e.month });
+        round = ++groups;
+        const line = add(e.year, `The accession protocol is signed in ${monthInWords(e.month)}; each member's parliament now ratifies it.`, sc.process.protocolMonths.source, { month: e.month, ahead: true, step: 'protocol' });
+        ratified.push({ line, month: e.month });
         passes.length = 0;
         ratifying = 0;
         break;
+      }
       case 'ratification': {
         // Told in the year it falls in, and only if it comes before the branch ends or the candidacy is withdrawn.
         const a = ally(e.ally);
         const spec = sc.allies.find((x) => x.code === a.code)!.ratification;
         const at = monthInWords(e.month);
-        const ahead = { month: e.month, ahead: true };
+        const ahead = { month: e.month, ahead: true, step: 'ratified' as const, group: round };
         ratifying++;
         if (e.passed && e.failedVotes !== Infinity) passes.push({ month: e.month, ally: e.ally, procedure: spec.procedure });
         // The procedure names how the Ally ratifies; the sentence's subject is the Ally's ratification.
         const whose = `${a.name}'s ratification${spec.procedure ? ` (${spec.procedure})` : ''}`;
-        if (!e.passed) add(e.year, `${whose} fails for good in ${at}: the protocol is rejected and not put again.`, spec.pass.source, ahead);
-        else if (e.failedVotes === Infinity) add(e.year, `${whose} fails at a first vote in ${at}, and at every vote after, a month apart: its chance of passing is nil.`, spec.pass.source, ahead);
-        else if (e.failedVotes === 1) add(e.year, `${whose} fails at a first vote; put again a month later, it passes in ${at}.`, spec.pass.source, ahead);
-        else if (e.failedVotes > 1) add(e.year, `${whose} fails at ${e.failedVotes} votes, a month apart; put again, it passes in ${at}.`, spec.pass.source, ahead);
+        let text: string;
+        if (!e.passed) text = `${whose} fails for good in ${at}: the protocol is rejected and not put again.`;
+        else if (e.failedVotes === Infinity) text = `${whose} fails at a first vote in ${at}, and at every vote after, a month apart: its chance of passing is nil.`;
+        else if (e.failedVotes === 1) text = `${whose} fails at a first vote; put again a month later, it passes in ${at}.`;
+        else if (e.failedVotes > 1) text = `${whose} fails at ${e.failedVotes} votes, a month apart; put again, it passes in ${at}.`;
         else break;
-        ratified.push({ line: lines[lines.length - 1]!, month: e.month });
+        ratified.push({ line: add(e.year, text, spec.pass.source, ahead), month: e.month });
         break;
       }
       case 'end':
@@ -235,7 +304,7 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
   flushVotes();
 
   /**
-   * The parliaments that passed the protocol before the branch ended, as one line in the year of
+   * The parliaments that passed the protocol before the round ended, as one line in the year of
    * the last: how many, by when, and which came last (each passing vote on its own would be
    * thirty lines; a failed vote has its own line).
    */
@@ -249,29 +318,28 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
     else if (kept.length < of) text = `${kept.length} of the ${of} members' parliaments ratify the protocol ${span}.`;
     else {
       const lastOnes = kept.filter((p) => p.month === last);
-      const slowest = lastOnes.length === 1 && first !== last ? `; the last is ${ally(lastOnes[0]!.ally).name}'s${lastOnes[0]!.procedure ? ` (${lastOnes[0]!.procedure})` : ''}` : '';
+      const procedure = lastOnes[0]!.procedure && !plain ? ` (${lastOnes[0]!.procedure})` : '';
+      const slowest = lastOnes.length === 1 && first !== last ? `; the last is ${ally(lastOnes[0]!.ally).name}'s${procedure}` : '';
       text = `All ${of} members' parliaments ratify the protocol ${span}${slowest}.`;
     }
-    add(Math.floor(last / 12), text, undefined, { month: last, ahead: true });
+    add(Math.floor(last / 12), text, undefined, { month: last, ahead: true, step: 'ratified', group: round });
   }
 
-  const exit = t.exit;
   const reason = describeReason(m, t.reason, t.actor);
   const who = describeActor(m, t.actor, exit.role, t.exitYear);
   // The engine names no Ally when several objected alike, none singled out by a rule or an event
-  // (Washington's "dream" singles one out): the story says how many refused at that chance.
-  const lowest = Math.min(...lastRefusals.map((r) => r.p));
-  const tied = t.actor === m.allyCount ? lastRefusals.filter((r) => Math.abs(r.p - lowest) < 1e-9).length : 0;
+  // (Washington's "dream" singles one out): the story says how many refused at that chance, and why.
+  const alike = lastRefusals.length > 0 ? strongestObjector(m, lastRefusals).alike : [];
+  const tie = t.actor === m.allyCount ? { count: Math.max(alike.length, 2), p: alike[0]?.p ?? 0, why: alike.length > 0 ? reasonsOf(m, alike, (i) => ally(i).name) : clause(reason) } : undefined;
   // A withdrawal before the horizon's year is the outcome only because no application followed it by the horizon.
   const candidateName = candidateAt(sc.candidate.name, exit.exit === 'withdrawn' ? m.horizon : t.exitYear);
-  const ending = endingText(exit.exit, who, reason, monthInWords(t.exitMonth), candidateName, t.actor === m.allyCount ? { count: Math.max(tied, 2), p: lowest } : undefined, t.exitYear < m.horizon);
-  dropRatifiedAfter(t.exitMonth);
-  tellPasses(passes.filter((p) => p.month <= t.exitMonth), ratifying);
-  // Lines in the order of their years, and within a year of their months (ratification acts were
-  // told at the invitation); as told where those are equal. The ending comes last, under the
-  // last year told: a withdrawal's ending names its own month, and years of no application may
-  // follow it.
+  const ending = endingText(exit.exit, who, reason, monthInWords(t.exitMonth), candidateName, tie, t.exitYear < m.horizon);
+  endRound(t.exitMonth);
+  // Lines in the order of their years, and within a year of their months; as told where those
+  // are equal. The ending comes last, under the last year told: a withdrawal's ending names its
+  // own month, and years of no application may follow it.
   lines.sort((a, b) => a.year - b.year || happened.get(a)! - happened.get(b)!);
+  lines = markDecisive(lines, steps, DECISIVE[exit.exit]);
   const lastTold = Math.max(t.exitYear, lines[lines.length - 1]?.year ?? t.exitYear);
   // A withdrawal in the last year told is already its own line: told once.
   if (!(exit.exit === 'withdrawn' && t.exitYear === lastTold)) add(lastTold, ending, reason.source);
@@ -296,17 +364,54 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
   };
 }
 
+/** The month index an event came in, when the record gives its month and the branch has it in that month's year. */
+function eventMonth(ev: ScenarioEvent, year: number): number | undefined {
+  if (ev.month === undefined) return undefined;
+  const at = monthOfDate(ev.month);
+  return Math.floor(at / 12) === year ? at : undefined;
+}
+
+/**
+ * The co-candidates, members by the meeting of `month`, that do not vote on the candidate, as a
+ * clause: the Alliance is larger than the members voting ("of the 19 members voting, its 6
+ * co-candidates of the 2004 round aside"); nothing when there are none.
+ */
+function coCandidatesAside(m: CompiledModel, month: number): string {
+  const aside: number[] = [];
+  for (let i = 0; i < m.allyCount; i++) if (m.allyCoCandidate[i] === 1 && m.allyJoinedMonth[i]! <= month) aside.push(i);
+  if (aside.length === 0) return '';
+  if (aside.length === 1) return ` voting, its co-candidate ${describeActor(m, aside[0]!, 'veto').name} aside`;
+  const years = new Set(aside.map((i) => Math.floor(m.allyJoinedMonth[i]! / 12)));
+  return ` voting, its ${aside.length} co-candidates${years.size === 1 ? ` of the ${[...years][0]} round` : ''} aside`;
+}
+
+/**
+ * The lines with the steps an ending turns on marked decisive: of each kind of step `kinds`
+ * names, the last told, with the lines of its group (a vote's refusals, a round's acts).
+ */
+function markDecisive(lines: readonly StoryLine[], steps: ReadonlyMap<StoryLine, { kind: Step; group: number }>, kinds: readonly Step[]): StoryLine[] {
+  const lastGroup = new Map<Step, number>();
+  for (const l of lines) {
+    const step = steps.get(l);
+    if (step !== undefined && kinds.includes(step.kind)) lastGroup.set(step.kind, Math.max(step.group, lastGroup.get(step.kind) ?? -1));
+  }
+  return lines.map((l) => {
+    const step = steps.get(l);
+    return step !== undefined && lastGroup.get(step.kind) === step.group ? { ...l, decisive: true } : l;
+  });
+}
+
 function endingText(
   exit: (typeof EXITS)[number]['exit'],
   who: { code: string; name: string },
   reason: Reason,
   when: string,
   candidate: string,
-  tie?: { readonly count: number; readonly p: number },
+  tie?: { readonly count: number; readonly p: number; readonly why: string },
   beforeLastYear = false,
 ): string {
-  // Several Allies refused with the same lowest chance: naming one of them would be arbitrary.
-  if (tie !== undefined && exit === 'vetoed') return `The invitation is vetoed in ${when}: ${tie.count} Allies refuse with the same chance of consent (${pct(tie.p, 0)}), none stands out: ${clause(reason)}.`;
+  // Several Allies refused with the same lowest chance: naming one of them would be arbitrary; each reason is given with who gives it.
+  if (tie !== undefined && exit === 'vetoed') return `The invitation is vetoed in ${when}: ${tie.count} Allies refuse with the same chance of consent (${pct(tie.p, 0)}), none stands out: ${tie.why}.`;
   if (tie !== undefined && exit === 'pending_at_horizon')
     return reason.kind === 'never_passes'
       ? 'Ratification is still under way at the horizon: several parliaments reject the protocol at every vote.'
@@ -333,17 +438,6 @@ function endingText(
       if (reason.kind === 'never_passes') return `Ratification is still under way at the horizon: ${who.name}'s parliament rejects the protocol at every vote.`;
       return `Ratification is still under way at the horizon (slowest: ${who.name}).`;
   }
-}
-
-/**
- * A reason used mid-sentence after a colon: no closing period of its own (a rule's text has
- * one), and a lowercase start only for the engine's own wording: an author's label may start
- * with a name ("Kosovo air war", "Soviet/Russian forces ...").
- */
-function clause(reason: Reason): string {
-  const s = reason.label.trim().replace(/\.+$/, '');
-  const authored = reason.kind === 'rule' || reason.kind === 'event' || reason.kind === 'precondition';
-  return authored || s.length < 2 || s[1] !== s[1]!.toLowerCase() ? s : s[0]!.toLowerCase() + s.slice(1);
 }
 
 /**
