@@ -187,4 +187,18 @@ describe('excerpts a student reads', () => {
     ];
     expect(storyExcerpt(repeated, 3).map((l) => l.year)).toEqual([2001, 2003, 2004]);
   });
+
+  test('a story excerpt keeps the steps its ending turns on, however short, even a line said again', () => {
+    const lines = [
+      { year: 2000, text: 'A rule applies.' },
+      { year: 2000, text: 'Russia applies.', decisive: true as const },
+      { year: 2001, text: 'An event.' },
+      { year: 2002, text: 'Russia does not seek membership.' },
+      { year: 2003, text: 'Russia does not seek membership.', decisive: true as const },
+      { year: 2004, text: 'Invited.', decisive: true as const },
+      { year: 2005, text: 'The parliaments ratify.' },
+    ];
+    expect(storyExcerpt(lines, 4).map((l) => l.year)).toEqual([2000, 2003, 2004, 2005]);
+    expect(storyExcerpt(lines, 2).map((l) => l.year)).toEqual([2000, 2003, 2004]);
+  });
 });

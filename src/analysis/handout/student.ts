@@ -168,8 +168,9 @@ function draft(inputs: StudentInputs, limits: Limits): StudentHandout {
   let story: StudentStory | null = null;
   if (inputs.story !== null) {
     const st = inputs.story.story;
-    const lines = st.lines.slice(0, -1).map((l) => ({ year: l.year, text: l.text }));
-    const kept = storyExcerpt(lines, limits.storyLines, st.ending);
+    // The ending is shown on its own: the line that tells it, last, is left out.
+    const told = st.lines[st.lines.length - 1]?.text === st.ending ? st.lines.slice(0, -1) : st.lines;
+    const kept = storyExcerpt(told, limits.storyLines, st.ending).map((l) => ({ year: l.year, text: l.text }));
     story = {
       outcome: PLAIN_OUTCOMES[inputs.story.outcome],
       rarity: endsThisWay(r.outcomes[inputs.story.outcome].count, r.runs),
@@ -217,26 +218,31 @@ function draft(inputs: StudentInputs, limits: Limits): StudentHandout {
 
 /**
  * At most `limit` lines of a story, in order, chosen so that the story still explains its
- * ending: first the lines that tell what the ending names (the event or rule it gives as the
- * reason) and the last line, which leads to it; then the others from both ends towards the
- * middle; quiet lines last (a stretch of quiet years, or a line said again in another year,
- * such as "the leadership does not seek membership").
+ * ending: first the steps it turns on (its decisive lines: the application, the invitation,
+ * the protocol, the deciding refusal or stop), kept whatever the limit, then the lines that tell
+ * what the ending names (the event or rule it gives as the reason) and the last line, which
+ * leads to it; then the others from both ends towards the middle; quiet lines last (a stretch of
+ * quiet years, or a line said again in another year, such as "the leadership does not seek
+ * membership").
  */
-export function storyExcerpt<L extends { readonly year: number; readonly text: string }>(lines: readonly L[], limit: number, ending = ''): L[] {
+export function storyExcerpt<L extends { readonly year: number; readonly text: string; readonly decisive?: true }>(lines: readonly L[], limit: number, ending = ''): L[] {
   if (lines.length <= limit) return [...lines];
   const core = (l: L) => l.text.replace(/^\d{4}–\d{4}: /, '').replace(/^Event: /, '').replace(/\.$/, '');
   const said = new Map<string, number>();
   for (const l of lines) said.set(core(l), (said.get(core(l)) ?? 0) + 1);
   const last = lines.length - 1;
-  const named = (i: number) => i === last || (core(lines[i]!).length >= 12 && ending.includes(core(lines[i]!)));
+  const decisive = (i: number) => lines[i]!.decisive === true;
+  const named = (i: number) => !decisive(i) && (i === last || (core(lines[i]!).length >= 12 && ending.includes(core(lines[i]!))));
+  const rest = (i: number) => !decisive(i) && !named(i);
   const quiet = (i: number) => isStretch(lines[i]!) || said.get(core(lines[i]!))! > 1;
   // From both ends towards the middle: 0, last − 1, 1, last − 2, ...
   const outward: number[] = [];
   for (let a = 0, b = last - 1; a <= b; a++, b--) outward.push(...(a === b ? [a] : [a, b]));
-  const order = [...lines.keys()].filter(named);
-  order.push(...outward.filter((i) => !named(i) && !quiet(i)), ...outward.filter((i) => !named(i) && quiet(i)));
+  const kept = [...lines.keys()].filter(decisive);
+  const order = [...kept, ...[...lines.keys()].filter(named)];
+  order.push(...outward.filter((i) => rest(i) && !quiet(i)), ...outward.filter((i) => rest(i) && quiet(i)));
   return order
-    .slice(0, limit)
+    .slice(0, Math.max(limit, kept.length))
     .sort((a, b) => a - b)
     .map((i) => lines[i]!);
 }

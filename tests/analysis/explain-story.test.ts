@@ -1,0 +1,113 @@
+import { describe, expect, test } from 'vitest';
+import { tellStory, type Story } from '../../src/analysis/explain/story.js';
+import { prepareStudentHandout } from '../../src/analysis/handout/run.js';
+import { compile, traceBranch } from '../../src/engine/index.js';
+import type { Scenario } from '../../src/model/scenario.js';
+import { loadBundled } from '../helpers/bundled-scenarios.js';
+import { ROOT } from '../helpers/cli.js';
+import { scenario, scenarioText } from './helpers.js';
+
+/**
+ * Stories of bundled scenarios as `explain` tells them (seed 1): the branches where a story once
+ * contradicted itself or the engine.
+ */
+function told(s: Scenario, branch: number, plain = false): Story {
+  const m = compile(s);
+  return tellStory(m, '1', traceBranch(m, '1', branch), { plain });
+}
+
+const texts = (story: Story) => story.lines.map((l) => `${l.year} ${l.text}`);
+const at = (story: Story, part: string) => texts(story).findIndex((l) => l.includes(part));
+
+describe('a story told by its months', () => {
+  test('a withdrawal ends the ratification under way: no parliament ratifies after it', async () => {
+    const s = await scenarioText('extends: bundled:backtests/slovakia-2004\nid: slovakia-withdraws\ncandidate:\n  withdrawal: { value: 0.3, source: assumption }\n');
+    const m = compile(s);
+    const t = traceBranch(m, '1', 5);
+    // The engine does not count the round withdrawn from: the branch ends stalled years later.
+    expect(t.exit.exit).toBe('map_stalled');
+    const story = tellStory(m, '1', t);
+    expect(at(story, 'withdraws its application in September 2003')).toBeGreaterThan(-1);
+    expect(texts(story).some((l) => /ratif(y|ies) the protocol/.test(l))).toBe(false);
+  });
+
+  test('every Ally still refusing when asked again is named, and a year is told in the order of its months', async () => {
+    const story = told(await loadBundled('backtests/turkey-1952'), 0);
+    expect(texts(story)).toContain("1952 Asked again at the Council's first meeting of the year, Belgium, Denmark, Italy, Netherlands and United Kingdom still hold out.");
+    expect(at(story, 'Iceland lifts its hold-out after a concession, in April 1952')).toBeLessThan(at(story, 'Asked again'));
+    expect(at(story, 'Denmark lifts its hold-out after a concession, in October 1952')).toBeGreaterThan(at(story, 'Asked again'));
+  });
+
+  test('an event is told at its month, and not after the branch ended; the ending comes last', async () => {
+    const home = told(await scenario('russia-1990-common-home'), 5);
+    expect(home.ending).toMatch(/becomes a member in May 1994/);
+    // The first Chechen war (1994-12) and Russia's signing of the Partnership for Peace (1994-06) come after membership.
+    expect(at(home, 'First Chechen war')).toBe(-1);
+    expect(at(home, 'Partnership for Peace')).toBe(-1);
+    expect(at(home, 'The army shells parliament')).toBeGreaterThan(at(home, 'The accession protocol is signed in April 1993'));
+    expect(home.lines[home.lines.length - 1]!.text).toBe(home.ending);
+    // Hungary (1956-10) comes after the veto of May 1956 that ended the branch.
+    const austria = told(await scenario('russia-1954-austria-model'), 0);
+    expect(austria.ending).toMatch(/vetoed in May 1956/);
+    expect(at(austria, 'Hungary')).toBe(-1);
+    expect(at(austria, 'Warsaw Pact founded')).toBeGreaterThan(at(austria, '1955 No invitation yet'));
+  });
+});
+
+describe('who decides', () => {
+  test('co-candidates that are members already do not vote, and the story says so', async () => {
+    const story = told(await loadBundled('backtests/slovakia-2004'), 5);
+    expect(texts(story)).toContain('2007 Invited in December 2007 by unanimous agreement of the 19 members voting, its 6 co-candidates of the 2004 round aside (Article 10).');
+    // Before the round joined, the 19 were the whole Alliance.
+    expect(texts(story)).toContain('2002 Invited in November 2002 by unanimous agreement of the 19 members (Article 10).');
+  });
+
+  test('a veto of Allies alike gives each reason with who gives it', async () => {
+    const s = await scenario('russia-2000', ['rules.no-queue.enabled=false']);
+    const story = told(s, 2752);
+    expect(story.ending).toBe(
+      'The invitation is vetoed in December 2001: 12 Allies refuse with the same chance of consent (0%), none stands out: candidate demanded special status instead of the standard path (11 Allies); sees a threat in admitting the candidate (Poland).',
+    );
+  });
+
+  test('refusals summed up in plain words count each reason and name no Ally as the main objector but the strongest', async () => {
+    const kit = (team: string) => scenario(`${ROOT}/scenarios/kits/1990/team-${team}.yaml`);
+    // The first vetoed branches of the two teams, as their handouts tell them.
+    const a = told(await kit('a'), 0, true);
+    expect(texts(a)).toContain('1994 16 Allies refuse: candidate demanded special status instead of the standard path. 7 of them veto as firmly as any: none stands out.');
+    expect(a.ending).toMatch(/: 7 Allies refuse with the same chance of consent \(0%\), none stands out: candidate demanded special status instead of the standard path\.$/);
+    const b = told(await kit('b'), 1, true);
+    const summary = texts(b).find((l) => l.includes('14 Allies refuse'))!;
+    expect(summary).toMatch(/^1994 14 Allies refuse: Functioning democracy with a market economy not met \(10 Allies\); sees a threat in admitting the candidate \(3 Allies\); .* not met \(Germany, West Germany until 1990\)\. 10 of them veto as firmly as any: none stands out\.$/);
+    expect(b.ending).toMatch(/10 Allies refuse with the same chance of consent \(0%\), none stands out: Functioning democracy with a market economy not met \(6 Allies\); sees a threat in admitting the candidate \(3 Allies\); /);
+    for (const story of [a, b]) expect(texts(story).join('\n')).not.toMatch(/among them/);
+  });
+});
+
+describe('a handout keeps the steps that decide its story', () => {
+  const FAST = { seed: '1', runs: 4000, storySearch: 20_000 } as const;
+  const handoutStory = async (centre: Scenario, other: Scenario) => {
+    const h = await prepareStudentHandout({ scenario: centre, other, command: 'x' }, FAST);
+    return h.story!.lines.map((l) => `${l.year} ${l.text}`);
+  };
+  const kit = (year: string, team: string) => scenario(`${ROOT}/scenarios/kits/${year}/team-${team}.yaml`);
+
+  test('a branch that joins: the application, the invitation and the protocol', async () => {
+    const lines = await handoutStory(await scenario('russia-1990-common-home'), await scenario('russia-1990'));
+    expect(lines.some((l) => /^1990 Soviet Union applies in May 1990/.test(l))).toBe(true);
+    expect(lines).toContain('1992 Invited in December 1992: all 16 members agree.');
+    expect(lines.some((l) => l.startsWith('1993 The accession protocol is signed in April 1993'))).toBe(true);
+  });
+
+  test('a branch stopped at home: the leadership deciding to apply and the opposition stopping it', async () => {
+    const lines = await handoutStory(await kit('2000', 'a'), await kit('2000', 'b'));
+    expect(lines).toContain("2001 Russia's leadership decides to seek membership.");
+    expect(lines).toContain('2001 Domestic opposition stops the application.');
+  });
+
+  test('a vetoed branch: the application the refusals answer', async () => {
+    const lines = await handoutStory(await kit('1990', 'b'), await kit('1990', 'a'));
+    expect(lines.some((l) => l.startsWith('1990 Soviet Union applies in May 1990'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('1994 14 Allies refuse'))).toBe(true);
+  });
+});
