@@ -424,48 +424,6 @@ describe('the month of the invitation', () => {
 });
 
 describe('a story in the order of its months', () => {
-  /** An event of the record's month `month`, in 2000 for certain. */
-  const dated = (id: string, month?: string): Scenario['events'][number] => ({
-    id,
-    label: `Event ${id}`,
-    source: 'test',
-    historical: true,
-    enabled: true,
-    hazard: fixed(1),
-    from: 2000,
-    to: 2000,
-    ...(month !== undefined && { month }),
-    once: true,
-    effects: [{ kind: 'interest', delta: fixed(0) }],
-  });
-
-  test('an event of a known month is told at its month, one without at the start of its year, and none after the branch ended', () => {
-    // Invited at the May 2000 meeting; every parliament 13 months: a member in June 2001.
-    const base = certain({ date: '2000-01-10', horizon: 2001, months: 13 });
-    const s: Scenario = { ...base, events: [dated('undated'), dated('march', '2000-03'), dated('october', '2000-10')] };
-    const m = compile(s);
-    const told = tellStory(m, 'months', traceBranch(m, 'months', 0)).lines.map((l) => l.text);
-    const at = (text: string) => told.findIndex((l) => l.includes(text));
-    expect(at('Event undated')).toBe(0);
-    expect(at('Event march')).toBeGreaterThan(at('applies in January 2000'));
-    expect(at('Event march')).toBeLessThan(at('North Atlantic Council, May 2000'));
-    expect(at('Event october')).toBeGreaterThan(at('Invited in May 2000'));
-    // The same year ending in May 2000: the event of October is no part of the story.
-    const short = compile({ ...s, decisionPoint: { ...s.decisionPoint, horizon: 2000 }, allies: certain().allies });
-    const t = traceBranch(short, 'months', 0);
-    expect(t.exit.exit).toBe('joined');
-    const story = tellStory(short, 'months', t);
-    expect(story.lines.some((l) => l.text.includes('Event october'))).toBe(false);
-    expect(story.lines.some((l) => l.text.includes('Event march'))).toBe(true);
-    expect(story.lines[story.lines.length - 1]!.text).toBe(story.ending);
-    // One the story gives as a reason is told all the same: the engine counts it from the start of its year.
-    const veto: Scenario['events'][number] = { ...dated('veto', '2000-10'), effects: [{ kind: 'consent', allies: { kind: 'some', codes: [s.allies[3]!.code] }, delta: fixed(-2) }] };
-    const vetoed = compile({ ...s, decisionPoint: { ...s.decisionPoint, horizon: 2000 }, events: [veto] });
-    const cited = tellStory(vetoed, 'months', traceBranch(vetoed, 'months', 0));
-    expect(cited.ending).toMatch(/vetoes the invitation in May 2000: Event veto\.$/);
-    expect(cited.lines.some((l) => l.text.startsWith('Event: Event veto'))).toBe(true);
-  });
-
   test('every hold-out still refusing when asked again is named, one that lifts later that year too, and a lift before the meeting comes first', () => {
     // Allies 3 and 4 hold out at the May 2000 meeting and never agree on the terms; in 2001 one
     // lifts by a concession before the May meeting and the other after it.
@@ -492,7 +450,18 @@ describe('a story in the order of its months', () => {
     // The candidate may withdraw in 2001 and apply again; from 2001 every Ally refuses, so no
     // new protocol follows and the story goes on past June 2001.
     const base = certain({ date: '2000-01-10', horizon: 2004, months: 13, edit: (a, i) => (i === 2 ? { ...a, ratification: { ...a.ratification, months: fixed(3) } } : a) });
-    const cold: Scenario['events'][number] = { ...dated('cold'), from: 2001, to: 2001, effects: [{ kind: 'consent', allies: { kind: 'all' }, delta: fixed(-1) }] };
+    const cold: Scenario['events'][number] = {
+      id: 'cold',
+      label: 'Event cold',
+      source: 'test',
+      historical: true,
+      enabled: true,
+      hazard: fixed(1),
+      from: 2001,
+      to: 2001,
+      once: true,
+      effects: [{ kind: 'consent', allies: { kind: 'all' }, delta: fixed(-1) }],
+    };
     const s: Scenario = { ...base, candidate: { ...base.candidate, withdrawal: fixed(0.5) }, events: [cold] };
     const m = compile(s);
     const june2001 = monthOfDate('2001-06');

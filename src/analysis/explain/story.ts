@@ -2,9 +2,8 @@ import { describeActor, describeReason, EXITS, type BranchTrace, type CompiledMo
 import { candidateAt, nameWithCode } from '../../model/names.js';
 import { OUTCOME_LABELS, TRACKS, TRACK_LABELS } from '../../model/outcome.js';
 import { PROCEDURES } from '../../model/procedures.js';
-import { monthInWords, monthOfDate } from '../../model/council-calendar.js';
+import { monthInWords } from '../../model/council-calendar.js';
 import type { Reason } from '../../model/results.js';
-import type { ScenarioEvent } from '../../model/scenario.js';
 import { resolveSource } from '../../model/sources.js';
 import { pct } from '../../report/format.js';
 import { clause, reasonsOf, strongestObjector, type Refusal } from './reasons.js';
@@ -67,10 +66,6 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
   const plain = options.plain === true;
   const ally = (i: number) => describeActor(m, i, 'veto');
   const exit = t.exit;
-  // The month the branch's story ends: a withdrawal's branch walks on to the horizon, idle.
-  const storyEnd = exit.exit === 'withdrawn' ? m.horizon * 12 + 11 : t.exitMonth;
-  // The reasons the story gives (the ending's, each refusal's): the engine counts an event from the start of its year.
-  const citedReasons = new Set([t.reason, ...t.entries.flatMap((e) => (e.kind === 'vote' && !e.consent ? [e.reason] : []))]);
   let lines: StoryLine[] = [];
   /**
    * When within its year each line happened, to tell a year's lines in order: an act's own
@@ -150,9 +145,8 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
     add(year, `North Atlantic Council, ${monthInWords(month)}: ${agreed} of ${votes.length} Allies asked agree to invite ${candidateAt(sc.candidate.name, year)}.`, undefined, at);
     votes.length = 0;
     if (plain && refusals.length > 3) {
-      // The vote that vetoed names whom the engine named (a rule or an event may single one out among equals).
-      const deciding = exit.exit === 'vetoed' && month === t.exitMonth;
-      add(year, refusalsInWords(lastRefusals, deciding ? t.actor : undefined), undefined, at);
+      // The vote that vetoed is told by the ending, with who vetoes and why: the page says it once.
+      if (!(exit.exit === 'vetoed' && month === t.exitMonth)) add(year, refusalsInWords(lastRefusals), undefined, at);
       return;
     }
     for (const v of refusals) {
@@ -166,11 +160,11 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
   /**
    * Many refusals as one line, in plain words: how many, each reason with who gives it, and the
    * strongest objector (the lowest chance of consent), or that several refuse alike; never a
-   * list of the first few, which would read as the main objectors. `named`: the engine's blocker.
+   * list of the first few, which would read as the main objectors.
    */
-  function refusalsInWords(refusals: readonly Refusal[], named?: number): string {
+  function refusalsInWords(refusals: readonly Refusal[]): string {
     const strongest = strongestObjector(m, refusals);
-    const who = named === undefined ? strongest.ally : named < m.allyCount ? named : -1;
+    const who = strongest.ally;
     // The strongest are vetoes if any Ally vetoes: a hold-out only negotiates.
     const verb = m.allyHoldout[strongest.alike[0]!.ally] === 1 ? 'hold out' : 'veto';
     const firmest =
@@ -185,10 +179,8 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
     switch (e.kind) {
       case 'event': {
         const ev = sc.events.find((x) => x.id === m.events[e.event]!.id)!;
-        const month = eventMonth(ev, e.year);
-        // An event of a known month after the branch ended is no part of its story, unless a reason told names it.
-        if (month !== undefined && month > storyEnd && !citedReasons.has(m.reasonOfEvent + e.event)) break;
-        add(e.year, plain ? `${ev.label}.` : `Event: ${ev.label} (yearly chance ${pct(e.p, 0)}).`, ev.source, month === undefined ? undefined : { month, ahead: true });
+        // The engine lets an event act from the start of the year it comes in: it is told there.
+        add(e.year, plain ? `${ev.label}.` : `Event: ${ev.label} (yearly chance ${pct(e.p, 0)}).`, ev.source);
         break;
       }
       case 'rule': {
@@ -362,13 +354,6 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
     sampled: t.sampled,
     sources: [...cited].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })).map(([id, citation]) => ({ id, citation })),
   };
-}
-
-/** The month index an event came in, when the record gives its month and the branch has it in that month's year. */
-function eventMonth(ev: ScenarioEvent, year: number): number | undefined {
-  if (ev.month === undefined) return undefined;
-  const at = monthOfDate(ev.month);
-  return Math.floor(at / 12) === year ? at : undefined;
 }
 
 /**

@@ -105,6 +105,7 @@ export function studentHandout(inputs: StudentInputs): StudentHandout {
     { contextWords: 30, storyLines: 4, differences: 3 },
     { contextWords: 25, storyLines: 3, differences: 2 },
     { contextWords: 20, storyLines: 2, differences: 2 },
+    { contextWords: 12, storyLines: 2, differences: 2 },
   ]) {
     const shorter = draft(inputs, limits);
     if (shorter.words <= STUDENT_MAX_WORDS) return shorter;
