@@ -114,7 +114,8 @@ export function capIssues(issues: Issue[], max: number): Issue[] {
 
 /** `file:line:col: path: message (expected ...)`, the shape compilers use so editors can jump to it. */
 export function formatIssue(issue: Issue): string {
-  const where = `${issue.file}:${issue.line}:${issue.column}`;
+  // An issue with no place in a file (a --set, a file that cannot be read at all) is not given line 0.
+  const where = issue.line > 0 ? `${issue.file}:${issue.line}:${issue.column}` : issue.file;
   const path = issue.path === '' ? '' : ` ${shortened(issue.path, 200)}:`;
   // "expected text, got null" needs no "(expected text)" after it.
   const expected = issue.expected === undefined || issue.message.includes(`expected ${issue.expected}`) ? '' : ` (expected ${shortened(issue.expected, 300)})`;

@@ -97,7 +97,7 @@ describe('parsing refuses', () => {
   it('a binary file', async () => {
     const [issue] = await fileIssuesOf(fixture('binary.yaml'));
     expect(issue).toMatchObject({ code: 'binary_file', file: fixture('binary.yaml'), line: 0, column: 0, path: '' });
-    expect(formatIssue(issue!)).toBe(`${fixture('binary.yaml')}:0:0: the file contains NUL bytes: it is binary, not text`);
+    expect(formatIssue(issue!)).toBe(`${fixture('binary.yaml')}: the file contains NUL bytes: it is binary, not text`);
   });
 
   it('NUL bytes in text', async () => {

@@ -70,7 +70,7 @@ describe('--set', () => {
       column: 0,
       path: 'candidate.interst.value',
     });
-    expect(formatIssue(issue!)).toBe('--set:0:0: candidate.interst.value: --set candidate.interst.value=0.3: candidate has no field "interst"; did you mean "interest"?');
+    expect(formatIssue(issue!)).toBe('--set: candidate.interst.value: --set candidate.interst.value=0.3: candidate has no field "interst"; did you mean "interest"?');
   });
 
   it('reports a list entry that does not exist', async () => {
