@@ -25,6 +25,17 @@ export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
   pending_at_horizon: 'Pending at horizon (objection or ratification under way)',
 };
 
+/** Outcomes in words a class reads: the student handouts' and the projector's, so a projected screen and a page agree. */
+export const PLAIN_OUTCOMES: Readonly<Record<Outcome, string>> = {
+  joined: 'Joined NATO',
+  no_application: 'Never applied',
+  withdrawn: 'Applied, then gave up',
+  map_stalled: 'Stuck before an invitation',
+  vetoed: 'Invitation blocked by a veto',
+  ratification_failed: 'A parliament said no for good',
+  pending_at_horizon: 'Still undecided at the end',
+};
+
 /** Stages a branch passes through; the funnel counts branches reaching each. */
 export const STAGES = ['interested', 'applied', 'invited', 'ratified', 'joined'] as const;
 export type Stage = (typeof STAGES)[number];

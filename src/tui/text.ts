@@ -1,4 +1,4 @@
-import { padStart, pct, points, truncate } from '../report/format.js';
+import { padStart, points, sharePct, truncate } from '../report/format.js';
 
 /** Layout helpers for fixed-width terminal rows (Ink would wrap; a wrapped row breaks the height budget). */
 
@@ -43,5 +43,6 @@ export function signedPoints(delta: number, digits = 1): string {
 
 /** A share as a right-aligned percentage in `width` characters. */
 export function pctCell(share: number, width = 6, digits = 1): string {
-  return padStart(pct(share, digits), width);
+  // A rare share keeps the decimals that tell it from none, as the page and the CLI print it.
+  return padStart(sharePct(share, digits), width);
 }

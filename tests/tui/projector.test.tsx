@@ -30,6 +30,9 @@ describe('projector view', () => {
     const never = shareOf(frame, OUTCOME_LABELS.no_application);
     expect(explore).toContain(`${never.toFixed(1)}%`);
     expect(frame.split('\n').length).toBeLessThan(24);
+    // The endings in the student handouts' words, so the projected screen and the pages agree.
+    expect(frame).toMatch(/^JOINED NATO +|No branch: .*Joined NATO/m);
+    expect(frame).not.toContain('INSTRUMENT DEPOSITED');
     await h.press(KEY.escape);
     await h.waitFor('Candidate');
   });
@@ -58,7 +61,7 @@ describe('projector view', () => {
     const frame = await h.waitFor(/4,096 branches\n/);
     const lines = frame.split('\n');
     expect(lines.length).toBeLessThanOrEqual(17);
-    for (const label of ['JOINED', 'NEVER APPLIED', 'WITHDREW', 'STALLED', 'VETOED', 'NOT RATIFIED', 'PENDING']) expect(lines.some((l) => new RegExp(`^${label} .* \\d+\\.\\d%$`).test(l))).toBe(true);
+    for (const label of ['JOINED', 'NEVER APPLIED', 'WITHDREW', 'STALLED', 'VETOED', 'NOT RATIFIED', 'PENDING']) expect(lines.some((l) => new RegExp(`^${label} .* (\\d+\\.\\d+%|<0\\.01%)$`).test(l))).toBe(true);
     expect(lines.find((l) => l.startsWith('VETOED'))).toMatch(/█/);
   });
 

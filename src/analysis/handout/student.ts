@@ -1,5 +1,5 @@
 import { candidateAt } from '../../model/names.js';
-import { mostCommonOutcome, OUTCOMES, STAGE_LABELS, type Outcome, type Stage } from '../../model/outcome.js';
+import { mostCommonOutcome, OUTCOMES, PLAIN_OUTCOMES, STAGE_LABELS, type Outcome, type Stage } from '../../model/outcome.js';
 import type { Results } from '../../model/results.js';
 import type { Scenario } from '../../model/scenario.js';
 import { endsThisWay, integer, rarityWords, wordCount } from '../../report/format.js';
@@ -19,17 +19,6 @@ import { glossaryFor } from './glossary.js';
  */
 /** A printed A4 page at the handout's type size holds about this many words beside its chart (at most 600, as promised). */
 export const STUDENT_MAX_WORDS = 560;
-
-/** Outcomes in words a class reads. */
-export const PLAIN_OUTCOMES: Readonly<Record<Outcome, string>> = {
-  joined: 'Joined NATO',
-  no_application: 'Never applied',
-  withdrawn: 'Applied, then gave up',
-  map_stalled: 'Stuck before an invitation',
-  vetoed: 'Invitation blocked by a veto',
-  ratification_failed: 'A parliament said no for good',
-  pending_at_horizon: 'Still undecided at the end',
-};
 
 const PLAIN_STAGES: Readonly<Record<Stage, string>> = {
   interested: 'the leaders want to join',

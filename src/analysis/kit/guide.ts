@@ -1,4 +1,4 @@
-import { mostCommonOutcome } from '../../model/outcome.js';
+import { mostCommonOutcome, PLAIN_OUTCOMES } from '../../model/outcome.js';
 import { integer, pct, rarityWords } from '../../report/format.js';
 import { htmlPage, htmlText } from '../../report/safe-text.js';
 import type { Comparison } from '../compare/comparison.js';
@@ -6,7 +6,7 @@ import { partingText } from '../compare/text.js';
 import { plainWords } from '../explain/story.js';
 import { rewriteLines } from '../rewrite/rewrite-distance.js';
 import { PAGE_CSS, studentChartSvg } from '../handout/student-layout.js';
-import { PLAIN_OUTCOMES, type StudentHandout } from '../handout/student.js';
+import type { StudentHandout } from '../handout/student.js';
 
 /**
  * The teacher's guide of a debate kit: one printed page. The question, the two teams, a plan for

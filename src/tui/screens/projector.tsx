@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
-import { OUTCOMES, OUTCOME_LABELS } from '../../model/outcome.js';
+import { OUTCOMES, PLAIN_OUTCOMES } from '../../model/outcome.js';
 import { SHORT_OUTCOME_LABELS } from '../labels.js';
-import { bar, integer, padEnd, padStart, pct, truncate } from '../../report/format.js';
+import { bar, integer, padEnd, padStart, sharePct, truncate } from '../../report/format.js';
 import type { LiveResults } from '../hooks/use-live-results.js';
 import { spread } from '../text.js';
 
@@ -21,7 +21,7 @@ export function barRows(outcomes: number, height: number): number {
 
 /**
  * The projector view: results only, for a class. Each ending that any branch reaches as a label
- * in capitals with its share, and a thick bar the width of the screen; the endings no branch
+ * in capitals (the student handouts' words, so the screen and the pages agree) with its share, and a thick bar the width of the screen; the endings no branch
  * reaches are named in one line. No parameters, no intervals, no keys but Esc.
  */
 export function ProjectorScreen({ title, live, width, height }: ProjectorScreenProps) {
@@ -45,7 +45,7 @@ export function ProjectorScreen({ title, live, width, height }: ProjectorScreenP
         // Never shrunk: Ink would squash a label to nothing to fit its box rather than cut what is below.
         <Box key={o} flexDirection="column" marginBottom={gap} flexShrink={0}>
           <Text bold wrap="truncate">
-            {spread(OUTCOME_LABELS[o].toUpperCase(), pct(r.outcomes[o].share, 1), width)}
+            {spread(PLAIN_OUTCOMES[o].toUpperCase(), sharePct(r.outcomes[o].share), width)}
           </Text>
           {Array.from({ length: rows }, (_, i) => (
             <Text key={i} color={o === 'joined' ? 'green' : 'cyan'} wrap="truncate">
@@ -56,7 +56,7 @@ export function ProjectorScreen({ title, live, width, height }: ProjectorScreenP
       ))}
       {none.length > 0 ? (
         <Text dimColor wrap="truncate">
-          {`No branch: ${none.map((o) => OUTCOME_LABELS[o]).join(' · ')}`}
+          {`No branch: ${none.map((o) => PLAIN_OUTCOMES[o]).join(' · ')}`}
         </Text>
       ) : null}
     </Box>
@@ -79,7 +79,7 @@ function CompactProjector({ title, live, width }: ProjectorScreenProps) {
         <Text key={o} wrap="truncate">
           <Text bold>{padEnd(SHORT_OUTCOME_LABELS[o].toUpperCase(), labelWidth)}</Text>
           <Text color={o === 'joined' ? 'green' : 'cyan'}>{padEnd(bar(r.outcomes[o].share, barWidth), barWidth)}</Text>
-          <Text bold>{padStart(pct(r.outcomes[o].share, 1), share + 1)}</Text>
+          <Text bold>{padStart(sharePct(r.outcomes[o].share), share + 1)}</Text>
         </Text>
       ))}
     </Box>
