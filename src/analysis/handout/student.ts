@@ -325,20 +325,6 @@ function plainValue(x: RewriteChange, mean: number): string {
 const SOME_BRANCHES = 0.01;
 const MANY_BRANCHES = 0.1;
 
-/**
- * The Allies that block for the same rule as `top`, each in at least SOME_BRANCHES of branches,
- * largest first; just `top` when its reason is no rule.
- */
-function sameRuleBlockers(blockers: Results['blockers'], top: Results['blockers'][number]): Results['blockers'][number][] {
-  if (top.reason.kind !== 'rule') return [top];
-  return blockers.filter((b) => b.outcome === top.outcome && b.reason.kind === 'rule' && b.reason.id === top.reason.id && b.share >= SOME_BRANCHES && b.actor !== 'TIE' && b.actor !== 'NATO');
-}
-
-/** "A", "A and B", "A, B and C". */
-function listed(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
 /** Three or four questions with no single right answer, drawn from this page's own numbers. */
 function studentQuestions(inputs: StudentInputs, names: { centre: string; other: string }, candidate: string, top: Outcome): string[] {
   const s = inputs.scenario;
@@ -360,16 +346,8 @@ function studentQuestions(inputs: StudentInputs, names: { centre: string; other:
   if (blocker !== undefined && blocked >= SOME_BRANCHES && inputs.vetoesAlike === true) {
     qs.push(`When the invitation is blocked (${blocked >= MANY_BRANCHES ? 'in many branches' : 'in a few branches'}), usually many members say no together and none stands out. What did the members fear around ${year}, and what could have changed their minds?`);
   } else if (blocker !== undefined && blocker.share >= SOME_BRANCHES && blocker.actorName !== s.candidate.name && blocker.actor !== 'TIE' && blocker.actor !== 'NATO') {
-    const together = sameRuleBlockers(r.blockers, blocker);
-    const many = blocker.share >= MANY_BRANCHES ? 'many' : 'a few';
-    if (together.length > 1) {
-      // A rule that names several Allies (the joint reply of 1954) is theirs together: naming the one the tie-break picks would blame it alone.
-      const who = listed(together.map((b) => article(b.actorName)));
-      qs.push(`In ${many} branches ${who} say no, together. What did they fear or want around ${year}, and what could have changed their minds?`);
-    } else {
-      const who = article(blocker.actorName);
-      qs.push(`In ${many} branches ${who} says no. What did ${who} fear or want around ${year}, and what could have changed its mind?`);
-    }
+    const who = article(blocker.actorName);
+    qs.push(`In ${blocker.share >= MANY_BRANCHES ? 'many' : 'a few'} branches ${who} says no. What did ${who} fear or want around ${year}, and what could have changed its mind?`);
   } else if (top === 'no_application' || top === 'withdrawn') {
     qs.push(`Most branches end without a lasting application from ${candidate}. Was the offer to join meant seriously? What in the story or the context supports your view?`);
   }
