@@ -3,7 +3,7 @@ import { STAGES } from '../model/outcome.js';
 
 /**
  * What every tally the engine records satisfies (see record() in engine/tally.ts): each branch
- * ends once, in one exit, one year (a joined one in a month of that year) and one blocker cell; an invited one was first invited in one month; the funnel's stages are reached in
+ * ends once, in one exit, one year (a joined one in a month of that year) and one blocker cell; a joined one was first invited in one month, some months before it joined; the funnel's stages are reached in
  * order; an Ally objects at most once a branch, and only in branches vetoed or held out at the
  * horizon. A tally that breaks
  * one would print impossible numbers (a share above 1, shares not adding to 1, a mean year
@@ -48,7 +48,9 @@ export function tallyProblem(m: CompiledModel, t: Tally): string | undefined {
     if (inYear !== t.exitYears[y]) return `its months of joined in ${m.startYear + y} count ${inYear} branches, but its years ${t.exitYears[y]}`;
   }
   const invitedMonths = sum(t.inviteMonths, 0, t.inviteMonths.length);
-  if (invitedMonths !== t.funnel[FunnelStage.invited]) return `its months of first invitation count ${invitedMonths} branches, but its funnel ${t.funnel[FunnelStage.invited]} invited`;
+  if (invitedMonths !== t.exits[0]) return `its months of first invitation count ${invitedMonths} joined branches, but its outcomes ${t.exits[0]}`;
+  const lags = sum(t.joinLags, 0, t.joinLags.length);
+  if (lags !== t.exits[0]) return `its months from invitation to membership count ${lags} joined branches, but its outcomes ${t.exits[0]}`;
   // Objectors are tallied in the branches whose exit names them: vetoed, and held out at the horizon.
   const withObjectors = EXITS.reduce((n, _exit, e) => (EXIT_HAS_OBJECTORS[e] === 1 ? n + t.exits[e]! : n), 0);
   for (let a = 0; a < m.allyCount; a++) {

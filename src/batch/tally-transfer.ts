@@ -2,7 +2,7 @@ import type { Tally } from '../engine/index.js';
 import type { SerializedTally } from './protocol.js';
 
 /** The count arrays of a Tally (blockerYearSum has the shape of blockers). */
-export const ARRAY_FIELDS = ['exits', 'funnel', 'tracks', 'exitYears', 'joinMonths', 'inviteMonths', 'blockers', 'blockerYearSum', 'objectors'] as const;
+export const ARRAY_FIELDS = ['exits', 'funnel', 'tracks', 'exitYears', 'joinMonths', 'inviteMonths', 'joinLags', 'blockers', 'blockerYearSum', 'objectors'] as const;
 
 /** Zeroes a tally, to be filled again: a worker keeps one per model rather than allocating one per task. */
 export function clearTally(t: Tally): void {

@@ -1,6 +1,6 @@
 import { OUTCOMES, STAGES, TRACKS, type Outcome } from '../model/outcome.js';
 import { monthLabel } from '../model/council-calendar.js';
-import type { BlockerRow, MonthCount, ObjectorRow, Results, Share, YearCount } from '../model/results.js';
+import type { BlockerRow, LagCount, MonthCount, ObjectorRow, Results, Share, YearCount } from '../model/results.js';
 import { VERSION } from '../model/version.js';
 import { EXITS, ExitCode, FunnelStage, OBJECTOR_ROLES } from './codes.js';
 import type { CompiledModel } from './model.js';
@@ -45,12 +45,20 @@ export function summarize(m: CompiledModel, t: Tally, meta: SummaryMeta): Result
     tracks: Object.fromEntries(TRACKS.map((tr, i) => [tr, share(t.tracks[i]!)])) as Results['tracks'],
     accessionYears: outcomeYears.joined,
     accessionMonths: monthCounts(m, t.joinMonths, t.exits[ExitCode.joined]!),
-    invitationMonths: monthCounts(m, t.inviteMonths, t.funnel[FunnelStage.invited]!),
+    invitationMonths: monthCounts(m, t.inviteMonths, t.exits[ExitCode.joined]!),
+    invitationToMembership: lagCounts(t.joinLags, t.exits[ExitCode.joined]!),
     outcomeYears,
     blockers: blockerRows(m, t, share),
     objectors: objectorRows(m, t, share),
     warnings: meta.warnings ?? [],
   };
+}
+
+/** The lags (in months) of a tally's lag counts that hold a branch, each with its share of `total`. */
+function lagCounts(counts: Float64Array, total: number): LagCount[] {
+  const rows: LagCount[] = [];
+  for (let i = 0; i < counts.length; i++) if (counts[i]! > 0) rows.push({ months: i, count: counts[i]!, share: counts[i]! / total });
+  return rows;
 }
 
 /** The months of a tally's month counts that hold a branch, each with its share of `total`. */

@@ -19,8 +19,10 @@ export interface Tally {
   readonly exitYears: Float64Array;
   /** joinMonths[month − January of startYear]: the month of the last deposit, of joined branches. */
   readonly joinMonths: Float64Array;
-  /** inviteMonths[month − January of startYear]: the month of the first invitation, of branches invited. */
+  /** inviteMonths[month − January of startYear]: the month of the first invitation, of joined branches. */
   readonly inviteMonths: Float64Array;
+  /** joinLags[months]: months from the first invitation to the deposit, of joined branches (the same branches as inviteMonths). */
+  readonly joinLags: Float64Array;
   /** blockers[(exit * actors + actor) * reasons + reason], actor slot 0 = candidate/process, then each Ally, then several Allies alike. */
   readonly blockers: Float64Array;
   readonly blockerYearSum: Float64Array;
@@ -40,6 +42,7 @@ export function tallyShape(m: CompiledModel) {
     exitYears: EXITS.length * m.years,
     joinMonths: 12 * m.years,
     inviteMonths: 12 * m.years,
+    joinLags: 12 * m.years,
     blockers: EXITS.length * actors * m.reasonCount,
     objectors: OBJECTOR_ROLES.length * m.allyCount * m.reasonCount,
   };
@@ -55,6 +58,7 @@ export function emptyTally(m: CompiledModel): Tally {
     exitYears: new Float64Array(shape.exitYears),
     joinMonths: new Float64Array(shape.joinMonths),
     inviteMonths: new Float64Array(shape.inviteMonths),
+    joinLags: new Float64Array(shape.joinLags),
     blockers: new Float64Array(shape.blockers),
     blockerYearSum: new Float64Array(shape.blockers),
     objectors: new Float64Array(shape.objectors),
@@ -69,15 +73,17 @@ export function record(m: CompiledModel, t: Tally, s: BranchState): void {
   t.exits[exit]!++;
   if (s.reachedInterested) t.funnel[FunnelStage.interested]!++;
   if (s.reachedApplied) t.funnel[FunnelStage.applied]!++;
-  if (s.reachedInvited) {
-    t.funnel[FunnelStage.invited]!++;
-    t.inviteMonths[s.firstInvitedMonth - m.firstMonth]!++;
-  }
+  if (s.reachedInvited) t.funnel[FunnelStage.invited]!++;
   if (s.reachedRatified) t.funnel[FunnelStage.ratified]!++;
   if (exit === ExitCode.joined) t.funnel[FunnelStage.joined]!++;
   if (s.entryTrack >= 0) t.tracks[s.entryTrack]!++;
   t.exitYears[exit * m.years + (s.exitYear - m.startYear)]!++;
-  if (exit === ExitCode.joined) t.joinMonths[s.exitMonth - m.firstMonth]!++;
+  if (exit === ExitCode.joined) {
+    t.joinMonths[s.exitMonth - m.firstMonth]!++;
+    // Where a joined branch's time went: before its first invitation, and from it to the deposit.
+    t.inviteMonths[s.firstInvitedMonth - m.firstMonth]!++;
+    t.joinLags[s.exitMonth - s.firstInvitedMonth]!++;
+  }
   const cell = (exit * (m.allyCount + 2) + (s.blockerActor + 1)) * m.reasonCount + s.blockerReason;
   t.blockers[cell]!++;
   t.blockerYearSum[cell]! += s.exitYear;
@@ -98,6 +104,7 @@ export function mergeInto(into: Tally, from: Tally): void {
   addArray(into.exitYears, from.exitYears);
   addArray(into.joinMonths, from.joinMonths);
   addArray(into.inviteMonths, from.inviteMonths);
+  addArray(into.joinLags, from.joinLags);
   addArray(into.blockers, from.blockers);
   addArray(into.blockerYearSum, from.blockerYearSum);
   addArray(into.objectors, from.objectors);

@@ -57,6 +57,12 @@ export interface YearCount {
 }
 
 /** A month as YYYY-MM, with the branches that ended in it. */
+export interface LagCount {
+  readonly months: number;
+  readonly count: number;
+  readonly share: number;
+}
+
 export interface MonthCount {
   readonly month: string;
   readonly count: number;
@@ -77,8 +83,10 @@ export interface Results {
   readonly accessionYears: readonly YearCount[];
   /** Month of membership (the last deposit) among joined branches: the same branches as accessionYears, by month. */
   readonly accessionMonths: readonly MonthCount[];
-  /** Month of the first invitation among invited branches (the Council's unanimous decision), whatever came of it. */
+  /** Month of the first invitation (the Council's unanimous decision) among joined branches. */
   readonly invitationMonths: readonly MonthCount[];
+  /** Months from the first invitation to membership among joined branches: the same branches, each its own lag. */
+  readonly invitationToMembership: readonly LagCount[];
   /** Year in which each outcome was settled. */
   readonly outcomeYears: Readonly<Record<Outcome, readonly YearCount[]>>;
   /** The blocker that ended each non-joined branch, most frequent first. */

@@ -146,21 +146,29 @@ export function warningLines(warnings: readonly string[]): string[] {
  * in 10", "almost every branch (more than 19 in 20)", "none of 20,000 branches". `count` of `runs`.
  */
 export function rarityWords(count: number, runs: number): string {
-  if (runs <= 0 || count <= 0) return `none of ${integer(runs)} branches`;
-  if (count >= runs) return `every one of ${integer(runs)} branches`;
-  const p = count / runs;
-  if (p > 0.95) return 'almost every branch (more than 19 in 20)';
-  // At most 9: 0.95 itself would round to "10 branches in 10".
-  if (p >= 0.45) return `about ${Math.min(9, Math.round(p * 10))} branches in 10`;
-  const k = 1 / p;
-  return `about 1 branch in ${integer(niceRound(k))}`;
+  return rarity(count, runs).words;
+}
+
+/** How often, in words, with the verb that agrees with them: "about 1 branch in 40 joins", "about 9 branches in 10 join". */
+export function rarityWithVerb(count: number, runs: number, singular: string, plural: string): string {
+  const r = rarity(count, runs);
+  return `${r.words} ${r.plural ? plural : singular}`;
 }
 
 /** How often branches end one way, as a clause: "about 1 branch in 40 ends this way", "about 9 branches in 10 end this way". */
 export function endsThisWay(count: number, runs: number): string {
-  const p = runs > 0 ? count / runs : 0;
-  const several = count > 0 && count < runs && p >= 0.45 && p <= 0.95;
-  return `${rarityWords(count, runs)} ${several ? 'end' : 'ends'} this way`;
+  return rarityWithVerb(count, runs, 'ends this way', 'end this way');
+}
+
+/** The words of rarityWords, and whether they take a plural verb ("about 9 branches in 10"). */
+function rarity(count: number, runs: number): { readonly words: string; readonly plural: boolean } {
+  if (runs <= 0 || count <= 0) return { words: `none of ${integer(runs)} branches`, plural: false };
+  if (count >= runs) return { words: `every one of ${integer(runs)} branches`, plural: false };
+  const p = count / runs;
+  if (p > 0.95) return { words: 'almost every branch (more than 19 in 20)', plural: false };
+  // At most 9: 0.95 itself would round to "10 branches in 10".
+  if (p >= 0.45) return { words: `about ${Math.min(9, Math.round(p * 10))} branches in 10`, plural: true };
+  return { words: `about 1 branch in ${integer(niceRound(1 / p))}`, plural: false };
 }
 
 /** 3.8 -> 4, 23 -> 23, 137 -> 140, 2,380 -> 2,400: whole below 12, else two significant figures. */

@@ -86,7 +86,9 @@ export function windowProblems(doc: ScenarioDocument): WindowProblem[] {
     const last = `${horizon}-12-31`;
     const joinedOn = observed?.outcome === 'joined' ? observed.date : undefined;
     const problem =
-      invited < decided
+      observed?.outcome === 'no_application' || observed?.outcome === 'map_stalled' || observed?.outcome === 'vetoed'
+        ? `an invitation contradicts the observed outcome ${observed.outcome}, which ends before any invitation`
+        : invited < decided
         ? `the invitation on ${invited} is before the decision on ${decided}: no branch is invited then`
         : invited > last
           ? `the invitation on ${invited} is after the horizon ${horizon}: no branch is invited then`

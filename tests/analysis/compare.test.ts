@@ -84,6 +84,11 @@ describe('compare', () => {
     expect(c.a.outcomes).toEqual(summarize(compile(await bundled('russia-2000')), simulateRange(compile(await bundled('russia-2000')), '4', 0, RUNS), { seed: '4' }).outcomes);
   });
 
+  test("the text gives each file's own warnings under its side", async () => {
+    const c = await compareScenarios(await bundled('russia-2000'), await bundled('russia-2000'), { seed: '4', runs: 1000, a: { warnings: ['first'] }, b: { warnings: ['second'] } });
+    expect(compareText(c)).toMatch(/\nWarnings\n {2}! A: first\n {2}! B: second\n$/);
+  });
+
   test('two sets that reach the same stages but end differently are said to part in their outcomes, not "at no stage"', async () => {
     const c = await compareScenarios(await bundled('russia-1954'), await bundled('russia-1954-austria-model'), { seed: '4', runs: RUNS });
     // The funnel is the same (both apply; neither is invited) ...

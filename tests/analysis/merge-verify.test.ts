@@ -47,8 +47,9 @@ describe('the counts of a tally', () => {
     expect(await edited((t) => (t.exits[1]!--, t.exits[0]!++))).toMatch(/^its funnel counts \d+ branches joined, but its outcomes \d+$/);
   });
 
-  test('months of first invitation that do not add up to the invited', async () => {
-    expect(await edited((t) => t.inviteMonths[t.inviteMonths.findIndex((n) => n > 0)]!++)).toMatch(/^its months of first invitation count \d+ branches, but its funnel \d+ invited$/);
+  test('months of first invitation, or from it to membership, that do not add up to the joined', async () => {
+    expect(await edited((t) => t.inviteMonths[t.inviteMonths.findIndex((n) => n > 0)]!++)).toMatch(/^its months of first invitation count \d+ joined branches, but its outcomes \d+$/);
+    expect(await edited((t) => t.joinLags[t.joinLags.findIndex((n) => n > 0)]!--)).toMatch(/^its months from invitation to membership count \d+ joined branches, but its outcomes \d+$/);
   });
 
   test('entry tracks past the runs', async () => {

@@ -73,32 +73,38 @@ describe('Brier scores on hand-made cases', () => {
     expect(mean([])).toBeNull();
   });
 
-  test('where the time goes: the invitation against the record, and what a case gains or loses after it', () => {
-    // Invited in 1997-07 in 40 branches and 1997-12 in 60 (median 1997-12), members in 1999-01;
-    // the record: invited 1997-07-08, member 1999-03-12.
-    const invitedIn = (months: Record<string, number>) => ({
+  test("where the time goes: in the branches that joined, the invitation against the record, then each branch's own months to membership", () => {
+    // The branches that joined were invited in 1997-07 (40) or 1997-12 (60): median 1997-12.
+    // Each took 13 months (30 of them) or 15 (70) from its invitation to membership: median 15.
+    // The record: invited 1997-07-08, member 1999-03-12, 20 months later.
+    const joined = (months: Record<string, number>, lags: Record<number, number>) => ({
       ...results({ joined: { 1999: 100 } }),
       accessionMonths: [{ month: '1999-01', count: 100, share: 1 }],
       invitationMonths: Object.entries(months).map(([month, count]) => ({ month, count, share: count / 100 })),
+      invitationToMembership: Object.entries(lags).map(([m, count]) => ({ months: Number(m), count, share: count / 100 })),
     });
     const observed = { outcome: 'joined' as const, year: 1999, date: '1999-03-12', invited: { date: '1997-07-08', source: 'S7' }, source: 'S7' };
-    const late = scoreCase(scenario, observed, invitedIn({ '1997-07': 40, '1997-12': 60 }));
+    const late = scoreCase(scenario, observed, joined({ '1997-07': 40, '1997-12': 60 }, { 13: 30, 15: 70 }));
     expect(late.predictedInvitation).toEqual({ median: '1997-12', p10: '1997-07', p90: '1997-12' });
     expect(late.observedInvitation).toBe('1997-07-08');
     expect(late.invitationError).toBe(5);
+    expect(late.predictedLag).toEqual({ median: 15, p10: 13, p90: 15 });
+    expect(late.observedLag).toBe(20);
+    expect(late.lagError).toBe(-5);
+    // Not the difference of two medians over different branches: the accession error is −2 here.
     expect(late.monthError).toBe(-2);
-    const onTime = scoreCase(scenario, observed, invitedIn({ '1997-07': 100 }));
-    expect(onTime.invitationError).toBe(0);
+    const onTime = scoreCase(scenario, observed, joined({ '1997-07': 100 }, { 20: 100 }));
+    expect([onTime.invitationError, onTime.lagError]).toEqual([0, 0]);
     // A case without an observed invitation has no error to it, and is left out of the split.
-    const undated = scoreCase(scenario, { outcome: 'joined', year: 1999, date: '1999-03-12', source: 'S7' }, invitedIn({ '1997-07': 100 }));
-    expect(undated.invitationError).toBeNull();
+    const undated = scoreCase(scenario, { outcome: 'joined', year: 1999, date: '1999-03-12', source: 'S7' }, joined({ '1997-07': 100 }, { 20: 100 }));
+    expect([undated.invitationError, undated.observedLag, undated.lagError]).toEqual([null, null, null]);
     expect(undated.predictedInvitation).not.toBeNull();
     const report = summarizeBacktests([late, onTime, undated], { seed: 's', runs: 100 });
-    // Invitation errors 5 and 0: median 2.5 late; after the invitation each gains 7 and 2 months.
-    expect(report.timeSplit).toEqual({ cases: 2, invitationError: 2.5, afterInvitation: -4.5 });
+    // Invitation errors 5 and 0: median 2.5 late; after the invitation −5 and 0: median 2.5 shorter.
+    expect(report.timeSplit).toEqual({ cases: 2, invitationError: 2.5, afterInvitation: -2.5 });
     const text = backtestText(report);
-    expect(text).toContain('Median over the 2 cases with both: invited 2.5 months late; from the invitation to membership (protocol, ratification, deposit) a case gains 4.5 months against the record.');
-    expect(text).toMatch(/hand +1997-12 \(1997-07 to 1997-12\) +1997-07 +\+5 +-2/);
+    expect(text).toContain('Median over the 2 cases with both dates: invited 2.5 months late; from the invitation to membership (protocol, ratification, deposit) 2.5 months shorter than on record.');
+    expect(text).toMatch(/hand +1997-12 \(1997-07 to 1997-12\) +1997-07 +\+5 +15 \(13-15\) +20 +-5/);
     // No observed invitation anywhere: no section.
     expect(backtestText(summarizeBacktests([undated], { seed: 's', runs: 100 }))).not.toContain('Where the time goes');
     expect(medianOf([3, 1, 2])).toBe(2);

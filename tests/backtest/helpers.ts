@@ -56,6 +56,7 @@ export function handResults(years: Partial<Record<Outcome, Record<number, number
     // Each joined year's branches in its January.
     accessionMonths: outcomeYears.joined.map((y) => ({ month: `${y.year}-01`, count: y.count, share: y.share })),
     invitationMonths: [],
+    invitationToMembership: [],
     outcomeYears,
     blockers: [],
     objectors: [],

@@ -384,42 +384,49 @@ describe('why no vote is held', () => {
   });
 });
 
-describe('the month of the invitation', () => {
-  test('is the Council meeting that invited, whatever ratification takes', () => {
-    // Invited at the May meeting, every parliament 13 months: members in June 2001.
+describe('the month of the invitation, and the months from it to membership', () => {
+  test('are the Council meeting that invited and the deposit after it', () => {
+    // Invited at the May meeting, every parliament 13 months: members in June 2001, 13 months on.
     const r = run(certain({ date: '2000-01-10', horizon: 2002, months: 13 }));
     expect(r.invitationMonths.map((m) => m.month)).toEqual(['2000-05']);
     expect(r.accessionMonths.map((m) => m.month)).toEqual(['2001-06']);
-    const invited = r.funnel.find((f) => f.stage === 'invited')!.count;
-    expect(r.invitationMonths.reduce((n, m) => n + m.count, 0)).toBe(invited);
+    expect(r.invitationToMembership.map((l) => l.months)).toEqual([13]);
+    expect(r.invitationMonths.reduce((n, m) => n + m.count, 0)).toBe(r.outcomes.joined.count);
   });
 
-  test('counts every invited branch once, at the month its story gives, whatever came after', () => {
-    // An objection lifting by chance, then a parliament slow enough that some branches are still
+  test('count each joined branch once, at the months its story gives; a branch invited and not joined is not counted', () => {
+    // An objection lifting by chance, then parliaments slow enough that some branches are still
     // ratifying at the horizon: invited branches are not all joined ones.
     const s = certain({ date: '2000-01-10', horizon: 2001, months: 10, edit: (a, i) => (i === 3 ? { ...a, consent: fixed(0), objection: 'holdout', holdoutLift: fixed(0.5) } : a) });
     const m = compile(s);
     const r = summarize(m, simulate(m, 'months', 400), { seed: 'months' });
-    const told = new Map<string, number>();
+    const invited = new Map<string, number>();
+    const lags = new Map<number, number>();
     for (let b = 0; b < 400; b++) {
-      const first = traceBranch(m, 'months', b).entries.find((e) => e.kind === 'invited') as { month: number } | undefined;
-      if (first !== undefined) told.set(monthLabel(first.month), (told.get(monthLabel(first.month)) ?? 0) + 1);
+      const t = traceBranch(m, 'months', b);
+      if (t.exit.exit !== 'joined') continue;
+      const first = (t.entries.find((e) => e.kind === 'invited') as { month: number }).month;
+      invited.set(monthLabel(first), (invited.get(monthLabel(first)) ?? 0) + 1);
+      lags.set(t.exitMonth - first, (lags.get(t.exitMonth - first) ?? 0) + 1);
     }
-    expect(Object.fromEntries(r.invitationMonths.map((x) => [x.month, x.count]))).toEqual(Object.fromEntries(told));
+    expect(Object.fromEntries(r.invitationMonths.map((x) => [x.month, x.count]))).toEqual(Object.fromEntries(invited));
+    expect(Object.fromEntries(r.invitationToMembership.map((x) => [x.months, x.count]))).toEqual(Object.fromEntries(lags));
     expect(r.invitationMonths.length).toBeGreaterThan(1);
     expect(r.funnel.find((f) => f.stage === 'invited')!.count).toBeGreaterThan(r.outcomes.joined.count);
   });
 
-  test('a candidacy invited again after a withdrawal keeps its first invitation', () => {
+  test('a candidacy invited again after a withdrawal keeps its first invitation, and its lag runs from it', () => {
     // Invited in May 2000 in every branch; with parliaments slow and a withdrawal every year, the
     // same branches may be invited again later: the month counted is still May 2000.
     const base = certain({ date: '2000-01-10', horizon: 2006, months: 30 });
     const s: Scenario = { ...base, candidate: { ...base.candidate, withdrawal: fixed(0.5) } };
     const m = compile(s);
     const r = summarize(m, simulate(m, 'months', 2000), { seed: 'months' });
-    const again = Array.from({ length: 300 }, (_, b) => traceBranch(m, 'months', b)).find((t) => t.entries.filter((e) => e.kind === 'invited').length > 1);
+    const again = Array.from({ length: 300 }, (_, b) => traceBranch(m, 'months', b)).find((t) => t.exit.exit === 'joined' && t.entries.filter((e) => e.kind === 'invited').length > 1);
     expect(again).toBeDefined();
     expect(r.invitationMonths.map((x) => x.month)).toEqual(['2000-05']);
+    const first = monthOfDate('2000-05');
+    expect(r.invitationToMembership.map((l) => l.months)).toEqual(r.accessionMonths.map((a) => monthOfDate(a.month) - first));
   });
 });
 

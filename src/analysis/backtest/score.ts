@@ -1,7 +1,7 @@
 import type { Outcome } from '../../model/outcome.js';
 import type { ChangeLine, ShareWithInterval } from '../rewrite-search/run.js';
 import { mostCommonOutcome, OUTCOMES } from '../../model/outcome.js';
-import { monthOfDate } from '../../model/council-calendar.js';
+import { monthLabel, monthOfDate } from '../../model/council-calendar.js';
 import type { BlockerRow, MonthCount, Results, YearCount } from '../../model/results.js';
 import type { ObservedOutcome, Scenario } from '../../model/scenario.js';
 import { VERSION } from '../../model/version.js';
@@ -55,12 +55,18 @@ export interface BacktestCase {
   readonly predictedMonth: MonthSpread | null;
   /** Predicted median accession month minus the observed one, in months (joined cases with an observed date, and some branch joined). */
   readonly monthError: number | null;
-  /** The month of the first invitation among the branches invited (null when none was): where a case's time goes, before or after the Council's decision. */
+  /** The month of the first invitation among the branches that joined (null when none did): where a case's time goes, before or after the Council's decision. */
   readonly predictedInvitation: MonthSpread | null;
   /** The day the Council invited the candidate, when the file gives it (`observed.invited`). */
   readonly observedInvitation: string | null;
   /** Predicted median invitation month minus the observed one, in months (null without both). */
   readonly invitationError: number | null;
+  /** Months from the first invitation to membership in the branches that joined: median and the 10th and 90th percentiles (null when none joined). */
+  readonly predictedLag: { readonly median: number; readonly p10: number; readonly p90: number } | null;
+  /** Months from the invitation to membership on record (null without both dates). */
+  readonly observedLag: number | null;
+  /** predictedLag.median − observedLag: what the engine adds (or saves, below 0) after the Council's decision. */
+  readonly lagError: number | null;
   /** Years from the decision point to accession: predicted median and observed (joined cases only). */
   readonly yearsToAccession: { readonly predicted: number | null; readonly observed: number } | null;
   /** (1 − pObserved)². */
@@ -139,11 +145,11 @@ export interface BacktestScores {
 }
 
 /**
- * Over the joined cases that give both observed dates and were invited and joined in some
- * branch, in months (later than the record is positive): the median error to the invitation,
- * and the median of what each case's accession error adds to its invitation error, which is the
- * time the engine adds (or saves, below 0) after the Council's decision: protocol, ratification,
- * deposit. Medians, as one case decades off would carry a mean.
+ * Over the joined cases that give both observed dates and joined in some branch, in months
+ * (later or longer than the record is positive), read on the branches that joined: the median
+ * error to the invitation, and the median error of the time from the invitation to membership
+ * (protocol, ratification, deposit), each branch's own. Medians, as one case decades off would
+ * carry a mean.
  */
 export interface TimeSplit {
   readonly cases: number;
@@ -202,7 +208,7 @@ export const BACKTEST_DEFINITIONS = {
   reliability: "every year of every case's window: the forecast share of branches that are members by the end of that year, bucketed, against the share of those case-years in which the candidate was in fact a member",
   yearError: 'predicted median accession year minus the observed one, over joined cases that joined in some branch',
   invitationError:
-    "predicted median month of the first invitation (among the branches invited) minus the month the Council invited the candidate (observed.invited), in months: with the month error beside it, it says whether a case's time is lost before the Council's decision or after it (protocol, ratification, deposit)",
+    "read on the branches that joined: their median month of first invitation minus the month the Council invited the candidate (observed.invited); and their median months from that invitation to membership (protocol, ratification, deposit) minus the record's: whether a case's time is lost before the Council's decision or after it",
   monthError:
     'predicted median accession month (the last deposit) minus the observed one, in months, over joined cases with an observed date; "within 12 months" counts those cases whose error is at most 12 months (a case in which no branch joined is a miss)',
 } as const;
@@ -214,30 +220,28 @@ export function shareBy(results: Results, outcome: Outcome, year: number): numbe
   return count / results.runs;
 }
 
-/** The q-quantile (0..1) of a year distribution given as counts, by the lower value: the year by which at least q of the mass lies. */
-export function yearQuantile(years: readonly YearCount[], q: number): number | null {
-  const total = years.reduce((sum, y) => sum + y.count, 0);
+/** The q-quantile (0..1) of a distribution given as counts, by the lower value: the value by which at least q of the mass lies; null when it is empty. */
+export function quantileOf(values: readonly { readonly value: number; readonly count: number }[], q: number): number | null {
+  const total = values.reduce((sum, v) => sum + v.count, 0);
   if (total === 0) return null;
-  const sorted = [...years].sort((a, b) => a.year - b.year);
+  const sorted = [...values].sort((x, y) => x.value - y.value);
   let seen = 0;
-  for (const y of sorted) {
-    seen += y.count;
-    if (seen >= q * total) return y.year;
+  for (const v of sorted) {
+    seen += v.count;
+    if (seen >= q * total) return v.value;
   }
-  return sorted[sorted.length - 1]!.year;
+  return sorted[sorted.length - 1]!.value;
 }
 
-/** The q-quantile (0..1) of a month distribution (YYYY-MM counts), by the lower value. */
+/** The q-quantile of a year distribution (see quantileOf). */
+export function yearQuantile(years: readonly YearCount[], q: number): number | null {
+  return quantileOf(years.map((y) => ({ value: y.year, count: y.count })), q);
+}
+
+/** The q-quantile of a month distribution (YYYY-MM counts), by the lower value (see quantileOf). */
 export function monthQuantile(months: readonly MonthCount[], q: number): string | null {
-  const total = months.reduce((sum, m) => sum + m.count, 0);
-  if (total === 0) return null;
-  const sorted = [...months].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
-  let seen = 0;
-  for (const m of sorted) {
-    seen += m.count;
-    if (seen >= q * total) return m.month;
-  }
-  return sorted[sorted.length - 1]!.month;
+  const at = quantileOf(months.map((m) => ({ value: monthOfDate(m.month), count: m.count })), q);
+  return at === null ? null : monthLabel(at);
 }
 
 /** The median and the 10th and 90th percentiles of a month distribution, or null when it holds no branch. */
@@ -291,6 +295,11 @@ export function scoreCase(scenario: Scenario, observed: ObservedOutcome, results
   const predictedInvitation = monthSpread(results.invitationMonths);
   const observedInvitation = observed.invited?.date ?? null;
   const invitationError = observedInvitation !== null && predictedInvitation !== null ? monthOfDate(predictedInvitation.median) - monthOfDate(observedInvitation) : null;
+  const lags = results.invitationToMembership;
+  const lagAt = (q: number) => quantileOf(lags.map((l) => ({ value: l.months, count: l.count })), q);
+  const predictedLag = lags.length === 0 ? null : { median: lagAt(0.5)!, p10: lagAt(0.1)!, p90: lagAt(0.9)! };
+  const observedLag = observedInvitation !== null && observed.outcome === 'joined' && observed.date !== undefined ? monthOfDate(observed.date) - monthOfDate(observedInvitation) : null;
+  const lagError = predictedLag !== null && observedLag !== null ? predictedLag.median - observedLag : null;
   const start = scenario.decisionPoint.year;
   const memberByYear: YearForecast[] = [];
   for (let year = start; year <= scenario.decisionPoint.horizon; year++) {
@@ -318,6 +327,9 @@ export function scoreCase(scenario: Scenario, observed: ObservedOutcome, results
     predictedInvitation,
     observedInvitation,
     invitationError,
+    predictedLag,
+    observedLag,
+    lagError,
     yearsToAccession: observed.outcome === 'joined' ? { predicted: median === null ? null : median - start, observed: observed.year - start } : null,
     brier: brierBinary(p, 1),
     brierOutcomes: brierCategorical(byOutcome, observed.outcome),
@@ -379,8 +391,8 @@ export function scoresOf(cases: readonly BacktestCase[]): BacktestScores {
 
 /** The TimeSplit of a set of cases. */
 function timeSplit(cases: readonly BacktestCase[]): TimeSplit {
-  const both = cases.filter((c) => c.invitationError !== null && c.monthError !== null);
-  return { cases: both.length, invitationError: medianOf(both.map((c) => c.invitationError!)), afterInvitation: medianOf(both.map((c) => c.monthError! - c.invitationError!)) };
+  const both = cases.filter((c) => c.invitationError !== null && c.lagError !== null);
+  return { cases: both.length, invitationError: medianOf(both.map((c) => c.invitationError!)), afterInvitation: medianOf(both.map((c) => c.lagError!)) };
 }
 
 /** Summary over scored cases: overall, per era, and the reliability of the yearly forecasts. Pure. */

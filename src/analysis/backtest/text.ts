@@ -39,7 +39,11 @@ export function backtestText(r: BacktestReport): string {
   const outside = r.cases.filter((c) => c.observed.outcome !== 'joined');
   if (outside.length > 0) {
     out.push(`  A case that did not join is scored on not being a member by the observed year; how often its branches ended as it did, by then and by the horizon (the outcome Brier scores the shares at the horizon):`);
-    for (const c of outside) out.push(`    ${c.scenario}: ${c.observed.outcome} by ${c.observed.year} ${sharePct(c.pObservedOutcome)}, by ${c.horizon} ${sharePct(c.pObservedByHorizon)}`);
+    // By the horizon too when it lies later: the outcome Brier scores that share.
+    for (const c of outside) {
+      const later = c.horizon > c.observed.year ? `, by ${c.horizon} ${sharePct(c.pObservedByHorizon)}` : '';
+      out.push(`    ${c.scenario}: ${c.observed.outcome} by ${c.observed.year} ${sharePct(c.pObservedOutcome)}${later}`);
+    }
   }
   out.push('');
   out.push(...timeText(r));
@@ -74,7 +78,7 @@ export function backtestText(r: BacktestReport): string {
   out.push('  pred. month   median accession month (the last deposit) among the branches that joined (10th-90th percentile); joined cases only (--json gives it for every case)');
   out.push('  obs. date     the month the observed outcome took effect (the year alone when the file gives no date)');
   out.push(`  month error   ${r.definitions.monthError}`);
-  if (r.cases.some((c) => c.observedInvitation !== null)) out.push(`  invitation error ${r.definitions.invitationError}`);
+  if (r.cases.some((c) => c.observedInvitation !== null)) out.push(`  time split    ${r.definitions.invitationError}`);
   out.push("  joined by hz  share of branches that joined by the case's horizon");
   out.push(`  outcome Brier ${r.definitions.brierOutcomes}`);
   out.push(`  reliability   ${r.definitions.reliability}`);
@@ -109,18 +113,21 @@ function timeText(r: BacktestReport): string[] {
   if (shown.length === 0) return [];
   const rows = shown.map((c) => [
     c.scenario,
-    c.predictedInvitation === null ? 'never invited' : `${c.predictedInvitation.median} (${c.predictedInvitation.p10} to ${c.predictedInvitation.p90})`,
+    c.predictedInvitation === null ? 'none joined' : `${c.predictedInvitation.median} (${c.predictedInvitation.p10} to ${c.predictedInvitation.p90})`,
     c.observedInvitation!.slice(0, 7),
     c.invitationError === null ? '-' : signedMonths(c.invitationError),
-    c.monthError === null ? '-' : signedMonths(c.monthError),
+    c.predictedLag === null ? '-' : `${c.predictedLag.median} (${c.predictedLag.p10}-${c.predictedLag.p90})`,
+    c.observedLag === null ? '-' : String(c.observedLag),
+    c.lagError === null ? '-' : signedMonths(c.lagError),
   ]);
-  const out = ['Where the time goes: the first invitation among the branches invited, against the record (months late +, early -)'];
-  out.push(...table(['case', 'invited: pred. month (10-90%)', 'obs. invited', 'invitation error', 'accession error'], rows, new Set([3, 4])).map((l) => `  ${l}`));
+  const out = ['Where the time goes, in the branches that joined: their first invitation, then the months from it to membership, against the record (months late or longer +, early or shorter -)'];
+  const headers = ['case', 'invited: pred. month (10-90%)', 'obs. invited', 'error', 'then months to member (10-90%)', 'obs.', 'error'];
+  out.push(...table(headers, rows, new Set([3, 4, 5, 6])).map((l) => `  ${l}`));
   const t = r.timeSplit;
   if (t.invitationError !== null && t.afterInvitation !== null) {
     const late = (n: number) => (months(n) === '0' ? 'in the observed month' : `${months(Math.abs(n))} months ${n > 0 ? 'late' : 'early'}`);
-    const after = months(t.afterInvitation) === '0' ? 'neither loses nor gains time' : `${t.afterInvitation > 0 ? 'loses' : 'gains'} ${months(Math.abs(t.afterInvitation))} months`;
-    out.push(`  Median over the ${t.cases} case${t.cases === 1 ? '' : 's'} with both: invited ${late(t.invitationError)}; from the invitation to membership (protocol, ratification, deposit) a case ${after} against the record.`);
+    const after = months(t.afterInvitation) === '0' ? 'as long as on record' : `${months(Math.abs(t.afterInvitation))} months ${t.afterInvitation > 0 ? 'longer' : 'shorter'} than on record`;
+    out.push(`  Median over the ${t.cases} case${t.cases === 1 ? '' : 's'} with both dates: invited ${late(t.invitationError)}; from the invitation to membership (protocol, ratification, deposit) ${after}.`);
   }
   out.push('');
   return out;

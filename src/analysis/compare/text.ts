@@ -52,7 +52,8 @@ export function compareText(c: Comparison, options: { width?: number } = {}): st
   out.push('  B - A      difference of shares over the same branches (paired): a change caused by the differing assumptions, not by noise between runs');
   out.push('  interval   paired interval from the joint outcome table, Wald adjusted by Agresti and Min (half a branch added to each cell) (JSON: method, ci95Unpaired for the unpaired interval, discordant counts)');
   out.push('  distance   sqrt(sum z^2) + 1 per rule/event switched + 1 per structural change; z = change in sd of the baseline value');
-  out.push(...warningLines(c.warnings));
+  // The files' own warnings too (a procedure out of its era, defaults used), each under its side.
+  out.push(...warningLines([...c.warnings, ...c.a.warnings.map((w) => `A: ${w}`), ...c.b.warnings.map((w) => `B: ${w}`)]));
   return out.join('\n') + '\n';
 }
 

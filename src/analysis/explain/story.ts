@@ -71,8 +71,7 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
    * When within its year each line happened, to tell a year's lines in order: an act's own
    * month, or for a line with none (an event, a rule, a year of waiting) the month of the act
    * told before it that year (its start if none). Lines told ahead (ratification acts, at the
-   * invitation; an event of a known month, as its year opens) are ordered by their months and
-   * move nothing else.
+   * invitation) are ordered by their months and move nothing else.
    */
   const happened = new Map<StoryLine, number>();
   const lastAct = new Map<number, number>();

@@ -2,7 +2,7 @@ import { candidateAt } from '../../model/names.js';
 import { mostCommonOutcome, OUTCOMES, PLAIN_OUTCOMES, STAGE_LABELS, type Outcome, type Stage } from '../../model/outcome.js';
 import type { Results } from '../../model/results.js';
 import type { Scenario } from '../../model/scenario.js';
-import { endsThisWay, integer, rarityWords, wordCount } from '../../report/format.js';
+import { endsThisWay, integer, rarityWithVerb, rarityWords, wordCount } from '../../report/format.js';
 import { paramLabel } from '../../report/param-labels.js';
 import { paramKind } from '../../scenario/param-kinds.js';
 import type { Comparison } from '../compare/comparison.js';
@@ -143,7 +143,7 @@ function draft(inputs: StudentInputs, limits: Limits): StudentHandout {
   const joinedText = (team: string, res: Results['outcomes'], runs: number) => {
     const name = midSentence(team);
     const n = res.joined.count;
-    return n === 0 ? `In ${name}'s world no branch ends in membership (none of ${integer(runs)}).` : `In ${name}'s world ${rarityWords(n, runs)} ends in membership.`;
+    return n === 0 ? `In ${name}'s world no branch ends in membership (none of ${integer(runs)}).` : `In ${name}'s world ${rarityWithVerb(n, runs, 'ends', 'end')} in membership.`;
   };
   findings.push(joinedText(centre.name, r.outcomes, r.runs));
   const top = mostCommonOutcome(r.outcomes);

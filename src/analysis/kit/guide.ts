@@ -1,5 +1,5 @@
 import { mostCommonOutcome, PLAIN_OUTCOMES } from '../../model/outcome.js';
-import { integer, pct, rarityWords } from '../../report/format.js';
+import { integer, pct, rarityWithVerb, rarityWords } from '../../report/format.js';
 import { htmlPage, htmlText } from '../../report/safe-text.js';
 import type { Comparison } from '../compare/comparison.js';
 import { partingText } from '../compare/text.js';
@@ -48,7 +48,7 @@ export function teachersGuide(x: GuideInputs): TeachersGuide {
       name,
       file,
       title: h.centre.title.replace(/^\d{4}, team [AB] \((?:yes|no)\): /, ''),
-      joined: outcomes.joined.count === 0 ? `no branch joins (of ${integer(c.runs)})` : `${rarityWords(outcomes.joined.count, c.runs)} joins`,
+      joined: outcomes.joined.count === 0 ? `no branch joins (of ${integer(c.runs)})` : rarityWithVerb(outcomes.joined.count, c.runs, 'joins', 'join'),
       common: `most often: "${PLAIN_OUTCOMES[top]}" (${rarityWords(outcomes[top].count, c.runs)})`,
     };
   };
@@ -57,14 +57,14 @@ export function teachersGuide(x: GuideInputs): TeachersGuide {
     { minutes: '0-5', what: 'Read the question and the context at the top of the handout together; hand each team its own handout.' },
     { minutes: '5-15', what: 'Teams read their page and pick the one difference in assumptions they will defend; each finds the fact it rests on.' },
     { minutes: '15-27', what: 'Opening statements (3 minutes a team), then replies (2 minutes a team), then open floor.' },
-    { minutes: '27-37', what: 'The numbers: project the chart, compare the two worlds, read each story and how rare it is.' },
+    { minutes: '27-37', what: 'The numbers: project the chart, compare the two worlds, read each story and how often it happens.' },
     { minutes: '37-45', what: 'Questions to discuss (below), then a vote: which reading of the record is better supported? One line each: what would change your mind?' },
   ];
   const d = c.outcomes.joined;
   const lookAt = [
     `Membership: team A ${pct(d.a)}, team B ${pct(d.b)}. Even the "yes" team's case ${d.a < 0.005 ? 'almost never ends in membership: ask why' : 'ends in membership only sometimes: ask what had to go right'}.`,
     `${partingText(c)}.`,
-    `The stories are single branches: each handout says how rare its story is (team A: ${x.a.story?.rarity ?? 'no story'}; team B: ${x.b.story?.rarity ?? 'no story'}). A rare story is a possibility, not a prediction.`,
+    `The stories are single branches: each handout says how often its story happens (team A: ${x.a.story?.rarity ?? 'no story'}; team B: ${x.b.story?.rarity ?? 'no story'}). A rare story is a possibility, not a prediction.`,
     x.base.counterfactual
       ? `Both teams start from the same file, "${x.base.title}", which already rewrites the record (a counterfactual, not history), and change the same few values: the debate is about how to read the record within that rewritten world. The values and their sources are in the two files.`
       : 'Both teams start from the same historical file and change the same few values: the debate is about how to read the record, not what it says. The values and their sources are in the two files.',

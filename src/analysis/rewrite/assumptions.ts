@@ -1,4 +1,5 @@
 import type { Distribution, Param } from '../../model/distribution.js';
+import { PROCEDURES, procedureOfYear } from '../../model/procedures.js';
 import type { Effect, Scenario } from '../../model/scenario.js';
 import { scenarioParams } from '../../scenario/param-paths.js';
 import { describeParam } from '../../scenario/params.js';
@@ -58,7 +59,8 @@ export function assumptionDiff(from: Scenario, to: Scenario): AssumptionDiff {
   note('decisionPoint.year', String(from.decisionPoint.year), String(to.decisionPoint.year));
   note('decisionPoint.date', from.decisionPoint.date ?? 'none', to.decisionPoint.date ?? 'none');
   note('decisionPoint.horizon', String(from.decisionPoint.horizon), String(to.decisionPoint.horizon));
-  note('process.procedure', from.process.procedure ?? 'of each year', to.process.procedure ?? 'of each year');
+  // A procedure named counts only where it changes the procedure some year is run under.
+  if (yearsProcedures(from, to) !== yearsProcedures(to, to)) note('process.procedure', from.process.procedure ?? 'of each year', to.process.procedure ?? 'of each year');
   note('process.mapIntroduced', String(from.process.mapIntroduced), String(to.process.mapIntroduced));
   note('candidate.code', from.candidate.code, to.candidate.code);
   note('candidate.coCandidates', coCandidates(from), coCandidates(to));
@@ -137,6 +139,13 @@ export function assumptionDiff(from: Scenario, to: Scenario): AssumptionDiff {
     params.push({ path, from: a === undefined ? 'none (0)' : describeParam(a), to: b === undefined ? 'none (0)' : describeParam(b), fromParam, toParam });
   }
   return { params, switches, other };
+}
+
+/** The procedure each year of `window`'s decision window is run under in `s` (named, or of the year's date), as one text. */
+function yearsProcedures(s: Scenario, window: Scenario): string {
+  const ids: string[] = [];
+  for (let y = window.decisionPoint.year; y <= window.decisionPoint.horizon; y++) ids.push(s.process.procedure ?? PROCEDURES[procedureOfYear(y)]!.id);
+  return ids.join(',');
 }
 
 /** A scenario's co-candidates as one comparable text: order does not matter. */
