@@ -6,6 +6,8 @@
  */
 export const QUICK_BRANCHES = 4_096;
 export const REFINED_BRANCHES = 40_960;
+/** Most branches an explorer refines to: it runs again after every edit (a few seconds on a school laptop). */
+export const MAX_EXPLORER_BRANCHES = 1_000_000;
 
 export function stagesFor(runs: number): number[] {
   return runs <= QUICK_BRANCHES ? [runs] : [QUICK_BRANCHES, runs];

@@ -48,6 +48,14 @@ describe('the student handout', () => {
     expect(used.length).toBeGreaterThan(2);
   });
 
+  test('a story of many deciding steps still fits the page: its steps give way last', async () => {
+    // Parliaments that pass a vote one time in ten: a story of failed votes, each a deciding step.
+    const slow = await scenario(fileURLToPath(new URL('../../scenarios/backtests/finland-2023.yaml', import.meta.url)), ['allyDefaults.ratification.pass=0.1']);
+    const h = await prepareStudentHandout({ scenario: slow, command: 'x' }, FAST);
+    expect(h.story).not.toBeNull();
+    expect(h.words).toBeLessThanOrEqual(STUDENT_MAX_WORDS);
+  });
+
   test("both teams' pages list the same differences, whichever file is the baseline", async () => {
     // The kit's 1990 teams: their values have different spreads, so a ranking in one side's units would differ.
     const a = await scenario(fileURLToPath(new URL('../../scenarios/kits/1990/team-a.yaml', import.meta.url)));

@@ -113,6 +113,14 @@ describe.skipIf(!ready)('in a real terminal (tmux, 80×24; needs npm run build)'
     send('q');
     await waitFor(/^\$\s*$/m);
   });
+
+  it('--runs past what an explorer re-runs after each edit is refused before the UI opens', async () => {
+    await openShell();
+    send(`node ${CLI} tui russia-1990 --runs 2000000; echo "exit $?"`, 'Enter');
+    const frame = await waitFor(/exit 2\s*$/m);
+    // The pane wraps the message at its width: read it as one line.
+    expect(frame.replace(/\n/g, '')).toContain('--runs 2,000,000: the explorer runs again after every edit, so it takes at most 1,000,000 branches');
+  });
 });
 
 describe.skipIf(!existsSync(CLI))('without a terminal (needs npm run build)', () => {

@@ -99,13 +99,17 @@ export function studentHandout(inputs: StudentInputs): StudentHandout {
     const shorter = draft(inputs, limits);
     if (shorter.words <= STUDENT_MAX_WORDS) return shorter;
   }
-  return draft(inputs, { contextWords: 12, storyLines: 2, differences: 1 });
+  const last = draft(inputs, { contextWords: 12, storyLines: 2, differences: 1 });
+  // A story of many deciding steps (failed votes one after another) gives them up last: the page holds its words.
+  return last.words <= STUDENT_MAX_WORDS ? last : draft(inputs, { contextWords: 12, storyLines: 2, differences: 1, everyStep: false });
 }
 
 interface Limits {
   readonly contextWords: number;
   readonly storyLines: number;
   readonly differences: number;
+  /** Whether the story keeps every step its ending turns on, beyond storyLines (true unless the page would overflow). */
+  readonly everyStep?: boolean;
 }
 
 function draft(inputs: StudentInputs, limits: Limits): StudentHandout {
@@ -160,7 +164,7 @@ function draft(inputs: StudentInputs, limits: Limits): StudentHandout {
     const st = inputs.story.story;
     // The ending is shown on its own: the line that tells it, last, is left out.
     const told = st.lines[st.lines.length - 1]?.text === st.ending ? st.lines.slice(0, -1) : st.lines;
-    const kept = storyExcerpt(told, limits.storyLines, st.ending).map((l) => ({ year: l.year, text: l.text }));
+    const kept = storyExcerpt(limits.everyStep === false ? told.map(({ decisive: _d, ...l }) => l) : told, limits.storyLines, st.ending).map((l) => ({ year: l.year, text: l.text }));
     story = {
       outcome: PLAIN_OUTCOMES[inputs.story.outcome],
       rarity: endsThisWay(r.outcomes[inputs.story.outcome].count, r.runs),

@@ -4,6 +4,8 @@ import { DEFAULT_RUNS } from '../options.js';
 import { UsageError } from '../errors.js';
 import { printToStderr } from '../output.js';
 import { options, type TuiFlags } from './tui.options.js';
+import { MAX_EXPLORER_BRANCHES } from '../../batch/stages.js';
+import { integer } from '../../report/format.js';
 
 /** `article10 tui`: its arguments and options; the UI is in tui.ts, loaded only with a terminal. */
 export const tuiSpec = defineCommand({
@@ -30,6 +32,10 @@ export const tuiSpec = defineCommand({
 export async function openUiOrSummary(file: string | undefined, flags: TuiFlags, teamA?: string): Promise<void> {
   const scenario = file ?? DEFAULT_SCENARIO.replace(/\.yaml$/, '');
   if (process.stdin.isTTY === true && process.stdout.isTTY === true) {
+    // The explorer runs again after every edit: a billion branches an edit would never answer.
+    if (flags.runs !== undefined && flags.runs > MAX_EXPLORER_BRANCHES) {
+      throw new UsageError(`--runs ${integer(flags.runs)}: the explorer runs again after every edit, so it takes at most ${integer(MAX_EXPLORER_BRANCHES)} branches; \`article10 run\` takes more`);
+    }
     const { tuiCommand } = await import('./tui.js');
     await tuiCommand(file, flags, teamA);
     return;

@@ -1,4 +1,4 @@
-import { REFINED_BRANCHES } from '../../batch/stages.js';
+import { MAX_EXPLORER_BRANCHES, REFINED_BRANCHES } from '../../batch/stages.js';
 
 /**
  * The page's runs, as in the terminal's explorer (src/batch/stages.ts): a quick estimate, then
@@ -7,8 +7,8 @@ import { REFINED_BRANCHES } from '../../batch/stages.js';
  */
 export { stagesFor } from '../../batch/stages.js';
 export const DEFAULT_BRANCHES = REFINED_BRANCHES;
-/** Most branches the page runs for one scenario: a few seconds on a school laptop. */
-export const MAX_PAGE_BRANCHES = 1_000_000;
+/** Most branches the page runs for one scenario, as the terminal's explorer. */
+export const MAX_PAGE_BRANCHES = MAX_EXPLORER_BRANCHES;
 export const DEFAULT_SEED = '1';
 /** Branches per range handed to a worker: a cancelled run holds a worker for at most one. */
 export const SLICE = 4_096;
