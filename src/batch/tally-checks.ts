@@ -1,4 +1,4 @@
-import { describeActor, EXIT_HAS_OBJECTORS, EXITS, FunnelStage, type CompiledModel, type Tally } from '../engine/index.js';
+import { describeActor, EXIT_HAS_OBJECTORS, EXITS, type CompiledModel, type Tally } from '../engine/index.js';
 import { STAGES } from '../model/outcome.js';
 
 /**

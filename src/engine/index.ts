@@ -15,5 +15,5 @@ export { wilson } from './stats.js';
 export { traceBranch, findBranch, branchesToSearch, type BranchTrace, type SampledValue } from './explain.js';
 export type { TraceEntry } from './walk/trace.js';
 export { describeReason, describeActor } from './reasons.js';
-export { EXIT_HAS_OBJECTORS, EXITS, FunnelStage } from './codes.js';
+export { EXIT_HAS_OBJECTORS, EXITS } from './codes.js';
 export { emptyPairedTally, mergePairedInto, simulatePairedRange, type PairedTally } from './paired.js';

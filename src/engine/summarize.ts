@@ -2,7 +2,7 @@ import { OUTCOMES, STAGES, TRACKS, type Outcome } from '../model/outcome.js';
 import { monthLabel } from '../model/council-calendar.js';
 import type { BlockerRow, LagCount, MonthCount, ObjectorRow, Results, Share, YearCount } from '../model/results.js';
 import { VERSION } from '../model/version.js';
-import { EXITS, ExitCode, FunnelStage, OBJECTOR_ROLES } from './codes.js';
+import { EXITS, ExitCode, OBJECTOR_ROLES } from './codes.js';
 import type { CompiledModel } from './model.js';
 import { describeActor, describeReason } from './reasons.js';
 import { wilson } from './stats.js';

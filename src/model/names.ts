@@ -30,6 +30,11 @@ export function namesAChange(name: string): boolean {
   return nameChange(name) !== undefined;
 }
 
+/** Items in a sentence: "A", "A and B", "A, B and C". */
+export function listInWords(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
 /** A name with its code, never doubled parentheses: "Germany (West Germany until 1990; DE)". */
 export function nameWithCode(name: string, code: string): string {
   return name.endsWith(')') ? `${name.slice(0, -1)}; ${code})` : `${name} (${code})`;

@@ -1,5 +1,6 @@
 import type { Param } from '../model/distribution.js';
 import { ROSTER, rosterEntry, type RosterEntry } from '../model/roster.js';
+import { listInWords } from '../model/names.js';
 import type { Ally, Ratification } from '../model/scenario.js';
 import { DEFAULTS } from './defaults.js';
 import { describeParam, paramOrDefault, toParam } from './params.js';
@@ -47,7 +48,7 @@ export function normalizeAllies(doc: ScenarioDocument, warnings: string[]): Ally
   for (const entry of doc.allies ?? []) {
     const unused = CO_CANDIDATE_UNUSED.filter((field) => entry[field] !== undefined);
     if (coCandidates.has(entry.code) && unused.length > 0) {
-      warnings.push(`allies.${entry.code}: a co-candidate never votes on nor ratifies the candidate's accession, so its ${unused.length === 1 ? unused[0] : `${unused.slice(0, -1).join(', ')} and ${unused[unused.length - 1]}`} ${unused.length === 1 ? 'is' : 'are'} not used`);
+      warnings.push(`allies.${entry.code}: a co-candidate never votes on nor ratifies the candidate's accession, so its ${listInWords(unused)} ${unused.length === 1 ? 'is' : 'are'} not used`);
     }
   }
   const voting = defaulted.filter((a) => !coCandidates.has(a.code));

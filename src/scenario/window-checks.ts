@@ -82,22 +82,22 @@ export function windowProblems(doc: ScenarioDocument): WindowProblem[] {
     });
   }
   const invited = observed?.invited?.date;
-  if (invited !== undefined) {
-    const last = `${horizon}-12-31`;
-    const joinedOn = observed?.outcome === 'joined' ? observed.date : undefined;
-    const problem =
-      observed?.outcome === 'no_application' || observed?.outcome === 'map_stalled' || observed?.outcome === 'vetoed'
-        ? `an invitation contradicts the observed outcome ${observed.outcome}, which ends before any invitation`
-        : invited < decided
-        ? `the invitation on ${invited} is before the decision on ${decided}: no branch is invited then`
-        : invited > last
-          ? `the invitation on ${invited} is after the horizon ${horizon}: no branch is invited then`
-          : joinedOn !== undefined && invited > joinedOn
-            ? `the invitation on ${invited} is after the accession on ${joinedOn}: a candidate is invited before it joins`
-            : undefined;
-    if (problem !== undefined) problems.push({ code: 'observed_outside_window', message: problem, path: ['observed', 'invited', 'date'] });
-  }
+  const invitation = invited === undefined ? undefined : invitationProblem(observed!, invited, decided, horizon);
+  if (invitation !== undefined) problems.push({ code: 'observed_outside_window', message: invitation, path: ['observed', 'invited', 'date'] });
   return problems;
+}
+
+/** Outcomes that end before any invitation: an observed invitation beside one contradicts it. */
+const ENDS_BEFORE_INVITATION: ReadonlySet<string> = new Set(['no_application', 'map_stalled', 'vetoed']);
+
+/** Why an observed invitation cannot be: its outcome ends before one, or it lies outside the window or after the accession. */
+function invitationProblem(observed: NonNullable<ScenarioDocument['observed']>, invited: string, decided: string, horizon: number): string | undefined {
+  if (ENDS_BEFORE_INVITATION.has(observed.outcome)) return `an invitation contradicts the observed outcome ${observed.outcome}, which ends before any invitation`;
+  if (invited < decided) return `the invitation on ${invited} is before the decision on ${decided}: no branch is invited then`;
+  if (invited > `${horizon}-12-31`) return `the invitation on ${invited} is after the horizon ${horizon}: no branch is invited then`;
+  const joinedOn = observed.outcome === 'joined' ? observed.date : undefined;
+  if (joinedOn !== undefined && invited > joinedOn) return `the invitation on ${invited} is after the accession on ${joinedOn}: a candidate is invited before it joins`;
+  return undefined;
 }
 
 /** "before the decision on D", or "the day of the decision" when the two dates are one. */

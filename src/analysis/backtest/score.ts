@@ -295,9 +295,8 @@ export function scoreCase(scenario: Scenario, observed: ObservedOutcome, results
   const predictedInvitation = monthSpread(results.invitationMonths);
   const observedInvitation = observed.invited?.date ?? null;
   const invitationError = observedInvitation !== null && predictedInvitation !== null ? monthOfDate(predictedInvitation.median) - monthOfDate(observedInvitation) : null;
-  const lags = results.invitationToMembership;
-  const lagAt = (q: number) => quantileOf(lags.map((l) => ({ value: l.months, count: l.count })), q);
-  const predictedLag = lags.length === 0 ? null : { median: lagAt(0.5)!, p10: lagAt(0.1)!, p90: lagAt(0.9)! };
+  const lags = results.invitationToMembership.map((l) => ({ value: l.months, count: l.count }));
+  const predictedLag = lags.length === 0 ? null : { median: quantileOf(lags, 0.5)!, p10: quantileOf(lags, 0.1)!, p90: quantileOf(lags, 0.9)! };
   const observedLag = observedInvitation !== null && observed.outcome === 'joined' && observed.date !== undefined ? monthOfDate(observed.date) - monthOfDate(observedInvitation) : null;
   const lagError = predictedLag !== null && observedLag !== null ? predictedLag.median - observedLag : null;
   const start = scenario.decisionPoint.year;

@@ -41,7 +41,7 @@ function unbracketed(name: string): string {
 }
 
 /** The refusals at the lowest chance of consent: the strongest objections, as the engine ranks them. */
-export function strongestRefusals(refusals: readonly Refusal[]): Refusal[] {
+function strongestRefusals(refusals: readonly Refusal[]): Refusal[] {
   const lowest = Math.min(...refusals.map((r) => r.p));
   return refusals.filter((r) => Math.abs(r.p - lowest) < 1e-9);
 }

@@ -1,5 +1,5 @@
 import { describeActor, describeReason, EXITS, type BranchTrace, type CompiledModel, type TraceEntry } from '../../engine/index.js';
-import { candidateAt, nameWithCode } from '../../model/names.js';
+import { candidateAt, listInWords, nameWithCode } from '../../model/names.js';
 import { OUTCOME_LABELS, TRACKS, TRACK_LABELS } from '../../model/outcome.js';
 import { PROCEDURES } from '../../model/procedures.js';
 import { monthInWords } from '../../model/council-calendar.js';
@@ -241,7 +241,7 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
       case 'still_holding': {
         // Years of talks that settle nothing are one line, merged over a stretch of years.
         const names = e.allies.map((i) => ally(i).name);
-        const who = names.length === 1 ? `${names[0]} still holds out` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} still hold out`;
+        const who = `${listInWords(names)} ${names.length === 1 ? 'still holds out' : 'still hold out'}`;
         quiet(`holding ${e.allies.join(',')}`, e.year, `Asked again at the Council's first meeting of the year, ${who}.`, undefined, { month: e.month, step: 'holding' });
         break;
       }

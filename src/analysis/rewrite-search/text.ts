@@ -1,3 +1,4 @@
+import { listInWords } from '../../model/names.js';
 import { integer, interval, pct, table } from '../../report/format.js';
 import type { ChangeLine, RewriteReport } from './run.js';
 import { missesOnFreshSeed } from './fresh-seed.js';
@@ -65,7 +66,7 @@ function rewriteSentence(changes: readonly ChangeLine[]): string {
     const why = [`${signed(c.z ?? 0)} sd`, ...(c.source === undefined ? [] : [c.source])].join(', ');
     return `${c.label} been ${c.to} instead of ${c.from} (${why})`;
   });
-  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  return listInWords(parts);
 }
 
 /**
