@@ -1,11 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import { appBinding, GLOBAL_KEYS, helpSections, hintLine } from '../../src/tui/keys.js';
 import { SCREENS, type ScreenName } from '../../src/tui/screens/table.js';
+import { PARAMETER_GROUPS } from '../../src/tui/state/parameters.js';
 
 /** The screens are one table: the App draws from it, the help and the hint line are read from it. */
 const NAMES = Object.keys(SCREENS) as ScreenName[];
 
 describe('the table of screens', () => {
+  test('the help names every group Tab moves through', () => {
+    const tab = SCREENS.explore.keys.find((k) => k.keys.startsWith('Tab'));
+    for (const group of PARAMETER_GROUPS) expect(tab?.does).toContain(group);
+  });
+
   test('every jump goes to a screen that leads back: by Esc, or the help by any key', () => {
     for (const name of NAMES) {
       for (const k of SCREENS[name].keys) {

@@ -6,6 +6,7 @@ import { helpSections, type KeyBinding, type ScreenKeys, type ScreenName } from 
 import type { Prompt } from '../prompt.js';
 import type { DebateRunner } from '../../analysis/compare/debate-runner.js';
 import { shownTitle, type EditorAction, type EditorState } from '../state/editor.js';
+import { PARAMETER_GROUPS } from '../state/parameters.js';
 import type { Workspace } from '../workspace.js';
 import { DebateScreen, type Team, type TeamName } from './debate.js';
 import { ExplainScreen } from './explain.js';
@@ -88,7 +89,7 @@ export const SCREENS: Readonly<Record<ScreenName, ScreenEntry>> = {
     keys: [
       { keys: '↑ ↓  (k j)', does: 'select a parameter', hints: [{ text: '↑↓ select', order: 11 }] },
       { keys: 'PgUp PgDn, Home End (g G)', does: 'page, first, last' },
-      { keys: 'Tab, Shift-Tab', does: 'next or previous group (Candidate, Preconditions, Allies, Rules, Events)' },
+      { keys: 'Tab, Shift-Tab', does: `move by group (${PARAMETER_GROUPS.join(', ')})` },
       { keys: '← →  (h l)', does: 'change by one step (0.01; a precondition drift by 0.005)', hints: [{ text: '←→ change', order: 1 }] },
       { keys: 'Shift-← Shift-→  (H L)', does: 'change by ten steps' },
       { keys: 'Enter', does: 'type an exact value (0.35 or 35%); on a rule, event or objection: switch it', hints: [{ text: '⏎ set', order: 2 }] },
