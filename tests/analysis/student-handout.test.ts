@@ -156,6 +156,9 @@ describe('excerpts a student reads', () => {
     expect(firstWords('One two three.', 5)).toBe('One two three.');
     expect(firstWords('One two three four. Five six seven eight nine ten.', 7)).toBe('One two three four.');
     expect(firstWords('One two three four five six seven eight nine ten.', 5)).toBe('One two three four five…');
+    // A full stop inside parentheses ends no sentence.
+    expect(firstWords('One two three four. Five six seven (Art. 6) eight nine ten.', 7)).toBe('One two three four.');
+    expect(firstWords('One two (Art. 6) three four five six seven eight.', 3)).toBe('One two (Art.…');
   });
 
   test('a quotation is never cut open: it runs on to its end when near, else the cut stops before it', () => {

@@ -376,16 +376,29 @@ export function firstWords(text: string, n: number): string {
   while (k < Math.min(words.length, n + QUOTE_GRACE) && openQuoteAt(words.slice(0, k).join(' ')) >= 0) k++;
   const cut = words.slice(0, k).join(' ');
   const open = openQuoteAt(cut);
-  if (open < 0 && (k === words.length || /[.!?]["”]?$/.test(cut))) return cut;
+  if (open < 0 && (k === words.length || (/[.!?]["”]?$/.test(cut) && !inParentheses(cut)))) return cut;
   if (open < 0) {
-    // The last sentence end past half the cut, its closing quote included.
-    const ends = [...cut.matchAll(/[.!?]["”]? /g)].map((m) => m.index + m[0].length - 1).filter((i) => openQuoteAt(cut.slice(0, i)) < 0);
+    // The last sentence end past half the cut, its closing quote included; a full stop inside
+    // parentheses ("(Art. 6)") ends no sentence.
+    const ends = [...cut.matchAll(/[.!?]["”]? /g)]
+      .map((m) => m.index + m[0].length - 1)
+      .filter((i) => openQuoteAt(cut.slice(0, i)) < 0 && !inParentheses(cut.slice(0, i)));
     const end = ends.length > 0 ? ends[ends.length - 1]! : -1;
     if (end > cut.length * 0.5) return cut.slice(0, end);
     return `${cut.replace(/[,;:]$/, '')}…`;
   }
   // Too long a quotation to keep: the text before it.
   return `${cut.slice(0, open).trimEnd().replace(/[,;:]$/, '')}…`;
+}
+
+/** Whether a text ends inside parentheses it opened. */
+function inParentheses(text: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '(') depth++;
+    else if (ch === ')' && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 /** Where a quotation that is not closed opens in a text (straight or curly quotes), or -1. */
