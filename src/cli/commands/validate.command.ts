@@ -5,7 +5,7 @@ import { options } from './validate.options.js';
 export const validateSpec = defineCommand({
   name: 'validate',
   summary: 'check scenario files and report every problem with file:line:column',
-  arguments: [argument('<scenario...>', 'scenario files, folders of them (their *.yaml files) or bundled names')],
+  arguments: [argument('<scenario...>', 'scenario files, folders of them (their *.yaml and *.yml files) or bundled names')],
   options,
   action: async ([files], flags) => (await import('./validate.js')).validateCommand(files, flags),
 });
