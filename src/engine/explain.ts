@@ -1,3 +1,4 @@
+import { BRANCH_SEARCH_LIMIT, branchesToSearch } from './branch-search.js';
 import { EXITS } from './codes.js';
 import type { CompiledModel } from './model.js';
 import { sampleParams } from './params.js';
@@ -54,19 +55,13 @@ export function traceBranch(m: CompiledModel, seed: string, branch: number): Bra
   };
 }
 
-/** How many branches a search from `from` may look at: `limit`, or fewer near the last branch number. */
-export function branchesToSearch(from: number, limit = 100_000): number {
-  // Past Number.MAX_SAFE_INTEGER branch numbers round, and a story would be told of the wrong branch.
-  return Math.max(0, Math.min(limit, Number.MAX_SAFE_INTEGER - from + 1));
-}
-
 /** The first branch (from `from`) whose exit satisfies `wanted`, searching at most `limit` branches. */
 export function findBranch(
   m: CompiledModel,
   seed: string,
   wanted: (exit: string) => boolean,
   from = 0,
-  limit = 100_000,
+  limit = BRANCH_SEARCH_LIMIT,
 ): number | undefined {
   const w = workspaceOf(m);
   let found: number | undefined;

@@ -71,7 +71,27 @@ function applyOverride(document: LocatedMap, arg: string, at: SetOrigin | undefi
   const withAlly = segments[0] === 'allies' ? withRosterAlly(document, segments[1], origin) : document;
   const target = findTarget(withAlly, segments);
   if (typeof target === 'string') return { ok: false, issues: [setIssue('set_path_not_found', arg, target, pathText, at)] };
+  const mixed = mixedParameter(withAlly, target, pathText);
+  if (mixed !== undefined) return { ok: false, issues: [setIssue('set_not_allowed', arg, mixed, pathText, at)] };
   return { ok: true, value: produce(withAlly, (draft) => writeAt(draft, target, value.value)) };
+}
+
+/**
+ * A new `value` in a distribution (`{ dist, ... }`), or a new `dist` in a fixed value
+ * (`{ value, source }`), would make the parameter both: the schema could only point at the
+ * file's mapping. The message says to set the parameter itself instead.
+ */
+function mixedParameter(document: LocatedMap, target: readonly PathSegment[], pathText: string): string | undefined {
+  const last = target[target.length - 1];
+  if (last !== 'value' && last !== 'dist') return undefined;
+  const parent = nodeAt(document, target.slice(0, -1));
+  if (parent?.kind !== 'map' || findEntry(parent, last) !== undefined) return undefined;
+  const other = last === 'value' ? 'dist' : 'value';
+  if (findEntry(parent, other) === undefined) return undefined;
+  const field = pathText.slice(0, pathText.lastIndexOf('.'));
+  return last === 'value'
+    ? `${field} is a distribution here, with no single value to replace; set the parameter itself, e.g. --set ${field}=0.5 (a fixed value) or --set '${field}={dist: uniform, min: 0.2, max: 0.4}'`
+    : `${field} is a fixed value here; to give it a distribution, set the parameter itself, e.g. --set '${field}={dist: uniform, min: 0.2, max: 0.4}'`;
 }
 
 /** A path inside a --set value (which starts at the value) placed below the field it sets. */

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fixed } from '../../src/model/distribution.js';
 import { formatIssue } from '../../src/scenario/issue.js';
@@ -78,6 +79,22 @@ describe('--set', () => {
     expect(issue).toMatchObject({ code: 'set_path_not_found', message: '--set rules.no-such-rule.enabled=false: rules has no entry "no-such-rule"' });
     const [ally] = await fileIssuesOf(base, { sets: ['allies.XX.consent=0.1'] });
     expect(ally).toMatchObject({ code: 'set_path_not_found', message: '--set allies.XX.consent=0.1: allies has no entry "XX"' });
+  });
+
+  it('refuses a value set inside a distribution, or a distribution inside a value, naming the argument', async () => {
+    const russia2000 = fileURLToPath(new URL('../../scenarios/russia-2000.yaml', import.meta.url));
+    const [inDist, ...rest] = await fileIssuesOf(russia2000, { sets: ['preconditions.democracy_market.level.value=0.7'] });
+    expect(rest).toEqual([]);
+    expect(inDist).toMatchObject({ code: 'set_not_allowed', file: '--set', path: 'preconditions.democracy_market.level.value' });
+    expect(inDist!.message).toBe(
+      "--set preconditions.democracy_market.level.value=0.7: preconditions.democracy_market.level is a distribution here, with no single value to replace; set the parameter itself, e.g. --set preconditions.democracy_market.level=0.5 (a fixed value) or --set 'preconditions.democracy_market.level={dist: uniform, min: 0.2, max: 0.4}'",
+    );
+    const [inValue] = await fileIssuesOf(base, { sets: ['preconditions.democracy.level.dist=uniform'] });
+    expect(inValue).toMatchObject({ code: 'set_not_allowed', file: '--set', path: 'preconditions.democracy.level.dist' });
+    expect(inValue!.message).toMatch(/preconditions\.democracy\.level is a fixed value here; to give it a distribution, set the parameter itself/);
+    // The parameter itself can be set either way.
+    const fixedOne = await loadScenarioFile(russia2000, { sets: ['preconditions.democracy_market.level=0.7'] });
+    expect(fixedOne.ok && fixedOne.value.scenario.preconditions.find((p) => p.id === 'democracy_market')!.level).toEqual(fixed(0.7));
   });
 
   it('reports an argument without =', async () => {

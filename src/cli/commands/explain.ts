@@ -1,4 +1,4 @@
-import { branchesToSearch, compile, EXITS, findBranch, traceBranch } from '../../engine/index.js';
+import { BRANCH_SEARCH_LIMIT, branchesToSearch, compile, EXITS, findBranch, traceBranch } from '../../engine/index.js';
 import { OUTCOMES } from '../../model/outcome.js';
 import { integer } from '../../report/format.js';
 import { tellStory, storyText } from '../../analysis/explain/story.js';
@@ -19,7 +19,7 @@ export async function explainCommand(file: string, flags: ExplainFlags): Promise
     const found = findBranch(model, flags.seed, (exit) => EXITS.find((e) => e.exit === exit)?.outcome === wanted, from);
     if (found === undefined) {
       const searched = branchesToSearch(from);
-      const last = searched < 100_000 ? ` (${integer(from + searched - 1)} is the last branch number)` : '';
+      const last = searched < BRANCH_SEARCH_LIMIT ? ` (${integer(from + searched - 1)} is the last branch number)` : '';
       throw new UsageError(`no branch ending "${wanted}" among the ${integer(searched)} from ${from} with seed ${flags.seed}${last}`, 1);
     }
     branch = found;
