@@ -177,6 +177,19 @@ describe('merge refuses tampered parts', () => {
     expect(mergeEdited('unknown-dist', 'run', unknown, all)).toMatch(/^article10: part-1\.json: the scenario in it has a distribution of kind "toString"/);
   });
 
+  test('a forged scenario with a field typed otherwise: a name that is a mapping, a date that is no date, a field the model has not', () => {
+    // The summary read the name as text: a TypeError and a stack trace, exit 1.
+    const all = { reseal: true, parts: [1, 2] };
+    const name = (d: Doc) => (d['items'][0].scenario.candidate.name = { first: 'Russia' });
+    expect(mergeEdited('name-mapping', 'run', name, all)).toBe(
+      "article10: part-1.json: the scenario in it has a field typed as no loaded scenario has it (candidate.name: expected text, got a mapping): not one a scenario file can give, so not a shard of this tool's run",
+    );
+    const date = (d: Doc) => (d['items'][0].scenario.decisionPoint.date = 'soon');
+    expect(mergeEdited('date-words', 'run', date, all)).toMatch(/^article10: part-1\.json: the scenario in it has a field typed as no loaded scenario has it \(decisionPoint\.date: expected a date YYYY-MM-DD\)/);
+    const extra = (d: Doc) => (d['items'][0].scenario.candidate.nickname = 'Bear');
+    expect(mergeEdited('extra-field', 'run', extra, all)).toMatch(/\(candidate: unknown field "nickname"\)/);
+  });
+
   test('a part of 45 million values in one list: refused before it is parsed (the parse aborted the process)', () => {
     const folder = at('huge-list');
     mkdirSync(folder, { recursive: true });

@@ -9,6 +9,8 @@ import { compile, EXITS, simulateRange, type CompiledModel, type Tally } from '.
 import { bundledScenariosDir } from '../../src/io/paths.js';
 import { scenario } from './helpers.js';
 import { runParts } from '../helpers/partials.js';
+import { scenarioShape } from '../../src/analysis/shards/scenario-shape.js';
+import { bundledScenarioNames, loadBundled } from '../helpers/bundled-scenarios.js';
 
 /** What merge checks in one part, in-process: the counts of a tally, the seal and the shape. */
 
@@ -17,6 +19,15 @@ const BUNDLED = [
   ...readdirSync(bundledScenariosDir()).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')),
   ...readdirSync(join(bundledScenariosDir(), 'backtests')).filter((f) => f.endsWith('.yaml')).map((f) => join(bundledScenariosDir(), 'backtests', f)),
 ];
+
+describe('the shape of a carried scenario', () => {
+  test('every scenario the product ships, as loaded, has the shape a part may carry', async () => {
+    for (const name of bundledScenarioNames()) {
+      const parsed = scenarioShape.safeParse(await loadBundled(name));
+      expect(parsed.success ? undefined : parsed.error.issues[0], name).toBeUndefined();
+    }
+  });
+});
 
 describe('the counts of a tally', () => {
   test('every tally the engine records passes, in every bundled scenario and any range', async () => {

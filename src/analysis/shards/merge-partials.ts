@@ -10,6 +10,8 @@ import { tallyProblem } from '../../batch/tally-checks.js';
 import { DISTRIBUTION_FIELDS, type DistributionKind } from '../../model/distribution.js';
 import { rosterEntry } from '../../model/roster.js';
 import { LIMITS } from '../../scenario/limits.js';
+import { defaultMessage } from '../../scenario/schema-messages.js';
+import { scenarioShape } from './scenario-shape.js';
 
 /** The parts checked to belong together, and their tallies added up. */
 export type Merged =
@@ -153,7 +155,7 @@ function close(a: number, b: number): boolean {
  * allocate 15 GB and abort.
  */
 function compileOrFail(scenario: Scenario, file: string): CompiledModel {
-  const problem = scenarioBoundsProblem(scenario);
+  const problem = scenarioBoundsProblem(scenario) ?? scenarioShapeProblem(scenario);
   if (problem !== undefined) throw new ShardError(`${file}: the scenario in it ${problem}: not one a scenario file can give, so not a shard of this tool's run`);
   try {
     const model = compile(scenario);
@@ -162,6 +164,20 @@ function compileOrFail(scenario: Scenario, file: string): CompiledModel {
   } catch {
     throw new ShardError(`${file}: the scenario in it cannot be compiled: not one this version of article10 writes`);
   }
+}
+
+/**
+ * A field of a carried scenario typed otherwise than the loader makes it (scenario-shape.ts),
+ * or undefined: checked before compiling, since the summary reads the text fields as they are
+ * (a candidate's name written as a mapping threw a TypeError there).
+ */
+function scenarioShapeProblem(scenario: Scenario): string | undefined {
+  const parsed = scenarioShape.safeParse(scenario, { reportInput: true, error: defaultMessage });
+  if (parsed.success) return undefined;
+  const issue = parsed.error.issues[0]!;
+  const at = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
+  const what = issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}` : issue.message;
+  return `has a field typed as no loaded scenario has it (${at === '' ? 'at the top' : at}: ${what})`;
 }
 
 /** What in a carried scenario lies outside a scenario file's limits, or undefined. */
