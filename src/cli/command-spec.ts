@@ -105,7 +105,9 @@ export function readsFile<T>(option: OptionSpec<T>): OptionSpec<T> {
  * checks it before any work: not one of its inputs, not read-only unless --force.
  */
 export function registerCommand<A extends readonly ArgumentSpec[], O extends OptionSpecs>(program: Command, spec: CommandSpec<A, O>): Command {
-  const command = program.command(spec.name).description(spec.summary);
+  // The program takes any words (to name an unknown command); a command takes only its own
+  // arguments: `compare a b c` would compare a and b and drop c without a word.
+  const command = program.command(spec.name).description(spec.summary).allowExcessArguments(false);
   for (const a of spec.arguments) command.argument(a.name, a.description);
   for (const [key, declared] of Object.entries(spec.options)) {
     const option = declared.make();

@@ -15,6 +15,20 @@ describe('article10 as a real process', () => {
     expect(r.stdout).toContain('Options:');
   });
 
+  // Each command once took any number of words and dropped those past its own arguments: `compare a b c` compared a and b.
+  test.each([
+    ['compare', 'russia-2000', 'russia-1990', 'russia-1954'],
+    ['explain', 'russia-2000', 'russia-1990', '--branch', '0'],
+    ['sweep', 'russia-2000', 'russia-1990', '--vary', 'candidate.interest=0:1:2'],
+    ['list', 'russia-2000'],
+    ['schema', 'scenario.yaml'],
+  ])('%s with a word past its arguments is refused, not dropped', (...args) => {
+    const r = cli(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(new RegExp(`^error: too many arguments for '${args[0]}'\\.`));
+  });
+
   test('no command prints the default scenario summary when stdin is not a terminal', () => {
     const r = cli([]);
     expect(r.code).toBe(0);
