@@ -81,6 +81,19 @@ export function checkScenario(doc: ScenarioDocument, root: LocatedNode): Issue[]
     if (e.from !== undefined && e.to !== undefined && e.from > e.to) report('invalid_value', `from ${e.from} is after to ${e.to}`, ['events', i, 'from']);
   });
 
+  // An Ally named twice in one effect took its shift twice: `allies: [US, US]` moved US by 2 x delta.
+  const effectLists = [...(doc.rules ?? []).map((r, i) => ({ effects: r.effects, path: ['rules', i] })), ...(doc.events ?? []).map((e, i) => ({ effects: e.effects ?? [], path: ['events', i] }))];
+  for (const { effects, path } of effectLists) {
+    effects.forEach((effect, j) => {
+      const target = effectTarget<'all' | string[]>(effect);
+      if (target?.kind !== 'allies' || target.value === 'all') return;
+      const codes = target.value;
+      codes.forEach((code, k) => {
+        if (codes.indexOf(code) < k) report('invalid_value', `${code} is named twice in this effect's allies: name each Ally once`, [...path, 'effects', j, 'allies', k]);
+      });
+    });
+  }
+
   // A file's own source under a fact-sheet id would be printed as that document wherever it is cited.
   for (const id of Object.keys(doc.sources ?? {})) {
     if (Object.hasOwn(SOURCES, id)) {

@@ -274,6 +274,7 @@ function conditionProblems(c: ConditionDocument): string[] {
   if (c.level !== undefined && !qualified) problems.push('level needs below: and/or atLeast:');
   if (c.level === undefined && qualified) problems.push('below: and atLeast: go with level: <precondition>');
   if (c.below !== undefined && c.atLeast !== undefined && c.below <= c.atLeast) problems.push(`below ${c.below} is not above atLeast ${c.atLeast}: no level is both, so the condition never holds`);
+  if (c.any !== undefined && c.any.length === 0) problems.push('any: [] lists no condition, so it never holds: give at least one');
   if (c.year !== undefined && c.year.from === undefined && c.year.to === undefined) problems.push('year needs from: and/or to:');
   if (c.year?.from !== undefined && c.year.to !== undefined && c.year.from > c.year.to) problems.push(`year from ${c.year.from} is after to ${c.year.to}`);
   return problems;
