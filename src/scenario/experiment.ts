@@ -58,11 +58,13 @@ export interface LoadedExperiment {
   readonly root: LocatedNode;
 }
 
+const NOT_A_MAPPING = 'an experiment must be a mapping of fields (scenario: ..., vary: ...)';
+
 /** Reads and validates an experiment file. Problems come back as issues, never as exceptions. */
 export async function loadExperimentFile(file: string, options: { maxRuns: number }): Promise<Result<LoadedExperiment>> {
-  // The scenario reader's safeguards and positions (its message for a non-mapping says "scenario").
+  // The scenario reader's safeguards and positions; a non-mapping is told as an experiment, not a scenario.
   const parsed = await readScenarioFile(file);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) return { ok: false, issues: parsed.issues.map((i) => (i.code === 'not_a_mapping' ? { ...i, message: NOT_A_MAPPING } : i)) };
   const root = parsed.value;
   const validated = experimentSchema(options.maxRuns).safeParse(toPlain(root), { reportInput: true, error: defaultMessage });
   if (!validated.success) return { ok: false, issues: schemaIssues(validated.error.issues, root) };
