@@ -41,6 +41,8 @@ describe('analysis commands as real processes', () => {
       [['sensitivity', PLANTED, '--range', 'candidate.charisma=0:1'], /no parameter at "candidate\.charisma"/],
       [['sensitivity', PLANTED, '--range', 'candidate.interest=0.9:0.1'], /low end must be below the high end/],
       [['sensitivity', PLANTED, '--range', 'candidate.interest'], /path=lo:hi/],
+      [['sensitivity', PLANTED, '--range', 'candidate.interest=0:1', '--range', 'candidate.interest=0.2:0.5'], /--range candidate\.interest: is given twice/],
+      [['discover', PLANTED, '--range', 'candidate.interest=0:1', '--range', 'candidate.interest=0.2:0.5'], /--range candidate\.interest: is given twice/],
       [['sensitivity', PLANTED, '--outcome', 'won'], /--outcome must be one of joined/],
       [['discover', PLANTED, '--boxes', '0'], /--boxes must be a whole number from 1 to 20/],
       [['discover', PLANTED, '--target', 'joined=0.3'], /--target must look like outcome>=share/],
