@@ -1,5 +1,5 @@
 import { EFFECTS, type EffectKindSpec } from '../model/catalog/effects.js';
-import { NUMBER_KINDS, type NumberKind, type NumberRange } from '../model/catalog/numbers.js';
+import { LARGEST_MAGNITUDE, NUMBER_KINDS, type NumberKind, type NumberRange } from '../model/catalog/numbers.js';
 import { resolveParamPath } from '../model/catalog/parameters.js';
 
 /**
@@ -29,8 +29,9 @@ export function rangeProblem(range: NumberRange, x: number): string | undefined 
     case 'delta':
       return x < -1 || x > 1 ? `${x} is outside -1..1 (a shift of a probability or a 0..1 level)` : undefined;
     case 'nonNegative':
-      return x < 0 ? `${x} is negative: the value must be 0 or more` : undefined;
+      if (x < 0) return `${x} is negative: the value must be 0 or more`;
+      return x > LARGEST_MAGNITUDE ? `${x} is past ${LARGEST_MAGNITUDE}, far beyond anything the model can tell apart` : undefined;
     case 'real':
-      return undefined;
+      return Math.abs(x) > LARGEST_MAGNITUDE ? `${x} is past ${x < 0 ? '-' : ''}${LARGEST_MAGNITUDE}, far beyond anything the model can tell apart` : undefined;
   }
 }

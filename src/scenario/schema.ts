@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { OUTCOMES, TRACKS } from '../model/outcome.js';
 import { EFFECT_KINDS, EFFECTS, type EffectKind, type EffectKindSpec, type EffectShape } from '../model/catalog/effects.js';
-import { NUMBER_KINDS, type NumberRange } from '../model/catalog/numbers.js';
+import { LARGEST_MAGNITUDE, NUMBER_KINDS, type NumberRange } from '../model/catalog/numbers.js';
 import { entriesOf, isNumberEntry, type EntryOf, type ScopeName } from '../model/catalog/parameters.js';
 import { PROCEDURE_IDS } from '../model/procedures.js';
 import { BRANCH_STAGES } from '../model/scenario.js';
@@ -65,6 +65,9 @@ function isCalendarDate(iso: string): boolean {
 }
 
 
+const tooLarge = (iss: { input?: unknown }) =>
+  `${describeInput(iss.input)} is past ${typeof iss.input === 'number' && iss.input < 0 ? '-' : ''}${LARGEST_MAGNITUDE.toLocaleString('en-US')}, far beyond anything the model can tell apart`;
+
 function bounded(range: NumberRange) {
   switch (range) {
     case 'probability': {
@@ -74,9 +77,9 @@ function bounded(range: NumberRange) {
     case 'delta':
       return z.number().min(-1).max(1);
     case 'nonNegative':
-      return z.number().min(0);
+      return z.number().min(0).max(LARGEST_MAGNITUDE, { error: tooLarge });
     case 'real':
-      return z.number();
+      return z.number().min(-LARGEST_MAGNITUDE, { error: tooLarge }).max(LARGEST_MAGNITUDE, { error: tooLarge });
   }
 }
 

@@ -1,5 +1,6 @@
 import { compile } from '../../engine/index.js';
 import type { Distribution, Param } from '../../model/distribution.js';
+import { rangeBounds } from '../../model/catalog/numbers.js';
 import type { Scenario } from '../../model/scenario.js';
 import { paramKind } from '../../scenario/param-kinds.js';
 import { getParam, scenarioParams, setParam } from '../../scenario/param-paths.js';
@@ -124,7 +125,7 @@ export function applyRewrite(start: Scenario, levers: ReadonlyMap<string, Lever>
 
 /**
  * How many units the parameter can move in a direction (+1 up, -1 down) before its
- * distribution meets the end of the range its kind allows (Infinity where there is none).
+ * distribution meets the end of the range its kind allows.
  */
 export function reach(lever: ParamLever, direction: 1 | -1): number {
   const [lo, hi] = bounds(lever.path);
@@ -177,8 +178,7 @@ export function rewritesToward(start: Scenario, levers: readonly Lever[], other:
 }
 
 function bounds(path: string): readonly [number, number] {
-  const range = paramKind(path).range;
-  return range === 'probability' ? [0, 1] : range === 'delta' ? [-1, 1] : range === 'nonNegative' ? [0, Infinity] : [-Infinity, Infinity];
+  return rangeBounds(paramKind(path).range);
 }
 
 /**

@@ -7,6 +7,28 @@
 /** What a number may be. Deltas shift probabilities or 0..1 levels, so they stay within ±1. */
 export type NumberRange = 'probability' | 'delta' | 'nonNegative' | 'real';
 
+/**
+ * The largest size of a number of the open ranges (`nonNegative`, `real`): a million months,
+ * years, units of weight or of volatility is far past anything the model can tell apart (a
+ * window lasts at most a century), while 1e308 made the rewrite distance overflow to Infinity
+ * (null in JSON, and a shard that merge then refused as damaged).
+ */
+export const LARGEST_MAGNITUDE = 1_000_000;
+
+/** The interval a range allows. */
+export function rangeBounds(range: NumberRange): readonly [number, number] {
+  switch (range) {
+    case 'probability':
+      return [0, 1];
+    case 'delta':
+      return [-1, 1];
+    case 'nonNegative':
+      return [0, LARGEST_MAGNITUDE];
+    case 'real':
+      return [-LARGEST_MAGNITUDE, LARGEST_MAGNITUDE];
+  }
+}
+
 export type Unit = 'probability' | 'level' | 'shift' | 'per year' | 'weight' | 'years' | 'months';
 
 /** Allowed values of a number in the explorer and how far ←/→ (and shift+←/→) move it. */
