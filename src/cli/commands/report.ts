@@ -47,6 +47,8 @@ export function parseNames(text: string, audience: Audience, compared: boolean):
   if (parts.length !== 2 || parts.some((p) => p.length === 0 || p.length > 40 || /[\p{Cc}\p{Cf}]/u.test(p))) {
     throw new UsageError(`--names must be two names of 1 to 40 plain characters, separated by a comma (e.g. "Team B,Team A"), got "${text}"`);
   }
+  // The handout sets one team against the other by name: two alike could not be told apart.
+  if (parts[0]!.toLowerCase() === parts[1]!.toLowerCase()) throw new UsageError(`--names must name the two teams differently, got "${text}"`);
   return { other: parts[0]!, centre: parts[1]! };
 }
 
