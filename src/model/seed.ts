@@ -1,4 +1,4 @@
-import { unsafeCharacterIn } from './unsafe-characters.js';
+import { printsAsNothing, unsafeCharacterIn } from './unsafe-characters.js';
 
 /**
  * A seed is echoed in every summary, handout and link, so it must print as itself: 1 to 200
@@ -7,19 +7,12 @@ import { unsafeCharacterIn } from './unsafe-characters.js';
  */
 export const MAX_SEED_CHARACTERS = 200;
 
-/**
- * A character that shows: not a space, a format character (zero-width space, BOM), a combining
- * mark on its own, nor one of the fillers and blanks that print as nothing (Hangul fillers, the
- * blank braille pattern).
- */
-const VISIBLE = /[^\s\p{Cf}\p{Mn}\p{Me}\u115f\u1160\u3164\uffa0\u2800]/u;
-
 /** Why `text` cannot be a seed, as a predicate (`contains ...`, after "--seed" or "it"); undefined for a good one. */
 export function seedProblem(text: string): string | undefined {
   const characters = [...text].length;
   if (characters === 0 || characters > MAX_SEED_CHARACTERS) return `must be 1 to ${MAX_SEED_CHARACTERS} printable characters`;
   const unsafe = unsafeCharacterIn(text);
   if (unsafe !== undefined) return `contains ${unsafe}, a control or direction character: use printable characters`;
-  if (!VISIBLE.test(text)) return 'prints as nothing (only spaces or invisible characters): use printable characters';
+  if (printsAsNothing(text)) return 'prints as nothing (only spaces or invisible characters): use printable characters';
   return undefined;
 }

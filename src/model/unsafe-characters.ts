@@ -49,3 +49,15 @@ export function unsafeCharacterIn(s: string): string | undefined {
 export function showUnsafeCharacters(s: string): string {
   return UNSAFE_ONE.test(s) ? s.replace(UNSAFE_ALL, escaped) : s;
 }
+
+/**
+ * A character that shows: not a space, a format character (zero-width space, BOM), a combining
+ * mark on its own, nor one of the fillers and blanks that print as nothing (Hangul fillers, the
+ * blank braille pattern).
+ */
+const VISIBLE = /[^\s\p{Cf}\p{Mn}\p{Me}\u115f\u1160\u3164\uffa0\u2800]/u;
+
+/** Whether `s` has no character that shows: it prints as nothing (spaces, zero-width spaces, ...). */
+export function printsAsNothing(s: string): boolean {
+  return !VISIBLE.test(s);
+}

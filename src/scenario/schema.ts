@@ -5,7 +5,7 @@ import { LARGEST_MAGNITUDE, NUMBER_KINDS, type NumberRange } from '../model/cata
 import { entriesOf, isNumberEntry, type EntryOf, type ScopeName } from '../model/catalog/parameters.js';
 import { PROCEDURE_IDS } from '../model/procedures.js';
 import { BRANCH_STAGES } from '../model/scenario.js';
-import { unsafeCharacterIn } from '../model/unsafe-characters.js';
+import { printsAsNothing, unsafeCharacterIn } from '../model/unsafe-characters.js';
 import { describeInput, unknownFieldMessages } from './schema-messages.js';
 
 /**
@@ -45,7 +45,11 @@ export const words = z.string().refine((s) => unsafeCharacterIn(s) === undefined
   error: (iss) => `contains ${unsafeCharacterIn(String(iss.input))}, a control or direction character: write plain text`,
   params: { issue: 'unsafe_text' },
 });
-const text = words.min(1, { error: 'must not be empty' });
+// Text that prints as nothing (spaces, zero-width spaces) is as empty as "" where it is printed.
+const text = words.min(1, { error: 'must not be empty' }).refine((s) => s.length === 0 || !printsAsNothing(s), {
+  error: 'prints as nothing (only spaces or invisible characters): write the text',
+  params: { issue: 'invalid_value' },
+});
 /** A source field: fact-sheet ids ("S31, S33"), an id from the file's `sources`, or a short citation. */
 const source = text;
 const isoDate = z
