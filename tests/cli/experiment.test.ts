@@ -44,4 +44,11 @@ describe('sweep --experiment', () => {
     expect(points(file.stdout)).toEqual(points(line.stdout));
     expect(points(file.stdout)).not.toEqual(points(asNumber.stdout));
   });
+
+  test('a --seed beside a file that fixes its seed is refused, naming the seed as the file writes it', async () => {
+    const dir = folder('scenario: scenario.yaml\nvary: ["candidate.interest=0.1:0.5:2"]\nruns: 300\nseed: 0x10\n');
+    const r = await cliAsync(['sweep', '--experiment', 'study.yaml', '--seed', '16'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('article10: study.yaml fixes seed: 0x10; edit the file or leave out --seed\n');
+  });
 });

@@ -98,7 +98,9 @@ async function experimentPlan(path: string, file: string | undefined, flags: Swe
   if (!loaded.ok) throw issuesError(loaded.issues, path);
   const e = loaded.value.experiment;
   for (const option of ['runs', 'seed'] as const) {
-    if (e[option] !== undefined && given(option)) throw new UsageError(`${path} fixes ${option}: ${e[option]}; edit the file or leave out --${option}`);
+    // A seed written as a number is its text (`seed: 0x10` is "0x10"), here as in the run.
+    const shown = typeof e[option] === 'number' ? writtenNumber(loaded.value, [option]) : String(e[option]);
+    if (e[option] !== undefined && given(option)) throw new UsageError(`${path} fixes ${option}: ${shown}; edit the file or leave out --${option}`);
   }
   const problems: Issue[] = [];
   const vary = e.vary.map((item, i): VarySpec => {
