@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { compile, simulate, summarize, traceBranch } from '../../src/engine/index.js';
 import { tellStory } from '../../src/analysis/explain/story.js';
@@ -70,5 +71,32 @@ describe('procedures by era', () => {
     const unmet = stalledBy(waiting(unreadyIn(2005), 0));
     expect(unmet.has('preparation years not yet served')).toBe(false);
     expect([...unmet].every((id) => unreadyIn(2005).preconditions.some((p) => p.id === id))).toBe(true);
+  });
+
+  test('the readiness gate opens exactly when the share of preconditions met reaches the share asked, whichever are met', () => {
+    // Under the MAP, every Ally welcoming: the candidate is invited (and joins, final refusals
+    // aside) if and only if the preconditions met are at least the share asked.
+    const cases = fc.record({
+      met: fc.array(fc.boolean(), { minLength: 1, maxLength: 5 }),
+      asked: fc.integer({ min: 0, max: 5 }),
+    });
+    fc.assert(
+      fc.property(cases, ({ met, asked }) => {
+        const k = met.length;
+        const needed = Math.min(asked, k) / k;
+        const base = unreadyIn(2005);
+        const s: Scenario = {
+          ...base,
+          process: { ...base.process, standardPath: { minYears: fixed(0), readiness: fixed(needed) } },
+          preconditions: met.map((ok, j) => ({ ...base.preconditions[0]!, id: `p${j}`, label: `p${j}`, level: fixed(ok ? 1 : 0), drift: fixed(0), volatility: fixed(0) })),
+        };
+        const m = compile(s);
+        const r = summarize(m, simulate(m, 'gate', 200), { seed: 'gate' });
+        const ready = met.filter(Boolean).length / k >= needed;
+        expect(r.funnel.find((f) => f.stage === 'invited')!.share).toBe(ready ? 1 : 0);
+      }),
+      // Every precondition asked and met, and two of three with the unmet one first, always among the cases.
+      { numRuns: 40, seed: 7, examples: [[{ met: [true, true, true], asked: 3 }], [{ met: [false, true, true], asked: 2 }], [{ met: [true, false, true], asked: 3 }]] },
+    );
   });
 });
