@@ -70,6 +70,25 @@ describe('a delay acts in the years it holds', () => {
   });
 });
 
+describe('the last parliament ratifying in the last month of the horizon year', () => {
+  // Invited at the May 2001 meeting, protocol two months later, parliaments 17 months: every
+  // parliament has ratified in December 2002, the horizon's last month.
+  const lastMonth = (...lines: string[]) => loaded(BASE.replace('horizon: 2006', 'horizon: 2002').replace('months: 18', 'months: 17') + lines.join('\n') + '\n').then((r) => compile(r.scenario));
+
+  test('counts as ratified: with nothing to hold the deposit back, a member that month', async () => {
+    const r = months(await lastMonth());
+    expect(r.accessionMonths.map((a) => a.month)).toEqual(['2002-12']);
+    expect(r.funnel.find((f) => f.stage === 'ratified')!.share).toBe(1);
+  });
+
+  test('a deposit an event holds back past the horizon is pending on that event, not on the parliaments', async () => {
+    const r = months(await lastMonth('events: [{ id: e, label: The deposit waits, source: a, hazard: 1, from: 2002, to: 2002, effects: [{ kind: delay, months: 3 }] }]'));
+    expect(r.outcomes.pending_at_horizon.share).toBe(1);
+    expect(r.funnel.find((f) => f.stage === 'ratified')!.share).toBe(1);
+    expect(r.blockers.map((b) => [b.outcome, b.actor, b.reason.kind, b.reason.id])).toEqual([['pending_at_horizon', 'NATO', 'event', 'e']]);
+  });
+});
+
 describe("a rule's shift of an event's hazard", () => {
   test('acts in the year the rule holds, not the year after', async () => {
     // The event can only happen through the rule, which holds in 2000 alone; it brings interest.
