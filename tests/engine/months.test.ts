@@ -415,6 +415,25 @@ describe('the month of the invitation, and the months from it to membership', ()
     expect(r.funnel.find((f) => f.stage === 'invited')!.count).toBeGreaterThan(r.outcomes.joined.count);
   });
 
+  test('years, months and lags of the joined branches are shares of the joined branches; each outcome\'s years, of that outcome', () => {
+    // An objection lifting by chance and slow parliaments: some branches join in 2001, others are still pending at the horizon.
+    const s = certain({ date: '2000-01-10', horizon: 2001, months: 10, edit: (a, i) => (i === 3 ? { ...a, consent: fixed(0), objection: 'holdout', holdoutLift: fixed(0.5) } : a) });
+    const r = run(s, 1000);
+    const joined = r.outcomes.joined.count;
+    expect(joined).toBeGreaterThan(0);
+    expect(joined).toBeLessThan(r.runs);
+    const rows: readonly (readonly { count: number; share: number }[])[] = [r.accessionYears, r.accessionMonths, r.invitationMonths, r.invitationToMembership];
+    for (const list of rows) {
+      expect(list.reduce((n, x) => n + x.count, 0)).toBe(joined);
+      for (const x of list) expect(x.share).toBeCloseTo(x.count / joined, 12);
+    }
+    for (const [outcome, years] of Object.entries(r.outcomeYears)) {
+      const count = r.outcomes[outcome as keyof typeof r.outcomes].count;
+      expect(years.reduce((n, y) => n + y.count, 0)).toBe(count);
+      for (const y of years) expect(y.share).toBeCloseTo(y.count / count, 12);
+    }
+  });
+
   test('a candidacy invited again after a withdrawal keeps its first invitation, and its lag runs from it', () => {
     // Invited in May 2000 in every branch; with parliaments slow and a withdrawal every year, the
     // same branches may be invited again later: the month counted is still May 2000.
