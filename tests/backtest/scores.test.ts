@@ -3,6 +3,7 @@ import type { Results } from '../../src/model/results.js';
 import type { ObservedOutcome, Scenario } from '../../src/model/scenario.js';
 import { scoreCase, summarizeBacktests } from '../../src/analysis/backtest/score.js';
 import { handResults } from './helpers.js';
+import { wilson } from '../../src/engine/index.js';
 import { eraOf, LOG_SCORE_FLOOR, logScore, referenceForecast, reliability, skill, type CaseRecord } from '../../src/analysis/backtest/scores.js';
 
 /** A hand-made run of `runs` branches: `joined` gives the branches that joined in each year; the rest stalled at the horizon. */
@@ -179,5 +180,26 @@ describe('a report over hand-made cases', () => {
     // The four forecasts of 0: one from early (1999), three from never; none came true.
     expect(report.reliability[0]).toMatchObject({ pairs: 4, cases: 2, meanForecast: 0, observedFrequency: 0 });
     expect(report.reliability[5]!.pairs).toBe(0);
+  });
+
+  test("a case that did not join has its interval around its own forecast, not around the joined share", () => {
+    // 30 of 100 branches joined by 2002: the candidacy observed still outside then was forecast at 0.7.
+    const outside = scoreCase(scenario('outside', 1999, 2002), { outcome: 'map_stalled', year: 2002, source: 'x' }, results(100, { 2000: 30 }, 2002));
+    expect(outside.pObserved).toBeCloseTo(0.7, 12);
+    expect(outside.pObservedCi95).toEqual(wilson(70, 100));
+    expect(outside.pObservedCi95[0]).toBeLessThan(0.7);
+    expect(outside.pObservedCi95[1]).toBeGreaterThan(0.7);
+  });
+
+  test('a predicted month exactly 12 months from the record counts as within 12 months; 13 does not', () => {
+    // Every branch joins in January 2001 (hand-made months fall in January).
+    const joinedIn2001 = results(100, { 2001: 100 }, 2002);
+    const at = (date: string, year: number) => scoreCase(scenario(date, 1999, 2002), { outcome: 'joined', year, date, source: 'x' }, joinedIn2001);
+    const cases = [at('2000-01-15', 2000), at('2002-01-20', 2002), at('1999-12-03', 1999)];
+    expect(cases.map((c) => c.monthError)).toEqual([12, -12, 13]);
+    const report = summarizeBacktests(cases, { seed: 's', runs: 100 });
+    expect(report.datedJoinedCases).toBe(3);
+    expect(report.withinTwelveMonths).toBe(2);
+    expect(report.meanMonthError).toBeCloseTo(37 / 3, 12);
   });
 });
