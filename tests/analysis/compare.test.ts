@@ -84,6 +84,19 @@ describe('compare', () => {
     expect(c.a.outcomes).toEqual(summarize(compile(await bundled('russia-2000')), simulateRange(compile(await bundled('russia-2000')), '4', 0, RUNS), { seed: '4' }).outcomes);
   });
 
+  test("every difference, of an outcome or of a funnel stage, is B's share minus A's, counted from the branches that differ", async () => {
+    const c = await compareScenarios(await bundled('russia-2000'), await bundled('russia-2000-stands-in-line'), { seed: '4', runs: 2000 });
+    const rows = [...OUTCOMES.map((o) => [o, c.outcomes[o]] as const), ...c.funnel.map((f) => [f.stage, f] as const)];
+    // The counterfactual applies more: some stage is reached by more branches in B.
+    expect(c.funnel.some((f) => f.b > f.a)).toBe(true);
+    for (const [name, d] of rows) {
+      expect(d.difference, name).toBeCloseTo(d.b - d.a, 12);
+      expect(d.discordant.bOnly - d.discordant.aOnly, name).toBe(Math.round((d.b - d.a) * c.runs));
+      expect(d.ci95[0], name).toBeLessThanOrEqual(d.difference);
+      expect(d.ci95[1], name).toBeGreaterThanOrEqual(d.difference);
+    }
+  });
+
   test("the text gives each file's own warnings under its side", async () => {
     const c = await compareScenarios(await bundled('russia-2000'), await bundled('russia-2000'), { seed: '4', runs: 1000, a: { warnings: ['first'] }, b: { warnings: ['second'] } });
     expect(compareText(c)).toMatch(/\nWarnings\n {2}! A: first\n {2}! B: second\n$/);
