@@ -99,4 +99,18 @@ describe('procedures by era', () => {
       { numRuns: 40, seed: 7, examples: [[{ met: [true, true, true], asked: 3 }], [{ met: [false, true, true], asked: 2 }], [{ met: [true, false, true], asked: 3 }]] },
     );
   });
+
+  test('a precondition whose level is exactly its threshold is met', () => {
+    // Every precondition asked for; each level sits on its threshold, or just below it.
+    const at = (below: number) => {
+      const base = unreadyIn(2005);
+      return {
+        ...base,
+        process: { ...base.process, standardPath: { minYears: fixed(0), readiness: fixed(1) } },
+        preconditions: base.preconditions.map((p) => ({ ...p, level: fixed(0.6 - below), threshold: fixed(0.6), drift: fixed(0), volatility: fixed(0) })),
+      };
+    };
+    expect(joined(at(0))).toBeGreaterThan(0.9);
+    expect(joined(at(1e-9))).toBe(0);
+  });
 });
