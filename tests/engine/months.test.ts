@@ -197,6 +197,28 @@ describe('objections as negotiations', () => {
     expect(run(stays).outcomes.pending_at_horizon.share).toBe(1);
   });
 
+  test('a hold-out is asked again at the first meeting of the year even when the candidate withdraws that month', () => {
+    // Precondition a is met from 2001: Ally 3 agrees at the May 2001 meeting and the candidate is
+    // invited and joins at once. It withdraws in 2001 for certain, in a month drawn over the year:
+    // the meeting comes first in its own month, so only a withdrawal before May leaves it outside.
+    const base = improving(0.1)(certain({ date: '2000-01-10', horizon: 2001, edit: objectsToA }));
+    const s: Scenario = { ...base, candidate: { ...base.candidate, withdrawal: fixed(1) } };
+    const m = compile(s);
+    const may = monthOfDate('2001-05');
+    let joined = 0;
+    for (let b = 0; b < 240; b++) {
+      const t = traceBranch(m, 'months', b);
+      if (t.exit.exit === 'joined') {
+        joined++;
+        expect(t.exitMonth).toBe(may);
+      } else {
+        expect(t.exit.exit).toBe('withdrawn');
+        expect(t.exitMonth).toBeLessThan(may);
+      }
+    }
+    expect(Math.abs(joined / 240 - 8 / 12)).toBeLessThan(0.1);
+  });
+
   test("a later member's objection is negotiated from the day it joined, not from the application", () => {
     // Applied 2000-01; the vote waits 18 months (the December 2001 meeting); Ally 3 joins in
     // 2001-03 and lifts with a yearly chance of 1/2. Settled before the meeting: 1 − (1/2)^(9/12),
