@@ -383,6 +383,14 @@ describe('why no vote is held', () => {
     for (const w of waits) expect(w).toContain("waiting for the Council's next meeting");
   });
 
+  test('two rules blocking the invitation at once: the stall is named by the first of them in the file', () => {
+    const base = certain({ date: '2000-01-10', horizon: 2001 });
+    const blocking = (id: string): Scenario['rules'][number] => ({ id, text: id, source: 'test', enabled: true, when: { kind: 'year', from: 2000 }, effects: [{ kind: 'block' }] });
+    const r = run({ ...base, rules: [blocking('first'), blocking('second')] }, 200);
+    expect(r.outcomes.map_stalled.share).toBe(1);
+    expect(r.blockers.map((b) => [b.reason.kind, b.reason.id])).toEqual([['rule', 'first']]);
+  });
+
   test('a candidacy stalled at the horizon is named by what held its last year back, not by levels after that year', () => {
     // Gated (the MAP era), every precondition needed; one is below its threshold all through the
     // horizon year and only the drift at that year's end would lift it: the stall is that
