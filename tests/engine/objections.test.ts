@@ -81,6 +81,31 @@ describe('a blocker is named only when one stands out', () => {
     const r = summarize(m, simulate(m, 'tie', 2000), { seed: 'tie' });
     expect(r.blockers.map((b) => b.actor)).toEqual([base.allies[7]!.code]);
   });
+
+  test('among hold-outs all refusing for certain, an Ally a rule singles out is named at the horizon', () => {
+    const base = allRefuse();
+    const singled: Scenario = {
+      ...base,
+      allies: base.allies.map((a) => ({ ...a, objection: 'holdout', holdoutLift: fixed(0) })),
+      rules: [
+        {
+          id: 'singled',
+          text: 'One Ally refuses on principle.',
+          source: 'test',
+          enabled: true,
+          when: { kind: 'all', of: [] },
+          effects: [{ kind: 'consent', allies: { kind: 'some', codes: [base.allies[7]!.code] }, delta: fixed(-0.2) }],
+        },
+      ],
+    };
+    const m = compile(singled);
+    const r = summarize(m, simulate(m, 'tie', 1000), { seed: 'tie' });
+    expect(r.outcomes.pending_at_horizon.share).toBe(1);
+    expect(r.blockers.map((b) => [b.actor, b.reason.kind, b.reason.id])).toEqual([[base.allies[7]!.code, 'rule', 'singled']]);
+    // Without the rule none stands out: they are counted together.
+    const alike = compile({ ...singled, rules: [] });
+    expect([...new Set(summarize(alike, simulate(alike, 'tie', 1000), { seed: 'tie' }).blockers.map((b) => b.actor))]).toEqual(['TIE']);
+  });
 });
 
 describe('talks on hold-outs run from the application, whatever meeting first hears them', () => {
