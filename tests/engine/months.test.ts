@@ -94,6 +94,19 @@ describe('the Council calendar', () => {
     expect(run(never).outcomes.joined.share).toBe(0);
   });
 
+  test('an Ally that joins after the invitation, in the same year, neither votes on it nor ratifies its protocol', () => {
+    // Invited at the May 2000 meeting; the last Ally joins in June 2000. Were it asked, it would
+    // refuse; were its parliament to ratify, it would take 20 months.
+    const late = (objects: boolean) =>
+      certain({
+        date: '2000-01-10',
+        horizon: 2002,
+        edit: (a, i) => (i === 18 ? { ...a, joined: '2000-06-01', ...(objects ? { consent: fixed(0) } : {}), ratification: { ...a.ratification, months: fixed(20) } } : a),
+      });
+    expect(run(late(false), 200).accessionMonths.map((m) => m.month)).toEqual(['2000-05']);
+    expect(run(late(true), 200).accessionMonths.map((m) => m.month)).toEqual(['2000-05']);
+  });
+
   test('an objection is negotiated from the application, with the monthly hazard of its yearly chance', () => {
     // One Ally objects to the candidate that applied in January and lifts with a yearly chance of
     // 1/2. Talks run from the application: the objection is settled before the May meeting with
