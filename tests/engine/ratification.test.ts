@@ -29,6 +29,15 @@ describe('ratification by Allies that voted to invite', () => {
     expect(refused).toBeLessThan(expectedRefused * 2);
   });
 
+  test('a protocol refused for good by one parliament is never counted as ratified by every member', () => {
+    // Nothing delays a deposit and the horizon is far: exactly the branches that joined were ratified by every member.
+    const m = compile(invitedFor(0.6));
+    const r = summarize(m, simulate(m, 'ratify', 2000), { seed: 'ratify' });
+    expect(r.outcomes.ratification_failed.count).toBeGreaterThan(0);
+    expect(r.outcomes.pending_at_horizon.count).toBe(0);
+    expect(r.funnel.find((f) => f.stage === 'ratified')!.count).toBe(r.outcomes.joined.count);
+  });
+
   test('each vote put again passes with the same chance: failed votes before a pass are geometric', () => {
     const m = compile(invitedFor(0.5));
     const failed = new Map<number, number>();
