@@ -113,4 +113,21 @@ describe('procedures by era', () => {
     expect(joined(at(0))).toBeGreaterThan(0.9);
     expect(joined(at(1e-9))).toBe(0);
   });
+
+  test('a candidate that applied on the dialogue before the MAP existed prepares in the MAP once it does', () => {
+    // Applies in 1997 on the standard path (the dialogue); the MAP comes in 1999. A rule that holds
+    // for candidates in the MAP blocks the invitation in the years after: the stall at the horizon is the rule's.
+    const base = unreadyIn(1997);
+    const s: Scenario = {
+      ...base,
+      decisionPoint: { ...base.decisionPoint, horizon: 2000 },
+      rules: [{ id: 'on-map', text: 'Candidates in the MAP wait.', source: 'test', enabled: true, when: { kind: 'track', is: 'map' }, effects: [{ kind: 'block' }] }],
+    };
+    const m = compile(s);
+    const r = summarize(m, simulate(m, 'era', 200), { seed: 'era' });
+    expect(r.tracks.dialogue.share).toBe(1);
+    expect(r.outcomes.map_stalled.share).toBe(1);
+    expect(r.blockers.map((b) => [b.reason.kind, b.reason.id])).toEqual([['rule', 'on-map']]);
+    expect(traceBranch(m, 'era', 0).entries.filter((e) => e.kind === 'track_changed').map((e) => e.year)).toEqual([1999]);
+  });
 });
