@@ -107,6 +107,17 @@ describe('the Council calendar', () => {
     expect(run(late(true), 200).accessionMonths.map((m) => m.month)).toEqual(['2000-05']);
   });
 
+  test('a year whose last month has a Council is not said to wait for one', () => {
+    // Every Ally joins in December 1950; ten years of preparation are asked. At the horizon (1950)
+    // the candidate waits for its years, not for a Council: there is one by the end of the year.
+    const s = certain({ date: '1950-01-10', horizon: 1950, edit: (a) => ({ ...a, joined: '1950-12-15' }) });
+    const dated: Scenario = { ...s, decisionPoint: { ...s.decisionPoint, year: 1950 }, process: { ...s.process, standardPath: { ...s.process.standardPath, minYears: fixed(10) } } };
+    expect(run(dated, 50).blockers.map((b) => [b.outcome, b.reason.label])).toEqual([['map_stalled', 'preparation years not yet served']]);
+    // A year later still, the Council is there for none of the year: it waits for a Council.
+    const later = { ...dated, allies: dated.allies.map((a) => ({ ...a, joined: '1951-01-15' })) };
+    expect(run(later, 50).blockers.map((b) => [b.outcome, b.reason.label])).toEqual([['map_stalled', 'no North Atlantic Council yet to decide: no Ally is a member']]);
+  });
+
   test('an objection is negotiated from the application, with the monthly hazard of its yearly chance', () => {
     // One Ally objects to the candidate that applied in January and lifts with a yearly chance of
     // 1/2. Talks run from the application: the objection is settled before the May meeting with
