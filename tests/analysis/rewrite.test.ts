@@ -106,6 +106,18 @@ describe('rewrite distance', () => {
     expect(lower.score).toBeCloseTo(1.5, 9);
   });
 
+  test("a change of spread alone is measured in the baseline's sd, whatever the counterfactual's", async () => {
+    const base = await bundled('russia-2000');
+    const { mean, sd } = moments(getParam(base, 'candidate.acceptsStandardPath')!.dist);
+    // The same mean, half the spread: half a baseline sd (not one of the counterfactual's).
+    const narrower = setParam(base, 'candidate.acceptsStandardPath', { dist: { kind: 'normal', mean, sd: sd / 2, min: -10, max: 10 } })!;
+    const r = rewriteDistance(base, narrower);
+    expect(r.changes).toHaveLength(1);
+    expect(r.changes[0]!).toMatchObject({ scaleFrom: 'sd' });
+    expect(r.changes[0]!.scale).toBeCloseTo(sd, 12);
+    expect(r.changes[0]!.z).toBeCloseTo(0.5, 3);
+  });
+
   test('a counterfactual against its baseline lists exactly the changed assumptions', async () => {
     const base = await bundled('russia-2000');
     const cf = await fromText(
