@@ -195,7 +195,8 @@ describe('backtests: real accessions from the record', () => {
     // Each search starts where its own case stands (the same seed and branches as its score).
     const own = report.cases.filter((c) => c.pObserved < 0.5);
     rewrites.forEach((m, i) => expect(m.start.share).toBeCloseTo(own[i]!.pObserved, 9));
-  });
+    // Two searches: about 7 s on an idle machine, ten times that on a busy one (no speed goal here).
+  }, 180_000);
 
   test('the cases share one pool of threads, and score exactly as on one thread', async () => {
     const inputs = [];
