@@ -62,20 +62,21 @@ describe('a blocker is named only when one stands out', () => {
     expect([...new Set(r.blockers.map((b) => b.actor))]).toEqual(['TIE']);
   });
 
+  /** A rule that lowers one Ally's consent: it singles that Ally out among refusals alike. */
+  const singlingOut = (code: string): Scenario['rules'][number] => ({
+    id: 'singled',
+    text: 'One Ally refuses on principle.',
+    source: 'test',
+    enabled: true,
+    when: { kind: 'all', of: [] },
+    effects: [{ kind: 'consent', allies: { kind: 'some', codes: [code] }, delta: fixed(-0.2) }],
+  });
+
   test('an Ally a rule singles out is named, even among certain refusals', () => {
     const base = allRefuse();
     const singled: Scenario = {
       ...base,
-      rules: [
-        {
-          id: 'singled',
-          text: 'One Ally refuses on principle.',
-          source: 'test',
-          enabled: true,
-          when: { kind: 'all', of: [] },
-          effects: [{ kind: 'consent', allies: { kind: 'some', codes: [base.allies[7]!.code] }, delta: fixed(-0.2) }],
-        },
-      ],
+      rules: [singlingOut(base.allies[7]!.code)],
     };
     const m = compile(singled);
     const r = summarize(m, simulate(m, 'tie', 2000), { seed: 'tie' });
@@ -87,16 +88,7 @@ describe('a blocker is named only when one stands out', () => {
     const singled: Scenario = {
       ...base,
       allies: base.allies.map((a) => ({ ...a, objection: 'holdout', holdoutLift: fixed(0) })),
-      rules: [
-        {
-          id: 'singled',
-          text: 'One Ally refuses on principle.',
-          source: 'test',
-          enabled: true,
-          when: { kind: 'all', of: [] },
-          effects: [{ kind: 'consent', allies: { kind: 'some', codes: [base.allies[7]!.code] }, delta: fixed(-0.2) }],
-        },
-      ],
+      rules: [singlingOut(base.allies[7]!.code)],
     };
     const m = compile(singled);
     const r = summarize(m, simulate(m, 'tie', 1000), { seed: 'tie' });
