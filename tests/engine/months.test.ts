@@ -174,6 +174,30 @@ describe('the Council calendar', () => {
   });
 });
 
+describe('a concession that came while a rule blocked the Ally', () => {
+  test('stands once the rule ends, whether it came before or after the meeting the rule made the Ally refuse', () => {
+    // Applied 2000-01; the vote waits for the December 2000 meeting; a rule blocks Ally 3 in 2000
+    // alone; its talks settle with a yearly chance of 1/2 from the application. A concession that
+    // came before the meeting is not undone by it: with every concession due by the first meeting
+    // of 2001, the Council invites at that meeting, 1 − (1/2)^(k/12) of the branches, k its
+    // months from the application.
+    const base = certain({ date: '2000-01-10', horizon: 2001, edit: (a, i) => (i === 3 ? { ...a, consent: fixed(0), objection: 'holdout', holdoutLift: fixed(0.5) } : a) });
+    const s: Scenario = {
+      ...base,
+      process: { ...base.process, standardPath: { ...base.process.standardPath, minYears: fixed(0.9) } },
+      rules: [{ id: 'for-a-year', text: 'for a year', source: 'test', enabled: true, when: { kind: 'year', from: 2000, to: 2000 }, effects: [{ kind: 'block', ally: base.allies[3]!.code }] }],
+    };
+    const next = nextMeetingTable(2000, 2001);
+    const first2001 = next[monthIndex(2001, 1) - monthIndex(2000, 1)]!;
+    expect(monthLabel(next[monthOfDate('2000-12') - monthIndex(2000, 1)]!)).toBe('2000-12');
+    const r = run(s, 20000);
+    expect(r.accessionMonths.some((a) => a.month < monthLabel(first2001))).toBe(false);
+    const atFirst = (r.accessionMonths.find((a) => a.month === monthLabel(first2001))?.count ?? 0) / 20000;
+    const k = first2001 - monthOfDate('2000-01-10');
+    expect(Math.abs(atFirst - (1 - 0.5 ** (k / 12)))).toBeLessThan(0.015);
+  });
+});
+
 describe('objections as negotiations', () => {
   /** Precondition `a` unmet in 2000 (0.45 against 0.5) and met from 2001 (+0.1 a year); `b` and `c` met. */
   const improving = (drift: number) => (s: Scenario): Scenario => ({

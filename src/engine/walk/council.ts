@@ -258,7 +258,9 @@ export function vote(m: CompiledModel, s: BranchState, trace: Tracer | null): vo
         settled?.push({ month: lift, ally: i });
         continue;
       }
-      s.liftMonth[i] = lift > s.month ? lift : liftMonthOf(m, s, i, s.month, liftShared, liftOwnWeight);
+      // A concession that came while a rule blocked the Ally stands: it lifts the objection in
+      // the year the rule ends, as one that comes later does (liftHoldouts).
+      s.liftMonth[i] = lift;
     }
     const reason = blockRule >= 0 ? m.reasonOfRule + blockRule : refusalReason(m, s, i, special);
     objectorAlly[standing] = i;
