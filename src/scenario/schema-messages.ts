@@ -11,8 +11,20 @@ export function unknownFieldMessages(keys: readonly string[], known: readonly st
 }
 
 function unknownFieldMessage(key: string, known: readonly string[]): string {
+  const glued = gluedField(key);
+  if (glued !== undefined) return `${JSON.stringify(key)} reads as one key: YAML needs a space after a colon (${glued.meant})`;
   const hint = didYouMean(key, known);
   return hint !== '' ? `unknown field ${JSON.stringify(key)}${hint}` : `unknown field ${JSON.stringify(key)} (fields here: ${known.join(', ')})`;
+}
+
+/**
+ * `kind:consent` or `value:0.5`: a field and its value without the space YAML needs after the
+ * colon, which reads them as one key (no field of a scenario has a colon in its name). The
+ * field as it was meant (`kind: consent`), or undefined.
+ */
+export function gluedField(key: string): { readonly field: string; readonly meant: string } | undefined {
+  const glued = /^([A-Za-z_][\w-]*):(\S.*)$/s.exec(key);
+  return glued === null ? undefined : { field: glued[1]!, meant: `${glued[1]!}: ${glued[2]!}` };
 }
 
 /** How a value reads in a message: `"abc"`, `1.5`, `a list`, `a mapping`, `nothing`. */

@@ -6,7 +6,7 @@ import { entriesOf, isNumberEntry, type EntryOf, type ScopeName } from '../model
 import { PROCEDURE_IDS } from '../model/procedures.js';
 import { BRANCH_STAGES } from '../model/scenario.js';
 import { printsAsNothing, unsafeCharacterIn } from '../model/unsafe-characters.js';
-import { describeInput, unknownFieldMessages } from './schema-messages.js';
+import { describeInput, gluedField, unknownFieldMessages } from './schema-messages.js';
 
 /**
  * The authoring format of scenarios/FORMAT.md as a zod schema. It checks shape, types and
@@ -27,8 +27,11 @@ function fields<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
 function unknownTag(tag: string, what: string) {
   return (iss: { code: string; input?: unknown }) => {
     if (iss.code !== 'invalid_union') return undefined;
-    const value = typeof iss.input === 'object' && iss.input !== null ? (iss.input as Record<string, unknown>)[tag] : undefined;
-    return value === undefined ? `missing ${tag}: the ${what}` : `${describeInput(value)} is not a known ${what}`;
+    const input = typeof iss.input === 'object' && iss.input !== null ? (iss.input as Record<string, unknown>) : undefined;
+    const value = input?.[tag];
+    if (value !== undefined) return `${describeInput(value)} is not a known ${what}`;
+    const glued = input === undefined ? undefined : Object.keys(input).map(gluedField).find((g) => g?.field === tag);
+    return glued === undefined ? `missing ${tag}: the ${what}` : `missing ${tag}: the ${what}; YAML needs a space after a colon (${glued.meant})`;
   };
 }
 
