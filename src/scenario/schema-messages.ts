@@ -11,8 +11,9 @@ export function unknownFieldMessages(keys: readonly string[], known: readonly st
 }
 
 function unknownFieldMessage(key: string, known: readonly string[]): string {
+  // Only a field of this mapping: a URL or a misspelt field with a colon is an unknown key.
   const glued = gluedField(key);
-  if (glued !== undefined) return `${JSON.stringify(key)} reads as one key: YAML needs a space after a colon (${glued.meant})`;
+  if (glued !== undefined && known.includes(glued.field)) return `${JSON.stringify(key)} reads as one key: YAML needs a space after a colon (${glued.meant})`;
   const hint = didYouMean(key, known);
   return hint !== '' ? `unknown field ${JSON.stringify(key)}${hint}` : `unknown field ${JSON.stringify(key)} (fields here: ${known.join(', ')})`;
 }

@@ -51,6 +51,15 @@ describe('the schema reports', () => {
     expect(issue.message).toBe('unknown field "citation" (fields here: value, source, note)');
   });
 
+  it('a field glued to its value by a colon, as the field it was meant to be; a key with a colon that names no field, as unknown', async () => {
+    const glued = await onlyIssue(MINIMAL.replace('level: 0.5', 'level: { value: 0.5, source:S38 }'));
+    expect(glued.message).toBe('"source:S38" reads as one key: YAML needs a space after a colon (source: S38)');
+    const url = await onlyIssue(MINIMAL.replace('level: 0.5', 'level: { value: 0.5, https://example.org/a: 1 }'));
+    expect(url.message).toBe('unknown field "https://example.org/a" (fields here: value, source, note)');
+    const unknown = await onlyIssue(MINIMAL.replace('level: 0.5', 'level: { value: 0.5, citation:S38 }'));
+    expect(unknown.message).toBe('unknown field "citation:S38" (fields here: value, source, note)');
+  });
+
   it('several unknown fields of one mapping, one issue each', async () => {
     const issues = await issuesOf(MINIMAL.replace('level: 0.5', 'level: { value: 0.5, sorce: S38, nte: x }'));
     expect(issues.map((i) => [i.path, i.column, i.message])).toEqual([
