@@ -10,6 +10,7 @@ import { bundledScenariosDir } from '../../src/io/paths.js';
 import { scenario } from './helpers.js';
 import { runParts } from '../helpers/partials.js';
 import { scenarioShape } from '../../src/analysis/shards/scenario-shape.js';
+import { DISTRIBUTION_FIELDS } from '../../src/model/distribution.js';
 import { bundledScenarioNames, loadBundled } from '../helpers/bundled-scenarios.js';
 
 /** What merge checks in one part, in-process: the counts of a tally, the seal and the shape. */
@@ -25,6 +26,16 @@ describe('the shape of a carried scenario', () => {
     for (const name of bundledScenarioNames()) {
       const parsed = scenarioShape.safeParse(await loadBundled(name));
       expect(parsed.success ? undefined : parsed.error.issues[0], name).toBeUndefined();
+    }
+  });
+
+  test('a parameter of every kind of distribution passes with its numbers, and not with a number besides them', async () => {
+    const base = await loadBundled('russia-2000');
+    for (const [kind, numbers] of Object.entries(DISTRIBUTION_FIELDS)) {
+      const dist = { kind, ...Object.fromEntries(numbers.map((n) => [n, 0.5])) };
+      const withDist = (d: object) => ({ ...base, process: { ...base.process, cohesion: { dist: d } } });
+      expect(scenarioShape.safeParse(withDist(dist)).success, kind).toBe(true);
+      expect(scenarioShape.safeParse(withDist({ ...dist, spread: 0.1 })).success, kind).toBe(false);
     }
   });
 });

@@ -1,9 +1,24 @@
 import * as z from 'zod';
 import { EFFECT_KINDS, EFFECTS, type EffectKind, type EffectKindSpec } from '../../model/catalog/effects.js';
-import type { Distribution, Param } from '../../model/distribution.js';
+import { DISTRIBUTION_FIELDS, type Distribution, type Param } from '../../model/distribution.js';
 import { OUTCOMES, TRACKS } from '../../model/outcome.js';
 import { PROCEDURE_IDS } from '../../model/procedures.js';
-import { BRANCH_STAGES, type Condition, type Effect, type Scenario } from '../../model/scenario.js';
+import {
+  BRANCH_STAGES,
+  type Ally,
+  type Candidate,
+  type Condition,
+  type DecisionPoint,
+  type Effect,
+  type ObservedOutcome,
+  type Precondition,
+  type Process,
+  type Ratification,
+  type Rule,
+  type Scenario,
+  type ScenarioEvent,
+  type TrackRules,
+} from '../../model/scenario.js';
 
 /**
  * The shape of a loaded Scenario (model/scenario.ts), field by field: what a partial document
@@ -14,21 +29,27 @@ import { BRANCH_STAGES, type Condition, type Effect, type Scenario } from '../..
  * mean (references, ranges) is the compiler's and the tally checks' to refuse.
  */
 
+/**
+ * A schema for every field of T, the optional ones too: a field the model gains and a mapping
+ * here lacks fails to compile (typing the result as Scenario alone misses an optional one, and
+ * merge would refuse every part that carries it as a field no loaded scenario has).
+ */
+type ShapeOf<T> = { readonly [K in keyof T & string]-?: z.ZodType };
+
 const text = z.string();
 const finite = z.number().refine(Number.isFinite, { error: 'expected a finite number' });
 const year = z.int();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date YYYY-MM-DD' });
 
-const distribution: z.ZodType<Distribution> = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('fixed'), value: finite }),
-  z.strictObject({ kind: z.literal('uniform'), min: finite, max: finite }),
-  z.strictObject({ kind: z.literal('triangular'), min: finite, mode: finite, max: finite }),
-  z.strictObject({ kind: z.literal('beta'), alpha: finite, beta: finite, min: finite, max: finite }),
-  z.strictObject({ kind: z.literal('normal'), mean: finite, sd: finite, min: finite, max: finite }),
-  z.strictObject({ kind: z.literal('bernoulli'), p: finite }),
-]);
+// Each kind with its numbers, read from the model's list of them (every kind is there, by its type).
+const distribution = z.discriminatedUnion(
+  'kind',
+  Object.entries(DISTRIBUTION_FIELDS).map(([kind, numbers]) => z.strictObject({ kind: z.literal(kind), ...Object.fromEntries(numbers.map((n) => [n, finite])) })) as unknown as [
+    z.ZodObject,
+  ],
+) as unknown as z.ZodType<Distribution>;
 
-const param: z.ZodType<Param> = z.strictObject({ dist: distribution, source: text.optional(), note: text.optional() });
+const param: z.ZodType<Param> = z.strictObject({ dist: distribution, source: text.optional(), note: text.optional() } satisfies ShapeOf<Param>);
 
 const condition: z.ZodType<Condition> = z.lazy(() =>
   z.discriminatedUnion('kind', [
@@ -60,14 +81,14 @@ function effectShape(kind: EffectKind) {
 }
 const effect = z.discriminatedUnion('kind', EFFECT_KINDS.map(effectShape) as [ReturnType<typeof effectShape>]) as unknown as z.ZodType<Effect>;
 
-const trackRules = { minYears: param, readiness: param };
+const trackRules = { minYears: param, readiness: param } satisfies ShapeOf<TrackRules>;
 
-// Typed as the model's Scenario: a field the model gains and this shape lacks fails to compile here.
+// Typed as the model's Scenario, and each mapping checked field by field (ShapeOf).
 export const scenarioShape: z.ZodType<Scenario> = z.strictObject({
   id: text,
   title: text,
   description: text,
-  decisionPoint: z.strictObject({ year, horizon: year, label: text, date: isoDate.optional(), context: text, source: text.optional() }),
+  decisionPoint: z.strictObject({ year, horizon: year, label: text, date: isoDate.optional(), context: text, source: text.optional() } satisfies ShapeOf<DecisionPoint>),
   sources: z.record(text, text),
   candidate: z.strictObject({
     name: text,
@@ -78,16 +99,16 @@ export const scenarioShape: z.ZodType<Scenario> = z.strictObject({
     withdrawal: param,
     coCandidates: z.array(text),
     formerCode: text.optional(),
-  }),
+  } satisfies ShapeOf<Candidate>),
   process: z.strictObject({
     procedure: z.enum(PROCEDURE_IDS).optional(),
     mapIntroduced: year,
     standardPath: z.strictObject(trackRules),
-    specialTrack: z.strictObject({ ...trackRules, consentPenalty: param }),
+    specialTrack: z.strictObject({ ...trackRules, consentPenalty: param } satisfies ShapeOf<Process['specialTrack']>),
     protocolMonths: param,
     cohesion: param,
-  }),
-  preconditions: z.array(z.strictObject({ id: text, label: text, basis: text, level: param, drift: param, volatility: param, threshold: param })),
+  } satisfies ShapeOf<Process>),
+  preconditions: z.array(z.strictObject({ id: text, label: text, basis: text, level: param, drift: param, volatility: param, threshold: param } satisfies ShapeOf<Precondition>)),
   allies: z.array(
     z.strictObject({
       code: text,
@@ -98,11 +119,11 @@ export const scenarioShape: z.ZodType<Scenario> = z.strictObject({
       threat: param,
       objection: z.enum(['veto', 'holdout']),
       holdoutLift: param,
-      ratification: z.strictObject({ procedure: text, hurdle: finite.optional(), pass: param, months: param }),
+      ratification: z.strictObject({ procedure: text, hurdle: finite.optional(), pass: param, months: param } satisfies ShapeOf<Ratification>),
       defaulted: z.boolean(),
-    }),
+    } satisfies ShapeOf<Ally>),
   ),
-  rules: z.array(z.strictObject({ id: text, text, source: text, enabled: z.boolean(), when: condition, effects: z.array(effect) })),
+  rules: z.array(z.strictObject({ id: text, text, source: text, enabled: z.boolean(), when: condition, effects: z.array(effect) } satisfies ShapeOf<Rule>)),
   events: z.array(
     z.strictObject({
       id: text,
@@ -116,7 +137,7 @@ export const scenarioShape: z.ZodType<Scenario> = z.strictObject({
       once: z.boolean(),
       when: condition.optional(),
       effects: z.array(effect),
-    }),
+    } satisfies ShapeOf<ScenarioEvent>),
   ),
   baseline: text.optional(),
   observed: z
@@ -124,9 +145,9 @@ export const scenarioShape: z.ZodType<Scenario> = z.strictObject({
       outcome: z.enum(OUTCOMES),
       year,
       date: isoDate.optional(),
-      invited: z.strictObject({ date: isoDate, source: text }).optional(),
+      invited: z.strictObject({ date: isoDate, source: text } satisfies ShapeOf<NonNullable<ObservedOutcome['invited']>>).optional(),
       source: text,
       note: text.optional(),
-    })
+    } satisfies ShapeOf<ObservedOutcome>)
     .optional(),
-});
+} satisfies ShapeOf<Scenario>);
