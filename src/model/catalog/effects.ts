@@ -47,7 +47,7 @@ export const EFFECTS = {
   block: {
     target: 'ally',
     targetOptional: true,
-    inRule: 'no invitation while it holds; with an Ally, that Ally objects and no concession lifts it while the rule holds',
+    inRule: 'no invitation while it holds; with an Ally, that Ally objects and no concession lifts it while the rule holds (one that came meanwhile lifts it in the year the rule ends)',
     inEvent: 'no invitation from then on; with an Ally, that Ally objects for good',
   },
   /** Extra months between the last ratification and the deposit. */
