@@ -1,5 +1,5 @@
 import { EFFECTS, type EffectKindSpec } from '../model/catalog/effects.js';
-import { LARGEST_MAGNITUDE, NUMBER_KINDS, type NumberKind, type NumberRange } from '../model/catalog/numbers.js';
+import { LARGEST_MAGNITUDE, NUMBER_KINDS, pastLargest, type NumberKind, type NumberRange } from '../model/catalog/numbers.js';
 import { resolveParamPath } from '../model/catalog/parameters.js';
 
 /**
@@ -30,8 +30,8 @@ export function rangeProblem(range: NumberRange, x: number): string | undefined 
       return x < -1 || x > 1 ? `${x} is outside -1..1 (a shift of a probability or a 0..1 level)` : undefined;
     case 'nonNegative':
       if (x < 0) return `${x} is negative: the value must be 0 or more`;
-      return x > LARGEST_MAGNITUDE ? `${x} is past ${LARGEST_MAGNITUDE}, far beyond anything the model can tell apart` : undefined;
+      return x > LARGEST_MAGNITUDE ? pastLargest(String(x), false) : undefined;
     case 'real':
-      return Math.abs(x) > LARGEST_MAGNITUDE ? `${x} is past ${x < 0 ? '-' : ''}${LARGEST_MAGNITUDE}, far beyond anything the model can tell apart` : undefined;
+      return Math.abs(x) > LARGEST_MAGNITUDE ? pastLargest(String(x), x < 0) : undefined;
   }
 }

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { OUTCOMES, TRACKS } from '../model/outcome.js';
 import { EFFECT_KINDS, EFFECTS, type EffectKind, type EffectKindSpec, type EffectShape } from '../model/catalog/effects.js';
-import { LARGEST_MAGNITUDE, NUMBER_KINDS, type NumberRange } from '../model/catalog/numbers.js';
+import { LARGEST_MAGNITUDE, NUMBER_KINDS, pastLargest, type NumberRange } from '../model/catalog/numbers.js';
 import { entriesOf, isNumberEntry, type EntryOf, type ScopeName } from '../model/catalog/parameters.js';
 import { PROCEDURE_IDS } from '../model/procedures.js';
 import { BRANCH_STAGES } from '../model/scenario.js';
@@ -72,8 +72,7 @@ function isCalendarDate(iso: string): boolean {
 }
 
 
-const tooLarge = (iss: { input?: unknown }) =>
-  `${describeInput(iss.input)} is past ${typeof iss.input === 'number' && iss.input < 0 ? '-' : ''}${LARGEST_MAGNITUDE.toLocaleString('en-US')}, far beyond anything the model can tell apart`;
+const tooLarge = (iss: { input?: unknown }) => pastLargest(describeInput(iss.input), typeof iss.input === 'number' && iss.input < 0);
 
 function bounded(range: NumberRange) {
   switch (range) {

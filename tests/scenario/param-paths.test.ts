@@ -3,6 +3,7 @@ import { compile } from '../../src/engine/index.js';
 import { fixed } from '../../src/model/distribution.js';
 import { getParam, scenarioParams, setParam } from '../../src/scenario/param-paths.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
+import { rangeProblem } from '../../src/scenario/param-kinds.js';
 
 const load = async (name: string) => {
   const r = await loadScenarioFile(new URL(`../../scenarios/${name}.yaml`, import.meta.url).pathname);
@@ -32,5 +33,13 @@ describe('parameter paths', () => {
     expect(setParam(s, 'allies.US.charisma', fixed(1))).toBeUndefined();
     expect(setParam(s, '__proto__.polluted', fixed(1))).toBeUndefined();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('a value of an open range past a million', () => {
+  test('is told as a file tells it (1,000,000), in a --vary, a --range and a design alike', () => {
+    expect(rangeProblem('nonNegative', 2e6)).toBe('2000000 is past 1,000,000, far beyond anything the model can tell apart');
+    expect(rangeProblem('real', -2e6)).toBe('-2000000 is past -1,000,000, far beyond anything the model can tell apart');
+    expect(rangeProblem('real', 1e6)).toBeUndefined();
   });
 });

@@ -15,6 +15,11 @@ export type NumberRange = 'probability' | 'delta' | 'nonNegative' | 'real';
  */
 export const LARGEST_MAGNITUDE = 1_000_000;
 
+/** How a number past LARGEST_MAGNITUDE is told, in a file, a --set, a --vary or a --range alike. */
+export function pastLargest(shown: string, negative: boolean): string {
+  return `${shown} is past ${negative ? '-' : ''}${LARGEST_MAGNITUDE.toLocaleString('en-US')}, far beyond anything the model can tell apart`;
+}
+
 /** The interval a range allows. */
 export function rangeBounds(range: NumberRange): readonly [number, number] {
   switch (range) {
