@@ -6,14 +6,15 @@ import { didYouMean } from './suggest.js';
  * mapper splits it into one Issue per key, so the message holds one line per key, in the order
  * of `keys` (keys are JSON-quoted, so none contains a line break).
  */
-export function unknownFieldMessages(keys: readonly string[], known: readonly string[]): string {
-  return keys.map((key) => unknownFieldMessage(key, known)).join('\n');
+export function unknownFieldMessages(keys: readonly string[], known: readonly string[], gluable: readonly string[] = known): string {
+  return keys.map((key) => unknownFieldMessage(key, known, gluable)).join('\n');
 }
 
-function unknownFieldMessage(key: string, known: readonly string[]): string {
-  // Only a field of this mapping: a URL or a misspelt field with a colon is an unknown key.
+function unknownFieldMessage(key: string, known: readonly string[], gluable: readonly string[]): string {
+  // Only a field of this mapping (or of its other form, `dist` beside `value`): a URL or a
+  // misspelt field with a colon is an unknown key.
   const glued = gluedField(key);
-  if (glued !== undefined && known.includes(glued.field)) return `${JSON.stringify(key)} reads as one key: YAML needs a space after a colon (${glued.meant})`;
+  if (glued !== undefined && gluable.includes(glued.field)) return `${JSON.stringify(key)} reads as one key: YAML needs a space after a colon (${glued.meant})`;
   const hint = didYouMean(key, known);
   return hint !== '' ? `unknown field ${JSON.stringify(key)}${hint}` : `unknown field ${JSON.stringify(key)} (fields here: ${known.join(', ')})`;
 }
