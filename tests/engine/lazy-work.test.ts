@@ -231,6 +231,36 @@ describe('work the engine skips changes no result', () => {
     expect(run(observed(scenario), 'clamp', 500)).toEqual(run(scenario, 'clamp', 500));
   });
 
+  test("a level condition of an event, like a met one, reads the level the year opened with, not an earlier event's move that year", () => {
+    const base = referenceScenario();
+    const event = (id: string, when?: Condition, delta = 0): ScenarioEvent => ({
+      id,
+      label: id,
+      source: 'test',
+      historical: true,
+      enabled: true,
+      hazard: fixed(1),
+      from: 2000,
+      to: 2001,
+      once: true,
+      ...(when === undefined ? {} : { when }),
+      effects: [{ kind: 'precondition', precondition: 'a', delta: fixed(delta) }],
+    });
+    const scenario: Scenario = {
+      ...base,
+      decisionPoint: { ...base.decisionPoint, year: 2000, horizon: 2002 },
+      // The branch walks every year: the candidate never applies.
+      candidate: { ...base.candidate, interest: fixed(0) },
+      preconditions: base.preconditions.map((p) => ({ ...p, level: fixed(0.7), drift: fixed(0), volatility: fixed(0), threshold: fixed(0.75) })),
+      // 0.7 → 0.8 in 2000 by the first event: the two after it see 0.7 that year, and 0.8 in 2001.
+      events: [event('up', undefined, 0.1), event('on-level', { kind: 'level', precondition: 'a', atLeast: 0.75 }), event('on-met', { kind: 'met', precondition: 'a' })],
+    };
+    const m = compile(scenario);
+    const fired = traceBranch(m, 'level-read', 0).entries.flatMap((e) => (e.kind === 'event' ? [`${m.events[e.event]!.id} ${e.year}`] : []));
+    expect(fired).toEqual(['up 2000', 'on-level 2001', 'on-met 2001']);
+    expect(run(observed(scenario), 'level-read', 500)).toEqual(run(scenario, 'level-read', 500));
+  });
+
   test('a rule that moves a level that never drifts on its own moves it, year by year', () => {
     const base = referenceScenario();
     const quick = { minYears: fixed(0), readiness: fixed(0.3) };

@@ -1,5 +1,5 @@
 import { DEPENDS, Leaf, Op, settledIndex, TRUE, type Predicate } from '../condition.js';
-import { levelOf, metOf } from './levels.js';
+import { conditionLevelOf, metOf } from './levels.js';
 import type { BranchState } from './state.js';
 
 /** Whether a compiled condition (see condition.ts) holds in a branch, as it stands now. */
@@ -50,7 +50,7 @@ function runProgram(p: Predicate, s: BranchState): boolean {
         v = metOf(s.model, s, a);
         break;
       case Op.level: {
-        const level = levelOf(s.model, s, a);
+        const level = conditionLevelOf(s.model, s, a);
         v = level < nums[b]! && level >= nums[b + 1]! ? 1 : 0;
         break;
       }

@@ -18,7 +18,8 @@ import type { BranchState } from './state.js';
  *
  * `met` follows the yearly walk: it is taken at the start of a year, while the year's events
  * are decided, and again after them, so an event's condition sees the year's starting levels
- * even if an earlier event in the same year moved them.
+ * even if an earlier event in the same year moved them; a `level:` condition reads them alike
+ * (conditionLevelOf).
  *
  * The laziness is an accelerator: with it off (Accelerators.lazyLevels, compile.ts) the walk
  * reads every level and `met` before and after each year's events (readEveryLevel), and the
@@ -42,6 +43,7 @@ function catchUp(m: CompiledModel, s: BranchState, k: number, year: number, with
   if (withEvents && s.levelAfterEvents[k] === 0) {
     // The start-of-year value is what `met` must say while this year's events are decided.
     if (!s.metAfterEvents && s.metTakenAt[k] !== s.metEpoch) takeMetNow(m, s, k);
+    s.levelAtYearStart[k] = s.level[k]!;
     const move = s.eventDeltaByYear[k * m.years + (year - m.startYear)]!;
     if (move !== 0) s.level[k] = clamp01(s.level[k]! + move);
     s.levelAfterEvents[k] = 1;
@@ -101,6 +103,17 @@ function advance(m: CompiledModel, s: BranchState, k: number, year: number): voi
 export function levelOf(m: CompiledModel, s: BranchState, k: number): number {
   catchUp(m, s, k, s.year, true);
   return s.level[k]!;
+}
+
+/**
+ * Precondition k's level as a condition reads it: while the year's events are decided, the level
+ * the year opened with (as `met` is taken then: an event sees no move an earlier event of the
+ * same year made); after them, as it stands.
+ */
+export function conditionLevelOf(m: CompiledModel, s: BranchState, k: number): number {
+  if (s.metAfterEvents) return levelOf(m, s, k);
+  catchUp(m, s, k, s.year, false);
+  return s.levelAfterEvents[k] === 1 ? s.levelAtYearStart[k]! : s.level[k]!;
 }
 
 /** Whether precondition k is met, as taken at the current epoch. */

@@ -123,6 +123,8 @@ export class BranchState {
   readonly allyBase: Float64Array;
   readonly allyWeight: Float64Array;
   readonly level: Float64Array;
+  /** Each level as its year opened, kept once the year's events are in `level` (see levels.ts startLevelOf). */
+  readonly levelAtYearStart: Float64Array;
   readonly met: Uint8Array;
   /** met − ½, as numbers, for the consent sum. */
   readonly metCentered: Float64Array;
@@ -178,6 +180,7 @@ export class BranchState {
     this.allyBase = new Float64Array(a);
     this.allyWeight = new Float64Array(a * k);
     this.level = new Float64Array(k);
+    this.levelAtYearStart = new Float64Array(k);
     this.met = new Uint8Array(k);
     this.metCentered = new Float64Array(k);
     this.levelYear = new Int32Array(k);
