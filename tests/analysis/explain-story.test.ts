@@ -104,6 +104,12 @@ describe('a handout keeps the steps that decide its story', () => {
   };
   const kit = (year: string, team: string) => scenario(`${ROOT}/scenarios/kits/${year}/team-${team}.yaml`);
 
+  test('an application made before the MAP exists is told on the intensified dialogue, not the MAP', async () => {
+    const s = await scenarioText('extends: bundled:russia-2000\nid: map-later\nprocess:\n  mapIntroduced: 2003\ncandidate:\n  interest: 1\n  domesticOpposition: 0\n  acceptsStandardPath: 1\n');
+    const story = told(s, 0);
+    expect(texts(story).find((l) => l.includes('applies in'))).toMatch(/accepting the standard path: intensified dialogue until the Membership Action Plan exists/);
+  });
+
   test('a branch that joins: the application, the invitation and the protocol', async () => {
     const lines = await handoutStory(await scenario('russia-1990-common-home'), await scenario('russia-1990'));
     expect(lines.some((l) => /^1990 Soviet Union applies in May 1990/.test(l))).toBe(true);

@@ -201,8 +201,10 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
       case 'applied': {
         appliedMonth = e.month;
         const track = TRACKS[e.track]!;
-        // The standard path as it was that year: no MAP before 1999, no Study before 1995.
-        const path = track === 'map' ? TRACK_LABELS.map : PROCEDURES[m.procedureByYear[e.year - m.startYear]!]!.label;
+        // The standard path as it was that year: no MAP before 1999, no Study before 1995; under
+        // the MAP's procedure before the MAP exists (process.mapIntroduced), the intensified dialogue.
+        const procedure = PROCEDURES[m.procedureByYear[e.year - m.startYear]!]!;
+        const path = track === 'map' ? TRACK_LABELS.map : procedure.map ? 'intensified dialogue until the Membership Action Plan exists' : procedure.label;
         // In plain words the path is not spelt out: the page has room for the steps, not their terms.
         const how = track === 'special' ? 'demanding special status rather than standing in line' : `accepting the standard path${plain ? '' : `: ${path}`}`;
         add(e.year, `${candidateAt(sc.candidate.name, e.year)} applies in ${monthInWords(e.month)}, ${how}${chance(`chance of accepting the standard path ${pct(e.pStandard, 0)}`)}.`, sc.candidate.acceptsStandardPath.source, { month: e.month, step: 'applied' });
