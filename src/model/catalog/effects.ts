@@ -41,7 +41,7 @@ export const EFFECTS = {
   interest: { size: DELTA, label: 'shift of interest', inRule: 'shifts the yearly chance to apply', inEvent: 'same, for good' },
   withdrawal: { size: DELTA, label: 'shift of withdrawal', inRule: 'shifts the yearly chance to withdraw', inEvent: 'same, for good' },
   standardPath: { size: DELTA, label: 'shift of accepting the standard path', inRule: 'shifts acceptance of the standard path', inEvent: 'same, for good' },
-  precondition: { target: 'precondition', size: DELTA, label: 'change of a precondition', inRule: 'moves the level by delta each year', inEvent: 'moves the level once' },
+  precondition: { target: 'precondition', size: DELTA, label: 'change of a precondition', inRule: "adds delta to the level's yearly change, made at the end of each year it holds (that year's vote does not see it)", inEvent: 'moves the level once, at once' },
   hazard: { target: 'event', size: DELTA, label: "shift of another event's chance", inRule: "shifts another event's yearly hazard (asked as the year opens, before its events)", inEvent: 'same, for good' },
   /** No invitation while this holds; with an Ally, that Ally refuses (its objection kind applies), and no concession lifts it while the block holds. */
   block: {
