@@ -123,7 +123,7 @@ export class BranchState {
   readonly allyBase: Float64Array;
   readonly allyWeight: Float64Array;
   readonly level: Float64Array;
-  /** Each level as its year opened, kept once the year's events are in `level` (see levels.ts startLevelOf). */
+  /** Each level as its year opened, kept once the year's events are in `level` (see levels.ts conditionLevelOf). */
   readonly levelAtYearStart: Float64Array;
   readonly met: Uint8Array;
   /** met − ½, as numbers, for the consent sum. */
