@@ -198,22 +198,25 @@ describe('work the engine skips changes no result', () => {
     );
   });
 
+  /** A certain event, once, from 2000 to `to`, that moves precondition a by `delta`, on a condition if given. */
+  const levelEvent = (id: string, delta: number, to: number, when?: Condition): ScenarioEvent => ({
+    id,
+    label: id,
+    source: 'test',
+    historical: true,
+    enabled: true,
+    hazard: fixed(1),
+    from: 2000,
+    to,
+    once: true,
+    ...(when === undefined ? {} : { when }),
+    effects: [{ kind: 'precondition', precondition: 'a', delta: fixed(delta) }],
+  });
+
   test('two moves of one level in one year are each clamped, and a condition between them sees the start of the year', () => {
     const base = referenceScenario();
     const quick = { minYears: fixed(0), readiness: fixed(0.3) };
-    const event = (id: string, delta: number, when?: Condition): ScenarioEvent => ({
-      id,
-      label: id,
-      source: 'test',
-      historical: true,
-      enabled: true,
-      hazard: fixed(1),
-      from: 2000,
-      to: 2000,
-      once: true,
-      ...(when === undefined ? {} : { when }),
-      effects: [{ kind: 'precondition', precondition: 'a', delta: fixed(delta) }],
-    });
+    const event = (id: string, delta: number, when?: Condition) => levelEvent(id, delta, 2000, when);
     const scenario: Scenario = {
       ...base,
       decisionPoint: { ...base.decisionPoint, year: 2000, horizon: 2002 },
@@ -233,19 +236,7 @@ describe('work the engine skips changes no result', () => {
 
   test("a level condition of an event, like a met one, reads the level the year opened with, not an earlier event's move that year", () => {
     const base = referenceScenario();
-    const event = (id: string, when?: Condition, delta = 0): ScenarioEvent => ({
-      id,
-      label: id,
-      source: 'test',
-      historical: true,
-      enabled: true,
-      hazard: fixed(1),
-      from: 2000,
-      to: 2001,
-      once: true,
-      ...(when === undefined ? {} : { when }),
-      effects: [{ kind: 'precondition', precondition: 'a', delta: fixed(delta) }],
-    });
+    const event = (id: string, when?: Condition, delta = 0) => levelEvent(id, delta, 2001, when);
     const scenario: Scenario = {
       ...base,
       decisionPoint: { ...base.decisionPoint, year: 2000, horizon: 2002 },
