@@ -83,7 +83,7 @@ export interface Results {
   readonly accessionYears: readonly YearCount[];
   /** Month of membership (the last deposit) among joined branches: the same branches as accessionYears, by month. */
   readonly accessionMonths: readonly MonthCount[];
-  /** Month of the first invitation (the Council's unanimous decision) among joined branches. */
+  /** Month of the first invitation (the Council's unanimous decision) among joined branches; a branch invited again after a withdrawal keeps its first. */
   readonly invitationMonths: readonly MonthCount[];
   /** Months from the first invitation to membership among joined branches: the same branches, each its own lag. */
   readonly invitationToMembership: readonly LagCount[];
