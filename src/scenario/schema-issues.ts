@@ -2,7 +2,7 @@ import type * as z from 'zod';
 import { issueAt, type Issue, type IssueCode } from './issue.js';
 import { locate, type LocatedNode, type PathSegment } from './located.js';
 import { formatPath } from './paths.js';
-import { typeName } from './schema-messages.js';
+import { gluedField, gluedKeyMessage, typeName } from './schema-messages.js';
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -54,6 +54,14 @@ function mapIssue(iss: ZodIssue, prefix: readonly PathSegment[], root: LocatedNo
         out.push(issueAt(missing ? 'missing_field' : 'invalid_value', iss.message, at, shown, tagOptions(iss)));
         return;
       }
+      // `{ dist:triangular, ... }`: the tag glued to its value is one key, and every other
+      // problem of the mapping follows from it; it alone is told.
+      const glued = gluedDistKey(iss.input);
+      if (glued !== undefined) {
+        const { at, path: shown } = place([...path, glued.key], 'key');
+        out.push(issueAt('unknown_field', gluedKeyMessage(glued.key, glued.meant), at, shown));
+        return;
+      }
       const branch = likelyBranch(iss.errors);
       if (branch !== undefined) {
         for (const inner of branch) mapIssue(inner, path, root, out);
@@ -73,6 +81,16 @@ function mapIssue(iss: ZodIssue, prefix: readonly PathSegment[], root: LocatedNo
       out.push(issueAt(codeOf(iss), iss.message, at, shown, expectedOf(iss)));
     }
   }
+}
+
+/** A mapping's key that glues a distribution's `dist` to its value (`dist:triangular`), with the field as meant. */
+function gluedDistKey(input: unknown): { readonly key: string; readonly meant: string } | undefined {
+  if (typeof input !== 'object' || input === null || Array.isArray(input) || Object.hasOwn(input, 'dist')) return undefined;
+  for (const key of Object.keys(input)) {
+    const glued = gluedField(key);
+    if (glued?.field === 'dist') return { key, meant: glued.meant };
+  }
+  return undefined;
 }
 
 function codeOf(iss: ZodIssue): IssueCode {

@@ -6,15 +6,15 @@ import { didYouMean } from './suggest.js';
  * mapper splits it into one Issue per key, so the message holds one line per key, in the order
  * of `keys` (keys are JSON-quoted, so none contains a line break).
  */
-export function unknownFieldMessages(keys: readonly string[], known: readonly string[], gluable: readonly string[] = known): string {
-  return keys.map((key) => unknownFieldMessage(key, known, gluable)).join('\n');
+export function unknownFieldMessages(keys: readonly string[], known: readonly string[]): string {
+  return keys.map((key) => unknownFieldMessage(key, known)).join('\n');
 }
 
-function unknownFieldMessage(key: string, known: readonly string[], gluable: readonly string[]): string {
-  // Only a field of this mapping (or of its other form, `dist` beside `value`): a URL or a
+function unknownFieldMessage(key: string, known: readonly string[]): string {
+  // Only a field of this mapping (a distribution's `dist`: schema-issues.ts): a URL or a
   // misspelt field with a colon is an unknown key.
   const glued = gluedField(key);
-  if (glued !== undefined && gluable.includes(glued.field)) return `${JSON.stringify(key)} reads as one key: YAML needs a space after a colon (${glued.meant})`;
+  if (glued !== undefined && known.includes(glued.field)) return gluedKeyMessage(key, glued.meant);
   const hint = didYouMean(key, known);
   return hint !== '' ? `unknown field ${JSON.stringify(key)}${hint}` : `unknown field ${JSON.stringify(key)} (fields here: ${known.join(', ')})`;
 }
@@ -27,6 +27,11 @@ function unknownFieldMessage(key: string, known: readonly string[], gluable: rea
 export function gluedField(key: string): { readonly field: string; readonly meant: string } | undefined {
   const glued = /^([A-Za-z_][\w-]*):(\S.*)$/s.exec(key);
   return glued === null ? undefined : { field: glued[1]!, meant: `${glued[1]!}: ${glued[2]!}` };
+}
+
+/** The message for a key that glues a field to its value (see gluedField). */
+export function gluedKeyMessage(key: string, meant: string): string {
+  return `${JSON.stringify(key)} reads as one key: YAML needs a space after a colon (${meant})`;
 }
 
 /** How a value reads in a message: `"abc"`, `1.5`, `a list`, `a mapping`, `nothing`. */

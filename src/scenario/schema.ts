@@ -15,15 +15,11 @@ import { describeInput, gluedField, unknownFieldMessages } from './schema-messag
  * nearest known field suggested.
  */
 
-/**
- * A strict object whose unknown-field errors name the nearest known field; `alsoGlued`, fields of
- * another form of the same value whose key glued to its value by a colon is told as such.
- */
-function fields<Shape extends z.core.$ZodLooseShape>(shape: Shape, alsoGlued: readonly string[] = []) {
+/** A strict object whose unknown-field errors name the nearest known field. */
+function fields<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
   const known = Object.keys(shape);
-  const gluable = [...known, ...alsoGlued];
   return z.strictObject(shape, {
-    error: (iss) => (iss.code === 'unrecognized_keys' ? unknownFieldMessages(iss.keys, known, gluable) : undefined),
+    error: (iss) => (iss.code === 'unrecognized_keys' ? unknownFieldMessages(iss.keys, known) : undefined),
   });
 }
 
@@ -152,7 +148,7 @@ function distribution(range: NumberRange) {
 
 /** A number parameter: `0.3`, `{ value: 0.3, source: S31 }` or `{ dist: ..., source: ... }`. */
 function param(range: NumberRange) {
-  return z.union([bounded(range), fields({ value: bounded(range), ...annotations }, ['dist']), distribution(range)], {
+  return z.union([bounded(range), fields({ value: bounded(range), ...annotations }), distribution(range)], {
     error: (iss) => (iss.code === 'invalid_union' ? `expected a number, { value, source } or { dist, ... }, got ${describeInput(iss.input)}` : undefined),
   });
 }
