@@ -31,7 +31,12 @@ export function gluedField(key: string): { readonly field: string; readonly mean
 
 /** The message for a key that glues a field to its value (see gluedField). */
 export function gluedKeyMessage(key: string, meant: string): string {
-  return `${JSON.stringify(key)} reads as one key: YAML needs a space after a colon (${meant})`;
+  return `${JSON.stringify(key)} reads as one key: ${spaceAfterColon(meant)}`;
+}
+
+/** What to do about a field glued to its value: `meant` is the field as meant (`kind: consent`). */
+export function spaceAfterColon(meant: string): string {
+  return `YAML needs a space after a colon (${meant})`;
 }
 
 /** How a value reads in a message: `"abc"`, `1.5`, `a list`, `a mapping`, `nothing`. */

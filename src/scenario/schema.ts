@@ -6,7 +6,7 @@ import { entriesOf, isNumberEntry, type EntryOf, type ScopeName } from '../model
 import { PROCEDURE_IDS } from '../model/procedures.js';
 import { BRANCH_STAGES } from '../model/scenario.js';
 import { printsAsNothing, unsafeCharacterIn } from '../model/unsafe-characters.js';
-import { describeInput, gluedField, unknownFieldMessages } from './schema-messages.js';
+import { describeInput, gluedField, spaceAfterColon, unknownFieldMessages } from './schema-messages.js';
 
 /**
  * The authoring format of scenarios/FORMAT.md as a zod schema. It checks shape, types and
@@ -31,7 +31,7 @@ function unknownTag(tag: string, what: string) {
     const value = input?.[tag];
     if (value !== undefined) return `${describeInput(value)} is not a known ${what}`;
     const glued = input === undefined ? undefined : Object.keys(input).map(gluedField).find((g) => g?.field === tag);
-    return glued === undefined ? `missing ${tag}: the ${what}` : `missing ${tag}: the ${what}; YAML needs a space after a colon (${glued.meant})`;
+    return glued === undefined ? `missing ${tag}: the ${what}` : `missing ${tag}: the ${what}; ${spaceAfterColon(glued.meant)}`;
   };
 }
 

@@ -10,6 +10,7 @@ import { tallyProblem } from '../../batch/tally-checks.js';
 import { DISTRIBUTION_FIELDS, type DistributionKind } from '../../model/distribution.js';
 import { rosterEntry } from '../../model/roster.js';
 import { LIMITS } from '../../scenario/limits.js';
+import { formatPath } from '../../scenario/paths.js';
 import { defaultMessage } from '../../scenario/schema-messages.js';
 import { scenarioShape } from './scenario-shape.js';
 
@@ -175,7 +176,7 @@ function scenarioShapeProblem(scenario: Scenario): string | undefined {
   const parsed = scenarioShape.safeParse(scenario, { reportInput: true, error: defaultMessage });
   if (parsed.success) return undefined;
   const issue = parsed.error.issues[0]!;
-  const at = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
+  const at = formatPath(issue.path.map((p) => (typeof p === 'number' ? p : String(p))));
   const what = issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}` : issue.message;
   return `has a field typed as no loaded scenario has it (${at === '' ? 'at the top' : at}: ${what})`;
 }
