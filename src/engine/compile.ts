@@ -86,7 +86,7 @@ export function compile(scenario: Scenario, accelerators: Partial<Accelerators> 
     };
   });
 
-  const yearlyRules = compiledRules.filter((r) => !isVoteOnly(r));
+  const yearlyRules = compiledRules.filter((r) => !r.effects.every(actsAtVote));
   const quiet = quietWhileIdle(yearlyRules, compiledEvents);
   const situations = situationCount(calendar.membersByYear.length);
   const idleSituations = new Set(Array.from(calendar.membersByYear, (_, y) => settledIndex(y, StageCode.idle, TrackCode.none)));
@@ -161,7 +161,7 @@ export function compile(scenario: Scenario, accelerators: Partial<Accelerators> 
     rules: compiledRules,
     yearlyRules: Int32Array.from(yearlyRules, (r) => r.index),
     hazardRules: Int32Array.from(yearlyRules.filter((r) => r.effects.some((fx) => fx.code === EffectCode.hazard)), (r) => r.index),
-    voteOnlyRules: Int32Array.from(compiledRules.filter(isVoteOnly).map((r) => r.index)),
+    voteRules: Int32Array.from(compiledRules.filter((r) => r.effects.some(actsAtVote)).map((r) => r.index)),
     yearlyRulesBySituation: rulesBySituation(yearlyRules, situations, () => true),
     quietWhileIdle: use.quiet && quiet.rules.size + quiet.events.size > 0,
     eagerLevels: !use.lazyLevels,
@@ -251,10 +251,6 @@ function actsAtVote(e: CompiledEffect): boolean {
     default:
       return assertNever(atVote);
   }
-}
-
-function isVoteOnly(r: CompiledRule): boolean {
-  return r.effects.every(actsAtVote);
 }
 
 /**

@@ -197,7 +197,8 @@ export interface CompiledModel {
   readonly yearlyRules: Int32Array;
   /** Yearly rules with an effect on an event's hazard: asked at the start of each year, before its events (see applyRuleHazards). */
   readonly hazardRules: Int32Array;
-  readonly voteOnlyRules: Int32Array;
+  /** Rules with an effect read at a vote (an Ally's consent or block): their condition is asked at each vote, whatever else they do. */
+  readonly voteRules: Int32Array;
   /** The yearly rules that may act in each situation. */
   readonly yearlyRulesBySituation: RulesBySituation;
   /**

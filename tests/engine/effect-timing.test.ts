@@ -125,3 +125,46 @@ describe("an event's effect on another event, in the order of the list (FORMAT.m
     expect(await fires([b, a])()).toEqual(['a 2002', 'b 2003']);
   });
 });
+
+describe("a rule's shift of consent is read at the vote, whatever else the rule does", () => {
+  // Applied 2000-03 with no years of preparation: the vote is at the May 2000 meeting, where the
+  // branch stands in preparation; as 2000 opened it had not applied.
+  const atOnce = (effects: string) =>
+    modelOf(`rules: [{ id: r, text: r, source: a, when: { stage: preparation }, effects: [${effects}] }]`).then((m) => months(m, 200));
+  const noYears = (effects: string) =>
+    loaded(BASE.replace('standardPath: { minYears: 1', 'standardPath: { minYears: 0') + `rules: [{ id: r, text: r, source: a, when: { stage: preparation }, effects: [${effects}] }]\n`).then((r) =>
+      months(compile(r.scenario), 200),
+    );
+
+  test.each([
+    ['a consent shift beside a drift', '{ kind: consent, allies: all, delta: -1 }', '{ kind: precondition, precondition: democracy, delta: 0.01 }', null],
+    ["an Ally's block beside an interest shift", '{ kind: block, ally: US }', '{ kind: interest, delta: 0 }', 'US'],
+  ] as const)('%s acts at the same vote as alone', async (_, effect, other, named) => {
+    const alone = await noYears(effect);
+    const mixed = await noYears(`${effect}, ${other}`);
+    expect(alone.outcomes.vetoed.share).toBe(1);
+    expect(mixed.outcomes.vetoed.share).toBe(1);
+    expect(mixed.blockers[0]).toMatchObject({ outcome: 'vetoed', reason: { kind: 'rule', id: 'r' } });
+    if (named !== null) expect(mixed.blockers[0]!.actor).toBe(named);
+  });
+
+  test('with a year of preparation, the rule holds at the vote in either form', async () => {
+    expect((await atOnce('{ kind: consent, allies: all, delta: -1 }, { kind: withdrawal, delta: 0 }')).outcomes.vetoed.share).toBe(1);
+  });
+});
+
+describe('two hold-outs a rule blocks alike', () => {
+  const blocked = (us: number, fr: number) =>
+    modelOf(
+      `allies: [{ code: US, objection: holdout, consent: ${us} }, { code: FR, objection: holdout, consent: ${fr} }]`,
+      'rules: [{ id: r, text: r, source: a, when: { always: true }, effects: [{ kind: block, ally: US }, { kind: block, ally: FR }] }]',
+    ).then((m) => months(m, 100));
+
+  test('are named by the lower chance of consent, as two vetoes are, not by roster order', async () => {
+    for (const [us, fr, named] of [[0.9, 0.2, 'FR'], [0.2, 0.9, 'US']] as const) {
+      const r = await blocked(us, fr);
+      expect(r.outcomes.pending_at_horizon.share).toBe(1);
+      expect(r.blockers[0]).toMatchObject({ outcome: 'pending_at_horizon', actor: named, reason: { kind: 'rule', id: 'r' } });
+    }
+  });
+});

@@ -166,7 +166,8 @@ function talksKey(m: CompiledModel, s: BranchState): number {
 
 /**
  * The Ally whose standing objection is the strongest (lowest chance of consent when last asked;
- * a rule's block first; among equals, one a rule or an event singles out), or -1.
+ * a rule's block first; among equals, one a rule or an event singles out, then the lowest
+ * chance, as a vote names its veto), or -1.
  */
 export function strongestHolding(m: CompiledModel, s: BranchState): number {
   let best = -1;
@@ -174,7 +175,11 @@ export function strongestHolding(m: CompiledModel, s: BranchState): number {
     if (s.holding[i] === 0) continue;
     const strength = s.holdingStrength[i]!;
     if (best < 0 || strength < s.holdingStrength[best]!) best = i;
-    else if (strength === s.holdingStrength[best]! && s.holdingReason[best]! < m.reasonOfRule && s.holdingReason[i]! >= m.reasonOfRule) best = i;
+    else if (strength === s.holdingStrength[best]!) {
+      const singled = s.holdingReason[i]! >= m.reasonOfRule;
+      const bestSingled = s.holdingReason[best]! >= m.reasonOfRule;
+      if ((singled && !bestSingled) || (singled === bestSingled && s.allyP[i]! < s.allyP[best]!)) best = i;
+    }
   }
   return best;
 }

@@ -70,21 +70,17 @@ export function applyRules(m: CompiledModel, s: BranchState, trace: Tracer | nul
     // A story reports every rule every year; the batch checks vote-only rules at votes.
     for (let r = 0; r < rules.length; r++) {
       const active = holds(rules[r]!.when, s);
-      s.ruleActive[r] = active ? 1 : 0;
       trace.push({ kind: 'rule', year: s.year, rule: r, active });
       if (active) applyRuleEffects(m, s, r);
     }
     return;
   }
-  const yearly = m.yearlyRules;
-  for (let q = 0; q < yearly.length; q++) s.ruleActive[yearly[q]!] = 0;
   // Only the rules the year, stage and track leave open; most of them hold without a check.
   const situation = settledIndex(s.year - m.startYear, s.stage, s.track);
   const table = s.skipQuiet ? m.noticedRulesBySituation : m.yearlyRulesBySituation;
   for (let q = table.start[situation]!, end = table.start[situation + 1]!; q < end; q++) {
     const r = table.rules[q]!;
     if (table.check[q] === 1 && !dependsOnBranch(rules[r]!.when, s, situation)) continue;
-    s.ruleActive[r] = 1;
     applyRuleEffects(m, s, r);
   }
 }
@@ -223,19 +219,20 @@ function drawOwned(m: CompiledModel, s: BranchState, slots: Int32Array, drawn: U
   s.ownedDrawn = true;
 }
 
-/** Sums this year's active rules' consent shifts and Ally blocks, with the worst rule per Ally. */
+/**
+ * Sums the consent shifts and Ally blocks of the rules that hold at this vote, with the worst
+ * rule per Ally. A rule's condition is asked here, at the vote, whatever else the rule does:
+ * adding a delay or a drift to a rule must not change when its consent shift is read.
+ */
 export function allyRuleShifts(m: CompiledModel, s: BranchState): void {
   fillF64(s.ruleConsent, 0);
   fillF64(s.ruleConsentWorst, 0);
   fillI32(s.ruleConsentWorstRule, -1);
   fillI32(s.ruleBlockAlly, -1);
   const rules = m.rules;
-  for (let q = 0; q < m.voteOnlyRules.length; q++) {
-    const r = m.voteOnlyRules[q]!;
-    s.ruleActive[r] = holds(rules[r]!.when, s) ? 1 : 0;
-  }
-  for (let r = 0; r < rules.length; r++) {
-    if (s.ruleActive[r] === 0) continue;
+  for (let q = 0; q < m.voteRules.length; q++) {
+    const r = m.voteRules[q]!;
+    if (!holds(rules[r]!.when, s)) continue;
     if (s.ruleParamsDrawn[r] === 0) drawOwned(m, s, rules[r]!.paramSlots, s.ruleParamsDrawn, r);
     const effects = rules[r]!.effects;
     for (let j = 0; j < effects.length; j++) {

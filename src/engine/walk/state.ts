@@ -150,8 +150,6 @@ export class BranchState {
   /** 1 once a rule or event has drawn its effects' parameters in this branch. */
   readonly ruleParamsDrawn: Uint8Array;
   readonly eventParamsDrawn: Uint8Array;
-  /** 1 for each rule whose condition holds this year. */
-  readonly ruleActive: Uint8Array;
   readonly ruleConsent: Float64Array;
   readonly ruleConsentWorst: Float64Array;
   readonly ruleConsentWorstRule: Int32Array;
@@ -196,7 +194,6 @@ export class BranchState {
     this.consentShift = new Float64Array(a);
     this.consentShiftWorst = new Float64Array(a);
     this.consentShiftWorstEvent = new Int32Array(a);
-    this.ruleActive = new Uint8Array(model.rules.length);
     this.ruleParamsDrawn = new Uint8Array(model.rules.length);
     this.eventParamsDrawn = new Uint8Array(e);
     this.ruleConsent = new Float64Array(a);
