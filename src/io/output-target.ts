@@ -1,5 +1,6 @@
 import { constants, type Stats } from 'node:fs';
-import { access, realpath, stat } from 'node:fs/promises';
+import { access, lstat, readlink, realpath, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { errorCode } from './error-code.js';
 
 /** A file's identity: two paths (links, symbolic links, `..`) name one file when these match. */
@@ -25,8 +26,9 @@ export async function inspectOutput(path: string): Promise<OutputTarget> {
   try {
     info = await stat(path);
   } catch (error) {
-    // A dangling symbolic link counts as nothing there, as it does for a shell redirection.
-    if (errorCode(error) === 'ENOENT') return { kind: 'new', path };
+    // A dangling symbolic link is written through, as a shell redirection does: the file is
+    // created where the link points, and the link stays.
+    if (errorCode(error) === 'ENOENT') return { kind: 'new', path: await linkEnd(path) };
     throw error;
   }
   const id = { dev: info.dev, ino: info.ino };
@@ -37,6 +39,18 @@ export async function inspectOutput(path: string): Promise<OutputTarget> {
   if (info.isCharacterDevice() || info.isFIFO()) return { kind: 'stream', path, id, fifo: info.isFIFO() };
   const what = info.isDirectory() ? 'a folder' : info.isBlockDevice() ? 'a block device' : info.isSocket() ? 'a socket' : 'not a file';
   return { kind: 'refused', path, id, what };
+}
+
+/** Where a chain of symbolic links starting at `path` ends (`path` itself when it is no link). */
+async function linkEnd(path: string): Promise<string> {
+  let at = path;
+  // As the system does, give up on a chain this long: a loop is reported by stat, not here.
+  for (let hop = 0; hop < 40; hop++) {
+    const info = await lstat(at).catch(() => undefined);
+    if (info === undefined || !info.isSymbolicLink()) return at;
+    at = resolve(dirname(at), await readlink(at));
+  }
+  return at;
 }
 
 /**

@@ -79,6 +79,17 @@ describe('writeOutput', () => {
     expect(await readFile(join(dir, 'results-1.json'), 'utf8')).toBe('new');
     expect((await readdir(dir)).sort()).toEqual(['latest.json', 'results-1.json']);
   });
+
+  it('writes through a dangling symbolic link, as a shell redirection does: the file is created where it points, the link kept', async () => {
+    await mkdir(join(dir, 'runs'));
+    await symlink('runs/results-2.json', join(dir, 'latest.json'));
+    await symlink('latest.json', join(dir, 'current.json'));
+    await writeOutput(join(dir, 'current.json'), 'new');
+    expect(await readlink(join(dir, 'current.json'))).toBe('latest.json');
+    expect(await readlink(join(dir, 'latest.json'))).toBe('runs/results-2.json');
+    expect(await readFile(join(dir, 'runs', 'results-2.json'), 'utf8')).toBe('new');
+    expect((await readdir(dir)).sort()).toEqual(['current.json', 'latest.json', 'runs']);
+  });
 });
 
 describe('inspectOutput', () => {
