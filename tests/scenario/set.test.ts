@@ -49,6 +49,13 @@ describe('--set', () => {
     expect(scenario.rules[0]!.effects[0]).toMatchObject({ kind: 'consent', delta: fixed(-0.2, 'S30') });
   });
 
+  it("reaches a named entry by its place in the file's list, not the roster's", async () => {
+    const { scenario } = await withSets('allies.1.consent=0.3');
+    const first = (await withSets()).scenario.allies;
+    const edited = scenario.allies.filter((a, i) => JSON.stringify(a.consent) !== JSON.stringify(first[i]!.consent));
+    expect(edited.map((a) => [a.code, a.consent])).toEqual([['UK', fixed(0.3)]]);
+  });
+
   it('adds a roster Ally that the scenario does not list', async () => {
     const { scenario } = await withSets('allies.FR.consent=0.2');
     expect(scenario.allies.find((a) => a.code === 'FR')).toMatchObject({ consent: fixed(0.2), defaulted: false });
