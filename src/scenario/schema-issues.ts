@@ -12,8 +12,25 @@ type ZodIssue = z.core.$ZodIssue;
  */
 export function schemaIssues(issues: readonly ZodIssue[], root: LocatedNode): Issue[] {
   const out: Issue[] = [];
-  for (const iss of tightestBounds(issues)) mapIssue(iss, [], root, out);
+  for (const iss of withoutGluedMissing(tightestBounds(issues))) mapIssue(iss, [], root, out);
   return out;
+}
+
+/**
+ * `{ value:0.5, source: S1 }`: the field glued to its value is one unknown key, and the field
+ * it leaves missing follows from it; the glued key alone is told (its message says both).
+ */
+function withoutGluedMissing(issues: readonly ZodIssue[]): readonly ZodIssue[] {
+  const glued = new Set<string>();
+  for (const iss of issues) {
+    if (iss.code !== 'unrecognized_keys') continue;
+    for (const key of iss.keys) {
+      const field = gluedField(key)?.field;
+      if (field !== undefined) glued.add(JSON.stringify([...iss.path, field]));
+    }
+  }
+  if (glued.size === 0) return issues;
+  return issues.filter((iss) => !(iss.code === 'invalid_type' && iss.input === undefined && glued.has(JSON.stringify(iss.path))));
 }
 
 /**
@@ -64,7 +81,7 @@ function mapIssue(iss: ZodIssue, prefix: readonly PathSegment[], root: LocatedNo
       }
       const branch = likelyBranch(iss.errors);
       if (branch !== undefined) {
-        for (const inner of branch) mapIssue(inner, path, root, out);
+        for (const inner of withoutGluedMissing(branch)) mapIssue(inner, path, root, out);
         return;
       }
       const { at, path: shown } = place(path);

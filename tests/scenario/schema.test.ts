@@ -60,6 +60,17 @@ describe('the schema reports', () => {
     expect(unknown.message).toBe('unknown field "citation:S38" (fields here: value, source, note)');
   });
 
+  it('a required field glued to its value, alone: the field it leaves missing follows from it', async () => {
+    const value = await onlyIssue(MINIMAL.replace('level: 0.5', 'level: { value:0.5, source: S38 }'));
+    expect(value).toMatchObject({ code: 'unknown_field', path: 'preconditions.democracy.level["value:0.5"]' });
+    expect(value.message).toBe('"value:0.5" reads as one key: YAML needs a space after a colon (value: 0.5)');
+    const top = await issuesOf(MINIMAL.replace('candidate:\n  name: Russia\n  code: RU', 'candidate: { name:Russia, code: RU }'));
+    expect(top.map((i) => [i.code, i.path])).toEqual([['unknown_field', 'candidate["name:Russia"]']]);
+    // A missing field the glued key does not name is still told.
+    const other = await issuesOf(MINIMAL.replace('candidate:\n  name: Russia\n  code: RU', 'candidate: { name:Russia }'));
+    expect(other.map((i) => [i.code, i.path]).sort()).toEqual([['missing_field', 'candidate.code'], ['unknown_field', 'candidate["name:Russia"]']]);
+  });
+
   it('several unknown fields of one mapping, one issue each', async () => {
     const issues = await issuesOf(MINIMAL.replace('level: 0.5', 'level: { value: 0.5, sorce: S38, nte: x }'));
     expect(issues.map((i) => [i.path, i.column, i.message])).toEqual([
