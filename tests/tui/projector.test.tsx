@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OUTCOME_LABELS } from '../../src/model/outcome.js';
-import { barRows } from '../../src/tui/screens/projector.js';
+import { barRows, noBranchLines } from '../../src/tui/screens/projector.js';
 import { sampleScenario } from '../helpers/sample-scenario.js';
 import { BUNDLED, load } from './files.js';
 import { KEY, noFiles, renderApp, type Harness } from './harness.js';
@@ -63,6 +63,27 @@ describe('projector view', () => {
     expect(lines.length).toBeLessThanOrEqual(17);
     for (const label of ['JOINED', 'NEVER APPLIED', 'WITHDREW', 'STALLED', 'VETOED', 'NOT RATIFIED', 'PENDING']) expect(lines.some((l) => new RegExp(`^${label} .* (\\d+\\.\\d+%|<0\\.01%)$`).test(l))).toBe(true);
     expect(lines.find((l) => l.startsWith('VETOED'))).toMatch(/█/);
+  });
+
+  it('at 80×24 the endings no branch reaches are each named in full, on as many lines as they need', async () => {
+    // russia-2000 reaches four endings and no branch reaches three: their line is wider than 80 columns.
+    h = renderApp(await load(join(BUNDLED, 'russia-2000.yaml')), noFiles, undefined, undefined, 'projector');
+    await h.resize(80, 24);
+    const frame = await h.waitFor(/4,096 branches\n/);
+    const lines = frame.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(24);
+    expect(frame).toContain('No branch: Joined NATO');
+    expect(frame).toContain('Still undecided at the end');
+    expect(frame).not.toMatch(/No branch: .*…/);
+    expect(lines.find((l) => l.startsWith('NEVER APPLIED'))).toMatch(/\d+\.\d%$/);
+  });
+
+  it('the endings no branch reaches break between endings, never inside one', () => {
+    const labels = ['Joined NATO', 'A parliament said no for good', 'Still undecided at the end'];
+    expect(noBranchLines(labels, 80)).toEqual(['No branch: Joined NATO · A parliament said no for good', 'Still undecided at the end']);
+    expect(noBranchLines(labels, 120)).toEqual(['No branch: Joined NATO · A parliament said no for good · Still undecided at the end']);
+    expect(noBranchLines([], 80)).toEqual([]);
+    for (const line of noBranchLines(labels, 40)) expect(line.length).toBeLessThanOrEqual(40);
   });
 
   it('bars are as thick as the screen allows, never thinner than a row', () => {

@@ -28,12 +28,17 @@ export function ProjectorScreen({ title, live, width, height }: ProjectorScreenP
   const r = live.snapshot?.results;
   if (r === undefined) return <Text dimColor>Running the scenario…</Text>;
   const shown = OUTCOMES.filter((o) => r.outcomes[o].count > 0);
-  const none = OUTCOMES.filter((o) => r.outcomes[o].count === 0);
+  const none = noBranchLines(
+    OUTCOMES.filter((o) => r.outcomes[o].count === 0).map((o) => PLAIN_OUTCOMES[o]),
+    width,
+  );
   // Too many endings for a label line and a bar each (a short terminal): one line each, the bar beside its label.
-  if (shown.length * 2 + 2 + (none.length > 0 ? 1 : 0) > height) return <CompactProjector title={title} live={live} width={width} height={height} />;
-  const rows = barRows(shown.length, height);
+  if (shown.length * 2 + 2 + none.length > height) return <CompactProjector title={title} live={live} width={width} height={height} />;
+  // The layout counts one line for the endings no branch reaches: the rows past it are taken from the bars.
+  const room = height - Math.max(0, none.length - 1);
+  const rows = barRows(shown.length, room);
   // The gap between endings only when every label and bar still fits with it (a short terminal drops it).
-  const gap = shown.length * (2 + rows) <= height - 4 ? 1 : 0;
+  const gap = shown.length * (2 + rows) <= room - 4 ? 1 : 0;
   const barWidth = Math.max(10, width - 2);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
@@ -54,13 +59,32 @@ export function ProjectorScreen({ title, live, width, height }: ProjectorScreenP
           ))}
         </Box>
       ))}
-      {none.length > 0 ? (
-        <Text dimColor wrap="truncate">
-          {`No branch: ${none.map((o) => PLAIN_OUTCOMES[o]).join(' · ')}`}
+      {none.map((line, i) => (
+        <Text key={i} dimColor wrap="truncate">
+          {line}
         </Text>
-      ) : null}
+      ))}
     </Box>
   );
+}
+
+/**
+ * "No branch: Joined NATO · ..." in lines of at most `width`, broken between endings: an ending
+ * no branch reaches is as much a result as a bar, so none is cut off at the edge of the screen.
+ */
+export function noBranchLines(labels: readonly string[], width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const [i, label] of labels.entries()) {
+    const item = i === 0 ? `No branch: ${label}` : label;
+    if (line === '') line = item;
+    else if (line.length + 3 + item.length <= width) line += ` · ${item}`;
+    else {
+      lines.push(line);
+      line = item;
+    }
+  }
+  return line === '' ? lines : [...lines, line];
 }
 
 /** The projector view on a short terminal: every ending on one line, its short label, its bar and its share. */
