@@ -110,6 +110,16 @@ describe('article10 kit', () => {
     expect(guide).toMatch(/which already rewrites the record \(a counterfactual, not history\)/);
   });
 
+  test("the guide says how often each team's commonest ending comes in one clause, never in brackets within brackets", async () => {
+    // In team B's world of 2000 nearly every branch never applies: "almost every branch (more than 19 in 20)".
+    const out = join(scratch, 'class-2000');
+    const r = await cliAsync(['kit', '2000', '--out', out, '--runs', '3000'], { timeoutMs: 120_000 });
+    expect(r.code, r.stderr).toBe(0);
+    const guide = visibleText(readFileSync(join(out, 'teachers-guide.html'), 'utf8')).replace(/\s+/g, ' ');
+    expect(guide).toContain('most often: "Never applied", in almost every branch (more than 19 in 20).');
+    expect(guide).not.toMatch(/most often: "[^"]+" \(/);
+  });
+
   test('bad input is refused with exit 2 and a message, and nothing is written', () => {
     const file = join(scratch, 'a-file.txt');
     writeFileSync(file, 'x');

@@ -49,7 +49,8 @@ export function teachersGuide(x: GuideInputs): TeachersGuide {
       file,
       title: h.centre.title.replace(/^\d{4}, team [AB] \((?:yes|no)\): /, ''),
       joined: outcomes.joined.count === 0 ? `no branch joins (of ${integer(c.runs)})` : rarityWithVerb(outcomes.joined.count, c.runs, 'joins', 'join'),
-      common: `most often: "${PLAIN_OUTCOMES[top]}" (${rarityWords(outcomes[top].count, c.runs)})`,
+      // A clause, not brackets: the words can hold brackets of their own ("almost every branch (more than 19 in 20)").
+      common: `most often: "${PLAIN_OUTCOMES[top]}", in ${rarityWords(outcomes[top].count, c.runs)}`,
     };
   };
   const teams = [side('Team A (yes)', x.files.a, x.a, c.a.outcomes), side('Team B (no)', x.files.b, x.b, c.b.outcomes)];
