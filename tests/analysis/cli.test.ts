@@ -57,6 +57,8 @@ describe('analysis commands as real processes', () => {
       [['report', PLANTED, '--names', 'Us,Them'], /--names names two teams: give the second with --compare/],
       [['report', PLANTED, '--compare', PLANTED, '--names', 'Us'], /--names must be two names of 1 to 40 plain characters/],
       [['report', PLANTED, '--compare', PLANTED, '--names', 'Us,'], /--names must be two names/],
+      // The example names the teams in the order --names reads them: the scenario's (team A), then --compare's (team B).
+      [['report', PLANTED, '--compare', PLANTED, '--names', 'Team A'], /the scenario's then --compare's \(e\.g\. "Team A,Team B"\)/],
       [['report', PLANTED, '--compare', PLANTED, '--names', 'Us, us'], /--names must name the two teams differently, got "Us, us"/],
       [['report', PLANTED, '--compare', PLANTED, '--names', 'Us,Th\u001b[2Jem'], /--names must be two names/],
       [['report', PLANTED, '--compare', PLANTED, '--names', 'Us,Them', '--audience', 'teacher'], /--names names the two teams of the student's handout/],

@@ -38,14 +38,14 @@ export function reportFormat(format: string | undefined, out: string | undefined
 
 export type Audience = 'student' | 'teacher';
 
-/** `--names "Team B,Team A"`: the scenario's name, then --compare's (the centre's); each 1 to 40 characters of plain text. */
+/** `--names "Team A,Team B"`: the scenario's name, then --compare's (the centre's); each 1 to 40 characters of plain text. */
 export function parseNames(text: string, audience: Audience, compared: boolean): { readonly centre: string; readonly other: string } {
   if (audience !== 'student') throw new UsageError('--names names the two teams of the student\'s handout: add --audience student (the default)');
   if (!compared) throw new UsageError('--names names two teams: give the second with --compare');
   const parts = text.split(',').map((p) => p.trim());
   // Names are printed in the handout: no control characters (they could drive a terminal that shows it).
   if (parts.length !== 2 || parts.some((p) => p.length === 0 || p.length > 40 || /[\p{Cc}\p{Cf}]/u.test(p))) {
-    throw new UsageError(`--names must be two names of 1 to 40 plain characters, separated by a comma (e.g. "Team B,Team A"), got "${text}"`);
+    throw new UsageError(`--names must be two names of 1 to 40 plain characters, separated by a comma, the scenario's then --compare's (e.g. "Team A,Team B"), got "${text}"`);
   }
   // The handout sets one team against the other by name: two alike could not be told apart.
   if (parts[0]!.toLowerCase() === parts[1]!.toLowerCase()) throw new UsageError(`--names must name the two teams differently, got "${text}"`);
