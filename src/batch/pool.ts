@@ -30,10 +30,19 @@ let nextModelId = 1;
 const modelIds = new WeakMap<CompiledModel, number>();
 const serializedModels = new WeakMap<CompiledModel, Uint8Array>();
 
-/** A model as sent to the workers, serialized once however many workers need it. */
+/**
+ * A model as sent to the workers, serialized once however many workers need it. A worker only
+ * walks branches, which never reads the scenario nor the parameters' paths and definitions
+ * (summaries and stories do, on this thread): left out, they are about half the bytes and most of
+ * the objects, which each re-run after an edit would write here and read back in every worker.
+ */
 function serializedModel(model: CompiledModel): Uint8Array {
   let bytes = serializedModels.get(model);
-  if (bytes === undefined) serializedModels.set(model, (bytes = serialize(model)));
+  if (bytes === undefined) {
+    // Same fields in the same order, so every model a worker reads shares one shape (see compile.ts withOneShape).
+    const walked: CompiledModel = { ...model, scenario: null as never, params: { ...model.params, paths: [], params: [] } };
+    serializedModels.set(model, (bytes = serialize(walked)));
+  }
   return bytes;
 }
 

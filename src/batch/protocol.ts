@@ -5,7 +5,8 @@ export interface RangeJob {
   /** Same id, same model: lets a warm worker keep it. */
   readonly modelId: number;
   /**
-   * The compiled model, serialized once (node:v8) and sent only to a worker that does not have
+   * The compiled model without what only the calling thread reads (see serializedModel in
+   * pool.ts), serialized once (node:v8) and sent only to a worker that does not have
    * it yet: compiling again in each worker would cost more than reading it back.
    */
   readonly model?: Uint8Array;
