@@ -1,6 +1,5 @@
 import { Actor, EffectCode } from '../codes.js';
-import type { CompiledModel, IdlePlan } from '../model.js';
-import { fillF64, fillU8 } from '../numbers.js';
+import type { CompiledEffect, CompiledModel, IdlePlan } from '../model.js';
 import { sampleParams } from '../params.js';
 import { chance, Purpose, yearKey } from '../rng.js';
 
@@ -42,6 +41,14 @@ export class IdleWalk {
   readonly selected = new Int32Array(BLOCK);
   /** Where a branch's parameters are drawn before they are copied to the lanes. */
   readonly scratch: Float64Array;
+  /**
+   * The events whose rows of `fired`, `hazardShift` and `ruleHazard` the walk can write: the
+   * plan's events, and the targets of its events' and rules' shifts of hazards. Only these are
+   * cleared; the other rows stay zero, as the arrays were made.
+   */
+  readonly firedRows: Int32Array;
+  readonly shiftedRows: Int32Array;
+  readonly ruleShiftedRows: Int32Array;
 
   constructor(m: CompiledModel, plan: IdlePlan) {
     const e = m.events.length;
@@ -50,6 +57,11 @@ export class IdleWalk {
     this.ruleHazard = new Float64Array(e * BLOCK);
     this.lanes = new Float64Array(plan.laneSlots.length * BLOCK);
     this.scratch = new Float64Array(m.params.fixedValues.length);
+    const hazardTargets = (effects: readonly CompiledEffect[]) => effects.flatMap((fx) => (fx.code === EffectCode.hazard && fx.target >= 0 ? [fx.target] : []));
+    const planEvents = [...new Set(plan.events)];
+    this.firedRows = Int32Array.from(planEvents);
+    this.shiftedRows = Int32Array.from(new Set(planEvents.flatMap((ev) => hazardTargets(m.events[ev]!.effects))));
+    this.ruleShiftedRows = Int32Array.from(new Set([...new Set(plan.rules)].flatMap((r) => hazardTargets(m.rules[r]!.effects))));
   }
 }
 
@@ -91,9 +103,10 @@ function start(m: CompiledModel, plan: IdlePlan, w: IdleWalk, keys: Uint32Array,
     for (let l = 0; l < lanes.length; l++) w.lanes[l * BLOCK + b] = w.scratch[lanes[l]!]!;
   }
   w.idle = count;
-  fillU8(w.fired, 0);
-  fillF64(w.hazardShift, 0);
-  fillF64(w.ruleHazard, 0);
+  // Most events never fire nor have their hazard shifted while idle: their rows are left at zero.
+  for (let j = 0; j < w.firedRows.length; j++) w.fired.fill(0, w.firedRows[j]! * BLOCK, (w.firedRows[j]! + 1) * BLOCK);
+  for (let j = 0; j < w.shiftedRows.length; j++) w.hazardShift.fill(0, w.shiftedRows[j]! * BLOCK, (w.shiftedRows[j]! + 1) * BLOCK);
+  for (let j = 0; j < w.ruleShiftedRows.length; j++) w.ruleHazard.fill(0, w.ruleShiftedRows[j]! * BLOCK, (w.ruleShiftedRows[j]! + 1) * BLOCK);
 }
 
 /** Where branch b's value of parameter `slot` is: a lane's row (add b), or -1 for a fixed value. */
@@ -142,7 +155,11 @@ function eventHappens(m: CompiledModel, plan: IdlePlan, w: IdleWalk, e: number, 
  */
 function rulesOfYear(m: CompiledModel, plan: IdlePlan, w: IdleWalk, y: number, code: typeof EffectCode.interest | typeof EffectCode.hazard): void {
   if (code === EffectCode.interest) for (let a = 0; a < w.idle; a++) w.ruleInterest[w.stillIdle[a]!] = 0;
-  else for (let e = 0; e < m.events.length; e++) for (let a = 0; a < w.idle; a++) w.ruleHazard[e * BLOCK + w.stillIdle[a]!] = 0;
+  else
+    for (let j = 0; j < w.ruleShiftedRows.length; j++) {
+      const row = w.ruleShiftedRows[j]! * BLOCK;
+      for (let a = 0; a < w.idle; a++) w.ruleHazard[row + w.stillIdle[a]!] = 0;
+    }
   for (let q = plan.ruleStart[y]!, end = plan.ruleStart[y + 1]!; q < end; q++) {
     const r = plan.rules[q]!;
     // The branches where the rule holds: all, or those where the event it asks about has happened (or not).
