@@ -40,10 +40,14 @@ export function compile(scenario: Scenario, accelerators: Partial<Accelerators> 
   const rules = scenario.rules.filter((r) => r.enabled);
   const events = scenario.events.filter((e) => e.enabled);
 
+  // Conditions ask for names once per situation they are settled in: indexes are looked up, not searched.
+  const preconditionAt = firstIndexes(pre, (p) => p.id);
+  const eventAt = firstIndexes(events, (e) => e.id);
+  const allyAt = firstIndexes(allies, (a) => a.code);
   const names: NameIndex = {
-    precondition: (id) => indexOrThrow(pre.findIndex((p) => p.id === id), 'precondition', id),
-    event: (id) => indexOrThrow(events.findIndex((e) => e.id === id), 'event', id, scenario.events.some((e) => e.id === id)),
-    ally: (code) => indexOrThrow(allies.findIndex((a) => a.code === code), 'ally', code),
+    precondition: (id) => indexOrThrow(preconditionAt.get(id) ?? -1, 'precondition', id),
+    event: (id) => indexOrThrow(eventAt.get(id) ?? -1, 'event', id, scenario.events.some((e) => e.id === id)),
+    ally: (code) => indexOrThrow(allyAt.get(code) ?? -1, 'ally', code),
   };
 
   const k = pre.length;
@@ -263,6 +267,15 @@ function withOneShape<T extends object>(fields: T): T {
   const shaped: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) shaped[key] = value;
   return shaped as T;
+}
+
+/** Each name's first index in `items`, as findIndex finds it. */
+function firstIndexes<T>(items: readonly T[], name: (item: T) => string): Map<string, number> {
+  const at = new Map<string, number>();
+  items.forEach((item, i) => {
+    if (!at.has(name(item))) at.set(name(item), i);
+  });
+  return at;
 }
 
 function indexOrThrow(index: number, what: string, name: string, disabled = false): number {
