@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { serialize } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { CHUNK_SIZE, emptyTally, type CompiledModel, type Tally } from '../engine/index.js';
+import { CHUNK_SIZE, emptyTally, walkedModel, type CompiledModel, type Tally } from '../engine/index.js';
 import type { RangeJob, WorkerReply } from './protocol.js';
 import { mergeSerializedInto } from './tally-transfer.js';
 
@@ -30,19 +30,10 @@ let nextModelId = 1;
 const modelIds = new WeakMap<CompiledModel, number>();
 const serializedModels = new WeakMap<CompiledModel, Uint8Array>();
 
-/**
- * A model as sent to the workers, serialized once however many workers need it. A worker only
- * walks branches, which never reads the scenario nor the parameters' paths and definitions
- * (summaries and stories do, on this thread): left out, they are about half the bytes and most of
- * the objects, which each re-run after an edit would write here and read back in every worker.
- */
+/** A model as sent to the workers (what walking branches reads), serialized once however many workers need it. */
 function serializedModel(model: CompiledModel): Uint8Array {
   let bytes = serializedModels.get(model);
-  if (bytes === undefined) {
-    // Same fields in the same order, so every model a worker reads shares one shape (see compile.ts withOneShape).
-    const walked: CompiledModel = { ...model, scenario: null as never, params: { ...model.params, paths: [], params: [] } };
-    serializedModels.set(model, (bytes = serialize(walked)));
-  }
+  if (bytes === undefined) serializedModels.set(model, (bytes = serialize(walkedModel(model))));
   return bytes;
 }
 

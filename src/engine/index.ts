@@ -7,6 +7,7 @@
  */
 export { compile } from './compile.js';
 export { simulate, simulateRange } from './simulate.js';
+export { walkedModel } from './walked-model.js';
 export { summarize, type SummaryMeta } from './summarize.js';
 export { emptyTally, mergeInto, tallyShape, type Tally } from './tally.js';
 export { CHUNK_SIZE, branchKey } from './rng.js';

@@ -7,7 +7,7 @@ export interface RangeRequest {
   readonly task: number;
   /** Same id, same model: a worker keeps the last model it was sent. */
   readonly modelId: number;
-  /** The compiled model, sent only when the worker's last model is another. */
+  /** The compiled model as walking branches reads it (engine walkedModel), sent only when the worker's last model is another. */
   readonly model?: CompiledModel;
   readonly seed: string;
   readonly first: number;

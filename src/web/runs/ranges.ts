@@ -1,4 +1,4 @@
-import { emptyTally, simulateRange, type CompiledModel, type Tally } from '../../engine/index.js';
+import { emptyTally, simulateRange, walkedModel, type CompiledModel, type Tally } from '../../engine/index.js';
 import type { Executor } from '../../batch/executors.js';
 import { clearTally, mergeSerializedInto, serializeTally } from '../../batch/tally-transfer.js';
 import type { Handler, RangePort, RangeReply, RangeRequest } from './protocol.js';
@@ -64,7 +64,7 @@ export function portExecutor(port: RangePort): Executor {
       const task = nextTask++;
       return new Promise<Tally>((resolve, reject) => {
         waiting.set(task, { model, resolve, reject });
-        port.post({ type: 'range', task, modelId, seed, first, count, ...(sent !== modelId && { model }) });
+        port.post({ type: 'range', task, modelId, seed, first, count, ...(sent !== modelId && { model: walkedModel(model) }) });
         sent = modelId;
       });
     },
