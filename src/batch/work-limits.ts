@@ -64,7 +64,8 @@ export function workLine(work: Work): string {
 
 /** A duration read at a glance: "40 minutes", "1.4 hours", "58 days". */
 export function roughDuration(seconds: number): string {
-  if (seconds < 90) return `${Math.max(1, Math.round(seconds))} seconds`;
+  if (seconds < 1.5) return '1 second';
+  if (seconds < 90) return `${Math.round(seconds)} seconds`;
   if (seconds < 90 * 60) return `${Math.round(seconds / 60)} minutes`;
   if (seconds < 48 * 3600) return `${(seconds / 3600).toFixed(1)} hours`;
   if (seconds < 2 * 365 * 86400) return `${Math.round(seconds / 86400)} days`;

@@ -3,7 +3,7 @@ import { RunCancelled } from '../batch/pool.js';
 import type { Scenario } from '../model/scenario.js';
 import { Interrupted, UsageError } from './errors.js';
 import { interruptSignal } from './interrupt.js';
-import { progressReporter } from './output.js';
+import { progressReporter } from './progress.js';
 
 /** Shared by the analysis commands (sensitivity, discover, report): their flags and their long runs. */
 

@@ -6,7 +6,7 @@ import { errorCode } from '../io/error-code.js';
 import { findSameFile, inspectOutput, type FileId, type OutputTarget } from '../io/output-target.js';
 import { writeToTarget } from '../io/write-output.js';
 import { openFailure, specialKind } from '../io/read-text.js';
-import { byteSize, integer } from '../report/format.js';
+import { byteSize } from '../report/format.js';
 import { terminalText } from '../report/safe-text.js';
 import { ExitCode, Interrupted, UsageError } from './errors.js';
 import { interruptSignal } from './interrupt.js';
@@ -248,25 +248,4 @@ export async function refuseOutOver(inputs: readonly string[]): Promise<void> {
   if (out?.id === undefined) return;
   const input = await findSameFile(out.id, inputs);
   if (input !== undefined) throw new UsageError(`--out ${out.out}: that file is an input of this command (${input}); write the output to another file`);
-}
-
-/** Progress on stderr, only when a person is watching it. */
-export function progressReporter(total: number, label: string): ((done: number) => void) & { end(): void } {
-  const live = process.stderr.isTTY === true;
-  let last = 0;
-  const report = Object.assign(
-    (done: number) => {
-      if (!live) return;
-      const now = performance.now();
-      if (now - last < 100 && done < total) return;
-      last = now;
-      process.stderr.write(`\r${label}: ${Math.floor((100 * done) / total)}% (${integer(done)} of ${integer(total)} branches)`);
-    },
-    {
-      end() {
-        if (live) process.stderr.write('\r\u001b[2K');
-      },
-    },
-  );
-  return report;
 }

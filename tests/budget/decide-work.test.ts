@@ -43,6 +43,8 @@ describe('the work budget', () => {
   });
 
   test('durations read at a glance', () => {
+    expect(roughDuration(0.2)).toBe('1 second');
+    expect(roughDuration(2)).toBe('2 seconds');
     expect(roughDuration(30)).toBe('30 seconds');
     expect(roughDuration(40 * 60)).toBe('40 minutes');
     expect(roughDuration(9000)).toBe('2.5 hours');
