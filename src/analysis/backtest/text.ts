@@ -3,7 +3,7 @@ import { MISS_REWRITE_LIMITS } from './rewrites.js';
 import { OUTCOME_LABELS } from '../../model/outcome.js';
 import { integer, interval, pct, sharePct, table } from '../../report/format.js';
 
-/** "17 real cases (14 accessions, 3 that did not join)": a candidacy that stalled is no accession. */
+/** "20 real cases (17 accessions, 3 that did not join)": a candidacy that stalled is no accession. */
 function casesCounted(cases: readonly BacktestCase[]): string {
   const n = cases.length;
   const joined = cases.filter((c) => c.observed.outcome === 'joined').length;
