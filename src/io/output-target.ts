@@ -42,13 +42,15 @@ export async function inspectOutput(path: string): Promise<OutputTarget> {
 }
 
 /** Where a chain of symbolic links starting at `path` ends (`path` itself when it is no link). */
-async function linkEnd(path: string): Promise<string> {
+export async function linkEnd(path: string): Promise<string> {
   let at = path;
   // As the system does, give up on a chain this long: a loop is reported by stat, not here.
   for (let hop = 0; hop < 40; hop++) {
     const info = await lstat(at).catch(() => undefined);
     if (info === undefined || !info.isSymbolicLink()) return at;
-    at = resolve(dirname(at), await readlink(at));
+    // A relative target is read from the link's real folder, as the system reads it: `..` after
+    // a folder reached through a link is that folder's parent, not the link's.
+    at = resolve(await realpath(dirname(at)), await readlink(at));
   }
   return at;
 }

@@ -90,6 +90,18 @@ describe('writeOutput', () => {
     expect(await readFile(join(dir, 'runs', 'results-2.json'), 'utf8')).toBe('new');
     expect((await readdir(dir)).sort()).toEqual(['current.json', 'latest.json', 'runs']);
   });
+
+  it('a dangling link in a folder reached through a link leads from the real folder: `..` is its parent, not the link\'s', async () => {
+    // linked -> a/b; a/b/out.json -> ../input.yaml leads to a/input.yaml (not there), never to the input.yaml beside `linked`.
+    await mkdir(join(dir, 'a', 'b'), { recursive: true });
+    await writeFile(join(dir, 'input.yaml'), 'input');
+    await symlink('a/b', join(dir, 'linked'));
+    await symlink('../input.yaml', join(dir, 'a', 'b', 'out.json'));
+    await writeOutput(join(dir, 'linked', 'out.json'), 'new');
+    expect(await readFile(join(dir, 'input.yaml'), 'utf8')).toBe('input');
+    expect(await readFile(join(dir, 'a', 'input.yaml'), 'utf8')).toBe('new');
+    expect(await readlink(join(dir, 'a', 'b', 'out.json'))).toBe('../input.yaml');
+  });
 });
 
 describe('inspectOutput', () => {
