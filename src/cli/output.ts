@@ -3,7 +3,7 @@ import { access, lstat, readlink, realpath, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { errorCode } from '../io/error-code.js';
-import { findSameFile, inspectOutput, type FileId, type OutputTarget } from '../io/output-target.js';
+import { findSameFile, inspectOutput, linkEnd, type FileId, type OutputTarget } from '../io/output-target.js';
 import { writeToTarget } from '../io/write-output.js';
 import { openFailure, specialKind } from '../io/read-text.js';
 import { byteSize } from '../report/format.js';
@@ -160,8 +160,10 @@ async function whereWritten(path: string): Promise<string> {
   const full = resolve(path);
   const real = await realpath(full).catch(() => undefined);
   if (real !== undefined) return real;
-  const folder = await realpath(dirname(full)).catch(() => dirname(full));
-  return join(folder, basename(full));
+  // A dangling symbolic link is written where it leads (inspectOutput).
+  const end = await linkEnd(full).catch(() => full);
+  const folder = await realpath(dirname(end)).catch(() => dirname(end));
+  return join(folder, basename(end));
 }
 
 /** A message, warning or problem list on stderr, with any terminal control in it made visible. */

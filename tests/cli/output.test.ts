@@ -1,9 +1,9 @@
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExitCode, UsageError } from '../../src/cli/errors.js';
-import { checkOutPath, emit } from '../../src/cli/output.js';
+import { checkOtherOutput, checkOutPath, emit } from '../../src/cli/output.js';
 
 /** An --out that cannot be written is a message, not an internal error with a stack trace. */
 describe('--out', () => {
@@ -48,5 +48,21 @@ describe('--out', () => {
     expect((error as UsageError).exitCode).toBe(ExitCode.failure);
     expect((error as UsageError).message).toMatch(new RegExp(`^cannot write ${out}: ENOENT: .*; the file was left as it was$`));
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('an output besides --out', () => {
+  it('is refused when the --out is a dangling symbolic link that leads to it: both would be written to one file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'article10-other-'));
+    try {
+      symlinkSync('saved.yaml', join(dir, 'link.txt'));
+      const refused = checkOtherOutput('--save', join(dir, 'saved.yaml'), { reads: [], writes: [join(dir, 'link.txt')] });
+      await expect(refused).rejects.toThrow(UsageError);
+      await expect(refused).rejects.toThrow(`--save ${join(dir, 'saved.yaml')}: is also the --out file (${join(dir, 'link.txt')})`);
+      // And the other way round: the --save a dangling link to the --out.
+      await expect(checkOtherOutput('--save', join(dir, 'link.txt'), { reads: [], writes: [join(dir, 'saved.yaml')] })).rejects.toThrow('is also the --out file');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
