@@ -1,6 +1,6 @@
 import { constants, type Stats } from 'node:fs';
 import { access, lstat, readlink, realpath, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { errorCode } from './error-code.js';
 
 /** A file's identity: two paths (links, symbolic links, `..`) name one file when these match. */
@@ -53,6 +53,19 @@ export async function linkEnd(path: string): Promise<string> {
     at = resolve(await realpath(dirname(at)), await readlink(at));
   }
   return at;
+}
+
+/**
+ * Where writing `path` puts the file, for what is written relative to it (a saved scenario's
+ * `extends`): `path` itself, unless a symbolic link, dangling or not, leads to another folder;
+ * then the file's name in that folder, its links followed.
+ */
+export async function placeWritten(path: string): Promise<string> {
+  const target = await inspectOutput(path).catch(() => undefined);
+  if (target === undefined || (target.kind !== 'new' && target.kind !== 'file')) return path;
+  const folder = await realpath(dirname(target.path)).catch(() => undefined);
+  if (folder === undefined || folder === (await realpath(dirname(resolve(path))).catch(() => undefined))) return path;
+  return join(folder, basename(target.path));
 }
 
 /**

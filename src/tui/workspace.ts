@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { findBaseline, type BaselineLookup } from '../analysis/rewrite/baseline.js';
-import { findSameFile, inspectOutput, type OutputTarget } from '../io/output-target.js';
+import { findSameFile, inspectOutput, placeWritten, type OutputTarget } from '../io/output-target.js';
 import { writeToTarget } from '../io/write-output.js';
 import { errorCode } from '../io/error-code.js';
 import { shellWord } from '../report/format.js';
@@ -92,7 +92,8 @@ export function fileWorkspace(options: FileWorkspaceOptions): Workspace {
       const { authoringYaml, completeDocument, countChanges, extendsReference, overrideDocument } = await import('../scenario/override-document.js');
       const base = await loadScenarioFile(source, { bundledDir });
       if (!base.ok) return { ok: false, message: `cannot read ${source} to compare with: ${base.issues.map(formatIssue)[0] ?? ''}` };
-      const reference = extendsReference(source, target, bundledDir);
+      // Relative to where the file goes: through a symbolic link, that may be another folder.
+      const reference = extendsReference(source, await placeWritten(target), bundledDir);
       const id = idFromFileName(target) ?? `${edited.id.replace(/-edited$/, '')}-edited`;
       const baseTitle = base.value.scenario.title;
       // A file saved from an edited file is still "(edited)" once, not "(edited) (edited)".

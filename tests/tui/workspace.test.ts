@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, linkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, linkSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { editorReducer, openEditor, type EditorAction, type EditorState } from '../../src/tui/state/editor.js';
@@ -103,6 +103,25 @@ describe('saving edits (round trip through the loader)', () => {
     // Every Ally is listed in a complete copy, so none is marked as taken from allyDefaults.
     const listed = (s: typeof edited) => ({ ...withoutName(s), allies: s.allies.map((a) => ({ ...a, defaulted: false })) });
     expect(listed((await load(join(dir, 'b', 'mine.yaml'))).scenario)).toEqual(listed(edited));
+  });
+
+  it('a save through a symbolic link to another folder, dangling or not, loads back as edited from where it was written', async () => {
+    const { dir, remove } = tempDir();
+    cleanup = remove;
+    mkdirSync(join(dir, 'sub'));
+    const source = join(dir, 'small.yaml');
+    copyFileSync(SMALL_FIXTURE, source);
+    const opened = await load(source);
+    const edited = edit(openEditor(opened.scenario, opened.file), step('candidate.interest', 1)).scenario;
+    writeFileSync(join(dir, 'sub', 'old.yaml'), 'old');
+    const listed = (s: typeof edited) => ({ ...withoutName(s), allies: s.allies.map((a) => ({ ...a, defaulted: false })) });
+    for (const [link, to] of [['new.yaml', 'sub/new.yaml'], ['old.yaml', 'sub/old.yaml']] as const) {
+      symlinkSync(to, join(dir, link));
+      // The file lands in sub/, where small.yaml is not: `extends: small.yaml` would name no file.
+      expect(await fileWorkspace({ bundledDir: BUNDLED }).save(source, edited, join(dir, link))).toMatchObject({ ok: true, complete: true });
+      expect(readFileSync(join(dir, to), 'utf8')).not.toContain('extends:');
+      expect(listed((await load(join(dir, link))).scenario)).toEqual(listed(edited));
+    }
   });
 
   it('will not save over the source through a hard link to it, and leaves it as it was', async () => {

@@ -4,6 +4,7 @@ import { SEARCH_DEFAULTS } from '../../analysis/rewrite-search/search.js';
 import { counterfactualSeeds } from '../../analysis/rewrite-search/seeds.js';
 import { parseTarget } from '../../analysis/rewrite-search/target.js';
 import { rewriteText } from '../../analysis/rewrite-search/text.js';
+import { placeWritten } from '../../io/output-target.js';
 import { bundledScenariosDir } from '../../io/paths.js';
 import { integer, shellWord } from '../../report/format.js';
 import { stableJson } from '../../report/json.js';
@@ -61,7 +62,8 @@ export async function rewriteCommand(file: string, flags: RewriteFlags): Promise
   );
   if (flags.save !== undefined) {
     const source = resolveScenarioPath(file);
-    const reference = extendsReference(source, flags.save, bundledScenariosDir());
+    // Relative to where the file goes: through a symbolic link, that may be another folder.
+    const reference = extendsReference(source, await placeWritten(flags.save), bundledScenariosDir());
     const id = `${start.id}-rewrite`.slice(0, 60);
     const title = `${start.title} (least rewrite for ${report.target})`;
     // Diffed from the file as written, so --set values are saved too.
