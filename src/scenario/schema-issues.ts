@@ -30,7 +30,9 @@ function withoutGluedMissing(issues: readonly ZodIssue[]): readonly ZodIssue[] {
     }
   }
   if (glued.size === 0) return issues;
-  return issues.filter((iss) => !(iss.code === 'invalid_type' && iss.input === undefined && glued.has(JSON.stringify(iss.path))));
+  // A parameter's field (`level:0.9`) is missing as a union of its forms, any other as one type.
+  const missing = (iss: ZodIssue) => (iss.code === 'invalid_type' || iss.code === 'invalid_union') && iss.input === undefined;
+  return issues.filter((iss) => !(missing(iss) && glued.has(JSON.stringify(iss.path))));
 }
 
 /**

@@ -69,6 +69,10 @@ describe('the schema reports', () => {
     // A missing field the glued key does not name is still told.
     const other = await issuesOf(MINIMAL.replace('candidate:\n  name: Russia\n  code: RU', 'candidate: { name:Russia }'));
     expect(other.map((i) => [i.code, i.path]).sort()).toEqual([['missing_field', 'candidate.code'], ['unknown_field', 'candidate["name:Russia"]']]);
+    // A parameter glued to its value: its forms (a number, { value, source }, a distribution) are not told missing besides.
+    const param = await issuesOf(MINIMAL.replace('  - id: democracy\n    label: Democracy\n    level: 0.5', '  - { id: democracy, label: Democracy, level:0.5 }'));
+    expect(param.map((i) => i.code)).toEqual(['unknown_field']);
+    expect(param[0]!.message).toBe('"level:0.5" reads as one key: YAML needs a space after a colon (level: 0.5)');
   });
 
   it('several unknown fields of one mapping, one issue each', async () => {
