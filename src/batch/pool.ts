@@ -164,8 +164,10 @@ export class WorkerPool {
  * random streams belong to the chunks, not to the tasks.
  */
 export function splitTasks(first: number, count: number, workers: number): { first: number; count: number }[] {
+  // No branches, no task: a task of none would never report done (a shard of a short run can be empty).
+  if (count <= 0) return [];
   if (count <= workers * TASK_BRANCHES) {
-    const shares = Math.max(1, Math.min(workers, count));
+    const shares = Math.min(workers, count);
     return Array.from({ length: shares }, (_, i) => {
       const from = first + Math.floor((count * i) / shares);
       return { first: from, count: first + Math.floor((count * (i + 1)) / shares) - from };
