@@ -234,6 +234,8 @@ export async function checkOutPath(out: unknown, options: OutCheckOptions = {}):
   if (target.kind !== 'stream') {
     // The temporary file goes beside the target, so its folder must take new files.
     const into = dirname(resolve(target.path));
+    // A dangling symbolic link may lead into a folder that is not there.
+    if ((await stat(into).catch(() => undefined))?.isDirectory() !== true) throw new UsageError(`--out ${out}: leads to ${target.path}, but there is no folder ${into}`);
     if (!(await access(into, constants.W_OK).then(() => true, () => false))) throw new UsageError(`--out ${out}: cannot create files in ${into}`);
   }
   checked = { out, id: target.kind === 'new' ? undefined : target.id, force: options.force === true };

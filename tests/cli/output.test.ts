@@ -19,6 +19,16 @@ describe('--out', () => {
     await expect(refused).rejects.toThrow(message);
   });
 
+  it('a dangling symbolic link that leads into a folder that is not there says so', async () => {
+    const link = join(dir, 'dangling.json');
+    symlinkSync('nowhere/out.json', link);
+    try {
+      await expect(checkOutPath(link)).rejects.toThrow(`--out ${link}: leads to ${join(dir, 'nowhere', 'out.json')}, but there is no folder ${join(dir, 'nowhere')}`);
+    } finally {
+      rmSync(link);
+    }
+  });
+
   it('a file in an existing folder, or no --out at all, passes', async () => {
     await expect(checkOutPath(join(dir, 'out.json'))).resolves.toBeUndefined();
     await expect(checkOutPath(undefined)).resolves.toBeUndefined();
