@@ -118,6 +118,10 @@ describe('article10 kit', () => {
     const guide = visibleText(readFileSync(join(out, 'teachers-guide.html'), 'utf8')).replace(/\s+/g, ' ');
     expect(guide).toContain('most often: "Never applied", in almost every branch (more than 19 in 20).');
     expect(guide).not.toMatch(/most often: "[^"]+" \(/);
+    // No branch of team A joins: "never", as its team line says, not "almost never".
+    expect(guide).toContain('Team A (yes)');
+    expect(guide).toMatch(/no branch joins \(of 3,000\).*never ends in membership, in 3,000 branches: ask why/);
+    expect(guide).not.toContain('almost never ends in membership');
   });
 
   test('bad input is refused with exit 2 and a message, and nothing is written', () => {

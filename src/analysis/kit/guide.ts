@@ -62,8 +62,15 @@ export function teachersGuide(x: GuideInputs): TeachersGuide {
     { minutes: '37-45', what: 'Questions to discuss (below), then a vote: which reading of the record is better supported? One line each: what would change your mind?' },
   ];
   const d = c.outcomes.joined;
+  // In the words the team lines above use: "never" only when no branch joins.
+  const yesCase =
+    c.a.outcomes.joined.count === 0
+      ? `never ends in membership, in ${integer(c.runs)} branches: ask why`
+      : d.a < 0.005
+        ? 'almost never ends in membership: ask why'
+        : 'ends in membership only sometimes: ask what had to go right';
   const lookAt = [
-    `Membership: team A ${pct(d.a)}, team B ${pct(d.b)}. Even the "yes" team's case ${d.a < 0.005 ? 'almost never ends in membership: ask why' : 'ends in membership only sometimes: ask what had to go right'}.`,
+    `Membership: team A ${pct(d.a)}, team B ${pct(d.b)}. Even the "yes" team's case ${yesCase}.`,
     `${partingText(c)}.`,
     `The stories are single branches: each handout says how often its story happens (team A: ${x.a.story?.rarity ?? 'no story'}; team B: ${x.b.story?.rarity ?? 'no story'}). A rare story is a possibility, not a prediction.`,
     x.base.counterfactual
