@@ -12,6 +12,13 @@ afterEach(() => h?.unmount());
 /** The share printed beside an ending's label in capitals. */
 const shareOf = (frame: string, label: string) => Number(new RegExp(`${label.toUpperCase().replace(/[()]/g, '\\$&')} +(\\d+\\.\\d)%`).exec(frame)?.[1]);
 
+/** The projector view of a bundled file on a terminal of `width` × `height`, once its first results are drawn. */
+async function projectorAt(file: string, width: number, height: number): Promise<string> {
+  h = renderApp(await load(join(BUNDLED, file)), noFiles, undefined, undefined, 'projector');
+  await h.resize(width, height);
+  return h.waitFor(/4,096 branches\n/);
+}
+
 describe('projector view', () => {
   it('b shows the results alone in large bars; the shares are the explorer\'s; Esc returns to the parameters', async () => {
     h = renderApp({ scenario: sampleScenario(), file: '/tmp/tui-test.yaml' }, noFiles);
@@ -56,9 +63,7 @@ describe('projector view', () => {
   });
 
   it('on the smallest terminal (60×17) with many endings reached, each is on a line of its own, with its bar and share, under the heading', async () => {
-    h = renderApp(await load(join(BUNDLED, 'russia-1990.yaml')), noFiles, undefined, undefined, 'projector');
-    await h.resize(60, 17);
-    const frame = await h.waitFor(/4,096 branches\n/);
+    const frame = await projectorAt('russia-1990.yaml', 60, 17);
     const lines = frame.split('\n');
     expect(lines.length).toBeLessThanOrEqual(17);
     for (const label of ['JOINED', 'NEVER APPLIED', 'WITHDREW', 'STALLED', 'VETOED', 'NOT RATIFIED', 'PENDING']) expect(lines.some((l) => new RegExp(`^${label} .* (\\d+\\.\\d+%|<0\\.01%)$`).test(l))).toBe(true);
@@ -67,9 +72,7 @@ describe('projector view', () => {
 
   it('at 80×24 the endings no branch reaches are each named in full, on as many lines as they need', async () => {
     // russia-2000 reaches four endings and no branch reaches three: their line is wider than 80 columns.
-    h = renderApp(await load(join(BUNDLED, 'russia-2000.yaml')), noFiles, undefined, undefined, 'projector');
-    await h.resize(80, 24);
-    const frame = await h.waitFor(/4,096 branches\n/);
+    const frame = await projectorAt('russia-2000.yaml', 80, 24);
     const lines = frame.split('\n');
     expect(lines.length).toBeLessThanOrEqual(24);
     expect(frame).toContain('No branch: Joined NATO');
