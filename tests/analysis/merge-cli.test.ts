@@ -169,7 +169,10 @@ describe('merge refuses tampered parts', () => {
     // All three parts forged alike (they must agree to be merged): refused at once, in words, before any compiling.
     const all = { reseal: true, parts: [1, 2, 3] };
     const far = (d: Doc) => (d['items'][0].scenario.decisionPoint.horizon = 10_000_000);
-    expect(mergeEdited('far-horizon', 'run', far, all)).toMatch(/^article10: part-1\.json: the scenario in it has a decision window 1990-10000000: not one a scenario file can give/);
+    expect(mergeEdited('far-horizon', 'run', far, all)).toMatch(/^article10: part-1\.json: the scenario in it has a decision window from 1990 to 10000000: not one a scenario file can give/);
+    // A year given as a mapping whose toString is not a function: telling it threw a TypeError, exit 1.
+    const mappingYear = (d: Doc) => (d['items'][0].scenario.decisionPoint.year = { toString: false });
+    expect(mergeEdited('mapping-year', 'run', mappingYear, all)).toMatch(/^article10: part-1\.json: the scenario in it has a decision window from a mapping to 2002: not one a scenario file can give/);
     const proto = (d: Doc) => (d['items'][0].scenario.candidate = JSON.parse(`{"__proto__": {"polluted": 1}, ${JSON.stringify(d['items'][0].scenario.candidate).slice(1)}`));
     expect(mergeEdited('own-proto', 'run', proto, all)).toMatch(/^article10: part-1\.json: the scenario in it has a key "__proto__"/);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();

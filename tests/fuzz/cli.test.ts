@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { FUZZ_SCALE, FUZZ_SEED } from './settings.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cliAsync, ROOT, type CliRun } from '../helpers/cli.js';
 
@@ -11,18 +12,12 @@ import { cliAsync, ROOT, type CliRun } from '../helpers/cli.js';
  * `--`), each run as a real process of the built command. Whatever the line, the command exits
  * 0, 1 or 2, never with a stack trace or an internal error; on failure it prints nothing on
  * stdout and says why on stderr in a few lines (plus one line per located scenario problem).
- *
- * The seed is fixed so CI sees the same lines every time. To hunt with fresh ones:
- *   ARTICLE10_FUZZ_SEED=random ARTICLE10_FUZZ_SCALE=5 npx vitest run --config tests/vitest.config.ts tests/fuzz/cli.test.ts
- * (a failure prints its seed and path; pass that seed back to replay it).
+ * The seed and the number of cases: settings.ts.
  */
 
-const SCALE = Number(process.env['ARTICLE10_FUZZ_SCALE'] ?? 1);
-const SEED_SETTING = process.env['ARTICLE10_FUZZ_SEED'] ?? '20260413';
-const SEED = SEED_SETTING === 'random' ? Date.now() % 2 ** 31 : Number(SEED_SETTING);
 /** Command lines run side by side in one case: three processes keep two cores busy. */
 const LINES_PER_CASE = 3;
-const CASES = Math.max(1, Math.round(20 * SCALE));
+const CASES = Math.max(1, Math.round(20 * FUZZ_SCALE));
 /** Lines of prose a failure may print (the message, a hint); located problems come on top. */
 const PROSE_LINES = 3;
 /** A located scenario problem: `file:line:column: ...`, as the loader reports them. */
@@ -127,7 +122,7 @@ function check(args: readonly string[], r: CliRun): void {
 }
 
 describe('fuzzing command lines', () => {
-  it(`${CASES * LINES_PER_CASE} generated command lines, each a real process: exit 0, 1 or 2, a short message, no trace (seed ${SEED})`, async () => {
+  it(`${CASES * LINES_PER_CASE} generated command lines, each a real process: exit 0, 1 or 2, a short message, no trace (seed ${FUZZ_SEED})`, async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(commandLine, { minLength: LINES_PER_CASE, maxLength: LINES_PER_CASE }), async (lines) => {
         const runs = await Promise.all(lines.map((args) => cliAsync(args, { cwd, timeoutMs: 45_000 })));
@@ -137,9 +132,9 @@ describe('fuzzing command lines', () => {
           check(lines[i]!, r);
         });
       }),
-      { numRuns: CASES, seed: SEED },
+      { numRuns: CASES, seed: FUZZ_SEED },
     );
-    process.stdout.write(`cli fuzz: ${processes} processes, exit codes ${JSON.stringify(exitCodes)}, seed ${SEED}\n`);
+    process.stdout.write(`cli fuzz: ${processes} processes, exit codes ${JSON.stringify(exitCodes)}, seed ${FUZZ_SEED}\n`);
     expect(processes).toBeGreaterThanOrEqual(CASES * LINES_PER_CASE);
   }, 240_000);
 

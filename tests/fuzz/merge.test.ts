@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { FUZZ_SCALE, FUZZ_SEED } from './settings.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ShardError } from '../../src/analysis/shards/shard.js';
 import { mergedOutput } from '../../src/cli/commands/merge.js';
@@ -23,11 +24,10 @@ import { getAt, mutate, mutation, pathsOf, type Mutation, type Path } from './mu
  * run as real processes and must print what the in-process merge gives.
  */
 
-/** Cases (ARTICLE10_FUZZ_SCALE=10 for a longer hunt outside `npm test`). */
-const SCALE = Number(process.env['ARTICLE10_FUZZ_SCALE'] ?? 1);
-const IN_PROCESS_CASES = Math.round(300 * SCALE);
+/** Cases; the seed and the scale: settings.ts. */
+const IN_PROCESS_CASES = Math.round(300 * FUZZ_SCALE);
 const PROCESS_CASES = 6;
-const SEED = 'fuzz';
+const RUN_SEED = 'fuzz';
 
 const sets: Record<'run' | 'rewrite' | 'sweep', PartSet> = {} as never;
 const expected: Record<string, string> = {};
@@ -37,9 +37,9 @@ const dir = mkdtempSync(join(tmpdir(), 'article10-merge-fuzz-'));
 beforeAll(async () => {
   const base = await scenario('russia-1990');
   const counterfactual = await scenario('russia-1990-common-home');
-  sets.run = runParts(base, { runs: 2 * 4096 + 300, shards: 3, seed: SEED });
-  sets.rewrite = runParts(counterfactual, { runs: 4096 + 100, shards: 2, seed: SEED, rewrite: rewriteDistance(base, counterfactual) });
-  sets.sweep = sweepParts(base, { runs: 4096 + 100, shards: 2, seed: SEED, vary: [{ path: 'allies.US.consent', from: 0.2, to: 0.8, steps: 2 }] });
+  sets.run = runParts(base, { runs: 2 * 4096 + 300, shards: 3, seed: RUN_SEED });
+  sets.rewrite = runParts(counterfactual, { runs: 4096 + 100, shards: 2, seed: RUN_SEED, rewrite: rewriteDistance(base, counterfactual) });
+  sets.sweep = sweepParts(base, { runs: 4096 + 100, shards: 2, seed: RUN_SEED, vary: [{ path: 'allies.US.consent', from: 0.2, to: 0.8, steps: 2 }] });
   for (const [name, set] of Object.entries(sets)) expected[name] = set.unsharded({ json: true });
 });
 
@@ -196,7 +196,7 @@ describe('fuzzing merge', () => {
         const parts = build(c);
         check(c, parts, mergeInProcess(parts));
       }),
-      { numRuns: IN_PROCESS_CASES },
+      { numRuns: IN_PROCESS_CASES, seed: FUZZ_SEED },
     );
   });
 

@@ -11,7 +11,7 @@ import { DISTRIBUTION_FIELDS, type DistributionKind } from '../../model/distribu
 import { rosterEntry } from '../../model/roster.js';
 import { LIMITS } from '../../scenario/limits.js';
 import { formatPath } from '../../scenario/paths.js';
-import { defaultMessage } from '../../scenario/schema-messages.js';
+import { defaultMessage, describeInput } from '../../scenario/schema-messages.js';
 import { scenarioShape } from './scenario-shape.js';
 
 /** The parts checked to belong together, and their tallies added up. */
@@ -185,7 +185,7 @@ function scenarioShapeProblem(scenario: Scenario): string | undefined {
 function scenarioBoundsProblem(scenario: Scenario): string | undefined {
   const { year, horizon } = scenario.decisionPoint as { year: unknown; horizon: unknown };
   const isYear = (y: unknown): y is number => typeof y === 'number' && Number.isInteger(y) && y >= 1900 && y <= 2200;
-  if (!isYear(year) || !isYear(horizon) || horizon < year || horizon - year > LIMITS.maxHorizonYears) return `has a decision window ${String(year)}-${String(horizon)}`;
+  if (!isYear(year) || !isYear(horizon) || horizon < year || horizon - year > LIMITS.maxHorizonYears) return `has a decision window from ${describeInput(year)} to ${describeInput(horizon)}`;
   const allies = Array.isArray(scenario.allies) ? scenario.allies : [];
   const added = allies.filter((a) => typeof a?.code !== 'string' || rosterEntry(a.code) === undefined).length;
   if (added > LIMITS.maxHypotheticalAllies) return `adds ${added} Allies besides the roster's`;
