@@ -118,12 +118,19 @@ const NO_OTHERS: OtherOutputs = { reads: [], writes: [] };
 
 /**
  * Refuses, before any work, a file a command writes besides its --out (rewrite's --save) that
- * must not or cannot be written: an empty name, a name that ends with a slash, no folder to
+ * must not or cannot be written: an empty name, stdout (`-`) when the result goes there too, a name that ends with a slash, no folder to
  * write it in, something other than a file, a read-only file, a file the command reads, or the
  * place of another of its outputs.
  */
 export async function checkOtherOutput(option: string, path: string, others: OtherOutputs): Promise<void> {
   if (path.trim() === '') throw new UsageError(`${option} needs a file name`);
+  // "-" is stdout, as for --out: only when the result goes elsewhere, or the two would be one stream (YAML before JSON).
+  if (path === STDOUT) {
+    if (others.writes.length === 0 || others.writes.some((w) => w === undefined || w === STDOUT)) {
+      throw new UsageError(`${option} -: the result goes to stdout too; name a file, or write the result to one with --out FILE`);
+    }
+    return;
+  }
   if (path.endsWith('/') || path.endsWith(sep)) throw new UsageError(`${option} ${path}: ends with a slash, so it names a folder; name a file`);
   const folder = dirname(resolve(path));
   if ((await stat(folder).catch(() => undefined))?.isDirectory() !== true) throw new UsageError(`${option} ${path}: there is no folder ${folder}`);

@@ -119,6 +119,17 @@ describe('article10 rewrite (a real process)', () => {
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
+  test('--save - writes the rewrite to stdout when --out takes the result, and stdout holds the YAML alone', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rewrite-save-'));
+    const out = join(dir, 'result.json');
+    const r = cli(['rewrite', 'russia-2000', '--target', 'applied>=0.2', ...SMALL, '--json', '--save', '-', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^# Saved by article10 rewrite /);
+    expect(r.stdout).toMatch(/^extends: .*russia-2000/m);
+    expect(r.stdout).not.toContain('"target"');
+    expect(JSON.parse(readFileSync(out, 'utf8')).target).toBeDefined();
+  });
+
   test('a --save that cannot be written, or that is also the --out, is refused before any work', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rewrite-save-'));
     const same = join(dir, 'same.yaml');
@@ -128,6 +139,10 @@ describe('article10 rewrite (a real process)', () => {
       [['--save', join(dir, 'no', 'x.yaml')], /--save .*: there is no folder/],
       [['--save', `${dir}/`], /--save .*: ends with a slash, so it names a folder/],
       [['--save', dir], /--save .*: is a folder; name a file/],
+      // Stdout carries the result: the saved YAML there would come before the JSON or the text.
+      [['--save', '-'], /--save -: the result goes to stdout too/],
+      [['--save', '-', '--json'], /--save -: the result goes to stdout too/],
+      [['--save', '-', '--out', '-'], /--save -: the result goes to stdout too/],
     ];
     for (const [args, message] of cases) {
       const r = cli(['rewrite', 'russia-2000', '--target', 'applied>=0.2', ...SMALL, ...args]);
