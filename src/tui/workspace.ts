@@ -102,7 +102,9 @@ export function fileWorkspace(options: FileWorkspaceOptions): Workspace {
         const found = await inspectOutput(target);
         const refused = await refusedTarget(found, base.value.chain);
         if (refused !== undefined) return { ok: false, message: `could not save ${target}: ${refused}` };
-        const doc = reference === undefined ? completeDocument(edited, { id, title }) : overrideDocument(base.value.scenario, edited, { extends: reference, id, title });
+        // A complete copy names the source's baseline from where it goes.
+        const { withBaselineFor } = await import('../analysis/rewrite/relocate-baseline.js');
+        const doc = reference === undefined ? completeDocument(await withBaselineFor(edited, base.value, await placeWritten(target), bundledDir), { id, title }) : overrideDocument(base.value.scenario, edited, { extends: reference, id, title });
         const comment =
           reference === undefined
             ? ` Saved by article10 tui: a complete copy of ${basename(source)} with edits (it is not in this folder or below it, so it cannot be extended from here).`

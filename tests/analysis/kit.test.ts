@@ -101,6 +101,28 @@ describe('article10 kit', () => {
     expect(cli(['validate', join(out, 'team-b.yaml')]).code).toBe(0);
   });
 
+  test("a scenario file's baseline is named from the kit's folder, or left out when it cannot be named from there", async () => {
+    // my-2000.yaml rewrites parts/base.yaml: copied as written, "parts/base.yaml" would name a file beside the copy that is not there.
+    const mine = join(scratch, 'mine-baseline');
+    mkdirSync(join(mine, 'parts'), { recursive: true });
+    writeFileSync(join(mine, 'parts', 'base.yaml'), 'extends: bundled:russia-2000\nid: base-2000\ntitle: Base\ncandidate:\n  interest: 0.4\n');
+    writeFileSync(join(mine, 'my-2000.yaml'), 'extends: parts/base.yaml\nbaseline: parts/base.yaml\nid: my-2000\ntitle: Mine\ncandidate:\n  interest: 0.5\n');
+    const elsewhere = join(scratch, 'class-baseline-elsewhere');
+    const inside = join(mine, 'class');
+    for (const out of [elsewhere, mine, inside]) {
+      const r = await cliAsync(['kit', join(mine, 'my-2000.yaml'), '--out', out, '--runs', '500'], { timeoutMs: 120_000 });
+      expect(r.code, r.stderr).toBe(0);
+    }
+    // In the scenario's own folder the same file is named; elsewhere (or below it, where parts/ is not) it cannot be, and is left out.
+    expect(readFileSync(join(mine, 'decision-point.yaml'), 'utf8')).toMatch(/^baseline: parts\/base\.yaml$/m);
+    for (const out of [elsewhere, inside]) expect(readFileSync(join(out, 'decision-point.yaml'), 'utf8')).not.toMatch(/^baseline:/m);
+    for (const out of [elsewhere, mine, inside]) {
+      const run = cli(['run', join(out, 'team-a.yaml'), '--runs', '200']);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).not.toMatch(/cannot be loaded/);
+    }
+  });
+
   test('a kit on a counterfactual says the teams start from a rewritten world, not from history', async () => {
     const out = join(scratch, 'class-common-home');
     const r = await cliAsync(['kit', 'russia-1990-common-home', '--out', out, '--runs', '1000'], { timeoutMs: 120_000 });

@@ -105,6 +105,27 @@ describe('saving edits (round trip through the loader)', () => {
     expect(listed((await load(join(dir, 'b', 'mine.yaml'))).scenario)).toEqual(listed(edited));
   });
 
+  it("a complete copy names the source's baseline from where it is saved, or leaves it out when it cannot be named from there", async () => {
+    const { dir, remove } = tempDir();
+    cleanup = remove;
+    mkdirSync(join(dir, 'a', 'parts'), { recursive: true });
+    mkdirSync(join(dir, 'b'));
+    copyFileSync(SMALL_FIXTURE, join(dir, 'a', 'parts', 'base.yaml'));
+    const source = join(dir, 'a', 'small.yaml');
+    writeFileSync(source, `${readFileSync(SMALL_FIXTURE, 'utf8')}\nbaseline: parts/base.yaml\n`);
+    const opened = await load(source);
+    const edited = edit(openEditor(opened.scenario, opened.file), step('candidate.interest', 1)).scenario;
+    const workspace = fileWorkspace({ bundledDir: BUNDLED });
+    // Copied as written, "parts/base.yaml" would name a file beside the copy that is not there.
+    // From dir/a/parts the same file is base.yaml; from dir/b it cannot be named, and is left out.
+    expect(await workspace.save(source, edited, join(dir, 'a', 'parts', 'mine.yaml'))).toMatchObject({ ok: true, complete: true });
+    expect(await workspace.save(source, edited, join(dir, 'b', 'mine.yaml'))).toMatchObject({ ok: true, complete: true });
+    expect(readFileSync(join(dir, 'a', 'parts', 'mine.yaml'), 'utf8')).toMatch(/^baseline: base\.yaml$/m);
+    expect(readFileSync(join(dir, 'b', 'mine.yaml'), 'utf8')).not.toMatch(/^baseline:/m);
+    expect(await workspace.findBaseline(join(dir, 'a', 'parts', 'mine.yaml'))).toMatchObject({ kind: 'found', file: join(dir, 'a', 'parts', 'base.yaml') });
+    expect(await workspace.findBaseline(join(dir, 'b', 'mine.yaml'))).toEqual({ kind: 'none' });
+  });
+
   it('a save through a symbolic link to another folder, dangling or not, loads back as edited from where it was written', async () => {
     const { dir, remove } = tempDir();
     cleanup = remove;

@@ -9,6 +9,7 @@ import { teachersGuide, teachersGuideHtml } from '../../analysis/kit/guide.js';
 import { parse as parseYaml } from 'yaml';
 import { bundledScenariosDir } from '../../io/paths.js';
 import type { Scenario } from '../../model/scenario.js';
+import { withBaselineFor } from '../../analysis/rewrite/relocate-baseline.js';
 import { authoringYaml, completeDocument } from '../../scenario/override-document.js';
 import { runAnalysis } from '../analysis.js';
 import { checkWork } from '../budget.js';
@@ -60,7 +61,11 @@ export async function kitCommand(point: string, flags: KitFlags): Promise<void> 
     const bundled = /^[a-z0-9][a-z0-9-]*$/.test(point);
     base = bundled
       ? { extends: `bundled:${point}` }
-      : { extends: COPY, copy: authoringYaml(completeDocument(loaded.scenario, {}), ` ${loaded.scenario.title}: copied by article10 kit from ${point}, for the team files to extend.`) };
+      : {
+          extends: COPY,
+          // Its baseline named from the kit's folder, where the copy goes (not from the file's own).
+          copy: authoringYaml(completeDocument(await withBaselineFor(loaded.scenario, loaded, join(resolve(flags.out), COPY)), {}), ` ${loaded.scenario.title}: copied by article10 kit from ${point}, for the team files to extend.`),
+        };
   }
   const dir = resolve(flags.out);
   const kitDir = join(bundledScenariosDir(), 'kits', String(year));

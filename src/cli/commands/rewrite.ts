@@ -3,6 +3,7 @@ import { runRewriteSearch, searchEstimate } from '../../analysis/rewrite-search/
 import { SEARCH_DEFAULTS } from '../../analysis/rewrite-search/search.js';
 import { counterfactualSeeds } from '../../analysis/rewrite-search/seeds.js';
 import { parseTarget } from '../../analysis/rewrite-search/target.js';
+import { withBaselineFor } from '../../analysis/rewrite/relocate-baseline.js';
 import { rewriteText } from '../../analysis/rewrite-search/text.js';
 import { placeWritten } from '../../io/output-target.js';
 import { bundledScenariosDir } from '../../io/paths.js';
@@ -63,12 +64,14 @@ export async function rewriteCommand(file: string, flags: RewriteFlags): Promise
   if (flags.save !== undefined) {
     const source = resolveScenarioPath(file);
     // Relative to where the file goes: through a symbolic link, that may be another folder.
-    const reference = extendsReference(source, await placeWritten(flags.save), bundledScenariosDir());
+    const place = await placeWritten(flags.save);
+    const reference = extendsReference(source, place, bundledScenariosDir());
     const id = `${start.id}-rewrite`.slice(0, 60);
     const title = `${start.title} (least rewrite for ${report.target})`;
     // Diffed from the file as written, so --set values are saved too.
     const plain = flags.set.length === 0 ? start : (await loadForCommand(file)).scenario;
-    const doc = reference === undefined ? completeDocument(scenario, { id, title }) : { ...overrideDocument(plain, scenario, { extends: reference, id, title }), baseline: reference };
+    // A complete copy names the start's baseline from where it goes.
+    const doc = reference === undefined ? completeDocument(await withBaselineFor(scenario, loaded, place), { id, title }) : { ...overrideDocument(plain, scenario, { extends: reference, id, title }), baseline: reference };
     const comment = ` Saved by ${searchCommand(file, flags)}: ${report.found ? 'the least rewrite found' : 'the closest rewrite found (the target was not reached)'}.`;
     await emit(authoringYaml(doc, comment), flags.save);
     // emit named the file; what it holds is worth a word only when it cannot extend the start.

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -117,6 +117,27 @@ describe('article10 rewrite (a real process)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^article10: --save .*: is a file this command reads or writes/);
     expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  test("a --save that is a complete copy names the start's baseline from where it goes, or leaves it out", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rewrite-save-'));
+    mkdirSync(join(dir, 'parts'));
+    mkdirSync(join(dir, 'other'));
+    writeFileSync(join(dir, 'parts', 'base.yaml'), 'extends: bundled:russia-2000\nid: base-2000\ntitle: Base\n');
+    const start = join(dir, 'start.yaml');
+    writeFileSync(start, 'extends: parts/base.yaml\nbaseline: parts/base.yaml\nid: start-2000\ntitle: Start\ncandidate:\n  interest: 0.3\n');
+    // Neither folder holds the start, so each save is a complete copy; only parts/ can name the baseline (as base.yaml).
+    for (const [saved, baseline] of [[join(dir, 'parts', 'saved.yaml'), /^baseline: base\.yaml$/m], [join(dir, 'other', 'saved.yaml'), undefined]] as const) {
+      const r = cli(['rewrite', start, '--target', 'applied>=0.2', ...SMALL, '--save', saved]);
+      expect(r.code, r.stderr).toBe(0);
+      const text = readFileSync(saved, 'utf8');
+      expect(text).not.toMatch(/^extends:/m);
+      if (baseline === undefined) expect(text).not.toMatch(/^baseline:/m);
+      else expect(text).toMatch(baseline);
+      const run = cli(['run', saved, '--runs', '200']);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).not.toMatch(/cannot be loaded/);
+    }
   });
 
   test('--save - writes the rewrite to stdout when --out takes the result, and stdout holds the YAML alone', () => {
