@@ -28,24 +28,27 @@ function fields<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
   return z.strictObject(shape, { error: (iss) => (iss.code === 'unrecognized_keys' ? unknownFieldMessages(iss.keys, known) : undefined) });
 }
 
-const varyObject = fields({ path: z.string().min(1), from: z.number(), to: z.number(), steps: z.int().min(1).optional() });
+// A text field's length is not a number: "" is empty, not "too small".
+const nonEmpty = () => z.string().min(1, { error: 'must not be empty' });
+
+const varyObject = fields({ path: nonEmpty(), from: z.number(), to: z.number(), steps: z.int().min(1).optional() });
 
 export function experimentSchema(maxRuns: number) {
   return fields({
     $schema: z.string().optional(),
     description: z.string().optional(),
-    scenario: z.string().min(1),
+    scenario: nonEmpty(),
     vary: z
       .array(
-        z.union([z.string().min(1), varyObject], {
+        z.union([nonEmpty(), varyObject], {
           error: (iss) => (iss.code === 'invalid_union' ? 'expected "path=from:to:steps" or { path, from, to, steps }' : undefined),
         }),
       )
       .min(1),
     samples: z.int().min(1).optional(),
     runs: z.int().min(1).max(maxRuns).optional(),
-    seed: z.union([words.min(1).max(200), z.number()]).optional(),
-    set: z.array(z.string().min(1)).optional(),
+    seed: z.union([words.min(1, { error: 'must not be empty' }).max(200, { error: (iss) => `is ${String(iss.input).length} characters long; a seed has at most 200` }), z.number()]).optional(),
+    set: z.array(nonEmpty()).optional(),
   });
 }
 
