@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { findBaseline, type BaselineLookup } from '../analysis/rewrite/baseline.js';
+import { findBaseline, withBaselineFor, type BaselineLookup } from '../analysis/rewrite/baseline.js';
 import { findSameFile, inspectOutput, placeWritten, type OutputTarget } from '../io/output-target.js';
 import { writeToTarget } from '../io/write-output.js';
 import { errorCode } from '../io/error-code.js';
@@ -103,7 +103,6 @@ export function fileWorkspace(options: FileWorkspaceOptions): Workspace {
         const refused = await refusedTarget(found, base.value.chain);
         if (refused !== undefined) return { ok: false, message: `could not save ${target}: ${refused}` };
         // A complete copy names the source's baseline from where it goes.
-        const { withBaselineFor } = await import('../analysis/rewrite/relocate-baseline.js');
         const doc = reference === undefined ? completeDocument(await withBaselineFor(edited, base.value, await placeWritten(target), bundledDir), { id, title }) : overrideDocument(base.value.scenario, edited, { extends: reference, id, title });
         const comment =
           reference === undefined

@@ -9,7 +9,7 @@ import { teachersGuide, teachersGuideHtml } from '../../analysis/kit/guide.js';
 import { parse as parseYaml } from 'yaml';
 import { bundledScenariosDir } from '../../io/paths.js';
 import type { Scenario } from '../../model/scenario.js';
-import { withBaselineFor } from '../../analysis/rewrite/relocate-baseline.js';
+import { withBaselineFor } from '../../analysis/rewrite/baseline.js';
 import { authoringYaml, completeDocument } from '../../scenario/override-document.js';
 import { runAnalysis } from '../analysis.js';
 import { checkWork } from '../budget.js';

@@ -2,8 +2,8 @@ import { knownPaths, scenarioLevers, globMatcher } from '../../analysis/rewrite-
 import { runRewriteSearch, searchEstimate } from '../../analysis/rewrite-search/run.js';
 import { SEARCH_DEFAULTS } from '../../analysis/rewrite-search/search.js';
 import { counterfactualSeeds } from '../../analysis/rewrite-search/seeds.js';
+import { withBaselineFor } from '../../analysis/rewrite/baseline.js';
 import { parseTarget } from '../../analysis/rewrite-search/target.js';
-import { withBaselineFor } from '../../analysis/rewrite/relocate-baseline.js';
 import { rewriteText } from '../../analysis/rewrite-search/text.js';
 import { placeWritten } from '../../io/output-target.js';
 import { bundledScenariosDir } from '../../io/paths.js';
