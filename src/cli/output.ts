@@ -83,8 +83,8 @@ export async function checkOutFolder(option: string, given: string, files: reado
     if ((await whereWritten(w)) === folder) throw new UsageError(`${option} ${given}: is also the --out (${w}); write them to different places`);
   }
   if (info === undefined) {
-    const parent = await stat(dirname(dir)).catch(() => undefined);
-    if (parent?.isDirectory() !== true) throw new UsageError(`${option} ${given}: there is no folder ${dirname(dir)} to make it in`);
+    const missing = await noFolder(dirname(dir));
+    if (missing !== undefined) throw new UsageError(`${option} ${given}: ${missing}`);
     return true;
   }
   // A name in the folder that is a link (even one that leads nowhere) or not a file: the files
@@ -117,6 +117,16 @@ export interface OtherOutputs {
 const NO_OTHERS: OtherOutputs = { reads: [], writes: [] };
 
 /**
+ * Why a file cannot be made in `folder`, or undefined when it can be: the folder is not there,
+ * or a file (or another kind of thing) stands in its place (`--out notes.txt/x.json`).
+ */
+async function noFolder(folder: string): Promise<string | undefined> {
+  const info = await stat(folder).catch(() => undefined);
+  if (info === undefined) return `there is no folder ${folder}`;
+  return info.isDirectory() ? undefined : `${folder} is ${info.isFile() ? 'a file' : specialKind(info)}, not a folder`;
+}
+
+/**
  * Refuses, before any work, a file a command writes besides its --out (rewrite's --save) that
  * must not or cannot be written: an empty name, stdout (`-`) when the result goes there too, a name that ends with a slash, no folder to
  * write it in, something other than a file, a read-only file, a file the command reads, or the
@@ -133,7 +143,8 @@ export async function checkOtherOutput(option: string, path: string, others: Oth
   }
   if (path.endsWith('/') || path.endsWith(sep)) throw new UsageError(`${option} ${path}: ends with a slash, so it names a folder; name a file`);
   const folder = dirname(resolve(path));
-  if ((await stat(folder).catch(() => undefined))?.isDirectory() !== true) throw new UsageError(`${option} ${path}: there is no folder ${folder}`);
+  const missing = await noFolder(folder);
+  if (missing !== undefined) throw new UsageError(`${option} ${path}: ${missing}`);
   if (!(await access(folder, constants.W_OK).then(() => true, () => false))) throw new UsageError(`${option} ${path}: cannot create files in ${folder}`);
   const target = await inspectOutput(path);
   if (target.kind === 'refused') throw new UsageError(`${option} ${path}: is ${target.what}; name a file`);
@@ -224,9 +235,8 @@ export async function checkOutPath(out: unknown, options: OutCheckOptions = {}):
   if (typeof out !== 'string' || out.trim() === '') throw new UsageError('--out needs a file name');
   if (out === STDOUT) return;
   if (out.endsWith('/') || out.endsWith(sep)) throw new UsageError(`--out ${out}: ends with a slash, so it names a folder; name a file`);
-  const folder = dirname(resolve(out));
-  const folderInfo = await stat(folder).catch(() => undefined);
-  if (folderInfo?.isDirectory() !== true) throw new UsageError(`--out ${out}: there is no folder ${folder}`);
+  const missing = await noFolder(dirname(resolve(out)));
+  if (missing !== undefined) throw new UsageError(`--out ${out}: ${missing}`);
   let target: OutputTarget;
   try {
     target = await inspectOutput(out);
@@ -242,7 +252,8 @@ export async function checkOutPath(out: unknown, options: OutCheckOptions = {}):
     // The temporary file goes beside the target, so its folder must take new files.
     const into = dirname(resolve(target.path));
     // A dangling symbolic link may lead into a folder that is not there.
-    if ((await stat(into).catch(() => undefined))?.isDirectory() !== true) throw new UsageError(`--out ${out}: leads to ${target.path}, but there is no folder ${into}`);
+    const missing = await noFolder(into);
+    if (missing !== undefined) throw new UsageError(`--out ${out}: leads to ${target.path}, but ${missing}`);
     if (!(await access(into, constants.W_OK).then(() => true, () => false))) throw new UsageError(`--out ${out}: cannot create files in ${into}`);
   }
   checked = { out, id: target.kind === 'new' ? undefined : target.id, force: options.force === true };

@@ -113,7 +113,7 @@ export function fileWorkspace(options: FileWorkspaceOptions): Workspace {
       } catch (error) {
         // The write goes through a temporary file beside the target: a system message would name that file, not the user's.
         const code = errorCode(error);
-        const why = code === 'ENOENT' ? `there is no folder ${dirname(target)}` : code === 'EACCES' || code === 'EPERM' ? `no permission to write in ${dirname(target)}` : error instanceof Error ? error.message : String(error);
+        const why = code === 'ENOENT' ? `there is no folder ${dirname(target)}` : code === 'ENOTDIR' ? `${dirname(target)} is not a folder` : code === 'EACCES' || code === 'EPERM' ? `no permission to write in ${dirname(target)}` : error instanceof Error ? error.message : String(error);
         return { ok: false, message: `could not save ${target}: ${why}` };
       }
     },

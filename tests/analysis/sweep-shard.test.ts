@@ -32,6 +32,8 @@ describe('sweep designs', () => {
     expect(fails([{ path: 'candidate.interest', from: 0, to: 1.5, steps: 3 }])).toMatch(/not a probability/);
     expect(fails([{ path: 'candidate.interest', from: 0, to: 1 }])).toMatch(/needs steps/);
     expect(checkVary(s, [{ path: 'candidate.interest', from: 0, to: 1 }], 10)).toHaveLength(1);
+    // Steps beside --samples were ignored without a word.
+    expect(fails([{ path: 'candidate.interest', from: 0, to: 1, steps: 5 }], 10)).toMatch(/steps make a grid, but 10 samples draw the points of a Latin hypercube instead: drop the steps or the samples/);
     expect(fails([{ path: 'preconditions.istanbul.drift', from: -2, to: 0, steps: 2 }])).toMatch(/outside -1..1/);
     expect(fails([{ path: 'candidate.interest', from: 0, to: 1, steps: 200 }, { path: 'allies.US.consent', from: 0, to: 1, steps: 200 }])).toMatch(/limit/);
   });

@@ -3,16 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExitCode, UsageError } from '../../src/cli/errors.js';
-import { checkOtherOutput, checkOutPath, emit } from '../../src/cli/output.js';
+import { checkOtherOutput, checkOutFolder, checkOutPath, emit } from '../../src/cli/output.js';
 
 /** An --out that cannot be written is a message, not an internal error with a stack trace. */
 describe('--out', () => {
   const dir = mkdtempSync(join(tmpdir(), 'article10-out-'));
+  const beside = mkdtempSync(join(tmpdir(), 'article10-out-file-'));
+  writeFileSync(join(beside, 'notes.txt'), 'kept');
 
   it.each([
     ['', '--out needs a file name'],
     [join(dir, 'missing', 'out.json'), `--out ${join(dir, 'missing', 'out.json')}: there is no folder ${join(dir, 'missing')}`],
     [dir, `--out ${dir}: is a folder; name a file in it`],
+    // A file where the folder should be: not "there is no folder", which sends the user looking for one.
+    [join(beside, 'notes.txt', 'out.json'), `--out ${join(beside, 'notes.txt', 'out.json')}: ${join(beside, 'notes.txt')} is a file, not a folder`],
   ])('%j is refused before any work', async (out, message) => {
     const refused = checkOutPath(out);
     await expect(refused).rejects.toThrow(UsageError);
@@ -71,6 +75,18 @@ describe('an output besides --out', () => {
       await expect(refused).rejects.toThrow(`--save ${join(dir, 'saved.yaml')}: is also the --out file (${join(dir, 'link.txt')})`);
       // And the other way round: the --save a dangling link to the --out.
       await expect(checkOtherOutput('--save', join(dir, 'link.txt'), { reads: [], writes: [join(dir, 'saved.yaml')] })).rejects.toThrow('is also the --out file');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('a file where its folder should be is named as a file, for --save as for a kit folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'article10-other-'));
+    try {
+      const notes = join(dir, 'notes.txt');
+      writeFileSync(notes, 'kept');
+      await expect(checkOtherOutput('--save', join(notes, 'x.yaml'), { reads: [], writes: [undefined] })).rejects.toThrow(`--save ${join(notes, 'x.yaml')}: ${notes} is a file, not a folder`);
+      await expect(checkOutFolder('--out', join(notes, 'kit'), ['a.yaml'], false)).rejects.toThrow(`--out ${join(notes, 'kit')}: ${notes} is a file, not a folder`);
+      expect(readFileSync(notes, 'utf8')).toBe('kept');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -85,6 +85,9 @@ describe('saving edits (round trip through the loader)', () => {
     expect(readFileSync(second, 'utf8')).toContain("Run it with: npx article10 run 'Team B.yaml'");
     const missing = await workspace.save(first, again, join(dir, 'no-such-folder', 'x.yaml'));
     expect(missing).toEqual({ ok: false, message: `could not save ${join(dir, 'no-such-folder', 'x.yaml')}: there is no folder ${join(dir, 'no-such-folder')}` });
+    // A file where the folder should be: said so, not as the system's ENOTDIR.
+    const underFile = await workspace.save(first, again, join(first, 'x.yaml'));
+    expect(underFile).toEqual({ ok: false, message: `could not save ${join(first, 'x.yaml')}: ${first} is not a folder` });
   });
 
   it('a file saved where the source cannot be extended from is a complete copy', async () => {

@@ -75,6 +75,9 @@ export function checkVary(scenario: Scenario, vary: readonly VarySpec[], samples
       if (v.steps === undefined) throw new SweepError('a grid needs steps (path=from:to:steps), or give --samples N for a Latin hypercube', i, 'steps');
       if (v.steps < 1 || v.steps > MAX_STEPS) throw new SweepError(`steps must be from 1 to ${MAX_STEPS}, got ${v.steps}`, i, 'steps');
       if (v.steps === 1 && v.from !== v.to) throw new SweepError(`one step cannot span ${v.from} to ${v.to}; use 2 or more steps`, i, 'steps');
+    } else if (v.steps !== undefined) {
+      // Steps would be silently ignored: a hypercube draws its own points.
+      throw new SweepError(`steps make a grid, but ${samples} samples draw the points of a Latin hypercube instead: drop the steps or the samples`, i, 'steps');
     }
     return { ...v, path };
   });
