@@ -22,18 +22,25 @@ export async function loadForCommand(file: string, sets: readonly string[] = [],
     // Problems all in the file that holds the overrides (an experiment's set:) are counted in it.
     const holder = setsAt[0]?.file;
     const error = issuesError(result.issues, holder !== undefined && result.issues.every((i) => i.file === holder) ? holder : file);
-    // A bare name was read as a bundled scenario's: say so, since the user may have meant a file, or another bundled name.
-    const bare = isBareName(file) ? file : bundledId(file);
-    if (bare === undefined || !result.issues.some((i) => i.code === 'file_not_found')) throw error;
-    const names = bundledNames(bundledScenariosDir());
-    const backtest = names.includes(`backtests/${bare}`) ? `; ${bare} is a bundled backtest case: name it backtests/${bare}` : '';
-    const near = backtest === '' ? nearest(bare, names) : undefined;
-    throw new UsageError(`${error.message}
-(a bare name such as ${bare} names a bundled scenario${backtest}${near === undefined ? '' : `; did you mean ${near}?`}; \`article10 list\` lists them, and a file needs its path, e.g. ./${bare}.yaml)`);
+    const hint = bareNameHint(file, result.issues);
+    throw hint === undefined ? error : new UsageError(`${error.message}\n${hint}`);
   }
   // The file and every file it extends: --out must not overwrite any of them.
   await refuseOutOver(result.value.chain);
   return result.value;
+}
+
+/**
+ * When a bare name was read as a bundled scenario's and there is none, a line that says so,
+ * since the user may have meant a file, or another bundled name; otherwise undefined.
+ */
+export function bareNameHint(file: string, issues: readonly Issue[]): string | undefined {
+  const bare = isBareName(file) ? file : bundledId(file);
+  if (bare === undefined || !issues.some((i) => i.code === 'file_not_found')) return undefined;
+  const names = bundledNames(bundledScenariosDir());
+  const backtest = names.includes(`backtests/${bare}`) ? `; ${bare} is a bundled backtest case: name it backtests/${bare}` : '';
+  const near = backtest === '' ? nearest(bare, names) : undefined;
+  return `(a bare name such as ${bare} names a bundled scenario${backtest}${near === undefined ? '' : `; did you mean ${near}?`}; \`article10 list\` lists them, and a file needs its path, e.g. ./${bare}.yaml)`;
 }
 
 /** Every problem of a file, one per line, then how many: one UsageError. */

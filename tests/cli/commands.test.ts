@@ -228,6 +228,13 @@ describe('bundled names', () => {
     const typo = cli(['run', 'russia-200', '--runs', '100']);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('did you mean russia-2000?');
+    // validate says it too, under each file it could not find (it said only "no such file").
+    const checked = cli(['validate', 'russia-200', 'poland-1999']);
+    expect(checked.code).toBe(2);
+    expect(checked.stderr.split('\n').filter((l) => l.startsWith('(a bare name'))).toEqual([
+      expect.stringContaining('did you mean russia-2000?'),
+      expect.stringContaining('poland-1999 is a bundled backtest case: name it backtests/poland-1999'),
+    ]);
     const prefixed = cli(['run', 'bundled:russia-2000', '--runs', '100', '--json']);
     expect(prefixed.code, prefixed.stderr).toBe(0);
     expect(JSON.parse(prefixed.stdout).scenario).toBe('russia-2000');

@@ -1,7 +1,7 @@
 import { issueLine, loadScenarioFile, problemCount } from '../../scenario/load.js';
 import { bundledScenariosDir } from '../../io/paths.js';
 import { ExitCode } from '../errors.js';
-import { expandFolders, resolveScenarioPath } from '../load.js';
+import { bareNameHint, expandFolders, resolveScenarioPath } from '../load.js';
 import { printToStderr, printToStdout } from '../output.js';
 import type { ValidateFlags } from './validate.options.js';
 
@@ -21,6 +21,8 @@ export async function validateCommand(files: readonly string[], flags: ValidateF
         const n = problemCount(r.issues);
         printToStderr(r.issues.map(issueLine).join('\n') + '\n');
         printToStderr(`bad ${r.file}: ${n} problem${n === 1 ? '' : 's'}\n`);
+        const hint = bareNameHint(r.file, r.issues);
+        if (hint !== undefined) printToStderr(`${hint}\n`);
       }
     }
   }
