@@ -141,4 +141,13 @@ describe.skipIf(!existsSync(CLI))('without a terminal (needs npm run build)', ()
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain('--runs must be at least 1, got 0');
   });
+
+  it('a scenario it cannot read is said alone, without the note on the summary it will not print', () => {
+    const missing = spawnSync('node', [CLI, 'tui', 'russia-200'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '' } });
+    expect(missing.status).toBe(2);
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr).toMatch(/^article10: .*russia-200\.yaml: no such file\n/);
+    expect(missing.stderr).toContain('did you mean russia-2000?');
+    expect(missing.stderr).not.toContain('not a terminal');
+  });
 });

@@ -2,6 +2,7 @@ import { DEFAULT_SCENARIO } from '../../io/paths.js';
 import { argument, defineCommand } from '../command-spec.js';
 import { DEFAULT_RUNS } from '../options.js';
 import { UsageError } from '../errors.js';
+import { loadForCommand } from '../load.js';
 import { printToStderr } from '../output.js';
 import { options, type TuiFlags } from './tui.options.js';
 import { MAX_EXPLORER_BRANCHES } from '../../batch/stages.js';
@@ -40,6 +41,8 @@ export async function openUiOrSummary(file: string | undefined, flags: TuiFlags,
     await tuiCommand(file, flags, teamA);
     return;
   }
+  // A scenario that cannot be read is said alone: the note on the summary would only precede the error.
+  await loadForCommand(scenario, flags.set);
   printToStderr('article10: not a terminal, so printing the batch summary; run `npx article10 tui` in a terminal for the interactive UI\n');
   const { runCommand } = await import('./run.js');
   await runCommand([scenario], { runs: flags.runs ?? DEFAULT_RUNS, seed: flags.seed, set: flags.set });
