@@ -189,6 +189,11 @@ export function printToStderr(message: string): void {
   process.stderr.write(terminalText(message));
 }
 
+/** A scenario's warnings on stderr, each naming its file: where the output is for machines, they are not in it. */
+export function printWarnings(file: string, warnings: readonly string[]): void {
+  for (const w of warnings) printToStderr(`warning: ${file}: ${w}\n`);
+}
+
 /** A human-readable listing on stdout (validate's "ok" lines), made safe likewise; a full stdout is a message, a closed one is the reader's choice. */
 export async function printToStdout(text: string): Promise<void> {
   await writeStdout(terminalText(text));

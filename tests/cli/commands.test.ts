@@ -144,6 +144,21 @@ describe('article10 as a real process', () => {
   });
 });
 
+describe('warnings beside output for machines', () => {
+  test('run, compare and sweep with --csv say each warning on stderr with the file it is about', async () => {
+    // A file whose Allies fall back on allyDefaults: a warning it always has.
+    const file = join(import.meta.dirname, '..', 'bad-inputs', '_support', 'valid.yaml');
+    const runs = ['--runs', '50', '--csv'];
+    const results = await Promise.all([cliAsync(['run', file, ...runs]), cliAsync(['compare', file, file, ...runs]), cliAsync(['sweep', file, '--vary', 'candidate.interest=0.1:0.5:2', ...runs])]);
+    for (const r of results) {
+      expect(r.code, r.stderr).toBe(0);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines.length).toBeGreaterThan(0);
+      for (const line of lines) expect(line).toMatch(new RegExp(`^warning: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: 25 Allies use allyDefaults`));
+    }
+  });
+});
+
 describe('bad usage and bad input exit 2 with a message and no stack trace', () => {
   const bad = (args: string[], pattern: RegExp) => {
     const r = cli(args);

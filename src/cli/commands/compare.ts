@@ -10,7 +10,7 @@ import { branchCount } from '../../batch/work-limits.js';
 import { UsageError } from '../errors.js';
 import { checkPercent } from '../common-options.js';
 import { loadForCommand } from '../load.js';
-import { emit, printToStderr } from '../output.js';
+import { emit, printWarnings } from '../output.js';
 import type { CompareFlags } from './compare.options.js';
 
 /** `article10 compare`: two assumption sets on common random numbers, side by side. */
@@ -19,7 +19,7 @@ export async function compareCommand(fileA: string, fileB: string, flags: Compar
   checkPercent(flags);
   const a = await loadForCommand(fileA, flags.set);
   const b = await loadForCommand(fileB, flags.set);
-  for (const l of [a, b]) if (l.warnings.length > 0 && (flags.json || flags.csv)) for (const w of l.warnings) printToStderr(`warning: ${l.file}: ${w}\n`);
+  if (flags.json || flags.csv) for (const l of [a, b]) printWarnings(l.file, l.warnings);
   // Paired: every branch runs both scenarios.
   checkWork({ command: 'compare', made: `2 scenarios × ${branchCount(flags.runs)}`, branches: 2 * flags.runs, smaller: 'fewer --runs' }, flags.yes);
   const [rewriteA, rewriteB] = [await rewriteFor(a), await rewriteFor(b)];

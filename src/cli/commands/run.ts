@@ -12,7 +12,7 @@ import { checkPercent } from '../common-options.js';
 import { interruptSignal } from '../interrupt.js';
 import { loadForCommand } from '../load.js';
 import type { LoadedScenario } from '../../scenario/load.js';
-import { emit, printToStderr } from '../output.js';
+import { emit, printWarnings } from '../output.js';
 import { progressReporter } from '../progress.js';
 import { RunCancelled } from '../../batch/pool.js';
 import { rewriteFor } from '../baseline.js';
@@ -46,7 +46,7 @@ export async function runCommand(files: readonly string[], flags: RunFlags): Pro
   try {
     for (const l of loaded) {
       const progress = progressReporter(runs, l.scenario.id);
-      if ((flags.json || flags.csv || shard) && l.warnings.length > 0) for (const w of l.warnings) printToStderr(`warning: ${l.file}: ${w}\n`);
+      if (flags.json || flags.csv || shard) printWarnings(l.file, l.warnings);
       const model = compile(l.scenario);
       const tally = await runModel(model, { seed: flags.seed, runs, first: shard?.first, workers: flags.workers, onProgress: progress, signal: interrupt.signal });
       done.push({ model, tally });

@@ -12,7 +12,7 @@ import { branchCount } from '../../batch/work-limits.js';
 import { UsageError } from '../errors.js';
 import { issuesError, loadForCommand } from '../load.js';
 import { MAX_RUNS, parseSeed } from '../options.js';
-import { emit, printToStderr } from '../output.js';
+import { emit, printWarnings } from '../output.js';
 import { partialHeader, shardFlag } from '../shards.js';
 import type { SweepFlags, SweepOption } from './sweep.options.js';
 
@@ -39,7 +39,7 @@ export async function sweepCommand(file: string | undefined, flags: SweepFlags, 
   const vary = checkedVary(plan, loaded.scenario);
   const design = sweepDesign(vary, plan.samples, plan.seed);
   const warnings = [...loaded.warnings, ...sweepWarnings(loaded.scenario, vary)];
-  if (flags.json || flags.csv || shard) for (const w of warnings) printToStderr(`warning: ${w}\n`);
+  if (flags.json || flags.csv || shard) printWarnings(loaded.file, warnings);
   const branches = shard?.branches ?? plan.runs;
   const points = design.points.length;
   checkWork(
