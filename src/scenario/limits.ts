@@ -5,7 +5,7 @@ export const LIMITS = {
   /**
    * YAML tokens (values, keys, punctuation, line breaks) per file, counted before parsing: the
    * parser's memory grows with them, about a kilobyte each. The largest bundled scenario has
-   * about 18,000.
+   * about 14,000.
    */
   maxTokens: 100_000,
   /** Deepest nesting of maps and lists; real scenarios stay under 10 (conditions nest a little). */
