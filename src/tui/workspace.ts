@@ -108,7 +108,10 @@ export function fileWorkspace(options: FileWorkspaceOptions): Workspace {
           reference === undefined
             ? ` Saved by article10 tui: a complete copy of ${basename(source)} with edits (it is not in this folder or below it, so it cannot be extended from here).`
             : ` Saved by article10 tui: what differs from ${reference}. Run it with: npx article10 run ${shellWord(basename(target))}`;
-        await writeToTarget(found, authoringYaml(doc, comment));
+        // A named pipe is written only to a program already reading it: the explorer cannot wait
+        // for one (the wait would hold the save, and the quit after it, with nothing on screen to end it).
+        const noReader = new AbortController();
+        await writeToTarget(found, authoringYaml(doc, comment), { signal: noReader.signal, onWaitForReader: () => noReader.abort(new Error('it is a named pipe that no program is reading; nothing was written')) });
         return { ok: true, file: target, id, title, changes: countChanges(doc), complete: reference === undefined };
       } catch (error) {
         // The write goes through a temporary file beside the target: a system message would name that file, not the user's.

@@ -1,4 +1,6 @@
-import { chmodSync, copyFileSync, linkSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, copyFileSync, linkSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { editorReducer, openEditor, type EditorAction, type EditorState } from '../../src/tui/state/editor.js';
@@ -188,6 +190,36 @@ describe('saving edits (round trip through the loader)', () => {
     expect(saved).toEqual({ ok: false, message: `could not save ${target}: the file is read-only` });
     expect(readFileSync(target, 'utf8')).toBe('kept\n');
   });
+
+  it('will not wait for a reader of a named pipe: the save is refused at once and the pipe stays what it is', async () => {
+    const { dir, remove } = tempDir();
+    cleanup = remove;
+    const source = join(dir, 'small.yaml');
+    copyFileSync(SMALL_FIXTURE, source);
+    const target = join(dir, 'pipe.yaml');
+    execFileSync('mkfifo', [target]);
+    const opened = await load(source);
+    const edited = edit(openEditor(opened.scenario, opened.file), step('candidate.interest', 1)).scenario;
+    const saved = await fileWorkspace({ bundledDir: BUNDLED }).save(source, edited, target);
+    expect(saved).toEqual({ ok: false, message: `could not save ${target}: it is a named pipe that no program is reading; nothing was written` });
+    expect(lstatSync(target).isFIFO()).toBe(true);
+  }, 5000);
+
+  it('a named pipe a program is reading gets the whole file', async () => {
+    const { dir, remove } = tempDir();
+    cleanup = remove;
+    const source = join(dir, 'small.yaml');
+    copyFileSync(SMALL_FIXTURE, source);
+    const target = join(dir, 'pipe.yaml');
+    execFileSync('mkfifo', [target]);
+    const opened = await load(source);
+    const edited = edit(openEditor(opened.scenario, opened.file), step('candidate.interest', 1)).scenario;
+    const reading = readFile(target, 'utf8');
+    const saved = await fileWorkspace({ bundledDir: BUNDLED }).save(source, edited, target);
+    expect(saved).toMatchObject({ ok: true });
+    expect(await reading).toMatch(/^# Saved by article10 tui[^]*extends: small\.yaml\n/);
+    expect(lstatSync(target).isFIFO()).toBe(true);
+  }, 5000);
 
   it('lists the bundled scenarios (no schema.json) and files from the command line', async () => {
     const list = await fileWorkspace({ bundledDir: BUNDLED, extraFiles: [SMALL_FIXTURE] }).listScenarios();
