@@ -1,4 +1,5 @@
 import type { Key } from 'ink';
+import { unsafeCharacterIn } from '../model/unsafe-characters.js';
 
 /**
  * Keys that arrive in one chunk: a paste, or keys typed faster than the terminal is read
@@ -35,6 +36,11 @@ const FLAGS = [
   'backspace',
   'delete',
 ] as const satisfies readonly (keyof Key)[];
+
+/** A key that types one printable character (no Enter, Tab, Esc, arrow or Ctrl key, no control character). */
+export function isTextKey([input, key]: readonly [string, Key]): boolean {
+  return Array.from(input).length === 1 && !hasFlag(key) && unsafeCharacterIn(input) === undefined;
+}
 
 function hasFlag(key: Key): boolean {
   return FLAGS.some((flag) => key[flag]);

@@ -74,7 +74,7 @@ export function PromptBar({ prompt, onDone, width }: PromptBarProps) {
     // An answer being changed is no longer the one refused.
     if (edited.text !== typed.current.text) setProblem(undefined);
     setLine(edited);
-  });
+  }, true, undefined, prompt.kind === 'text');
   if (prompt.kind === 'choice') {
     const { question, keys } = fitChoices(prompt.question, prompt.choices, width, prompt.shortQuestion);
     return (
@@ -91,13 +91,25 @@ export function PromptBar({ prompt, onDone, width }: PromptBarProps) {
   return (
     <Text wrap="truncate">
       <Text bold>{prompt.label} </Text>
-      <Text inverse={line.selected}>{line.text}</Text>
+      <Text inverse={line.selected}>{lineInView(line.text, width - prompt.label.length - 2 - tail.length)}</Text>
       <Text>▏</Text>
       <Text color={problem === undefined ? undefined : 'red'} dimColor={problem === undefined}>
         {tail}
       </Text>
     </Text>
   );
+}
+
+/**
+ * What a text prompt shows of its line in `room` columns: all of it, or, when it is longer, "…"
+ * and its end, where typing goes on, so the line never pushes the answer to Enter (a value
+ * refused) out of sight.
+ */
+export function lineInView(text: string, room: number): string {
+  const keep = Math.max(10, room);
+  if (text.length <= keep) return text;
+  const chars = Array.from(text);
+  return chars.length <= keep ? text : `…${chars.slice(chars.length - (keep - 1)).join('')}`;
 }
 
 /**

@@ -147,6 +147,22 @@ describe('explore screen', () => {
     await h!.waitFor(/› RU interest/);
   });
 
+  it('a long paste into a prompt is taken as text at once, not thousands of keys each waiting for a render', async () => {
+    open();
+    await refined();
+    await h!.press(KEY.enter);
+    await h!.waitFor('RU interest (0 to 1) =');
+    // 5,000 characters and Enter in one chunk: refused as a value, and the prompt answers at once.
+    await h!.press(`\x15${'7'.repeat(5000)}\r`);
+    await h!.waitFor('not a number from 0 to 1', 3000);
+    // The keys after it act as typed: Ctrl-U, a value and Enter set it.
+    await h!.press('\x150.42\r');
+    await h!.waitFor(/RU interest +\*0\.42/, 3000);
+    // Outside a prompt, keys in one chunk still act one by one.
+    await h!.press('jj');
+    await h!.waitFor(/› RU standard path/, 3000);
+  }, 20_000);
+
   it('a distribution moves as a whole', async () => {
     open();
     await refined();

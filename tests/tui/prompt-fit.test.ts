@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OUTCOMES } from '../../src/model/outcome.js';
 import { SHORT_OUTCOME_LABELS } from '../../src/tui/labels.js';
-import { fitChoices } from '../../src/tui/prompt.js';
+import { fitChoices, lineInView } from '../../src/tui/prompt.js';
 
 const outcomes = OUTCOMES.map((o, i) => ({ key: String(i + 1), label: SHORT_OUTCOME_LABELS[o] }));
 const line = (f: { question: string; keys: string }) => (f.question === '' ? f.keys : `${f.question} ${f.keys}`);
@@ -32,5 +32,16 @@ describe('a choice prompt on one line', () => {
     expect(fitChoices('Unsaved changes (Ctrl-C again: quit without saving).', quit, 160).question).toContain('Ctrl-C again');
     // With no short form, the question is never dropped.
     expect(fitChoices('Overwrite?', quit, 20).question).toBe('Overwrite?');
+  });
+});
+
+describe("a text prompt's line", () => {
+  it('shows all of a line that fits, and the end of one that does not, after "…"', () => {
+    expect(lineInView('0.35', 20)).toBe('0.35');
+    const long = `${'a'.repeat(5000)}.yaml`;
+    expect(lineInView(long, 30)).toBe(`…${'a'.repeat(24)}.yaml`);
+    expect(lineInView(long, 30)).toHaveLength(30);
+    // No room is shown as at least ten characters.
+    expect(lineInView(long, -5)).toHaveLength(10);
   });
 });

@@ -1,7 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import { useInput, useStdin, type Key } from 'ink';
 import { createContext, useContext, useLayoutEffect, useRef } from 'react';
-import { keysOfChunk } from '../key-chunks.js';
+import { isTextKey, keysOfChunk } from '../key-chunks.js';
 import { withoutUnknownSequences } from '../terminal-sequences.js';
 
 type KeyHandler = (input: string, key: Key) => void;
@@ -21,7 +21,7 @@ const RENDER_WAIT_MS = 30;
  * RENDER_WAIT_MS when the key changed nothing that renders.
  */
 export class KeyRouter {
-  private readonly handlers = new Map<symbol, { handler: KeyHandler; active: boolean }>();
+  private readonly handlers = new Map<symbol, { handler: KeyHandler; active: boolean; takesText: boolean }>();
   /** Keys not yet handed on: each waits for the render of the one before. */
   private readonly pending: Array<readonly [string, Key]> = [];
   /** A key was handed on and its render may not be done yet. */
@@ -29,8 +29,8 @@ export class KeyRouter {
   /** Registrations so far: one per render of a component with keys. */
   private renders = 0;
 
-  register(id: symbol, handler: KeyHandler, active: boolean): void {
-    this.handlers.set(id, { handler, active });
+  register(id: symbol, handler: KeyHandler, active: boolean, takesText = false): void {
+    this.handlers.set(id, { handler, active, takesText });
     this.renders++;
   }
 
@@ -50,10 +50,19 @@ export class KeyRouter {
   }
 
   private deliverNext(): void {
-    const next = this.pending.shift();
+    let next = this.pending.shift();
     if (next === undefined) {
       this.settling = false;
       return;
+    }
+    // A text prompt takes the characters that wait in a row (a paste) as one input: typed into
+    // it one by one they give the same line, but each would wait for a render of its own, and a
+    // render of a longer line each time (a paste of 15,000 characters took minutes, with Esc and
+    // Ctrl-C waiting behind it).
+    if (isTextKey(next) && [...this.handlers.values()].some((h) => h.active && h.takesText)) {
+      let end = 0;
+      while (end < this.pending.length && isTextKey(this.pending[end]!)) end++;
+      next = [next[0] + this.pending.splice(0, end).map(([input]) => input).join(''), next[1]];
     }
     this.settling = true;
     const renders = this.renders;
@@ -103,13 +112,16 @@ function useInputGuard(): void {
   }
 }
 
-/** Handles keys while `active`; `router` defaults to the one above in the tree. */
-export function useKeys(handler: KeyHandler, active = true, router?: KeyRouter): void {
+/**
+ * Handles keys while `active`; `router` defaults to the one above in the tree. A handler that
+ * `takesText` (a text prompt) may get several printable characters as one input.
+ */
+export function useKeys(handler: KeyHandler, active = true, router?: KeyRouter, takesText = false): void {
   const fromTree = useContext(KeyRouterContext);
   const target = router ?? fromTree;
   if (target === undefined) throw new Error('useKeys needs a KeyRouterContext provider (see useKeyRouter)');
   const id = useRef(Symbol('keys')).current;
-  target.register(id, handler, active);
+  target.register(id, handler, active, takesText);
   // Gone with the commit that unmounts it: a passive effect's cleanup can wait until the next
   // render, and the key that causes it (the first on a new screen) would reach the old screen.
   useLayoutEffect(() => () => target.unregister(id), [target, id]);
