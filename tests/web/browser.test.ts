@@ -127,6 +127,19 @@ describe.skipIf(!hasBrowser && process.env.CI !== 'true')('the web explorer in a
     await page.close();
   });
 
+  test("a link's problems are told one to a line, as `article10 validate` tells them", async () => {
+    const doc = `j${Buffer.from('{"__proto__":1,"constructor":1}').toString('base64url')}`;
+    const page = await open(`#s=russia-2000&d=${doc}`);
+    const lines = (await page.locator('.notice p').first().innerText()).split('\n');
+    expect(lines).toEqual([
+      "The link's changes cannot be used:",
+      expect.stringMatching(/^\/scenarios\/shared-link\.yaml:\d+:\d+: __proto__: the key "__proto__" is not allowed$/),
+      expect.stringMatching(/^\/scenarios\/shared-link\.yaml:\d+:\d+: constructor: the key "constructor" is not allowed$/),
+      '2 problems in the shared link',
+    ]);
+    await page.close();
+  });
+
   test('the debate view sets team A against team B on the same branches, with the paired interval', async () => {
     const page = await open('#runs=8000');
     await page.getByRole('slider', { name: 'RU interest' }).press('End');
