@@ -55,6 +55,13 @@ export function csvCell(s: string): string {
   return /[",\r\n]/.test(text) || text !== shown ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/**
+ * What every page needs whatever its own CSS: a word longer than the line (a URL, a name with no
+ * space) breaks instead of running past the page's edge and being cut off in print. In a table
+ * cell only `anywhere` lets the column narrow; a table that fits is laid out as before.
+ */
+const BASE_CSS = 'body { overflow-wrap: break-word; }\ntd, th { overflow-wrap: anywhere; }\n';
+
 /** A self-contained HTML page: its title (escaped here), inline CSS, and body parts already escaped; no script, no external asset. */
 export function htmlPage(title: string, css: string, body: readonly string[]): string {
   return [
@@ -64,7 +71,7 @@ export function htmlPage(title: string, css: string, body: readonly string[]): s
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${htmlText(title)}</title>`,
-    `<style>${css}</style>`,
+    `<style>${BASE_CSS}${css}</style>`,
     '</head>',
     '<body>',
     ...body,

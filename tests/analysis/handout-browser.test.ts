@@ -48,6 +48,7 @@ const MEASURE = `<script>
     if (b.width > 0 && b.right > page + 0.5) problems.push(e.tagName + ' runs past the page: "' + (e.textContent || '').slice(0, 40) + '"');
     if (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible') problems.push(e.tagName + ' clips its text: "' + (e.textContent || '').slice(0, 40) + '"');
   }
+  if (document.documentElement.scrollWidth > page + 0.5) problems.push('the page is ' + document.documentElement.scrollWidth + ' wide, past its ' + page);
   var json = JSON.stringify({ problems: problems, labels: document.querySelectorAll('svg text').length });
   document.title = 'MEASURED ' + json.replace(/[^\\x20-\\x7e]/g, function (c) { return '\\\\u' + ('000' + c.charCodeAt(0).toString(16)).slice(-4); });
 })();
@@ -126,6 +127,16 @@ describe.skipIf(!hasBrowser && !required)('handouts printed in headless Chromium
     expect(printed.problems).toEqual([]);
     expect(printed.labels).toBeGreaterThan(5);
     expect(printed.pages).toBe(1);
+  });
+
+  test('a word longer than the page (a pasted address, a name with no space) breaks instead of running past the edge', async () => {
+    const base = await scenario('russia-2000');
+    const word = 'Gorbachev'.repeat(30);
+    const long = { ...base, title: word, decisionPoint: { ...base.decisionPoint, label: `${word} asks`, context: `It began with ${word}.` }, rules: base.rules.map((r) => ({ ...r, text: `${r.text} ${word}` })) };
+    const student = await prepareStudentHandout({ scenario: long, command: 'x' }, { seed: '1', runs: 1000, storySearch: 2_000 });
+    expect(print('student-long-word', studentHtml(student)).problems).toEqual([]);
+    const teacher = await prepareHandout({ scenario: long, command: 'x' }, { seed: '1', runs: 1000, sensitivityRuns: 100, storySearch: 2_000, rewriteSearch: { runs: 100, maxDistance: 1, maxChanges: 1 } });
+    expect(print('teacher-long-word', handoutHtml(teacher)).problems).toEqual([]);
   });
 
   test.each(['1954', '1990', '2000'])('kit %s: both team handouts and the teacher\'s guide fit one page each, nothing clipped', async (year) => {
