@@ -140,6 +140,13 @@ describe.skipIf(!hasBrowser && process.env.CI !== 'true')('the web explorer in a
     await page.close();
   });
 
+  test("a link whose changes extend another file is refused: it would open another scenario under the link's name", async () => {
+    const doc = `j${Buffer.from('{"extends":"russia-1954.yaml"}').toString('base64url')}`;
+    const page = await open(`#s=russia-2000&d=${doc}`);
+    expect(await page.locator('.notice p').first().innerText()).toBe("The link's changes cannot be used:\nthe link's changes name a file to extend, but they are changes to russia-2000, which the link names");
+    await page.close();
+  });
+
   test('the debate view sets team A against team B on the same branches, with the paired interval', async () => {
     const page = await open('#runs=8000');
     await page.getByRole('slider', { name: 'RU interest' }).press('End');

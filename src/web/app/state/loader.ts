@@ -73,6 +73,8 @@ const LINK_FILE = 'shared-link.yaml';
 export async function loadLinkDocument(name: string | undefined, doc: unknown): Promise<LoadOutcome> {
   await prepare();
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return { ok: false, message: "the link's changes are not a scenario's" };
+  // The page never writes one: changes that extend a file of their own would open another scenario under this one's name.
+  if (name !== undefined && Object.hasOwn(doc, 'extends')) return { ok: false, message: `the link's changes name a file to extend, but they are changes to ${name}, which the link names` };
   const at = name === undefined ? `${WORKING_DIR}/${LINK_FILE}` : `${BUNDLED_DIR}/${name.includes('/') ? name.slice(0, name.lastIndexOf('/') + 1) : ''}${LINK_FILE}`;
   const document = name === undefined ? doc : { extends: `${name.slice(name.lastIndexOf('/') + 1)}.yaml`, ...doc };
   let text: string;
