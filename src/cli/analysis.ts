@@ -23,7 +23,8 @@ export function parseRanges(specs: readonly string[]): Map<string, readonly [num
     if (m === null || m[2]!.trim() === '' || m[3]!.trim() === '' || !Number.isFinite(lo) || !Number.isFinite(hi)) {
       throw new UsageError(`--range must look like path=lo:hi with two numbers, e.g. candidate.interest=0.1:0.5; got "${spec}"`);
     }
-    if (!(hi > lo)) throw new UsageError(`--range ${m[1]}: the low end must be below the high end, got ${lo}:${hi}`);
+    // Echoed as written: `0x1:1` is read as 1:1, and "got 1:1" would not be what was typed.
+    if (!(hi > lo)) throw new UsageError(`--range ${m[1]}: the low end must be below the high end, got ${m[2]!.trim()}:${m[3]!.trim()}`);
     // As sweep refuses a path varied twice: the last range silently replaced the first.
     if (out.has(m[1]!)) throw new UsageError(`--range ${m[1]}: is given twice; give each parameter one range`);
     out.set(m[1]!, [lo, hi]);

@@ -39,7 +39,8 @@ describe('analysis commands as real processes', () => {
   test('bad input is a usage error (exit 2) that names the problem', () => {
     const bad = [
       [['sensitivity', PLANTED, '--range', 'candidate.charisma=0:1'], /no parameter at "candidate\.charisma"/],
-      [['sensitivity', PLANTED, '--range', 'candidate.interest=0.9:0.1'], /low end must be below the high end/],
+      [['sensitivity', PLANTED, '--range', 'candidate.interest=0.9:0.1'], /low end must be below the high end, got 0\.9:0\.1$/m],
+      [['sensitivity', PLANTED, '--range', 'candidate.interest=0x1:1'], /low end must be below the high end, got 0x1:1$/m],
       [['sensitivity', PLANTED, '--range', 'candidate.interest'], /path=lo:hi/],
       [['sensitivity', PLANTED, '--range', 'candidate.interest=0:1', '--range', 'candidate.interest=0.2:0.5'], /--range candidate\.interest: is given twice/],
       [['discover', PLANTED, '--range', 'candidate.interest=0:1', '--range', 'candidate.interest=0.2:0.5'], /--range candidate\.interest: is given twice/],
