@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { editorReducer, openEditor, type EditorAction, type EditorState } from '../../src/tui/state/editor.js';
 import { fileWorkspace } from '../../src/tui/workspace.js';
+import type { Scenario } from '../../src/model/scenario.js';
 import { BUNDLED, load, SMALL_FIXTURE, tempDir, withoutName } from './files.js';
 
 let cleanup: (() => void) | undefined;
@@ -17,6 +18,16 @@ function edit(state: EditorState, ...actions: EditorAction[]): EditorState {
 
 const select = (key: string): EditorAction => ({ type: 'change', key, change: { kind: 'toggle' } });
 const step = (key: string, direction: 1 | -1, big = false): EditorAction => ({ type: 'change', key, change: { kind: 'step', direction, big } });
+
+/** A copy of the small fixture in a fresh folder (removed after the test), opened and edited once. */
+async function editedSmallCopy(): Promise<{ dir: string; source: string; edited: Scenario }> {
+  const { dir, remove } = tempDir();
+  cleanup = remove;
+  const source = join(dir, 'small.yaml');
+  copyFileSync(SMALL_FIXTURE, source);
+  const opened = await load(source);
+  return { dir, source, edited: edit(openEditor(opened.scenario, opened.file), step('candidate.interest', 1)).scenario };
+}
 
 describe('saving edits (round trip through the loader)', () => {
   it('a bundled scenario saved elsewhere extends bundled:<id> and loads back as edited', async () => {
@@ -132,13 +143,8 @@ describe('saving edits (round trip through the loader)', () => {
   });
 
   it('a save through a symbolic link to another folder, dangling or not, loads back as edited from where it was written', async () => {
-    const { dir, remove } = tempDir();
-    cleanup = remove;
+    const { dir, source, edited } = await editedSmallCopy();
     mkdirSync(join(dir, 'sub'));
-    const source = join(dir, 'small.yaml');
-    copyFileSync(SMALL_FIXTURE, source);
-    const opened = await load(source);
-    const edited = edit(openEditor(opened.scenario, opened.file), step('candidate.interest', 1)).scenario;
     writeFileSync(join(dir, 'sub', 'old.yaml'), 'old');
     const listed = (s: typeof edited) => ({ ...withoutName(s), allies: s.allies.map((a) => ({ ...a, defaulted: false })) });
     for (const [link, to] of [['new.yaml', 'sub/new.yaml'], ['old.yaml', 'sub/old.yaml']] as const) {
@@ -151,13 +157,8 @@ describe('saving edits (round trip through the loader)', () => {
   });
 
   it('will not save over the source through a hard link to it, and leaves it as it was', async () => {
-    const { dir, remove } = tempDir();
-    cleanup = remove;
-    const source = join(dir, 'small.yaml');
-    copyFileSync(SMALL_FIXTURE, source);
+    const { dir, source, edited } = await editedSmallCopy();
     linkSync(source, join(dir, 'same.yaml'));
-    const opened = await load(source);
-    const edited = edit(openEditor(opened.scenario, opened.file), step('candidate.interest', 1)).scenario;
     const saved = await fileWorkspace({ bundledDir: BUNDLED }).save(source, edited, join(dir, 'same.yaml'));
     expect(saved).toEqual({ ok: false, message: `could not save ${join(dir, 'same.yaml')}: that is small.yaml, which the edits are based on; choose another name` });
     expect(readFileSync(source, 'utf8')).toBe(readFileSync(SMALL_FIXTURE, 'utf8'));
@@ -177,43 +178,28 @@ describe('saving edits (round trip through the loader)', () => {
   });
 
   it('will not save over a read-only file', async () => {
-    const { dir, remove } = tempDir();
-    cleanup = remove;
-    const source = join(dir, 'small.yaml');
-    copyFileSync(SMALL_FIXTURE, source);
+    const { dir, source, edited } = await editedSmallCopy();
     const target = join(dir, 'locked.yaml');
     writeFileSync(target, 'kept\n');
     chmodSync(target, 0o444);
-    const opened = await load(source);
-    const edited = edit(openEditor(opened.scenario, opened.file), step('candidate.interest', 1)).scenario;
     const saved = await fileWorkspace({ bundledDir: BUNDLED }).save(source, edited, target);
     expect(saved).toEqual({ ok: false, message: `could not save ${target}: the file is read-only` });
     expect(readFileSync(target, 'utf8')).toBe('kept\n');
   });
 
   it('will not wait for a reader of a named pipe: the save is refused at once and the pipe stays what it is', async () => {
-    const { dir, remove } = tempDir();
-    cleanup = remove;
-    const source = join(dir, 'small.yaml');
-    copyFileSync(SMALL_FIXTURE, source);
+    const { dir, source, edited } = await editedSmallCopy();
     const target = join(dir, 'pipe.yaml');
     execFileSync('mkfifo', [target]);
-    const opened = await load(source);
-    const edited = edit(openEditor(opened.scenario, opened.file), step('candidate.interest', 1)).scenario;
     const saved = await fileWorkspace({ bundledDir: BUNDLED }).save(source, edited, target);
     expect(saved).toEqual({ ok: false, message: `could not save ${target}: it is a named pipe that no program is reading; nothing was written` });
     expect(lstatSync(target).isFIFO()).toBe(true);
   }, 5000);
 
   it('a named pipe a program is reading gets the whole file', async () => {
-    const { dir, remove } = tempDir();
-    cleanup = remove;
-    const source = join(dir, 'small.yaml');
-    copyFileSync(SMALL_FIXTURE, source);
+    const { dir, source, edited } = await editedSmallCopy();
     const target = join(dir, 'pipe.yaml');
     execFileSync('mkfifo', [target]);
-    const opened = await load(source);
-    const edited = edit(openEditor(opened.scenario, opened.file), step('candidate.interest', 1)).scenario;
     const reading = readFile(target, 'utf8');
     const saved = await fileWorkspace({ bundledDir: BUNDLED }).save(source, edited, target);
     expect(saved).toMatchObject({ ok: true });
