@@ -7,7 +7,8 @@ import { firstWords, storyExcerpt, STUDENT_MAX_WORDS, studentText, withoutIds } 
 import { studentHtml, studentMarkdown } from '../../src/analysis/handout/student-layout.js';
 import { handoutMarkdown } from '../../src/analysis/handout/markdown.js';
 import type { Scenario } from '../../src/model/scenario.js';
-import { endsThisWay, rarityWords, wordCount } from '../../src/report/format.js';
+import { endsThisWay, rarityWords, sharePct, wordCount } from '../../src/report/format.js';
+import { htmlText as esc } from '../../src/report/safe-text.js';
 import { scenario } from './helpers.js';
 import { rawIdProblems, visibleText } from '../helpers/plain-text.js';
 
@@ -66,6 +67,28 @@ describe('the student handout', () => {
     const what = (lines: readonly string[]) => lines.map((l) => l.split(':')[0]);
     expect(onB.differences.length).toBeGreaterThan(1);
     expect(what(onA.differences)).toEqual(what(onB.differences));
+  });
+
+  test('a share that is not 0 never reads 0%, nor one that is not 1 100%, in the chart or the Markdown table', async () => {
+    // The kit's 2000 teams: in team B's world about 1 branch in 200 applies, and a few of those give up or stall.
+    const a = await scenario(fileURLToPath(new URL('../../scenarios/kits/2000/team-a.yaml', import.meta.url)));
+    const b = await scenario(fileURLToPath(new URL('../../scenarios/kits/2000/team-b.yaml', import.meta.url)));
+    const h = await prepareStudentHandout({ scenario: b, other: a, command: 'x' }, FAST);
+    const rare = h.chart.filter((x) => x.centre > 0 && x.centre < 0.01);
+    const nearlyAll = h.chart.filter((x) => x.centre > 0.99 && x.centre < 1);
+    expect(rare.length).toBeGreaterThan(0);
+    expect(nearlyAll.length).toBeGreaterThan(0);
+    const md = studentMarkdown(h);
+    const html = studentHtml(h);
+    for (const x of h.chart) {
+      // As `run` and `compare` print it, in both layouts.
+      expect(md).toContain(`| ${x.label} | ${sharePct(x.centre)} | ${sharePct(x.other!)} |`);
+      expect(html).toContain(`${esc(sharePct(x.centre))} · ${esc(sharePct(x.other!))}`);
+    }
+    for (const x of [...rare, ...nearlyAll]) {
+      const row = md.split('\n').find((l) => l.startsWith(`| ${x.label} |`))!;
+      expect(row).not.toMatch(/\| (0|0\.0|100|100\.0)% \|/);
+    }
   });
 
   test('with two teams it is centred on team B: its story, its shares first, team A beside it', async () => {

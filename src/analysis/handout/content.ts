@@ -7,7 +7,7 @@ import { resolveSource } from '../../model/sources.js';
 import { describeParam } from '../../scenario/params.js';
 import type { Comparison } from '../compare/comparison.js';
 import { partingText } from '../compare/text.js';
-import { integer, pct } from '../../report/format.js';
+import { integer, sharePct } from '../../report/format.js';
 import { paramLabel } from '../../report/param-labels.js';
 import type { RewriteDistance } from '../rewrite/rewrite-distance.js';
 import { nameWithCode } from '../../model/names.js';
@@ -195,13 +195,13 @@ export function discussionPrompts(d: HandoutData): string[] {
   for (const w of d.sensitivity === null ? [] : movingSwings(d.sensitivity, 10).filter(swingIsClear).slice(0, 3)) {
     const grounded = w.source === undefined || w.source.trim() === 'assumption' ? 'It rests on a modelling assumption.' : `Its source: ${w.source}.`;
     prompts.push(
-      `The result hinges on ${paramLabel(s, w.path)}: moved from ${rangeText(w.lo, w.hi)}, it takes the share "${d.measure.label}" from ${pct(w.low.share)} to ${pct(w.high.share)}. ` +
+      `The result hinges on ${paramLabel(s, w.path)}: moved from ${rangeText(w.lo, w.hi)}, it takes the share "${d.measure.label}" from ${sharePct(w.low.share)} to ${sharePct(w.high.share)}. ` +
         `${grounded} What evidence from ${year} would narrow the range, and which end is more plausible?`,
     );
   }
   for (const b of r.blockers.slice(0, 2)) {
     prompts.push(
-      `${b.actorName} ends ${pct(b.share)} of all branches (${OUTCOME_LABELS[b.outcome].toLowerCase()}): ${b.reason.label.trim().replace(/\.+$/, '')}. ` +
+      `${b.actorName} ends ${sharePct(b.share)} of all branches (${OUTCOME_LABELS[b.outcome].toLowerCase()}): ${b.reason.label.trim().replace(/\.+$/, '')}. ` +
         `What would have had to change for this not to stop the process, and was that change available after ${year}?`,
     );
   }
@@ -212,7 +212,7 @@ export function discussionPrompts(d: HandoutData): string[] {
     if (a.share > 0 && (worst === undefined || a.share - b.share > worst.a - worst.b)) worst = { from: STAGE_LABELS[a.stage], to: STAGE_LABELS[b.stage], a: a.share, b: b.share };
   }
   if (worst !== undefined && worst.a - worst.b > 0) {
-    prompts.push(`Most branches are lost between "${worst.from}" (${pct(worst.a)}) and "${worst.to}" (${pct(worst.b)}). Is this where the historical record turned too?`);
+    prompts.push(`Most branches are lost between "${worst.from}" (${sharePct(worst.a)}) and "${worst.to}" (${sharePct(worst.b)}). Is this where the historical record turned too?`);
   }
   if (r.outcomes.joined.count === 0) {
     prompts.push(`No branch joined. Which single assumption would you rewrite to open a path to membership, and how far from the record would that rewrite take you?`);
@@ -241,7 +241,7 @@ export function handoutMeasure(r: Results): { name: string; why: string } {
     if (f.stage !== 'joined' && f.share >= 0.01) {
       return {
         name: f.stage,
-        why: `too few branches join (${pct(r.outcomes.joined.share)}) to show what matters, so the tornado explains how many reach "${STAGE_LABELS[f.stage]}"`,
+        why: `too few branches join (${sharePct(r.outcomes.joined.share)}) to show what matters, so the tornado explains how many reach "${STAGE_LABELS[f.stage]}"`,
       };
     }
   }
@@ -258,17 +258,17 @@ export function rewriteSearchLines(x: NonNullable<HandoutData['rewriteSearch']>)
   const r = x.report;
   const rw = r.rewrite;
   const changes = rw.changes.map((c) => (c.kind === 'switch' ? `${c.path} ${c.from} -> ${c.to}` : `${c.label} (${c.path}) ${c.from} -> ${c.to}${c.source === undefined ? '' : ` [${c.source}]`}`));
-  const intro = [`Target: ${r.target}. Start: ${pct(r.start.share)}.`];
+  const intro = [`Target: ${r.target}. Start: ${sharePct(r.start.share)}.`];
   const verdict = rewriteVerdict(r);
   if (verdict === 'met_at_start') intro.push('The scenario already meets the target.');
-  else if (verdict === 'found') intro.push(`The cheapest rewrite found (distance ${rw.distance.toFixed(2)}): ${changes.join('; ')}. It reaches ${pct(rw.search.share)} (${pct(rw.verification.share)} on a fresh seed).`);
+  else if (verdict === 'found') intro.push(`The cheapest rewrite found (distance ${rw.distance.toFixed(2)}): ${changes.join('; ')}. It reaches ${sharePct(rw.search.share)} (${sharePct(rw.verification.share)} on a fresh seed).`);
   else {
     intro.push(`No rewrite within distance ${r.maxDistance} and ${r.maxChanges} changes reaches the target: "not found by this search", not "impossible".`);
-    if (verdict === 'closest') intro.push(`The closest it came (distance ${rw.distance.toFixed(2)}): ${changes.join('; ')}, at ${pct(rw.search.share)} (${pct(rw.verification.share)} on a fresh seed).`);
-    else if (changes.length > 0) intro.push(`No rewrite it tried moved the share from ${pct(r.start.share)}; these changes only got furthest through the stages before the target (distance ${rw.distance.toFixed(2)}): ${changes.join('; ')}.`);
+    if (verdict === 'closest') intro.push(`The closest it came (distance ${rw.distance.toFixed(2)}): ${changes.join('; ')}, at ${sharePct(rw.search.share)} (${sharePct(rw.verification.share)} on a fresh seed).`);
+    else if (changes.length > 0) intro.push(`No rewrite it tried moved the share from ${sharePct(r.start.share)}; these changes only got furthest through the stages before the target (distance ${rw.distance.toFixed(2)}): ${changes.join('; ')}.`);
   }
   intro.push('The front: each row costs more rewriting and reaches further than the one before.');
-  const front = r.front.map((p) => [p.distance.toFixed(2), pct(p.share), p.changes.join('; ') || '(none)']);
+  const front = r.front.map((p) => [p.distance.toFixed(2), sharePct(p.share), p.changes.join('; ') || '(none)']);
   const budget =
     `Searched with a modest budget: ${integer(x.budget.runs)} branches per evaluation, rewrite distance at most ${x.budget.maxDistance}, at most ${x.budget.maxChanges} changes; ` +
     `${integer(r.evaluations)} evaluations. A larger search (article10 rewrite) may find cheaper rewrites.`;

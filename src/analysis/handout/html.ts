@@ -1,6 +1,6 @@
 import { yearLabel } from '../explain/story.js';
 import { OUTCOMES, OUTCOME_LABELS, STAGE_LABELS } from '../../model/outcome.js';
-import { integer, interval, pct, points } from '../../report/format.js';
+import { integer, points, shareInterval, sharePct } from '../../report/format.js';
 import { assumptionTables, discussionPrompts, HANDOUT_SECTIONS, handoutSources, movingSwings, outcomeRows, type HandoutData, type HandoutStory } from './content.js';
 import { paramLabel } from '../../report/param-labels.js';
 import { rewriteLine, rewriteLines } from '../rewrite/rewrite-distance.js';
@@ -66,14 +66,14 @@ export function handoutHtml(d: HandoutData, options: { top?: number } = {}): str
     HANDOUT_SECTIONS.outcomes,
     `<p>Each branch ends in exactly one way; the whisker is the 95% interval of the Monte Carlo estimate.</p>\n` +
       chartNamed(charts, 'outcomes') +
-      table(['outcome', 'share', '95% interval'], outcomes.map((o) => [o.label, pct(o.share), interval(o.ci95)]), new Set([1, 2])),
+      table(['outcome', 'share', '95% interval'], outcomes.map((o) => [o.label, sharePct(o.share), shareInterval(o.share, o.ci95)]), new Set([1, 2])),
   );
 
   let funnel = `<p>Share of branches reaching each stage of Article 10: application, a unanimous invitation, ratification by every member.</p>\n${chartNamed(charts, 'funnel')}`;
   if (r.blockers.length > 0) {
     funnel += `<p>What ended the branches that did not join, most frequent first:</p>\n${table(
       ['outcome', 'who', 'why', 'source', 'share'],
-      r.blockers.slice(0, 6).map((b) => [b.outcome, b.actorName, b.reason.label, b.reason.source ?? '', pct(b.share)]),
+      r.blockers.slice(0, 6).map((b) => [b.outcome, b.actorName, b.reason.label, b.reason.source ?? '', sharePct(b.share)]),
       new Set([4]),
     )}`;
   }
@@ -81,7 +81,7 @@ export function handoutHtml(d: HandoutData, options: { top?: number } = {}): str
 
   if (d.comparison !== null) {
     const c = d.comparison;
-    const row = (label: string, x: { a: number; b: number; difference: number; ci95: readonly [number, number] }) => [label, pct(x.a), pct(x.b), points(x.difference), `${points(x.ci95[0])} to ${points(x.ci95[1])}`];
+    const row = (label: string, x: { a: number; b: number; difference: number; ci95: readonly [number, number] }) => [label, sharePct(x.a), sharePct(x.b), points(x.difference), `${points(x.ci95[0])} to ${points(x.ci95[1])}`];
     const listed = rewriteLines(c.assumptions);
     section(
       'compare',
@@ -103,14 +103,14 @@ export function handoutHtml(d: HandoutData, options: { top?: number } = {}): str
     const rows = movingSwings(sens, top);
     hinge =
       `<p>Each parameter with a range is fixed at the low end, then at the high end, every other value as written, on the same branches. ` +
-      `The share shown is "${htmlText(d.measure.label)}": ${htmlText(d.measure.why)}. Baseline ${pct(sens.baseline.share)}.</p>\n`;
+      `The share shown is "${htmlText(d.measure.label)}": ${htmlText(d.measure.why)}. Baseline ${sharePct(sens.baseline.share)}.</p>\n`;
     if (rows.length === 0) hinge += `<p>No parameter moved this share at either end of its range (${integer(sens.runs)} branches per run).</p>`;
     else {
       hinge +=
         chartNamed(charts, 'tornado') +
         table(
           ['parameter', 'path', 'range', 'low end', 'high end', 'swing (pts)', 'source'],
-          rows.map((w) => [paramLabel(s, w.path), w.path, rangeText(w.lo, w.hi), pct(w.low.share), pct(w.high.share), swingIsClear(w) ? points(w.swing) : `${points(w.swing)} (${NO_CLEAR_EFFECT})`, w.source ?? '']),
+          rows.map((w) => [paramLabel(s, w.path), w.path, rangeText(w.lo, w.hi), sharePct(w.low.share), sharePct(w.high.share), swingIsClear(w) ? points(w.swing) : `${points(w.swing)} (${NO_CLEAR_EFFECT})`, w.source ?? '']),
           new Set([3, 4, 5]),
         );
       if (!rows.every(swingIsClear)) hinge += `<p class="note">A swing marked "${NO_CLEAR_EFFECT}" has a 95% interval that includes 0: at these runs it is not shown to matter (the test is a cautious one, so it may matter a little).</p>`;

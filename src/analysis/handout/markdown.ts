@@ -1,6 +1,6 @@
 import { yearLabel } from '../explain/story.js';
 import { OUTCOMES, OUTCOME_LABELS, STAGE_LABELS } from '../../model/outcome.js';
-import { bar, integer, interval, pct, points } from '../../report/format.js';
+import { bar, integer, points, shareInterval, sharePct } from '../../report/format.js';
 import { assumptionTables, discussionPrompts, HANDOUT_SECTIONS, handoutSources, movingSwings, type HandoutData, type HandoutStory } from './content.js';
 import { paramLabel } from '../../report/param-labels.js';
 import { rewriteLine, rewriteLines } from '../rewrite/rewrite-distance.js';
@@ -39,14 +39,14 @@ export function handoutMarkdown(d: HandoutData, options: { top?: number } = {}):
 
   section(HANDOUT_SECTIONS.outcomes);
   out.push('Each branch ends in exactly one way; the interval is the 95% range of the Monte Carlo estimate.', '');
-  out.push(...mdTable(['outcome', 'share', '95% interval', ''], OUTCOMES.map((o) => [md(OUTCOME_LABELS[o]), pct(r.outcomes[o].share), interval(r.outcomes[o].ci95), bar(r.outcomes[o].share, 30)]), new Set([1])));
+  out.push(...mdTable(['outcome', 'share', '95% interval', ''], OUTCOMES.map((o) => [md(OUTCOME_LABELS[o]), sharePct(r.outcomes[o].share), shareInterval(r.outcomes[o].share, r.outcomes[o].ci95), bar(r.outcomes[o].share, 30)]), new Set([1])));
 
   section(HANDOUT_SECTIONS.funnel);
   out.push('Share of branches reaching each stage of Article 10: application, a unanimous invitation, ratification by every member.', '');
-  out.push(...mdTable(['stage', 'share', '95% interval', ''], r.funnel.map((f) => [md(STAGE_LABELS[f.stage]), pct(f.share), interval(f.ci95), bar(f.share, 30)]), new Set([1])));
+  out.push(...mdTable(['stage', 'share', '95% interval', ''], r.funnel.map((f) => [md(STAGE_LABELS[f.stage]), sharePct(f.share), shareInterval(f.share, f.ci95), bar(f.share, 30)]), new Set([1])));
   if (r.blockers.length > 0) {
     out.push('', 'What ended the branches that did not join, most frequent first:', '');
-    out.push(...mdTable(['outcome', 'who', 'why', 'share'], r.blockers.slice(0, 6).map((b) => [md(b.outcome), md(b.actorName), md(b.reason.label) + (b.reason.source ? ` \\[${md(b.reason.source)}\\]` : ''), pct(b.share)]), new Set([3])));
+    out.push(...mdTable(['outcome', 'who', 'why', 'share'], r.blockers.slice(0, 6).map((b) => [md(b.outcome), md(b.actorName), md(b.reason.label) + (b.reason.source ? ` \\[${md(b.reason.source)}\\]` : ''), sharePct(b.share)]), new Set([3])));
   }
 
   if (d.comparison !== null) {
@@ -54,7 +54,7 @@ export function handoutMarkdown(d: HandoutData, options: { top?: number } = {}):
     section(HANDOUT_SECTIONS.compare);
     out.push(`A: **${md(c.a.title)}** (${md(c.a.scenario)}). B: **${md(c.b.title)}** (${md(c.b.scenario)}). This handout is centred on B: its tornado and stories are B's.`, '');
     out.push(`Both run on the same ${integer(c.runs)} branches (common random numbers), so B − A is the effect of the differing assumptions, with a paired 95% interval.`, '');
-    const row = (label: string, x: { a: number; b: number; difference: number; ci95: readonly [number, number] }) => [md(label), pct(x.a), pct(x.b), points(x.difference), `${points(x.ci95[0])} to ${points(x.ci95[1])}`];
+    const row = (label: string, x: { a: number; b: number; difference: number; ci95: readonly [number, number] }) => [md(label), sharePct(x.a), sharePct(x.b), points(x.difference), `${points(x.ci95[0])} to ${points(x.ci95[1])}`];
     out.push(...mdTable(['outcome', 'A', 'B', 'B − A (pts)', '95% interval'], OUTCOMES.map((o) => row(OUTCOME_LABELS[o], c.outcomes[o])), new Set([1, 2, 3])));
     out.push('', ...mdTable(['stage', 'A', 'B', 'B − A (pts)', '95% interval'], c.funnel.map((f) => row(STAGE_LABELS[f.stage], f)), new Set([1, 2, 3])));
     out.push('', `${md(partingText(c))}.`, '');
@@ -71,7 +71,7 @@ export function handoutMarkdown(d: HandoutData, options: { top?: number } = {}):
     const rows = movingSwings(sens, top);
     out.push(
       `Each parameter with a range is fixed at the low end, then at the high end, every other value as written, on the same branches. ` +
-        `The share shown is "${md(d.measure.label)}": ${md(d.measure.why)}. Baseline ${pct(sens.baseline.share)}. ` +
+        `The share shown is "${md(d.measure.label)}": ${md(d.measure.why)}. Baseline ${sharePct(sens.baseline.share)}. ` +
         `${TORNADO_GLYPHS.low} = low end, ${TORNADO_GLYPHS.high} = high end, ${TORNADO_GLYPHS.baseline} = baseline.`,
       '',
     );
@@ -81,7 +81,7 @@ export function handoutMarkdown(d: HandoutData, options: { top?: number } = {}):
       out.push(
         ...mdTable(
           ['parameter', 'range', 'low end', 'high end', 'swing (pts)', 'source'],
-          rows.map((w) => [`${md(paramLabel(s, w.path))} (${markdownCode(w.path)})`, rangeText(w.lo, w.hi), pct(w.low.share), pct(w.high.share), swingIsClear(w) ? points(w.swing) : `${points(w.swing)} (${NO_CLEAR_EFFECT})`, md(w.source ?? '')]),
+          rows.map((w) => [`${md(paramLabel(s, w.path))} (${markdownCode(w.path)})`, rangeText(w.lo, w.hi), sharePct(w.low.share), sharePct(w.high.share), swingIsClear(w) ? points(w.swing) : `${points(w.swing)} (${NO_CLEAR_EFFECT})`, md(w.source ?? '')]),
           new Set([2, 3, 4]),
         ),
       );

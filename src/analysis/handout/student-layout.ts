@@ -1,5 +1,5 @@
 import { yearLabel } from '../explain/story.js';
-import { pct } from '../../report/format.js';
+import { sharePct } from '../../report/format.js';
 import { htmlPage, htmlText, markdownText as md } from '../../report/safe-text.js';
 import { barChartSvg, pairedBarsSvg } from '../../report/svg.js';
 import { midSentence, studentFooter, type StudentHandout } from './student.js';
@@ -76,9 +76,9 @@ export function studentMarkdown(h: StudentHandout): string {
   if (h.other !== null) out.push(`**${md(h.other.name)}:** ${md(h.other.title)}.`, '');
   out.push('## How the branches end', '');
   if (h.other === null) {
-    out.push('| ending | share |', '| --- | ---: |', ...h.chart.map((x) => `| ${md(x.label)} | ${pct(x.centre, 0)} |`));
+    out.push('| ending | share |', '| --- | ---: |', ...h.chart.map((x) => `| ${md(x.label)} | ${sharePct(x.centre)} |`));
   } else {
-    out.push(`| ending | ${md(h.centre.name)} | ${md(h.other.name)} |`, '| --- | ---: | ---: |', ...h.chart.map((x) => `| ${md(x.label)} | ${pct(x.centre, 0)} | ${pct(x.other ?? 0, 0)} |`));
+    out.push(`| ending | ${md(h.centre.name)} | ${md(h.other.name)} |`, '| --- | ---: | ---: |', ...h.chart.map((x) => `| ${md(x.label)} | ${sharePct(x.centre)} | ${sharePct(x.other ?? 0)} |`));
   }
   out.push('', ...h.findings.map(md).flatMap((f) => [f, '']));
   if (h.differences.length > 0) out.push('## What the teams assume differently', '', ...h.differences.map((d) => `- ${md(d)}`), '');

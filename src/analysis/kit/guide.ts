@@ -1,5 +1,5 @@
 import { mostCommonOutcome, PLAIN_OUTCOMES } from '../../model/outcome.js';
-import { integer, pct, rarityWithVerb, rarityWords } from '../../report/format.js';
+import { integer, rarityWithVerb, rarityWords, sharePct } from '../../report/format.js';
 import { htmlPage, htmlText } from '../../report/safe-text.js';
 import type { Comparison } from '../compare/comparison.js';
 import { partingText } from '../compare/text.js';
@@ -70,7 +70,7 @@ export function teachersGuide(x: GuideInputs): TeachersGuide {
         ? 'almost never ends in membership: ask why'
         : 'ends in membership only sometimes: ask what had to go right';
   const lookAt = [
-    `Membership: team A ${pct(d.a)}, team B ${pct(d.b)}. Even the "yes" team's case ${yesCase}.`,
+    `Membership: team A ${sharePct(d.a)}, team B ${sharePct(d.b)}. Even the "yes" team's case ${yesCase}.`,
     `${partingText(c)}.`,
     `The stories are single branches: each handout says how often its story happens (team A: ${x.a.story?.rarity ?? 'no story'}; team B: ${x.b.story?.rarity ?? 'no story'}). A rare story is a possibility, not a prediction.`,
     x.base.counterfactual
