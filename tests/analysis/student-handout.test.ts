@@ -121,6 +121,19 @@ describe('the student handout', () => {
   });
 });
 
+describe("the teacher's stories", () => {
+  test('a story found past the handout\'s own runs says its ending is rarer than they count, not that none ends so', async () => {
+    // In team B's world of 1990 about 1 branch in 20,000 joins: none of the first 2,000, but the search finds one further on.
+    const b = await scenario(fileURLToPath(new URL('../../scenarios/kits/1990/team-b.yaml', import.meta.url)));
+    const d = await prepareHandout({ scenario: b, command: 'x' }, { seed: '1', runs: 2000, sensitivityRuns: 100, storySearch: 20_000, rewriteSearch: { runs: 100, maxDistance: 1, maxChanges: 1 } });
+    expect(d.results.outcomes.joined.count).toBe(0);
+    const joins = d.stories.find((st) => st.kind === 'joined')!;
+    expect(joins.branch).toBeGreaterThanOrEqual(2000);
+    expect(joins.rarity).toBe('rarer than 1 branch in 2,000: none of the 2,000 counted here ends this way, and this one was found by searching further');
+    expect(handoutMarkdown(d)).not.toContain('none of 2,000 branches ends this way');
+  });
+});
+
 describe('plain words', () => {
   test('reliability marks, source ids and section marks are taken out of a text; the words stay', () => {
     expect(plainWords('Bush and Baker dismiss the proposal (Baker reportedly called it a "dream", U): while')).toBe('Bush and Baker dismiss the proposal (Baker reportedly called it a "dream"): while');

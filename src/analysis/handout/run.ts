@@ -197,7 +197,9 @@ function storyOf(model: CompiledModel, seed: string, kind: StoryKind, keyPaths: 
     return sampled === undefined ? [] : [{ path, label: paramLabel(model.scenario, path), value: sampled.value }];
   });
   const outcome = EXITS.find((e) => e.exit === trace.exit.exit)!.outcome;
-  const rarity = endsThisWay(results.outcomes[outcome].count, results.runs);
+  // A branch found past the handout's own runs: its ending is rarer than they can count, not absent.
+  const counted = results.outcomes[outcome].count;
+  const rarity = counted > 0 ? endsThisWay(counted, results.runs) : `rarer than 1 branch in ${integer(results.runs)}: none of the ${integer(results.runs)} counted here ends this way, and this one was found by searching further`;
   return { kind, title, branch, story: tellStory(model, seed, trace), keyValues, rarity };
 }
 
