@@ -13,9 +13,6 @@ import { htmlText } from './safe-text.js';
 export const CHART_FONT_SIZE = 12;
 const FONT = `font-family="Helvetica, Arial, 'Liberation Sans', sans-serif" font-size="${CHART_FONT_SIZE}"`;
 const n = (x: number) => (Math.round(x * 10) / 10).toString();
-const pctText = (x: number) => pct(x);
-/** A share as the command line prints it: one that is not 0 never reads 0.0%, one that is not 1 never 100.0% (`<0.01%`, `0.03%`). */
-const shareText = (x: number) => sharePct(x);
 
 /** Helvetica's advance widths (thousandths of an em) for printable ASCII, from its AFM file. */
 const WIDTHS =
@@ -125,7 +122,7 @@ function layoutRows(labels: readonly string[], labelW: number, baseH: number): {
 
 /** Horizontal bars of shares on a 0–100% axis, each with its 95% interval as a whisker. */
 export function barChartSvg(rows: readonly BarRow[], title: string, width = 640): string {
-  const valueW = Math.ceil(Math.max(textWidth('100.0%'), ...rows.map((r) => textWidth(shareText(r.share))))) + 8;
+  const valueW = Math.ceil(Math.max(textWidth('100.0%'), ...rows.map((r) => textWidth(sharePct(r.share))))) + 8;
   const labelW = labelColumn(rows.map((r) => r.label), 120, Math.round(width * 0.42));
   const barW = width - labelW - valueW - 14;
   const x = (share: number) => labelW + Math.max(0, Math.min(1, share)) * barW;
@@ -142,7 +139,7 @@ export function barChartSvg(rows: readonly BarRow[], title: string, width = 640)
       const [lo, hi] = r.ci95;
       out.push(`<line x1="${n(x(lo))}" x2="${n(x(hi))}" y1="${n(mid)}" y2="${n(mid)}" stroke="#000" stroke-width="1"/>`);
     }
-    out.push(`<text x="${n(width - 4)}" y="${n(mid + 4)}" text-anchor="end">${htmlText(shareText(r.share))}</text>`);
+    out.push(`<text x="${n(width - 4)}" y="${n(mid + 4)}" text-anchor="end">${htmlText(sharePct(r.share))}</text>`);
   });
   const axisY = top + layout.total + 4;
   out.push(`<line x1="${labelW}" x2="${labelW + barW}" y1="${axisY}" y2="${axisY}" stroke="#000"/>`);
@@ -207,12 +204,12 @@ export function tornadoSvg(rows: readonly TornadoBar[], baseline: number, title:
   out.push(`<line x1="${n(bx)}" x2="${n(bx)}" y1="${top - 4}" y2="${bottom + 4}" stroke="#000" stroke-dasharray="3,2"/>`);
   out.push(`<line x1="${labelW}" x2="${labelW + barW}" y1="${bottom + 4}" y2="${bottom + 4}" stroke="#000"/>`);
   // The baseline's tick is centred on it but kept inside the chart; the ends only where they do not collide with it.
-  const baseText = `baseline ${shareText(baseline)}`;
+  const baseText = `baseline ${sharePct(baseline)}`;
   const baseW = textWidth(baseText);
   const baseX = Math.max(labelW + baseW / 2, Math.min(width - 4 - baseW / 2, bx));
   out.push(`<text x="${n(baseX)}" y="${bottom + 18}" text-anchor="middle">${htmlText(baseText)}</text>`);
-  const minText = pctText(min);
-  const maxText = pctText(max);
+  const minText = pct(min);
+  const maxText = pct(max);
   if (x(min) + textWidth(minText) + 6 < baseX - baseW / 2) out.push(`<text x="${n(x(min))}" y="${bottom + 18}" text-anchor="start">${minText}</text>`);
   if (x(max) - textWidth(maxText) - 6 > baseX + baseW / 2) out.push(`<text x="${n(x(max))}" y="${bottom + 18}" text-anchor="end">${maxText}</text>`);
   out.push('</svg>');
@@ -230,7 +227,7 @@ export interface PairRow {
  * centre) is drawn first and dark, the other light below it; the legend names both.
  */
 export function pairedBarsSvg(rows: readonly PairRow[], names: readonly [string, string], title: string, width = 640): string {
-  const valueText = (r: PairRow) => `${shareText(r.b)} · ${shareText(r.a)}`;
+  const valueText = (r: PairRow) => `${sharePct(r.b)} · ${sharePct(r.a)}`;
   const valueW = Math.ceil(Math.max(textWidth('100.0% · 100.0%'), ...rows.map((r) => textWidth(valueText(r))))) + 8;
   const labelW = labelColumn(rows.map((r) => r.label), 120, Math.round(width * 0.4));
   const barW = width - labelW - valueW - 10;

@@ -45,6 +45,18 @@ export function completeDocument(edited: Scenario, header: Omit<OverrideHeader, 
   return { id: header.id ?? edited.id, title: header.title ?? edited.title, ...rest };
 }
 
+/**
+ * The id and title a saved copy of `edited` carries: the id its file's name gives, else the
+ * scenario's with "-edited" once; the title the user gave, else the original's, marked
+ * "(edited)" once and only when a value differs from it (a copy saved unchanged is not edited).
+ */
+export function savedHeader(original: Scenario, edited: Scenario, idFromName?: string): { id: string; title: string } {
+  const id = idFromName ?? `${edited.id.replace(/-edited$/, '')}-edited`;
+  if (edited.title !== original.title) return { id, title: edited.title };
+  const changed = countChanges(overrideDocument(original, edited, { extends: '' })) > 0;
+  return { id, title: changed && !original.title.endsWith(' (edited)') ? `${original.title} (edited)` : original.title };
+}
+
 /** How many values an override document sets (an entry of a keyed list counts its fields, not its name). */
 export function countChanges(doc: AuthoringMap): number {
   let n = 0;

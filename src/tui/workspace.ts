@@ -89,15 +89,12 @@ export function fileWorkspace(options: FileWorkspaceOptions): Workspace {
     exists: (path) => existsSync(path),
     async save(source, edited, target) {
       // Writing YAML needs the YAML library: loaded on the first save, not when the UI opens.
-      const { authoringYaml, completeDocument, countChanges, extendsReference, overrideDocument } = await import('../scenario/override-document.js');
+      const { authoringYaml, completeDocument, countChanges, extendsReference, overrideDocument, savedHeader } = await import('../scenario/override-document.js');
       const base = await loadScenarioFile(source, { bundledDir });
       if (!base.ok) return { ok: false, message: `cannot read ${source} to compare with: ${base.issues.map(formatIssue)[0] ?? ''}` };
       // Relative to where the file goes: through a symbolic link, that may be another folder.
       const reference = extendsReference(source, await placeWritten(target), bundledDir);
-      const id = idFromFileName(target) ?? `${edited.id.replace(/-edited$/, '')}-edited`;
-      const baseTitle = base.value.scenario.title;
-      // A file saved from an edited file is still "(edited)" once, not "(edited) (edited)".
-      const title = edited.title === baseTitle && !baseTitle.endsWith(' (edited)') ? `${baseTitle} (edited)` : edited.title;
+      const { id, title } = savedHeader(base.value.scenario, edited, idFromFileName(target));
       try {
         const found = await inspectOutput(target);
         const refused = await refusedTarget(found, base.value.chain);

@@ -5,7 +5,7 @@ import type { Scenario } from '../../src/model/scenario.js';
 import { isAuthoringMap, scenarioToAuthoring, type AuthoringMap, type AuthoringValue } from '../../src/scenario/authoring.js';
 import { isMergedMap, keyFieldOf } from '../../src/scenario/document-shape.js';
 import type { PathSegment } from '../../src/scenario/located.js';
-import { authoringYaml, completeDocument, countChanges, extendsReference, overrideDocument } from '../../src/scenario/override-document.js';
+import { authoringYaml, completeDocument, countChanges, extendsReference, overrideDocument, savedHeader } from '../../src/scenario/override-document.js';
 import { sampleScenario } from '../helpers/sample-scenario.js';
 
 /** What `extends` does (scenario/merge.ts), on plain documents: the oracle for the diff. */
@@ -119,5 +119,28 @@ describe('authoringYaml', () => {
     expect(text).toContain('interest: { value: 0.3, source: S31 }');
     expect(text).toMatch(/- \{ kind: consent, allies: all, delta: \{ value: -0.2, source: S30 \} \}/);
     expect(parse(text)).toEqual(doc);
+  });
+});
+
+describe('savedHeader: the id and title of a saved copy', () => {
+  const s = sampleScenario();
+  const changed = edit(s, (d) => {
+    d.candidate.interest = { dist: { kind: 'fixed', value: 0.42 }, source: 'assumption' };
+  });
+
+  it('marks the title "(edited)" only when a value differs', () => {
+    expect(savedHeader(s, changed)).toEqual({ id: `${s.id}-edited`, title: `${s.title} (edited)` });
+    // Saved or downloaded unchanged, a copy is not edited: its title stays the original's.
+    expect(savedHeader(s, structuredClone(s))).toEqual({ id: `${s.id}-edited`, title: s.title });
+  });
+
+  it('says "-edited" and "(edited)" once, for a copy of a copy', () => {
+    const saved = { ...s, id: `${s.id}-edited`, title: `${s.title} (edited)` };
+    const again = { ...changed, id: saved.id, title: saved.title };
+    expect(savedHeader(saved, again)).toEqual({ id: `${s.id}-edited`, title: `${s.title} (edited)` });
+  });
+
+  it('keeps a title the user gave, and the id a file name gives', () => {
+    expect(savedHeader(s, { ...changed, title: 'Our team' }, 'team-b')).toEqual({ id: 'team-b', title: 'Our team' });
   });
 });

@@ -36,3 +36,18 @@ describe('the page\'s address', () => {
     await expect(decodeDocument(bomb)).rejects.toThrow('over 1,000,000 bytes');
   });
 });
+
+describe('the YAML the page downloads', () => {
+  test('is titled "(edited)" once, and only when a value differs from the file opened', async () => {
+    const { downloadYaml } = await import('../../src/web/app/state/loader.js');
+    const { sampleScenario } = await import('../helpers/sample-scenario.js');
+    const s = sampleScenario();
+    const titleOf = (text: string) => /^title: (.*)$/m.exec(text)?.[1];
+    expect(titleOf(downloadYaml(s, structuredClone(s), undefined).text)).toBe(s.title);
+    const edited = { ...s, candidate: { ...s.candidate, interest: { dist: { kind: 'fixed' as const, value: 0.42 }, source: 'assumption' } } };
+    expect(titleOf(downloadYaml(s, edited, undefined).text)).toBe(`${s.title} (edited)`);
+    // A file saved before, opened and edited again.
+    const saved = { ...s, title: `${s.title} (edited)` };
+    expect(titleOf(downloadYaml(saved, { ...edited, title: saved.title }, undefined).text)).toBe(`${s.title} (edited)`);
+  });
+});

@@ -12,6 +12,7 @@ export const GLOSSARY: readonly { readonly term: string; readonly pattern: RegEx
   { term: 'ratify', pattern: /\bratif(?:y|ies|ied|ication)\b/i, meaning: 'to approve a treaty at home, usually by a vote of parliament, after the government has signed it' },
   { term: 'hold out', pattern: /\bhold(?:s)?[- ]out\b/i, meaning: 'to refuse for now while bargaining for something in return' },
   { term: 'Membership Action Plan', pattern: /\bMembership Action Plan\b|\bMAP\b/, meaning: 'NATO\'s programme, from 1999, in which a candidate reforms year by year before it can be invited' },
+  { term: 'standard path', pattern: /\bstandard path\b/i, meaning: 'the usual way in: the candidate applies like any other, meets the conditions the members set and waits to be invited' },
   { term: 'special status', pattern: /\bspecial (?:status|place|track)\b/i, meaning: 'asking to join on better terms than other candidates instead of following the usual path' },
   { term: 'North Atlantic Council', pattern: /\bNorth Atlantic Council\b/, meaning: 'the body where all NATO members decide together' },
   { term: 'counterfactual', pattern: /\bcounterfactual\b/i, meaning: 'a "what if" history that changes some facts of the real one' },

@@ -2,7 +2,7 @@ import { findBaseline } from '../../../analysis/rewrite/baseline.js';
 import type { Scenario } from '../../../model/scenario.js';
 import type { AuthoringMap } from '../../../scenario/authoring.js';
 import { loadScenarioFile, problemsText } from '../../../scenario/load.js';
-import { authoringYaml, completeDocument, countChanges, overrideDocument } from '../../../scenario/override-document.js';
+import { authoringYaml, completeDocument, countChanges, overrideDocument, savedHeader } from '../../../scenario/override-document.js';
 import { putFile, setWorkingFolder } from '../../platform/files.js';
 import { bundledFiles } from './data.js';
 
@@ -111,8 +111,7 @@ export interface Download {
  * copy when the scenario came from a file or from a folder `bundled:` cannot name.
  */
 export function downloadYaml(original: Scenario, edited: Scenario, bundledName: string | undefined): Download {
-  const id = `${edited.id.replace(/-edited$/, '')}-edited`;
-  const title = edited.title === original.title ? `${original.title} (edited)` : edited.title;
+  const { id, title } = savedHeader(original, edited);
   const name = `${id}.yaml`;
   if (bundledName !== undefined && !bundledName.includes('/')) {
     const doc = overrideDocument(original, edited, { extends: `bundled:${bundledName}`, id, title });
