@@ -146,6 +146,20 @@ describe('article10 kit', () => {
     expect(guide).not.toContain('almost never ends in membership');
   });
 
+  test("the guide's membership shares are compare's, so a team whose branches join at all never reads 0.0%", async () => {
+    // At 20,000 branches of seed 1, 17 of team A's branches join and 1 of team B's.
+    const out = join(scratch, 'class-1990-shares');
+    const r = await cliAsync(['kit', '1990', '--out', out, '--runs', '20000'], { timeoutMs: 120_000 });
+    expect(r.code, r.stderr).toBe(0);
+    const compared = await cliAsync(['compare', 'team-a.yaml', 'team-b.yaml', '--runs', '20000', '--seed', '1'], { cwd: out, timeoutMs: 120_000 });
+    expect(compared.code, compared.stderr).toBe(0);
+    const row = /Joined \(instrument deposited\) +(\S+) +(\S+) /.exec(compared.stdout)!;
+    expect([row[1], row[2]]).toEqual(['0.09%', '<0.01%']);
+    const guide = visibleText(readFileSync(join(out, 'teachers-guide.html'), 'utf8')).replace(/\s+/g, ' ');
+    expect(guide).toContain(`Membership: team A ${row[1]}, team B ${row[2]}.`);
+    expect(guide).toContain('about 1 branch in 20,000 joins');
+  });
+
   test('bad input is refused with exit 2 and a message, and nothing is written', () => {
     const file = join(scratch, 'a-file.txt');
     writeFileSync(file, 'x');

@@ -9,6 +9,9 @@ import { handoutBranches, prepareHandout, rewriteSearchBranches } from '../../sr
 import { HANDOUT_SECTIONS, type HandoutData } from '../../src/analysis/handout/content.js';
 import { handoutHtml } from '../../src/analysis/handout/html.js';
 import { handoutMarkdown } from '../../src/analysis/handout/markdown.js';
+import { compareText } from '../../src/analysis/compare/text.js';
+import { summaryText } from '../../src/analysis/summary/text.js';
+import { wilson } from '../../src/engine/stats.js';
 import { htmlText as esc, markdownText as md } from '../../src/report/safe-text.js';
 import { PLANTED, scenario, scenarioText } from './helpers.js';
 
@@ -70,6 +73,29 @@ describe('handouts', () => {
     expect(text).toContain('preconditions.x.threshold: 0.7 -> 0.5');
     expect(handoutHtml(d)).toContain(`<h2>${HANDOUT_SECTIONS.compare}</h2>`);
     expect(d.comparison.outcomes.joined.difference).toBeGreaterThan(0);
+  });
+
+  test('a rare ending and a small clear difference read as run and compare print them, not as 0.0% or an interval reaching 0', async () => {
+    const base = await handout();
+    const a = await scenario(PLANTED);
+    const b = await scenario(PLANTED, ['preconditions.x.threshold=0.5']);
+    const c = await compareScenarios(a, b, { seed: 'h', runs: 2000 });
+    // As the 1990 kit's teams give them at 20,000 branches: one branch pending at the horizon; joined in 17 branches of A and 1 of B.
+    const rare = { count: 1, share: 1 / 20000, ci95: wilson(1, 20000) };
+    const results = { ...base.results, outcomes: { ...base.results.outcomes, pending_at_horizon: rare } };
+    const joined = { ...c.outcomes.joined, a: 17 / 20000, b: 1 / 20000, difference: -16 / 20000, ci95: [-0.0012, -0.0004] as const };
+    const comparison = { ...c, outcomes: { ...c.outcomes, joined } };
+    const d = { ...base, results, comparison };
+    const pending = 'Pending at horizon (objection or ratification under way)';
+    // What run and compare print for the same numbers.
+    expect(summaryText(results)).toMatch(new RegExp(`${pending.replace(/[()]/g, '\\$&')} +<0\\.01% +\\[<0\\.01%, 0\\.03%\\]`));
+    expect(compareText(comparison)).toMatch(/Joined \(instrument deposited\) +0\.09% +<0\.01% +-0\.08 pts +\[-0\.12, -0\.04\]/);
+    const text = handoutMarkdown(d);
+    expect(text).toContain(`| ${pending} | <0.01% | [<0.01%, 0.03%] |`);
+    expect(text).toContain('| Joined (instrument deposited) | 0.09% | <0.01% | -0.08 | -0.12 to -0.04 |');
+    const html = handoutHtml(d);
+    expect(html).toContain(`<td>${pending}</td><td class="num">&lt;0.01%</td><td class="num">[&lt;0.01%, 0.03%]</td>`);
+    expect(html).toContain('<td>Joined (instrument deposited)</td><td class="num">0.09%</td><td class="num">&lt;0.01%</td><td class="num">-0.08</td><td class="num">-0.12 to -0.04</td>');
   });
 
   test('--outcome picks the share the tornado explains', async () => {

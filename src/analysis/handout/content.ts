@@ -7,7 +7,7 @@ import { resolveSource } from '../../model/sources.js';
 import { describeParam } from '../../scenario/params.js';
 import type { Comparison } from '../compare/comparison.js';
 import { partingText } from '../compare/text.js';
-import { integer, sharePct } from '../../report/format.js';
+import { integer, points, pointsDigits, sharePct, shareInterval } from '../../report/format.js';
 import { paramLabel } from '../../report/param-labels.js';
 import type { RewriteDistance } from '../rewrite/rewrite-distance.js';
 import { nameWithCode } from '../../model/names.js';
@@ -249,6 +249,24 @@ export function handoutMeasure(r: Results): { name: string; why: string } {
 }
 
 /** The outcomes in the order of the model, with their labels: for charts. */
+/**
+ * A share and its 95% interval as `run` prints them: a share that is not 0 never reads as 0.0%,
+ * nor one that is not 1 as 100.0% (sharePct, shareInterval).
+ */
+export function shareCells(x: { readonly share: number; readonly ci95: readonly [number, number] }): [string, string] {
+  return [sharePct(x.share), shareInterval(x.share, x.ci95)];
+}
+
+/**
+ * A row of the side-by-side comparison as `compare` prints it: A's and B's shares (sharePct),
+ * and B − A with its paired interval to as many decimals as show it (pointsDigits), so that a
+ * clear difference never reads as one whose interval reaches 0.
+ */
+export function pairedCells(x: { readonly a: number; readonly b: number; readonly difference: number; readonly ci95: readonly [number, number] }): [string, string, string, string] {
+  const digits = pointsDigits(x.ci95);
+  return [sharePct(x.a), sharePct(x.b), points(x.difference, digits), `${points(x.ci95[0], digits)} to ${points(x.ci95[1], digits)}`];
+}
+
 export function outcomeRows(r: Results): { outcome: Outcome; label: string; share: number; ci95: readonly [number, number] }[] {
   return (Object.keys(r.outcomes) as Outcome[]).map((o) => ({ outcome: o, label: OUTCOME_LABELS[o], share: r.outcomes[o].share, ci95: r.outcomes[o].ci95 }));
 }

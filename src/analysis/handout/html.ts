@@ -1,7 +1,7 @@
 import { yearLabel } from '../explain/story.js';
 import { OUTCOMES, OUTCOME_LABELS, STAGE_LABELS } from '../../model/outcome.js';
-import { integer, points, shareInterval, sharePct } from '../../report/format.js';
-import { assumptionTables, discussionPrompts, HANDOUT_SECTIONS, handoutSources, movingSwings, outcomeRows, type HandoutData, type HandoutStory } from './content.js';
+import { integer, points, sharePct } from '../../report/format.js';
+import { assumptionTables, discussionPrompts, HANDOUT_SECTIONS, handoutSources, movingSwings, outcomeRows, pairedCells, shareCells, type HandoutData, type HandoutStory } from './content.js';
 import { paramLabel } from '../../report/param-labels.js';
 import { rewriteLine, rewriteLines } from '../rewrite/rewrite-distance.js';
 import { htmlPage, htmlText } from '../../report/safe-text.js';
@@ -66,7 +66,7 @@ export function handoutHtml(d: HandoutData, options: { top?: number } = {}): str
     HANDOUT_SECTIONS.outcomes,
     `<p>Each branch ends in exactly one way; the whisker is the 95% interval of the Monte Carlo estimate.</p>\n` +
       chartNamed(charts, 'outcomes') +
-      table(['outcome', 'share', '95% interval'], outcomes.map((o) => [o.label, sharePct(o.share), shareInterval(o.share, o.ci95)]), new Set([1, 2])),
+      table(['outcome', 'share', '95% interval'], outcomes.map((o) => [o.label, ...shareCells(o)]), new Set([1, 2])),
   );
 
   let funnel = `<p>Share of branches reaching each stage of Article 10: application, a unanimous invitation, ratification by every member.</p>\n${chartNamed(charts, 'funnel')}`;
@@ -81,7 +81,7 @@ export function handoutHtml(d: HandoutData, options: { top?: number } = {}): str
 
   if (d.comparison !== null) {
     const c = d.comparison;
-    const row = (label: string, x: { a: number; b: number; difference: number; ci95: readonly [number, number] }) => [label, sharePct(x.a), sharePct(x.b), points(x.difference), `${points(x.ci95[0])} to ${points(x.ci95[1])}`];
+    const row = (label: string, x: Parameters<typeof pairedCells>[0]) => [label, ...pairedCells(x)];
     const listed = rewriteLines(c.assumptions);
     section(
       'compare',

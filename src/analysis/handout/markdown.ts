@@ -1,7 +1,7 @@
 import { yearLabel } from '../explain/story.js';
 import { OUTCOMES, OUTCOME_LABELS, STAGE_LABELS } from '../../model/outcome.js';
-import { bar, integer, points, shareInterval, sharePct } from '../../report/format.js';
-import { assumptionTables, discussionPrompts, HANDOUT_SECTIONS, handoutSources, movingSwings, type HandoutData, type HandoutStory } from './content.js';
+import { bar, integer, points, sharePct } from '../../report/format.js';
+import { assumptionTables, discussionPrompts, HANDOUT_SECTIONS, handoutSources, movingSwings, pairedCells, shareCells, type HandoutData, type HandoutStory } from './content.js';
 import { paramLabel } from '../../report/param-labels.js';
 import { rewriteLine, rewriteLines } from '../rewrite/rewrite-distance.js';
 import { markdownCode, markdownText as md } from '../../report/safe-text.js';
@@ -39,11 +39,11 @@ export function handoutMarkdown(d: HandoutData, options: { top?: number } = {}):
 
   section(HANDOUT_SECTIONS.outcomes);
   out.push('Each branch ends in exactly one way; the interval is the 95% range of the Monte Carlo estimate.', '');
-  out.push(...mdTable(['outcome', 'share', '95% interval', ''], OUTCOMES.map((o) => [md(OUTCOME_LABELS[o]), sharePct(r.outcomes[o].share), shareInterval(r.outcomes[o].share, r.outcomes[o].ci95), bar(r.outcomes[o].share, 30)]), new Set([1])));
+  out.push(...mdTable(['outcome', 'share', '95% interval', ''], OUTCOMES.map((o) => [md(OUTCOME_LABELS[o]), ...shareCells(r.outcomes[o]), bar(r.outcomes[o].share, 30)]), new Set([1])));
 
   section(HANDOUT_SECTIONS.funnel);
   out.push('Share of branches reaching each stage of Article 10: application, a unanimous invitation, ratification by every member.', '');
-  out.push(...mdTable(['stage', 'share', '95% interval', ''], r.funnel.map((f) => [md(STAGE_LABELS[f.stage]), sharePct(f.share), shareInterval(f.share, f.ci95), bar(f.share, 30)]), new Set([1])));
+  out.push(...mdTable(['stage', 'share', '95% interval', ''], r.funnel.map((f) => [md(STAGE_LABELS[f.stage]), ...shareCells(f), bar(f.share, 30)]), new Set([1])));
   if (r.blockers.length > 0) {
     out.push('', 'What ended the branches that did not join, most frequent first:', '');
     out.push(...mdTable(['outcome', 'who', 'why', 'share'], r.blockers.slice(0, 6).map((b) => [md(b.outcome), md(b.actorName), md(b.reason.label) + (b.reason.source ? ` \\[${md(b.reason.source)}\\]` : ''), sharePct(b.share)]), new Set([3])));
@@ -54,7 +54,7 @@ export function handoutMarkdown(d: HandoutData, options: { top?: number } = {}):
     section(HANDOUT_SECTIONS.compare);
     out.push(`A: **${md(c.a.title)}** (${md(c.a.scenario)}). B: **${md(c.b.title)}** (${md(c.b.scenario)}). This handout is centred on B: its tornado and stories are B's.`, '');
     out.push(`Both run on the same ${integer(c.runs)} branches (common random numbers), so B − A is the effect of the differing assumptions, with a paired 95% interval.`, '');
-    const row = (label: string, x: { a: number; b: number; difference: number; ci95: readonly [number, number] }) => [md(label), sharePct(x.a), sharePct(x.b), points(x.difference), `${points(x.ci95[0])} to ${points(x.ci95[1])}`];
+    const row = (label: string, x: Parameters<typeof pairedCells>[0]) => [md(label), ...pairedCells(x)];
     out.push(...mdTable(['outcome', 'A', 'B', 'B − A (pts)', '95% interval'], OUTCOMES.map((o) => row(OUTCOME_LABELS[o], c.outcomes[o])), new Set([1, 2, 3])));
     out.push('', ...mdTable(['stage', 'A', 'B', 'B − A (pts)', '95% interval'], c.funnel.map((f) => row(STAGE_LABELS[f.stage], f)), new Set([1, 2, 3])));
     out.push('', `${md(partingText(c))}.`, '');
