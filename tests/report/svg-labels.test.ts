@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { barChartSvg, fitLines, textWidth } from '../../src/report/svg.js';
+import { barChartSvg, fitLines, pairedBarsSvg, textWidth } from '../../src/report/svg.js';
 
 describe('chart labels on at most two lines', () => {
   test('words that fit are kept whole; an ellipsis marks only text that was cut', () => {
@@ -25,5 +25,26 @@ describe('a label wrapped on two lines', () => {
     const svg = barChartSvg([{ label, share: 0.01 }, { label: 'Joined', share: 0.2 }], 'Outcomes');
     expect(svg).toMatch(/<\/tspan><tspan /);
     expect(labelTexts(svg)).toEqual([label, 'Joined']);
+  });
+});
+
+describe('the share beside a bar', () => {
+  /** The value texts at the right edge of a chart (text-anchor end), as a reader gets them. */
+  const values = (svg: string) => [...svg.matchAll(/<text [^>]*text-anchor="end">([^<]*)<\/text>/g)].map((m) => m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+
+  test('reads as run prints it: a share that is not 0 never reads as 0.0%, nor one short of all as 100.0%', () => {
+    const svg = barChartSvg(
+      [
+        { label: 'Joined', share: 1 / 20000 },
+        { label: 'Vetoed', share: 0.99995 },
+        { label: 'Withdrawn', share: 0 },
+      ],
+      'Outcomes',
+    );
+    // The three bars' values, then the axis's last tick.
+    expect(values(svg)).toEqual(['<0.01%', '>99.99%', '0.0%', '100%']);
+    expect(svg).not.toMatch(/>[<>]\d/);
+    const pairs = pairedBarsSvg([{ label: 'Joined', a: 17 / 20000, b: 1 / 20000 }], ['Team A', 'Team B'], 'Joined');
+    expect(values(pairs)).toContain('<0.01% · 0.09%');
   });
 });
