@@ -67,14 +67,16 @@ export function points(x: number, digits = 1): string {
 /**
  * Decimals to show a difference in percentage points with: one, and up to three where one would
  * read as 0.0 an interval that is not nothing: at its bound nearer 0 when it excludes 0 (a clear
- * difference), at its wider bound when it spans 0. Only identical files read "0.0 [0.0, 0.0]",
- * the zero-width interval of no difference at all.
+ * difference), at its wider bound when it spans 0; and where its two ends, which differ, would
+ * read alike ("[-0.1, -0.1]" looks like no uncertainty at all). Only identical files read
+ * "0.0 [0.0, 0.0]", the zero-width interval of no difference at all.
  */
 export function pointsDigits(ci: readonly [number, number]): number {
   const ends = [Math.abs(ci[0]) * 100, Math.abs(ci[1]) * 100];
   const shown = ci[0] > 0 || ci[1] < 0 ? Math.min(...ends) : Math.max(...ends);
+  const readAlike = (digits: number) => ci[0] !== ci[1] && (ci[0] * 100).toFixed(digits) === (ci[1] * 100).toFixed(digits);
   let digits = 1;
-  while (digits < 3 && shown > 0 && Number(shown.toFixed(digits)) === 0) digits++;
+  while (digits < 3 && ((shown > 0 && Number(shown.toFixed(digits)) === 0) || readAlike(digits))) digits++;
   return digits;
 }
 

@@ -132,6 +132,9 @@ describe('compare', () => {
     expect(pointsDigits([-0.00038, 0.00004])).toBe(2);
     expect(pointsDigits([-0.000004, 0.000001])).toBe(3);
     expect(pointsDigits([0, 0])).toBe(1);
+    // Two ends that differ never read alike, as if the interval had no width: [-0.14, -0.06], not [-0.1, -0.1].
+    expect(pointsDigits([-0.0014, -0.0006])).toBe(2);
+    expect(pointsDigits([0.01, 0.02])).toBe(1);
   });
 
   test('the paired interval follows its formula (Agresti-Min: half a pair added to each cell)', () => {
