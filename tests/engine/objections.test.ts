@@ -125,3 +125,31 @@ describe('talks on hold-outs run from the application, whatever meeting first he
     }
   });
 });
+
+describe('the reason a refusal is named for', () => {
+  /** Every Ally refuses, none met: each criterion weighs the same for an Ally, so each pushes as much. */
+  function noneMet(): Scenario {
+    const base = referenceScenario({ consent: () => 0.1 });
+    return {
+      ...base,
+      candidate: { ...base.candidate, interest: fixed(1), acceptsStandardPath: fixed(1) },
+      preconditions: base.preconditions.map((p) => ({ ...p, level: fixed(0) })),
+    };
+  }
+  const reasons = (s: Scenario) => {
+    const m = compile(s);
+    return [...new Set(summarize(m, simulate(m, 'reason', 1000), { seed: 'reason' }).blockers.map((b) => `${b.reason.kind}:${b.reason.id}`))];
+  };
+
+  test('among criteria that push as much, it is the first in the file, whichever that is', () => {
+    const s = noneMet();
+    expect(reasons(s)).toEqual(['precondition:a']);
+    expect(reasons({ ...s, preconditions: [...s.preconditions].reverse() })).toEqual(['precondition:c']);
+  });
+
+  test('a criterion that pushes more is named, wherever it stands in the file', () => {
+    const s = noneMet();
+    const heavier = { ...s, allies: s.allies.map((a) => ({ ...a, weights: { ...a.weights, b: fixed(0.5) } })) };
+    expect(reasons(heavier)).toEqual(['precondition:b']);
+  });
+});
