@@ -82,6 +82,27 @@ export function toEvent(e: EventDocument, decisionPoint: DecisionPoint, warnings
   };
 }
 
+/**
+ * Effects that name a co-candidate (a `consent` shift, a `block` by it): a co-candidate never
+ * votes on nor ratifies the candidate's accession, so the effect never acts on it, as an Ally
+ * entry's own vote values are never used (see normalizeAllies).
+ */
+export function coCandidateTargetWarnings(doc: ScenarioDocument, warnings: string[]): void {
+  const coCandidates = new Set(doc.candidate.coCandidates ?? []);
+  if (coCandidates.size === 0) return;
+  const owners = [...(doc.rules ?? []).map((r) => ({ path: `rules.${r.id}`, effects: r.effects })), ...(doc.events ?? []).map((e) => ({ path: `events.${e.id}`, effects: e.effects ?? [] }))];
+  for (const { path, effects } of owners) {
+    effects.forEach((effect, j) => {
+      const target = effectTarget<'all' | string[]>(effect);
+      if (target === undefined) return;
+      const named = target.kind === 'allies' ? (target.value === 'all' ? [] : target.value.map((code, k) => ({ code, at: `allies[${k}]` }))) : target.kind === 'ally' ? [{ code: target.value, at: 'ally' }] : [];
+      for (const { code, at } of named) {
+        if (coCandidates.has(code)) warnings.push(`${path}.effects[${j}].${at}: ${code} is a co-candidate, which never votes on nor ratifies the candidate's accession: this ${effect.kind} effect never acts on it`);
+      }
+    });
+  }
+}
+
 /** Whether a condition as written requires event `id` to have happened (not under a `not`, nor as one option of an `any`). */
 function waitsFor(c: ConditionDocument, id: string): boolean {
   if (c.event === id) return true;

@@ -3,7 +3,7 @@ import { PROCEDURES, procedureAt, type ProcedureId } from '../model/procedures.j
 import type { Candidate, DecisionPoint, Precondition, Process, Scenario } from '../model/scenario.js';
 import { DEFAULTS } from './defaults.js';
 import { normalizeAllies } from './normalize-allies.js';
-import { toEvent, toRule } from './normalize-rules.js';
+import { coCandidateTargetWarnings, toEvent, toRule } from './normalize-rules.js';
 import { paramOrDefault, toParam } from './params.js';
 import { factSheetRange, unknownSourceIds } from './unknown-sources.js';
 import type { ParamInput, ScenarioDocument } from './schema.js';
@@ -31,6 +31,7 @@ export function normalizeScenario(doc: ScenarioDocument): { scenario: Scenario; 
     ...(doc.baseline !== undefined && { baseline: doc.baseline }),
     ...(doc.observed !== undefined && { observed: { ...doc.observed } }),
   };
+  coCandidateTargetWarnings(doc, warnings);
   const unknown = unknownSourceIds(scenario);
   if (unknown.length > 0) {
     warnings.push(`cites ${unknown.join(', ')}, which neither the fact sheet (${factSheetRange()}; article10 sources) nor the file's sources define: a reader cannot look ${unknown.length === 1 ? 'it' : 'them'} up`);

@@ -228,6 +228,26 @@ describe('normalization', () => {
     expect(warnings.filter((w) => w.includes('co-candidate'))).toEqual(["allies.XX: a co-candidate never votes on nor ratifies the candidate's accession, so its consent and objection are not used"]);
   });
 
+  it('warns of an effect that names a co-candidate, which never acts on it; not of all Allies, of other Allies or of a member: condition', async () => {
+    const text = withLines(
+      'allies:',
+      '  - { code: XX, name: Neighbour, joined: 2001-06-01 }',
+      'rules:',
+      '  - { id: cool, text: C, source: S1, when: { member: XX }, effects: [{ kind: consent, allies: [US, XX], delta: -0.2 }, { kind: consent, allies: all, delta: -0.1 }] }',
+      '  - { id: stop, text: S, source: S1, effects: [{ kind: block, ally: XX }, { kind: block, ally: US }, { kind: block }] }',
+      'events:',
+      '  - { id: row, label: R, hazard: 0.5, source: S1, effects: [{ kind: block, ally: XX }] }',
+    );
+    const { warnings } = await loaded(text.replace('  code: RU\n', '  code: RU\n  coCandidates: [XX]\n'));
+    expect(warnings.filter((w) => w.includes('co-candidate'))).toEqual([
+      "rules.cool.effects[0].allies[1]: XX is a co-candidate, which never votes on nor ratifies the candidate's accession: this consent effect never acts on it",
+      "rules.stop.effects[0].ally: XX is a co-candidate, which never votes on nor ratifies the candidate's accession: this block effect never acts on it",
+      "events.row.effects[0].ally: XX is a co-candidate, which never votes on nor ratifies the candidate's accession: this block effect never acts on it",
+    ]);
+    // The same file without the co-candidate: XX votes, and every effect acts on it.
+    expect((await loaded(text)).warnings.filter((w) => w.includes('co-candidate'))).toEqual([]);
+  });
+
   it('warns of an event that can never fire: outside the decision window, or waiting for itself; not of one switched off', async () => {
     const { warnings } = await loaded(
       withLines(
