@@ -103,6 +103,14 @@ describe('backtests: real accessions from the record', () => {
     expect(text).toContain('Where the misses stood at the end of the observed year');
   });
 
+  test('one case is counted as one: "over 1 case", "of 1 joined case"', async () => {
+    const poland = await load(backtestFiles().find((f) => f.includes('poland-1999'))!);
+    const text = backtestText(await runBacktests([poland], { seed: 'one', runs: 500, workers: 1, misses: false }));
+    expect(text).toContain('Brier score over 1 case: ');
+    expect(text).toMatch(/in \d of 1 joined case( |$)/m);
+    expect(text).not.toMatch(/\b1 (joined )?cases\b/);
+  });
+
   test('where the misses stood: the same branches stopped at the observed year, accounting for every branch', async () => {
     const inputs = [];
     for (const id of ['finland-2023', 'spain-1982', 'georgia-2008']) inputs.push(await load(backtestFiles().find((f) => f.includes(id))!));

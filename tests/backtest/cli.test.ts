@@ -55,7 +55,7 @@ describe('article10 backtest as a real process', () => {
     const r = cli(['backtest', 'poland-1999', '--runs', '1000']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('backtest-poland-1999');
-    expect(r.stdout).toMatch(/Brier score over 1 cases: \d\.\d{3}/);
+    expect(r.stdout).toMatch(/Brier score over 1 case: \d\.\d{3}/);
     expect(r.stdout).toMatch(/log score: \d\.\d{3}/);
     // One case, alone in its era: the reference is 50/50, so its scores are 0.250 and 0.693.
     expect(r.stdout).toMatch(/^ {2}all +1 +\d\.\d{3} +0\.250 +-?[+]?\d\.\d{2} +\d\.\d{3} +0\.693 /m);

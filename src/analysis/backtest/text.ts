@@ -3,11 +3,13 @@ import { MISS_REWRITE_LIMITS } from './rewrites.js';
 import { OUTCOME_LABELS } from '../../model/outcome.js';
 import { integer, interval, pct, sharePct, table } from '../../report/format.js';
 
+/** "1 case", "20 cases". */
+const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
+
 /** "20 real cases (17 accessions, 3 that did not join)": a candidacy that stalled is no accession. */
 function casesCounted(cases: readonly BacktestCase[]): string {
   const n = cases.length;
   const joined = cases.filter((c) => c.observed.outcome === 'joined').length;
-  const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
   if (joined === n) return `${plural(n, 'real accession case')}`;
   if (joined === 0) return `${plural(n, 'real case')} of a candidate that did not join`;
   return `${plural(n, 'real case')} (${plural(joined, 'accession')}, ${n - joined} that did not join)`;
@@ -49,9 +51,9 @@ export function backtestText(r: BacktestReport): string {
   out.push(...timeText(r));
   out.push(...missesText(r.cases));
   if (r.missRewrites !== null) out.push(...missRewritesText(r.missRewrites));
-  out.push(`Brier score over ${r.cases.length} cases: ${fmt(r.brier)}   outcome Brier: ${fmt(r.brierOutcomes)}   log score: ${fmt(r.logScore)}`);
+  out.push(`Brier score over ${plural(r.cases.length, 'case')}: ${fmt(r.brier)}   outcome Brier: ${fmt(r.brierOutcomes)}   log score: ${fmt(r.logScore)}`);
   out.push(
-    `Accession month: mean |predicted - observed| ${r.meanMonthError === null ? '-' : `${r.meanMonthError.toFixed(1)} months`}; predicted within 12 months of the observed date in ${r.withinTwelveMonths} of ${r.datedJoinedCases} joined cases${r.datedJoinedCases === 0 ? '' : ` (${pct(r.withinTwelveMonths / r.datedJoinedCases, 0)})`}`,
+    `Accession month: mean |predicted - observed| ${r.meanMonthError === null ? '-' : `${r.meanMonthError.toFixed(1)} months`}; predicted within 12 months of the observed date in ${r.withinTwelveMonths} of ${plural(r.datedJoinedCases, 'joined case')}${r.datedJoinedCases === 0 ? '' : ` (${pct(r.withinTwelveMonths / r.datedJoinedCases, 0)})`}`,
   );
   out.push('');
   out.push('Scores against the reference forecast, overall and by era of the decision point');
