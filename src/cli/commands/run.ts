@@ -90,5 +90,5 @@ export function runOutput(items: readonly RunOutputItem[], format: { readonly js
     return stableJson(docs.length === 1 ? docs[0] : docs);
   }
   if (format.csv) return resultsCsv(items.map((i) => ({ results: i.results, ...(i.rewrite !== undefined && { rewriteDistance: i.rewrite.score }) })), format);
-  return items.map((i) => summaryText(i.results, { width: process.stdout.columns ?? 80, ...(i.rewrite !== undefined && { rewrite: i.rewrite }) })).join('\n');
+  return items.map((i) => summaryText(i.results, { ...(process.stdout.isTTY && { width: process.stdout.columns }), ...(i.rewrite !== undefined && { rewrite: i.rewrite }) })).join('\n');
 }

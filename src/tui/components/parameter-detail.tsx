@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import type { Scenario } from '../../model/scenario.js';
 import { resolveSource } from '../../model/sources.js';
 import { itemName, sourceOf, valueText, type ParameterItem } from '../state/parameters.js';
-import { wrapText } from '../text.js';
+import { wrapText } from '../../report/wrap.js';
 
 export interface ParameterDetailProps {
   readonly item: ParameterItem | undefined;

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { Results } from '../../model/results.js';
 import type { LiveResults } from '../hooks/use-live-results.js';
-import { wrapText } from '../text.js';
+import { wrapText } from '../../report/wrap.js';
 import { Blockers } from './blockers.js';
 import { FunnelTree } from './funnel-tree.js';
 import { OutcomeBars } from './outcome-bars.js';

@@ -11,7 +11,8 @@ import { partingText } from '../../analysis/compare/text.js';
 import { useScroll } from '../hooks/use-scroll.js';
 import { SHORT_OUTCOME_LABELS, SHORT_STAGE_LABELS } from '../labels.js';
 import type { DebateRunner } from '../../analysis/compare/debate-runner.js';
-import { pctCell, signedPoints, spread, wrapText } from '../text.js';
+import { pctCell, signedPoints, spread } from '../text.js';
+import { wrapText } from '../../report/wrap.js';
 import { tieLegend } from '../components/blockers.js';
 
 /** One side of the debate: a scenario and why it is on that side ("pinned", "baseline", "edited", a file). */

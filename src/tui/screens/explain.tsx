@@ -9,7 +9,8 @@ import { isStretch, tellStory, type StoryLine } from '../../analysis/explain/sto
 import { SHORT_OUTCOME_LABELS } from '../labels.js';
 import type { Prompt } from '../prompt.js';
 import { storySteps } from '../state/story-steps.js';
-import { spread, wrapText } from '../text.js';
+import { spread } from '../text.js';
+import { wrapText } from '../../report/wrap.js';
 import { useKeys } from '../hooks/use-keys.js';
 
 export interface ExplainScreenProps {

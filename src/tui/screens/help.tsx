@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { padEnd } from '../../report/format.js';
 import { HELP_NOTES, type HelpSection } from '../keys.js';
-import { wrapText } from '../text.js';
+import { wrapText } from '../../report/wrap.js';
 import { useScroll } from '../hooks/use-scroll.js';
 
 export interface HelpScreenProps {

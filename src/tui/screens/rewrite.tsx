@@ -3,7 +3,8 @@ import { REWRITE_METHOD, rewriteLine, rewriteLines } from '../../analysis/rewrit
 import { terminalText } from '../../report/safe-text.js';
 import type { Rewrite } from '../hooks/use-rewrite.js';
 import { useScroll } from '../hooks/use-scroll.js';
-import { spread, wrapText } from '../text.js';
+import { spread } from '../text.js';
+import { wrapText } from '../../report/wrap.js';
 
 export interface RewriteScreenProps {
   readonly rewrite: Rewrite;

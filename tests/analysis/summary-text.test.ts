@@ -1,0 +1,58 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { summaryText } from '../../src/analysis/summary/text.js';
+import { runScenario } from '../../src/batch/run.js';
+import { OUTCOME_LABELS } from '../../src/model/outcome.js';
+import type { Results } from '../../src/model/results.js';
+import { scenario } from './helpers.js';
+
+/** Characters as a terminal counts them: every character here (█, ▏, …) takes one cell. */
+const cells = (line: string) => [...line].length;
+const BARS = /[█▏▎▍▌▋▊▉]/;
+
+describe('the summary of a run, in a terminal and in a file', () => {
+  let r: Results;
+  beforeAll(async () => {
+    // 1990: long blocker reasons, a share in every outcome's row, and branches that join.
+    r = await runScenario(await scenario('russia-1990'), { seed: '1', runs: 4000, workers: 1 });
+  });
+
+  test.each([60, 80, 100, 132])('at %i columns no line is wider than the terminal', (width) => {
+    const text = summaryText(r, { width });
+    const wide = text.split('\n').filter((line) => cells(line) > width);
+    expect(wide).toEqual([]);
+  });
+
+  test('at 80 columns the outcome labels stay whole where they fit, and the one that does not is cut with "…"', () => {
+    const text = summaryText(r, { width: 80 });
+    expect(text).toContain(`  ${OUTCOME_LABELS.joined} `);
+    expect(text).toMatch(/^ {2}Pending at horizon \(objection or ratification [a-z ]*…/m);
+    // The funnel's labels are short: its bars fit beside them.
+    expect(text.split('\n').find((l) => l.startsWith('  Applied '))).toMatch(BARS);
+  });
+
+  test('a wide terminal draws a bar beside each outcome that has a share', () => {
+    const text = summaryText(r, { width: 132 });
+    const row = text.split('\n').find((l) => l.startsWith(`  ${OUTCOME_LABELS.vetoed} `))!;
+    expect(row).toMatch(BARS);
+    expect(text).toContain(`  ${OUTCOME_LABELS.pending_at_horizon} `);
+  });
+
+  test('in a file or a pipe (no width) every label and reason is whole, the numbers before the reason', () => {
+    const text = summaryText(r);
+    expect(text).not.toContain('…');
+    const reason = r.blockers[0]!.reason.label;
+    const row = text.split('\n').find((l) => l.includes(reason))!;
+    // outcome, who, share, mean year, then the reason: a long reason never pushes the numbers away.
+    expect(row.indexOf('%')).toBeLessThan(row.indexOf(reason));
+    expect(row).toContain(r.blockers[0]!.meanYear.toFixed(0));
+  });
+
+  test('a prose line wraps at the terminal with its later lines further in, and is one line in a file', () => {
+    const line = (text: string) => text.split('\n').findIndex((l) => l.startsWith('  Tracks taken on applying'));
+    const narrow = summaryText(r, { width: 60 }).split('\n');
+    const at = line(narrow.join('\n'));
+    expect(narrow[at + 1]).toMatch(/^ {4}\S/);
+    const whole = summaryText(r).split('\n');
+    expect(whole[line(whole.join('\n')) + 1]).not.toMatch(/^ {4}\S/);
+  });
+});
