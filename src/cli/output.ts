@@ -184,6 +184,11 @@ async function whereWritten(path: string): Promise<string> {
   return join(folder, basename(end));
 }
 
+/** The columns of the terminal a text result goes to, to fit it to; undefined when it goes to a file or a pipe, where it stays whole. */
+export function terminalColumns(out: string | undefined): number | undefined {
+  return (out === undefined || out === '-') && process.stdout.isTTY ? process.stdout.columns : undefined;
+}
+
 /** A message, warning or problem list on stderr, with any terminal control in it made visible. */
 export function printToStderr(message: string): void {
   process.stderr.write(terminalText(message));

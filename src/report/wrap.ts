@@ -1,14 +1,23 @@
-/** Word-wraps text to lines of at most `width` characters (long words are cut). */
+/**
+ * Word-wraps text to lines of at most `width` characters (long words are cut). Spaces between
+ * words are kept as written, so that aligned columns stay aligned; a line break takes the place
+ * of the spaces it falls on.
+ */
 export function wrapText(text: string, width: number): string[] {
   const w = Math.max(1, width);
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
-    for (const word of paragraph.split(/\s+/).filter((x) => x !== '')) {
+    // Words and the runs of blanks between them, alternating; the blanks before the first word are dropped.
+    const parts = paragraph.replace(/^\s+/, '').split(/(\s+)/);
+    for (let i = 0; i < parts.length; i += 2) {
+      const word = parts[i]!;
+      if (word === '') continue;
+      const space = i > 0 ? parts[i - 1]!.replace(/\s/g, ' ') : '';
       for (let rest = word; rest.length > 0; ) {
-        const room = line === '' ? w : w - line.length - 1;
+        const room = line === '' ? w : w - line.length - space.length;
         if (rest.length <= room) {
-          line = line === '' ? rest : `${line} ${rest}`;
+          line = line === '' ? rest : `${line}${space}${rest}`;
           rest = '';
         } else if (line !== '') {
           lines.push(line);

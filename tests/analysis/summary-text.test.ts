@@ -56,3 +56,21 @@ describe('the summary of a run, in a terminal and in a file', () => {
     expect(whole[line(whole.join('\n')) + 1]).not.toMatch(/^ {4}\S/);
   });
 });
+
+describe('the comparison, in a terminal and in a file', () => {
+  test('fits the terminal, keeping the spaces that align its columns, and is whole in a file', async () => {
+    const { compareScenarios } = await import('../../src/analysis/compare/run.js');
+    const { compareText } = await import('../../src/analysis/compare/text.js');
+    const c = await compareScenarios(await scenario('russia-1990'), await scenario('russia-1990-common-home'), { seed: '1', runs: 2000 });
+    for (const width of [60, 80, 100]) {
+      const lines = compareText(c, { width }).split('\n');
+      expect(lines.filter((line) => cells(line) > width && !line.startsWith('  ! '))).toEqual([]);
+      // The two spaces after the side's letter stay, as in a file.
+      expect(lines.some((l) => l.startsWith('  A  russia-1990: 1990: Gorbachev'))).toBe(true);
+    }
+    const whole = compareText(c);
+    expect(whole).not.toContain('…');
+    expect(whole).toContain(`  ${OUTCOME_LABELS.pending_at_horizon} `);
+    expect(whole).toContain('  B - A      difference of shares over the same branches (paired): a change caused by the differing assumptions, not by noise between runs\n');
+  });
+});

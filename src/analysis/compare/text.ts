@@ -1,7 +1,8 @@
 import { OUTCOMES, OUTCOME_LABELS, STAGE_LABELS, type Outcome } from '../../model/outcome.js';
 import type { Comparison, ComparisonSide, PairedDifference } from './comparison.js';
 import { csvShare, csvTable, type ShareFormat } from '../../report/csv.js';
-import { integer, pct, points, pointsDigits, sharePct, table, truncate, warningLines } from '../../report/format.js';
+import { integer, points, pointsDigits, sharePct, warningLines } from '../../report/format.js';
+import { fitTable, fitWidth, prose } from '../../report/fit.js';
 import { rewriteLine, rewriteLines } from '../rewrite/rewrite-distance.js';
 
 /** A difference of shares in percentage points: `+1.2 pts`. */
@@ -19,39 +20,38 @@ function differenceText(d: Pick<PairedDifference, 'difference' | 'ci95'>): [stri
   return [pointsText(d.difference, digits), pointsInterval(d.ci95, digits)];
 }
 
-/** The readable comparison: sides, outcomes, funnel, where they part, blockers, assumptions. */
+/** The readable comparison: sides, outcomes, funnel, where they part, blockers, assumptions. Fits a terminal of `width` columns; whole in a file or a pipe (no width). */
 export function compareText(c: Comparison, options: { width?: number } = {}): string {
-  const width = Math.max(60, options.width ?? 80);
+  const width = fitWidth(options.width);
   const out: string[] = [];
-  out.push(`Compare: ${integer(c.runs)} paired branches (same keys, common random numbers) | seed ${c.seed} | v${c.version}`);
-  out.push(...sideLines('A', c.a), ...sideLines('B', c.b));
+  out.push(...prose(`Compare: ${integer(c.runs)} paired branches (same keys, common random numbers) | seed ${c.seed} | v${c.version}`, width));
+  out.push(...sideLines('A', c.a, width), ...sideLines('B', c.b, width));
   out.push('');
-  out.push('Outcomes (share of branches; B - A in percentage points, paired 95% interval)');
-  const row = (label: string, d: PairedDifference) => [label, sharePct(d.a), sharePct(d.b), ...differenceText(d)];
-  out.push(...indent(table(['outcome', 'A', 'B', 'B - A', '95% interval'], OUTCOMES.map((o) => row(OUTCOME_LABELS[o], c.outcomes[o])), new Set([1, 2, 3]))));
+  out.push(...prose('Outcomes (share of branches; B - A in percentage points, paired 95% interval)', width));
+  const row = (label: string, d: PairedDifference) => ({ cells: [label, sharePct(d.a), sharePct(d.b), ...differenceText(d)] });
+  const shares = { right: new Set([1, 2, 3]) };
+  out.push(...fitTable(['outcome', 'A', 'B', 'B - A', '95% interval'], OUTCOMES.map((o) => row(OUTCOME_LABELS[o], c.outcomes[o])), width, shares));
   out.push('');
   out.push('Funnel (share reaching each stage)');
-  out.push(...indent(table(['stage', 'A', 'B', 'B - A', '95% interval'], c.funnel.map((f) => row(STAGE_LABELS[f.stage], f)), new Set([1, 2, 3]))));
-  out.push(`  ${partingText(c)}`);
+  out.push(...fitTable(['stage', 'A', 'B', 'B - A', '95% interval'], c.funnel.map((f) => row(STAGE_LABELS[f.stage], f)), width, shares));
+  out.push(...prose(partingText(c), width, '  '));
   out.push('');
   if (c.blockers.length === 0) out.push('Blockers: the same in both');
   else {
     out.push('Blockers that differ most (share of all branches)');
-    const rows = c.blockers.map((b) => [b.outcome, b.actor, sharePct(b.a), sharePct(b.b), pointsText(b.difference), b.reason.label.replace(/\s+/g, ' ')]);
-    const fixed = Math.max(...table(['outcome', 'who', 'A', 'B', 'B - A'], rows.map((r) => r.slice(0, 5)), new Set()).map((l) => l.length));
-    const fitted = rows.map((r) => [...r.slice(0, 5), truncate(r[5]!, Math.max(20, width - fixed - 4))]);
-    out.push(...indent(table(['outcome', 'who', 'A', 'B', 'B - A', 'why'], fitted, new Set([2, 3, 4]))));
+    const rows = c.blockers.map((b) => ({ cells: [b.outcome, b.actor, sharePct(b.a), sharePct(b.b), pointsText(b.difference), b.reason.label.replace(/\s+/g, ' ')] }));
+    out.push(...fitTable(['outcome', 'who', 'A', 'B', 'B - A', 'why'], rows, width, { right: new Set([2, 3, 4]), elastic: 5, minElastic: 12 }));
   }
   out.push('');
-  out.push(`Assumptions that differ, A -> B (read from the files; size in units of A's documented uncertainty)`);
+  out.push(...prose(`Assumptions that differ, A -> B (read from the files; size in units of A's documented uncertainty)`, width));
   const listed = rewriteLines(c.assumptions);
   if (listed.length === 0) out.push('  none: the two scenarios make the same assumptions');
-  else out.push(...listed.map((l) => `  ${l}`), `  Distance of B from A: ${c.assumptions.score.toFixed(1)}`);
+  else out.push(...[...listed, `Distance of B from A: ${c.assumptions.score.toFixed(1)}`].flatMap((l) => prose(l, width, '  ')));
   out.push('');
   out.push('How to read it');
-  out.push('  B - A      difference of shares over the same branches (paired): a change caused by the differing assumptions, not by noise between runs');
-  out.push('  interval   paired interval from the joint outcome table, Wald adjusted by Agresti and Min (half a branch added to each cell) (JSON: method, ci95Unpaired for the unpaired interval, discordant counts)');
-  out.push('  distance   sqrt(sum z^2) + 1 per rule/event switched + 1 per structural change; z = change in sd of the baseline value');
+  out.push(...prose('B - A      difference of shares over the same branches (paired): a change caused by the differing assumptions, not by noise between runs', width, '  '));
+  out.push(...prose('interval   paired interval from the joint outcome table, Wald adjusted by Agresti and Min (half a branch added to each cell) (JSON: method, ci95Unpaired for the unpaired interval, discordant counts)', width, '  '));
+  out.push(...prose('distance   sqrt(sum z^2) + 1 per rule/event switched + 1 per structural change; z = change in sd of the baseline value', width, '  '));
   // The files' own warnings too (a procedure out of its era, defaults used), each under its side.
   out.push(...warningLines([...c.warnings, ...c.a.warnings.map((w) => `A: ${w}`), ...c.b.warnings.map((w) => `B: ${w}`)]));
   return out.join('\n') + '\n';
@@ -74,12 +74,12 @@ export function partingText(c: Pick<Comparison, 'partAt' | 'apartIn' | 'funnel' 
   return 'They do not part: no stage and no outcome differs beyond Monte Carlo error (every interval includes 0)';
 }
 
-function sideLines(label: string, s: ComparisonSide): string[] {
+function sideLines(label: string, s: ComparisonSide, width: number): string[] {
   const origin = [s.file === undefined ? undefined : `file ${s.file}`, s.extends === undefined ? undefined : `extends ${s.extends}`, s.baseline === undefined ? undefined : `baseline ${s.baseline}`]
     .filter((x) => x !== undefined)
     .join(', ');
-  const lines = [`  ${label}  ${s.scenario}: ${s.title}${origin === '' ? '' : ` (${origin})`}`];
-  if (s.rewrite !== undefined) lines.push(`     ${rewriteLine(s.rewrite)}`);
+  const lines = prose(`${label}  ${s.scenario}: ${s.title}${origin === '' ? '' : ` (${origin})`}`, width, '  ');
+  if (s.rewrite !== undefined) lines.push(...prose(rewriteLine(s.rewrite), width, '     '));
   return lines;
 }
 
@@ -94,8 +94,4 @@ export function compareCsv(c: Comparison, format: ShareFormat = {}): string {
     String(d.discordant.bOnly),
   ];
   return csvTable([header, ...OUTCOMES.map((o) => row('outcome', o, c.outcomes[o])), ...c.funnel.map((f) => row('stage', f.stage, f))]);
-}
-
-function indent(lines: readonly string[]): string[] {
-  return lines.map((l) => `  ${l}`);
 }

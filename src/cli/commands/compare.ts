@@ -10,7 +10,7 @@ import { branchCount } from '../../batch/work-limits.js';
 import { UsageError } from '../errors.js';
 import { checkPercent } from '../common-options.js';
 import { loadForCommand } from '../load.js';
-import { emit, printWarnings } from '../output.js';
+import { emit, printWarnings, terminalColumns } from '../output.js';
 import type { CompareFlags } from './compare.options.js';
 
 /** `article10 compare`: two assumption sets on common random numbers, side by side. */
@@ -39,6 +39,6 @@ export async function compareCommand(fileA: string, fileB: string, flags: Compar
       b: side(b, fileB, rewriteB),
     }),
   );
-  const text = flags.json ? stableJson(comparison) : flags.csv ? compareCsv(comparison, flags) : compareText(comparison, { width: process.stdout.columns ?? 80 });
+  const text = flags.json ? stableJson(comparison) : flags.csv ? compareCsv(comparison, flags) : compareText(comparison, { width: terminalColumns(flags.out) });
   await emit(text, flags.out);
 }

@@ -6,7 +6,7 @@ import { sweepOutput } from '../../analysis/sweep/output.js';
 import { summarize } from '../../engine/index.js';
 import { readTextFile } from '../../io/read-text.js';
 import { UsageError } from '../errors.js';
-import { emit } from '../output.js';
+import { emit, terminalColumns } from '../output.js';
 import { runOutput } from './run.js';
 import { sweepFormat } from './sweep.js';
 import type { MergeFlags } from './merge.options.js';
@@ -39,7 +39,7 @@ export async function mergeCommand(files: readonly string[], flags: MergeFlags):
   }
   let text: string;
   try {
-    text = mergedOutput(parts, flags);
+    text = mergedOutput(parts, { ...flags, width: terminalColumns(flags.out) });
   } catch (error) {
     if (error instanceof ShardError) throw new UsageError(error.message);
     throw error;
@@ -48,7 +48,7 @@ export async function mergeCommand(files: readonly string[], flags: MergeFlags):
 }
 
 /** What merge prints for the parts' texts; throws a one-line ShardError naming the part when one does not verify. */
-export function mergedOutput(parts: readonly { file: string; text: string }[], format: { readonly json?: boolean; readonly csv?: boolean }): string {
+export function mergedOutput(parts: readonly { file: string; text: string }[], format: { readonly json?: boolean; readonly csv?: boolean; readonly width?: number | undefined }): string {
   const merged = mergePartials(parts.map(({ file, text }) => ({ file, partial: parsePartial(text, file) })));
   if (merged.command === 'run') {
     return runOutput(

@@ -12,7 +12,7 @@ import { checkPercent } from '../common-options.js';
 import { interruptSignal } from '../interrupt.js';
 import { loadForCommand } from '../load.js';
 import type { LoadedScenario } from '../../scenario/load.js';
-import { emit, printWarnings } from '../output.js';
+import { emit, printWarnings, terminalColumns } from '../output.js';
 import { progressReporter } from '../progress.js';
 import { RunCancelled } from '../../batch/pool.js';
 import { rewriteFor } from '../baseline.js';
@@ -80,15 +80,15 @@ export async function runCommand(files: readonly string[], flags: RunFlags): Pro
     results: summarize(model, tally, { seed: flags.seed, warnings: loaded[i]!.warnings }),
     ...(rewrites[i] !== undefined && { rewrite: rewrites[i] }),
   }));
-  await emit(runOutput(items, flags), flags.out);
+  await emit(runOutput(items, { ...flags, width: terminalColumns(flags.out) }), flags.out);
 }
 
 /** What `run` prints for its results; `merge` of a run's shards prints the same. */
-export function runOutput(items: readonly RunOutputItem[], format: { readonly json?: boolean; readonly csv?: boolean; readonly percent?: boolean }): string {
+export function runOutput(items: readonly RunOutputItem[], format: { readonly json?: boolean; readonly csv?: boolean; readonly percent?: boolean; readonly width?: number | undefined }): string {
   if (format.json) {
     const docs = items.map((i) => (i.rewrite === undefined ? i.results : { ...i.results, rewrite: i.rewrite }));
     return stableJson(docs.length === 1 ? docs[0] : docs);
   }
   if (format.csv) return resultsCsv(items.map((i) => ({ results: i.results, ...(i.rewrite !== undefined && { rewriteDistance: i.rewrite.score }) })), format);
-  return items.map((i) => summaryText(i.results, { ...(process.stdout.isTTY && { width: process.stdout.columns }), ...(i.rewrite !== undefined && { rewrite: i.rewrite }) })).join('\n');
+  return items.map((i) => summaryText(i.results, { ...(format.width !== undefined && { width: format.width }), ...(i.rewrite !== undefined && { rewrite: i.rewrite }) })).join('\n');
 }

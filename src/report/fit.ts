@@ -1,0 +1,64 @@
+import { bar, table, truncate } from './format.js';
+import { wrapText } from './wrap.js';
+
+/**
+ * Text reports that fit a terminal of `width` columns, and that are whole in a file or a pipe
+ * (width Infinity): tables whose one elastic column gives way, bars in the room the text
+ * leaves, prose word-wrapped.
+ */
+
+/** Cells between a table's columns, and before a table. */
+const GAP = 2;
+const INDENT = '  ';
+/** The narrowest bar worth drawing, and the most cells one takes. */
+const MIN_BAR = 6;
+const MAX_BAR = 24;
+
+export interface FitRow {
+  readonly cells: readonly string[];
+  /** A share from 0 to 1 drawn as a bar after the cells, where there is room. */
+  readonly fill?: number;
+}
+
+export interface FitOptions {
+  /** Columns aligned to the right. */
+  readonly right?: ReadonlySet<number>;
+  /** The column cut with "…" when the text does not fit (default the first), and the fewest characters it keeps. */
+  readonly elastic?: number;
+  readonly minElastic?: number;
+}
+
+/**
+ * An indented table that fits `width`: its text first, then (when every row has a fill) a bar
+ * in the room left, up to MAX_BAR cells and none below MIN_BAR; the elastic column is cut only
+ * when the text alone does not fit.
+ */
+export function fitTable(headers: readonly string[], rows: readonly FitRow[], width: number, options: FitOptions = {}): string[] {
+  const right = options.right ?? new Set<number>();
+  const elastic = options.elastic ?? 0;
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r.cells[i]!.length)));
+  const textWidth = INDENT.length + widths.reduce((sum, w) => sum + w, 0) + GAP * (headers.length - 1);
+  const room = width - textWidth - GAP;
+  if (rows.length > 0 && rows.every((r) => r.fill !== undefined) && room >= MIN_BAR) {
+    const barWidth = Math.min(MAX_BAR, room);
+    return indented(table([...headers, ''], rows.map((r) => [...r.cells, bar(r.fill!, barWidth)]), right));
+  }
+  const keep = Math.max(headers[elastic]!.length, options.minElastic ?? 16, widths[elastic]! - Math.max(0, textWidth - width));
+  return indented(table(headers, rows.map((r) => r.cells.map((c, i) => (i === elastic ? truncate(c, keep) : c))), right));
+}
+
+/** A line of prose after `lead`, word-wrapped to `width` with its later lines two cells further in; one line when width is Infinity. */
+export function prose(text: string, width: number, lead = ''): string[] {
+  if (!Number.isFinite(width)) return [lead + text];
+  const hanging = lead + ' '.repeat(GAP);
+  return wrapText(text, width - hanging.length).map((line, i) => (i === 0 ? lead : hanging) + line);
+}
+
+/** The width to fit: a terminal's columns (at least 60), or Infinity for a file or a pipe. */
+export function fitWidth(columns: number | undefined): number {
+  return columns === undefined ? Infinity : Math.max(60, columns);
+}
+
+function indented(lines: readonly string[]): string[] {
+  return lines.map((l) => INDENT + l);
+}
