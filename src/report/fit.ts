@@ -47,11 +47,14 @@ export function fitTable(headers: readonly string[], rows: readonly FitRow[], wi
   return indented(table(headers, rows.map((r) => r.cells.map((c, i) => (i === elastic ? truncate(c, keep) : c))), right));
 }
 
-/** A line of prose after `lead`, word-wrapped to `width` with its later lines two cells further in; one line when width is Infinity. */
-export function prose(text: string, width: number, lead = ''): string[] {
+/**
+ * A line of prose after `lead`, word-wrapped to `width` with its later lines `hanging` further in
+ * (two cells unless told); one line when width is Infinity. A word longer than the line (a web
+ * address) is left whole.
+ */
+export function prose(text: string, width: number, lead = '', hanging = lead + ' '.repeat(GAP)): string[] {
   if (!Number.isFinite(width)) return [lead + text];
-  const hanging = lead + ' '.repeat(GAP);
-  return wrapText(text, width - hanging.length).map((line, i) => (i === 0 ? lead : hanging) + line);
+  return wrapText(text, width - hanging.length, { keepWords: true }).map((line, i) => (i === 0 ? lead : hanging) + line);
 }
 
 /** The width to fit: a terminal's columns (at least 60), or Infinity for a file or a pipe. */

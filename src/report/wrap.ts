@@ -1,9 +1,10 @@
 /**
- * Word-wraps text to lines of at most `width` characters (long words are cut). Spaces between
- * words are kept as written, so that aligned columns stay aligned; a line break takes the place
- * of the spaces it falls on.
+ * Word-wraps text to lines of at most `width` characters. A word longer than the line is cut,
+ * or with `keepWords` left whole on a line of its own (a web address stays one to copy). Spaces
+ * between words are kept as written, so that aligned columns stay aligned; a line break takes
+ * the place of the spaces it falls on.
  */
-export function wrapText(text: string, width: number): string[] {
+export function wrapText(text: string, width: number, options: { readonly keepWords?: boolean } = {}): string[] {
   const w = Math.max(1, width);
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
@@ -23,8 +24,9 @@ export function wrapText(text: string, width: number): string[] {
           lines.push(line);
           line = '';
         } else {
-          lines.push(rest.slice(0, w));
-          rest = rest.slice(w);
+          const cut = options.keepWords === true ? rest.length : w;
+          lines.push(rest.slice(0, cut));
+          rest = rest.slice(cut);
         }
       }
     }

@@ -5,6 +5,7 @@ import { PROCEDURES } from '../../model/procedures.js';
 import { monthInWords } from '../../model/council-calendar.js';
 import type { Reason } from '../../model/results.js';
 import { resolveSource } from '../../model/sources.js';
+import { fitWidth, prose } from '../../report/fit.js';
 import { pct } from '../../report/format.js';
 import { clause, reasonsOf, strongestObjector, type Refusal } from './reasons.js';
 
@@ -444,24 +445,26 @@ export function plainWords(text: string): string {
 }
 
 /** The story as plain text for the terminal. */
-export function storyText(story: Story): string {
-  const out: string[] = [story.heading, ''];
-  if (story.context) out.push(story.context, '');
+export function storyText(story: Story, options: { readonly width?: number } = {}): string {
+  const width = fitWidth(options.width);
+  const out: string[] = [...prose(story.heading, width), ''];
+  if (story.context) out.push(...prose(story.context, width, '', ''), '');
   if (story.sampled.length > 0) {
     out.push('Values drawn for this branch (uncertain parameters):');
-    for (const s of story.sampled) out.push(`  ${s.path} = ${round(s.value)}${s.source ? `  [${s.source}]` : ''}`);
+    for (const s of story.sampled) out.push(...prose(`${s.path} = ${round(s.value)}${s.source ? `  [${s.source}]` : ''}`, width, '  '));
     out.push('');
   }
   let lastYear = Number.NaN;
   for (const l of story.lines) {
     const year = l.year === lastYear || isStretch(l) ? '    ' : String(l.year);
     lastYear = l.year;
-    out.push(`${year}  ${l.text}${l.source ? `  [${l.source}]` : ''}`);
+    // A year's later lines start under its text, not under the year.
+    out.push(...prose(`${l.text}${l.source ? `  [${l.source}]` : ''}`, width, `${year}  `, '      '));
   }
-  out.push('', `Outcome: ${story.outcome}. ${story.ending}`);
+  out.push('', ...prose(`Outcome: ${story.outcome}. ${story.ending}`, width));
   if (story.sources.length > 0) {
     out.push('', 'Sources');
-    for (const s of story.sources) out.push(`  ${s.id}  ${s.citation}`);
+    for (const s of story.sources) out.push(...prose(`${s.id}  ${s.citation}`, width, '  ', '      '));
   }
   return out.join('\n') + '\n';
 }

@@ -4,7 +4,7 @@ import { integer } from '../../report/format.js';
 import { tellStory, storyText } from '../../analysis/explain/story.js';
 import { UsageError } from '../errors.js';
 import { loadForCommand } from '../load.js';
-import { emit } from '../output.js';
+import { emit, terminalColumns } from '../output.js';
 import type { ExplainFlags } from './explain.options.js';
 
 /** `article10 explain`: one branch told as a story, with the rules that fired and their sources. */
@@ -26,5 +26,5 @@ export async function explainCommand(file: string, flags: ExplainFlags): Promise
   }
   if (branch === undefined) throw new UsageError('say which branch: --branch K, or --outcome <outcome> to find one');
   const story = tellStory(model, flags.seed, traceBranch(model, flags.seed, branch));
-  await emit(flags.json ? JSON.stringify({ scenario: loaded.scenario.id, seed: flags.seed, branch, ...story }, null, 2) + '\n' : storyText(story), flags.out);
+  await emit(flags.json ? JSON.stringify({ scenario: loaded.scenario.id, seed: flags.seed, branch, ...story }, null, 2) + '\n' : storyText(story, { width: terminalColumns(flags.out) }), flags.out);
 }

@@ -74,3 +74,19 @@ describe('the comparison, in a terminal and in a file', () => {
     expect(whole).toContain('  B - A      difference of shares over the same branches (paired): a change caused by the differing assumptions, not by noise between runs\n');
   });
 });
+
+describe('a story, in a terminal and in a file', () => {
+  test('wraps each line under its text, not under its year, and keeps a line per event in a file', async () => {
+    const { compile, traceBranch } = await import('../../src/engine/index.js');
+    const { storyText, tellStory } = await import('../../src/analysis/explain/story.js');
+    const model = compile(await scenario('russia-1990'));
+    const story = tellStory(model, '1', traceBranch(model, '1', 3));
+    const narrow = storyText(story, { width: 80 }).split('\n');
+    // Only a word longer than the line (a web address) may run past it, whole.
+    expect(narrow.filter((l) => cells(l) > 80 && !/\S{60,}/.test(l))).toEqual([]);
+    const first = narrow.findIndex((l) => l.startsWith('1990  '));
+    expect(narrow[first + 1]).toMatch(/^ {6}\S/);
+    const whole = storyText(story).split('\n');
+    expect(whole.filter((l) => /^\d{4}  | {6}\S/.test(l))).toHaveLength(story.lines.length);
+  });
+});
