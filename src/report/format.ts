@@ -53,9 +53,15 @@ function shareAt(share: number, digits: number): string {
  * share of none would.
  */
 export function shareInterval(share: number, ci: readonly [number, number], digits = 1): string {
+  const [lo, hi] = shareIntervalEnds(share, ci, digits);
+  return `[${lo}, ${hi}]`;
+}
+
+/** The two ends of shareInterval, each a percentage (`0.03%`, `<0.01%`), for a layout of its own (the terminal's `0.03–0.05`). */
+export function shareIntervalEnds(share: number, ci: readonly [number, number], digits = 1): [string, string] {
   const d = Math.max(shareDigits(share, digits), shareDigits(ci[0], digits), shareDigits(ci[1], digits));
   const end = (x: number) => shareAt(x, x === 0 || x === 1 ? digits : d);
-  return `[${end(ci[0])}, ${end(ci[1])}]`;
+  return [end(ci[0]), end(ci[1])];
 }
 
 /** A signed difference of shares in percentage points: "+6.5", "-0.3", "0.0". */

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { OUTCOMES, OUTCOME_LABELS } from '../../model/outcome.js';
 import type { Results } from '../../model/results.js';
-import { bar, integer, padEnd, padStart, pct, truncate } from '../../report/format.js';
+import { bar, integer, padEnd, padStart, shareIntervalEnds, truncate } from '../../report/format.js';
 import { SHORT_OUTCOME_LABELS } from '../labels.js';
 import { pctCell, signedPoints } from '../text.js';
 
@@ -18,8 +18,11 @@ export function OutcomeBars({ results, baseline, width, heading = true }: Outcom
   const labels = width >= 72 ? OUTCOME_LABELS : SHORT_OUTCOME_LABELS;
   const labelWidth = Math.max(...OUTCOMES.map((o) => labels[o].length));
   const deltaWidth = baseline === undefined ? 0 : 7;
+  // Each interval as run and compare print it, with the decimals that keep a rare share inside it (0.04%: 0.02–0.06, not 0.0–0.1).
+  const intervals = Object.fromEntries(OUTCOMES.map((o) => [o, shareIntervalEnds(results.outcomes[o].share, results.outcomes[o].ci95).map((end) => end.slice(0, -1)).join('–')]));
+  const longest = Math.max(11, ...Object.values(intervals).map((ci) => ci.length));
   // The intervals only where a bar of 3 cells still fits beside them: cut to "…" they say nothing.
-  const ciWidth = width >= labelWidth + 1 + 3 + 7 + 1 + 11 + deltaWidth ? 11 : 0;
+  const ciWidth = width >= labelWidth + 1 + 3 + 7 + 1 + longest + deltaWidth ? longest : 0;
   const fixed = labelWidth + 1 + 7 + (ciWidth > 0 ? 1 + ciWidth : 0) + deltaWidth;
   const barWidth = Math.max(3, width - fixed);
   const header = padEnd(`Outcomes · ${integer(results.runs)} branches`, width - ciWidth - deltaWidth) + (ciWidth > 0 ? padStart('95% CI', ciWidth) : '') + (baseline ? padStart('Δ pin', deltaWidth) : '');
@@ -32,7 +35,7 @@ export function OutcomeBars({ results, baseline, width, heading = true }: Outcom
       ) : null}
       {OUTCOMES.map((o) => {
         const s = results.outcomes[o];
-        const ci = `${pct(s.ci95[0]).slice(0, -1)}–${pct(s.ci95[1]).slice(0, -1)}`;
+        const ci = intervals[o]!;
         const before = baseline?.outcomes[o];
         const delta = before === undefined ? undefined : s.share - before.share;
         // A change larger than both intervals' half-widths together is unlikely to be Monte Carlo noise.
