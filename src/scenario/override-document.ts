@@ -4,6 +4,7 @@ import type { Scenario } from '../model/scenario.js';
 import { isAuthoringMap, isAuthoringParam, scenarioToAuthoring, type AuthoringMap, type AuthoringValue } from './authoring.js';
 import { isMergedMap, keyFieldOf, KEYED_LISTS } from './document-shape.js';
 import type { PathSegment } from './located.js';
+import { editedTitle } from './edited-title.js';
 
 /**
  * An override file: `extends:` the file a scenario came from plus only what differs, in the
@@ -54,7 +55,7 @@ export function savedHeader(original: Scenario, edited: Scenario, idFromName?: s
   const id = idFromName ?? `${edited.id.replace(/-edited$/, '')}-edited`;
   if (edited.title !== original.title) return { id, title: edited.title };
   const changed = countChanges(overrideDocument(original, edited, { extends: '' })) > 0;
-  return { id, title: changed && !original.title.endsWith(' (edited)') ? `${original.title} (edited)` : original.title };
+  return { id, title: changed ? editedTitle(original.title) : original.title };
 }
 
 /** How many values an override document sets (an entry of a keyed list counts its fields, not its name). */

@@ -39,6 +39,25 @@ describe('saving from the UI', () => {
     expect(reloaded.scenario.id).toBe('small-edited');
   });
 
+  it('after a save the title is the saved file\'s, "(edited)" once; undoing every edit unmarks it, and a save then is not titled "(edited)"', async () => {
+    const { dir } = await openCopy();
+    await h!.press(KEY.right, 's');
+    await h!.waitFor('Save changes to: small-edited.yaml');
+    await h!.press(KEY.enter);
+    const saved = await h!.waitFor('saved 1 change to small-edited.yaml');
+    const title = (file: string) => /^title: "?(.*?)"?$/m.exec(readFileSync(join(dir, file), 'utf8'))?.[1];
+    expect(title('small-edited.yaml')).toBe('Small test scenario (edited)');
+    expect(saved.split('\n')[0]).toBe('article10 · Small test scenario (edited)');
+    await h!.press('u');
+    const undone = await h!.waitFor('● unsaved');
+    expect(undone.split('\n')[0]).toMatch(/^article10 · Small test scenario +● unsaved$/);
+    await h!.press('s');
+    await h!.waitFor('Save changes to: small-edited.yaml');
+    await h!.press(KEY.enter);
+    await h!.waitFor('saved 0 changes to small-edited.yaml');
+    expect(title('small-edited.yaml')).toBe('Small test scenario');
+  });
+
   it('after a save, the list of scenarios marks the saved file as the one open, and selects it', async () => {
     await openCopy();
     await h!.press(KEY.right, 's');

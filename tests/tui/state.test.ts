@@ -103,7 +103,7 @@ describe('editorReducer', () => {
   });
 
   it('after a save, the saved point moves: undoing past it is unsaved again', () => {
-    const saved = run(right, { type: 'saved', to: '/y.yaml', id: 'y', title: 'Y', note: 'saved' });
+    const saved = run(right, { type: 'saved', to: '/y.yaml', id: 'y', note: 'saved' });
     expect(isDirty(saved)).toBe(false);
     expect(saved.scenario.id).toBe('y');
     expect(isDirty(editorReducer(saved, { type: 'undo' }))).toBe(true);

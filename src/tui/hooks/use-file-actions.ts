@@ -31,7 +31,7 @@ export function useFileActions({ editor, dispatch, workspace, prompt, quit, onOp
     const saved = await workspace.save(file, scenario, target);
     if (!saved.ok) return notify(saved.message);
     const what = saved.complete ? 'a complete copy with your changes' : `${saved.changes} change${saved.changes === 1 ? '' : 's'}`;
-    dispatch({ type: 'saved', to: saved.file, id: saved.id, title: saved.title, note: `saved ${what} to ${workspace.displayPath(saved.file)}` });
+    dispatch({ type: 'saved', to: saved.file, id: saved.id, note: `saved ${what} to ${workspace.displayPath(saved.file)}` });
     then?.(saved.file);
   };
 

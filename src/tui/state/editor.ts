@@ -1,5 +1,6 @@
 import { applyPatches, enablePatches, produceWithPatches, type Patch } from 'immer';
 import type { Scenario } from '../../model/scenario.js';
+import { editedTitle } from '../../scenario/edited-title.js';
 import type { EditedIn } from './edits.js';
 import { changeItem, type Change, type ItemAction } from './item-actions.js';
 import { itemsOf } from './parameters.js';
@@ -49,7 +50,7 @@ export type EditorAction =
   | ItemAction
   | { readonly type: 'undo' }
   | { readonly type: 'redo' }
-  | { readonly type: 'saved'; readonly to: string; readonly id: string; readonly title: string; readonly note: string }
+  | { readonly type: 'saved'; readonly to: string; readonly id: string; readonly note: string }
   | { readonly type: 'open'; readonly scenario: Scenario; readonly file: string; readonly warnings: readonly string[] }
   | { readonly type: 'select'; readonly move: Move }
   /** Changes the selected parameter, or the one named by `key` (a prompt opened for it). */
@@ -70,7 +71,7 @@ export function openEditor(scenario: Scenario, file: string, warnings: readonly 
  * on screen, and on a projector, are never read as the historical file's.
  */
 export function shownTitle(state: EditorState): string {
-  return state.undo.length > 0 ? `${state.scenario.title} (edited)` : state.scenario.title;
+  return state.undo.length > 0 ? editedTitle(state.scenario.title) : state.scenario.title;
 }
 
 export function isDirty(state: EditorState): boolean {
@@ -108,8 +109,10 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       };
     }
     case 'saved': {
-      // The saved file names itself; undo history stays (its patches never touch id or title).
-      const scenario = { ...state.scenario, id: action.id, title: action.title };
+      // The saved file names itself; undo history stays (its patches never touch the id). The
+      // title stays: the saved one is it marked "(edited)" as the screen marks it while an edit is
+      // in place, so undoing every edit shows, and saves, the title unmarked.
+      const scenario = { ...state.scenario, id: action.id };
       return { ...state, scenario, savedTo: action.to, savedAt: state.undo[state.undo.length - 1]?.id ?? 0, note: action.note };
     }
     case 'open':
