@@ -19,7 +19,7 @@ import type { LiveRunner } from '../batch/live-runner.js';
 import type { Team, TeamName } from './screens/debate.js';
 import { SCREENS, type ScreenContext, type ScreenName } from './screens/table.js';
 import { editorReducer, isDirty, openEditor, shownTitle } from './state/editor.js';
-import { spread } from './text.js';
+import { fitTitle, spread } from './text.js';
 import type { Workspace } from './workspace.js';
 
 export interface AppProps {
@@ -44,6 +44,9 @@ const DEFAULT_TARGET: Target = (() => {
   if (!parsed.ok) throw new Error(parsed.message);
   return parsed.target;
 })();
+
+const HEADER = 'article10 · ';
+const UNSAVED = '● unsaved';
 
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 16;
@@ -160,7 +163,7 @@ export function App({ opened, teamA: opposing, runner, workspace, screen: first,
     <KeyRouterContext.Provider value={keys}>
       <Box flexDirection="column" width={columns} height={height} overflow="hidden">
         <Text bold wrap="truncate">
-          {spread(`article10 · ${shownTitle(editor)}`, dirty ? '● unsaved' : '', columns)}
+          {spread(`${HEADER}${fitTitle(shownTitle(editor), columns - HEADER.length - (dirty ? UNSAVED.length + 1 : 0))}`, dirty ? UNSAVED : '', columns)}
         </Text>
         <Box height={mainHeight} overflow="hidden">
           {SCREENS[screen].render(context)}

@@ -1,5 +1,7 @@
 import { padStart, points, sharePct, truncate } from '../report/format.js';
 
+const EDITED = ' (edited)';
+
 /** Layout helpers for fixed-width terminal rows (Ink would wrap; a wrapped row breaks the height budget). */
 
 /** `left` then `right` flush right, in exactly `width` characters; `left` gives way first. */
@@ -19,4 +21,13 @@ export function signedPoints(delta: number, digits = 1): string {
 export function pctCell(share: number, width = 6, digits = 1): string {
   // A rare share keeps the decimals that tell it from none, as the page and the CLI print it.
   return padStart(sharePct(share, digits), width);
+}
+
+/**
+ * A title in at most `width` characters that, cut, keeps its "(edited)": the numbers beside it
+ * are then never read as the file's ("1990: Gorbachev proposes… (edited)").
+ */
+export function fitTitle(title: string, width: number): string {
+  if (title.length <= width || !title.endsWith(EDITED) || width < EDITED.length + 8) return truncate(title, width);
+  return truncate(title.slice(0, -EDITED.length), width - EDITED.length) + EDITED;
 }

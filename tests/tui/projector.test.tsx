@@ -56,6 +56,28 @@ describe('projector view', () => {
     expect(await h.waitFor(/NEVER APPLIED +\d+\.\d%/)).toContain(`${s.title} (edited)`);
   });
 
+  it('a title too long for the line keeps its "(edited)", on the projector and above it, at 80 and at 60 columns', async () => {
+    const { scenario: s, file } = await load(join(BUNDLED, 'russia-1990.yaml'));
+    h = renderApp({ scenario: s, file }, noFiles, undefined, undefined, 'projector');
+    await h.resize(80, 24);
+    await h.waitFor(/NEVER APPLIED +\d+\.\d%/);
+    await h.press(KEY.escape);
+    await h.waitFor('Candidate');
+    await h.press(KEY.right);
+    await h.waitFor('● unsaved');
+    await h.press('b');
+    for (const [width, height] of [[80, 24], [60, 17]] as const) {
+      await h.resize(width, height);
+      // At 60×17 every ending on a line of its own, its bar between label and share.
+      const lines = (await h.waitFor(/NEVER APPLIED\D+\d+\.\d%/)).split('\n');
+      // The title marked "(edited)" is longer than either line: cut, it still says the numbers are not the file's.
+      expect(`${s.title} (edited)`.length).toBeGreaterThan(width - 24);
+      expect(lines[0], `${width} columns`).toMatch(/^article10 · 1990: .*… \(edited\) +● unsaved$/);
+      expect(lines[1], `${width} columns`).toMatch(/^1990: .*… \(edited\) +[\d,]+ branches/);
+      for (const line of lines) expect(line.length).toBeLessThanOrEqual(width);
+    }
+  });
+
   it('tui --big opens on it', async () => {
     h = renderApp({ scenario: sampleScenario(), file: '/tmp/tui-test.yaml' }, noFiles, undefined, undefined, 'projector');
     const frame = await h.waitFor(/NEVER APPLIED +\d+\.\d%/);

@@ -1,9 +1,9 @@
 import { Box, Text } from 'ink';
 import { OUTCOMES, PLAIN_OUTCOMES } from '../../model/outcome.js';
 import { SHORT_OUTCOME_LABELS } from '../labels.js';
-import { bar, integer, padEnd, padStart, sharePct, truncate } from '../../report/format.js';
+import { bar, integer, padEnd, padStart, sharePct } from '../../report/format.js';
 import type { LiveResults } from '../hooks/use-live-results.js';
-import { spread } from '../text.js';
+import { fitTitle, spread } from '../text.js';
 
 export interface ProjectorScreenProps {
   readonly title: string;
@@ -43,7 +43,7 @@ export function ProjectorScreen({ title, live, width, height }: ProjectorScreenP
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <Text bold wrap="truncate">
-        {spread(truncate(title, width - 24), `${integer(r.runs)} branches${live.running ? ' …' : ''}`, width)}
+        {spread(fitTitle(title, width - 24), `${integer(r.runs)} branches${live.running ? ' …' : ''}`, width)}
       </Text>
       <Text> </Text>
       {shown.map((o) => (
@@ -96,7 +96,7 @@ function CompactProjector({ title, live, width }: ProjectorScreenProps) {
   return (
     <Box flexDirection="column" width={width} overflow="hidden">
       <Text bold wrap="truncate">
-        {spread(truncate(title, width - 24), `${integer(r.runs)} branches${live.running ? ' …' : ''}`, width)}
+        {spread(fitTitle(title, width - 24), `${integer(r.runs)} branches${live.running ? ' …' : ''}`, width)}
       </Text>
       <Text> </Text>
       {OUTCOMES.map((o) => (
