@@ -79,7 +79,11 @@ describe('markEdited and parseValue', () => {
     expect(parseValue('35%', PROBABILITY)).toEqual({ ok: true, value: 0.35 });
     expect(parseValue(' 35 % ', PROBABILITY)).toEqual({ ok: true, value: 0.35 });
     expect(parseValue('-0.02', LEVEL_DRIFT)).toEqual({ ok: true, value: -0.02 });
-    for (const bad of ['1.5', '-0.1', 'abc', '', '0x1', 'NaN', 'Infinity', '%', '150%']) expect(parseValue(bad, PROBABILITY)).toEqual({ ok: false, problem: 'not a number from 0 to 1' });
+    // A power of ten, as a scenario file and --set take it: 1e-3 is a number from 0 to 1.
+    expect(parseValue('1e-3', PROBABILITY)).toEqual({ ok: true, value: 0.001 });
+    expect(parseValue('2.5E-1', PROBABILITY)).toEqual({ ok: true, value: 0.25 });
+    expect(parseValue('-2e-2', LEVEL_DRIFT)).toEqual({ ok: true, value: -0.02 });
+    for (const bad of ['1.5', '-0.1', 'abc', '', '0x1', 'NaN', 'Infinity', '%', '150%', '1e308', '1e', 'e3', '1e-3e1']) expect(parseValue(bad, PROBABILITY)).toEqual({ ok: false, problem: 'not a number from 0 to 1' });
   });
 
   it('refuses a percent on a value that is not from 0 to 1, saying so', () => {

@@ -79,7 +79,7 @@ export function markEdited(before: Param, after: Param, editedIn: EditedIn = 'th
 export type TypedValue = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly problem: string };
 
 /**
- * Reads a typed number within the range. A percent is a share: "35%" is 0.35 on a value from
+ * Reads a typed number within the range (0.35, .35, 1e-3). A percent is a share: "35%" is 0.35 on a value from
  * 0 to 1 (a probability, a level); on any other value (years, months, a shift) it is refused,
  * as 50% of a year or of a shift has no one reading.
  */
@@ -89,7 +89,8 @@ export function parseValue(text: string, range: ValueRange): TypedValue {
   const digits = percent ? t.slice(0, -1).trimEnd() : t;
   const wanted = `a number from ${formatNumber(range.min)} to ${formatNumber(range.max)}`;
   if (percent && !isShare(range)) return { ok: false, problem: `a percent fits only a value from 0 to 1; type ${wanted}` };
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(digits)) return { ok: false, problem: `not ${wanted}` };
+  // Decimals, or a power of ten as a scenario file and --set write it (1e-3).
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(digits)) return { ok: false, problem: `not ${wanted}` };
   const x = percent ? Number(digits) / 100 : Number(digits);
   return Number.isFinite(x) && x >= range.min && x <= range.max ? { ok: true, value: x } : { ok: false, problem: `not ${wanted}` };
 }
