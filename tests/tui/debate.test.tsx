@@ -159,9 +159,9 @@ describe('debate view', () => {
     const frame = await h.waitFor('A  tui-test (pinned)');
     expect(frame).toContain('candidate.interest: 0.3 -> 0.31');
     await h.press('?');
-    expect(await h.waitFor('Everywhere')).toContain('c                         debate view');
+    await h.waitFor('Everywhere');
     await h.press(KEY.pageDown);
-    await h.waitFor('w                         the rewrite');
+    expect(await h.waitFor('c                         debate view')).toContain('w                         the rewrite');
     await h.press(KEY.pageDown);
     expect(await h.waitFor('Debate view (c)')).toContain("choose team A's or team B's scenario");
   });

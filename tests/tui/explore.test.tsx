@@ -238,6 +238,9 @@ describe('explore screen', () => {
     await h!.press('?');
     const frame = await h!.waitFor('Everywhere');
     for (const text of ['Shift-← Shift-→', 'undo, redo', 'pin the current results']) expect(frame).toContain(text);
+    // A blank line between one section's keys and the next section's heading.
+    const lines = frame.split('\n');
+    expect(lines[lines.findIndex((l) => l.startsWith('Parameters and results')) - 1]).toBe('');
     await h!.press(KEY.escape);
     await h!.waitFor('Outcomes');
   });

@@ -22,8 +22,9 @@ export function HelpScreen({ sections, onClose, active, width, height }: HelpScr
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       {lines.slice(top, top + height).map((l, i) => (
+        // A blank line as a space: an empty Text takes no row, and the sections would run together.
         <Text key={i} bold={l.heading} wrap="truncate">
-          {l.text}
+          {l.text === '' ? ' ' : l.text}
         </Text>
       ))}
     </Box>
