@@ -11,7 +11,7 @@ import { usePrompt } from './hooks/use-prompt.js';
 import { useRewrite } from './hooks/use-rewrite.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { appBinding, hintLine, type AppAction } from './keys.js';
-import { PromptBar } from './prompt.js';
+import { PromptBar, problemBelow } from './prompt.js';
 import { DebateRunner } from '../analysis/compare/debate-runner.js';
 import { parseTarget, type Target } from '../analysis/rewrite-search/target.js';
 import type { FrontCache } from './hooks/use-front.js';
@@ -48,6 +48,9 @@ const DEFAULT_TARGET: Target = (() => {
 const HEADER = 'article10 · ';
 const UNSAVED = '● unsaved';
 
+/** Rows under a prompt for why an answer was refused: a target's list of outcomes and stages takes three at 80 columns. */
+const MAX_PROBLEM_ROWS = 3;
+
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 16;
 
@@ -66,6 +69,8 @@ export function App({ opened, teamA: opposing, runner, workspace, screen: first,
   const [screen, setScreen] = useState<ScreenName>(first ?? 'explore');
   const [helpReturnsTo, setHelpReturnsTo] = useState<ScreenName>('explore');
   const prompts = usePrompt();
+  /** Why the open prompt's last answer was refused. */
+  const [refused, setRefused] = useState<{ readonly id: number; readonly problem: string }>();
   const prompt = prompts.open;
   const notify = (note: string) => dispatch({ type: 'note', note });
   const { baseline, pinned, toggle: togglePin } = useBaseline(editor.scenario, live.snapshot, notify);
@@ -119,7 +124,10 @@ export function App({ opened, teamA: opposing, runner, workspace, screen: first,
   if (columns < MIN_COLUMNS || height < MIN_ROWS) {
     return <Text wrap="truncate">{`article10 needs at least ${MIN_COLUMNS}×${MIN_ROWS + 1} characters (this terminal is ${columns}×${rows}); q quits`}</Text>;
   }
-  const mainHeight = height - 4;
+  // A refusal too long for the prompt's line is shown under it, in rows the screen gives up while it shows.
+  const problem = prompt !== undefined && refused?.id === prompt.id ? refused.problem : undefined;
+  const below = prompt === undefined ? [] : problemBelow(prompt.prompt, problem, columns, 1 + MAX_PROBLEM_ROWS);
+  const mainHeight = height - 4 - below.length;
   const active = prompt === undefined;
   const context: ScreenContext = {
     editor,
@@ -169,7 +177,13 @@ export function App({ opened, teamA: opposing, runner, workspace, screen: first,
           {SCREENS[screen].render(context)}
         </Box>
         {prompt !== undefined ? (
-          <PromptBar key={prompt.id} prompt={prompt.prompt} onDone={() => prompts.close(prompt.id)} width={columns} />
+          <PromptBar
+            key={prompt.id}
+            prompt={prompt.prompt}
+            onDone={() => prompts.close(prompt.id)}
+            width={columns}
+            refusal={{ problem, set: (p) => setRefused(p === undefined ? undefined : { id: prompt.id, problem: p }), maxRows: 1 + MAX_PROBLEM_ROWS }}
+          />
         ) : (
           <Text wrap="truncate" color={message.startsWith('warning') || message.startsWith('cannot') ? 'yellow' : undefined}>
             {message === '' ? ' ' : terminalText(message)}

@@ -1,9 +1,10 @@
-import { Text, type Key } from 'ink';
+import { Box, Text, type Key } from 'ink';
 import { useState } from 'react';
 import { unsafeCharacterIn } from '../model/unsafe-characters.js';
 import { truncate } from '../report/format.js';
 import { useKeys } from './hooks/use-keys.js';
 import { useSyncState } from './hooks/use-sync-state.js';
+import { wrapText } from './text.js';
 
 /** A question on the message line: type a value, or pick one of a few keys. */
 export type Prompt =
@@ -27,6 +28,11 @@ export interface PromptBarProps {
   /** Called when the prompt is answered or cancelled. */
   readonly onDone: () => void;
   readonly width: number;
+  /**
+   * Why the answer typed was refused, and where to say it: kept by the caller, which gives the
+   * rows under the prompt that problemBelow says it takes (without them it keeps its own, on its line).
+   */
+  readonly refusal?: { readonly problem?: string; readonly set: (problem: string | undefined) => void; readonly maxRows: number };
 }
 
 /** A text prompt's line: `selected` while it still holds its pre-filled value, untouched. */
@@ -48,11 +54,13 @@ export function editLine(line: PromptLine, input: string, key: Key): PromptLine 
   return { text: (line.selected ? '' : line.text) + input, selected: false };
 }
 
-export function PromptBar({ prompt, onDone, width }: PromptBarProps) {
+export function PromptBar({ prompt, onDone, width, refusal }: PromptBarProps) {
   // The typed text is read by Enter in the same chunk of input as the last keys (a paste).
   const initial = prompt.kind === 'text' ? prompt.initial : '';
   const [line, setLine, typed] = useSyncState<PromptLine>({ text: initial, selected: initial !== '' });
-  const [problem, setProblem] = useState<string>();
+  const [ownProblem, setOwnProblem] = useState<string>();
+  const problem = refusal === undefined ? ownProblem : refusal.problem;
+  const setProblem = refusal === undefined ? setOwnProblem : refusal.set;
   useKeys((input, key) => {
     if (key.escape) return onDone();
     if (prompt.kind === 'choice') {
@@ -87,8 +95,9 @@ export function PromptBar({ prompt, onDone, width }: PromptBarProps) {
       </Text>
     );
   }
-  const tail = problem === undefined ? '  ⏎ ok · Esc cancel' : `  ${problem}`;
-  return (
+  const below = problemBelow(prompt, problem, width, refusal?.maxRows ?? 1);
+  const tail = problem === undefined ? '  ⏎ ok · Esc cancel' : below.length > 0 ? '' : `  ${problem}`;
+  const input = (
     <Text wrap="truncate">
       <Text bold>{prompt.label} </Text>
       <Text inverse={line.selected}>{lineInView(line.text, width - prompt.label.length - 2 - tail.length)}</Text>
@@ -98,6 +107,30 @@ export function PromptBar({ prompt, onDone, width }: PromptBarProps) {
       </Text>
     </Text>
   );
+  if (below.length === 0) return input;
+  return (
+    <Box flexDirection="column" width={width}>
+      {input}
+      {below.map((l, i) => (
+        <Text key={i} color="red" wrap="truncate">
+          {l}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+/**
+ * The rows under a text prompt's line that show why an answer was refused, when the reason does
+ * not fit beside the answer (a target's list of outcomes, cut, named none of them); none when it fits.
+ */
+export function problemBelow(prompt: Prompt, problem: string | undefined, width: number, maxRows: number): string[] {
+  if (prompt.kind !== 'text' || problem === undefined || maxRows < 2) return [];
+  // Beside the answer while ten of its characters still show (lineInView keeps ten).
+  if (prompt.label.length + 1 + 10 + 1 + 2 + problem.length <= width) return [];
+  const lines = wrapText(problem, width);
+  const room = maxRows - 1;
+  return lines.length <= room ? lines : [...lines.slice(0, room - 1), truncate(lines.slice(room - 1).join(' '), width)];
 }
 
 /**

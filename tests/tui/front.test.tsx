@@ -57,6 +57,26 @@ describe('what would it take (f)', () => {
     expect(h!.lastFrame()).not.toMatch(/TypeError|Cannot read/);
   });
 
+  it('a refused target whose reason is longer than the line shows it whole under the prompt, the screen giving up rows until the prompt closes', async () => {
+    await openSmall();
+    await h!.resize(80, 24);
+    await h!.press('f');
+    await h!.waitFor(/\d+ evaluations/);
+    await target('foo>=0.3');
+    // The reason names every outcome and stage a target may use, the last one too.
+    const frame = await h!.waitFor(/pending_at_horizon, interested, applied, invited, ratified\s*$/m);
+    const lines = frame.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(23);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+    expect(lines.at(-1)).toMatch(/^↑↓ choose .*q quit$/);
+    expect(lines.at(-2)).toMatch(/seed 1 · 4,096 branches/);
+    expect(lines.findIndex((l) => l.startsWith('Target (an outcome or stage'))).toBe(lines.length - 6);
+    await h!.press(KEY.escape);
+    await gone('Target (an outcome or stage');
+    expect(h!.lastFrame()).not.toContain('is not an outcome');
+    expect(h!.lastFrame().split('\n').length).toBe(lines.length);
+  });
+
   it('t sets another target (a bad one is refused with the reason); the search shows its progress, then the front; Enter applies the chosen point as one edit and u undoes it', async () => {
     await openSmall();
     expect(score(await h!.waitFor(/rewrite \d+\.\d ·/))).toBe(0);
