@@ -18,6 +18,8 @@ export interface OverrideHeader {
   readonly extends: string;
   readonly id?: string;
   readonly title?: string;
+  /** What `baseline:` says, when the history the edits are measured from is not what the file extends or its own baseline names. */
+  readonly baseline?: string;
 }
 
 /** The differences between two scenarios as an override document (the header alone when there are none). */
@@ -37,6 +39,7 @@ export function overrideDocument(base: Scenario, edited: Scenario, header: Overr
   const out: Record<string, AuthoringValue> = { extends: header.extends };
   if (header.id !== undefined) out.id = header.id;
   if (header.title !== undefined) out.title = header.title;
+  if (header.baseline !== undefined) out.baseline = header.baseline;
   return { ...out, ...changes };
 }
 
@@ -62,7 +65,7 @@ export function savedHeader(original: Scenario, edited: Scenario, idFromName?: s
 export function countChanges(doc: AuthoringMap): number {
   let n = 0;
   for (const [key, value] of Object.entries(doc)) {
-    if (key === 'extends' || key === 'id' || key === 'title') continue;
+    if (key === 'extends' || key === 'id' || key === 'title' || key === 'baseline') continue;
     n += Object.hasOwn(KEYED_LISTS, key) && Array.isArray(value) ? value.reduce<number>((sum, entry) => sum + countLeaves(entry) - 1, 0) : countLeaves(value);
   }
   return n;

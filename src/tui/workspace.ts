@@ -93,14 +93,24 @@ export function fileWorkspace(options: FileWorkspaceOptions): Workspace {
       const base = await loadScenarioFile(source, { bundledDir });
       if (!base.ok) return { ok: false, message: `cannot read ${source} to compare with: ${base.issues.map(formatIssue)[0] ?? ''}` };
       // Relative to where the file goes: through a symbolic link, that may be another folder.
-      const reference = extendsReference(source, await placeWritten(target), bundledDir);
+      const written = await placeWritten(target);
+      const reference = extendsReference(source, written, bundledDir);
       const { id, title } = savedHeader(base.value.scenario, edited, idFromFileName(target));
+      // A source that rewrites the file it extends, with no `baseline:` in its chain, is measured
+      // from that file (as on the status line). The saved file extends the source, so without a
+      // `baseline:` naming that history `run` would measure it from the source, the file's own changes left out.
+      const history = base.value.scenario.baseline === undefined ? await findBaseline(base.value, bundledDir) : undefined;
+      const baseline = history?.kind === 'found' ? extendsReference(history.file, written, bundledDir) : undefined;
       try {
         const found = await inspectOutput(target);
         const refused = await refusedTarget(found, base.value.chain);
         if (refused !== undefined) return { ok: false, message: `could not save ${target}: ${refused}` };
         // A complete copy names the source's baseline from where it goes.
-        const doc = reference === undefined ? completeDocument(await withBaselineFor(edited, base.value, await placeWritten(target), bundledDir), { id, title }) : overrideDocument(base.value.scenario, edited, { extends: reference, id, title });
+        const complete = async () => {
+          const copy = await withBaselineFor(edited, base.value, written, bundledDir);
+          return completeDocument(baseline === undefined ? copy : { ...copy, baseline }, { id, title });
+        };
+        const doc = reference === undefined ? await complete() : overrideDocument(base.value.scenario, edited, { extends: reference, id, title, ...(baseline !== undefined && { baseline }) });
         const comment =
           reference === undefined
             ? ` Saved by article10 tui: a complete copy of ${basename(source)} with edits (it is not in this folder or below it, so it cannot be extended from here).`

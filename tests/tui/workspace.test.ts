@@ -103,6 +103,31 @@ describe('saving edits (round trip through the loader)', () => {
     expect(underFile).toEqual({ ok: false, message: `could not save ${join(first, 'x.yaml')}: ${first} is not a folder` });
   });
 
+  it('a save of a file that rewrites the one it extends, with no baseline: of its own, names that file as its baseline, so run measures it from the history the screen does', async () => {
+    const { dir, remove } = tempDir();
+    cleanup = remove;
+    const workspace = fileWorkspace({ bundledDir: BUNDLED, cwd: dir });
+    const opened = await load(join(BUNDLED, 'russia-2000.yaml'));
+    const first = join(dir, 'first.yaml');
+    expect(await workspace.save(opened.file, edit(openEditor(opened.scenario, opened.file), step('candidate.interest', 1, true)).scenario, first)).toMatchObject({ ok: true, changes: 1 });
+    // first.yaml extends the bundled file and names no baseline: it is measured from russia-2000, on screen and by run.
+    expect(readFileSync(first, 'utf8')).not.toContain('baseline:');
+    const reopened = await load(first);
+    const onScreen = await workspace.findBaseline(first);
+    expect(onScreen).toMatchObject({ kind: 'found', file: opened.file });
+    const again = edit(openEditor(reopened.scenario, reopened.file), step('candidate.domesticOpposition', 1)).scenario;
+    const second = join(dir, 'second.yaml');
+    expect(await workspace.save(first, again, second)).toMatchObject({ ok: true, changes: 1 });
+    const text = readFileSync(second, 'utf8');
+    expect(text).toContain('extends: first.yaml\n');
+    expect(text).toContain('baseline: bundled:russia-2000\n');
+    // Measured from the history the status line measured from: both edits count.
+    const measured = await workspace.findBaseline(second);
+    expect(measured).toMatchObject({ kind: 'found' });
+    expect(measured.kind === 'found' && measured.scenario.id).toBe('russia-2000');
+    expect(withoutName((await load(second)).scenario)).toEqual(withoutName({ ...again, baseline: 'bundled:russia-2000' }));
+  });
+
   it('a file saved where the source cannot be extended from is a complete copy', async () => {
     const { dir, remove } = tempDir();
     cleanup = remove;
