@@ -1,5 +1,5 @@
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fileWorkspace } from '../../src/tui/workspace.js';
 import { BUNDLED, load, SMALL_FIXTURE, tempDir } from './files.js';
@@ -121,5 +121,24 @@ describe('switching decision points', () => {
     const opened = await h!.waitFor("article10 · 2000: Putin asks 'why not?'");
     expect(opened).not.toContain('● unsaved');
     await h!.waitFor('russia-2000 · 2000–2012');
+  });
+
+  it('says which file it opened as the user would type it: from the working folder, not from the root', async () => {
+    const { dir, remove } = tempDir();
+    cleanup = remove;
+    const source = join(dir, 'small.yaml');
+    copyFileSync(SMALL_FIXTURE, source);
+    h = renderApp(await load(source), fileWorkspace({ bundledDir: BUNDLED, cwd: dirname(BUNDLED) }));
+    await h.waitFor(/4,096 branches in \d+ ms(?!, refining)/);
+    await h.press('d');
+    await h.waitFor('russia-1990');
+    for (let i = 0; i < 10 && !/› 2000 +russia-2000 /.test(h.lastFrame()); i++) {
+      const before = h.lastFrame();
+      await h.press(KEY.up);
+      for (let waited = 0; h.lastFrame() === before && waited < 5_000; waited += 10) await tick(10);
+    }
+    await h.press(KEY.enter);
+    const frame = await h.waitFor(/^opened /m);
+    expect(frame).toMatch(/^opened scenarios\/russia-2000\.yaml$/m);
   });
 });

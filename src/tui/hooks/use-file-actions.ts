@@ -59,7 +59,7 @@ export function useFileActions({ editor, dispatch, workspace, prompt, quit, onOp
     const go = async () => {
       const opened = await workspace.open(file);
       if (!opened.ok) return notify(`cannot open ${basename(file)}: ${opened.problems[0] ?? ''}`);
-      dispatch({ type: 'open', scenario: opened.scenario, file: opened.file, warnings: opened.warnings });
+      dispatch({ type: 'open', scenario: opened.scenario, file: opened.file, warnings: opened.warnings, shownAs: workspace.displayPath(opened.file) });
       onOpened();
     };
     if (!dirty) return void go();

@@ -51,7 +51,8 @@ export type EditorAction =
   | { readonly type: 'undo' }
   | { readonly type: 'redo' }
   | { readonly type: 'saved'; readonly to: string; readonly id: string; readonly note: string }
-  | { readonly type: 'open'; readonly scenario: Scenario; readonly file: string; readonly warnings: readonly string[] }
+  /** `shownAs`: the file as messages name it (default: `file`). */
+  | { readonly type: 'open'; readonly scenario: Scenario; readonly file: string; readonly warnings: readonly string[]; readonly shownAs?: string }
   | { readonly type: 'select'; readonly move: Move }
   /** Changes the selected parameter, or the one named by `key` (a prompt opened for it). */
   | { readonly type: 'change'; readonly change: Change; readonly key?: string };
@@ -116,7 +117,7 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return { ...state, scenario, savedTo: action.to, savedAt: state.undo[state.undo.length - 1]?.id ?? 0, note: action.note };
     }
     case 'open':
-      return { ...openEditor(action.scenario, action.file, action.warnings, state.editedIn), nextId: state.nextId, note: `opened ${action.file}` };
+      return { ...openEditor(action.scenario, action.file, action.warnings, state.editedIn), nextId: state.nextId, note: `opened ${action.shownAs ?? action.file}` };
     case 'note':
       return { ...state, note: action.note };
     case 'select':
