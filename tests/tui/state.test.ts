@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { centralValue, fixed, support, type Param } from '../../src/model/distribution.js';
 import { editorReducer, isDirty, openEditor, selectedItem, type EditorAction } from '../../src/tui/state/editor.js';
-import { markEdited, parseValue, shiftParam } from '../../src/tui/state/edits.js';
+import { exactParam, markEdited, parseValue, shiftParam, tidy } from '../../src/tui/state/edits.js';
 import { itemsOf, LEVEL_DRIFT, PROBABILITY } from '../../src/tui/state/parameters.js';
 import { NUMBER_KINDS } from '../../src/model/catalog/numbers.js';
 import { sampleScenario } from '../helpers/sample-scenario.js';
@@ -79,6 +79,10 @@ describe('markEdited and parseValue', () => {
     expect(parseValue('35%', PROBABILITY)).toEqual({ ok: true, value: 0.35 });
     expect(parseValue(' 35 % ', PROBABILITY)).toEqual({ ok: true, value: 0.35 });
     expect(parseValue('-0.02', LEVEL_DRIFT)).toEqual({ ok: true, value: -0.02 });
+    // "-0" is 0: set, it is saved as 0, not as -0.
+    const zero = exactParam({ dist: { kind: 'fixed', value: 0.8 } }, (parseValue('-0', PROBABILITY) as { value: number }).value).dist;
+    expect(Object.is((zero as { value: number }).value, 0)).toBe(true);
+    expect(Object.is(tidy(-1e-9), 0)).toBe(true);
     // A power of ten, as a scenario file and --set take it: 1e-3 is a number from 0 to 1.
     expect(parseValue('1e-3', PROBABILITY)).toEqual({ ok: true, value: 0.001 });
     expect(parseValue('2.5E-1', PROBABILITY)).toEqual({ ok: true, value: 0.25 });

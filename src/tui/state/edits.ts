@@ -3,9 +3,10 @@ import type { EditSteps as ValueRange } from '../../model/catalog/numbers.js';
 
 /** How the UI changes a param. Pure: each returns a new Param (or the same one when nothing moves). */
 
-/** Round away float dust (0.30000000000000004) so saved files read cleanly. */
+/** Round away float dust (0.30000000000000004) so saved files read cleanly; a zero is 0, never -0 (typed, or dust below zero rounded). */
 export function tidy(x: number): number {
-  return Math.round(x * 1e6) / 1e6;
+  const rounded = Math.round(x * 1e6) / 1e6;
+  return rounded === 0 ? 0 : rounded;
 }
 
 function clamp(x: number, range: ValueRange): number {
