@@ -44,7 +44,7 @@ export type ScreenTable = Readonly<Record<ScreenName, ScreenKeys>>;
 export const GLOBAL_KEYS: readonly KeyBinding[] = [
   { keys: '?', does: 'this help', press: '?', to: 'help', hints: [{ text: '? help', order: 1 }] },
   { keys: 'q, Ctrl-C', does: 'quit (asks first if there are unsaved changes; Ctrl-C twice does not)', hints: [{ text: 'q quit', order: 2 }] },
-  { keys: 'Esc', does: 'back to the parameters; cancel a prompt' },
+  { keys: 'Esc', does: 'back to the parameters (or the debate view); cancel a prompt' },
 ];
 
 const BACK_HINT = 'Esc back';

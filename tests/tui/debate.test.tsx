@@ -159,7 +159,8 @@ describe('debate view', () => {
     const frame = await h.waitFor('A  tui-test (pinned)');
     expect(frame).toContain('candidate.interest: 0.3 -> 0.31');
     await h.press('?');
-    await h.waitFor('Everywhere');
+    // Esc from a team's list goes back to the debate view, not to the parameters, and the help says so.
+    expect(await h.waitFor('Everywhere')).toMatch(/Esc +back to the parameters \(or the debate view\); cancel a prompt/);
     await h.press(KEY.pageDown);
     expect(await h.waitFor('c                         debate view')).toContain('w                         the rewrite');
     await h.press(KEY.pageDown);
