@@ -19,7 +19,7 @@ import type { LiveRunner } from '../batch/live-runner.js';
 import type { Team, TeamName } from './screens/debate.js';
 import { SCREENS, type ScreenContext, type ScreenName } from './screens/table.js';
 import { editorReducer, isDirty, openEditor, shownTitle } from './state/editor.js';
-import { fitTitle, spread } from './text.js';
+import { fitTitle, spread, wrapText } from './text.js';
 import type { Workspace } from './workspace.js';
 
 export interface AppProps {
@@ -122,7 +122,9 @@ export function App({ opened, teamA: opposing, runner, workspace, screen: first,
 
   const height = rows - 1; // a frame as tall as the terminal makes Ink clear and redraw every time
   if (columns < MIN_COLUMNS || height < MIN_ROWS) {
-    return <Text wrap="truncate">{`article10 needs at least ${MIN_COLUMNS}×${MIN_ROWS + 1} characters (this terminal is ${columns}×${rows}); q quits`}</Text>;
+    // Wrapped, within the rows there are: cut to one line, a narrow terminal lost its size and "q quits".
+    const lines = wrapText(`article10 needs at least ${MIN_COLUMNS}×${MIN_ROWS + 1} characters (this terminal is ${columns}×${rows}); q quits`, columns).slice(0, Math.max(1, height));
+    return <Text>{lines.join('\n')}</Text>;
   }
   // A refusal too long for the prompt's line is shown under it, in rows the screen gives up while it shows.
   const problem = prompt !== undefined && refused?.id === prompt.id ? refused.problem : undefined;

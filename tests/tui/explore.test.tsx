@@ -47,6 +47,23 @@ describe('explore screen', () => {
     expect(wide).toContain('Funnel (probability tree)');
   });
 
+  it('a terminal too small says so in full, within its width, and the explorer comes back as it was when it grows', async () => {
+    open();
+    await refined();
+    await h!.resize(50, 12);
+    const frame = await h!.waitFor('q quits');
+    const said = frame.replace(/\n/g, ' ');
+    expect(said).toContain('needs at least 60×17 characters');
+    expect(said).toContain('this terminal is 50×12');
+    for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(50);
+    await h!.press('l');
+    await h!.resize(80, 24);
+    const back = await h!.waitFor('Candidate');
+    expect(value(back, 'RU interest')).toBe('0.30');
+    await h!.press('q');
+    await h!.waitForExit();
+  });
+
   it('→ raises the selected value, the results move, u undoes both, r redoes', async () => {
     open();
     const before = await refined();
