@@ -19,7 +19,8 @@ import type { LiveRunner } from '../batch/live-runner.js';
 import type { Team, TeamName } from './screens/debate.js';
 import { SCREENS, type ScreenContext, type ScreenName } from './screens/table.js';
 import { editorReducer, isDirty, openEditor, shownTitle } from './state/editor.js';
-import { fitTitle, spread, wrapText } from './text.js';
+import { wrapText } from '../report/wrap.js';
+import { fitTitle, spread } from './text.js';
 import type { Workspace } from './workspace.js';
 
 export interface AppProps {

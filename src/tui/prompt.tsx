@@ -4,7 +4,7 @@ import { unsafeCharacterIn } from '../model/unsafe-characters.js';
 import { truncate } from '../report/format.js';
 import { useKeys } from './hooks/use-keys.js';
 import { useSyncState } from './hooks/use-sync-state.js';
-import { wrapText } from './text.js';
+import { wrapText } from '../report/wrap.js';
 
 /** A question on the message line: type a value, or pick one of a few keys. */
 export type Prompt =
