@@ -90,3 +90,19 @@ describe('a story, in a terminal and in a file', () => {
     expect(whole.filter((l) => /^\d{4}  | {6}\S/.test(l))).toHaveLength(story.lines.length);
   });
 });
+
+describe('the sensitivity report, in a terminal and in a file', () => {
+  test('fits 80 columns, its paths cut in the middle to keep the bars; in a file its prose is whole', async () => {
+    const { runSensitivity } = await import('../../src/analysis/sensitivity/run.js');
+    const { parseMeasure, uncertainFactors } = await import('../../src/analysis/design/factors.js');
+    const { sensitivityText } = await import('../../src/analysis/sensitivity/tornado.js');
+    const s = await scenario('russia-1990');
+    const report = await runSensitivity(s, uncertainFactors(s), { seed: '1', runs: 500, measure: parseMeasure('vetoed')!, trajectories: 2, morrisRuns: 100 });
+    for (const width of [80, 100]) {
+      const lines = sensitivityText(report, s, { width }).split('\n');
+      expect(lines.filter((l) => cells(l) > width)).toEqual([]);
+    }
+    const whole = sensitivityText(report, s);
+    expect(whole).toContain('One at a time (tornado): each parameter fixed at the low end of its range (░), then at the high end (█);\n');
+  });
+});

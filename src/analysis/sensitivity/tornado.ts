@@ -1,12 +1,13 @@
 import type { Scenario } from '../../model/scenario.js';
 import type { SensitivityReport, SwingRow } from './run.js';
 import { integer, padEnd, padStart, pct, points, sharePct, shareInterval, table } from '../../report/format.js';
+import { prose } from '../../report/fit.js';
 import { paramLabel } from '../../report/param-labels.js';
 import type { Share } from '../../model/results.js';
 import { newcombeUnpaired } from '../compare/comparison.js';
 
 export interface TornadoOptions {
-  /** Terminal width to fit; default 80. */
+  /** Terminal width to fit (at least 70); none for a file or a pipe, where prose is whole and the chart has its 80-column bars. */
   readonly width?: number;
   /** Rows to show in the chart and the Morris table. */
   readonly top?: number;
@@ -54,6 +55,9 @@ export function rangeText(lo: number, hi: number): string {
   return `${value(lo)} to ${value(hi)}`;
 }
 
+/** The fewest cells a tornado's bar keeps in a terminal. */
+const MIN_TORNADO_BAR = 14;
+
 /**
  * The tornado as terminal lines: one row per factor, the bar spanning the measured share with
  * the factor at its low end (░) and at its high end (█), the baseline as a vertical line.
@@ -61,10 +65,15 @@ export function rangeText(lo: number, hi: number): string {
 export function tornadoLines(rows: readonly SwingRow[], base: Share, width: number): string[] {
   if (rows.length === 0) return [];
   const baseline = base.share;
-  const label = Math.min(32, Math.max(12, ...rows.map((r) => r.path.length)));
+  const wanted = Math.min(32, Math.max(12, ...rows.map((r) => r.path.length)));
   // Room for "  no clear effect" after the numbers when a row needs it.
   const tail = 21 + (rows.every(swingIsClear) ? 0 : 2 + NO_CLEAR_EFFECT.length);
-  const bar = Math.max(16, width - 2 - label - 2 - 2 - tail);
+  // In a terminal the paths give way (cut in the middle) to keep the bars; in a file or a pipe
+  // (width Infinity) the chart has the bars of 80 columns and every path up to 32 characters.
+  const fits = Number.isFinite(width);
+  const room = (fits ? width : 80) - 2 - 2 - 2 - tail;
+  const label = fits ? Math.max(12, Math.min(wanted, room - MIN_TORNADO_BAR)) : wanted;
+  const bar = Math.max(fits ? MIN_TORNADO_BAR : 16, room - label);
   const { min, max } = tornadoSpan(rows, base);
   const at = (x: number) => Math.round(((x - min) / (max - min)) * (bar - 1));
   const b = at(baseline);
@@ -124,52 +133,62 @@ function axisLine(width: number, ticks: readonly (readonly [number, string])[]):
 
 /** The readable sensitivity report: the tornado, the Morris ranking, and what each path means. */
 export function sensitivityText(r: SensitivityReport, scenario: Scenario, options: TornadoOptions = {}): string {
-  const width = Math.max(70, options.width ?? 80);
+  const width = options.width === undefined ? Infinity : Math.max(70, options.width);
   const top = options.top ?? 15;
   const out: string[] = [];
-  out.push(`Sensitivity of "${r.measureLabel}": ${r.title} (${r.scenario})`);
-  out.push(`${integer(r.runs)} branches per run | seed ${r.seed} | common random numbers | v${r.version}`);
-  out.push(`Baseline (every parameter as written): ${sharePct(r.baseline.share)} ${shareInterval(r.baseline.share, r.baseline.ci95)}`);
+  const say = (text: string, lead = '', hanging?: string) => out.push(...prose(text, width, lead, hanging));
+  say(`Sensitivity of "${r.measureLabel}": ${r.title} (${r.scenario})`);
+  say(`${integer(r.runs)} branches per run | seed ${r.seed} | common random numbers | v${r.version}`);
+  say(`Baseline (every parameter as written): ${sharePct(r.baseline.share)} ${shareInterval(r.baseline.share, r.baseline.ci95)}`);
   out.push('');
   if (r.swings.length === 0) {
-    out.push('No parameter has a range: give one with --range path=lo:hi, or write a distribution in the scenario.');
+    say('No parameter has a range: give one with --range path=lo:hi, or write a distribution in the scenario.');
     return out.join('\n') + '\n';
   }
   const moving = r.swings.filter((s) => s.low.count !== s.high.count || s.low.count !== r.baseline.count);
   const shown = moving.slice(0, top);
   const switches = r.swings.filter((s) => s.from === 'switch').length;
-  out.push(`One at a time (tornado): each parameter fixed at the low end of its range (${TORNADO_GLYPHS.low}), then at the high end (${TORNADO_GLYPHS.high});`);
-  if (switches > 0) out.push(`each rule and event switched off (${TORNADO_GLYPHS.low}), then on (${TORNADO_GLYPHS.high});`);
-  out.push(`every other parameter as written. ${TORNADO_GLYPHS.baseline} = baseline. Swing = high − low, in percentage points.`);
-  out.push(`${TORNADO_GLYPHS.unclear} = ${NO_CLEAR_EFFECT}: the swing's 95% interval includes 0. It is the cautious, unpaired one: both ends run on the same branches,`);
-  out.push('  so a small swing can still be real; more --runs, or `compare` of two files at the two ends (a paired interval), may show it.');
+  say(`One at a time (tornado): each parameter fixed at the low end of its range (${TORNADO_GLYPHS.low}), then at the high end (${TORNADO_GLYPHS.high});`, '', '');
+  if (switches > 0) say(`each rule and event switched off (${TORNADO_GLYPHS.low}), then on (${TORNADO_GLYPHS.high});`, '', '');
+  say(`every other parameter as written. ${TORNADO_GLYPHS.baseline} = baseline. Swing = high − low, in percentage points.`, '', '');
+  say(`${TORNADO_GLYPHS.unclear} = ${NO_CLEAR_EFFECT}: the swing's 95% interval includes 0. It is the cautious, unpaired one: both ends run on the same branches,`, '', '  ');
+  say('so a small swing can still be real; more --runs, or `compare` of two files at the two ends (a paired interval), may show it.', '  ');
   out.push('');
   out.push(...tornadoLines(shown, r.baseline, width));
   const unclear = shown.filter((s) => !swingIsClear(s)).length;
-  if (shown.length > 0 && unclear === shown.length) out.push('', `No swing shown stands clear of Monte Carlo error at ${integer(r.runs)} branches a run: none of them is a finding yet.`);
+  if (shown.length > 0 && unclear === shown.length) {
+    out.push('');
+    say(`No swing shown stands clear of Monte Carlo error at ${integer(r.runs)} branches a run: none of them is a finding yet.`);
+  }
   const rest = moving.length - shown.length;
-  if (rest > 0) out.push(`  ... ${rest} more with smaller swings (--top ${moving.length} shows them)`);
+  if (rest > 0) say(`... ${rest} more with smaller swings (--top ${moving.length} shows them)`, '  ');
   const still = r.swings.length - moving.length;
   const what = switches === 0 ? 'parameters with a range' : 'parameters with a range, rules and events';
-  if (still > 0) out.push(`  ${still} of the ${r.swings.length} ${what} did not move the share at all at either end.`);
+  if (still > 0) say(`${still} of the ${r.swings.length} ${what} did not move the share at all at either end.`, '  ');
   if (moving.length === 0) {
-    out.push('', `The share of "${r.measure}" did not move at either end of any range: try another --outcome (applied, invited, ...) or wider --range values.`);
+    out.push('');
+    say(`The share of "${r.measure}" did not move at either end of any range: try another --outcome (applied, invited, ...) or wider --range values.`);
   }
   out.push('');
   if (r.morris !== null) {
     const m = r.morris;
-    out.push(`Global: ${m.method}`);
-    out.push(`  ${m.trajectories} trajectories over all ${r.swings.length} ${switches === 0 ? 'parameters' : 'parameters and switches'} at once, ${m.levels} levels, step ${value(m.delta)} of each range,`);
-    out.push(`  ${integer(m.runsPerPoint)} branches per point. μ* = mean |effect|, in percentage points per full range${switches === 0 ? '' : ' (a switch: on − off)'};`);
-    out.push(`  μ = mean signed effect; σ = spread of the effects (interactions, non-linearity).`);
-    out.push(`  Uncertainty of μ*: ${m.uncertainty}.`);
+    say(`Global: ${m.method}`);
+    say(`${m.trajectories} trajectories over all ${r.swings.length} ${switches === 0 ? 'parameters' : 'parameters and switches'} at once, ${m.levels} levels, step ${value(m.delta)} of each range,`, '  ', '  ');
+    say(`${integer(m.runsPerPoint)} branches per point. μ* = mean |effect|, in percentage points per full range${switches === 0 ? '' : ' (a switch: on − off)'};`, '  ', '  ');
+    say(`μ = mean signed effect; σ = spread of the effects (interactions, non-linearity).`, '  ', '  ');
+    say(`Uncertainty of μ*: ${m.uncertainty}.`, '  ');
     const abs = (x: number) => (Math.abs(x) * 100).toFixed(1);
-    const rows = m.rows
+    const full = m.rows
       .filter((row) => row.muStar > 0)
       .slice(0, top)
-      .map((row, i) => [String(i + 1), truncateMiddle(row.path, 40), abs(row.muStar), `[${abs(row.muStarCi95[0])}, ${abs(row.muStarCi95[1])}]`, points(row.mu), abs(row.sigma)]);
+      .map((row, i) => [String(i + 1), row.path, abs(row.muStar), `[${abs(row.muStarCi95[0])}, ${abs(row.muStarCi95[1])}]`, points(row.mu), abs(row.sigma)]);
+    const headers = ['rank', 'parameter', 'μ*', '95% interval', 'μ', 'σ'];
+    // The path is cut in the middle to what the terminal leaves beside the numbers (40 at most).
+    const others = headers.reduce((sum, h, i) => (i === 1 ? sum : sum + Math.max(h.length, ...full.map((row) => row[i]!.length)) + 2), 2);
+    const pathWidth = Math.max(12, Math.min(40, width - others));
+    const rows = full.map((row) => row.map((cell, i) => (i === 1 ? truncateMiddle(cell, pathWidth) : cell)));
     if (rows.length === 0) out.push('  No parameter moved the share on any trajectory.');
-    else out.push(...table(['rank', 'parameter', 'μ*', '95% interval', 'μ', 'σ'], rows, new Set([0, 2, 4, 5])).map((l) => `  ${l}`));
+    else out.push(...table(headers, rows, new Set([0, 2, 4, 5])).map((l) => `  ${l}`));
     out.push('');
   }
   const morrisTop = r.morris?.rows.filter((m) => m.muStar > 0).slice(0, Math.min(top, 10)) ?? [];
@@ -177,12 +196,12 @@ export function sensitivityText(r: SensitivityReport, scenario: Scenario, option
   if (named.size > 0) out.push('What the top parameters are (range moved over, meaning, source)');
   for (const path of named) {
     const s = r.swings.find((x) => x.path === path)!;
-    out.push(`  ${path}  ${s.from === 'switch' ? `off, on (as written: ${s.central === 1 ? 'on' : 'off'})` : rangeText(s.lo, s.hi)}${s.from === 'range' ? ' (--range)' : ''}`);
-    out.push(`      ${paramLabel(scenario, path)}${s.source ? ` [${s.source}]` : ''}`);
+    say(`${path}  ${s.from === 'switch' ? `off, on (as written: ${s.central === 1 ? 'on' : 'off'})` : rangeText(s.lo, s.hi)}${s.from === 'range' ? ' (--range)' : ''}`, '  ', '      ');
+    say(`${paramLabel(scenario, path)}${s.source ? ` [${s.source}]` : ''}`, '      ');
   }
   if (r.warnings.length > 0) {
     out.push('', 'Warnings');
-    for (const w of r.warnings) out.push(`  ! ${w}`);
+    for (const w of r.warnings) say(w, '  ! ', '    ');
   }
   return out.join('\n') + '\n';
 }

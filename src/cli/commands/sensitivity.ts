@@ -6,7 +6,7 @@ import { loadForCommand } from '../load.js';
 import { checkWork } from '../budget.js';
 import { branchCount } from '../../batch/work-limits.js';
 import { integer } from '../../report/format.js';
-import { emit } from '../output.js';
+import { emit, terminalColumns } from '../output.js';
 import type { SensitivityFlags } from './sensitivity.options.js';
 
 /** Branches per Morris point when not given: a quarter of --runs, at least 500. */
@@ -46,5 +46,5 @@ export async function sensitivityCommand(file: string, flags: SensitivityFlags):
       loaded.warnings,
     ),
   );
-  await emit(flags.json ? stableJson(report) : sensitivityText(report, loaded.scenario, { width: process.stdout.columns ?? 80, top: flags.top }), flags.out);
+  await emit(flags.json ? stableJson(report) : sensitivityText(report, loaded.scenario, { width: terminalColumns(flags.out), top: flags.top }), flags.out);
 }
