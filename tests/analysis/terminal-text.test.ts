@@ -106,3 +106,21 @@ describe('the sensitivity report, in a terminal and in a file', () => {
     expect(whole).toContain('One at a time (tornado): each parameter fixed at the low end of its range (░), then at the high end (█);\n');
   });
 });
+
+describe('the list of scenarios', () => {
+  const rows = [
+    { file: 'a.yaml', id: 'russia-2000-stands-in-line', year: 2000, horizon: 2012, label: "Putin, Robertson, Clinton: 'When are you going to invite us?'", title: '2000, counterfactual: Putin applies and takes the MAP like any aspirant' },
+    { file: 'b.yaml', id: 'russia-1954', year: 1954, horizon: 1965, label: "Molotov's note to the Western governments", title: "1954: Molotov's note - the USSR would 'consider' joining NATO" },
+  ];
+
+  test('is a table in a file or a wide terminal, and a scenario to a few lines in a narrow one', async () => {
+    const { listLines } = await import('../../src/cli/commands/list.js');
+    const table = listLines(rows, Infinity);
+    expect(table[0]).toMatch(/^scenario +decision point +horizon +title$/);
+    expect(listLines(rows, 200)).toEqual(table);
+    const narrow = listLines(rows, 80);
+    expect(narrow.every((l) => cells(l) <= 80)).toBe(true);
+    expect(narrow[0]).toBe('russia-2000-stands-in-line  2000-2012');
+    expect(narrow).toContain("  decision point: Molotov's note to the Western governments");
+  });
+});

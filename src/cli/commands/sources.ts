@@ -1,7 +1,8 @@
 import { SOURCES } from '../../model/sources.js';
 import { UsageError } from '../errors.js';
 import { loadForCommand } from '../load.js';
-import { printToStdout } from '../output.js';
+import { fitWidth, prose } from '../../report/fit.js';
+import { printToStdout, terminalColumns } from '../output.js';
 import type { SourcesFlags } from './sources.options.js';
 
 /**
@@ -21,6 +22,6 @@ export async function sourcesCommand(ids: readonly string[], flags: SourcesFlags
     throw new UsageError(`unknown source id${unknown.length === 1 ? '' : 's'} ${list}${flags.scenario === undefined ? '' : ` in the fact sheet and in ${flags.scenario}`}${fileOwn} (article10 sources lists them all)`);
   }
   const rows = wanted.map((id) => ({ id, citation: Object.hasOwn(own, id) ? own[id]! : SOURCES[id]! }));
-  await printToStdout(flags.json ? JSON.stringify(rows, null, 2) + '\n' : rows.map((r) => `${r.id.padEnd(4)} ${r.citation}`).join('\n') + '\n');
+  await printToStdout(flags.json ? JSON.stringify(rows, null, 2) + '\n' : rows.flatMap((r) => prose(`${r.id.padEnd(4)} ${r.citation}`, fitWidth(terminalColumns(undefined)), '', '     ')).join('\n') + '\n');
   return 0;
 }
