@@ -48,13 +48,37 @@ export function fitTable(headers: readonly string[], rows: readonly FitRow[], wi
 }
 
 /**
+ * A table that leaves out columns, in the order `drop` gives, until it fits `width`, then cuts
+ * its elastic column as fitTable does; every column in a file or a pipe (width Infinity).
+ * Returns its lines and the headers it left out, for the caller to say so.
+ */
+export function fitColumns(headers: readonly string[], rows: readonly (readonly string[])[], width: number, options: FitOptions & { readonly drop: readonly number[] }): { lines: string[]; dropped: string[] } {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const kept = headers.map((_, i) => i);
+  const textWidth = () => INDENT.length + kept.reduce((sum, i) => sum + widths[i]!, 0) + GAP * (kept.length - 1);
+  const dropped: string[] = [];
+  for (const i of options.drop) {
+    if (textWidth() <= width) break;
+    kept.splice(kept.indexOf(i), 1);
+    dropped.push(headers[i]!);
+  }
+  const at = (i: number) => kept.indexOf(i);
+  const right = new Set([...(options.right ?? [])].filter((i) => kept.includes(i)).map(at));
+  const lines = fitTable(kept.map((i) => headers[i]!), rows.map((r) => ({ cells: kept.map((i) => r[i]!) })), width, { right, elastic: at(options.elastic ?? 0), ...(options.minElastic !== undefined && { minElastic: options.minElastic }) });
+  return { lines, dropped };
+}
+
+/**
  * A line of prose after `lead`, word-wrapped to `width` with its later lines `hanging` further in
  * (two cells unless told); one line when width is Infinity. A word longer than the line (a web
  * address) is left whole.
  */
 export function prose(text: string, width: number, lead = '', hanging = lead + ' '.repeat(GAP)): string[] {
   if (!Number.isFinite(width)) return [lead + text];
-  return wrapText(text, width - hanging.length, { keepWords: true }).map((line, i) => (i === 0 ? lead : hanging) + line);
+  // The first line has the room after the lead; the rest, the room after the hanging indent.
+  const [first = ''] = wrapText(text, width - lead.length, { keepWords: true });
+  const rest = text.trimStart().slice(first.length).trimStart();
+  return [lead + first, ...(rest === '' ? [] : wrapText(rest, width - hanging.length, { keepWords: true }).map((line) => hanging + line))];
 }
 
 /** The width to fit: a terminal's columns (at least 60), or Infinity for a file or a pipe. */

@@ -229,3 +229,21 @@ describe('backtests: real accessions from the record', () => {
     expect(listed.split(': ')[1]!.split(', ')).not.toContain('SE');
   });
 });
+
+describe('the backtest text in a terminal', () => {
+  test('fits 80 columns, leaving out columns and saying which; in a file every column is there', async () => {
+    const files = backtestFiles().filter((f) => /poland-1999|georgia-2008|greece-1952/.test(f));
+    const r = await runBacktests(await Promise.all(files.map((f) => load(f))), { seed: 'fit', runs: 500, workers: 1, misses: false });
+    const narrow = backtestText(r, { width: 80 }).split('\n');
+    // Only a word longer than the line may run past it, whole.
+    expect(narrow.filter((l) => [...l].length > 80 && !/\S{70,}/.test(l))).toEqual([]);
+    const said = narrow.join('\n');
+    expect(said).toMatch(/Left out to fit the terminal: 95% interval, ref\. P/);
+    const whole = backtestText(r);
+    expect(whole).not.toContain('Left out to fit the terminal');
+    expect(whole).toMatch(/ {2}case +era +observed +P\(obs\) +95% interval +ref\. P +Brier +log +pred\. month \(10-90%\) +obs\. date +joined by hz +most likely\n/);
+    // A term's meaning wraps under the meaning.
+    const era = narrow.findIndex((l) => l.startsWith('  era '));
+    expect(narrow[era + 1]).toMatch(/^ {16}\S/);
+  });
+});

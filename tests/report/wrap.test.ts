@@ -48,4 +48,12 @@ describe('fitting a terminal', () => {
     expect(wrapped.every((l) => l.length <= 60)).toBe(true);
     expect(wrapped.slice(1).every((l) => l.startsWith('    a'))).toBe(true);
   });
+
+  test('the first line has the room after its lead, the later ones the room after the hanging indent', () => {
+    const lines = prose(`${'era'.padEnd(13)} ${'word '.repeat(30).trim()}`, 60, '  ', ' '.repeat(16));
+    expect(lines[0]!.length).toBeGreaterThan(55);
+    expect(lines.every((l) => l.length <= 60)).toBe(true);
+    expect(lines.slice(1).every((l) => /^ {16}word/.test(l))).toBe(true);
+    expect(lines.join(' ').replace(/\s+/g, ' ').trim()).toBe(`era ${'word '.repeat(30).trim()}`);
+  });
 });

@@ -1,6 +1,7 @@
 import type { BacktestCase, BacktestReport, BacktestScores, MissReason, MissRewrite } from './score.js';
 import { MISS_REWRITE_LIMITS } from './rewrites.js';
 import { OUTCOME_LABELS } from '../../model/outcome.js';
+import { fitColumns, fitWidth, prose } from '../../report/fit.js';
 import { integer, interval, pct, sharePct, table } from '../../report/format.js';
 
 /** "1 case", "20 cases". */
@@ -16,9 +17,13 @@ function casesCounted(cases: readonly BacktestCase[]): string {
 }
 
 /** The readable backtest report: one row per case, the scores overall and per era, reliability, and how each is defined. */
-export function backtestText(r: BacktestReport): string {
+export function backtestText(r: BacktestReport, options: { readonly width?: number } = {}): string {
+  const width = fitWidth(options.width);
   const out: string[] = [];
-  out.push(`Backtests: ${casesCounted(r.cases)} | ${integer(r.runs)} branches each | seed ${r.seed} | v${r.version}`);
+  const say = (text: string, lead = '', hanging?: string) => out.push(...prose(text, width, lead, hanging));
+  // Columns a narrow terminal leaves out, said once under the tables.
+  const left: string[] = [];
+  say(`Backtests: ${casesCounted(r.cases)} | ${integer(r.runs)} branches each | seed ${r.seed} | v${r.version}`);
   out.push('');
   const rows = r.cases.map((c) => [
     c.scenario,
@@ -37,28 +42,33 @@ export function backtestText(r: BacktestReport): string {
     `${c.mostLikely} ${pct(c.mostLikelyShare, 0)}`,
   ]);
   const headers = ['case', 'era', 'observed', 'P(obs)', '95% interval', 'ref. P', 'Brier', 'log', 'pred. month (10-90%)', 'obs. date', 'joined by hz', 'most likely'];
-  out.push(...table(headers, rows, new Set([3, 5, 6, 7, 10])).map((l) => `  ${l}`));
+  // Left out first where the terminal is narrow: what --json and a wider terminal still give.
+  const cases = fitColumns(headers, rows, width, { right: new Set([3, 5, 6, 7, 10]), drop: [4, 5, 7, 11, 10, 1, 9, 8] });
+  out.push(...cases.lines);
+  left.push(...cases.dropped);
   const outside = r.cases.filter((c) => c.observed.outcome !== 'joined');
   if (outside.length > 0) {
-    out.push(`  A case that did not join is scored on not being a member by the observed year; how often its branches ended as it did, by then and by the horizon (the outcome Brier scores the shares at the horizon):`);
+    say(`A case that did not join is scored on not being a member by the observed year; how often its branches ended as it did, by then and by the horizon (the outcome Brier scores the shares at the horizon):`, '  ', '  ');
     // By the horizon too when it lies later: the outcome Brier scores that share.
     for (const c of outside) {
       const later = c.horizon > c.observed.year ? `, by ${c.horizon} ${sharePct(c.pObservedByHorizon)}` : '';
-      out.push(`    ${c.scenario}: ${c.observed.outcome} by ${c.observed.year} ${sharePct(c.pObservedOutcome)}${later}`);
+      say(`${c.scenario}: ${c.observed.outcome} by ${c.observed.year} ${sharePct(c.pObservedOutcome)}${later}`, '    ', '      ');
     }
   }
   out.push('');
-  out.push(...timeText(r));
+  out.push(...timeText(r, width, left));
   out.push(...missesText(r.cases));
   if (r.missRewrites !== null) out.push(...missRewritesText(r.missRewrites));
-  out.push(`Brier score over ${plural(r.cases.length, 'case')}: ${fmt(r.brier)}   outcome Brier: ${fmt(r.brierOutcomes)}   log score: ${fmt(r.logScore)}`);
-  out.push(
+  say(`Brier score over ${plural(r.cases.length, 'case')}: ${fmt(r.brier)}   outcome Brier: ${fmt(r.brierOutcomes)}   log score: ${fmt(r.logScore)}`);
+  say(
     `Accession month: mean |predicted - observed| ${r.meanMonthError === null ? '-' : `${r.meanMonthError.toFixed(1)} months`}; predicted within 12 months of the observed date in ${r.withinTwelveMonths} of ${plural(r.datedJoinedCases, 'joined case')}${r.datedJoinedCases === 0 ? '' : ` (${pct(r.withinTwelveMonths / r.datedJoinedCases, 0)})`}`,
   );
   out.push('');
   out.push('Scores against the reference forecast, overall and by era of the decision point');
   const scoreRows = [scoreRow('all', r.cases.length, r), ...r.byEra.map((e) => scoreRow(e.era, e.cases, e))];
-  out.push(...table(['cases of', 'n', 'Brier', 'ref. Brier', 'Brier skill', 'log', 'ref. log', 'log skill', 'mean |month error|', 'within 12 months'], scoreRows, new Set([1, 2, 3, 4, 5, 6, 7, 8, 9])).map((l) => `  ${l}`));
+  const scores = fitColumns(['cases of', 'n', 'Brier', 'ref. Brier', 'Brier skill', 'log', 'ref. log', 'log skill', 'mean |month error|', 'within 12 months'], scoreRows, width, { right: new Set([1, 2, 3, 4, 5, 6, 7, 8, 9]), drop: [6, 7, 5, 3] });
+  out.push(...scores.lines);
+  left.push(...scores.dropped);
   out.push('');
   out.push('Reliability of P(member by the end of the year), over every year of every case');
   const reliabilityRows = r.reliability.map((b) => [
@@ -70,27 +80,33 @@ export function backtestText(r: BacktestReport): string {
   ]);
   out.push(...table(['forecast', 'case-years', 'cases', 'mean forecast', 'observed member'], reliabilityRows, new Set([1, 2, 3, 4])).map((l) => `  ${l}`));
   out.push('');
+  if (left.length > 0) {
+    say(`Left out to fit the terminal: ${[...new Set(left)].join(', ')}; a wider terminal, a file (--out) or --json gives them.`);
+    out.push('');
+  }
   out.push('How to read it');
-  out.push(`  P(obs)        ${r.definitions.pObserved}`);
-  out.push(`  ref. P        ${r.definitions.reference}`);
-  out.push(`  Brier         per case (1 - P(obs))^2; over cases: ${r.definitions.brier}`);
-  out.push(`  log           per case -ln(max(P(obs), ${r.logScoreFloor})); over cases: ${r.definitions.logScore}`);
-  out.push(`  skill         ${r.definitions.skill}`);
-  out.push(`  era           ${r.definitions.era}`);
-  out.push('  pred. month   median accession month (the last deposit) among the branches that joined (10th-90th percentile); joined cases only (--json gives it for every case)');
-  out.push('  obs. date     the month the observed outcome took effect (the year alone when the file gives no date)');
-  out.push(`  month error   ${r.definitions.monthError}`);
-  if (r.cases.some((c) => c.observedInvitation !== null)) out.push(`  time split    ${r.definitions.invitationError}`);
-  out.push("  joined by hz  share of branches that joined by the case's horizon");
-  out.push(`  outcome Brier ${r.definitions.brierOutcomes}`);
-  out.push(`  reliability   ${r.definitions.reliability}`);
+  // Each term's meaning wraps under the meaning, not under the term.
+  const term = (name: string, meaning: string) => say(`${name.padEnd(13)} ${meaning}`, '  ', ' '.repeat(16));
+  term('P(obs)', r.definitions.pObserved);
+  term('ref. P', r.definitions.reference);
+  term('Brier', `per case (1 - P(obs))^2; over cases: ${r.definitions.brier}`);
+  term('log', `per case -ln(max(P(obs), ${r.logScoreFloor})); over cases: ${r.definitions.logScore}`);
+  term('skill', r.definitions.skill);
+  term('era', r.definitions.era);
+  term('pred. month', 'median accession month (the last deposit) among the branches that joined (10th-90th percentile); joined cases only (--json gives it for every case)');
+  term('obs. date', 'the month the observed outcome took effect (the year alone when the file gives no date)');
+  term('month error', r.definitions.monthError);
+  if (r.cases.some((c) => c.observedInvitation !== null)) term('time split', r.definitions.invitationError);
+  term('joined by hz', "share of branches that joined by the case's horizon");
+  term('outcome Brier', r.definitions.brierOutcomes);
+  term('reliability', r.definitions.reliability);
   const labels = [...new Set(r.cases.map((c) => c.observed.outcome))].map((o) => `${o} = ${OUTCOME_LABELS[o]}`);
-  if (labels.length > 0) out.push(`  outcomes      ${labels.join('; ')}`);
+  if (labels.length > 0) term('outcomes', labels.join('; '));
   const warned = r.cases.filter((c) => c.warnings.length > 0);
   if (warned.length > 0) {
     out.push('');
     out.push('Warnings');
-    for (const c of warned) for (const w of c.warnings) out.push(`  ! ${c.scenario}: ${w}`);
+    for (const c of warned) for (const w of c.warnings) say(`${c.scenario}: ${w}`, '  ! ', '    ');
   }
   return out.join('\n') + '\n';
 }
@@ -110,7 +126,7 @@ function signedMonths(n: number): string {
  * Where each case's time goes: the predicted invitation month against the record's, beside the
  * accession's error, so a late accession reads as late to the Council's decision or late after it.
  */
-function timeText(r: BacktestReport): string[] {
+function timeText(r: BacktestReport, width: number, left: string[]): string[] {
   const shown = r.cases.filter((c) => c.observedInvitation !== null);
   if (shown.length === 0) return [];
   const rows = shown.map((c) => [
@@ -122,14 +138,16 @@ function timeText(r: BacktestReport): string[] {
     c.observedLag === null ? '-' : String(c.observedLag),
     c.lagError === null ? '-' : signedMonths(c.lagError),
   ]);
-  const out = ['Where the time goes, in the branches that joined: their first invitation, then the months from it to membership, against the record (months late or longer +, early or shorter -)'];
+  const out = prose('Where the time goes, in the branches that joined: their first invitation, then the months from it to membership, against the record (months late or longer +, early or shorter -)', width);
   const headers = ['case', 'invited: pred. month (10-90%)', 'obs. invited', 'error', 'then months to member (10-90%)', 'obs.', 'error'];
-  out.push(...table(headers, rows, new Set([3, 4, 5, 6])).map((l) => `  ${l}`));
+  const fitted = fitColumns(headers, rows, width, { right: new Set([3, 4, 5, 6]), drop: [1, 4] });
+  out.push(...fitted.lines);
+  left.push(...fitted.dropped);
   const t = r.timeSplit;
   if (t.invitationError !== null && t.afterInvitation !== null) {
     const late = (n: number) => (months(n) === '0' ? 'in the observed month' : `${months(Math.abs(n))} months ${n > 0 ? 'late' : 'early'}`);
     const after = months(t.afterInvitation) === '0' ? 'as long as on record' : `${months(Math.abs(t.afterInvitation))} months ${t.afterInvitation > 0 ? 'longer' : 'shorter'} than on record`;
-    out.push(`  Median over the ${t.cases} case${t.cases === 1 ? '' : 's'} with both dates: invited ${late(t.invitationError)}; from the invitation to membership (protocol, ratification, deposit) ${after}.`);
+    out.push(...prose(`Median over the ${t.cases} case${t.cases === 1 ? '' : 's'} with both dates: invited ${late(t.invitationError)}; from the invitation to membership (protocol, ratification, deposit) ${after}.`, width, '  '));
   }
   out.push('');
   return out;

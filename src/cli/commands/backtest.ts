@@ -13,7 +13,7 @@ import { checkWork } from '../budget.js';
 import { branchCount } from '../../batch/work-limits.js';
 import { integer } from '../../report/format.js';
 import { MISS_REWRITE_LIMITS, missRewriteEstimate } from '../../analysis/backtest/rewrites.js';
-import { emit } from '../output.js';
+import { emit, terminalColumns } from '../output.js';
 import type { BacktestFlags } from './backtest.options.js';
 
 /** The bundled backtest cases: scenarios/backtests/*.yaml (files directly in it, sorted). */
@@ -98,5 +98,5 @@ export async function backtestCommand(files: readonly string[], flags: BacktestF
     if (live) process.stderr.write('\r\u001b[2K');
     interrupt.dispose();
   }
-  await emit(flags.json ? stableJson(report) : backtestText(report), flags.out);
+  await emit(flags.json ? stableJson(report) : backtestText(report, { width: terminalColumns(flags.out) }), flags.out);
 }
