@@ -1,5 +1,6 @@
 import { listInWords } from '../../model/names.js';
-import { integer, interval, pct, table } from '../../report/format.js';
+import { fitColumns, fitTable, fitWidth, prose } from '../../report/fit.js';
+import { integer, interval, pct } from '../../report/format.js';
 import type { ChangeLine, RewriteReport } from './run.js';
 import { missesOnFreshSeed } from './fresh-seed.js';
 import { rewriteVerdict } from './verdict.js';
@@ -8,50 +9,60 @@ import { parseSwitchPath } from '../../scenario/switch-paths.js';
 /** Whether the fresh seed's whole 95% interval lies on the wrong side of the target's threshold. */
 
 /** The search's answer for a reader: the rewrite in a sentence, each change's part, the front as a table and a chart. */
-export function rewriteText(r: RewriteReport): string {
+export function rewriteText(r: RewriteReport, options: { readonly width?: number } = {}): string {
+  const width = fitWidth(options.width);
   const out: string[] = [];
-  out.push(`${r.title} (${r.scenario}): the least rewrite for ${r.target}`);
-  out.push(`Start: ${pct(r.start.share)} ${interval(r.start.ci95)}, seed ${r.seed}, ${integer(r.runs)} branches per evaluation.`);
+  const say = (text: string) => out.push(...prose(text, width));
+  say(`${r.title} (${r.scenario}): the least rewrite for ${r.target}`);
+  say(`Start: ${pct(r.start.share)} ${interval(r.start.ci95)}, seed ${r.seed}, ${integer(r.runs)} branches per evaluation.`);
   out.push('');
   const rw = r.rewrite;
   const verdict = rewriteVerdict(r);
   if (verdict === 'met_at_start') {
-    out.push(`The start already meets the target: nothing needs rewriting.`);
+    say(`The start already meets the target: nothing needs rewriting.`);
   } else if (verdict === 'found') {
-    out.push(`Had ${rewriteSentence(rw.changes)}, ${r.target.split(' ')[0]} would reach ${pct(rw.search.share, 0)} ${interval(rw.search.ci95, 0)}.`);
-    out.push(`Rewrite distance ${rw.distance.toFixed(2)}.`);
+    say(`Had ${rewriteSentence(rw.changes)}, ${r.target.split(' ')[0]} would reach ${pct(rw.search.share, 0)} ${interval(rw.search.ci95, 0)}.`);
+    say(`Rewrite distance ${rw.distance.toFixed(2)}.`);
   } else {
-    out.push(`Not within rewrite distance ${r.maxDistance} and ${r.maxChanges} changes: no rewrite the search tried reaches ${r.target}.`);
+    say(`Not within rewrite distance ${r.maxDistance} and ${r.maxChanges} changes: no rewrite the search tried reaches ${r.target}.`);
     if (verdict === 'closest') {
-      out.push(`The closest it came: had ${rewriteSentence(rw.changes)}, ${pct(rw.search.share, 0)} ${interval(rw.search.ci95, 0)} at distance ${rw.distance.toFixed(2)}.`);
+      say(`The closest it came: had ${rewriteSentence(rw.changes)}, ${pct(rw.search.share, 0)} ${interval(rw.search.ci95, 0)} at distance ${rw.distance.toFixed(2)}.`);
     } else if (rw.changes.length > 0) {
-      out.push(`No rewrite it tried moved the share from ${pct(r.start.share)}. The furthest it got along the way (the funnel stages before the target): had ${rewriteSentence(rw.changes)}, at distance ${rw.distance.toFixed(2)}.`);
+      say(`No rewrite it tried moved the share from ${pct(r.start.share)}. The furthest it got along the way (the funnel stages before the target): had ${rewriteSentence(rw.changes)}, at distance ${rw.distance.toFixed(2)}.`);
     }
   }
-  out.push(`Verification on a fresh seed (${rw.verification.seed}): ${pct(rw.verification.share)} ${interval(rw.verification.ci95)}; search: ${pct(rw.search.share)} ${interval(rw.search.ci95)}.`);
+  say(`Verification on a fresh seed (${rw.verification.seed}): ${pct(rw.verification.share)} ${interval(rw.verification.ci95)}; search: ${pct(rw.search.share)} ${interval(rw.search.ci95)}.`);
   if (r.found && rw.changes.length > 0 && missesOnFreshSeed(r)) {
-    out.push(`On the fresh seed the rewrite falls short of the target, beyond chance: the search's own branches favoured it. More --runs give an answer that holds.`);
+    say(`On the fresh seed the rewrite falls short of the target, beyond chance: the search's own branches favoured it. More --runs give an answer that holds.`);
   }
   if (rw.changes.length > 0) {
     out.push('');
     out.push('Each change\'s part (the share with it left out, all others kept):');
-    out.push(
-      ...table(
-        ['change', 'from', 'to', 'size', 'without it', 'its part'],
-        rw.changes.map((c) => [c.kind === 'param' ? `${c.label} (${c.path})` : c.path, c.from, c.to, c.z === undefined ? 'switch (1)' : `${signed(c.z)} sd`, pct(c.without), signedPoints(rw.search.share - c.without)]),
-        new Set([3, 4, 5]),
-      ),
+    // The table is not indented: fitColumns's indent is taken off again.
+    const parts = fitColumns(
+      ['change', 'from', 'to', 'size', 'without it', 'its part'],
+      rw.changes.map((c) => [c.kind === 'param' ? `${c.label} (${c.path})` : c.path, c.from, c.to, c.z === undefined ? 'switch (1)' : `${signed(c.z)} sd`, pct(c.without), signedPoints(rw.search.share - c.without)]),
+      width + 2,
+      { right: new Set([3, 4, 5]), drop: [4] },
     );
+    out.push(...parts.lines.map((l) => l.slice(2)));
+    if (parts.dropped.length > 0) say(`(left out to fit the terminal: ${parts.dropped.join(', ')}; --json gives it)`);
   }
   out.push('');
-  out.push(`Pareto front: rewrite distance against the share of ${r.target.split(' ')[0]} (${r.front.length} points of ${integer(r.evaluations)} evaluated)`);
-  out.push(...table(['distance', 'share', 'changes'], r.front.map((p) => [p.distance.toFixed(2), pct(p.share), p.changes.join('; ') || '(none)']), new Set([0, 1])));
+  say(`Pareto front: rewrite distance against the share of ${r.target.split(' ')[0]} (${r.front.length} points of ${integer(r.evaluations)} evaluated)`);
+  const front = fitTable(['distance', 'share', 'changes'], r.front.map((p) => ({ cells: [p.distance.toFixed(2), pct(p.share), p.changes.join('; ') || '(none)'] })), width + 2, { right: new Set([0, 1]), elastic: 2, minElastic: 12 });
+  out.push(...front.map((l) => l.slice(2)));
   out.push('');
-  out.push(...frontChart(r));
+  const chart = frontChart(r);
+  // A terminal too narrow for the chart's legend beside its axis gets it on a line of its own.
+  const axis = chart.at(-1)!;
+  const legend = axis.indexOf('  rewrite distance');
+  if (axis.length > width && legend > 0) out.push(...chart.slice(0, -1), axis.slice(0, legend), ...prose(axis.slice(legend).trim(), width, '      '));
+  else out.push(...chart);
   out.push('');
-  out.push(`Search: ${integer(r.evaluations)} scenario evaluations, ${integer(r.branches)} branches, ${r.rounds} rounds over ${r.levers.parameters} parameters and ${r.levers.switches} switches, a beam of ${r.beam}.`);
-  if (r.seeds.length > 0) out.push(`Also started from: ${r.seeds.map((s) => `${s.from} (${s.changes.join('; ')})`).join(', ')}.`);
-  out.push(`Method: ${r.method}.`);
+  say(`Search: ${integer(r.evaluations)} scenario evaluations, ${integer(r.branches)} branches, ${r.rounds} rounds over ${r.levers.parameters} parameters and ${r.levers.switches} switches, a beam of ${r.beam}.`);
+  if (r.seeds.length > 0) say(`Also started from: ${r.seeds.map((s) => `${s.from} (${s.changes.join('; ')})`).join(', ')}.`);
+  say(`Method: ${r.method}.`);
   return `${out.join('\n')}\n`;
 }
 

@@ -14,7 +14,7 @@ import { checkWork } from '../budget.js';
 import { runAnalysis } from '../analysis.js';
 import { UsageError } from '../errors.js';
 import { loadForCommand, resolveScenarioPath } from '../load.js';
-import { checkOtherOutput, emit, printToStderr } from '../output.js';
+import { checkOtherOutput, emit, printToStderr, terminalColumns } from '../output.js';
 import type { RewriteFlags } from './rewrite.options.js';
 
 /** Evaluations a search may use at most, for the work budget: its budget, a last round, the backward pass and the verification. */
@@ -77,7 +77,7 @@ export async function rewriteCommand(file: string, flags: RewriteFlags): Promise
     // emit named the file; what it holds is worth a word only when it cannot extend the start.
     if (!flags.json && reference === undefined) printToStderr(`The saved rewrite is a complete copy: the start cannot be extended from there\n`);
   }
-  await emit(flags.json ? stableJson(report) : rewriteText(report), flags.out);
+  await emit(flags.json ? stableJson(report) : rewriteText(report, { width: terminalColumns(flags.out) }), flags.out);
 }
 
 

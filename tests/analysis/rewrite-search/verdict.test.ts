@@ -52,3 +52,22 @@ describe('what a rewrite search answered, told alike everywhere', () => {
     expect(closest).toContain('The closest it came (distance 5.99)');
   });
 });
+
+describe('the rewrite told in a terminal', () => {
+  test('fits 80 columns, with long labels cut and the chart legend under its axis; whole in a file', () => {
+    const long = report(true, 0.1, 0.35, 2);
+    const label = 'event ussr-dissolution: shift of consent of the Allies at the dissolution of the Union';
+    const r = {
+      ...long,
+      method: 'beam search on common random numbers: '.repeat(8).trim(),
+      rewrite: { ...long.rewrite, changes: long.rewrite.changes.map((c) => ({ ...c, label, path: 'events.ussr-dissolution.effects.4.delta' })) },
+      front: [{ distance: 0, share: 0.1, changes: [] }, { distance: 5.99, share: 0.35, changes: ['events.ussr-dissolution.effects.4.delta +4 sd', 'events.chechnya1.effects.2.delta +3.94 sd'] }],
+    };
+    const narrow = rewriteText(r, { width: 80 }).split('\n');
+    expect(narrow.filter((l) => [...l].length > 80)).toEqual([]);
+    expect(narrow).toContain('      rewrite distance   (* meets the target, o short of it, - target)');
+    const whole = rewriteText(r);
+    expect(whole).toContain(`${label} (events.ussr-dissolution.effects.4.delta)`);
+    expect(whole).toMatch(/ {2}rewrite distance {3}\(\* meets the target/);
+  });
+});
