@@ -26,6 +26,13 @@ export interface FitOptions {
   /** The column cut with "…" when the text does not fit (default the first), and the fewest characters it keeps. */
   readonly elastic?: number;
   readonly minElastic?: number;
+  /** What goes before each line (default two spaces). */
+  readonly indent?: string;
+}
+
+/** The width of a table's text: its lead, its columns and the gaps between them. */
+function textWidthOf(widths: readonly number[], indent: string): number {
+  return indent.length + widths.reduce((sum, w) => sum + w, 0) + GAP * (widths.length - 1);
 }
 
 /**
@@ -36,8 +43,10 @@ export interface FitOptions {
 export function fitTable(headers: readonly string[], rows: readonly FitRow[], width: number, options: FitOptions = {}): string[] {
   const right = options.right ?? new Set<number>();
   const elastic = options.elastic ?? 0;
+  const indent = options.indent ?? INDENT;
+  const indented = (lines: readonly string[]) => lines.map((l) => indent + l);
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r.cells[i]!.length)));
-  const textWidth = INDENT.length + widths.reduce((sum, w) => sum + w, 0) + GAP * (headers.length - 1);
+  const textWidth = textWidthOf(widths, indent);
   const room = width - textWidth - GAP;
   if (rows.length > 0 && rows.every((r) => r.fill !== undefined) && room >= MIN_BAR) {
     const barWidth = Math.min(MAX_BAR, room);
@@ -55,7 +64,7 @@ export function fitTable(headers: readonly string[], rows: readonly FitRow[], wi
 export function fitColumns(headers: readonly string[], rows: readonly (readonly string[])[], width: number, options: FitOptions & { readonly drop: readonly number[] }): { lines: string[]; dropped: string[] } {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const kept = headers.map((_, i) => i);
-  const textWidth = () => INDENT.length + kept.reduce((sum, i) => sum + widths[i]!, 0) + GAP * (kept.length - 1);
+  const textWidth = () => textWidthOf(kept.map((i) => widths[i]!), options.indent ?? INDENT);
   const dropped: string[] = [];
   for (const i of options.drop) {
     if (textWidth() <= width) break;
@@ -64,7 +73,7 @@ export function fitColumns(headers: readonly string[], rows: readonly (readonly 
   }
   const at = (i: number) => kept.indexOf(i);
   const right = new Set([...(options.right ?? [])].filter((i) => kept.includes(i)).map(at));
-  const lines = fitTable(kept.map((i) => headers[i]!), rows.map((r) => ({ cells: kept.map((i) => r[i]!) })), width, { right, elastic: at(options.elastic ?? 0), ...(options.minElastic !== undefined && { minElastic: options.minElastic }) });
+  const lines = fitTable(kept.map((i) => headers[i]!), rows.map((r) => ({ cells: kept.map((i) => r[i]!) })), width, { ...options, right, elastic: at(options.elastic ?? 0) });
   return { lines, dropped };
 }
 
@@ -84,8 +93,4 @@ export function prose(text: string, width: number, lead = '', hanging = lead + '
 /** The width to fit: a terminal's columns (at least 60), or Infinity for a file or a pipe. */
 export function fitWidth(columns: number | undefined): number {
   return columns === undefined ? Infinity : Math.max(60, columns);
-}
-
-function indented(lines: readonly string[]): string[] {
-  return lines.map((l) => INDENT + l);
 }

@@ -4,7 +4,7 @@ import type { Scenario } from '../model/scenario.js';
 import { isAuthoringMap, isAuthoringParam, scenarioToAuthoring, type AuthoringMap, type AuthoringValue } from './authoring.js';
 import { isMergedMap, keyFieldOf, KEYED_LISTS } from './document-shape.js';
 import type { PathSegment } from './located.js';
-import { editedTitle } from './edited-title.js';
+import { editedId, editedTitle } from './edited-title.js';
 
 /**
  * An override file: `extends:` the file a scenario came from plus only what differs, in the
@@ -55,7 +55,7 @@ export function completeDocument(edited: Scenario, header: Omit<OverrideHeader, 
  * "(edited)" once and only when a value differs from it (a copy saved unchanged is not edited).
  */
 export function savedHeader(original: Scenario, edited: Scenario, idFromName?: string): { id: string; title: string } {
-  const id = idFromName ?? `${edited.id.replace(/-edited$/, '')}-edited`;
+  const id = idFromName ?? editedId(edited.id);
   if (edited.title !== original.title) return { id, title: edited.title };
   const changed = countChanges(overrideDocument(original, edited, { extends: '' })) > 0;
   return { id, title: changed ? editedTitle(original.title) : original.title };

@@ -1,6 +1,5 @@
 import { padStart, points, sharePct, truncate } from '../report/format.js';
-
-const EDITED = ' (edited)';
+import { EDITED_MARK } from '../scenario/edited-title.js';
 
 /** Layout helpers for fixed-width terminal rows (Ink would wrap; a wrapped row breaks the height budget). */
 
@@ -28,6 +27,6 @@ export function pctCell(share: number, width = 6, digits = 1): string {
  * are then never read as the file's ("1990: Gorbachev proposes… (edited)").
  */
 export function fitTitle(title: string, width: number): string {
-  if (title.length <= width || !title.endsWith(EDITED) || width < EDITED.length + 8) return truncate(title, width);
-  return truncate(title.slice(0, -EDITED.length), width - EDITED.length) + EDITED;
+  if (title.length <= width || !title.endsWith(EDITED_MARK) || width < EDITED_MARK.length + 8) return truncate(title, width);
+  return truncate(title.slice(0, -EDITED_MARK.length), width - EDITED_MARK.length) + EDITED_MARK;
 }

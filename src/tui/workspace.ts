@@ -8,6 +8,7 @@ import { errorCode } from '../io/error-code.js';
 import { shellWord } from '../report/format.js';
 import type { Scenario } from '../model/scenario.js';
 import { formatIssue, issueLine, loadScenarioFile } from '../scenario/load.js';
+import { editedId } from '../scenario/edited-title.js';
 
 /** What the UI reads and writes on disk: scenario files to open, and saved edits. */
 
@@ -79,7 +80,7 @@ export function fileWorkspace(options: FileWorkspaceOptions): Workspace {
     defaultSavePath(source, id) {
       // Next to the source, unless it is a bundled file (the package's folder is not the user's).
       const dir = dirname(resolve(source)) === bundledDir ? cwd : dirname(resolve(source));
-      return join(dir, `${id.replace(/-edited$/, '')}-edited.yaml`);
+      return join(dir, `${editedId(id)}.yaml`);
     },
     resolvePath: (typed) => resolve(cwd, typed),
     displayPath(path) {

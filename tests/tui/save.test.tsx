@@ -23,13 +23,18 @@ async function openCopy(): Promise<{ dir: string; source: string }> {
   return { dir, source };
 }
 
+/** A fresh copy, one step of the first parameter, saved under the name offered; the frame that says so. */
+async function saveOneEdit(): Promise<{ dir: string; frame: string }> {
+  const { dir } = await openCopy();
+  await h!.press(KEY.right, 's');
+  await h!.waitFor('Save changes to: small-edited.yaml');
+  await h!.press(KEY.enter);
+  return { dir, frame: await h!.waitFor('saved 1 change to small-edited.yaml') };
+}
+
 describe('saving from the UI', () => {
   it('s asks for a name (default <id>-edited.yaml next to the source), writes the differences, clears the marker', async () => {
-    const { dir } = await openCopy();
-    await h!.press(KEY.right, 's');
-    await h!.waitFor('Save changes to: small-edited.yaml');
-    await h!.press(KEY.enter);
-    const frame = await h!.waitFor('saved 1 change to small-edited.yaml');
+    const { dir, frame } = await saveOneEdit();
     expect(frame).not.toContain('● unsaved');
     const text = readFileSync(join(dir, 'small-edited.yaml'), 'utf8');
     expect(text).toContain('extends: small.yaml\n');
@@ -40,11 +45,7 @@ describe('saving from the UI', () => {
   });
 
   it('after a save the title is the saved file\'s, "(edited)" once; undoing every edit unmarks it, and a save then is not titled "(edited)"', async () => {
-    const { dir } = await openCopy();
-    await h!.press(KEY.right, 's');
-    await h!.waitFor('Save changes to: small-edited.yaml');
-    await h!.press(KEY.enter);
-    const saved = await h!.waitFor('saved 1 change to small-edited.yaml');
+    const { dir, frame: saved } = await saveOneEdit();
     const title = (file: string) => /^title: "?(.*?)"?$/m.exec(readFileSync(join(dir, file), 'utf8'))?.[1];
     expect(title('small-edited.yaml')).toBe('Small test scenario (edited)');
     expect(saved.split('\n')[0]).toBe('article10 · Small test scenario (edited)');

@@ -29,6 +29,13 @@ async function editedSmallCopy(): Promise<{ dir: string; source: string; edited:
   return { dir, source, edited: edit(openEditor(opened.scenario, opened.file), step('candidate.interest', 1)).scenario };
 }
 
+/** A workspace in a fresh folder, the bundled russia-2000 opened, and where a first save of it goes. */
+async function bundledIn() {
+  const { dir, remove } = tempDir();
+  cleanup = remove;
+  return { dir, workspace: fileWorkspace({ bundledDir: BUNDLED, cwd: dir }), opened: await load(join(BUNDLED, 'russia-2000.yaml')), first: join(dir, 'first.yaml') };
+}
+
 describe('saving edits (round trip through the loader)', () => {
   it('a bundled scenario saved elsewhere extends bundled:<id> and loads back as edited', async () => {
     const { dir, remove } = tempDir();
@@ -84,11 +91,7 @@ describe('saving edits (round trip through the loader)', () => {
   });
 
   it('a save of a saved file: "(edited)" once in the title, an id from the file name, the command quoted, and a missing folder said as such', async () => {
-    const { dir, remove } = tempDir();
-    cleanup = remove;
-    const workspace = fileWorkspace({ bundledDir: BUNDLED, cwd: dir });
-    const opened = await load(join(BUNDLED, 'russia-2000.yaml'));
-    const first = join(dir, 'first.yaml');
+    const { dir, workspace, opened, first } = await bundledIn();
     expect(await workspace.save(opened.file, edit(openEditor(opened.scenario, opened.file), step('candidate.interest', 1)).scenario, first)).toMatchObject({ ok: true, id: 'first' });
     const reopened = await load(first);
     const again = edit(openEditor(reopened.scenario, reopened.file), step('candidate.interest', 1)).scenario;
@@ -104,11 +107,7 @@ describe('saving edits (round trip through the loader)', () => {
   });
 
   it('a save of a file that rewrites the one it extends, with no baseline: of its own, names that file as its baseline, so run measures it from the history the screen does', async () => {
-    const { dir, remove } = tempDir();
-    cleanup = remove;
-    const workspace = fileWorkspace({ bundledDir: BUNDLED, cwd: dir });
-    const opened = await load(join(BUNDLED, 'russia-2000.yaml'));
-    const first = join(dir, 'first.yaml');
+    const { dir, workspace, opened, first } = await bundledIn();
     expect(await workspace.save(opened.file, edit(openEditor(opened.scenario, opened.file), step('candidate.interest', 1, true)).scenario, first)).toMatchObject({ ok: true, changes: 1 });
     // first.yaml extends the bundled file and names no baseline: it is measured from russia-2000, on screen and by run.
     expect(readFileSync(first, 'utf8')).not.toContain('baseline:');

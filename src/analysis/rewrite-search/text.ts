@@ -38,20 +38,18 @@ export function rewriteText(r: RewriteReport, options: { readonly width?: number
   if (rw.changes.length > 0) {
     out.push('');
     out.push('Each change\'s part (the share with it left out, all others kept):');
-    // The table is not indented: fitColumns's indent is taken off again.
     const parts = fitColumns(
       ['change', 'from', 'to', 'size', 'without it', 'its part'],
       rw.changes.map((c) => [c.kind === 'param' ? `${c.label} (${c.path})` : c.path, c.from, c.to, c.z === undefined ? 'switch (1)' : `${signed(c.z)} sd`, pct(c.without), signedPoints(rw.search.share - c.without)]),
-      width + 2,
-      { right: new Set([3, 4, 5]), drop: [4] },
+      width,
+      { right: new Set([3, 4, 5]), drop: [4], indent: '' },
     );
-    out.push(...parts.lines.map((l) => l.slice(2)));
+    out.push(...parts.lines);
     if (parts.dropped.length > 0) say(`(left out to fit the terminal: ${parts.dropped.join(', ')}; --json gives it)`);
   }
   out.push('');
   say(`Pareto front: rewrite distance against the share of ${r.target.split(' ')[0]} (${r.front.length} points of ${integer(r.evaluations)} evaluated)`);
-  const front = fitTable(['distance', 'share', 'changes'], r.front.map((p) => ({ cells: [p.distance.toFixed(2), pct(p.share), p.changes.join('; ') || '(none)'] })), width + 2, { right: new Set([0, 1]), elastic: 2, minElastic: 12 });
-  out.push(...front.map((l) => l.slice(2)));
+  out.push(...fitTable(['distance', 'share', 'changes'], r.front.map((p) => ({ cells: [p.distance.toFixed(2), pct(p.share), p.changes.join('; ') || '(none)'] })), width, { right: new Set([0, 1]), elastic: 2, minElastic: 12, indent: '' }));
   out.push('');
   const chart = frontChart(r);
   // A terminal too narrow for the chart's legend beside its axis gets it on a line of its own.
