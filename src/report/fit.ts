@@ -23,7 +23,7 @@ export interface FitRow {
 export interface FitOptions {
   /** Columns aligned to the right. */
   readonly right?: ReadonlySet<number>;
-  /** The column cut with "…" when the text does not fit (default the first), and the fewest characters it keeps. */
+  /** The column cut with "…" when the text does not fit (default the first; none when out of range), and the fewest characters it keeps. */
   readonly elastic?: number;
   readonly minElastic?: number;
   /** What goes before each line (default two spaces). */
@@ -52,7 +52,9 @@ export function fitTable(headers: readonly string[], rows: readonly FitRow[], wi
     const barWidth = Math.min(MAX_BAR, room);
     return indented(table([...headers, ''], rows.map((r) => [...r.cells, bar(r.fill!, barWidth)]), right));
   }
-  const keep = Math.max(headers[elastic]!.length, options.minElastic ?? 16, widths[elastic]! - Math.max(0, textWidth - width));
+  // A column left out by fitColumns was the one to give way: nothing is cut.
+  if (headers[elastic] === undefined) return indented(table(headers, rows.map((r) => r.cells), right));
+  const keep = Math.max(headers[elastic].length, options.minElastic ?? 16, widths[elastic]! - Math.max(0, textWidth - width));
   return indented(table(headers, rows.map((r) => r.cells.map((c, i) => (i === elastic ? truncate(c, keep) : c))), right));
 }
 

@@ -113,6 +113,13 @@ export function truncate(s: string, n: number): string {
   return s.length <= n ? s : `${s.slice(0, Math.max(0, n - 1))}…`;
 }
 
+/** A path cut in the middle, keeping its start and the field it ends with: "preconditions.d…arket.threshold". */
+export function truncateMiddle(s: string, n: number): string {
+  if (s.length <= n) return s;
+  const head = Math.floor((n - 1) / 2);
+  return `${s.slice(0, head)}…${s.slice(s.length - (n - 1 - head))}`;
+}
+
 /** A whole number with thousands separators (1,234,567). By hand: the first toLocaleString costs ~20 ms of ICU start-up. */
 export function integer(n: number): string {
   const r = Math.round(n);

@@ -124,3 +124,65 @@ describe('the list of scenarios', () => {
     expect(narrow).toContain("  decision point: Molotov's note to the Western governments");
   });
 });
+
+describe('the sweep, in a terminal and in a file', () => {
+  // The sweep as `merge` prints it from one shard: exactly the unsharded output, at the width asked.
+  const sweepLines = async (vary: string[], width?: number) => {
+    const { sweepParts } = await import('../helpers/partials.js');
+    const { parseVary } = await import('../../src/analysis/sweep/run.js');
+    const { mergedOutput } = await import('../../src/cli/commands/merge.js');
+    const set = sweepParts(await scenario('russia-1990-common-home'), { runs: 300, shards: 1, seed: '1', vary: vary.map(parseVary) });
+    return mergedOutput(set.parts, { width }).split('\n');
+  };
+  const headerOf = (lines: readonly string[]) => lines.find((l) => l.trimStart().startsWith('# '))!;
+
+  test('leaves out its lesser columns to fit, says which, and keeps the point, the values and the joined share', async () => {
+    const vary = ['allies.US.consent=0.2:0.8:3', 'process.cohesion=0.2:0.8:2'];
+    const whole = await sweepLines(vary);
+    expect(headerOf(whole)).toMatch(/joined +no appl\. +withdrawn +stalled +vetoed +rat\. failed +pending +joined 95%$/);
+    expect(whole.join('\n')).not.toContain('Left out');
+    for (const width of [60, 80, 100]) {
+      const lines = await sweepLines(vary, width);
+      expect(lines.filter((l) => cells(l) > width)).toEqual([]);
+      expect(headerOf(lines)).toMatch(/^ {2}# +allies\.US\.consent +process\.cohesion +joined/);
+    }
+    const narrow = await sweepLines(vary, 80);
+    // The interval goes first, then the outcomes whose largest share is least (pending has none); vetoed, the commonest, stays.
+    expect(narrow.join('\n')).toMatch(/Left out to fit the terminal: joined 95%, pending, /);
+    expect(headerOf(narrow)).toMatch(/ vetoed$/);
+  });
+
+  test('cuts long varied paths in the middle when even the kept columns do not fit', async () => {
+    const vary = ['preconditions.democracy_market.threshold=0.2:0.8:2', 'rules.gorbachev-proposal.effects.0.delta=0:0.5:2', 'process.specialTrack.consentPenalty=0:0.3:2'];
+    const lines = await sweepLines(vary, 60);
+    expect(lines.filter((l) => cells(l) > 60)).toEqual([]);
+    expect(headerOf(lines)).toMatch(/^ {2}# +precon\S*…\S*reshold /);
+    // In a file the paths are whole.
+    expect(headerOf(await sweepLines(vary))).toContain(' preconditions.democracy_market.threshold ');
+  });
+});
+
+describe('scenario discovery, in a terminal and in a file', () => {
+  test('fits the terminal, the trade-off wrapping a box under its column and the meaning giving way first; whole in a file', async () => {
+    const { runDiscovery } = await import('../../src/analysis/discover/run.js');
+    const { parseMeasure, uncertainFactors } = await import('../../src/analysis/design/factors.js');
+    const { discoveryText } = await import('../../src/analysis/discover/text.js');
+    const s = await scenario('russia-1990-common-home');
+    const r = await runDiscovery(s, uncertainFactors(s), { seed: '1', samples: 400, runs: 200, boxes: 2, measure: parseMeasure('joined')! });
+    expect(r.boxes.length).toBeGreaterThan(0);
+    const whole = discoveryText(r, s).split('\n');
+    // In a file: the method is one line, the sampled ranges are given, and no box is cut.
+    expect(whole.find((l) => l.startsWith('Method: '))).toMatch(/further boxes by covering\.$/);
+    expect(whole.find((l) => l.trimStart().startsWith('parameter '))).toMatch(/ sampled +meaning$/);
+    expect(whole.join('\n')).not.toMatch(/…|Left out/);
+    for (const width of [60, 80]) {
+      const lines = discoveryText(r, s, { width }).split('\n');
+      expect(lines.filter((l) => cells(l) > width)).toEqual([]);
+      // Every restriction of the trade-off is there whole, if on more lines.
+      const steps = r.boxes[0]!.tradeoff.at(-1)!.restrictions.map((x) => x.path);
+      const text = lines.join(' ').replace(/\s+/g, ' ');
+      for (const path of steps) expect(text).toContain(path);
+    }
+    expect(discoveryText(r, s, { width: 80 })).toContain('Left out to fit the terminal: sampled;');
+  });
+});

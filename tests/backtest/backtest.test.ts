@@ -246,4 +246,27 @@ describe('the backtest text in a terminal', () => {
     const era = narrow.findIndex((l) => l.startsWith('  era '));
     expect(narrow[era + 1]).toMatch(/^ {16}\S/);
   });
+
+  test('where the misses stood, and what each would have needed, fit too; in a file each is a line as before', async () => {
+    const files = backtestFiles().filter((f) => /greece-1952/.test(f));
+    const plain = await runBacktests(await Promise.all(files.map((f) => load(f))), { seed: 'fit', runs: 500, workers: 1 });
+    // A rewrite as `--rewrite` reports one, with a label and values too long to sit side by side in 80 columns.
+    const share = { share: 0.5, ci95: [0.45, 0.55] as [number, number], seed: 'fit', runs: 1000 };
+    const label = 'Ethnic and territorial disputes settled peacefully: level at which it counts as met';
+    const change = { path: 'preconditions.disputes.threshold', kind: 'param' as const, label, from: 'triangular(0, 0.3, 1)', to: 'triangular(0, 0, 0.1767)', z: -1.96, without: 0.2 };
+    const r = { ...plain, missRewrites: [{ scenario: 'backtest-greece-1952', pObserved: 0.12, target: 'joined >= 50% by 1952', start: share, found: true, distance: 1.96, changes: [change], search: share, verification: share, evaluations: 80 }] };
+    for (const width of [60, 80]) {
+      const narrow = backtestText(r, { width }).split('\n');
+      expect(narrow.filter((l) => [...l].length > width && !/\S{50,}/.test(l))).toEqual([]);
+      // The change's label whole on its lines, what it moved under it.
+      const at = narrow.findIndex((l) => l.startsWith('    Ethnic and territorial disputes settled'));
+      expect(narrow.slice(at, at + 4).join(' ').replace(/\s+/g, ' ')).toContain(`${label} triangular(0, 0.3, 1) -> triangular(0, 0, 0.1767) -1.96 sd`);
+    }
+    const whole = backtestText(r).split('\n');
+    const misses = whole.indexOf('Where the misses stood at the end of the observed year (the same branches, stopped there; shares of all branches; the commonest who and why)');
+    expect(misses).toBeGreaterThan(0);
+    // In a file a miss's reasons are one line beside its share, and a change one row.
+    expect(whole[misses + 2]).toMatch(/^ {4}\S.* +\d+\.\d% {2}\S.*; /);
+    expect(whole.some((l) => /^ {4}Ethnic and territorial .* as met {2,}triangular\(0, 0\.3, 1\) {2}-> {2}triangular\(0, 0, 0\.1767\) {2}-1\.96 sd$/.test(l))).toBe(true);
+  });
 });

@@ -57,20 +57,20 @@ export function backtestText(r: BacktestReport, options: { readonly width?: numb
   }
   out.push('');
   out.push(...timeText(r, width, left));
-  out.push(...missesText(r.cases));
-  if (r.missRewrites !== null) out.push(...missRewritesText(r.missRewrites));
+  out.push(...missesText(r.cases, width));
+  if (r.missRewrites !== null) out.push(...missRewritesText(r.missRewrites, width));
   say(`Brier score over ${plural(r.cases.length, 'case')}: ${fmt(r.brier)}   outcome Brier: ${fmt(r.brierOutcomes)}   log score: ${fmt(r.logScore)}`);
   say(
     `Accession month: mean |predicted - observed| ${r.meanMonthError === null ? '-' : `${r.meanMonthError.toFixed(1)} months`}; predicted within 12 months of the observed date in ${r.withinTwelveMonths} of ${plural(r.datedJoinedCases, 'joined case')}${r.datedJoinedCases === 0 ? '' : ` (${pct(r.withinTwelveMonths / r.datedJoinedCases, 0)})`}`,
   );
   out.push('');
-  out.push('Scores against the reference forecast, overall and by era of the decision point');
+  say('Scores against the reference forecast, overall and by era of the decision point');
   const scoreRows = [scoreRow('all', r.cases.length, r), ...r.byEra.map((e) => scoreRow(e.era, e.cases, e))];
-  const scores = fitColumns(['cases of', 'n', 'Brier', 'ref. Brier', 'Brier skill', 'log', 'ref. log', 'log skill', 'mean |month error|', 'within 12 months'], scoreRows, width, { right: new Set([1, 2, 3, 4, 5, 6, 7, 8, 9]), drop: [6, 7, 5, 3] });
+  const scores = fitColumns(['cases of', 'n', 'Brier', 'ref. Brier', 'Brier skill', 'log', 'ref. log', 'log skill', 'mean |month error|', 'within 12 months'], scoreRows, width, { right: new Set([1, 2, 3, 4, 5, 6, 7, 8, 9]), drop: [6, 7, 5, 3, 8] });
   out.push(...scores.lines);
   left.push(...scores.dropped);
   out.push('');
-  out.push('Reliability of P(member by the end of the year), over every year of every case');
+  say('Reliability of P(member by the end of the year), over every year of every case');
   const reliabilityRows = r.reliability.map((b) => [
     `${pct(b.from, 0)}-${pct(b.to, 0)}`,
     String(b.pairs),
@@ -78,7 +78,9 @@ export function backtestText(r: BacktestReport, options: { readonly width?: numb
     b.meanForecast === null ? '-' : pct(b.meanForecast),
     b.observedFrequency === null ? '-' : pct(b.observedFrequency),
   ]);
-  out.push(...table(['forecast', 'case-years', 'cases', 'mean forecast', 'observed member'], reliabilityRows, new Set([1, 2, 3, 4])).map((l) => `  ${l}`));
+  const reliability = fitColumns(['forecast', 'case-years', 'cases', 'mean forecast', 'observed member'], reliabilityRows, width, { right: new Set([1, 2, 3, 4]), drop: [2] });
+  out.push(...reliability.lines);
+  left.push(...reliability.dropped);
   out.push('');
   if (left.length > 0) {
     say(`Left out to fit the terminal: ${[...new Set(left)].join(', ')}; a wider terminal, a file (--out) or --json gives them.`);
@@ -160,33 +162,41 @@ const MISS_SHOWN = 0.005;
  * Where the branches that missed stood at the end of the observed year: whether a case missed
  * for its preparation, an objection, a parliament or a veto.
  */
-function missesText(cases: readonly BacktestCase[]): string[] {
-  const out = ['Where the misses stood at the end of the observed year (the same branches, stopped there; shares of all branches; the commonest who and why)'];
+function missesText(cases: readonly BacktestCase[], width: number): string[] {
+  const out: string[] = [];
+  const say = (text: string, lead: string, hanging: string) => out.push(...prose(text, width, lead, hanging));
   for (const c of cases) {
     const shown = (c.missesAtObservedYear ?? []).filter((m) => m.share >= MISS_SHOWN);
     if (shown.length === 0) continue;
-    out.push(`  ${c.scenario} (P(obs) ${pct(c.pObserved)})`);
-    const width = Math.max(...shown.map((m) => m.stood.length));
+    say(`${c.scenario} (P(obs) ${pct(c.pObserved)})`, '  ', '    ');
+    const stood = Math.max(...shown.map((m) => m.stood.length));
     for (const m of shown) {
       // The branches were stopped at the end of the observed year, which the heading says: a reason's "at the horizon" would mislead.
-      const why = m.reasons.map((x) => `${shorten(x.reason.replace(/ at the horizon$/, ''), 48)} ${sharePct(x.share)}${actorsText(x.actors)}`).join('; ');
-      out.push(`    ${m.stood.padEnd(width)}  ${pct(m.share).padStart(6)}${why === '' ? '' : `  ${why}`}`);
+      const reasons = m.reasons.map((x) => `${shorten(x.reason.replace(/ at the horizon$/, ''), 48)} ${sharePct(x.share)}${actorsText(x.actors)}`);
+      const row = `    ${m.stood.padEnd(stood)}  ${pct(m.share).padStart(6)}`;
+      if (reasons.length === 0) out.push(row);
+      // Beside the share while a reason has the room of a line there; else each reason on a line of its own under it.
+      else if (width - row.length - 2 >= MIN_REASON_ROOM) say(reasons.join('; '), `${row}  `, ' '.repeat(row.length + 2));
+      else out.push(row, ...reasons.flatMap((reason) => prose(reason, width, '      ', '        ')));
     }
   }
-  out.push('');
-  return out.length > 2 ? out : [];
+  if (out.length === 0) return [];
+  return [...prose('Where the misses stood at the end of the observed year (the same branches, stopped there; shares of all branches; the commonest who and why)', width), ...out, ''];
 }
+
+/** The fewest columns a miss's reasons are written in beside its share. */
+const MIN_REASON_ROOM = 60;
 
 /**
  * What each miss would have needed: the least rewrite of its inputs, change by change, with the
  * share it reaches on the search's seed and on a fresh one.
  */
-function missRewritesText(rewrites: readonly MissRewrite[]): string[] {
+function missRewritesText(rewrites: readonly MissRewrite[], width: number): string[] {
   const l = MISS_REWRITE_LIMITS;
-  const out = [
-    `What each miss would have needed: the least rewrite of the case's own inputs that makes what happened the likelier (${pct(l.threshold, 0)}) by the observed year`,
-    `(distance in units of each value's documented uncertainty, a switch 1; searched within distance ${l.maxDistance} and ${l.maxChanges} changes, at most ${integer(l.runs)} branches an evaluation)`,
-  ];
+  const out: string[] = [];
+  const say = (text: string, lead = '', hanging = lead + '  ') => out.push(...prose(text, width, lead, hanging));
+  say(`What each miss would have needed: the least rewrite of the case's own inputs that makes what happened the likelier (${pct(l.threshold, 0)}) by the observed year`);
+  say(`(distance in units of each value's documented uncertainty, a switch 1; searched within distance ${l.maxDistance} and ${l.maxChanges} changes, at most ${integer(l.runs)} branches an evaluation)`);
   if (rewrites.length === 0) out.push(`  none: every case gave what happened at least even odds`);
   for (const m of rewrites) {
     const reached = `${pct(m.search.share, 0)} (fresh seed ${pct(m.verification.share, 0)}; ${integer(m.evaluations)} evaluations)`;
@@ -197,9 +207,12 @@ function missRewritesText(rewrites: readonly MissRewrite[]): string[] {
       : m.changes.length === 0 || m.search.share === m.start.share
         ? `not within distance ${l.maxDistance}: no rewrite tried moved the share from ${pct(m.start.share)}${m.changes.length === 0 ? '' : '; the furthest along the way (the funnel stages before it):'}`
         : `not within distance ${l.maxDistance}; the closest, at ${m.distance.toFixed(2)}: ${reached}`;
-    out.push(`  ${m.scenario} (P(obs) ${pct(m.pObserved)}, target ${m.target}): ${head}`);
-    const rows = m.changes.map((c) => [`    ${c.kind === 'param' ? c.label : c.path}`, c.from, '->', c.to, c.z === undefined ? 'switch' : `${signed(c.z)} sd`]);
-    if (rows.length > 0) out.push(...table(['    change', 'from', '', 'to', 'size'], rows, new Set([4])).slice(1));
+    say(`${m.scenario} (P(obs) ${pct(m.pObserved)}, target ${m.target}): ${head}`, '  ', '    ');
+    const rows = m.changes.map((c) => [c.kind === 'param' ? c.label : c.path, c.from, '->', c.to, c.z === undefined ? 'switch' : `${signed(c.z)} sd`]);
+    const changes = table(['change', 'from', '', 'to', 'size'], rows, new Set([4])).slice(1).map((line) => `    ${line}`);
+    // Too wide for the terminal: each change's label on its line, what it moved under it.
+    if (changes.every((line) => line.length <= width)) out.push(...changes);
+    else for (const [label, from, , to, size] of rows) out.push(...prose(label!, width, '    ', '      '), ...prose(`${from} -> ${to}  ${size}`, width, '      ', '        '));
   }
   out.push('');
   return out;

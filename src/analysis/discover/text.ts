@@ -1,6 +1,7 @@
 import type { DiscoveredBox, DiscoveryReport, Restriction } from './run.js';
 import type { Scenario } from '../../model/scenario.js';
-import { integer, pct, table } from '../../report/format.js';
+import { fitColumns, fitWidth, prose } from '../../report/fit.js';
+import { integer, pct, sharePct, table } from '../../report/format.js';
 import { paramLabel, switchName } from '../../report/param-labels.js';
 import { rangeText, value } from '../sensitivity/tornado.js';
 import { parseSwitchPath } from '../../scenario/switch-paths.js';
@@ -23,51 +24,70 @@ export function boxSentence(box: DiscoveredBox, measure: string, scenario: Scena
   return `${where}: ${measure} in ${pct(box.density, 0)} of branches, covering ${pct(box.coverage, 0)} of all ${measure} branches`;
 }
 
-export function discoveryText(r: DiscoveryReport, scenario: Scenario): string {
+/** `width`: the terminal's columns the text is fitted to; undefined for a file or a pipe, where it is whole. */
+export function discoveryText(r: DiscoveryReport, scenario: Scenario, options: { readonly width?: number | undefined } = {}): string {
+  const width = fitWidth(options.width);
   const out: string[] = [];
+  const say = (text: string, lead = '', hanging = lead + '  ') => out.push(...prose(text, width, lead, hanging));
+  const left = new Set<string>();
   const t = r.target;
-  out.push(`Scenario discovery for "${t ?? r.measureLabel}": ${r.title} (${r.scenario})`);
+  say(`Scenario discovery for "${t ?? r.measureLabel}": ${r.title} (${r.scenario})`);
   const switches = r.factors.filter((f) => f.from === 'switch').length;
   const over = switches === 0 ? `${r.factors.length} ranges` : `${r.factors.length - switches} ranges and ${switches} rules and events switched off or on`;
-  out.push(`${integer(r.samples)} parameter vectors (Latin hypercube over ${over}) × ${integer(r.runsPerPoint)} branches | seed ${r.seed} | v${r.version}`);
-  out.push(`Method: ${r.method}.`);
-  if (t === undefined) out.push(`Over the whole hypercube: ${r.measure} in ${pct(r.overall.share)} of branches (${integer(r.overall.count)} of ${integer(r.overall.trials)}).`);
-  else out.push(`Over the whole hypercube: ${t} at ${pct(r.overall.share)} of the vectors (${integer(r.overall.count)} of ${integer(r.overall.trials)}).`);
+  say(`${integer(r.samples)} parameter vectors (Latin hypercube over ${over}) × ${integer(r.runsPerPoint)} branches | seed ${r.seed} | v${r.version}`);
+  say(`Method: ${r.method}.`);
+  if (t === undefined) say(`Over the whole hypercube: ${r.measure} in ${sharePct(r.overall.share)} of branches (${integer(r.overall.count)} of ${integer(r.overall.trials)}).`);
+  else say(`Over the whole hypercube: ${t} at ${sharePct(r.overall.share)} of the vectors (${integer(r.overall.count)} of ${integer(r.overall.trials)}).`);
   out.push('');
   if (r.overall.count === 0 && t !== undefined) {
-    out.push(`No vector anywhere in the hypercube meets ${t}: there is no box to find. Try a lower threshold, \`rewrite --target\`, or wider --range values.`);
+    say(`No vector anywhere in the hypercube meets ${t}: there is no box to find. Try a lower threshold, \`rewrite --target\`, or wider --range values.`);
   } else if (r.overall.count === 0) {
-    out.push(`No branch anywhere in the hypercube ended "${r.measure}": there is no box to find. Try another --outcome or wider --range values.`);
+    say(`No branch anywhere in the hypercube ended "${r.measure}": there is no box to find. Try another --outcome or wider --range values.`);
   } else if (r.boxes.length === 0) {
-    out.push(`No box does better than the whole hypercube: "${t ?? r.measure}" does not concentrate in any range of these parameters.`);
+    say(`No box does better than the whole hypercube: "${t ?? r.measure}" does not concentrate in any range of these parameters.`);
   }
   r.boxes.forEach((box, i) => {
     const lift = r.overall.share > 0 ? box.density / r.overall.share : 0;
-    const left = `${pct(box.mass)} of the vectors${i > 0 ? ' left by the boxes above' : ''}`;
-    out.push(
+    const rest = `${sharePct(box.mass)} of the vectors${i > 0 ? ' left by the boxes above' : ''}`;
+    say(
       t === undefined
-        ? `Box ${i + 1}: ${r.measure} in ${pct(box.density)} of its branches (${lift.toFixed(1)}× the overall share), covering ${pct(box.coverage)} of all ${r.measure} branches; ${left}`
-        : `Box ${i + 1}: ${t} at ${pct(box.density)} of its vectors (${lift.toFixed(1)}× the overall share), covering ${pct(box.coverage)} of the vectors that meet it; ${left}`,
+        ? `Box ${i + 1}: ${r.measure} in ${sharePct(box.density)} of its branches (${lift.toFixed(1)}× the overall share), covering ${sharePct(box.coverage)} of all ${r.measure} branches; ${rest}`
+        : `Box ${i + 1}: ${t} at ${sharePct(box.density)} of its vectors (${lift.toFixed(1)}× the overall share), covering ${sharePct(box.coverage)} of the vectors that meet it; ${rest}`,
     );
     const rows = box.restrictions.map((x) => [x.path, boundText(x), parseSwitchPath(x.path) !== undefined ? 'of off, on' : `of ${rangeText(x.lo, x.hi)}`, paramLabel(scenario, x.path)]);
-    out.push(`  ${freshText(box, r.runsPerPoint, t)}`);
-    out.push(...table(['parameter', 'box', 'sampled', 'meaning'], rows).map((l) => `    ${l}`));
-    out.push(`  In words: ${boxSentence(box, r.measure, scenario, t)}.`);
+    say(freshText(box, r.runsPerPoint, t), '  ', '    ');
+    // What was sampled gives way first, then the meaning is cut with "…"; if even that is too wide, the meaning goes ("In words" gives it).
+    const fitted = (drop: number[]) => fitColumns(['parameter', 'box', 'sampled', 'meaning'], rows, width, { indent: '    ', elastic: 3, drop });
+    const cut = fitted([2]);
+    const restrictions = cut.lines.every((l) => l.length <= width) ? cut : fitted([2, 3]);
+    out.push(...restrictions.lines);
+    for (const d of restrictions.dropped) left.add(d);
+    say(`In words: ${boxSentence(box, r.measure, scenario, t)}.`, '  ', '    ');
     if (box.tradeoff.length > 1) {
-      out.push('  Trade-off along the peeling path (the best box with 1, 2, 3 ... restrictions):');
-      const t = box.tradeoff.map((b) => [String(b.restrictions.length), pct(b.density), pct(b.coverage), pct(b.mass), b.restrictions.map((x) => `${x.path} ${boundText(x)}`).join(', ')]);
-      out.push(...table(['restrictions', 'density', 'coverage', 'mass', 'box'], t, new Set([0, 1, 2, 3])).map((l) => `    ${l}`));
+      say('Trade-off along the peeling path (the best box with 1, 2, 3 ... restrictions):', '  ', '    ');
+      // The box's restrictions wrap under their column rather than lose their bounds to a cut.
+      const numbers = table(['restrictions', 'density', 'coverage', 'mass'], box.tradeoff.map((b) => [String(b.restrictions.length), sharePct(b.density), sharePct(b.coverage), sharePct(b.mass)]), new Set([0, 1, 2, 3]));
+      const lead = (line: string) => `    ${line}  `;
+      // Too little room beside the numbers for its longest path: the box goes on the lines under them.
+      const longest = Math.max(...box.tradeoff.flatMap((b) => b.restrictions.map((x) => x.path.length)));
+      const beside = width - lead(numbers[0]!).length >= longest;
+      out.push(beside ? `${lead(numbers[0]!)}box` : lead(numbers[0]!).trimEnd());
+      box.tradeoff.forEach((b, k) => {
+        const restrictions = b.restrictions.map((x) => `${x.path} ${boundText(x)}`).join(', ');
+        if (beside) say(restrictions, lead(numbers[k + 1]!), ' '.repeat(lead(numbers[k + 1]!).length));
+        else out.push(lead(numbers[k + 1]!).trimEnd(), ...prose(`box: ${restrictions}`, width, '      ', '        '));
+      });
     }
     out.push('');
   });
-  if (r.boxes.length > 0) out.push('A box is chosen on its vectors, so its density there flatters it: the fresh check reads it on a new hypercube and new branches.');
-  if (t === undefined) out.push('Density: share of the box\'s branches with the outcome. Coverage: share of all such branches that fall in the box.');
-  else out.push(`Density: share of the box's vectors at which ${t} (on their ${integer(r.runsPerPoint)} branches). Coverage: share of all such vectors that fall in the box.`);
-  out.push('Mass: share of the sampled parameter vectors inside the box. Each vector fixes every parameter that has a range;');
-  out.push('the branches run at it still draw events, votes and ratifications.');
+  if (left.size > 0) say(`Left out to fit the terminal: ${[...left].join(', ')}; a wider terminal, a file (--out) or --json gives it.`);
+  if (r.boxes.length > 0) say('A box is chosen on its vectors, so its density there flatters it: the fresh check reads it on a new hypercube and new branches.');
+  if (t === undefined) say('Density: share of the box\'s branches with the outcome. Coverage: share of all such branches that fall in the box.');
+  else say(`Density: share of the box's vectors at which ${t} (on their ${integer(r.runsPerPoint)} branches). Coverage: share of all such vectors that fall in the box.`);
+  say('Mass: share of the sampled parameter vectors inside the box. Each vector fixes every parameter that has a range; the branches run at it still draw events, votes and ratifications.');
   if (r.warnings.length > 0) {
     out.push('', 'Warnings');
-    for (const w of r.warnings) out.push(`  ! ${w}`);
+    for (const w of r.warnings) say(`! ${w}`, '  ', '    ');
   }
   return out.join('\n') + '\n';
 }
@@ -79,6 +99,6 @@ function freshText(box: DiscoveredBox, runs: number, target: string | undefined)
   if (f.density === null) return `${head} no vector fell in the box; read its density with care.`;
   const where = `${integer(f.points)} vector${f.points === 1 ? '' : 's'}`;
   return target === undefined
-    ? `${head} ${pct(f.density)} of the ${integer(f.trials)} branches of its ${where} (${integer(runs)} each).`
-    : `${head} ${target} at ${pct(f.density)} of its ${where}.`;
+    ? `${head} ${sharePct(f.density)} of the ${integer(f.trials)} branches of its ${where} (${integer(runs)} each).`
+    : `${head} ${target} at ${sharePct(f.density)} of its ${where}.`;
 }

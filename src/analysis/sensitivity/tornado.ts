@@ -1,6 +1,6 @@
 import type { Scenario } from '../../model/scenario.js';
 import type { SensitivityReport, SwingRow } from './run.js';
-import { integer, padEnd, padStart, pct, points, sharePct, shareInterval, table } from '../../report/format.js';
+import { integer, padEnd, padStart, pct, points, sharePct, shareInterval, table, truncateMiddle } from '../../report/format.js';
 import { prose } from '../../report/fit.js';
 import { paramLabel } from '../../report/param-labels.js';
 import type { Share } from '../../model/results.js';
@@ -107,13 +107,6 @@ export function tornadoLines(rows: readonly SwingRow[], base: Share, width: numb
     out.push(`  ${padEnd(truncateMiddle(r.path, label), label)}  ${cells.join('')}  ${ends}${clear ? '' : `  ${NO_CLEAR_EFFECT}`}`);
   }
   return out;
-}
-
-/** A path cut in the middle, keeping its start and the field it ends with: "preconditions.d…arket.threshold". */
-export function truncateMiddle(s: string, n: number): string {
-  if (s.length <= n) return s;
-  const head = Math.floor((n - 1) / 2);
-  return `${s.slice(0, head)}…${s.slice(s.length - (n - 1 - head))}`;
 }
 
 /** Tick labels along an axis of `width` cells, centred on their cell; one that would overlap another is left out. */

@@ -10,7 +10,7 @@ import { checkWork } from '../budget.js';
 import { branchCount } from '../../batch/work-limits.js';
 import { WORK_LIMITS } from '../../batch/work-limits.js';
 import { integer } from '../../report/format.js';
-import { emit } from '../output.js';
+import { emit, terminalColumns } from '../output.js';
 import type { DiscoverFlags } from './discover.options.js';
 
 /** "145 parameters", "145 parameters and 23 switches". */
@@ -49,5 +49,5 @@ export async function discoverCommand(file: string, flags: DiscoverFlags, outcom
       loaded.warnings,
     ),
   );
-  await emit(flags.json ? stableJson(report) : discoveryText(report, loaded.scenario), flags.out);
+  await emit(flags.json ? stableJson(report) : discoveryText(report, loaded.scenario, { width: terminalColumns(flags.out) }), flags.out);
 }

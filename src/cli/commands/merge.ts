@@ -64,5 +64,6 @@ export function mergedOutput(parts: readonly { file: string; text: string }[], f
     sweepHeader(scenario, design, { seed: merged.seed, runs: merged.runs, warnings }),
     merged.tallies.map((tally, i) => sweepPoint(scenario, design, i, tally, merged.seed)),
     sweepFormat(format),
+    format.width,
   ).join('');
 }

@@ -12,7 +12,7 @@ import { branchCount } from '../../batch/work-limits.js';
 import { UsageError } from '../errors.js';
 import { issuesError, loadForCommand } from '../load.js';
 import { MAX_RUNS, parseSeed } from '../options.js';
-import { emit, printWarnings } from '../output.js';
+import { emit, printWarnings, terminalColumns } from '../output.js';
 import { partialHeader, shardFlag } from '../shards.js';
 import type { SweepFlags, SweepOption } from './sweep.options.js';
 
@@ -48,7 +48,7 @@ export async function sweepCommand(file: string | undefined, flags: SweepFlags, 
   );
   // Each point's tally becomes its row (or a shard's sparse tally) as it completes.
   const sparse: SparseTally[] = [];
-  const writer = sweepWriter(sweepFormat(flags), design.vary);
+  const writer = sweepWriter(sweepFormat(flags), design.vary, terminalColumns(flags.out));
   await runAnalysis(`sweep ${loaded.scenario.id}`, points * branches, (signal, progress) =>
     runSweep(
       loaded.scenario,
