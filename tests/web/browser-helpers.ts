@@ -68,3 +68,35 @@ export function clippedText(): string[] {
   }
   return problems;
 }
+
+/**
+ * Visible text whose contrast with what lies behind it is under WCAG AA's: 4.5:1, or 3:1 for
+ * large text (24px, or 18.66px bold). Disabled controls are left out, as WCAG leaves them.
+ */
+export function lowContrastText(): string[] {
+  const rgba = (c: string) => (/rgba?\(([^)]+)\)/.exec(c)?.[1] ?? '0 0 0 0').split(/[\s,/]+/).filter(Boolean).map(Number);
+  const luminance = (c: number[]) => {
+    const [r, g, b] = c.slice(0, 3).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const behind = (el: Element) => {
+    for (let up: Element | null = el; up !== null; up = up.parentElement) {
+      const c = rgba(getComputedStyle(up).backgroundColor);
+      if ((c[3] ?? 1) > 0.5) return c;
+    }
+    return [255, 255, 255];
+  };
+  const problems: string[] = [];
+  for (const el of Array.from(document.querySelectorAll('body *'))) {
+    if (!(el instanceof HTMLElement) || el.closest('.visually-hidden, :disabled') !== null || el.offsetParent === null) continue;
+    if (!Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '')) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden') continue;
+    const [fg, bg] = [luminance(rgba(style.color)), luminance(behind(el))];
+    const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+    const size = Number.parseFloat(style.fontSize);
+    const large = size >= 24 || (Number(style.fontWeight) >= 700 && size >= 18.66);
+    if (ratio < (large ? 3 : 4.5)) problems.push(`${el.tagName.toLowerCase()}.${String(el.className).replace(/\s+/g, '.')} "${(el.textContent ?? '').trim().slice(0, 30)}": ${ratio.toFixed(2)}:1`);
+  }
+  return problems;
+}

@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { builtPageDir } from '../../src/io/paths.js';
 import { OUTCOMES } from '../../src/model/outcome.js';
 import { cli, startCli } from '../helpers/cli.js';
-import { clippedText, launchChromium, CHROMIUM, serveBuiltPage, type Served } from './browser-helpers.js';
+import { clippedText, launchChromium, lowContrastText, CHROMIUM, serveBuiltPage, type Served } from './browser-helpers.js';
 
 /**
  * The web explorer in a real browser (Debian's Chromium, driven by playwright-core), served by
@@ -220,6 +220,23 @@ describe.skipIf(!hasBrowser && process.env.CI !== 'true')('the web explorer in a
     writeFileSync(file, 'extends: bundled:russia-2000\nid: team-b\ntitle: Team B\ncandidate:\n  interest: 0.9\n');
     await page.locator('input[type=file]').setInputFiles(file);
     await expect.poll(() => page.locator('.scenario-title').textContent()).toContain('Team B');
+    await page.close();
+  });
+
+  test("text has WCAG AA contrast in light and dark schemes, the edited marks and team B's column too", async () => {
+    const page = await open('#runs=8000');
+    await page.getByRole('slider', { name: 'RU interest' }).press('End');
+    await finalResults(page);
+    await page.getByRole('slider', { name: 'RU opposition' }).focus();
+    await page.locator('.edited-mark').waitFor();
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.getByRole('tab', { name: 'Explore' }).click();
+      expect(await page.evaluate(lowContrastText), `${scheme} explore`).toEqual([]);
+      await page.getByRole('tab', { name: 'Debate' }).click();
+      await page.locator('.debate table.compare').first().waitFor({ timeout: 30_000 });
+      expect(await page.evaluate(lowContrastText), `${scheme} debate`).toEqual([]);
+    }
     await page.close();
   });
 
