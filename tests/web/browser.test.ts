@@ -167,6 +167,9 @@ describe.skipIf(!hasBrowser && process.env.CI !== 'true')('the web explorer in a
     await expect(page.locator('.story h3').textContent()).resolves.toMatch(/^Branch 0 of ".*" \(seed 1\)$/);
     await page.getByRole('button', { name: 'Next branch' }).click();
     await expect(page.locator('.story h3').textContent()).resolves.toMatch(/^Branch 1 of/);
+    // A screen reader is told the step in a line, not the whole story again.
+    const outcome = (await page.locator('.story .outcome-line strong').textContent())!.replace(/^Outcome: /, '');
+    expect(await page.locator('.explain').locator('[aria-live], [role=status], [role=alert], [role=log]').allTextContents()).toEqual([`Branch 1: ${outcome}`]);
     await page.getByRole('combobox', { name: 'Next branch ending' }).selectOption('vetoed');
     await page.getByRole('button', { name: 'Find' }).click();
     await expect(page.locator('.story .outcome-line').textContent()).resolves.toContain('Outcome: Invitation vetoed.');

@@ -75,10 +75,11 @@ export function ExplainView({ scenario, seed, bundled }: ExplainViewProps) {
         </span>
       </form>
       {!typedOk ? <p className="problem">A branch is a whole number, 0 or more.</p> : null}
+      {/* The branch and its outcome are told in a line; the story, dozens of lines, is read when the reader goes to it. */}
       <p className="status" role="status">
-        {note ?? ''}
+        {note ?? <span className="visually-hidden">{`Branch ${branch}: ${story.outcome}.`}</span>}
       </p>
-      <article className="story" aria-live="polite">
+      <article className="story">
         <h3>{story.heading}</h3>
         {story.context !== '' ? <p className="context">{story.context}</p> : null}
         <p className="outcome-line">
