@@ -187,6 +187,14 @@ describe.skipIf(!hasBrowser && process.env.CI !== 'true')('the web explorer in a
     await page.getByRole('textbox', { name: 'branches per try' }).fill('100');
     // The command runs beside the page's search, not after it.
     const command = startCli(['rewrite', 'russia-1990', '--target', 'joined>=2%', '--runs', '100', '--seed', '1', '--json'], { timeoutMs: 120_000 });
+    // What a screen reader hears: how the search ended, not each of its many tries.
+    await page.evaluate(() => {
+      const heard: string[] = [];
+      Object.assign(globalThis, { heard });
+      new MutationObserver(() => {
+        for (const el of Array.from(document.querySelectorAll('.rewrite [role=status], .rewrite [aria-live]'))) if (el.textContent && heard.at(-1) !== el.textContent) heard.push(el.textContent);
+      }).observe(document.querySelector('.rewrite')!, { subtree: true, childList: true, characterData: true });
+    });
     await page.getByRole('button', { name: 'Search' }).click();
     await page.locator('.rewrite-result').waitFor({ timeout: 120_000 });
     const r = await command.done;
@@ -197,6 +205,10 @@ describe.skipIf(!hasBrowser && process.env.CI !== 'true')('the web explorer in a
     expect(verdict).toContain(`rewrite distance of ${report.rewrite.distance.toFixed(1)}`);
     const rows = page.locator('.rewrite-result table').first().locator('tbody tr');
     expect(await rows.count()).toBe(report.rewrite.changes.length);
+    const changes = report.rewrite.changes.length;
+    expect(await page.evaluate(() => (globalThis as unknown as { heard: string[] }).heard)).toEqual([
+      `Search done: target ${report.found ? 'reached' : 'not reached'}; ${changes} change${changes === 1 ? '' : 's'}, rewrite distance ${report.rewrite.distance.toFixed(1)}.`,
+    ]);
     await page.getByRole('button', { name: 'Put this rewrite on screen' }).click();
     await finalResults(page);
     await page.locator('.edited-badge').waitFor();

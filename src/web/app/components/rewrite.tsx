@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { MEASURE_NAMES, measureLabel, parseMeasure } from '../../../analysis/design/factors.js';
 import type { Scenario } from '../../../model/scenario.js';
 import { missesOnFreshSeed } from '../../../analysis/rewrite-search/fresh-seed.js';
+import type { RewriteReport } from '../../../analysis/rewrite-search/run.js';
 import { rewriteVerdict } from '../../../analysis/rewrite-search/verdict.js';
 import { useRewriteSearch } from '../hooks/use-rewrite-search.js';
 import { integer, percent, shellWord } from '../format.js';
@@ -93,12 +94,10 @@ export function RewriteView({ scenario, seed, bundled, onApply, counterfactuals 
       {!thresholdOk ? <p className="problem">The target share is a number of percent from 0 to 100.</p> : null}
       {!byOk ? <p className="problem">The year must lie within {scenario.decisionPoint.year}–{scenario.decisionPoint.horizon}, or be left empty.</p> : null}
       {!runsOk ? <p className="problem">Branches per try: a whole number from 100 to 20,000.</p> : null}
-      <p className="status" role="status">
-        {state.kind === 'running'
-          ? `Searching: ${integer(state.evaluations)} scenarios tried (${integer(state.evaluations * state.ask.runs)} branches)…`
-          : state.kind === 'failed'
-            ? `The search stopped: ${state.message}`
-            : ''}
+      {/* The count of tries changes many times a second: it is shown, not announced; a screen reader hears how the search ended. */}
+      <p className="status">
+        {state.kind === 'running' ? `Searching: ${integer(state.evaluations)} scenarios tried (${integer(state.evaluations * state.ask.runs)} branches)…` : null}
+        <span role="status">{state.kind === 'failed' ? `The search stopped: ${state.message}` : state.kind === 'done' ? <span className="visually-hidden">{searchDone(state.report)}</span> : ''}</span>
       </p>
       {state.kind === 'done' ? (
         <div className="rewrite-result">
@@ -187,4 +186,12 @@ export function RewriteView({ scenario, seed, bundled, onApply, counterfactuals 
       </p>
     </section>
   );
+}
+
+/** The search's end in a line, for a screen reader; the verdict and its tables follow. */
+function searchDone(report: RewriteReport): string {
+  const verdict = rewriteVerdict(report);
+  const changes = report.rewrite.changes.length;
+  if (verdict === 'met_at_start') return `Search done: ${report.target} is already met, with no change.`;
+  return `Search done: target ${report.found ? 'reached' : 'not reached'}${verdict === 'unmoved' ? ', no rewrite moved it' : ''}; ${changes} change${changes === 1 ? '' : 's'}, rewrite distance ${report.rewrite.distance.toFixed(1)}.`;
 }
