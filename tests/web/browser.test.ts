@@ -210,6 +210,8 @@ describe.skipIf(!hasBrowser && process.env.CI !== 'true')('the web explorer in a
       `Search done: target ${report.found ? 'reached' : 'not reached'}; ${changes} change${changes === 1 ? '' : 's'}, rewrite distance ${report.rewrite.distance.toFixed(1)}.`,
     ]);
     await page.getByRole('button', { name: 'Put this rewrite on screen' }).click();
+    // The button is gone with its view; focus is on the view's tab, not lost to the page's start.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-explore');
     await finalResults(page);
     await page.locator('.edited-badge').waitFor();
     await page.close();

@@ -456,6 +456,8 @@ export function App(props: AppProps) {
               onApply={(rewritten, label) => {
                 dispatch({ type: 'edit', label, recipe: replaceWith(rewritten) });
                 setView('explore');
+                // The button leaves with its view: focus goes to the tab of the view shown, not to the page's start.
+                document.getElementById('tab-explore')?.focus();
               }}
               counterfactuals={(scenario) => counterfactualsOf(index, scenario)}
             />
