@@ -240,6 +240,16 @@ describe.skipIf(!hasBrowser && process.env.CI !== 'true')('the web explorer in a
     await page.close();
   });
 
+  test('a switch is named by what it switches, on or off; its state is its own', async () => {
+    const page = await open('#runs=4000');
+    const named = page.getByRole('switch', { name: 'no-queue', exact: true });
+    expect(await named.count()).toBe(1);
+    expect(await named.isChecked()).toBe(true);
+    await named.click();
+    expect(await named.isChecked()).toBe(false);
+    await page.close();
+  });
+
   test("text has WCAG AA contrast in light and dark schemes, the edited marks and team B's column too", async () => {
     const page = await open('#runs=8000');
     await page.getByRole('slider', { name: 'RU interest' }).press('End');

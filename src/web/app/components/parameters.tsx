@@ -110,7 +110,10 @@ function Row({ item, scenario, original, focused, onChange }: RowProps) {
         <label className="switch-label">
           <input type="checkbox" role="switch" checked={on} aria-describedby={focused ? detailId : undefined} onChange={() => onChange({ kind: 'toggle' })} />
           <span className="name">{item.owner}</span>
-          <span className="state">{on ? 'on' : 'off'}</span>
+          {/* The switch tells its state itself: in its name the state would be said twice, and rename it at each toggle. */}
+          <span className="state" aria-hidden="true">
+            {on ? 'on' : 'off'}
+          </span>
         </label>
         {restore}
         {detail}
