@@ -273,6 +273,9 @@ describe.skipIf(!hasBrowser && process.env.CI !== 'true')('the web explorer in a
       [1280, 800, '#s=russia-1954', 'explore'],
       [1280, 800, '', 'debate'],
       [1024, 768, '#view=projector', 'explore'],
+      // 200% zoom on a 1366×768 screen.
+      [683, 384, '#s=russia-1990-common-home', 'explore'],
+      [683, 384, '#s=russia-1990-common-home&view=projector', 'debate'],
       // Every tab on a phone: a long title or option never widens the page.
       [390, 844, '#s=russia-1990-common-home', 'debate'],
       [390, 844, '#s=russia-1990-common-home', 'explain'],
