@@ -240,6 +240,20 @@ describe.skipIf(!hasBrowser && process.env.CI !== 'true')('the web explorer in a
     await page.close();
   });
 
+  test('every id that an aria- attribute names is on the page, in each view', async () => {
+    const page = await open('#runs=4000');
+    for (const tab of ['Explore', 'Debate', 'Explain a branch', 'What would it take?']) {
+      await page.getByRole('tab', { name: tab }).click();
+      const missing = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('[aria-controls], [aria-labelledby], [aria-describedby]')).flatMap((el) =>
+          ['aria-controls', 'aria-labelledby', 'aria-describedby'].flatMap((a) => (el.getAttribute(a) ?? '').split(/\s+/).filter((id) => id !== '' && document.getElementById(id) === null).map((id) => `${el.id || el.tagName} ${a}=${id}`)),
+        ),
+      );
+      expect(missing, tab).toEqual([]);
+    }
+    await page.close();
+  });
+
   test('a switch is named by what it switches, on or off; its state is its own', async () => {
     const page = await open('#runs=4000');
     const named = page.getByRole('switch', { name: 'no-queue', exact: true });

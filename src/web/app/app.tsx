@@ -380,7 +380,8 @@ export function App(props: AppProps) {
             role="tab"
             id={`tab-${v.id}`}
             aria-selected={view === v.id}
-            aria-controls={`panel-${v.id}`}
+            // Only the selected view's panel is drawn: a reference to another would point at nothing.
+            aria-controls={view === v.id ? `panel-${v.id}` : undefined}
             tabIndex={view === v.id ? 0 : -1}
             onClick={() => setView(v.id)}
             onKeyDown={(e) => {
