@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { builtPageDir } from '../../src/io/paths.js';
 import { OUTCOMES } from '../../src/model/outcome.js';
 import { cli, startCli } from '../helpers/cli.js';
@@ -251,6 +251,25 @@ describe.skipIf(!hasBrowser && process.env.CI !== 'true')('the web explorer in a
       );
       expect(missing, tab).toEqual([]);
     }
+    await page.close();
+  });
+
+  test('a refused value is described by the reason it is refused', async () => {
+    const page = await open('#runs=4000');
+    const description = (field: Locator) => field.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim());
+    const refused = async (field: Locator, value: string) => {
+      await field.fill(value);
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
+      return description(field);
+    };
+    expect(await refused(page.getByRole('textbox', { name: 'Branches' }), 'many')).toBe('a whole number of branches, 1 or more (got "many")');
+    expect(await refused(page.getByRole('textbox', { name: 'Seed' }), '')).toMatch(/^The seed must be 1 to \d+ printable characters$/);
+    await page.getByRole('tab', { name: 'Explain a branch' }).click();
+    expect(await refused(page.getByRole('textbox', { name: 'Branch', exact: true }), 'first')).toBe('A branch is a whole number, 0 or more.');
+    await page.getByRole('tab', { name: 'What would it take?' }).click();
+    expect(await refused(page.getByRole('textbox', { name: 'share in percent' }), '130')).toBe('The target share is a number of percent from 0 to 100.');
+    expect(await refused(page.getByRole('textbox', { name: 'by the end of' }), '1800')).toMatch(/^The year must lie within \d{4}–\d{4}, or be left empty\.$/);
+    expect(await refused(page.getByRole('textbox', { name: 'branches per try' }), '5')).toBe('Branches per try: a whole number from 100 to 20,000.');
     await page.close();
   });
 

@@ -50,7 +50,7 @@ export function ExplainView({ scenario, seed, bundled }: ExplainViewProps) {
         </button>
         <label>
           Branch{' '}
-          <input type="text" inputMode="numeric" value={typed ?? String(branch)} onChange={(e) => setTyped(e.target.value)} aria-invalid={!typedOk} size={8} />
+          <input type="text" inputMode="numeric" value={typed ?? String(branch)} onChange={(e) => setTyped(e.target.value)} aria-invalid={!typedOk} aria-describedby={typedOk ? undefined : 'branch-problem'} size={8} />
         </label>
         <button type="button" onClick={() => go(branch + 1)} aria-label="Next branch">
           ▶
@@ -74,7 +74,12 @@ export function ExplainView({ scenario, seed, bundled }: ExplainViewProps) {
           </button>
         </span>
       </form>
-      {!typedOk ? <p className="problem">A branch is a whole number, 0 or more.</p> : null}
+      {/* The reason describes the field, so a screen reader says why the branch is refused. */}
+      {!typedOk ? (
+        <p className="problem" id="branch-problem">
+          A branch is a whole number, 0 or more.
+        </p>
+      ) : null}
       {/* The branch and its outcome are told in a line; the story, dozens of lines, is read when the reader goes to it. */}
       <p className="status" role="status">
         {note ?? <span className="visually-hidden">{`Branch ${branch}: ${story.outcome}.`}</span>}

@@ -72,14 +72,14 @@ export function RewriteView({ scenario, seed, bundled, onApply, counterfactuals 
           <option value="<=">at most</option>
         </select>{' '}
         <label>
-          <input type="text" inputMode="decimal" value={threshold} onChange={(e) => setThreshold(e.target.value)} size={4} aria-invalid={!thresholdOk} disabled={running} aria-label="share in percent" /> %
+          <input type="text" inputMode="decimal" value={threshold} onChange={(e) => setThreshold(e.target.value)} size={4} aria-invalid={!thresholdOk} aria-describedby={thresholdOk ? undefined : 'threshold-problem'} disabled={running} aria-label="share in percent" /> %
         </label>{' '}
         <label>
           by the end of{' '}
-          <input type="text" inputMode="numeric" value={by} placeholder="the horizon" onChange={(e) => setBy(e.target.value)} size={10} aria-invalid={!byOk} disabled={running} />
+          <input type="text" inputMode="numeric" value={by} placeholder="the horizon" onChange={(e) => setBy(e.target.value)} size={10} aria-invalid={!byOk} aria-describedby={byOk ? undefined : 'by-problem'} disabled={running} />
         </label>{' '}
         <label>
-          branches per try <input type="text" inputMode="numeric" value={runs} onChange={(e) => setRuns(e.target.value)} size={6} aria-invalid={!runsOk} disabled={running} />
+          branches per try <input type="text" inputMode="numeric" value={runs} onChange={(e) => setRuns(e.target.value)} size={6} aria-invalid={!runsOk} aria-describedby={runsOk ? undefined : 'runs-problem'} disabled={running} />
         </label>{' '}
         {running ? (
           <button type="button" onClick={cancel}>
@@ -91,9 +91,20 @@ export function RewriteView({ scenario, seed, bundled, onApply, counterfactuals 
           </button>
         )}
       </form>
-      {!thresholdOk ? <p className="problem">The target share is a number of percent from 0 to 100.</p> : null}
-      {!byOk ? <p className="problem">The year must lie within {scenario.decisionPoint.year}–{scenario.decisionPoint.horizon}, or be left empty.</p> : null}
-      {!runsOk ? <p className="problem">Branches per try: a whole number from 100 to 20,000.</p> : null}
+      {/* Each reason describes its field, so a screen reader says why a value is refused, not only that it is. */}
+      {!thresholdOk ? (
+        <p className="problem" id="threshold-problem">The target share is a number of percent from 0 to 100.
+        </p>
+      ) : null}
+      {!byOk ? (
+        <p className="problem" id="by-problem">The year must lie within {scenario.decisionPoint.year}–{scenario.decisionPoint.horizon}, or be left empty.
+        </p>
+      ) : null}
+      {!runsOk ? (
+        <p className="problem" id="runs-problem">
+          Branches per try: a whole number from 100 to 20,000.
+        </p>
+      ) : null}
       {/* The count of tries changes many times a second: it is shown, not announced; a screen reader hears how the search ended. */}
       <p className="status">
         {state.kind === 'running' ? `Searching: ${integer(state.evaluations)} scenarios tried (${integer(state.evaluations * state.ask.runs)} branches)…` : null}

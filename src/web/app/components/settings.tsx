@@ -26,16 +26,17 @@ export function Settings({ seed, runs, onApply }: SettingsProps) {
       }}
     >
       <label>
-        Seed <input type="text" value={typedSeed} onChange={(e) => setTypedSeed(e.target.value)} size={6} aria-invalid={seedProblem !== undefined} />
+        Seed <input type="text" value={typedSeed} onChange={(e) => setTypedSeed(e.target.value)} size={6} aria-invalid={seedProblem !== undefined} aria-describedby={seedProblem !== undefined ? 'settings-problem' : undefined} />
       </label>
       <label>
-        Branches <input type="text" inputMode="numeric" value={typedRuns} onChange={(e) => setTypedRuns(e.target.value)} size={8} aria-invalid={runsProblem !== undefined} />
+        Branches <input type="text" inputMode="numeric" value={typedRuns} onChange={(e) => setTypedRuns(e.target.value)} size={8} aria-invalid={runsProblem !== undefined} aria-describedby={seedProblem === undefined && runsProblem !== undefined ? 'settings-problem' : undefined} />
       </label>
       <button type="submit" disabled={!changed || seedProblem !== undefined || runsProblem !== undefined}>
         Run
       </button>
+      {/* It describes the field it refuses, so the field, focused again, says why. */}
       {seedProblem !== undefined || runsProblem !== undefined ? (
-        <span className="problem" role="alert">
+        <span className="problem" role="alert" id="settings-problem">
           {seedProblem ?? runsProblem}
         </span>
       ) : null}
