@@ -22,10 +22,11 @@ export const FINAL_REFUSALS_ON_RECORD = 0;
 /**
  * The chance that an Ally's ratification ends in a final refusal, whatever its parliament's
  * chance of passing a vote: by the rule of succession over the record, (0 + 1) / (391 + 2).
- * A failed vote is otherwise put again: the French Assembly refused the Paris Agreements on
- * 1954-12-24 and passed them on 12-30 (S5).
+ * A failed vote is otherwise put again: the French Assembly refused the Paris Agreements'
+ * German article on 1954-12-24 (a standard reference, not rechecked in the fact sheet) and passed
+ * them on 12-30 (S5).
  */
 export const FINAL_REFUSAL = (FINAL_REFUSALS_ON_RECORD + 1) / (RATIFICATIONS_ON_RECORD + 2);
 
-/** Months a failed vote costs before it is put again: six days in 1954 (S5), rounded up to the next sitting. */
+/** Months a failed vote costs before it is put again: six days in 1954 (the dates above), rounded up to the next sitting. */
 export const RETRY_MONTHS = 1;
