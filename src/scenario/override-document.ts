@@ -139,7 +139,8 @@ export function extendsReference(sourceFile: string, savedFile: string, bundledD
 
 /** The document as YAML, params and effects on one line each as in FORMAT.md, with a comment on top. */
 export function authoringYaml(doc: AuthoringMap, comment: string): string {
-  const yaml = new Document(doc);
+  // A -0 (a value set as `-0`, or a difference that cancels) is written as 0: YAML would keep its sign.
+  const yaml = new Document(doc, (_key, value: unknown) => (Object.is(value, -0) ? 0 : value));
   yaml.commentBefore = comment;
   flowSmallNodes(yaml.contents);
   return yaml.toString({ lineWidth: 0 });

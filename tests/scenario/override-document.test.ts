@@ -120,6 +120,14 @@ describe('authoringYaml', () => {
     expect(text).toMatch(/- \{ kind: consent, allies: all, delta: \{ value: -0.2, source: S30 \} \}/);
     expect(parse(text)).toEqual(doc);
   });
+
+  it('writes a value of -0 as 0', () => {
+    const negativeZero = edit(sampleScenario(), (d) => {
+      d.candidate.interest = { dist: { kind: 'fixed', value: -0 }, source: 'S31' };
+    });
+    const text = authoringYaml(completeDocument(negativeZero, { id: 'copy' }), ' a comment');
+    expect(text).toContain('interest: { value: 0, source: S31 }');
+  });
 });
 
 describe('savedHeader: the id and title of a saved copy', () => {
