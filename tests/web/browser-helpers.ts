@@ -52,7 +52,8 @@ export function clippedText(): string[] {
   for (const el of Array.from(document.querySelectorAll('body *'))) {
     if (!(el instanceof HTMLElement) || el.closest('.visually-hidden') !== null || el.tagName === 'SELECT' || el.tagName === 'OPTION') continue;
     const style = getComputedStyle(el);
-    if (style.display === 'none' || style.visibility === 'hidden' || el.offsetParent === null) continue;
+    // Hidden on purpose, as .visually-hidden and an unfocused skip button are: clipped to nothing.
+    if (style.display === 'none' || style.visibility === 'hidden' || el.offsetParent === null || style.clipPath === 'inset(50%)') continue;
     const hasText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
     if (!hasText) continue;
     if (style.overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1) problems.push(`${describe(el)} overflows its box (${el.scrollWidth} > ${el.clientWidth})`);

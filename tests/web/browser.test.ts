@@ -273,6 +273,22 @@ describe.skipIf(!hasBrowser && process.env.CI !== 'true')('the web explorer in a
     await page.close();
   });
 
+  test('a keyboard skips the assumptions to the results with the first Tab in the view', async () => {
+    const page = await open('#runs=4000');
+    await page.getByRole('tab', { name: 'Explore' }).focus();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('button', { name: 'Skip to the results' });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Seen once focused, over the page's start, not a pixel wide.
+    expect((await skip.boundingBox())!.width).toBeGreaterThan(50);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('results-heading');
+    // The next Tab goes on from the results, not back to the assumptions.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.parameters') === null && document.activeElement?.closest('.results') !== null)).toBe(true);
+    await page.close();
+  });
+
   test('a switch is named by what it switches, on or off; its state is its own', async () => {
     const page = await open('#runs=4000');
     const named = page.getByRole('switch', { name: 'no-queue', exact: true });

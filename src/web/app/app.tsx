@@ -401,6 +401,10 @@ export function App(props: AppProps) {
         <div id={`panel-${view}`} role="tabpanel" aria-labelledby={`tab-${view}`} className={`panel panel-${view}`}>
           {view === 'explore' ? (
             <div className="explore">
+              {/* A keyboard reaches the results without tabbing through every assumption; a button, since the address's # holds the page's state. */}
+              <button type="button" className="skip" onClick={() => document.getElementById('results-heading')?.focus()}>
+                Skip to the results
+              </button>
               {controlsDrawn ? (
                 <Parameters scenario={editor.scenario} original={editor.original} onChange={(key, change) => dispatch({ type: 'change', key, change })} />
               ) : (
@@ -409,7 +413,9 @@ export function App(props: AppProps) {
                 </section>
               )}
               <section className="results" aria-labelledby="results-heading" aria-busy={live.running}>
-                <h2 id="results-heading">Results</h2>
+                <h2 id="results-heading" tabIndex={-1}>
+                  Results
+                </h2>
                 <p className={`run-status${live.running ? ' running' : ''}`} data-final={live.snapshot?.final === true && !live.running ? 'true' : 'false'}>
                   {status}
                 </p>
