@@ -28,6 +28,8 @@ export interface FitOptions {
   readonly minElastic?: number;
   /** What goes before each line (default two spaces). */
   readonly indent?: string;
+  /** The elastic column wraps onto further lines (two cells in) rather than being cut: for prose such as a reason. */
+  readonly wrap?: boolean;
 }
 
 /** The width of a table's text: its lead, its columns and the gaps between them. */
@@ -55,7 +57,27 @@ export function fitTable(headers: readonly string[], rows: readonly FitRow[], wi
   // A column left out by fitColumns was the one to give way: nothing is cut.
   if (headers[elastic] === undefined) return indented(table(headers, rows.map((r) => r.cells), right));
   const keep = Math.max(headers[elastic].length, options.minElastic ?? 16, widths[elastic]! - Math.max(0, textWidth - width));
-  return indented(table(headers, rows.map((r) => r.cells.map((c, i) => (i === elastic ? truncate(c, keep) : c))), right));
+  if (options.wrap !== true) return indented(table(headers, rows.map((r) => r.cells.map((c, i) => (i === elastic ? truncate(c, keep) : c))), right));
+  const column = width - (textWidth - widths[elastic]!);
+  if (column < MIN_WRAP) return cellsUnder(headers, rows, width, { right, elastic, indent });
+  // Each further line of a wrapped cell is a row of its own, its other cells blank.
+  const wrapped = rows.flatMap((r) => {
+    const [first = '', ...rest] = r.cells[elastic]!.length <= column ? [r.cells[elastic]!] : prose(r.cells[elastic]!, column, '', '  ');
+    return [r.cells.map((c, i) => (i === elastic ? first : c)), ...rest.map((more) => r.cells.map((_, i) => (i === elastic ? more : '')))];
+  });
+  return indented(table(headers, wrapped, right));
+}
+
+/** The fewest cells a wrapped column is given beside the others; with fewer, its text goes under each row. */
+const MIN_WRAP = 24;
+
+/** A table without its elastic column, whose text is written under each row, wrapped to the width. */
+function cellsUnder(headers: readonly string[], rows: readonly FitRow[], width: number, o: { right: ReadonlySet<number>; elastic: number; indent: string }): string[] {
+  const others = headers.map((_, i) => i).filter((i) => i !== o.elastic);
+  const right = new Set(others.flatMap((i, at) => (o.right.has(i) ? [at] : [])));
+  const [head = '', ...lines] = table(others.map((i) => headers[i]!), rows.map((r) => others.map((i) => r.cells[i]!)), right);
+  const under = `${o.indent}  `;
+  return [o.indent + head, ...lines.flatMap((line, k) => [o.indent + line, ...prose(rows[k]!.cells[o.elastic]!, width, under, `${under}  `)])];
 }
 
 /**

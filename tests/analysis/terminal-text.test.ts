@@ -22,10 +22,15 @@ describe('the summary of a run, in a terminal and in a file', () => {
     expect(wide).toEqual([]);
   });
 
-  test('at 80 columns the outcome labels stay whole where they fit, and the one that does not is cut with "…"', () => {
+  test('at 80 columns a label or a reason too long for its column wraps under it, whole; none is cut', () => {
     const text = summaryText(r, { width: 80 });
     expect(text).toContain(`  ${OUTCOME_LABELS.joined} `);
-    expect(text).toMatch(/^ {2}Pending at horizon \(objection or ratification [a-z ]*…/m);
+    expect(text).not.toContain('…');
+    // The outcome's label goes on under itself, two cells in, its numbers on its first line.
+    expect(text).toMatch(/^ {2}Pending at horizon \(objection or ratification[a-z ]*\d+\.\d+% +\[[^\n]*\n {4}[a-z ]*\)$/m);
+    // Every blocker's reason is there, word for word.
+    const flat = text.replace(/\s+/g, ' ');
+    for (const b of r.blockers.slice(0, 8)) expect(flat).toContain(b.reason.label.replace(/\s+/g, ' '));
     // The funnel's labels are short: its bars fit beside them.
     expect(text.split('\n').find((l) => l.startsWith('  Applied '))).toMatch(BARS);
   });
@@ -67,7 +72,12 @@ describe('the comparison, in a terminal and in a file', () => {
       expect(lines.filter((line) => cells(line) > width && !line.startsWith('  ! '))).toEqual([]);
       // The two spaces after the side's letter stay, as in a file.
       expect(lines.some((l) => l.startsWith('  A  russia-1990: 1990: Gorbachev'))).toBe(true);
+      // Each reason whole: beside its numbers, or under them where the column would be too narrow.
+      const flat = lines.join(' ').replace(/\s+/g, ' ');
+      for (const b of c.blockers) expect(flat).toContain(b.reason.label.replace(/\s+/g, ' '));
     }
+    // At 60 columns a reason has too little room beside the numbers: it goes under them.
+    expect(compareText(c, { width: 60 })).toMatch(/^ {2}outcome +who +A +B +B - A\n {2}\S+ +[A-Z]+ +[\d.]+% +[\d.]+% +[-+]?[\d.]+ pts\n {4}[a-zA-Z]/m);
     const whole = compareText(c);
     expect(whole).not.toContain('…');
     expect(whole).toContain(`  ${OUTCOME_LABELS.pending_at_horizon} `);

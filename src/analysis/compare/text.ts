@@ -30,7 +30,7 @@ export function compareText(c: Comparison, options: { width?: number } = {}): st
   out.push(...prose('Outcomes (share of branches; B - A in percentage points, paired 95% interval)', width));
   const row = (label: string, d: PairedDifference) => ({ cells: [label, sharePct(d.a), sharePct(d.b), ...differenceText(d)] });
   const shares = { right: new Set([1, 2, 3]) };
-  out.push(...fitTable(['outcome', 'A', 'B', 'B - A', '95% interval'], OUTCOMES.map((o) => row(OUTCOME_LABELS[o], c.outcomes[o])), width, shares));
+  out.push(...fitTable(['outcome', 'A', 'B', 'B - A', '95% interval'], OUTCOMES.map((o) => row(OUTCOME_LABELS[o], c.outcomes[o])), width, { ...shares, wrap: true }));
   out.push('');
   out.push('Funnel (share reaching each stage)');
   out.push(...fitTable(['stage', 'A', 'B', 'B - A', '95% interval'], c.funnel.map((f) => row(STAGE_LABELS[f.stage], f)), width, shares));
@@ -40,7 +40,7 @@ export function compareText(c: Comparison, options: { width?: number } = {}): st
   else {
     out.push('Blockers that differ most (share of all branches)');
     const rows = c.blockers.map((b) => ({ cells: [b.outcome, b.actor, sharePct(b.a), sharePct(b.b), pointsText(b.difference), b.reason.label.replace(/\s+/g, ' ')] }));
-    out.push(...fitTable(['outcome', 'who', 'A', 'B', 'B - A', 'why'], rows, width, { right: new Set([2, 3, 4]), elastic: 5, minElastic: 12 }));
+    out.push(...fitTable(['outcome', 'who', 'A', 'B', 'B - A', 'why'], rows, width, { right: new Set([2, 3, 4]), elastic: 5, minElastic: 12, wrap: true }));
   }
   out.push('');
   out.push(...prose(`Assumptions that differ, A -> B (read from the files; size in units of A's documented uncertainty)`, width));

@@ -49,7 +49,7 @@ export function rewriteText(r: RewriteReport, options: { readonly width?: number
   }
   out.push('');
   say(`Pareto front: rewrite distance against the share of ${r.target.split(' ')[0]} (${r.front.length} points of ${integer(r.evaluations)} evaluated)`);
-  out.push(...fitTable(['distance', 'share', 'changes'], r.front.map((p) => ({ cells: [p.distance.toFixed(2), pct(p.share), p.changes.join('; ') || '(none)'] })), width, { right: new Set([0, 1]), elastic: 2, minElastic: 12, indent: '' }));
+  out.push(...fitTable(['distance', 'share', 'changes'], r.front.map((p) => ({ cells: [p.distance.toFixed(2), pct(p.share), p.changes.join('; ') || '(none)'] })), width, { right: new Set([0, 1]), elastic: 2, minElastic: 12, indent: '', wrap: true }));
   out.push('');
   const chart = frontChart(r);
   // A terminal too narrow for the chart's legend beside its axis gets it on a line of its own.

@@ -31,7 +31,7 @@ export function summaryText(r: Results, options: SummaryOptions = {}): string {
     const s = r.outcomes[o];
     return { cells: [OUTCOME_LABELS[o], sharePct(s.share), shareInterval(s.share, s.ci95)], fill: s.share };
   });
-  out.push(...fitTable(['outcome', 'share', '95% interval'], outcomeRows, width, RIGHT));
+  out.push(...fitTable(['outcome', 'share', '95% interval'], outcomeRows, width, { ...RIGHT, wrap: true }));
   out.push('');
   out.push('Funnel (share of branches reaching each stage)');
   const funnelRows = r.funnel.map((f) => ({ cells: [STAGE_LABELS[f.stage], sharePct(f.share), shareInterval(f.share, f.ci95)], fill: f.share }));
@@ -57,9 +57,9 @@ function accessionYears(r: Results, width: number): string[] {
 function blockerLines(r: Results, limit: number, width: number): string[] {
   const shown = r.blockers.slice(0, limit);
   if (shown.length === 0) return ['Blockers: none (every branch joined)'];
-  // The reason goes last, so that a long one runs on (or is cut to the terminal) without pushing the numbers away.
+  // The reason goes last, so that a long one runs on (or wraps in a terminal) without pushing the numbers away.
   const rows = shown.map((b) => ({ cells: [b.outcome, b.actor, sharePct(b.share), b.meanYear.toFixed(0), b.reason.label + (b.reason.source ? ` [${b.reason.source}]` : '')] }));
-  const lines = ['Top blockers (what ended each branch that did not join)', ...fitTable(['outcome', 'who', 'share', 'mean year', 'why'], rows, width, { right: new Set([2, 3]), elastic: 4, minElastic: 12 })];
+  const lines = ['Top blockers (what ended each branch that did not join)', ...fitTable(['outcome', 'who', 'share', 'mean year', 'why'], rows, width, { right: new Set([2, 3]), elastic: 4, minElastic: 12, wrap: true })];
   // A code no roster has: say what it stands for.
   const tie = shown.find((b) => b.actor === 'TIE');
   return tie === undefined ? lines : [...lines, `  TIE = ${tie.actorName}`];
