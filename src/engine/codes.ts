@@ -1,5 +1,5 @@
 import type { EffectKind } from '../model/catalog/effects.js';
-import { OUTCOMES, STAGES, TRACKS } from '../model/outcome.js';
+import { STAGES, TRACKS } from '../model/outcome.js';
 import type { ReasonKind } from '../model/results.js';
 import { codesOf, indexOf, type CodeOf } from './tables.js';
 
@@ -15,8 +15,6 @@ export const TrackCode = { none: -1, ...indexOf(TRACKS) } as const;
 export type TrackCodeValue = CodeOf<typeof TrackCode>;
 /** Track codes and `none`, for tables indexed by track + 1. */
 export const TRACK_SLOTS = TRACKS.length + 1;
-
-export const OutcomeCode = indexOf(OUTCOMES);
 
 /** Stages of the funnel, in the order of STAGES: what a tally counts branches reaching. */
 export const FunnelStage = indexOf(STAGES);

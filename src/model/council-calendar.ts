@@ -68,7 +68,6 @@ export const COUNCIL_MEETINGS: readonly CouncilMeeting[] = [
 
 /** The months of a year (1-12) in which foreign ministers regularly meet (§1.6: spring and December). */
 export const REGULAR_MINISTERIAL_MONTHS: readonly number[] = [5, 12];
-export const REGULAR_MINISTERIAL_SOURCE = '§1.6 (about twice a year: spring, taken as May, and December)';
 
 /** A month as one number: year · 12 + (month − 1). */
 export function monthIndex(year: number, month: number): number {

@@ -52,11 +52,6 @@ export function dateToYear(iso: string): number {
   return y + ((m - 1) * 30.44 + (d - 1)) / 365.25;
 }
 
-/** Members on a given fractional-year date. */
-export function membersAt(year: number, roster: readonly RosterEntry[] = ROSTER): RosterEntry[] {
-  return roster.filter((m) => dateToYear(m.joined) <= year);
-}
-
 export function rosterEntry(code: string): RosterEntry | undefined {
   return ROSTER.find((m) => m.code === code);
 }

@@ -161,8 +161,6 @@ export const paramSchemas = {
   real: param('real'),
 } as const;
 
-const probability = paramSchemas.probability;
-
 type Shape = Record<string, z.ZodType>;
 
 // The static type of a scope's fields, read off the catalog, so that documents keep their types.

@@ -72,13 +72,6 @@ export const STORY_TITLES: Readonly<Record<StoryKind, string>> = {
   no_application: 'A branch that never applies',
 };
 
-/** One row of an assumptions table: what, the value as written, its source. */
-export interface AssumptionRow {
-  readonly what: string;
-  readonly value: string;
-  readonly source: string;
-}
-
 export interface AssumptionTable {
   readonly title: string;
   readonly headers: readonly string[];

@@ -1,6 +1,6 @@
 import { EXITS, type Tally } from '../../engine/index.js';
 import { STAGES } from '../../model/outcome.js';
-import { MEASURE_NAMES, measureCount, measureLabel, measureName, parseMeasure, type Measure } from '../design/factors.js';
+import { MEASURE_NAMES, measureCount, measureName, parseMeasure, type Measure } from '../design/factors.js';
 
 /**
  * What a rewrite must reach: the share of an outcome or of a funnel stage, at least or at most
@@ -35,10 +35,6 @@ export function parseTarget(text: string, by?: number): { ok: true; target: Targ
 export function targetText(t: Target): string {
   const share = `${Math.round(t.threshold * 1000) / 10}%`;
   return `${measureName(t.measure)} ${t.op} ${share}${t.by === undefined ? '' : ` by ${t.by}`}`;
-}
-
-export function targetLabel(t: Target): string {
-  return measureLabel(t.measure);
 }
 
 /** Branches of a tally that count towards the target's measure. */

@@ -153,11 +153,6 @@ function coCandidates(s: Scenario): string {
   return s.candidate.coCandidates.length === 0 ? 'none' : [...s.candidate.coCandidates].sort().join(', ');
 }
 
-/** Whether a diff is empty. */
-export function isEmptyDiff(d: AssumptionDiff): boolean {
-  return d.params.length === 0 && d.switches.length === 0 && d.other.length === 0;
-}
-
 export function sameDistribution(a: Distribution, b: Distribution): boolean {
   if (a.kind !== b.kind) return false;
   const ra = a as unknown as Record<string, unknown>;

@@ -42,10 +42,6 @@ export function putFile(path: string, content: Uint8Array | string): void {
   files.set(at, typeof content === 'string' ? new TextEncoder().encode(content) : content);
 }
 
-export function removeFile(path: string): void {
-  files.delete(normalized(path));
-}
-
 export function fileBytes(path: string): Uint8Array | undefined {
   return files.get(normalized(path));
 }

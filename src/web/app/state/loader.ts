@@ -46,13 +46,6 @@ async function load(path: string, shownAs: string = path): Promise<LoadOutcome> 
   return { ok: true, value: { scenario, warnings, file: shownAs, ...(base.kind === 'found' && { baseline: { file: base.file, scenario: base.scenario } }) } };
 }
 
-/** A file the user opened, read from its bytes exactly as `article10 validate` reads a file. */
-export async function loadUserFile(name: string, bytes: Uint8Array): Promise<LoadOutcome> {
-  await prepare();
-  putFile(`${WORKING_DIR}/${name}`, bytes);
-  return load(name);
-}
-
 /** Several files at once (a file and the files it extends): all are put in place before any is read. */
 export async function loadUserFiles(files: readonly { readonly name: string; readonly bytes: Uint8Array }[]): Promise<LoadOutcome[]> {
   await prepare();
