@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { writeFileAtomic } from './atomic-write.js';
-import { inspectOutput, type OutputTarget } from './output-target.js';
+import type { OutputTarget } from './output-target.js';
 import { writeAll } from './write-all.js';
 
 /** How long opening a FIFO may wait for its reader before the wait is said. */
@@ -12,11 +12,6 @@ export interface WriteOutputOptions {
   readonly signal?: AbortSignal;
   /** Called when a FIFO has no reader yet, before the write waits for one (so the wait can be said). */
   readonly onWaitForReader?: () => void;
-}
-
-/** Writes `data` to what `path` names now (see writeToTarget). */
-export async function writeOutput(path: string, data: string | Uint8Array, options: WriteOutputOptions = {}): Promise<void> {
-  await writeToTarget(await inspectOutput(path), data, options);
 }
 
 /**

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { runScenario } from '../../src/batch/run.js';
 import { bundledScenariosDir } from '../../src/io/paths.js';
-import { resultsJson } from '../../src/report/json.js';
+import { stableJson } from '../../src/report/json.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 
 /**
@@ -19,7 +19,7 @@ describe('golden results of the bundled decision points', () => {
     const loaded = await loadScenarioFile(`${bundledScenariosDir()}${name}.yaml`);
     if (!loaded.ok) throw new Error(`${name} does not load`);
     const results = await runScenario(loaded.value.scenario, { seed: SEED, runs: RUNS, workers: 1, warnings: loaded.value.warnings });
-    const json = resultsJson(results);
+    const json = stableJson(results);
     const file = new URL(`./${name}.json`, import.meta.url);
     if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) writeFileSync(file, json);
     expect(json).toBe(readFileSync(file, 'utf8'));

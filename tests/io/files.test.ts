@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../src/io/atomic-write.js';
 import { inspectOutput } from '../../src/io/output-target.js';
-import { writeOutput } from '../../src/io/write-output.js';
+import { writeToTarget, type WriteOutputOptions } from '../../src/io/write-output.js';
 import { readTextFile } from '../../src/io/read-text.js';
 
 let dir = '';
@@ -38,7 +38,12 @@ describe('writeFileAtomic', () => {
   });
 });
 
-describe('writeOutput', () => {
+/** Writes to what `path` names now, as the command line and the TUI do. */
+async function writeOutput(path: string, data: string | Uint8Array, options: WriteOutputOptions = {}): Promise<void> {
+  await writeToTarget(await inspectOutput(path), data, options);
+}
+
+describe('writeToTarget', () => {
   it('keeps the mode of the file it replaces', async () => {
     const path = join(dir, 'private.json');
     await writeFile(path, 'old');

@@ -3,9 +3,11 @@ import fc from 'fast-check';
 import { centralValue, fixed, support, type Param } from '../../src/model/distribution.js';
 import { editorReducer, isDirty, openEditor, selectedItem, type EditorAction } from '../../src/tui/state/editor.js';
 import { exactParam, markEdited, parseValue, shiftParam, tidy } from '../../src/tui/state/edits.js';
-import { itemsOf, LEVEL_DRIFT, PROBABILITY } from '../../src/tui/state/parameters.js';
+import { itemsOf, PROBABILITY } from '../../src/tui/state/parameters.js';
 import { NUMBER_KINDS } from '../../src/model/catalog/numbers.js';
 import { sampleScenario } from '../helpers/sample-scenario.js';
+
+const LEVEL_DRIFT = NUMBER_KINDS.drift.edit;
 
 const tri: Param = { dist: { kind: 'triangular', min: 0.1, mode: 0.3, max: 0.5 }, source: 'S31' };
 

@@ -21,7 +21,6 @@ export type ScenarioPath = readonly (string | number)[];
 export type ValueRange = EditSteps;
 
 export const PROBABILITY: ValueRange = NUMBER_KINDS.probability.edit;
-export const LEVEL_DRIFT: ValueRange = NUMBER_KINDS.drift.edit;
 
 interface ItemBase {
   /** Stable across rebuilds: keeps the selection on the same parameter. */
