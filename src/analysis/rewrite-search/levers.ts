@@ -146,16 +146,16 @@ export interface Seed {
  * as their baseline), in the order given: the bundled files' order, by file name. Pure: the
  * command reads the files (seeds.ts), the web explorer has them in its data.
  */
-export function seedsToward(start: Scenario, levers: readonly Lever[], counterfactuals: readonly Scenario[]): Seed[] {
-  return counterfactuals.flatMap((other) => rewritesToward(start, levers, other).map((rewrite) => ({ from: other.id, rewrite })));
+export function seedsToward(levers: readonly Lever[], counterfactuals: readonly Scenario[]): Seed[] {
+  return counterfactuals.flatMap((other) => rewritesToward(levers, other).map((rewrite) => ({ from: other.id, rewrite })));
 }
 
 /**
- * The rewrites of the start that another scenario of the same decision point makes, as far as
- * the levers reach: its switches alone, and its switches with its values, each moved by the
+ * The rewrites of the start (whose values and switches its levers hold) that another scenario
+ * of the same decision point makes, as far as the levers reach: its switches alone, and its switches with its values, each moved by the
  * change of its mean (in units). A counterfactual file is where a search can start.
  */
-export function rewritesToward(start: Scenario, levers: readonly Lever[], other: Scenario): Rewrite[] {
+export function rewritesToward(levers: readonly Lever[], other: Scenario): Rewrite[] {
   const flips: string[] = [];
   const shifts: { path: string; z: number }[] = [];
   for (const lever of levers) {

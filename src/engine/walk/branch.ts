@@ -84,7 +84,7 @@ function step(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
   } else withdrawal = withdrawalMonth(m, s);
   s.actsUntil = Math.min(s.year * 12 + 11, withdrawal);
   if (s.stage === StageCode.preparation) prepare(m, s, trace);
-  if (s.stage === StageCode.ratification) ratify(m, s, trace);
+  if (s.stage === StageCode.ratification) ratify(s, trace);
   if (withdrawal !== Infinity && s.stage !== StageCode.done) withdraw(s, withdrawal, trace);
 }
 

@@ -145,7 +145,7 @@ function sameRange(p: CompiledModel['params'], i: number, j: number): boolean {
 }
 
 /** Whether the branch ends this year (by its last month of acts): the first final refusal comes, or the last instrument is deposited. */
-export function ratify(m: CompiledModel, s: BranchState, trace: Tracer | null): void {
+export function ratify(s: BranchState, trace: Tracer | null): void {
   const yearEnd = s.actsUntil;
   if (s.ratifiedMonth <= yearEnd) s.reachedRatified = true;
   if (s.ratificationFailAlly >= 0) {

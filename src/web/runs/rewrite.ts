@@ -39,7 +39,7 @@ export const rewriteHandler: Handler<RewriteRequest, RewriteReply> = (post) => {
     const controller = new AbortController();
     running = controller;
     runRewriteSearch(request.scenario, levers, {
-      seeds: seedsToward(request.scenario, levers, request.counterfactuals ?? []),
+      seeds: seedsToward(levers, request.counterfactuals ?? []),
       target: parsed.target,
       seed: request.seed,
       runs: request.runs,

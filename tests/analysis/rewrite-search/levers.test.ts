@@ -44,7 +44,7 @@ describe('the levers of a rewrite', () => {
     const start = await loadBundled('russia-1990');
     const levers = scenarioLevers(start, [], []);
     const home = await loadBundled('russia-1990-common-home');
-    const [switchesOnly, withValues] = rewritesToward(start, levers, home);
+    const [switchesOnly, withValues] = rewritesToward(levers, home);
     expect(switchesOnly).toEqual({ shifts: [], flips: ['rules.baker-dream', 'rules.no-veto-for-russia'] });
     expect(withValues!.flips).toEqual(switchesOnly!.flips);
     // candidate.interest: mean 0.14 -> 0.3167, in units of the start's sd.
