@@ -76,20 +76,20 @@ export function roughDuration(seconds: number): string {
  * Whether a command may start: over a budget it needs `yes`. Pure, so the decision is tested
  * in-process at any size without running anything.
  */
-export function decideWork(work: Work, yes: boolean, limits: Pick<typeof WORK_LIMITS, 'maxBranches' | 'announceBranches' | 'maxDesignValues' | 'nominalBranchesPerSecond'> = WORK_LIMITS): WorkDecision {
+export function decideWork(work: Work, yes: boolean): WorkDecision {
   const line = workLine(work);
-  const overBranches = work.branches > limits.maxBranches;
-  const overDesign = work.designValues !== undefined && work.designValues > limits.maxDesignValues;
-  const announce = work.branches >= limits.announceBranches || overBranches || overDesign ? line : undefined;
+  const overBranches = work.branches > WORK_LIMITS.maxBranches;
+  const overDesign = work.designValues !== undefined && work.designValues > WORK_LIMITS.maxDesignValues;
+  const announce = work.branches >= WORK_LIMITS.announceBranches || overBranches || overDesign ? line : undefined;
   if (yes || (!overBranches && !overDesign)) return announce === undefined ? {} : { announce };
   const reasons: string[] = [];
   if (overBranches) {
-    const time = roughDuration(work.branches / limits.nominalBranchesPerSecond);
-    reasons.push(`over the budget of ${scientific(limits.maxBranches)} branches (about ${time} at ${integer(limits.nominalBranchesPerSecond)} branches a second)`);
+    const time = roughDuration(work.branches / WORK_LIMITS.nominalBranchesPerSecond);
+    reasons.push(`over the budget of ${scientific(WORK_LIMITS.maxBranches)} branches (about ${time} at ${integer(WORK_LIMITS.nominalBranchesPerSecond)} branches a second)`);
   }
   if (overDesign) {
     const mb = Math.ceil((work.designValues! * 8) / 1e6);
-    reasons.push(`its design holds ${integer(work.designValues!)} values (${integer(mb)} MB), over the budget of ${integer(limits.maxDesignValues)}`);
+    reasons.push(`its design holds ${integer(work.designValues!)} values (${integer(mb)} MB), over the budget of ${integer(WORK_LIMITS.maxDesignValues)}`);
   }
   return { refusal: `${line}: ${reasons.join('; ')}; give --yes to run it anyway${work.smaller === undefined ? '' : `, or ask for less: ${work.smaller}`}` };
 }

@@ -135,10 +135,10 @@ async function interactiveRerun(rows: Row[]): Promise<void> {
   }
 }
 
-function runProcess(command: string, argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<{ ms: number; stdout: string; code: number | null }> {
+function runProcess(command: string, argv: readonly string[]): Promise<{ ms: number; stdout: string; code: number | null }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(command, argv, { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'ignore'] });
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.on('error', reject);

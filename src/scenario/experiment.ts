@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { issueAt, type Issue, type IssueCode, type Result } from './issue.js';
+import { issueAt, type Issue, type Result } from './issue.js';
 import { locate, nodeAt, toPlain, type LocatedNode, type PathSegment } from './located.js';
 import type { SetOrigin } from './overrides.js';
 import { BUNDLED_NAME, BUNDLED_PREFIX, namingFile, resolveNamedFile } from './named-file.js';
@@ -83,9 +83,9 @@ export function experimentSetOrigins(loaded: LoadedExperiment): SetOrigin[] {
 }
 
 /** An issue placed at a field of a loaded experiment, e.g. ['vary', 1, 'path']. */
-export function experimentIssue(loaded: LoadedExperiment, path: readonly PathSegment[], message: string, code: IssueCode = 'invalid_value'): Issue {
+export function experimentIssue(loaded: LoadedExperiment, path: readonly PathSegment[], message: string): Issue {
   const shown = path.map((s, i) => (typeof s === 'number' ? `[${s}]` : `${i === 0 ? '' : '.'}${s}`)).join('');
-  return issueAt(code, message, locate(loaded.root, path), shown);
+  return issueAt('invalid_value', message, locate(loaded.root, path), shown);
 }
 
 /**

@@ -100,9 +100,9 @@ export function issueAt(code: IssueCode, message: string, at: Origin, path: stri
   return expected === undefined ? issue : { ...issue, expected };
 }
 
-/** An issue about a whole file (missing, unreadable), positioned at its start or nowhere. */
-export function fileIssue(code: IssueCode, message: string, file: string, line = 0, column = 0): Issue {
-  return { code, message, file, line, column, path: '' };
+/** An issue about a whole file (missing, unreadable): at no line or column of it. */
+export function fileIssue(code: IssueCode, message: string, file: string): Issue {
+  return { code, message, file, line: 0, column: 0, path: '' };
 }
 
 /** The first `max` issues, then one that counts the rest: a flood of echoes helps nobody. */

@@ -118,9 +118,9 @@ function bundledHint(written: string, bundledDir: string): string {
   return named === undefined ? '' : `; a bundled scenario is named "bundled:${named}"`;
 }
 
-/** Whether a problem says the file is missing, rather than refused. */
-export function isNotFound(issue: Issue, codes: RefusalCodes = NAMED_FILE_CODES): boolean {
-  return issue.code === codes.notFound;
+/** Whether a problem says the file is missing, rather than refused (codes of NAMED_FILE_CODES, not those of `extends`). */
+export function isNotFound(issue: Issue): boolean {
+  return issue.code === NAMED_FILE_CODES.notFound;
 }
 
 function isInside(folder: string, path: string): boolean {

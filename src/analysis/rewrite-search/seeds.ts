@@ -15,7 +15,8 @@ export type { Seed } from './levers.js';
  * rewritesToward). What historians already argued is worth trying first; the search keeps
  * what helps and drops the rest. A file that does not load is skipped.
  */
-export async function counterfactualSeeds(start: Scenario, levers: readonly Lever[], dir = bundledScenariosDir()): Promise<Seed[]> {
+export async function counterfactualSeeds(start: Scenario, levers: readonly Lever[]): Promise<Seed[]> {
+  const dir = bundledScenariosDir();
   const files = (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort();
   const counterfactuals: Scenario[] = [];
   for (const file of files) {
@@ -25,5 +26,5 @@ export async function counterfactualSeeds(start: Scenario, levers: readonly Leve
     if (base.kind !== 'found' || base.scenario.id !== start.id) continue;
     counterfactuals.push(loaded.value.scenario);
   }
-  return seedsToward(start, levers, counterfactuals);
+  return seedsToward(levers, counterfactuals);
 }
