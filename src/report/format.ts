@@ -70,6 +70,16 @@ export function points(x: number, digits = 1): string {
   return Number(v) === 0 ? (0).toFixed(digits) : x > 0 ? `+${v}` : v;
 }
 
+/** As points, with a true minus sign for a screen (the terminal and the page): "+1.2", "−0.4", "0.0". */
+export function signedPoints(x: number, digits = 1): string {
+  return points(x, digits).replace('-', '−');
+}
+
+/** A paired interval of such a difference: "[−0.4, +1.2]". */
+export function signedPointsInterval(ci: readonly [number, number], digits = 1): string {
+  return `[${signedPoints(ci[0], digits)}, ${signedPoints(ci[1], digits)}]`;
+}
+
 /**
  * Decimals to show a difference in percentage points with: one, and up to three where one would
  * read as 0.0 an interval that is not nothing: at its bound nearer 0 when it excludes 0 (a clear

@@ -1,4 +1,4 @@
-import { padStart, points, sharePct, truncate } from '../report/format.js';
+import { padStart, sharePct, truncate } from '../report/format.js';
 import { EDITED_MARK } from '../scenario/edited-title.js';
 
 /** Layout helpers for fixed-width terminal rows (Ink would wrap; a wrapped row breaks the height budget). */
@@ -9,11 +9,6 @@ export function spread(left: string, right: string, width: number): string {
   const room = width - right.length - 1;
   const l = truncate(left, room);
   return l + ' '.repeat(width - l.length - right.length) + right;
-}
-
-/** A signed percentage-point change: "+1.2", "−0.4", "0.0". */
-export function signedPoints(delta: number, digits = 1): string {
-  return points(delta, digits).replace('-', '−');
 }
 
 /** A share as a right-aligned percentage in `width` characters. */

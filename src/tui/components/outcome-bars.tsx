@@ -1,9 +1,9 @@
 import { Box, Text } from 'ink';
 import { OUTCOMES, OUTCOME_LABELS } from '../../model/outcome.js';
 import type { Results } from '../../model/results.js';
-import { bar, integer, padEnd, padStart, shareIntervalEnds, truncate } from '../../report/format.js';
+import { bar, integer, padEnd, padStart, shareIntervalEnds, signedPoints, truncate } from '../../report/format.js';
 import { SHORT_OUTCOME_LABELS } from '../labels.js';
-import { pctCell, signedPoints } from '../text.js';
+import { pctCell } from '../text.js';
 
 export interface OutcomeBarsProps {
   readonly results: Results;

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { OUTCOMES, OUTCOME_LABELS, STAGE_LABELS, type Outcome } from '../../model/outcome.js';
 import type { Scenario } from '../../model/scenario.js';
 import type { Comparison, PairedDifference } from '../../analysis/compare/comparison.js';
-import { bar, integer, padEnd, padStart, pointsDigits, truncate } from '../../report/format.js';
+import { bar, integer, padEnd, padStart, pointsDigits, signedPoints, signedPointsInterval, truncate } from '../../report/format.js';
 import { rewriteDistance, rewriteLines } from '../../analysis/rewrite/rewrite-distance.js';
 import { terminalText } from '../../report/safe-text.js';
 import { useComparison } from '../hooks/use-comparison.js';
@@ -11,7 +11,7 @@ import { partingText } from '../../analysis/compare/text.js';
 import { useScroll } from '../hooks/use-scroll.js';
 import { SHORT_OUTCOME_LABELS, SHORT_STAGE_LABELS } from '../labels.js';
 import type { DebateRunner } from '../../analysis/compare/debate-runner.js';
-import { pctCell, signedPoints, spread } from '../text.js';
+import { pctCell, spread } from '../text.js';
 import { wrapText } from '../../report/wrap.js';
 import { tieLegend } from '../components/blockers.js';
 
@@ -243,13 +243,9 @@ function DifferenceRow({ label, d, columns, stale }: { label: string; d: PairedD
       <Text bold={clear && !stale} dimColor={!clear || stale}>
         {padStart(signedPoints(d.difference, digits), DIFF)}
       </Text>
-      <Text dimColor>{padStart(intervalText(d.ci95, digits), INTERVAL)}</Text>
+      <Text dimColor>{padStart(signedPointsInterval(d.ci95, digits), INTERVAL)}</Text>
     </Text>
   );
-}
-
-function intervalText(ci: readonly [number, number], digits: number): string {
-  return `[${signedPoints(ci[0], digits)}, ${signedPoints(ci[1], digits)}]`;
 }
 
 function partText(c: Comparison): string {

@@ -1,4 +1,4 @@
-import { integer, points, pointsDigits, shareDigits, sharePct, shellWord } from '../../report/format.js';
+import { integer, pointsDigits, shareDigits, sharePct, shellWord, signedPoints, signedPointsInterval } from '../../report/format.js';
 
 /** Numbers as the page shows them. */
 
@@ -15,17 +15,13 @@ export function interval(ci: readonly [number, number], share?: number): string 
 
 /** A difference in percentage points with a true minus sign: `+1.2 pts`, `−0.4 pts`. */
 export function pointsText(delta: number, digits = 1): string {
-  return `${points(delta, digits).replace('-', '−')} pts`;
-}
-
-export function pointsInterval(ci: readonly [number, number], digits = 1): string {
-  return `[${points(ci[0], digits).replace('-', '−')}, ${points(ci[1], digits).replace('-', '−')}]`;
+  return `${signedPoints(delta, digits)} pts`;
 }
 
 /** A paired difference and its interval, to as many decimals as show a clear one (see pointsDigits). */
 export function differenceText(d: { readonly difference: number; readonly ci95: readonly [number, number] }): { readonly difference: string; readonly interval: string } {
   const digits = pointsDigits(d.ci95);
-  return { difference: pointsText(d.difference, digits), interval: pointsInterval(d.ci95, digits) };
+  return { difference: pointsText(d.difference, digits), interval: signedPointsInterval(d.ci95, digits) };
 }
 
 export { integer, shellWord };
