@@ -114,6 +114,11 @@ describe('the sensitivity report, in a terminal and in a file', () => {
     }
     const whole = sensitivityText(report, s);
     expect(whole).toContain('One at a time (tornado): each parameter fixed at the low end of its range (░), then at the high end (█);\n');
+    // In a file every path is whole, however long, in the tornado and in the Morris table.
+    expect(whole).not.toContain('…');
+    const long = report.swings.slice(0, 10).map((x) => x.path).filter((p) => p.length > 32);
+    expect(long.length).toBeGreaterThan(0);
+    for (const path of long.slice(0, 3)) expect(whole).toContain(`  ${path}  `);
   });
 });
 

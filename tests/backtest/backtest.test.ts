@@ -265,7 +265,8 @@ describe('the backtest text in a terminal', () => {
     const whole = backtestText(r).split('\n');
     const misses = whole.indexOf('Where the misses stood at the end of the observed year (the same branches, stopped there; shares of all branches; the commonest who and why)');
     expect(misses).toBeGreaterThan(0);
-    // In a file a miss's reasons are one line beside its share, and a change one row.
+    // In a file nothing is cut: a miss's reasons are one line beside its share, and a change one row.
+    expect(whole.join('\n')).not.toContain('…');
     expect(whole[misses + 2]).toMatch(/^ {4}\S.* +\d+\.\d% {2}\S.*; /);
     expect(whole.some((l) => /^ {4}Ethnic and territorial .* as met {2,}triangular\(0, 0\.3, 1\) {2}-> {2}triangular\(0, 0, 0\.1767\) {2}-1\.96 sd$/.test(l))).toBe(true);
   });

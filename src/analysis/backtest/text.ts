@@ -172,7 +172,7 @@ function missesText(cases: readonly BacktestCase[], width: number): string[] {
     const stood = Math.max(...shown.map((m) => m.stood.length));
     for (const m of shown) {
       // The branches were stopped at the end of the observed year, which the heading says: a reason's "at the horizon" would mislead.
-      const reasons = m.reasons.map((x) => `${shorten(x.reason.replace(/ at the horizon$/, ''), 48)} ${sharePct(x.share)}${actorsText(x.actors)}`);
+      const reasons = m.reasons.map((x) => `${x.reason.replace(/ at the horizon$/, '')} ${sharePct(x.share)}${actorsText(x.actors)}`);
       const row = `    ${m.stood.padEnd(stood)}  ${pct(m.share).padStart(6)}`;
       if (reasons.length === 0) out.push(row);
       // Beside the share while a reason has the room of a line there; else each reason on a line of its own under it.
@@ -223,10 +223,6 @@ function actorsText(actors: MissReason['actors']): string {
   const named = actors.filter((a) => a.actor !== 'NATO');
   // TIE: several Allies (or parliaments) alike, none named.
   return named.length === 0 ? '' : ` (${named.map((a) => `${a.actor === 'TIE' ? 'several alike' : a.actor} ${sharePct(a.share)}`).join(', ')})`;
-}
-
-function shorten(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 /** YYYY-MM of the observed date, else the observed year. */

@@ -65,12 +65,13 @@ const MIN_TORNADO_BAR = 14;
 export function tornadoLines(rows: readonly SwingRow[], base: Share, width: number): string[] {
   if (rows.length === 0) return [];
   const baseline = base.share;
-  const wanted = Math.min(32, Math.max(12, ...rows.map((r) => r.path.length)));
+  const fits = Number.isFinite(width);
+  const longest = Math.max(12, ...rows.map((r) => r.path.length));
+  const wanted = fits ? Math.min(32, longest) : longest;
   // Room for "  no clear effect" after the numbers when a row needs it.
   const tail = 21 + (rows.every(swingIsClear) ? 0 : 2 + NO_CLEAR_EFFECT.length);
   // In a terminal the paths give way (cut in the middle) to keep the bars; in a file or a pipe
-  // (width Infinity) the chart has the bars of 80 columns and every path up to 32 characters.
-  const fits = Number.isFinite(width);
+  // (width Infinity) the chart has the bars of 80 columns and every path whole.
   const room = (fits ? width : 80) - 2 - 2 - 2 - tail;
   const label = fits ? Math.max(12, Math.min(wanted, room - MIN_TORNADO_BAR)) : wanted;
   const bar = Math.max(fits ? MIN_TORNADO_BAR : 16, room - label);
@@ -176,9 +177,9 @@ export function sensitivityText(r: SensitivityReport, scenario: Scenario, option
       .slice(0, top)
       .map((row, i) => [String(i + 1), row.path, abs(row.muStar), `[${abs(row.muStarCi95[0])}, ${abs(row.muStarCi95[1])}]`, points(row.mu), abs(row.sigma)]);
     const headers = ['rank', 'parameter', 'μ*', '95% interval', 'μ', 'σ'];
-    // The path is cut in the middle to what the terminal leaves beside the numbers (40 at most).
+    // The path is cut in the middle to what the terminal leaves beside the numbers (40 at most); whole in a file or a pipe.
     const others = headers.reduce((sum, h, i) => (i === 1 ? sum : sum + Math.max(h.length, ...full.map((row) => row[i]!.length)) + 2), 2);
-    const pathWidth = Math.max(12, Math.min(40, width - others));
+    const pathWidth = Number.isFinite(width) ? Math.max(12, Math.min(40, width - others)) : Infinity;
     const rows = full.map((row) => row.map((cell, i) => (i === 1 ? truncateMiddle(cell, pathWidth) : cell)));
     if (rows.length === 0) out.push('  No parameter moved the share on any trajectory.');
     else out.push(...table(headers, rows, new Set([0, 2, 4, 5])).map((l) => `  ${l}`));
