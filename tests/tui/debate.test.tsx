@@ -156,15 +156,16 @@ describe('debate view', () => {
     h = renderApp({ scenario: sampleScenario(), file: '/tmp/tui-test.yaml' }, noFiles);
     await refined();
     await h.press('p', KEY.right, 'c');
-    const frame = await h.waitFor('A  tui-test (pinned)');
-    expect(frame).toContain('candidate.interest: 0.3 -> 0.31');
+    // Each wait is for both texts of a frame: under load a screen can be drawn in more than one frame.
+    const both = (a: string, b: string | RegExp) => h!.waitUntil((f) => f.includes(a) && (typeof b === 'string' ? f.includes(b) : b.test(f)), `${a} with ${String(b)}`);
+    await both('A  tui-test (pinned)', 'candidate.interest: 0.3 -> 0.31');
     await h.press('?');
     // Esc from a team's list goes back to the debate view, not to the parameters, and the help says so.
-    expect(await h.waitFor('Everywhere')).toMatch(/Esc +back to the parameters \(or the debate view\); cancel a prompt/);
+    await both('Everywhere', /Esc +back to the parameters \(or the debate view\); cancel a prompt/);
     await h.press(KEY.pageDown);
-    expect(await h.waitFor('c                         debate view')).toContain('w                         the rewrite');
+    await both('c                         debate view', 'w                         the rewrite');
     await h.press(KEY.pageDown);
-    expect(await h.waitFor('Debate view (c)')).toContain("choose team A's or team B's scenario");
+    await both('Debate view (c)', "choose team A's or team B's scenario");
   });
 
   it('at the smallest size (60×17) the table keeps its column heads: the heading goes first', async () => {
@@ -175,7 +176,7 @@ describe('debate view', () => {
     await h.press('c');
     await debateDone();
     await h.resize(60, 17);
-    const frame = await h.waitFor(/^They part at/m);
+    const frame = await h.waitForAt(60, 17, /^They part at/m);
     const lines = frame.split('\n');
     expect(lines.length).toBeLessThanOrEqual(17);
     expect(lines.some((l) => /^Outcome +A +B +B − A +95% interval/.test(l))).toBe(true);
@@ -207,7 +208,7 @@ describe('debate view', () => {
     await h.press('c');
     await debateDone();
     await h.resize(60, 17);
-    const frame = await h.waitFor(/^Assumptions that differ/m);
+    const frame = await h.waitForAt(60, 17, /^Assumptions that differ/m);
     expect(frame.split('\n').length).toBeLessThanOrEqual(17);
     // Not ratified is 0.0% in both at 4,096 branches; alone, folding it would free no row, so it stays.
     expect(frame).toMatch(/^Not ratified +0\.0% +0\.0%/m);

@@ -32,7 +32,7 @@ describe('explore screen', () => {
     open();
     await refined();
     await h!.resize(60, 17);
-    const frame = await h!.waitFor(/Interested +\d+\.\d%\s*$/m);
+    const frame = await h!.waitForAt(60, 17, /Interested +\d+\.\d%\s*$/m);
     const lines = frame.split('\n');
     expect(lines.length).toBeLessThanOrEqual(17);
     // Each row of the results ends with its share or its step, not with an interval cut short or a heading's leftovers.

@@ -38,6 +38,13 @@ export interface Harness {
   readonly type: (text: string) => Promise<void>;
   /** Waits until the frame contains `text` (or the time runs out, then fails with the frame). */
   readonly waitFor: (text: string | RegExp, timeoutMs?: number) => Promise<string>;
+  /** Waits until a frame meets `test` (or the time runs out, then fails with the frame). */
+  readonly waitUntil: (test: (frame: string) => boolean, what: string, timeoutMs?: number) => Promise<string>;
+  /**
+   * Waits for a frame with `text` that fits `columns`×`rows`: after a resize, under load, the
+   * last frame can still be the old size's, with the same text. One that never fits fails.
+   */
+  readonly waitForAt: (columns: number, rows: number, text: string | RegExp) => Promise<string>;
   readonly exited: () => boolean;
   readonly waitForExit: () => Promise<void>;
   readonly farewell: () => string | undefined;
@@ -75,12 +82,20 @@ export function renderApp(
       }
     },
     // Generous: on two busy cores a refined run in the test thread can take seconds; a wait ends as soon as the text shows.
-    async waitFor(text, timeoutMs = 20_000) {
+    waitFor(text, timeoutMs = 20_000) {
+      return this.waitUntil((frame) => (typeof text === 'string' ? frame.includes(text) : text.test(frame)), String(text), timeoutMs);
+    },
+    waitForAt(columns, rows, text) {
+      const has = (frame: string) => (typeof text === 'string' ? frame.includes(text) : text.test(frame));
+      const fits = (frame: string) => frame.split('\n').length <= rows && frame.split('\n').every((line) => line.length <= columns);
+      return this.waitUntil((frame) => has(frame) && fits(frame), `${String(text)} in a frame of ${columns}×${rows}`);
+    },
+    async waitUntil(test, what, timeoutMs = 20_000) {
       const started = Date.now();
       for (;;) {
         const frame = lastFrame();
-        if (typeof text === 'string' ? frame.includes(text) : text.test(frame)) return frame;
-        if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${String(text)}; last frame:\n${frame}`);
+        if (test(frame)) return frame;
+        if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}; last frame:\n${frame}`);
         await tick(10);
       }
     },

@@ -16,7 +16,7 @@ const shareOf = (frame: string, label: string) => Number(new RegExp(`${label.toU
 async function projectorAt(file: string, width: number, height: number): Promise<string> {
   h = renderApp(await load(join(BUNDLED, file)), noFiles, undefined, undefined, 'projector');
   await h.resize(width, height);
-  return h.waitFor(/4,096 branches\n/);
+  return h.waitForAt(width, height, /4,096 branches\n/);
 }
 
 describe('projector view', () => {
@@ -69,7 +69,7 @@ describe('projector view', () => {
     for (const [width, height] of [[80, 24], [60, 17]] as const) {
       await h.resize(width, height);
       // At 60×17 every ending on a line of its own, its bar between label and share.
-      const lines = (await h.waitFor(/NEVER APPLIED\D+\d+\.\d%/)).split('\n');
+      const lines = (await h.waitForAt(width, height, /NEVER APPLIED\D+\d+\.\d%/)).split('\n');
       // The title marked "(edited)" is longer than either line: cut, it still says the numbers are not the file's.
       expect(`${s.title} (edited)`.length).toBeGreaterThan(width - 24);
       expect(lines[0], `${width} columns`).toMatch(/^article10 · 1990: .*… \(edited\) +● unsaved$/);
