@@ -2,13 +2,14 @@ import { resolveSource, SOURCES } from '../model/sources.js';
 import type { Scenario } from '../model/scenario.js';
 
 /**
- * The fact-sheet ids ("S99") a scenario cites that neither the fact sheet nor the file's own
- * `sources` define, in order of first citation: a reader could not look them up.
+ * The ids a scenario cites that neither the fact sheet nor the file's own `sources` define, in
+ * order of first citation: a reader could not look them up. An id is a capital and a number, as
+ * the fact sheet's ("S99") and the files' own ("R3", "K9") are; other text is a free citation.
  */
 export function unknownSourceIds(scenario: Scenario): string[] {
   const unknown = new Set<string>();
   for (const source of citations(scenario)) {
-    for (const c of resolveSource(source, scenario.sources)) if (c.citation === undefined && /^S\d+$/.test(c.id)) unknown.add(c.id);
+    for (const c of resolveSource(source, scenario.sources)) if (c.citation === undefined && /^[A-Z]\d+$/.test(c.id)) unknown.add(c.id);
   }
   return [...unknown];
 }

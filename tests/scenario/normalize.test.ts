@@ -215,6 +215,13 @@ describe('normalization', () => {
     expect(clean.warnings.filter((w) => w.startsWith('cites'))).toEqual([]);
   });
 
+  it("warns of a file-style id that the file's sources do not define (K9 where K1 is), not of one they do", async () => {
+    const { warnings } = await loaded(withLines('sources: { K1: "Kennan, NYT 1997-02-05" }', 'observed: { outcome: no_application, year: 2002, source: "K1; K9, S31" }'));
+    expect(warnings.filter((w) => w.startsWith('cites'))).toEqual([
+      "cites K9, which neither the fact sheet (S1–S50; article10 sources) nor the file's sources define: a reader cannot look it up",
+    ]);
+  });
+
   it('warns of a named procedure that was not in force on the decision date, and not of the one that was', async () => {
     const warned = async (procedure: string) => (await loaded(withLines('process:', `  procedure: ${procedure}`))).warnings.filter((w) => w.startsWith('process.procedure'));
     expect(await warned('fast_track')).toEqual(['process.procedure fast_track dates from 2022-02-24, but the decision on 2000-01-01 fell under map: every year is run under fast_track, a counterfactual procedure']);
