@@ -2,6 +2,7 @@ import { UsageError } from './errors.js';
 import { seedProblem } from '../model/seed.js';
 import { integer } from '../report/format.js';
 import { WORK_LIMITS } from '../batch/work-limits.js';
+import { parseBranchNumber } from '../engine/branch-search.js';
 
 /** Largest --runs accepted, the total over all shards of a run: beyond it a run would take hours. */
 export const MAX_RUNS = WORK_LIMITS.maxRuns;
@@ -37,8 +38,8 @@ export function parseWorkers(value: string): number {
 }
 
 export function parseBranch(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) throw new UsageError(`--branch must be a branch number (0, 1, 2, ...), got "${value}"`);
+  const n = parseBranchNumber(value);
+  if (n === undefined) throw new UsageError(`--branch must be a branch number (0, 1, 2, ...), got "${value}"`);
   return n;
 }
 

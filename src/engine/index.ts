@@ -14,7 +14,7 @@ export { CHUNK_SIZE, branchKey } from './rng.js';
 export type { Accelerators, CompiledModel } from './model.js';
 export { wilson } from './stats.js';
 export { traceBranch, findBranch, type BranchTrace, type SampledValue } from './explain.js';
-export { BRANCH_SEARCH_LIMIT, branchesToSearch } from './branch-search.js';
+export { BRANCH_SEARCH_LIMIT, branchesToSearch, LAST_BRANCH, parseBranchNumber } from './branch-search.js';
 export type { TraceEntry } from './walk/trace.js';
 export { describeReason, describeActor } from './reasons.js';
 export { EXIT_HAS_OBJECTORS, EXITS } from './codes.js';

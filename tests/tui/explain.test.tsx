@@ -67,6 +67,23 @@ describe('explain screen', () => {
     await h!.waitFor('Outcomes');
   });
 
+  it('b takes any branch the command line takes, up to the last one; → stops there', async () => {
+    await openExplain();
+    await h!.press('b');
+    await h!.waitFor('Branch number:');
+    await h!.type('9007199254740991');
+    await h!.press(KEY.enter);
+    await h!.waitFor('Branch 9007199254740991 · seed 1');
+    // Past it, branch numbers round to their neighbours: → stays on the last one.
+    await h!.press(KEY.right);
+    await h!.press(KEY.left);
+    await h!.waitFor('Branch 9007199254740990 · seed 1');
+    await h!.press('b');
+    await h!.type('9007199254740992');
+    await h!.press(KEY.enter);
+    await h!.waitFor('a branch number: a whole number, 0 or more');
+  });
+
   it('explains the edited scenario, not the file', async () => {
     await openExplain();
     await h!.press(KEY.escape);

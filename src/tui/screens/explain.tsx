@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
 import { useSyncState } from '../hooks/use-sync-state.js';
-import { compile, EXITS, findBranch, traceBranch } from '../../engine/index.js';
+import { compile, EXITS, findBranch, LAST_BRANCH, parseBranchNumber, traceBranch } from '../../engine/index.js';
 import { OUTCOMES, OUTCOME_LABELS, type Outcome } from '../../model/outcome.js';
 import type { Scenario } from '../../model/scenario.js';
 import { resolveSource } from '../../model/sources.js';
@@ -39,7 +39,7 @@ export function ExplainScreen({ scenario, seed, ask, notify, active, width, heig
   const atEnd = at === steps.length - 1;
 
   const goTo = (b: number) => {
-    setBranch(Math.max(0, b));
+    setBranch(Math.max(0, Math.min(LAST_BRANCH, b)));
     moveTo(0);
   };
   const moveTo = (s: number) => {
@@ -74,8 +74,9 @@ export function ExplainScreen({ scenario, seed, ask, notify, active, width, heig
           label: 'Branch number:',
           initial: '',
           submit: (text) => {
-            if (!/^\d{1,9}$/.test(text.trim())) return 'a whole number from 0 to 999,999,999';
-            goTo(Number(text.trim()));
+            const n = parseBranchNumber(text);
+            if (n === undefined) return 'a branch number: a whole number, 0 or more';
+            goTo(n);
             return undefined;
           },
         });

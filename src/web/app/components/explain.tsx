@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { isStretch, tellStory } from '../../../analysis/explain/story.js';
-import { compile, EXITS, findBranch, traceBranch } from '../../../engine/index.js';
+import { compile, EXITS, findBranch, LAST_BRANCH, parseBranchNumber, traceBranch } from '../../../engine/index.js';
 import { OUTCOMES, OUTCOME_LABELS, type Outcome } from '../../../model/outcome.js';
 import type { Scenario } from '../../../model/scenario.js';
 import { resolveSource } from '../../../model/sources.js';
@@ -21,7 +21,7 @@ export function ExplainView({ scenario, seed, bundled }: ExplainViewProps) {
   const model = useMemo(() => compile(scenario), [scenario]);
   const story = useMemo(() => tellStory(model, seed, traceBranch(model, seed, branch)), [model, seed, branch]);
   const go = (b: number) => {
-    setBranch(Math.max(0, Math.min(Number.MAX_SAFE_INTEGER, b)));
+    setBranch(Math.max(0, Math.min(LAST_BRANCH, b)));
     setTyped(undefined);
     setNote(undefined);
   };
@@ -33,7 +33,7 @@ export function ExplainView({ scenario, seed, bundled }: ExplainViewProps) {
       setNote(`Branch ${found} is the next that ends "${OUTCOME_LABELS[wanted]}".`);
     }
   };
-  const typedOk = typed === undefined || /^\d{1,15}$/.test(typed.trim());
+  const typedOk = typed === undefined || parseBranchNumber(typed) !== undefined;
   let lastYear = Number.NaN;
   return (
     <section className="explain" aria-labelledby="explain-heading">
@@ -42,7 +42,7 @@ export function ExplainView({ scenario, seed, bundled }: ExplainViewProps) {
         className="branch-form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (typed !== undefined && typedOk) go(Number(typed.trim()));
+          if (typed !== undefined && typedOk) go(parseBranchNumber(typed)!);
         }}
       >
         <button type="button" onClick={() => go(branch - 1)} disabled={branch === 0} aria-label="Previous branch">
