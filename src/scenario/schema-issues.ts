@@ -175,10 +175,12 @@ function likelyBranch(branches: readonly (readonly ZodIssue[])[]): readonly ZodI
     (atRoot(i) && (i.code === 'invalid_type' || i.code === 'invalid_value')) ||
     // A tag mismatch sits at the tag's path (`dist`), one step below the union.
     (i.code === 'invalid_union' && i.path.length <= 1 && isTagMismatch(i) && tagValue(i) === undefined);
-  let candidates = branches.filter((issues) => !issues.some(wrongShape));
-  if (candidates.length > 1) {
-    const knowsEveryKey = candidates.filter((issues) => !issues.some((i) => atRoot(i) && i.code === 'unrecognized_keys'));
-    if (knowsEveryKey.length > 0) candidates = knowsEveryKey;
-  }
-  return candidates.length === 1 ? candidates[0] : undefined;
+  const candidates = branches.filter((issues) => !issues.some(wrongShape));
+  if (candidates.length <= 1) return candidates[0];
+  // The branch that knows the most of the keys given: `{ dist: beta, mean: 0.3 }` is a beta
+  // missing its shapes (and with a field too many), not a `{ value }` with two.
+  const unknownKeys = (issues: readonly ZodIssue[]) => issues.reduce((n, i) => n + (atRoot(i) && i.code === 'unrecognized_keys' ? i.keys.length : 0), 0);
+  const fewest = Math.min(...candidates.map(unknownKeys));
+  const best = candidates.filter((issues) => unknownKeys(issues) === fewest);
+  return best.length === 1 ? best[0] : undefined;
 }
