@@ -289,6 +289,22 @@ describe.skipIf(!hasBrowser && process.env.CI !== 'true')('the web explorer in a
     await page.close();
   });
 
+  test('the view tabs take ← →, round the ends, and Home and End, moving the focus with the view', async () => {
+    const page = await open('#runs=4000');
+    const focused = () => page.evaluate(() => document.activeElement?.id);
+    await page.getByRole('tab', { name: 'Explore' }).focus();
+    await page.keyboard.press('End');
+    expect(await focused()).toBe('tab-rewrite');
+    expect(await page.getByRole('tab', { name: 'What would it take?' }).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Home');
+    expect(await focused()).toBe('tab-explore');
+    await page.keyboard.press('ArrowLeft');
+    expect(await focused()).toBe('tab-rewrite');
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe('tab-explore');
+    await page.close();
+  });
+
   test('a switch is named by what it switches, on or off; its state is its own', async () => {
     const page = await open('#runs=4000');
     const named = page.getByRole('switch', { name: 'no-queue', exact: true });

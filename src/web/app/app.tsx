@@ -384,10 +384,12 @@ export function App(props: AppProps) {
             aria-controls={view === v.id ? `panel-${v.id}` : undefined}
             tabIndex={view === v.id ? 0 : -1}
             onClick={() => setView(v.id)}
+            // The tabs pattern's keys: ← → to the neighbour (round the ends), Home and End to the first and last.
             onKeyDown={(e) => {
-              const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-              if (step === 0) return;
-              const next = VIEWS[(i + step + VIEWS.length) % VIEWS.length]!;
+              const to = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? VIEWS.length - 1 : undefined;
+              if (to === undefined) return;
+              e.preventDefault();
+              const next = VIEWS[(to + VIEWS.length) % VIEWS.length]!;
               setView(next.id);
               document.getElementById(`tab-${next.id}`)?.focus();
             }}
