@@ -308,6 +308,8 @@ describe.skipIf(!hasBrowser && process.env.CI !== 'true')('the web explorer in a
   test('a switch is named by what it switches, on or off; its state is its own', async () => {
     const page = await open('#runs=4000');
     const named = page.getByRole('switch', { name: 'no-queue', exact: true });
+    // The assumptions are drawn after the first results: wait for them before counting.
+    await page.getByRole('switch').first().waitFor();
     expect(await named.count()).toBe(1);
     expect(await named.isChecked()).toBe(true);
     await named.click();
