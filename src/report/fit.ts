@@ -56,10 +56,14 @@ export function fitTable(headers: readonly string[], rows: readonly FitRow[], wi
   }
   // A column left out by fitColumns was the one to give way: nothing is cut.
   if (headers[elastic] === undefined) return indented(table(headers, rows.map((r) => r.cells), right));
-  const keep = Math.max(headers[elastic].length, options.minElastic ?? 16, widths[elastic]! - Math.max(0, textWidth - width));
-  if (options.wrap !== true) return indented(table(headers, rows.map((r) => r.cells.map((c, i) => (i === elastic ? truncate(c, keep) : c))), right));
+  if (options.wrap !== true) {
+    const keep = Math.max(headers[elastic].length, options.minElastic ?? 16, widths[elastic]! - Math.max(0, textWidth - width));
+    return indented(table(headers, rows.map((r) => r.cells.map((c, i) => (i === elastic ? truncate(c, keep) : c))), right));
+  }
   const column = width - (textWidth - widths[elastic]!);
-  if (column < MIN_WRAP) return cellsUnder(headers, rows, width, { right, elastic, indent });
+  // A column too narrow to be read, or for its longest word (a path), goes under the rows.
+  const longestWord = Math.max(0, ...rows.flatMap((r) => r.cells[elastic]!.split(/\s+/).map((word) => word.length)));
+  if (column < Math.max(MIN_WRAP, longestWord + GAP)) return cellsUnder(headers, rows, width, { right, elastic, indent });
   // Each further line of a wrapped cell is a row of its own, its other cells blank.
   const wrapped = rows.flatMap((r) => {
     const [first = '', ...rest] = r.cells[elastic]!.length <= column ? [r.cells[elastic]!] : prose(r.cells[elastic]!, column, '', '  ');

@@ -1,7 +1,7 @@
 import type { DiscoveredBox, DiscoveryReport, Restriction } from './run.js';
 import type { Scenario } from '../../model/scenario.js';
-import { fitColumns, fitWidth, prose } from '../../report/fit.js';
-import { integer, pct, sharePct, table } from '../../report/format.js';
+import { fitColumns, fitTable, fitWidth, prose } from '../../report/fit.js';
+import { integer, pct, sharePct } from '../../report/format.js';
 import { paramLabel, switchName } from '../../report/param-labels.js';
 import { rangeText, value } from '../sensitivity/tornado.js';
 import { parseSwitchPath } from '../../scenario/switch-paths.js';
@@ -65,18 +65,9 @@ export function discoveryText(r: DiscoveryReport, scenario: Scenario, options: {
     say(`In words: ${boxSentence(box, r.measure, scenario, t)}.`, '  ', '    ');
     if (box.tradeoff.length > 1) {
       say('Trade-off along the peeling path (the best box with 1, 2, 3 ... restrictions):', '  ', '    ');
-      // The box's restrictions wrap under their column rather than lose their bounds to a cut.
-      const numbers = table(['restrictions', 'density', 'coverage', 'mass'], box.tradeoff.map((b) => [String(b.restrictions.length), sharePct(b.density), sharePct(b.coverage), sharePct(b.mass)]), new Set([0, 1, 2, 3]));
-      const lead = (line: string) => `    ${line}  `;
-      // Too little room beside the numbers for its longest path: the box goes on the lines under them.
-      const longest = Math.max(...box.tradeoff.flatMap((b) => b.restrictions.map((x) => x.path.length)));
-      const beside = width - lead(numbers[0]!).length >= longest;
-      out.push(beside ? `${lead(numbers[0]!)}box` : lead(numbers[0]!).trimEnd());
-      box.tradeoff.forEach((b, k) => {
-        const restrictions = b.restrictions.map((x) => `${x.path} ${boundText(x)}`).join(', ');
-        if (beside) say(restrictions, lead(numbers[k + 1]!), ' '.repeat(lead(numbers[k + 1]!).length));
-        else out.push(lead(numbers[k + 1]!).trimEnd(), ...prose(`box: ${restrictions}`, width, '      ', '        '));
-      });
+      // A box's restrictions wrap under their column (or under the numbers) rather than lose their bounds to a cut.
+      const steps = box.tradeoff.map((b) => ({ cells: [String(b.restrictions.length), sharePct(b.density), sharePct(b.coverage), sharePct(b.mass), b.restrictions.map((x) => `${x.path} ${boundText(x)}`).join(', ')] }));
+      out.push(...fitTable(['restrictions', 'density', 'coverage', 'mass', 'box'], steps, width, { indent: '    ', right: new Set([0, 1, 2, 3]), elastic: 4, wrap: true }));
     }
     out.push('');
   });
