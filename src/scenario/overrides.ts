@@ -1,4 +1,5 @@
 import { castDraft, produce, type Draft } from 'immer';
+import { resolveParamPath } from '../model/catalog/parameters.js';
 import { rosterEntry } from '../model/roster.js';
 import { entryName, keyFieldOf } from './document-shape.js';
 import type { Issue, Origin, Result } from './issue.js';
@@ -10,8 +11,11 @@ import { didYouMean } from './suggest.js';
  * Applies `--set path=value` arguments to a merged document, in order, before validation. Lists
  * are addressed by an entry's `code` or `id` (or a plain index for unnamed lists such as
  * `effects`); the value is read as YAML. A path whose parent does not exist is an error, with
- * one exception: `allies.<code>` for a roster member not listed yet adds its entry, so any
- * Ally's values can be set from the command line.
+ * two exceptions: `allies.<code>` for a roster member not listed yet adds its entry, so any
+ * Ally's values can be set from the command line; and a parameter's path (`allies.GR.weights.
+ * minorities`, `allies.NL.ratification.pass`) adds the mappings on its way that the file left
+ * out, as the loaded scenario has them from allyDefaults: every parameter a sweep can vary can
+ * be set, and the row equals the run.
  */
 export function applyOverrides(document: LocatedMap, args: readonly string[], writtenAt: readonly (SetOrigin | undefined)[] = []): Result<LocatedMap> {
   let current = document;
@@ -127,7 +131,12 @@ function findTarget(document: LocatedMap, segments: readonly string[]): PathSegm
       const entry = findEntry(node, segment);
       resolved.push(segment);
       if (isLast) return resolved;
-      if (entry === undefined) return `${where} has no field "${segment}"${didYouMean(segment, node.entries.map((e) => e.key))}`;
+      if (entry === undefined) {
+        // A mapping the file left out on the way to a parameter (an Ally's `weights` or
+        // `ratification`) is added by writeAt; the schema checks the parameter as it checks a file.
+        if (isParameterPath(segments)) return [...resolved, ...segments.slice(i + 1)];
+        return `${where} has no field "${segment}"${didYouMean(segment, node.entries.map((e) => e.key))}`;
+      }
       node = entry.value;
       continue;
     }
@@ -151,8 +160,25 @@ function indexOf(list: LocatedList, segment: string, field: 'code' | 'id' | unde
   return position >= 0 && position < list.items.length ? position : undefined;
 }
 
+/** Whether a path names a numeric parameter (a trailing `.value` aside), as sweeps and the explorer name them. */
+function isParameterPath(segments: readonly string[]): boolean {
+  const path = segments[segments.length - 1] === 'value' ? segments.slice(0, -1) : segments;
+  return resolveParamPath(path.join('.')) !== undefined;
+}
+
 function writeAt(draft: Draft<LocatedMap>, path: readonly PathSegment[], value: LocatedNode): void {
-  const parent = nodeAt(draft as LocatedMap, path.slice(0, -1)) as Draft<LocatedNode>;
+  // Mappings missing on the way (see findTarget) are added, empty, where the value is written.
+  let node = draft as Draft<LocatedNode>;
+  for (const segment of path.slice(0, -1)) {
+    let next = nodeAt(node as LocatedNode, [segment]) as Draft<LocatedNode> | undefined;
+    if (next === undefined && node.kind === 'map' && typeof segment === 'string') {
+      next = castDraft<LocatedNode>({ kind: 'map', at: value.at, entries: [] });
+      node.entries.push({ key: segment, keyAt: value.at, value: next });
+    }
+    if (next === undefined) return;
+    node = next;
+  }
+  const parent = node;
   const last = path[path.length - 1];
   if (parent.kind === 'map' && typeof last === 'string') {
     const entry = parent.entries.find((e) => e.key === last);

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fixed } from '../../src/model/distribution.js';
 import { formatIssue } from '../../src/scenario/issue.js';
-import { loadScenarioFile } from '../../src/scenario/load.js';
+import { loadScenarioFile, loadScenarioText } from '../../src/scenario/load.js';
 import { fileIssuesOf, fixture, issuesOf, MINIMAL } from './helpers.js';
 
 const base = fixture('extends/base.yaml');
@@ -65,6 +65,37 @@ describe('--set', () => {
     const result = await loadScenarioFile(fixture('minimal.yaml'), { sets: ['allies.US.threat=0.3', 'title=Edited'] });
     expect(result.ok && result.value.scenario.title).toBe('Edited');
     expect(result.ok && result.value.scenario.allies.find((a) => a.code === 'US')!.threat).toEqual(fixed(0.3));
+  });
+
+  it("sets an Ally's weight or ratification that the file leaves to allyDefaults, the rest still from allyDefaults (as a sweep varies it)", async () => {
+    const text = [
+      'id: defaults',
+      'title: Defaults',
+      'decisionPoint: { year: 2000, horizon: 2002, label: d, context: d }',
+      'candidate: { name: Russia, code: RU, interest: 0.3 }',
+      'preconditions:',
+      '  - { id: democracy, label: Democracy, level: 0.45 }',
+      '  - { id: istanbul, label: Istanbul, level: 0.3 }',
+      'allyDefaults:',
+      '  weights: { democracy: 0.2, istanbul: 0.1 }',
+      '  ratification: { procedure: Parliament, pass: 0.9, months: 6 }',
+      'allies:',
+      '  - { code: US, consent: 0.5 }',
+    ].join('\n');
+    const load = async (sets: string[]) => {
+      const r = await loadScenarioText(text, fixture('in-memory.yaml'), { sets });
+      if (!r.ok) throw new Error(r.issues.map(formatIssue).join('\n'));
+      return (code: string) => r.value.scenario.allies.find((a) => a.code === code)!;
+    };
+    // US is listed without weights or ratification; FR is not listed at all.
+    const ally = await load(['allies.US.weights.democracy=0.4', 'allies.US.ratification.pass=0.5', 'allies.FR.weights.istanbul.value=0.3', 'allies.FR.ratification.months=2']);
+    expect(ally('US').weights).toEqual({ democracy: fixed(0.4), istanbul: fixed(0.1) });
+    expect(ally('US').ratification).toMatchObject({ procedure: 'Parliament', pass: fixed(0.5), months: fixed(6) });
+    expect(ally('FR').weights).toEqual({ democracy: fixed(0.2), istanbul: fixed(0.3) });
+    expect(ally('FR').ratification).toMatchObject({ pass: fixed(0.9), months: fixed(2) });
+    // A path that is no parameter still needs its parent.
+    const [issue] = await fileIssuesOf(base, { sets: ['allies.US.weigths.democracy=0.4'] });
+    expect(issue).toMatchObject({ code: 'set_path_not_found', message: '--set allies.US.weigths.democracy=0.4: allies.US has no field "weigths"' });
   });
 
   it('reports a path whose parent does not exist, naming the argument', async () => {
