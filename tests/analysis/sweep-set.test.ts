@@ -17,7 +17,7 @@ import { paramKind } from '../../src/scenario/param-kinds.js';
  */
 
 const NAMES = ['russia-1954', 'russia-1990-common-home', 'russia-2000', 'backtests/finland-2023', 'backtests/north-macedonia-2020'];
-const RUNS = 600;
+const RUNS = 300;
 const SEED = 'row';
 const dir = bundledScenariosDir();
 const file = (name: string) => join(dir, `${name}.yaml`);
@@ -53,7 +53,7 @@ describe('sweep rows and run --set', () => {
         const run = summarize(m, simulateRange(m, SEED, 0, RUNS), { seed: SEED });
         expect({ path, outcomes: row.outcomes, funnel: row.funnel }).toEqual({ path, outcomes: run.outcomes, funnel: run.funnel });
       }),
-      { numRuns: 40 },
+      { numRuns: 30 },
     );
   });
 });
