@@ -6,6 +6,7 @@ import { entriesOf, isNumberEntry, type EntryOf, type ScopeName } from '../model
 import { PROCEDURE_IDS } from '../model/procedures.js';
 import { BRANCH_STAGES } from '../model/scenario.js';
 import { printsAsNothing, unsafeCharacterIn } from '../model/unsafe-characters.js';
+import { FORBIDDEN_KEYS } from './parse-yaml.js';
 import { describeInput, gluedField, spaceAfterColon, unknownFieldMessages } from './schema-messages.js';
 
 /**
@@ -39,6 +40,16 @@ export const ID_PATTERN = /^[a-z0-9_-]+$/;
 export const ALLY_CODE_PATTERN = /^[A-Z]{2,3}$/;
 
 const id = z.string().regex(ID_PATTERN, { error: (iss) => `${describeInput(iss.input)} is not an id: use lowercase letters, digits, - and _` });
+/**
+ * The id an entry (or the scenario) declares. It becomes a key where the run looks it up (an
+ * Ally's weight of a precondition, a rule's switch, a --set path), so the names an object
+ * inherits from its prototype are no ids: a precondition `constructor` would read a weight
+ * every Ally seems to give it. A reference to one is refused as unknown, since none is declared.
+ */
+const declaredId = id.refine((s) => !FORBIDDEN_KEYS.has(s), {
+  error: (iss) => `${describeInput(iss.input)} is not an id: __proto__, constructor and prototype are reserved`,
+  params: { issue: 'invalid_value' },
+});
 const allyCode = z.string().regex(ALLY_CODE_PATTERN, { error: (iss) => `${describeInput(iss.input)} is not a country code: use 2 or 3 capital letters` });
 /**
  * Words a person wrote (a title, a label, a note): printed to terminals and handouts, so a
@@ -323,7 +334,7 @@ const candidate = fields(scopeFields('candidate', { name: text, code: allyCode, 
 
 const processSchema = fields(scopeFields('process', { procedure: z.enum(PROCEDURE_IDS).optional(), mapIntroduced: year.optional() }));
 
-const precondition = fields(scopeFields('precondition', { id, label: text, basis: words.optional() }));
+const precondition = fields(scopeFields('precondition', { id: declaredId, label: text, basis: words.optional() }));
 
 /** What an Ally entry and allyDefaults share; every field may be left to the defaults. */
 /** Simmons' ratification hurdle scale (fact sheet §1.3): its codes, no others. */
@@ -335,7 +346,7 @@ const allyDefaults = fields(allyFields);
 const ally = fields({ code: allyCode, name: text.optional(), joined: isoDate.optional(), ...allyFields });
 
 const rule = fields({
-  id,
+  id: declaredId,
   text,
   source: source.optional(),
   enabled: z.boolean().optional(),
@@ -344,7 +355,7 @@ const rule = fields({
 });
 
 const event = fields({
-  id,
+  id: declaredId,
   label: text,
   source: source.optional(),
   historical: z.boolean().optional(),
@@ -365,7 +376,7 @@ const observed = fields({ outcome: z.enum(OUTCOMES), year, date: isoDate.optiona
 const scenarioFields = {
   $schema: z.string().optional(),
   extends: z.string().optional(),
-  id,
+  id: declaredId,
   title: text,
   description: words.optional(),
   baseline: words.optional(),
@@ -391,7 +402,7 @@ export const scenarioSchema = fields(scenarioFields);
 export const extendingScenarioSchema = fields({
   ...scenarioFields,
   extends: z.string(),
-  id: id.optional(),
+  id: declaredId.optional(),
   title: text.optional(),
   decisionPoint: decisionPoint.partial().optional(),
   candidate: candidate.partial().optional(),
