@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -156,6 +156,16 @@ const GENERATED: Readonly<Record<string, (dir: string) => string>> = {
     return file;
   },
   'fifo-merge-part': (dir) => fifo(dir, 'part.json'),
+  'merge-parts-too-large': (dir) => {
+    // Five parts of 500 MiB, each under a part's limit, together over the limit of all parts:
+    // sparse files, refused by their size before a byte of them is read.
+    for (let i = 1; i <= 5; i++) {
+      const part = join(dir, `part-${i}.json`);
+      writeFileSync(part, '');
+      truncateSync(part, 500 * 1024 * 1024);
+    }
+    return join(dir, 'part-1.json');
+  },
   'flow-2mb-json-array': (dir) => {
     const file = join(dir, 'array.json');
     writeFileSync(file, `[${'1,'.repeat(LIMITS.maxFileBytes / 2 - 2)}1]`);
