@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { notAnExperiment } from './file-kind.js';
 import { issueAt, type Issue, type Result } from './issue.js';
 import { locate, nodeAt, toPlain, type LocatedNode, type PathSegment } from './located.js';
 import type { SetOrigin } from './overrides.js';
@@ -69,6 +70,8 @@ export async function loadExperimentFile(file: string, options: { maxRuns: numbe
   const parsed = await readScenarioFile(file);
   if (!parsed.ok) return { ok: false, issues: parsed.issues.map((i) => (i.code === 'not_a_mapping' ? { ...i, message: NOT_A_MAPPING } : i)) };
   const root = parsed.value;
+  const wrongKind = notAnExperiment(root);
+  if (wrongKind !== undefined) return { ok: false, issues: [wrongKind] };
   const validated = experimentSchema(options.maxRuns).safeParse(toPlain(root), { reportInput: true, error: defaultMessage });
   if (!validated.success) return { ok: false, issues: schemaIssues(validated.error.issues, root) };
   return { ok: true, value: { file, experiment: validated.data, root } };

@@ -26,6 +26,7 @@ export type IssueCode =
   | 'invalid_encoding'
   | 'empty_file'
   | 'read_failed'
+  | 'wrong_kind_of_file'
   // YAML
   | 'yaml_syntax'
   | 'duplicate_key'

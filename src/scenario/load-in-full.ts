@@ -2,6 +2,7 @@ import { baselineProblems } from './baseline-file.js';
 import { checkScenario } from './checks.js';
 import { duplicateNames } from './document-shape.js';
 import { mergeExtendsChain } from './extends.js';
+import { notAScenario } from './file-kind.js';
 import { explainNearMisses } from './new-entries.js';
 import { capIssues } from './issue.js';
 import { LIMITS } from './limits.js';
@@ -36,6 +37,8 @@ function capped(result: LoadResult): LoadResult {
 }
 
 async function loadDocument(parsed: LocatedMap, file: string, options: LoadOptions): Promise<LoadResult> {
+  const wrongKind = notAScenario(parsed);
+  if (wrongKind !== undefined) return { ok: false, issues: [wrongKind] };
   const bundledDir = options.bundledDir ?? bundledScenariosDir();
   const merged = await mergeExtendsChain(parsed, file, bundledDir);
   if (!merged.ok) return merged;
