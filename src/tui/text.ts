@@ -6,7 +6,8 @@ import { EDITED_MARK } from '../scenario/edited-title.js';
 /** `left` then `right` flush right, in exactly `width` characters; `left` gives way first. */
 export function spread(left: string, right: string, width: number): string {
   if (right.length >= width) return truncate(right, width);
-  const room = width - right.length - 1;
+  // The space that keeps the two apart is not needed when there is nothing on the right.
+  const room = right === '' ? width : width - right.length - 1;
   const l = truncate(left, room);
   return l + ' '.repeat(width - l.length - right.length) + right;
 }

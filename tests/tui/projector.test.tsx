@@ -78,6 +78,18 @@ describe('projector view', () => {
     }
   });
 
+  it('a saved file opened again, its title too long for the line, keeps its "(edited)" whole above the parameters', async () => {
+    // A saved file's title ends "(edited)"; with nothing edited since, no "● unsaved" stands beside it.
+    const { scenario: s, file } = await load(join(BUNDLED, 'russia-1990.yaml'));
+    h = renderApp({ scenario: { ...s, title: `${s.title} (edited)` }, file }, noFiles);
+    for (const [width, height] of [[80, 24], [60, 17]] as const) {
+      await h.resize(width, height);
+      const lines = (await h.waitForAt(width, height, /branches in \d+ ms/)).split('\n');
+      expect(lines[0], `${width} columns`).toMatch(/^article10 · 1990: .*… \(edited\)$/);
+      expect(lines[0]).not.toContain('● unsaved');
+    }
+  });
+
   it('tui --big opens on it', async () => {
     h = renderApp({ scenario: sampleScenario(), file: '/tmp/tui-test.yaml' }, noFiles, undefined, undefined, 'projector');
     const frame = await h.waitFor(/NEVER APPLIED +\d+\.\d%/);
