@@ -47,6 +47,21 @@ describe('explore screen', () => {
     expect(wide).toContain('Funnel (probability tree)');
   });
 
+  it('at every height from the smallest up, no row of the results is drawn over another: one row for the accession years is one line of blocks', async () => {
+    open();
+    await refined();
+    const { year, horizon } = sampleScenario().decisionPoint;
+    for (let rows = 17; rows <= 26; rows++) {
+      await h!.resize(60, rows);
+      const lines = (await h!.waitForAt(60, rows, /Interested +\d+\.\d%/)).split('\n');
+      const interested = lines.find((l) => l.includes('Interested'))!;
+      expect(interested, `60×${rows}`).toMatch(/Interested +\d+\.\d%\s*$/);
+      // The years as blocks end with the horizon, not with the leftovers of a heading drawn under them.
+      const blocks = lines.find((l) => l.includes(`${year} `) && l.includes(` ${horizon}`));
+      if (blocks !== undefined) expect(blocks, `60×${rows}`).toMatch(new RegExp(` ${horizon}$`));
+    }
+  });
+
   it('a terminal too small says so in full, within its width, and the explorer comes back as it was when it grows', async () => {
     open();
     await refined();

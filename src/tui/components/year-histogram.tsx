@@ -8,7 +8,7 @@ const LEVELS = ' ▁▂▃▄▅▆▇█';
 export interface YearHistogramProps {
   readonly results: Results;
   readonly width: number;
-  /** Rows available including the heading: one bar per year when they fit, else one line of blocks. */
+  /** Rows available including the heading: one bar per year when they fit, else a heading and a line of blocks, or on one row the blocks alone. */
   readonly height: number;
 }
 
@@ -47,15 +47,20 @@ export function YearHistogram({ results, width, height }: YearHistogramProps) {
     );
   }
   const blocks = years.map((y) => LEVELS[Math.round(((shareOf.get(y) ?? 0) / peak) * (LEVELS.length - 1))]).join('');
+  const line = (
+    <Text wrap="truncate">
+      {first} <Text color="green">{blocks}</Text> {horizon}
+    </Text>
+  );
+  // One row: the line of blocks alone. Two lines in it would be squeezed by the layout, drawn over the rows above.
+  if (height < 2) return line;
   const mode = results.accessionYears.reduce((a, b) => (b.share > a.share ? b : a));
   return (
     <Box flexDirection="column" width={width}>
       <Text bold wrap="truncate">
         {heading} <Text dimColor>peak {mode.year} ({pct(mode.share, 0)})</Text>
       </Text>
-      <Text wrap="truncate">
-        {first} <Text color="green">{blocks}</Text> {horizon}
-      </Text>
+      {line}
     </Box>
   );
 }
