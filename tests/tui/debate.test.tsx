@@ -239,4 +239,19 @@ describe('debate view', () => {
     await h.waitFor(/A  russia-2000 \(.*russia-2000\.yaml\)/);
     await h.waitFor(/teams reset: A is \S*russia-2000\.yaml, B the scenario on screen/);
   });
+
+  it('the funnel\'s table is headed "Funnel: reached" in full where the outcome labels are short, and stays within the width', async () => {
+    const a = await load(join(BUNDLED, 'russia-2000.yaml'));
+    const b = await load(join(BUNDLED, 'russia-2000-istanbul-kept.yaml'));
+    h = renderApp(b, fileWorkspace({ bundledDir: BUNDLED }), testRunner(), a);
+    await refined();
+    await h.press('c');
+    for (const [width, height] of [[100, 32], [80, 40], [60, 40]] as const) {
+      await h.resize(width, height);
+      const lines = (await h.waitForAt(width, height, /^Funnel.* A +B +B − A +95% interval$/m)).split('\n');
+      const head = lines.find((l) => l.startsWith('Funnel'))!;
+      expect(head, `${width} columns`).toMatch(/^Funnel(: reached)? /);
+      if (width >= 80) expect(head).toMatch(/^Funnel: reached /);
+    }
+  });
 });

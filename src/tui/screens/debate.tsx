@@ -125,7 +125,7 @@ export function DebateScreen({ runner, a, b, onPick, onReset, active, width, hei
       ) : (
         <Box flexDirection="column" height={TABLE_ROWS - saved - (showPart ? 0 : 1) + (showFunnel ? FUNNEL_ROWS + gap : 0)}>
           <Text bold wrap="truncate">
-            {tableHeader('Outcome', columns)}
+            {tableHeader(['Outcome'], columns)}
           </Text>
           {OUTCOMES.filter((o) => !folded.includes(o)).map((o) => (
             <DifferenceRow key={o} label={(width >= 110 ? OUTCOME_LABELS : SHORT_OUTCOME_LABELS)[o]} d={c.outcomes[o]} columns={columns} stale={stale} />
@@ -139,7 +139,7 @@ export function DebateScreen({ runner, a, b, onPick, onReset, active, width, hei
             <>
               <Box height={gap} />
               <Text bold wrap="truncate">
-                {tableHeader('Funnel: reached', columns)}
+                {tableHeader(['Funnel: reached', 'Funnel'], columns)}
               </Text>
               {c.funnel.map((f) => (
                 <DifferenceRow key={f.stage} label={(width >= 110 ? STAGE_LABELS : SHORT_STAGE_LABELS)[f.stage]} d={f} columns={columns} stale={stale} />
@@ -225,8 +225,15 @@ function tableColumns(width: number): Columns {
   return { label, bar: free >= 6 ? Math.floor(free / 2) : 0 };
 }
 
-function tableHeader(title: string, c: Columns): string {
-  return `${padEnd(truncate(title, c.label), c.label)} ${padStart('A', c.bar + SHARE)}  ${padStart('B', c.bar + SHARE)}${padStart('B − A', DIFF)}${padStart('95% interval', INTERVAL)}`;
+/**
+ * The column heads, `titles[0]` over the labels: it may run over A's bar, blank on this row;
+ * where even that is too narrow, the first of the shorter titles that fits (a title cut to
+ * "Funnel: reac…" was read as a word).
+ */
+function tableHeader(titles: readonly [string, ...string[]], c: Columns): string {
+  const room = c.label + c.bar;
+  const title = titles.find((t) => t.length <= room) ?? titles[titles.length - 1]!;
+  return `${padEnd(truncate(title, room), room)} ${padStart('A', SHARE)}  ${padStart('B', c.bar + SHARE)}${padStart('B − A', DIFF)}${padStart('95% interval', INTERVAL)}`;
 }
 
 function DifferenceRow({ label, d, columns, stale }: { label: string; d: PairedDifference; columns: Columns; stale: boolean }) {
