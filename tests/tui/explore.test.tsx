@@ -96,6 +96,32 @@ describe('explore screen', () => {
     await h!.waitFor(/RU interest +\*0\.40/);
   });
 
+  it('a Ctrl key is not its letter: Ctrl-L (a redraw elsewhere) changes no value, Ctrl-U no undo, Ctrl-Y answers no question', async () => {
+    const CTRL = { l: '\x0c', u: '\x15', y: '\x19', r: '\x12' };
+    open();
+    await refined();
+    // Each followed by a key that shows: once it has acted, the Ctrl key before it has too.
+    await h!.press(CTRL.l, CTRL.r, KEY.down);
+    const after = await h!.waitFor(/› RU opposition/);
+    expect(value(after, 'RU interest')).toBe('0.30');
+    expect(after).not.toContain('● unsaved');
+    await h!.press(KEY.up, KEY.right);
+    await h!.waitFor(/RU interest +\*0\.31/);
+    await h!.press(CTRL.u, KEY.down);
+    expect(await h!.waitFor(/› RU opposition/)).toMatch(/RU interest +\*0\.31/);
+    // The question on quitting takes its own keys only: Ctrl-Y is not y, "quit without saving".
+    await h!.press('q');
+    await h!.waitFor('Unsaved changes');
+    await h!.press(CTRL.y, 'n');
+    await h!.waitUntil((f) => !f.includes('Unsaved changes'), 'the question answered');
+    expect(h!.exited()).toBe(false);
+    // In a prompt Ctrl-U still clears the line.
+    await h!.press(KEY.enter);
+    await h!.waitFor('RU opposition (0 to 1) = 0▏');
+    await h!.press(KEY.right, CTRL.u);
+    await h!.waitFor('RU opposition (0 to 1) = ▏');
+  });
+
   it('steps by 0.01, and by 0.1 with Shift or a capital letter', async () => {
     open();
     await refined();

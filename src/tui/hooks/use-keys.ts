@@ -68,7 +68,8 @@ export class KeyRouter {
     const renders = this.renders;
     const handedAt = performance.now();
     try {
-      for (const { handler, active } of [...this.handlers.values()]) if (active) handler(next[0], next[1]);
+      const ctrlLetter = isCtrlLetter(next);
+      for (const { handler, active, takesText } of [...this.handlers.values()]) if (active && (takesText || !ctrlLetter)) handler(next[0], next[1]);
     } finally {
       // Even if a handler threw, the keys after it are not stuck.
       const afterRender = () => {
@@ -78,6 +79,16 @@ export class KeyRouter {
       setImmediate(afterRender);
     }
   }
+}
+
+/**
+ * A Ctrl key with a letter other than Ctrl-C (the way out). Ink gives it as its letter with
+ * `ctrl` set, and the screens' keys are letters: Ctrl-L (a redraw in many programs) stepped the
+ * selected value, Ctrl-U (clear the line) undid an edit, Ctrl-Y answered y to "quit without
+ * saving". Only a text prompt, which edits its line with them, is handed one.
+ */
+function isCtrlLetter([input, key]: readonly [string, Key]): boolean {
+  return key.ctrl && /^[a-z]$/.test(input) && input !== 'c';
 }
 
 export const KeyRouterContext = createContext<KeyRouter | undefined>(undefined);
