@@ -104,12 +104,16 @@ export function App({ opened, teamA: opposing, runner, workspace, screen: first,
     setScreen('debate');
   };
 
+  const height = rows - 1; // a frame as tall as the terminal makes Ink clear and redraw every time
+  const tooSmall = columns < MIN_COLUMNS || height < MIN_ROWS;
   const actions: Record<AppAction, () => void> = { pin: togglePin, save: beginSave };
   useKeys(
     (input, key) => {
       if (key.ctrl && input === 'c') return requestQuit();
       if (prompt !== undefined) return;
       if (input === 'q') return requestQuit();
+      // Hidden, a screen's keys would act unseen.
+      if (tooSmall) return;
       const back = SCREENS[screen].back;
       if (key.escape && back !== undefined) return setScreen(back);
       const binding = appBinding(SCREENS, screen, input);
@@ -121,17 +125,20 @@ export function App({ opened, teamA: opposing, runner, workspace, screen: first,
     keys,
   );
 
-  const height = rows - 1; // a frame as tall as the terminal makes Ink clear and redraw every time
-  if (columns < MIN_COLUMNS || height < MIN_ROWS) {
-    // Wrapped, within the rows there are: cut to one line, a narrow terminal lost its size and "q quits".
-    const lines = wrapText(`article10 needs at least ${MIN_COLUMNS}×${MIN_ROWS + 1} characters (this terminal is ${columns}×${rows}); q quits`, columns).slice(0, Math.max(1, height));
-    return <Text>{lines.join('\n')}</Text>;
-  }
+  // Too small, the explorer stays mounted, hidden, laid out at the smallest size it is drawn at:
+  // what was on screen (a branch being explained, a value being typed) is there when it grows.
+  // An open prompt stays in sight under the notice: the question q asks with unsaved changes.
+  const frameColumns = Math.max(columns, MIN_COLUMNS);
+  const frameHeight = Math.max(height, MIN_ROWS);
   // A refusal too long for the prompt's line is shown under it, in rows the screen gives up while it shows.
   const problem = prompt !== undefined && refused?.id === prompt.id ? refused.problem : undefined;
   const below = prompt === undefined ? [] : problemBelow(prompt.prompt, problem, columns, 1 + MAX_PROBLEM_ROWS);
-  const mainHeight = height - 4 - below.length;
-  const active = prompt === undefined;
+  const mainHeight = frameHeight - 4 - below.length;
+  const active = prompt === undefined && !tooSmall;
+  // Wrapped, within the rows there are: cut to one line, a narrow terminal lost its size and "q quits".
+  const tooSmallLines = tooSmall
+    ? wrapText(`article10 needs at least ${MIN_COLUMNS}×${MIN_ROWS + 1} characters (this terminal is ${columns}×${rows}); q quits`, columns).slice(0, Math.max(1, height - (prompt === undefined ? 0 : 1 + below.length)))
+    : [];
   const context: ScreenContext = {
     editor,
     dispatch,
@@ -166,18 +173,21 @@ export function App({ opened, teamA: opposing, runner, workspace, screen: first,
     go: setScreen,
     closeHelp: () => setScreen(helpReturnsTo),
     active,
-    width: columns,
+    width: frameColumns,
     height: mainHeight,
   };
   const message = editor.note ?? (editor.warnings.length > 0 ? `warning: ${editor.warnings[0]}` : '');
   return (
     <KeyRouterContext.Provider value={keys}>
       <Box flexDirection="column" width={columns} height={height} overflow="hidden">
-        <Text bold wrap="truncate">
-          {spread(`${HEADER}${fitTitle(shownTitle(editor), columns - HEADER.length - (dirty ? UNSAVED.length + 1 : 0))}`, dirty ? UNSAVED : '', columns)}
-        </Text>
-        <Box height={mainHeight} overflow="hidden">
-          {SCREENS[screen].render(context)}
+        {tooSmall ? <Text>{tooSmallLines.join('\n')}</Text> : null}
+        <Box display={tooSmall ? 'none' : 'flex'} flexDirection="column" flexShrink={0}>
+          <Text bold wrap="truncate">
+            {spread(`${HEADER}${fitTitle(shownTitle(editor), frameColumns - HEADER.length - (dirty ? UNSAVED.length + 1 : 0))}`, dirty ? UNSAVED : '', frameColumns)}
+          </Text>
+          <Box height={mainHeight} overflow="hidden">
+            {SCREENS[screen].render(context)}
+          </Box>
         </Box>
         {prompt !== undefined ? (
           <PromptBar
@@ -187,15 +197,17 @@ export function App({ opened, teamA: opposing, runner, workspace, screen: first,
             width={columns}
             refusal={{ problem, set: (p) => setRefused(p === undefined ? undefined : { id: prompt.id, problem: p }), maxRows: 1 + MAX_PROBLEM_ROWS }}
           />
-        ) : (
+        ) : tooSmall ? null : (
           <Text wrap="truncate" color={message.startsWith('warning') || message.startsWith('cannot') ? 'yellow' : undefined}>
             {message === '' ? ' ' : terminalText(message)}
           </Text>
         )}
-        <StatusLine scenario={editor.scenario} seed={runner.seed} branches={runner.stages.at(-1)!} live={live} baseline={baseline} rewrite={rewrite.known ? rewrite.distance.score : undefined} width={columns} />
-        <Text dimColor wrap="truncate">
-          {hintLine(SCREENS, screen, columns)}
-        </Text>
+        <Box display={tooSmall ? 'none' : 'flex'} flexDirection="column" flexShrink={0}>
+          <StatusLine scenario={editor.scenario} seed={runner.seed} branches={runner.stages.at(-1)!} live={live} baseline={baseline} rewrite={rewrite.known ? rewrite.distance.score : undefined} width={frameColumns} />
+          <Text dimColor wrap="truncate">
+            {hintLine(SCREENS, screen, frameColumns)}
+          </Text>
+        </Box>
       </Box>
     </KeyRouterContext.Provider>
   );

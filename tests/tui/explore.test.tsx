@@ -79,6 +79,45 @@ describe('explore screen', () => {
     await h!.waitForExit();
   });
 
+  it('a terminal too small for a while loses nothing on screen (a branch explained, a value being typed), shows a question, and q there quits, asking first', async () => {
+    open();
+    await refined();
+    const shrinkAndGrow = async () => {
+      await h!.resize(50, 12);
+      await h!.waitFor('q quits');
+      await h!.resize(80, 24);
+    };
+    await h!.press('e');
+    await h!.waitFor('Branch 0 ');
+    await h!.press(KEY.right, KEY.right, KEY.right);
+    await h!.waitFor('Branch 3 ');
+    await shrinkAndGrow();
+    await h!.waitForAt(80, 24, /year \d+ of \d+/);
+    expect(h!.lastFrame()).toContain('Branch 3 ');
+    // A value half typed is still there, and so is its prompt while the terminal is small.
+    await h!.press(KEY.escape);
+    await h!.waitFor('Candidate');
+    await h!.press(KEY.enter);
+    await h!.waitFor('RU interest (0 to 1) = 0.3▏');
+    await h!.type('0.4');
+    await h!.waitFor('RU interest (0 to 1) = 0.4▏');
+    await h!.resize(50, 12);
+    expect(await h!.waitFor('q quits')).toContain('RU interest (0 to 1) = 0.4▏');
+    await h!.resize(80, 24);
+    await h!.waitForAt(80, 24, 'Candidate');
+    expect(h!.lastFrame()).toContain('RU interest (0 to 1) = 0.4▏');
+    await h!.press(KEY.enter);
+    await h!.waitFor(/RU interest +\*0\.40/);
+    // Too small with unsaved changes: q asks where it can be seen, and the answer quits.
+    await h!.resize(50, 12);
+    await h!.waitFor('q quits');
+    await h!.press('q');
+    const asked = await h!.waitFor('Unsaved changes');
+    for (const line of asked.split('\n')) expect(line.length).toBeLessThanOrEqual(50);
+    await h!.press('y');
+    await h!.waitForExit();
+  });
+
   it('→ raises the selected value, the results move, u undoes both, r redoes', async () => {
     open();
     const before = await refined();
