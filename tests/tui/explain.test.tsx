@@ -81,7 +81,8 @@ describe('explain screen', () => {
     await h!.press('b');
     await h!.type('9007199254740992');
     await h!.press(KEY.enter);
-    await h!.waitFor('a branch number: a whole number, 0 or more');
+    // Refused with the reason: the number is whole and not negative, but past the last branch.
+    await h!.waitFor('a branch number: a whole number from 0 to 9,007,199,254,740,991');
   });
 
   it('explains the edited scenario, not the file', async () => {

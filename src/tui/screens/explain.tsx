@@ -11,6 +11,7 @@ import type { Prompt } from '../prompt.js';
 import { storySteps } from '../state/story-steps.js';
 import { spread } from '../text.js';
 import { wrapText } from '../../report/wrap.js';
+import { integer } from '../../report/format.js';
 import { useKeys } from '../hooks/use-keys.js';
 
 export interface ExplainScreenProps {
@@ -75,7 +76,7 @@ export function ExplainScreen({ scenario, seed, ask, notify, active, width, heig
           initial: '',
           submit: (text) => {
             const n = parseBranchNumber(text);
-            if (n === undefined) return 'a branch number: a whole number, 0 or more';
+            if (n === undefined) return `a branch number: a whole number from 0 to ${integer(LAST_BRANCH)}`;
             goTo(n);
             return undefined;
           },
