@@ -67,6 +67,13 @@ describe.skipIf(!hasBrowser && process.env.CI !== 'true')('the web explorer in a
     const r = cli(['run', 'russia-1990', '--seed', '7', '--runs', '5000', '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(fromPage).toBe(r.stdout);
+    // Each blocker names the ending it caused, as `run`'s table does: the same reason ends
+    // branches in two ways (the US vetoes; Russia, dismissed, never applies).
+    const rows = await page.locator('table.blockers tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())));
+    const blockers = (JSON.parse(r.stdout) as { blockers: { outcome: string; actor: string; reason: { label: string } }[] }).blockers.slice(0, rows.length);
+    const labels: Record<string, string> = { no_application: 'Never applied', withdrawn: 'Applied, then withdrew', map_stalled: 'Stalled before invitation', vetoed: 'Invitation vetoed' };
+    expect(rows.map((cells) => [cells[1], cells[2]!.match(/\((\w+)\)$/)?.[1]])).toEqual(blockers.map((b) => [labels[b.outcome], b.actor]));
+    expect(new Set(blockers.filter((b) => b.reason.label.startsWith('Bush and Baker')).map((b) => b.outcome))).toEqual(new Set(['vetoed', 'no_application']));
     await page.close();
   });
 

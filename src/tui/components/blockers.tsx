@@ -1,7 +1,13 @@
 import { Box, Text } from 'ink';
 import type { Results } from '../../model/results.js';
 import { padEnd, truncate } from '../../report/format.js';
+import { SHORT_OUTCOME_LABELS } from '../labels.js';
 import { pctCell } from '../text.js';
+
+/** The ending's column: as wide as its longest short label and a space. */
+const ENDING = Math.max(...Object.values(SHORT_OUTCOME_LABELS).map((l) => l.length)) + 1;
+/** Below this width the reason keeps the room, and the outcomes above say the endings. */
+const WIDTH_FOR_ENDING = 64;
 
 export interface BlockersProps {
   readonly results: Results;
@@ -14,6 +20,7 @@ export interface BlockersProps {
 export function Blockers({ results, width, height }: BlockersProps) {
   const rows = results.blockers.slice(0, Math.max(0, height - 1));
   if (height < 1) return null;
+  const withEnding = width >= WIDTH_FOR_ENDING;
   return (
     <Box flexDirection="column" width={width}>
       <Text bold wrap="truncate">
@@ -22,10 +29,12 @@ export function Blockers({ results, width, height }: BlockersProps) {
       {rows.length === 0 ? <Text dimColor>none: every branch joined</Text> : null}
       {rows.map((b, i) => {
         const why = b.reason.label + (b.reason.source ? ` [${b.reason.source}]` : '');
+        // The same reason can end branches in two ways (an Ally vetoes; the candidate, rebuffed, never applies).
+        const ending = withEnding ? padEnd(SHORT_OUTCOME_LABELS[b.outcome], ENDING) : '';
         return (
           <Text key={i} wrap="truncate">
-            {pctCell(b.share, 6)} {`${padEnd(b.actor, 4)} `}
-            {truncate(why, Math.max(4, width - 13))}
+            {pctCell(b.share, 6)} {`${padEnd(b.actor, 4)} ${ending}`}
+            {truncate(why, Math.max(4, width - 13 - ending.length))}
           </Text>
         );
       })}

@@ -223,6 +223,7 @@ export function Blockers({ results, limit = 8 }: { readonly results: Results; re
           <th scope="col" className="num">
             Share
           </th>
+          <th scope="col">Ending</th>
           <th scope="col">Who</th>
           <th scope="col">Why</th>
         </tr>
@@ -230,12 +231,13 @@ export function Blockers({ results, limit = 8 }: { readonly results: Results; re
       <tbody>
         {rows.length === 0 ? (
           <tr>
-            <td colSpan={3}>None: every branch joined.</td>
+            <td colSpan={4}>None: every branch joined.</td>
           </tr>
         ) : (
           rows.map((b, i) => (
             <tr key={i}>
               <td className="num">{percent(b.share)}</td>
+              <td>{OUTCOME_LABELS[b.outcome]}</td>
               <td>
                 {b.actorName} <span className="code">({b.actor})</span>
               </td>
