@@ -165,6 +165,10 @@ describe.skipIf(!hasBrowser && process.env.CI !== 'true')('the web explorer in a
     expect(await rows.count()).toBe(7);
     await expect(page.locator('.debate .part-at').textContent()).resolves.toMatch(/They part at: Leadership interested \([+−]\d/);
     await expect(page.locator('.debate .assumptions').textContent()).resolves.toContain('candidate.interest');
+    // The blockers that differ name the ending each caused, as `compare`'s table does.
+    const blockers = page.locator('.debate table', { has: page.locator('caption', { hasText: 'Blockers that differ most' }) });
+    expect(await blockers.locator('thead th').first().textContent()).toBe('Who, and the ending');
+    expect(await blockers.locator('tbody tr td .ending').first().textContent()).toBe('Never applied');
     await page.close();
   });
 

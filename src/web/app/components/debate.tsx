@@ -84,7 +84,7 @@ export function DebateView({ a, b, choices, chosen, onChoose, seed, runs }: Deba
               <caption>Blockers that differ most (share of all branches)</caption>
               <thead>
                 <tr>
-                  <th scope="col">Who</th>
+                  <th scope="col">Who, and the ending</th>
                   <TeamHeads differenceClass="diff-col" />
                   <th scope="col">Why</th>
                 </tr>
@@ -92,7 +92,12 @@ export function DebateView({ a, b, choices, chosen, onChoose, seed, runs }: Deba
               <tbody>
                 {c.blockers.slice(0, 6).map((x, i) => (
                   <tr key={i}>
-                    <td>{x.actorName}</td>
+                    <td>
+                      {x.actorName}
+                      {/* Under the name, not a column of its own: the projector's table has no width to spare. */}
+                      <span className="visually-hidden">: </span>
+                      <span className="ending">{OUTCOME_LABELS[x.outcome]}</span>
+                    </td>
                     <td className="num">{percent(x.a)}</td>
                     <td className="num">{percent(x.b)}</td>
                     <td className="num diff-col">{pointsText(x.difference)}</td>
