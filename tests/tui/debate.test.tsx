@@ -138,6 +138,11 @@ describe('debate view', () => {
     expect(frame).toContain('B  russia-2000-stands-in-line (on screen)');
     expect(frame).toContain('rules.no-queue: on -> off');
     expect(row('Never applied').exec(frame)?.[3]).toMatch(/^−\d/);
+    // A blocker that differs names the ending it caused, as compare's table does (at 80
+    // columns; the blockers need rows a 24-row terminal gives to the outcomes).
+    await h!.resize(80, 40);
+    await h!.waitForAt(80, 40, /^ +[\d.]+% +[\d.]+% +[+−][\d.]+ +RU +Never applied +Putin/m);
+    await h!.resize(100, 24);
     await h!.press('b');
     await h!.waitFor('Team B: choose a scenario');
     await h!.waitFor('› 2000  russia-2000-stands-in-line');

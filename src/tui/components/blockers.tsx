@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import type { Outcome } from '../../model/outcome.js';
 import type { Results } from '../../model/results.js';
 import { padEnd, truncate } from '../../report/format.js';
 import { SHORT_OUTCOME_LABELS } from '../labels.js';
@@ -8,6 +9,16 @@ import { pctCell } from '../text.js';
 const ENDING = Math.max(...Object.values(SHORT_OUTCOME_LABELS).map((l) => l.length)) + 1;
 /** Below this width the reason keeps the room, and the outcomes above say the endings. */
 const WIDTH_FOR_ENDING = 64;
+
+/**
+ * The ending a blocker caused, as a column, where `room` (what the reason would have without
+ * it) is wide enough; '' otherwise. The same reason can end branches in two ways (an Ally
+ * vetoes; the candidate, rebuffed, never applies), so the ending keeps a row from reading as
+ * the candidate's own reason.
+ */
+export function endingCell(outcome: Outcome, room: number): string {
+  return room >= WIDTH_FOR_ENDING - 13 ? padEnd(SHORT_OUTCOME_LABELS[outcome], ENDING) : '';
+}
 
 export interface BlockersProps {
   readonly results: Results;
@@ -20,7 +31,6 @@ export interface BlockersProps {
 export function Blockers({ results, width, height }: BlockersProps) {
   const rows = results.blockers.slice(0, Math.max(0, height - 1));
   if (height < 1) return null;
-  const withEnding = width >= WIDTH_FOR_ENDING;
   return (
     <Box flexDirection="column" width={width}>
       <Text bold wrap="truncate">
@@ -29,8 +39,7 @@ export function Blockers({ results, width, height }: BlockersProps) {
       {rows.length === 0 ? <Text dimColor>none: every branch joined</Text> : null}
       {rows.map((b, i) => {
         const why = b.reason.label + (b.reason.source ? ` [${b.reason.source}]` : '');
-        // The same reason can end branches in two ways (an Ally vetoes; the candidate, rebuffed, never applies).
-        const ending = withEnding ? padEnd(SHORT_OUTCOME_LABELS[b.outcome], ENDING) : '';
+        const ending = endingCell(b.outcome, width - 13);
         return (
           <Text key={i} wrap="truncate">
             {pctCell(b.share, 6)} {`${padEnd(b.actor, 4)} ${ending}`}

@@ -13,7 +13,7 @@ import { SHORT_OUTCOME_LABELS, SHORT_STAGE_LABELS } from '../labels.js';
 import type { DebateRunner } from '../../analysis/compare/debate-runner.js';
 import { pctCell, spread } from '../text.js';
 import { wrapText } from '../../report/wrap.js';
-import { tieLegend } from '../components/blockers.js';
+import { endingCell, tieLegend } from '../components/blockers.js';
 
 /** One side of the debate: a scenario and why it is on that side ("pinned", "baseline", "edited", a file). */
 export interface Team {
@@ -164,7 +164,7 @@ export function DebateScreen({ runner, a, b, onPick, onReset, active, width, hei
               {pctCell(x.a, SHARE)}
               {pctCell(x.b, SHARE)}
               {padStart(signedPoints(x.difference), DIFF)}
-              {`  ${padEnd(x.actor, 4)} ${x.reason.label.replace(/\s+/g, ' ')}`}
+              {`  ${padEnd(x.actor, 4)} ${endingCell(x.outcome, width - (2 * SHARE + DIFF + 7))}${x.reason.label.replace(/\s+/g, ' ')}`}
             </Text>
           ))}
         </>
