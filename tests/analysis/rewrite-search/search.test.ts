@@ -50,6 +50,14 @@ describe('rewrite search on a scenario whose least rewrite is known', () => {
     expect(r.best!.distance).toBeLessThan(2.3);
   });
 
+  test('the backward pass bisects a move down to the hundredth of a unit that moves are written in', async () => {
+    const levers = scenarioLevers(start, ['candidate.interest'], []);
+    // 0.1 + 0.1·z ≥ 0.4505 needs z = 3.51 (3.50 falls short): found as a move of 4 units, then shrunk.
+    const r = await searchRewrite(start, levers, closedForm, { ...options, target: target('joined>=0.4505') });
+    expect(r.best?.rewrite.shifts).toEqual([{ path: 'candidate.interest', z: 3.51 }]);
+    expect(r.best!.distance).toBeCloseTo(3.51, 9);
+  });
+
   test('a target out of reach within the distance is said to be so, with the closest point', async () => {
     const levers = scenarioLevers(start, ['candidate.interest'], []);
     const r = await searchRewrite(start, levers, closedForm, { maxDistance: 3, maxChanges: 4, target: target('joined>=0.9') });
