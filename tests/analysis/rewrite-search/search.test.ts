@@ -4,7 +4,7 @@ import { wilson } from '../../../src/engine/index.js';
 import type { Scenario } from '../../../src/model/scenario.js';
 import { scenarioLevers } from '../../../src/analysis/rewrite-search/levers.js';
 import { runRewriteSearch } from '../../../src/analysis/rewrite-search/run.js';
-import { paretoFront, searchRewrite, type Evaluation, type Point } from '../../../src/analysis/rewrite-search/search.js';
+import { paretoFront, searchRewrite, shrink, type Evaluation, type Point } from '../../../src/analysis/rewrite-search/search.js';
 import { parseTarget, type Target } from '../../../src/analysis/rewrite-search/target.js';
 import { getParam, setParam } from '../../../src/scenario/param-paths.js';
 import { fixed } from '../../../src/model/distribution.js';
@@ -198,5 +198,28 @@ describe('the front', () => {
         }
       }),
     );
+  });
+});
+
+describe('the backward pass', () => {
+  // 0.1 + 0.02 a + 0.05 b, and 0.2 more from a = 2 units on: 0.5 needs 0.02 a + 0.05 b ≥ 0.2 with
+  // a ≥ 2, the least at a = 2, b = 3.2 (3.77). From a = b = 4, shrinking b first leaves a held at
+  // 4 by b's new edge (4 and 2.4: 4.66); shrinking a first takes it to the cliff's edge.
+  const share = (r: { shifts: readonly { path: string; z: number }[] }) => {
+    const z = (path: string) => r.shifts.find((s) => s.path === path)?.z ?? 0;
+    const a = z('a');
+    return 0.1 + 0.02 * a + 0.05 * z('b') + (a >= 2 ? 0.2 : 0);
+  };
+  const point = (rewrite: Point['rewrite']): Point => ({ rewrite, distance: Math.hypot(...rewrite.shifts.map((s) => s.z)), share: share(rewrite) });
+  const run = async (rewrites: readonly Point['rewrite'][]) => rewrites.map(point);
+
+  test.each([
+    ['b', 'a'],
+    ['a', 'b'],
+  ])('does not let the order of the moves (%s first) decide the answer', async (first, second) => {
+    const start = point({ shifts: [{ path: first!, z: 4 }, { path: second!, z: 4 }], flips: [] });
+    const shrunk = await shrink(start, run, target('joined>=0.5'), () => true);
+    expect(shrunk.rewrite.shifts.find((s) => s.path === 'a')?.z).toBe(2);
+    expect(shrunk.distance).toBeCloseTo(Math.hypot(2, 3.2), 1);
   });
 });
