@@ -118,4 +118,25 @@ describe('what would it take (f)', () => {
     await h!.waitFor('redid: rewrite for joined >= 60%');
     expect(score(h!.lastFrame())).toBeCloseTo(picked.distance, 1);
   });
+
+  it('at 60 columns the settings and the answer wrap, and the chosen point whose row cuts its changes lists them in full under the table', async () => {
+    await openSmall();
+    await h!.resize(60, 30);
+    await h!.press('f');
+    await target('joined>=0.6');
+    const found = await h!.waitForAt(60, 30, /What would it take: joined >= 60%.* \d+ evaluations/);
+    // Every word of the settings is there, on two lines, not cut at the edge.
+    expect(found).toContain('(article10 rewrite searches wider)');
+    expect(found).not.toMatch(/a quick se…|Enter applie…/);
+    // The last point is the furthest, with the most changes: at 60 columns its row cuts them.
+    for (let i = 0; i < 12; i++) await h!.press(KEY.down);
+    const last = await h!.waitForAt(60, 30, /^› +\d+ +\d+\.\d\d +\d+\.\d% +.*…$/m);
+    const n = /^› +(\d+)/m.exec(last)![1];
+    const detail = await h!.waitForAt(60, 30, new RegExp(`^Point ${n}, its (\\d+) changes?:$`, 'm'));
+    const count = Number(new RegExp(`^Point ${n}, its (\\d+) changes?:$`, 'm').exec(detail)![1]);
+    const listed = detail.split('\n').slice(detail.split('\n').findIndex((l) => l.startsWith(`Point ${n},`)) + 1).slice(0, count);
+    expect(listed).toHaveLength(count);
+    for (const line of listed) expect(line).toMatch(/^ {2}\S+ [+−-]?\d+(\.\d+)? sd$|^ {2}\S+: (on|off)/);
+  });
 });
+

@@ -14,6 +14,7 @@ import type { Prompt } from '../prompt.js';
 import type { EditorAction } from '../state/editor.js';
 import { rewriteEdit } from '../state/rewrite-edit.js';
 import { spread } from '../text.js';
+import { wrapText } from '../../report/wrap.js';
 
 export interface FrontScreenProps {
   readonly scenario: Scenario;
@@ -31,8 +32,12 @@ export interface FrontScreenProps {
   readonly height: number;
 }
 
-/** Rows above the table: heading, start, answer, blank, the table's header. */
-const HEAD_ROWS = 5;
+/** Rows above the table besides the search's and the answer's lines: the heading, a blank and the table's header. */
+const FIXED_HEAD_ROWS = 3;
+/** Lines at most for the search's settings and for the answer. */
+const MAX_LINES = 3;
+/** Where a row's changes start: the marker, number, distance and share before them. */
+const CHANGES_AT = 25;
 
 /**
  * "What would it take?" in the explorer: a quick search for the least rewrite of the scenario on
@@ -76,7 +81,13 @@ export function FrontScreen({ scenario, target, onTarget, executors, seed, cache
     active,
   );
 
-  const tableRows = Math.max(1, height - HEAD_ROWS);
+  // Wrapped, not cut: at 80 columns the settings and the answer's "Enter applies" were cut mid-word.
+  const settings = wrapText(`${integer(FRONT_SEARCH.runs)} branches an evaluation, seed ${terminalText(seed)}, within distance ${FRONT_SEARCH.maxDistance} and ${FRONT_SEARCH.maxChanges} changes; a quick search (article10 rewrite searches wider)`, width).slice(0, MAX_LINES);
+  const answerLines = wrapText(answer(front.error, done, front.evaluations / Math.max(1, front.estimate), width), width).slice(0, MAX_LINES);
+  // The chosen point's changes in full under the table when its row cuts them: read before Enter applies them.
+  const changes = rows[chosen]?.changes ?? [];
+  const detail = changes.join('; ').length > width - CHANGES_AT ? [`Point ${chosen + 1}, its ${changes.length} changes:`, ...changes.map((c) => `  ${c}`)] : [];
+  const tableRows = Math.max(1, height - FIXED_HEAD_ROWS - settings.length - answerLines.length - (detail.length > 0 ? detail.length + 1 : 0));
   const first = Math.max(0, Math.min(chosen - Math.floor(tableRows / 2), rows.length - tableRows));
   const status = done !== undefined ? `${integer(done.report.evaluations)} evaluations` : front.error !== undefined ? 'failed' : `searching… ${integer(front.evaluations)} of ~${integer(front.estimate)}`;
   return (
@@ -85,10 +96,10 @@ export function FrontScreen({ scenario, target, onTarget, executors, seed, cache
         {spread(`What would it take: ${front.target}, from the scenario on screen`, status, width)}
       </Text>
       <Text dimColor wrap="truncate">
-        {`${integer(FRONT_SEARCH.runs)} branches an evaluation, seed ${terminalText(seed)}, within distance ${FRONT_SEARCH.maxDistance} and ${FRONT_SEARCH.maxChanges} changes; a quick search (article10 rewrite searches wider)`}
+        {settings.join('\n')}
       </Text>
       <Text wrap="truncate" color={front.error === undefined ? undefined : 'red'}>
-        {answer(front.error, done, front.evaluations / Math.max(1, front.estimate), width)}
+        {answerLines.join('\n')}
       </Text>
       <Text> </Text>
       {done === undefined ? null : (
@@ -104,6 +115,12 @@ export function FrontScreen({ scenario, target, onTarget, executors, seed, cache
               </Text>
             );
           })}
+          {detail.length > 0 ? (
+            <>
+              <Text> </Text>
+              <Text wrap="truncate">{detail.join('\n')}</Text>
+            </>
+          ) : null}
         </>
       )}
     </Box>
