@@ -7,8 +7,8 @@ import { pctCell } from '../text.js';
 
 /** The ending's column: as wide as its longest short label and a space. */
 const ENDING = Math.max(...Object.values(SHORT_OUTCOME_LABELS).map((l) => l.length)) + 1;
-/** Below this width the reason keeps the room, and the outcomes above say the endings. */
-const WIDTH_FOR_ENDING = 64;
+/** The least room a reason has (without the ending) for the ending to be shown: below it the reason keeps the room, and the outcomes above say the endings. */
+const ROOM_FOR_ENDING = 51;
 
 /**
  * The ending a blocker caused, as a column, where `room` (what the reason would have without
@@ -17,7 +17,7 @@ const WIDTH_FOR_ENDING = 64;
  * the candidate's own reason.
  */
 export function endingCell(outcome: Outcome, room: number): string {
-  return room >= WIDTH_FOR_ENDING - 13 ? padEnd(SHORT_OUTCOME_LABELS[outcome], ENDING) : '';
+  return room >= ROOM_FOR_ENDING ? padEnd(SHORT_OUTCOME_LABELS[outcome], ENDING) : '';
 }
 
 export interface BlockersProps {
