@@ -7,6 +7,7 @@ import { BUNDLED_NAME, BUNDLED_PREFIX, namingFile, resolveNamedFile } from './na
 import { readScenarioFile } from './read-scenario-file.js';
 import { schemaIssues } from './schema-issues.js';
 import { words } from './schema.js';
+import { MAX_SEED_CHARACTERS, seedProblem } from '../model/seed.js';
 import { defaultMessage, unknownFieldMessages } from './schema-messages.js';
 
 /**
@@ -32,6 +33,12 @@ function fields<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
 // A text field's length is not a number: "" is empty, not "too small".
 const nonEmpty = () => z.string().min(1, { error: 'must not be empty' });
 
+// As `--seed` takes it (seedProblem): its length told in characters, and no line break.
+const seedText = words
+  .min(1, { error: 'must not be empty' })
+  .refine((s) => [...s].length <= MAX_SEED_CHARACTERS, { error: (iss) => `is ${[...String(iss.input)].length} characters long; a seed has at most ${MAX_SEED_CHARACTERS}` })
+  .refine((s) => [...s].length > MAX_SEED_CHARACTERS || seedProblem(s) === undefined, { error: (iss) => seedProblem(String(iss.input)) });
+
 const varyObject = fields({ path: nonEmpty(), from: z.number(), to: z.number(), steps: z.int().min(1).optional() });
 
 export function experimentSchema(maxRuns: number) {
@@ -48,7 +55,7 @@ export function experimentSchema(maxRuns: number) {
       .min(1),
     samples: z.int().min(1).optional(),
     runs: z.int().min(1).max(maxRuns).optional(),
-    seed: z.union([words.min(1, { error: 'must not be empty' }).max(200, { error: (iss) => `is ${String(iss.input).length} characters long; a seed has at most 200` }), z.number()]).optional(),
+    seed: z.union([seedText, z.number()]).optional(),
     set: z.array(nonEmpty()).optional(),
   });
 }

@@ -17,4 +17,10 @@ describe('a seed prints as itself', () => {
     expect(seedProblem('\u001b[2J')).toMatch(/^contains U\+001B \(ESC\) at character 1/);
     expect(seedProblem('ab\u202e')).toMatch(/^contains U\+202E \(right-to-left override\)/);
   });
+
+  test('a line break or tab is refused: a seed sits inside the header line of every summary', () => {
+    expect(seedProblem('a\nb')).toBe('contains a line break or tab at character 2: a seed is one line of printable characters');
+    expect(seedProblem('🦀\t1')).toBe('contains a line break or tab at character 2: a seed is one line of printable characters');
+    for (const s of ['x\u2028', 'x\u2029']) expect(seedProblem(s), JSON.stringify(s)).toMatch(/^contains a line break or tab at character 2/);
+  });
 });
