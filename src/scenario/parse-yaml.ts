@@ -235,6 +235,16 @@ class TreeBuilder {
     return this.fail('unsupported_value', 'unsupported YAML value (only text, numbers, true/false and null)', at, path);
   }
 
+  /** Why a key is not text; a bare `null`, `~`, `true` or `no` is YAML's value, and quoting it makes it the word. */
+  private notTextKey(keyNode: YamlNode | null): string {
+    if (keyNode === null || (isScalar(keyNode) && keyNode.value === null && keyNode.range?.[0] === keyNode.range?.[1])) return 'a key is missing before ":"';
+    if (isScalar(keyNode) && (keyNode.value === null || typeof keyNode.value === 'boolean') && keyNode.range !== undefined && keyNode.range !== null) {
+      const written = this.text.slice(keyNode.range[0], keyNode.range[1]);
+      return `the key ${written} is read as ${String(keyNode.value)}, not as text: quote it ("${written}") if it is meant as a name`;
+    }
+    return 'keys must be plain text';
+  }
+
   private map(node: YamlNode & { items: readonly unknown[] }, path: readonly PathSegment[]): LocatedNode {
     const entries: LocatedEntry[] = [];
     const seen = new Set<string>();
@@ -244,7 +254,7 @@ class TreeBuilder {
       const keyAt = keyNode === null ? this.at(node) : this.at(keyNode);
       const key = isScalar(keyNode) && (typeof keyNode.value === 'string' || typeof keyNode.value === 'number') ? String(keyNode.value) : undefined;
       if (key === undefined) {
-        this.fail('unsupported_value', 'keys must be plain text', keyAt, path);
+        this.fail('unsupported_value', this.notTextKey(keyNode), keyAt, path);
         continue;
       }
       if (FORBIDDEN_KEYS.has(key)) {

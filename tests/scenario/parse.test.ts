@@ -122,6 +122,17 @@ describe('parsing refuses', () => {
   it('keys that are not text', async () => {
     expect(await onlyIssue(withLines('? [a, b]', ': 1'))).toMatchObject({ code: 'unsupported_value', message: 'keys must be plain text', line: 15, column: 3 });
   });
+
+  it('a bare null, ~ or true as a key is named as written, with the quoting that makes it a name', async () => {
+    expect(await onlyIssue(withLines('null: 1'))).toMatchObject({ code: 'unsupported_value', message: 'the key null is read as null, not as text: quote it ("null") if it is meant as a name', line: 15, column: 1 });
+    expect((await onlyIssue(withLines('~: 1'))).message).toBe('the key ~ is read as null, not as text: quote it ("~") if it is meant as a name');
+    expect((await onlyIssue(withLines('True: 1'))).message).toBe('the key True is read as true, not as text: quote it ("True") if it is meant as a name');
+    expect(await onlyIssue(withLines('"null": 1'))).not.toMatchObject({ code: 'unsupported_value' });
+  });
+
+  it('a key left out before its colon', async () => {
+    expect(await onlyIssue(withLines(': 1'))).toMatchObject({ code: 'unsupported_value', message: 'a key is missing before ":"', line: 15, column: 1 });
+  });
 });
 
 describe('files', () => {
