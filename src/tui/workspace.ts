@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { findBaseline, withBaselineFor, type BaselineLookup } from '../analysis/rewrite/baseline.js';
@@ -48,6 +49,8 @@ export interface FileWorkspaceOptions {
   /** Scenario files given on the command line, offered next to the bundled ones. */
   readonly extraFiles?: readonly string[];
   readonly cwd?: string;
+  /** The folder a typed `~/` stands for (the user's home unless given). */
+  readonly home?: string;
 }
 
 export function fileWorkspace(options: FileWorkspaceOptions): Workspace {
@@ -82,7 +85,8 @@ export function fileWorkspace(options: FileWorkspaceOptions): Workspace {
       const dir = dirname(resolve(source)) === bundledDir ? cwd : dirname(resolve(source));
       return join(dir, `${editedId(id)}.yaml`);
     },
-    resolvePath: (typed) => resolve(cwd, typed),
+    // The prompt is not a shell: `~/` is expanded here, as a shell would, not saved as a folder named "~".
+    resolvePath: (typed) => resolve(cwd, typed === '~' || typed.startsWith('~/') ? join(options.home ?? homedir(), typed.slice(1)) : typed),
     displayPath(path) {
       const rel = relative(cwd, path);
       return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;

@@ -89,6 +89,26 @@ describe('saving from the UI', () => {
     expect(h!.lastFrame()).toContain('● unsaved');
   });
 
+  it('a name typed with ~/ goes to the home folder, as in a shell, not to a folder named "~"', async () => {
+    const { dir, remove } = tempDir();
+    const home = tempDir();
+    cleanup = () => {
+      remove();
+      home.remove();
+    };
+    copyFileSync(SMALL_FIXTURE, join(dir, 'small.yaml'));
+    h = renderApp(await load(join(dir, 'small.yaml')), fileWorkspace({ bundledDir: BUNDLED, cwd: dir, home: home.dir }));
+    await h.waitFor(/4,096 branches in \d+ ms(?!, refining)/);
+    await h.press(KEY.right, 's');
+    await h.waitFor('Save changes to:');
+    for (let i = 0; i < 'small-edited.yaml'.length; i++) await h.press(KEY.backspace);
+    await h.type('~/mine.yaml');
+    await h.press(KEY.enter);
+    await h.waitFor(`saved a complete copy with your changes to ${join(home.dir, 'mine.yaml')}`);
+    expect(existsSync(join(home.dir, 'mine.yaml'))).toBe(true);
+    expect(existsSync(join(dir, '~'))).toBe(false);
+  });
+
   it('quitting with unsaved changes can save first', async () => {
     const { dir } = await openCopy();
     await h!.press(KEY.right, 'q');
