@@ -64,9 +64,17 @@ export function shareIntervalEnds(share: number, ci: readonly [number, number], 
   return [end(ci[0]), end(ci[1])];
 }
 
+/** A signed number as written: "+1.5", "-0.3", and "0.0" for one that rounds to nothing (never "-0.0" or "+0.0"). */
+export function signedFixed(x: number, digits = 1): string {
+  return signedText(x.toFixed(digits), x, digits);
+}
+
 /** A signed difference of shares in percentage points: "+6.5", "-0.3", "0.0". */
 export function points(x: number, digits = 1): string {
-  const v = percentDigits(x, digits);
+  return signedText(percentDigits(x, digits), x, digits);
+}
+
+function signedText(v: string, x: number, digits: number): string {
   return Number(v) === 0 ? (0).toFixed(digits) : x > 0 ? `+${v}` : v;
 }
 

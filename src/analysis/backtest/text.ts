@@ -2,7 +2,7 @@ import type { BacktestCase, BacktestReport, BacktestScores, MissReason, MissRewr
 import { MISS_REWRITE_LIMITS } from './rewrites.js';
 import { OUTCOME_LABELS } from '../../model/outcome.js';
 import { fitColumns, fitWidth, prose } from '../../report/fit.js';
-import { integer, interval, pct, sharePct, table } from '../../report/format.js';
+import { integer, interval, pct, sharePct, signedFixed, table } from '../../report/format.js';
 
 /** "1 case", "20 cases". */
 const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
@@ -208,7 +208,7 @@ function missRewritesText(rewrites: readonly MissRewrite[], width: number): stri
         ? `not within distance ${l.maxDistance}: no rewrite tried moved the share from ${pct(m.start.share)}${m.changes.length === 0 ? '' : '; the furthest along the way (the funnel stages before it):'}`
         : `not within distance ${l.maxDistance}; the closest, at ${m.distance.toFixed(2)}: ${reached}`;
     say(`${m.scenario} (P(obs) ${pct(m.pObserved)}, target ${m.target}): ${head}`, '  ', '    ');
-    const rows = m.changes.map((c) => [c.kind === 'param' ? c.label : c.path, c.from, '->', c.to, c.z === undefined ? 'switch' : `${signed(c.z)} sd`]);
+    const rows = m.changes.map((c) => [c.kind === 'param' ? c.label : c.path, c.from, '->', c.to, c.z === undefined ? 'switch' : `${signedFixed(c.z, 2)} sd`]);
     const changes = table(['change', 'from', '', 'to', 'size'], rows, new Set([4])).slice(1).map((line) => `    ${line}`);
     // Too wide for the terminal: each change's label on its line, what it moved under it.
     if (changes.every((line) => line.length <= width)) out.push(...changes);
@@ -250,5 +250,5 @@ function fmt(x: number | null): string {
 }
 
 function signed(x: number | null): string {
-  return x === null ? '-' : x > 0 ? `+${x.toFixed(2)}` : x.toFixed(2);
+  return x === null ? '-' : signedFixed(x, 2);
 }

@@ -2,6 +2,7 @@ import type { Scenario } from '../../model/scenario.js';
 import { paramKind, type ParamKind } from '../../scenario/param-kinds.js';
 import { assumptionDiff, type OtherChange, type ParamChange, type SwitchChange } from './assumptions.js';
 import { momentShift } from './moments.js';
+import { signedFixed } from '../../report/format.js';
 
 /**
  * How far a counterfactual travels from the history it rewrites: the "minimal rewrite"
@@ -97,7 +98,7 @@ export function rewriteLine(r: RewriteDistance): string {
   if (r.other.length > 0) parts.push(`${r.other.length} structural change${r.other.length === 1 ? '' : 's'}`);
   const what = parts.length === 0 ? 'nothing changed' : parts.join(', ');
   const top = r.changes[0];
-  const largest = top === undefined ? '' : `; largest: ${top.path} ${top.from} -> ${top.to} (${signed(top.z)} ${top.scaleFrom === 'sd' ? 'sd' : `x ${top.scale}`})`;
+  const largest = top === undefined ? '' : `; largest: ${top.path} ${top.from} -> ${top.to} (${signedFixed(top.z)} ${top.scaleFrom === 'sd' ? 'sd' : `x ${top.scale}`})`;
   return `Rewrite distance from ${r.baseline}: ${r.score.toFixed(1)} (${what})${largest}`;
 }
 
@@ -105,13 +106,10 @@ export function rewriteLine(r: RewriteDistance): string {
 export function rewriteLines(r: RewriteDistance): string[] {
   const out: string[] = [];
   for (const c of r.changes) {
-    out.push(`${c.path}: ${c.from} -> ${c.to}  (${signed(c.z)} ${c.scaleFrom === 'sd' ? 'sd' : `units of ${c.scale} (default scale, fixed baseline)`})`);
+    out.push(`${c.path}: ${c.from} -> ${c.to}  (${signedFixed(c.z)} ${c.scaleFrom === 'sd' ? 'sd' : `units of ${c.scale} (default scale, fixed baseline)`})`);
   }
   for (const s of r.switches) out.push(`${s.kind}s.${s.id}: ${s.from} -> ${s.to}  (+1)`);
   for (const o of r.other) out.push(`${o.path}: ${o.from} -> ${o.to}  (+1)`);
   return out;
 }
 
-function signed(x: number): string {
-  return `${x >= 0 ? '+' : ''}${x.toFixed(1)}`;
-}
