@@ -73,13 +73,16 @@ export function appBinding(screens: ScreenTable, screen: ScreenName, input: stri
   return [...GLOBAL_KEYS, ...screens[screen].keys].find((k) => k.press === input && (k.to !== undefined || k.act !== undefined) && k.to !== screen);
 }
 
-/** As many of the screen's hints as fit in `width`, in order, then `Esc back` where Esc goes back, then `? help  q quit`. */
+/**
+ * As many of the screen's hints as fit in `width`, in order, then the ways out, which are never
+ * dropped: `Esc back` where Esc goes back, then `? help  q quit`.
+ */
 export function hintLine(screens: ScreenTable, screen: ScreenName, width: number): string {
   const entry = screens[screen];
   const hints = [...entry.keys.flatMap((k) => k.hints ?? [])].sort((a, b) => a.order - b.order).map((h) => h.text);
-  if (entry.back !== undefined) hints.push(BACK_HINT);
   // No hint for a key that would open the screen already shown (`?` on the help).
-  const tail = GLOBAL_KEYS.filter((k) => k.to !== screen).flatMap((k) => k.hints ?? []).map((h) => h.text).join('  ');
+  const global = GLOBAL_KEYS.filter((k) => k.to !== screen).flatMap((k) => k.hints ?? []).map((h) => h.text);
+  const tail = [...(entry.back === undefined ? [] : [BACK_HINT]), ...global].join('  ');
   let line = '';
   for (const hint of hints) {
     const next = line === '' ? hint : `${line}  ${hint}`;

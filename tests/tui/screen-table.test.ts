@@ -76,9 +76,10 @@ describe('read from the table', () => {
     for (const hint of ['s save', 'w rewrite', 'e explain', '? help']) expect(line).toContain(hint);
   });
 
-  test('a narrow terminal drops hints from the end, never help and quit; a wide one shows them all', () => {
+  test('a narrow terminal drops hints from the end, never the ways out (back, help and quit); a wide one shows them all', () => {
     expect(hintLine(SCREENS, 'explore', 30)).toBe('←→ change  ? help  q quit');
-    expect(hintLine(SCREENS, 'debate', 30)).toBe('? help  q quit');
+    expect(hintLine(SCREENS, 'debate', 30)).toBe('Esc back  ? help  q quit');
+    expect(hintLine(SCREENS, 'debate', 60)).toBe('a/b choose team  x reset teams  Esc back  ? help  q quit');
     expect(hintLine(SCREENS, 'explore', 200)).toBe('←→ change  ⏎ set  s save  c compare  w rewrite  e explain  p pin  ␣ switch  u/r undo  d scenarios  ↑↓ select  f what it takes  ? help  q quit');
   });
 
