@@ -101,7 +101,8 @@ function bounded(range: NumberRange) {
 }
 
 const annotations = { source: source.optional(), note: words.optional() };
-const positive = z.number().positive();
+// A normal needs a spread to be drawn from; a value without one is written `{ value: ... }`.
+const spread = z.number().positive({ error: (iss) => `${describeInput(iss.input)} is not a spread (expected > 0); a value without spread is written { value: ... }` });
 
 /**
  * A beta shape: from 0.01 (nearly all mass at the two ends) to 1e6 (nearly a point). Beyond them
@@ -144,7 +145,7 @@ function distribution(range: NumberRange) {
           return min < max ? [] : [{ message: `min ${min} must be below max ${max}`, path: ['min'] }];
         }),
       ),
-      fields({ dist: z.literal('normal'), mean: z.number(), sd: positive, min: n, max: n, ...annotations }).superRefine(
+      fields({ dist: z.literal('normal'), mean: z.number(), sd: spread, min: n, max: n, ...annotations }).superRefine(
         distributionCheck((d) => {
           if (d.min >= d.max) return [{ message: `min ${d.min} must be below max ${d.max}`, path: ['min'] }];
           if (d.mean < d.min || d.mean > d.max) return [{ message: `mean ${d.mean} lies outside [${d.min}, ${d.max}]`, path: ['mean'] }];
