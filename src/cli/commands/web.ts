@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { builtPageDir } from '../../io/paths.js';
 import { UsageError } from '../errors.js';
@@ -28,10 +29,25 @@ export async function webCommand(flags: WebFlags): Promise<void> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
-  const shownHost = flags.host.includes(':') ? `[${flags.host}]` : flags.host === '0.0.0.0' ? '127.0.0.1' : flags.host;
+  const everywhere = flags.host === '0.0.0.0';
+  const shownHost = flags.host.includes(':') ? `[${flags.host}]` : everywhere ? '127.0.0.1' : flags.host;
   const url = `http://${shownHost}:${server.port}/`;
   await printToStdout(`${url}\n`);
-  printToStderr(`article10: serving the web explorer from ${dir} at ${url}${flags.host === '0.0.0.0' ? " (and on this computer's network addresses)" : ''}; Ctrl-C stops\n`);
+  printToStderr(`article10: serving the web explorer from ${dir} at ${url}${everywhere ? networkNote(server.port) : ''}; Ctrl-C stops\n`);
   await stopped;
   printToStderr('article10: stopped serving\n');
+}
+
+/**
+ * Where the rest of the network reaches a server listening on every address: what to give a
+ * class, since 127.0.0.1 is this computer alone.
+ */
+function networkNote(port: number): string {
+  const urls = Object.values(networkInterfaces())
+    .flatMap((addresses) => addresses ?? [])
+    .filter((a) => a.family === 'IPv4' && !a.internal)
+    .map((a) => `http://${a.address}:${port}/`);
+  return urls.length === 0
+    ? ' (and on the network, but this computer has no network address now)'
+    : `, and from the network at ${urls.join(', ')}`;
 }
