@@ -8,7 +8,7 @@ import { DEFAULT_RUNS } from '../options.js';
 export const options = {
   // As many as a handout's (report, kit: 20,000) or a run's make the screen match it.
   runs: optionalRuns(
-    `branches of each refined estimate, after a quick one (default ${integer(REFINED_BRANCHES)}, at most ${integer(MAX_EXPLORER_BRANCHES)}; ${integer(DEFAULT_RUNS)} for the summary printed without a terminal)`,
+    `branches of each refined estimate, after a quick one (default ${integer(REFINED_BRANCHES)}, at most ${integer(MAX_EXPLORER_BRANCHES)} in the explorer); without a terminal, of the summary printed instead (default ${integer(DEFAULT_RUNS)})`,
   ),
   seed: seed(),
   set: set(),
