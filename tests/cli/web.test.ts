@@ -1,5 +1,6 @@
 import { networkInterfaces } from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { networkNote } from '../../src/cli/commands/web.js';
 import { builtPageDir } from '../../src/io/paths.js';
 import { startCli } from '../helpers/cli.js';
 
@@ -37,5 +38,18 @@ describe.skipIf(builtPageDir() === undefined)('article10 web', () => {
     const r = await serveOnce(['--port', '0']);
     expect(r.stdout).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\n$/);
     for (const address of networkAddresses) expect(r.stderr).not.toContain(address);
+  });
+});
+
+describe('the network addresses named for a server on every address', () => {
+  const address = (a: string, family: 'IPv4' | 'IPv6', internal: boolean) => ({ address: a, family, internal, netmask: '', mac: '', cidr: null }) as never;
+
+  it('every outside IPv4 address, none of the loopback or IPv6 ones', () => {
+    const note = networkNote(8080, { lo: [address('127.0.0.1', 'IPv4', true)], eth0: [address('192.0.2.7', 'IPv4', false), address('fe80::1', 'IPv6', false)], wlan0: [address('198.51.100.3', 'IPv4', false)] });
+    expect(note).toBe(', and from the network at http://192.0.2.7:8080/, http://198.51.100.3:8080/');
+  });
+
+  it('says so when the computer has no network address', () => {
+    expect(networkNote(8080, { lo: [address('127.0.0.1', 'IPv4', true)] })).toBe(' (and on the network, but this computer has no network address now)');
   });
 });

@@ -42,8 +42,8 @@ export async function webCommand(flags: WebFlags): Promise<void> {
  * Where the rest of the network reaches a server listening on every address: what to give a
  * class, since 127.0.0.1 is this computer alone.
  */
-function networkNote(port: number): string {
-  const urls = Object.values(networkInterfaces())
+export function networkNote(port: number, interfaces: ReturnType<typeof networkInterfaces> = networkInterfaces()): string {
+  const urls = Object.values(interfaces)
     .flatMap((addresses) => addresses ?? [])
     .filter((a) => a.family === 'IPv4' && !a.internal)
     .map((a) => `http://${a.address}:${port}/`);
