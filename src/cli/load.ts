@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { bundledScenariosDir } from '../io/paths.js';
+import { BACKTESTS_FOLDER, bundledScenariosDir } from '../io/paths.js';
 import { loadScenarioFile, problemsText, type Issue, type LoadedScenario } from '../scenario/load.js';
 import type { SetOrigin } from '../scenario/overrides.js';
 import { BUNDLED_NAME, BUNDLED_PREFIX, bundledNames } from '../scenario/named-file.js';
@@ -40,7 +40,8 @@ export function bareNameHint(file: string, issues: readonly Issue[]): string | u
   const names = bundledNames(bundledScenariosDir());
   const backtest = names.includes(`backtests/${bare}`) ? `; ${bare} is a bundled backtest case: name it backtests/${bare}` : '';
   const near = backtest === '' ? nearest(bare, names) : undefined;
-  return `(a bare name such as ${bare} names a bundled scenario${backtest}${near === undefined ? '' : `; did you mean ${near}?`}; \`article10 list\` lists them, and a file needs its path, e.g. ./${bare}.yaml)`;
+  const lister = bare.startsWith(`${BACKTESTS_FOLDER}/`) ? '`article10 list --backtests` lists the cases' : '`article10 list` lists them';
+  return `(a bare name such as ${bare} names a bundled scenario${backtest}${near === undefined ? '' : `; did you mean ${near}?`}; ${lister}, and a file needs its path, e.g. ./${bare}.yaml)`;
 }
 
 /** Every problem of a file, one per line, then how many: one UsageError. */

@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -22,4 +24,17 @@ export function builtPageDir(): string | undefined {
     if (existsSync(`${dir}index.html`)) return dir;
   }
   return undefined;
+}
+
+/** The folder of the bundled backtest cases, and the prefix of their bundled names (`backtests/poland-1999`). */
+export const BACKTESTS_FOLDER = 'backtests';
+
+/** The bundled backtest cases: scenarios/backtests/*.yaml (files directly in it, sorted). */
+export function backtestsDir(): string {
+  return join(bundledScenariosDir(), BACKTESTS_FOLDER);
+}
+
+export async function bundledBacktests(): Promise<string[]> {
+  const dir = backtestsDir();
+  return (await readdir(dir)).filter((f) => /\.(ya?ml|json)$/.test(f)).sort().map((f) => join(dir, f));
 }

@@ -140,6 +140,24 @@ describe('the list of scenarios', () => {
   });
 });
 
+describe('the list of backtest cases', () => {
+  const rows = [
+    { name: 'backtests/west-germany-1955', file: 'backtests/west-germany-1955.yaml', id: 'backtest-west-germany-1955', candidate: 'West Germany', year: 1954, horizon: 1958, label: "The French Assembly rejects the EDC; Bonn's defence contribution must go through NATO", title: 'Backtest: West Germany', observed: { outcome: 'joined', year: 1955, date: '1955-05-06' } },
+    { name: 'backtests/georgia-2008', file: 'backtests/georgia-2008.yaml', id: 'backtest-georgia-2008', candidate: 'Georgia', year: 2008, horizon: 2020, label: "Bucharest: Georgia 'will become' a member, but no MAP", title: 'Backtest: Georgia', observed: { outcome: 'map_stalled', year: 2020 } },
+  ];
+
+  test('is a table in a file or a wide terminal, and a case to a few lines in a narrow one', async () => {
+    const { backtestLines } = await import('../../src/cli/commands/list.js');
+    const table = backtestLines(rows, Infinity);
+    expect(table[0]).toMatch(/^case +decision point +horizon +what happened$/);
+    expect(table[1]).toMatch(/ +1958 +joined 1955-05-06$/);
+    const narrow = backtestLines(rows, 60);
+    expect(narrow.every((l) => cells(l) <= 60)).toBe(true);
+    expect(narrow[0]).toBe('backtests/west-germany-1955  1954-1958  joined 1955-05-06');
+    expect(narrow).toContain('backtests/georgia-2008  2008-2020  map_stalled by 2020');
+  });
+});
+
 describe('the sweep, in a terminal and in a file', () => {
   // The sweep as `merge` prints it from one shard: exactly the unsharded output, at the width asked.
   const sweepLines = async (vary: string[], width?: number) => {

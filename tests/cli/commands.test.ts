@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -103,6 +103,22 @@ describe('article10 as a real process', () => {
     const r = cli(['list']);
     expect(r.code, r.stderr).toBe(0);
     for (const name of BUNDLED) expect(r.stdout).toContain(name);
+  });
+
+  test('list --backtests names every backtest case by the name run and backtest take, with what happened', () => {
+    const cases = readdirSync(join(CLI, '..', '..', '..', 'scenarios', 'backtests')).filter((f) => f.endsWith('.yaml'));
+    const r = cli(['list', '--backtests', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = JSON.parse(r.stdout) as { name: string; observed: { outcome: string; year: number } | null }[];
+    expect(rows.map((x) => x.name)).toEqual(cases.map((f) => `backtests/${f.replace(/\.yaml$/, '')}`).sort());
+    expect(rows.find((x) => x.name === 'backtests/poland-1999')?.observed).toEqual({ outcome: 'joined', year: 1999, date: '1999-03-12' });
+    expect(rows.every((x) => x.observed !== null)).toBe(true);
+    // A name as listed is one `run` opens.
+    const one = cli(['run', rows[0]!.name, '--runs', '100', '--json']);
+    expect(one.code, one.stderr).toBe(0);
+    const text = cli(['list', '--backtests']);
+    expect(text.stdout).toMatch(/^backtests\/georgia-2008 +2008 .* +2020 +map_stalled by 2020$/m);
+    expect(cli(['list']).stdout).toContain('npx article10 list --backtests');
   });
 
   test('validate accepts every bundled file', () => {
@@ -243,6 +259,10 @@ describe('bundled names', () => {
     const typo = cli(['run', 'russia-200', '--runs', '100']);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('did you mean russia-2000?');
+    expect(typo.stderr).toContain('`article10 list` lists them');
+    const caseTypo = cli(['run', 'backtests/polnd-1999', '--runs', '100']);
+    expect(caseTypo.code).toBe(2);
+    expect(caseTypo.stderr).toContain('did you mean backtests/poland-1999?; `article10 list --backtests` lists the cases');
     // validate says it too, under each file it could not find (it said only "no such file").
     const checked = cli(['validate', 'russia-200', 'poland-1999']);
     expect(checked.code).toBe(2);

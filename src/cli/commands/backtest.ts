@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { runBacktests, type BacktestInput } from '../../analysis/backtest/run.js';
 import { RunCancelled } from '../../batch/pool.js';
-import { bundledScenariosDir } from '../../io/paths.js';
+import { backtestsDir, bundledBacktests } from '../../io/paths.js';
 import { backtestText } from '../../analysis/backtest/text.js';
 import { stableJson } from '../../report/json.js';
 import { Interrupted, UsageError } from '../errors.js';
@@ -15,16 +14,6 @@ import { integer } from '../../report/format.js';
 import { MISS_REWRITE_LIMITS, missRewriteEstimate } from '../../analysis/backtest/rewrites.js';
 import { emit, terminalColumns } from '../output.js';
 import type { BacktestFlags } from './backtest.options.js';
-
-/** The bundled backtest cases: scenarios/backtests/*.yaml (files directly in it, sorted). */
-export function backtestsDir(): string {
-  return join(bundledScenariosDir(), 'backtests');
-}
-
-export async function bundledBacktests(): Promise<string[]> {
-  const dir = backtestsDir();
-  return (await readdir(dir)).filter((f) => /\.(ya?ml|json)$/.test(f)).sort().map((f) => join(dir, f));
-}
 
 /**
  * A bare name names a bundled backtest, by its file's name (`poland-1999`) or by the id the
