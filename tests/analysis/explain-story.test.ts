@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { tellStory, type Story } from '../../src/analysis/explain/story.js';
+import { tellStory, theState, type Story } from '../../src/analysis/explain/story.js';
 import { prepareStudentHandout } from '../../src/analysis/handout/run.js';
-import { compile, describeActor, traceBranch } from '../../src/engine/index.js';
+import { compile, describeActor, findBranch, traceBranch } from '../../src/engine/index.js';
 import type { Scenario } from '../../src/model/scenario.js';
 import { loadBundled } from '../helpers/bundled-scenarios.js';
 import { ROOT } from '../helpers/cli.js';
@@ -62,7 +62,7 @@ describe('who decides', () => {
     const s = await scenario('russia-2000', ['rules.no-queue.enabled=false']);
     const story = told(s, 2752);
     expect(story.ending).toBe(
-      'The invitation is vetoed in December 2001: 12 Allies refuse with the same chance of consent (0%), none stands out: candidate demanded special status instead of the standard path (11 Allies); sees a threat in admitting the candidate (Poland).',
+      'The invitation is vetoed in December 2001: 12 Allies refuse with the same chance of consent (0%), none stands out: candidate demanded special status instead of the standard path (11 Allies); sees a threat in admitting the candidate (Poland). Of the other 7, 2 agree, 4 also veto and 1 holds out.',
     );
   });
 
@@ -71,9 +71,9 @@ describe('who decides', () => {
     // The first vetoed branches of the two teams, as their handouts tell them: the vote that
     // vetoed is told once, by the ending, with each reason and who gives it.
     const a = told(await kit('a'), 0, true);
-    expect(a.ending).toMatch(/: 7 Allies refuse with the same chance of consent \(0%\), none stands out: candidate demanded special status instead of the standard path\.$/);
+    expect(a.ending).toMatch(/: 7 Allies veto it, none more firmly than the others: candidate demanded special status instead of the standard path\. /);
     const b = told(await kit('b'), 1, true);
-    expect(b.ending).toMatch(/10 Allies refuse with the same chance of consent \(0%\), none stands out: Functioning democracy with a market economy not met \(6 Allies\); sees a threat in admitting the candidate \(3 Allies\); /);
+    expect(b.ending).toMatch(/10 Allies veto it, none more firmly than the others: Functioning democracy with a market economy not met \(6 Allies\); sees a threat in admitting the candidate \(3 Allies\); /);
     for (const story of [a, b]) {
       expect(texts(story).some((l) => /^1994 \d+ Allies refuse: /.test(l))).toBe(false);
       expect(texts(story).join('\n')).not.toMatch(/among them/);
@@ -92,7 +92,66 @@ describe('who decides', () => {
     const first = refusals.filter((v) => v.month === month);
     const lowest = Math.min(...first.map((v) => v.p));
     const at = first.filter((v) => v.p === lowest);
-    expect(summed).toMatch(at.length === 1 ? new RegExp(`The strongest objector is ${describeActor(m, at[0]!.ally, 'veto').name}\\.$`) : /none stands out\.$/);
+    expect(summed).toMatch(at.length === 1 ? new RegExp(`The strongest objector is ${theState(describeActor(m, at[0]!.ally, 'veto').name)}\\.$`) : /none stands out\.$/);
+  });
+});
+
+describe('a vetoed story in plain words accounts for every Ally asked', () => {
+  /** The last vote's count and what the ending says of it: the Allies it names, and those it says did otherwise. */
+  const tally = (story: Story) => {
+    const vote = [...texts(story)].reverse().find((l) => / Allies asked agree to invite /.test(l))!;
+    const [, agreed, asked] = /: (\d+) of (\d+) Allies asked agree/.exec(vote)!.map(Number);
+    const e = story.ending;
+    const named = Number(/: (\d+) Allies veto it,/.exec(e)?.[1] ?? (/ vetoes the invitation in /.test(e) ? 1 : 0));
+    const one = /The other Ally asked(?:, .+?,)? (agrees|also vetoes|holds out)\./.exec(e);
+    const same = /The other (\d+)(?:, .+?,)? (agree|also veto|hold out)\./.exec(e);
+    const mixed = /Of the other (\d+), (.+)\.$/.exec(e);
+    const parts = mixed === null ? [] : [...mixed[2]!.matchAll(/(\d+) (agrees?|also vetoe?s?|holds? out)/g)].map((x) => ({ n: Number(x[1]), what: x[2]! }));
+    const others = one !== null ? 1 : same !== null ? Number(same[1]) : mixed !== null ? Number(mixed[1]) : 0;
+    const saidAgree = one?.[1] === 'agrees' ? 1 : same?.[2] === 'agree' ? others : parts.filter((x) => x.what.startsWith('agree')).reduce((n, x) => n + x.n, 0);
+    return { agreed, asked, named, others, saidAgree, partsSum: mixed === null ? others : parts.reduce((n, x) => n + x.n, 0) };
+  };
+
+  test('russia-1990: "0 of 16 agree" is followed by the 14 who veto alike and the 2 who hold out', async () => {
+    const s = await scenario('russia-1990');
+    const m = compile(s);
+    const branch = findBranch(m, '1', (exit) => exit === 'vetoed', 0, 5000)!;
+    const story = told(s, branch, true);
+    expect(texts(story)).toContain('1994 North Atlantic Council, December 1994: 0 of 16 Allies asked agree to invite Russia.');
+    expect(story.ending).toBe(
+      'The invitation is vetoed in December 1994: 14 Allies veto it, none more firmly than the others: candidate demanded special status instead of the standard path. The other 2, Greece and Turkey, hold out.',
+    );
+    // No chance of consent in plain words.
+    expect(story.ending).not.toMatch(/%/);
+  });
+
+  test('russia-1954: the one Ally named as vetoing is followed by what the other 13 did', async () => {
+    const s = await scenario('russia-1954');
+    const m = compile(s);
+    const branch = findBranch(m, '1', (exit) => exit === 'vetoed', 0, 5000)!;
+    const story = told(s, branch, true);
+    expect(texts(story)).toContain('1954 North Atlantic Council, May 1954: 0 of 14 Allies asked agree to invite the Soviet Union.');
+    expect(story.ending).toMatch(/^The United Kingdom vetoes the invitation in May 1954: .* The other 13 also veto\.$/);
+  });
+
+  test.each(['russia-1954', 'russia-1990', 'russia-2000-stands-in-line', 'russia-1990-common-home'])('%s: in the first vetoed branches the ending and the vote add up to the Allies asked', async (name) => {
+    const s = await scenario(name);
+    const m = compile(s);
+    let checked = 0;
+    for (let from = 0, n = 0; n < 25; n++) {
+      const branch = findBranch(m, '1', (exit) => exit === 'vetoed', from, 20_000);
+      if (branch === undefined) break;
+      from = branch + 1;
+      const story = told(s, branch, true);
+      // Three refusals or fewer are told one by one in the lines; more are the ending's to count.
+      if (texts(story).some((l) => / (vetoes|holds out): /.test(l))) continue;
+      const t = tally(story);
+      expect(t.named + t.others, story.ending).toBe(t.asked);
+      expect(t.partsSum, story.ending).toBe(t.others);
+      expect(t.saidAgree, story.ending).toBe(t.agreed);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 });
 
@@ -112,7 +171,7 @@ describe('a handout keeps the steps that decide its story', () => {
 
   test('a branch that joins: the application, the invitation and the protocol', async () => {
     const lines = await handoutStory(await scenario('russia-1990-common-home'), await scenario('russia-1990'));
-    expect(lines.some((l) => /^1990 Soviet Union applies in May 1990/.test(l))).toBe(true);
+    expect(lines.some((l) => /^1990 The Soviet Union applies in May 1990/.test(l))).toBe(true);
     expect(lines).toContain('1992 Invited in December 1992: all 16 members agree.');
     expect(lines.some((l) => l.startsWith('1993 The accession protocol is signed in April 1993'))).toBe(true);
   });
@@ -125,7 +184,7 @@ describe('a handout keeps the steps that decide its story', () => {
 
   test('a vetoed branch: the application the refusals answer', async () => {
     const lines = await handoutStory(await kit('1990', 'b'), await kit('1990', 'a'));
-    expect(lines.some((l) => l.startsWith('1990 Soviet Union applies in May 1990'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('1990 The Soviet Union applies in May 1990'))).toBe(true);
     // The refusals that vetoed are the ending's, which the page prints under the story.
     expect(lines.some((l) => /^1994 North Atlantic Council, December 1994: 2 of 16 Allies asked agree/.test(l))).toBe(true);
   });

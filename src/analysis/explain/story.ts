@@ -92,6 +92,8 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
   const chance = (text: string) => (plain ? '' : ` (${text})`);
   /** The refusals of the last vote: who, and with what chance of consent. */
   let lastRefusals: Refusal[] = [];
+  /** How many Allies the last vote asked. */
+  let lastAsked = 0;
   const ruleActive = new Array<boolean>(m.rules.length).fill(false);
   const runs = new Map<string, { from: number; to: number }>();
 
@@ -140,9 +142,10 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
     const month = votes[0]!.month;
     const refusals = votes.filter((v) => !v.consent);
     lastRefusals = refusals.map((v) => ({ ally: v.ally, p: v.p, reason: v.reason }));
+    lastAsked = votes.length;
     const agreed = votes.length - refusals.length;
     const at = { month, step: 'vote' as const, group: ++groups };
-    add(year, `North Atlantic Council, ${monthInWords(month)}: ${agreed} of ${votes.length} Allies asked agree to invite ${candidateAt(sc.candidate.name, year)}.`, undefined, at);
+    add(year, `North Atlantic Council, ${monthInWords(month)}: ${agreed} of ${votes.length} Allies asked agree to invite ${theState(candidateAt(sc.candidate.name, year))}.`, undefined, at);
     votes.length = 0;
     if (plain && refusals.length > 3) {
       // The vote that vetoed is told by the ending, with who vetoes and why: the page says it once.
@@ -153,7 +156,7 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
       const a = ally(v.ally);
       const reason = describeReason(m, v.reason, v.ally);
       const kind = m.allyHoldout[v.ally] === 1 ? 'holds out' : 'vetoes';
-      add(year, `  ${plain ? a.name : nameWithCode(a.name, a.code)} ${kind}${chance(`chance of consent ${pct(v.p, 0)}`)}: ${clause(reason)}.`, reason.source, at);
+      add(year, `  ${plain ? theState(a.name, true) : nameWithCode(a.name, a.code)} ${kind}${chance(`chance of consent ${pct(v.p, 0)}`)}: ${clause(reason)}.`, reason.source, at);
     }
   };
 
@@ -169,7 +172,7 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
     const verb = m.allyHoldout[strongest.alike[0]!.ally] === 1 ? 'hold out' : 'veto';
     const firmest =
       who >= 0
-        ? `The strongest objector is ${ally(who).name}.`
+        ? `The strongest objector is ${theState(ally(who).name)}.`
         : `${strongest.alike.length === refusals.length ? `They ${verb} alike` : `${strongest.alike.length} of them ${verb} as firmly as any`}: none stands out.`;
     return `${refusals.length} Allies refuse: ${reasonsOf(m, refusals, (i) => ally(i).name)}. ${firmest}`;
   }
@@ -193,8 +196,8 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
         break;
       }
       case 'interest':
-        if (!e.interested) quiet('interest', e.year, `${candidateAt(sc.candidate.name, e.year)}'s leadership does not seek membership${chance(`its yearly chance of seeking it: ${pct(e.p, 0)}`)}.`, sc.candidate.interest.source);
-        else add(e.year, `${candidateAt(sc.candidate.name, e.year)}'s leadership decides to seek membership${chance(`chance ${pct(e.p, 0)}`)}.`, sc.candidate.interest.source, { step: 'decided' });
+        if (!e.interested) quiet('interest', e.year, `${theState(candidateAt(sc.candidate.name, e.year), true)}'s leadership does not seek membership${chance(`its yearly chance of seeking it: ${pct(e.p, 0)}`)}.`, sc.candidate.interest.source);
+        else add(e.year, `${theState(candidateAt(sc.candidate.name, e.year), true)}'s leadership decides to seek membership${chance(`chance ${pct(e.p, 0)}`)}.`, sc.candidate.interest.source, { step: 'decided' });
         break;
       case 'opposition':
         if (e.stopped) add(e.year, `Domestic opposition stops the application${chance(`chance ${pct(e.p, 0)}`)}.`, sc.candidate.domesticOpposition.source, { step: 'stopped' });
@@ -208,13 +211,13 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
         const path = track === 'map' ? TRACK_LABELS.map : procedure.map ? 'intensified dialogue until the Membership Action Plan exists' : procedure.label;
         // In plain words the path is not spelt out: the page has room for the steps, not their terms.
         const how = track === 'special' ? 'demanding special status rather than standing in line' : `accepting the standard path${plain ? '' : `: ${path}`}`;
-        add(e.year, `${candidateAt(sc.candidate.name, e.year)} applies in ${monthInWords(e.month)}, ${how}${chance(`chance of accepting the standard path ${pct(e.pStandard, 0)}`)}.`, sc.candidate.acceptsStandardPath.source, { month: e.month, step: 'applied' });
+        add(e.year, `${theState(candidateAt(sc.candidate.name, e.year), true)} applies in ${monthInWords(e.month)}, ${how}${chance(`chance of accepting the standard path ${pct(e.pStandard, 0)}`)}.`, sc.candidate.acceptsStandardPath.source, { month: e.month, step: 'applied' });
         break;
       }
       case 'withdrew':
         endRound(e.month);
         // In the horizon's year there is no later year to apply again in.
-        add(e.year, `${candidateAt(sc.candidate.name, e.year)} withdraws its application in ${monthInWords(e.month)}${e.year < m.horizon ? '; it may apply again in a later year' : ''}.`, sc.candidate.withdrawal.source, { month: e.month, step: 'withdrew' });
+        add(e.year, `${theState(candidateAt(sc.candidate.name, e.year), true)} withdraws its application in ${monthInWords(e.month)}${e.year < m.horizon ? '; it may apply again in a later year' : ''}.`, sc.candidate.withdrawal.source, { month: e.month, step: 'withdrew' });
         break;
       case 'track_changed':
         add(e.year, `The Membership Action Plan now exists; preparation continues under it.`, sc.process.standardPath.minYears.source);
@@ -319,15 +322,50 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
     add(Math.floor(last / 12), text, undefined, { month: last, ahead: true, step: 'ratified', group: round });
   }
 
+  /**
+   * What the Allies of the last vote did beside those the ending names, as a sentence, so the
+   * counts add up to the Allies asked: "The other 2, Greece and Turkey, hold out.", "Of the other
+   * 6, 2 agree, 3 also veto and 1 holds out."; nothing when those named are the whole vote.
+   */
+  function restOfVote(alike: readonly Refusal[]): string {
+    const others = lastAsked - alike.length;
+    if (others <= 0) return '';
+    const counted = new Set(alike.map((r) => r.ally));
+    const beside = lastRefusals.filter((r) => !counted.has(r.ally));
+    const holding = beside.filter((r) => m.allyHoldout[r.ally] === 1);
+    const vetoing = beside.length - holding.length;
+    const agreed = others - beside.length;
+    const verb = (n: number, one: string, many: string) => (n === 1 ? one : many);
+    const parts: [number, string, string][] = [
+      [agreed, 'agrees', 'agree'],
+      [vetoing, 'also vetoes', 'also veto'],
+      [holding.length, 'holds out', 'hold out'],
+    ];
+    const kinds = parts.filter(([n]) => n > 0);
+    if (kinds.length === 1) {
+      const [, one, many] = kinds[0]!;
+      const named = holding.length === others && others <= 3 ? `, ${listInWords(holding.map((r) => theState(ally(r.ally).name)))},` : '';
+      return others === 1 ? `The other Ally asked${named} ${one}.` : `The other ${others}${named} ${many}.`;
+    }
+    return `Of the other ${others}, ${listInWords(kinds.map(([n, one, many]) => `${n} ${verb(n, one, many)}`))}.`;
+  }
+
   const reason = describeReason(m, t.reason, t.actor);
   const who = describeActor(m, t.actor, exit.role, t.exitYear);
   // The engine names no Ally when several objected alike, none singled out by a rule or an event
   // (Washington's "dream" singles one out): the story says how many refused at that chance, and why.
   const alike = lastRefusals.length > 0 ? strongestObjector(m, lastRefusals).alike : [];
-  const tie = t.actor === m.allyCount ? { count: Math.max(alike.length, 2), p: alike[0]?.p ?? 0, why: alike.length > 0 ? reasonsOf(m, alike, (i) => ally(i).name) : clause(reason) } : undefined;
+  const tie =
+    t.actor === m.allyCount
+      ? { count: Math.max(alike.length, 2), p: alike[0]?.p ?? 0, why: alike.length > 0 ? reasonsOf(m, alike, (i) => ally(i).name) : clause(reason), rest: alike.length > 0 ? restOfVote(alike) : '' }
+      : undefined;
   // A withdrawal before the horizon's year is the outcome only because no application followed it by the horizon.
-  const candidateName = candidateAt(sc.candidate.name, exit.exit === 'withdrawn' ? m.horizon : t.exitYear);
-  const ending = endingText(exit.exit, who, reason, monthInWords(t.exitMonth), candidateName, tie, t.exitYear < m.horizon);
+  const candidateName = theState(candidateAt(sc.candidate.name, exit.exit === 'withdrawn' ? m.horizon : t.exitYear));
+  // A single Ally named as the one who vetoes: in plain words the page does not list the vote's other refusals, so the ending counts them.
+  const named = plain && tie === undefined && exit.exit === 'vetoed' ? lastRefusals.filter((r) => r.ally === t.actor) : [];
+  const told = endingText(exit.exit, who, reason, monthInWords(t.exitMonth), candidateName, tie, t.exitYear < m.horizon, plain);
+  const rest = tie?.rest ?? (named.length === 1 ? restOfVote(named) : '');
+  const ending = rest === '' ? told : `${told} ${rest}`;
   endRound(t.exitMonth);
   // Lines in the order of their years, and within a year of their months; as told where those
   // are equal. The ending comes last, under the last year told: a withdrawal's ending names its
@@ -394,11 +432,16 @@ function endingText(
   reason: Reason,
   when: string,
   candidate: string,
-  tie?: { readonly count: number; readonly p: number; readonly why: string },
+  tie?: { readonly count: number; readonly p: number; readonly why: string; readonly rest: string },
   beforeLastYear = false,
+  plain = false,
 ): string {
   // Several Allies refused with the same lowest chance: naming one of them would be arbitrary; each reason is given with who gives it.
-  if (tie !== undefined && exit === 'vetoed') return `The invitation is vetoed in ${when}: ${tie.count} Allies refuse with the same chance of consent (${pct(tie.p, 0)}), none stands out: ${tie.why}.`;
+  // What the rest of the vote did follows, so the counts add up to the Allies asked; plain words give no chance of consent.
+  if (tie !== undefined && exit === 'vetoed')
+    return plain
+      ? `The invitation is vetoed in ${when}: ${tie.count} Allies veto it, none more firmly than the others: ${tie.why}.`
+      : `The invitation is vetoed in ${when}: ${tie.count} Allies refuse with the same chance of consent (${pct(tie.p, 0)}), none stands out: ${tie.why}.`;
   if (tie !== undefined && exit === 'pending_at_horizon')
     return reason.kind === 'never_passes'
       ? 'Ratification is still under way at the horizon: several parliaments reject the protocol at every vote.'
@@ -406,24 +449,24 @@ function endingText(
   if (tie !== undefined && exit === 'held_out') return `At the horizon the talks go on: several Allies still hold out alike, none stands out: ${clause(reason)}.`;
   switch (exit) {
     case 'joined':
-      return `${candidate} deposits its instrument of accession in Washington and becomes a member in ${when}.`;
+      return `${capitalFirst(candidate)} deposits its instrument of accession in Washington and becomes a member in ${when}.`;
     case 'no_application':
       return `By the horizon ${candidate} never applied: ${clause(reason)}.`;
     case 'withdrawn':
-      return beforeLastYear ? `By the horizon ${candidate} had not applied again since it withdrew its application in ${when}.` : `${candidate} withdraws its application in ${when}.`;
+      return beforeLastYear ? `By the horizon ${candidate} had not applied again since it withdrew its application in ${when}.` : `${capitalFirst(candidate)} withdraws its application in ${when}.`;
     case 'map_stalled':
       return `By the horizon no invitation came: ${clause(reason)}.`;
     case 'vetoed':
-      return `${who.name} vetoes the invitation in ${when}: ${clause(reason)}.`;
+      return `${theState(who.name, true)} vetoes the invitation in ${when}: ${clause(reason)}.`;
     case 'held_out':
-      return `At the horizon the talks go on: ${who.name}, the strongest objector, still holds out: ${clause(reason)}.`;
+      return `At the horizon the talks go on: ${theState(who.name)}, the strongest objector, still holds out: ${clause(reason)}.`;
     case 'ratification_failed':
-      return `Ratification fails in ${who.name} in ${when}; the protocol cannot enter into force.`;
+      return `Ratification fails in ${theState(who.name)} in ${when}; the protocol cannot enter into force.`;
     case 'pending_at_horizon':
       // Every parliament has ratified; an event or a rule holds the deposit back.
       if (reason.kind === 'rule' || reason.kind === 'event') return `Every parliament has ratified, but at the horizon the deposit still waits: ${clause(reason)}.`;
-      if (reason.kind === 'never_passes') return `Ratification is still under way at the horizon: ${who.name}'s parliament rejects the protocol at every vote.`;
-      return `Ratification is still under way at the horizon (slowest: ${who.name}).`;
+      if (reason.kind === 'never_passes') return `Ratification is still under way at the horizon: ${theState(who.name)}'s parliament rejects the protocol at every vote.`;
+      return `Ratification is still under way at the horizon (slowest: ${theState(who.name)}).`;
   }
 }
 
@@ -471,4 +514,14 @@ export function storyText(story: Story, options: { readonly width?: number } = {
 
 function round(x: number): string {
   return Number.isInteger(x) ? String(x) : x.toFixed(3);
+}
+
+/** A state's name as a sentence reads it: "the Soviet Union", "Russia"; at the start of a sentence, "The Soviet Union". */
+export function theState(name: string, start = false): string {
+  const named = /^(Soviet Union|United |Netherlands|Czech Republic)/.test(name) ? `the ${name}` : name;
+  return start ? capitalFirst(named) : named;
+}
+
+function capitalFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -6,7 +6,7 @@ import { endsThisWay, integer, rarityWithVerb, rarityWords, wordCount } from '..
 import { paramLabel } from '../../report/param-labels.js';
 import { paramKind } from '../../scenario/param-kinds.js';
 import type { Comparison } from '../compare/comparison.js';
-import { isStretch, plainWords, yearLabel, type Story } from '../explain/story.js';
+import { isStretch, plainWords, theState, yearLabel, type Story } from '../explain/story.js';
 import type { RewriteChange } from '../rewrite/rewrite-distance.js';
 import { glossaryFor } from './glossary.js';
 
@@ -95,19 +95,23 @@ export function studentHandout(inputs: StudentInputs): StudentHandout {
     { contextWords: 25, storyLines: 3, differences: 2 },
     { contextWords: 20, storyLines: 2, differences: 2 },
     { contextWords: 12, storyLines: 2, differences: 2 },
+    // A debate page keeps two differences before a fourth question: the differences are what the teams argue over.
+    { contextWords: 12, storyLines: 2, differences: 2, questions: 3 },
   ]) {
     const shorter = draft(inputs, limits);
     if (shorter.words <= STUDENT_MAX_WORDS) return shorter;
   }
-  const last = draft(inputs, { contextWords: 12, storyLines: 2, differences: 1 });
+  const last = draft(inputs, { contextWords: 12, storyLines: 2, differences: 1, questions: 3 });
   // A story of many deciding steps (failed votes one after another) gives them up last: the page holds its words.
-  return last.words <= STUDENT_MAX_WORDS ? last : draft(inputs, { contextWords: 12, storyLines: 2, differences: 1, everyStep: false });
+  return last.words <= STUDENT_MAX_WORDS ? last : draft(inputs, { contextWords: 12, storyLines: 2, differences: 1, questions: 3, everyStep: false });
 }
 
 interface Limits {
   readonly contextWords: number;
   readonly storyLines: number;
   readonly differences: number;
+  /** Questions to discuss, at most (4 unless the page would overflow; never fewer than 3). */
+  readonly questions?: number;
   /** Whether the story keeps every step its ending turns on, beyond storyLines (true unless the page would overflow). */
   readonly everyStep?: boolean;
 }
@@ -173,7 +177,7 @@ function draft(inputs: StudentInputs, limits: Limits): StudentHandout {
     };
   }
 
-  const questions = studentQuestions(inputs, names, candidate, top);
+  const questions = studentQuestions(inputs, names, candidate, top).slice(0, limits.questions ?? 4);
   const body = [
     question,
     start,
@@ -438,5 +442,5 @@ export function withoutIds(text: string): string {
 
 /** "the Soviet Union", "Russia": a state's name as it reads mid-sentence. */
 function article(name: string): string {
-  return /^(Soviet Union|United|Netherlands|Czech Republic)/.test(name) ? `the ${name}` : name;
+  return theState(name);
 }
