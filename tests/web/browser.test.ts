@@ -358,6 +358,10 @@ describe.skipIf(!hasBrowser && process.env.CI !== 'true')('the web explorer in a
       [390, 844, '#s=russia-1990-common-home', 'debate'],
       [390, 844, '#s=russia-1990-common-home', 'explain'],
       [390, 844, '#s=russia-1990-common-home', 'rewrite'],
+      // The narrowest phone (320 px): the debate's tables and the blockers' keep to the window.
+      [320, 640, '#s=russia-1990-common-home', 'debate'],
+      [320, 640, '#s=russia-2000-istanbul-kept', 'debate'],
+      [320, 640, '#s=russia-1954', 'explore'],
     ] as const) {
       const page = await open(hash);
       await page.setViewportSize({ width, height });

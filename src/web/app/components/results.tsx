@@ -223,7 +223,9 @@ export function Blockers({ results, limit = 8 }: { readonly results: Results; re
           <th scope="col" className="num">
             Share
           </th>
-          <th scope="col">Ending</th>
+          <th scope="col" className="ending-col">
+            Ending
+          </th>
           <th scope="col">Who</th>
           <th scope="col">Why</th>
         </tr>
@@ -237,9 +239,11 @@ export function Blockers({ results, limit = 8 }: { readonly results: Results; re
           rows.map((b, i) => (
             <tr key={i}>
               <td className="num">{percent(b.share)}</td>
-              <td>{OUTCOME_LABELS[b.outcome]}</td>
+              <td className="ending-col">{OUTCOME_LABELS[b.outcome]}</td>
               <td>
-                {b.actorName} <span className="code">({b.actor})</span>
+                {b.actorName}
+                {/* Shown only where the ending's column is given up, as the code is not: read once either way. */}
+                <span className="ending ending-under">{OUTCOME_LABELS[b.outcome]}</span> <span className="code">({b.actor})</span>
               </td>
               <td>
                 {b.reason.label}
