@@ -228,6 +228,35 @@ describe.skipIf(!hasBrowser && process.env.CI !== 'true')('the web explorer in a
     await page.close();
   });
 
+  test("a box closed by its Dismiss or Close gives the focus back where the reader was, never to the page's start", async () => {
+    const focused = (page: Page) => page.evaluate(() => (document.activeElement === document.body ? 'body' : `${document.activeElement?.tagName.toLowerCase()} ${document.activeElement?.id || (document.activeElement?.textContent ?? '').trim()}`.trim()));
+    // A message the page opened with: to the tab of the view shown.
+    const page = await open('#s=russia-2000&d=@@@');
+    await page.locator('.notice').getByRole('button', { name: 'Dismiss' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('.notice').count()).toBe(0);
+    expect(await focused(page)).toBe('button tab-explore');
+    // A file refused: back to the Open file… field.
+    const dir = mkdtempSync(join(tmpdir(), 'article10-web-focus-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'bad.yaml'), 'extends: bundled:russia-2000\nid: bad\ncandidate:\n  interest: 1.7\n');
+    const input = page.locator('input[type=file]');
+    await input.focus();
+    await input.setInputFiles(join(dir, 'bad.yaml'));
+    await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
+    // The link to share: back to Share link.
+    await page.getByRole('button', { name: 'Share link' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Close' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.getByRole('textbox', { name: 'Link to share' }).count()).toBe(0);
+    expect(await focused(page)).toBe('button Share link');
+    await page.close();
+  });
+
   test('a bad file gives the messages `article10 validate` gives', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'article10-web-bad-'));
     dirs.push(dir);

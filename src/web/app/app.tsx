@@ -65,6 +65,10 @@ export function App(props: AppProps) {
   const [teams, setTeams] = useState({ a: 'reference', b: 'screen' });
   const [teamScenarios, setTeamScenarios] = useState<ReadonlyMap<string, Scenario>>(new Map());
   const editAt = useRef<{ readonly at: number; scenario?: Scenario }>(undefined);
+  // A message's Dismiss (or Close) takes its box away, and with it the focus: it goes back where the reader was.
+  const afterShared = useFocusReturn(shared !== undefined);
+  const afterProblem = useFocusReturn(problem !== undefined);
+  const afterNotices = useFocusReturn(notices.length > 0);
   // The results are drawn first; the many controls of the assumptions in the frame after.
   const [controlsDrawn, setControlsDrawn] = useState(false);
   useEffect(() => void requestAnimationFrame(() => setTimeout(() => setControlsDrawn(true), 0)), []);
@@ -337,7 +341,13 @@ export function App(props: AppProps) {
             Link to this scenario with your changes:{' '}
             <input type="text" readOnly value={shared} onFocus={(e) => e.target.select()} aria-label="Link to share" />
           </label>
-          <button type="button" onClick={() => setShared(undefined)}>
+          <button
+            type="button"
+            onClick={() => {
+              afterShared();
+              setShared(undefined);
+            }}
+          >
             Close
           </button>
         </div>
@@ -346,7 +356,13 @@ export function App(props: AppProps) {
         <div className="problem-box" role="alert">
           <h2>{problem.title}</h2>
           <pre>{problem.text}</pre>
-          <button type="button" onClick={() => setProblem(undefined)}>
+          <button
+            type="button"
+            onClick={() => {
+              afterProblem();
+              setProblem(undefined);
+            }}
+          >
             Dismiss
           </button>
         </div>
@@ -356,7 +372,13 @@ export function App(props: AppProps) {
           {notices.map((n, i) => (
             <p key={i}>{n}</p>
           ))}
-          <button type="button" onClick={() => setNotices([])}>
+          <button
+            type="button"
+            onClick={() => {
+              afterNotices();
+              setNotices([]);
+            }}
+          >
             Dismiss
           </button>
         </div>
@@ -484,6 +506,28 @@ export function App(props: AppProps) {
       </footer>
     </div>
   );
+}
+
+/**
+ * Where the focus goes when a box that took no focus closes (a message, the link to share): the
+ * control the reader was at when it opened (the Open file… field, the picker, Share link), if it
+ * is still on the page; else the tab of the view shown, as for a message the page opened with.
+ * Without it the focus falls to the page's start with the box's button.
+ * Call the function it returns before the box is taken away.
+ */
+function useFocusReturn(open: boolean): () => void {
+  const before = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (!open) return;
+    const at = document.activeElement;
+    before.current = at instanceof HTMLElement && at !== document.body ? at : null;
+  }, [open]);
+  return () => {
+    const back = before.current;
+    const target = back !== null && back.isConnected ? back : document.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]');
+    target?.focus();
+    before.current = null;
+  };
 }
 
 /** A bundled scenario as the page opens it, with the baseline it rewrites. */
