@@ -41,6 +41,51 @@ export function htmlText(s: string): string {
   return showUnsafeCharacters(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/** A web address in running text (http or https only: no other scheme becomes a link). */
+const WEB_ADDRESS = /https?:\/\/[^\s<>"'`\\]+/g;
+
+/**
+ * A text cut into its words and its web addresses, each address without the punctuation that
+ * ends the clause around it ("…17413.htm; FRUS", "…manystates, commit") or a closing parenthesis
+ * it did not open ("(https://time.com/5564207/)").
+ */
+function withAddresses(s: string): { readonly text: string; readonly address: boolean }[] {
+  const parts: { text: string; address: boolean }[] = [];
+  let at = 0;
+  for (const m of s.matchAll(WEB_ADDRESS)) {
+    let url = m[0];
+    for (;;) {
+      const unbalanced = url.endsWith(')') && (url.match(/\(/g)?.length ?? 0) < (url.match(/\)/g)?.length ?? 0);
+      if (/[.,;:!?]$/.test(url) || unbalanced) url = url.slice(0, -1);
+      else break;
+    }
+    if (!/^https?:\/\/[^/]/.test(url)) continue;
+    if (m.index > at) parts.push({ text: s.slice(at, m.index), address: false });
+    parts.push({ text: url, address: true });
+    at = m.index + url.length;
+  }
+  if (at < s.length) parts.push({ text: s.slice(at), address: false });
+  return parts;
+}
+
+/**
+ * Text safe in Markdown whose web addresses are links with their ends marked (`<https://…>`): a
+ * renderer that finds bare addresses by itself takes a closing semicolon into the address, and
+ * the link it makes is broken.
+ */
+export function markdownLinkedText(s: string): string {
+  const shown = showUnsafeCharacters(s).replace(/\s+/g, ' ').trim();
+  return withAddresses(shown)
+    .map((p, i) => (p.address ? `<${p.text}>` : markdownTextPart(p.text, i === 0)))
+    .join('');
+}
+
+/** A piece of markdownText that may sit mid-line: the marks that only start a line are escaped only at its start. */
+function markdownTextPart(s: string, first: boolean): string {
+  const escaped = s.replace(/[\\`*[\]<|]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, (c) => `\\${c}`);
+  return first ? escaped.replace(/^[>#]|^[-+](?= )/, (c) => `\\${c}`) : escaped;
+}
+
 /** A cell that is a number as written (`-0.05`, `1e-7`): a spreadsheet reads it as a number, never a formula. */
 const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 

@@ -105,6 +105,12 @@ describe('handouts', () => {
     expect(d.sensitivity!.swings[0]!.path).toBe('candidate.interest');
   });
 
+  test("a source's web address in the Markdown is a link that ends where the address does, not at the semicolon after it", async () => {
+    const s = await scenarioText('extends: planted.yaml\nid: linked\ndecisionPoint:\n  year: 2000\n  horizon: 2004\n  label: x\n  context: x\n  source: X1\nsources:\n  X1: "Protocol; https://example.org/texts_17413.htm; FRUS"\n');
+    const d = await prepareHandout({ scenario: s, command: 'x' }, FAST);
+    expect(handoutMarkdown(d)).toContain('- **X1** Protocol; <https://example.org/texts_17413.htm>; FRUS');
+  });
+
   test('the HTML is one self-contained file: inline CSS and SVG, print styles, no script, no external asset', async () => {
     const html = handoutHtml(await handout());
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { unsafeCharacterIn } from '../../src/model/unsafe-characters.js';
-import { csvCell, htmlText, markdownCode, markdownText, terminalText } from '../../src/report/safe-text.js';
+import { csvCell, htmlText, markdownCode, markdownLinkedText, markdownText, terminalText } from '../../src/report/safe-text.js';
 
 /** The one place that makes a user's string safe for each medium. */
 
@@ -41,6 +41,20 @@ describe('Markdown', () => {
 
   test('text outside code spans escapes markup and shows controls', () => {
     expect(markdownText('*bold* <b> `x`\u001b[2J')).toBe('\\*bold\\* \\<b> \\`x\\`\\\\u001b\\[2J');
+  });
+});
+
+describe('web addresses in a citation', () => {
+  // A renderer that links bare addresses itself takes a closing semicolon into the link (GFM): the page it opens does not exist.
+  const citation = 'FRG protocol; https://www.nato.int/cps/en/natohq/official_texts_17413.htm; FRUS 1952–54 (copy: https://github.com/globalgov/manystates, commit x) TIME (https://time.com/5564207/).';
+
+  test('in Markdown each address is a link with its ends marked, without the punctuation after it', () => {
+    expect(markdownLinkedText(citation)).toBe(
+      'FRG protocol; <https://www.nato.int/cps/en/natohq/official_texts_17413.htm>; FRUS 1952–54 (copy: <https://github.com/globalgov/manystates>, commit x) TIME (<https://time.com/5564207/>).',
+    );
+    // The rest is escaped as markdownText escapes it; text without an address reads the same.
+    expect(markdownLinkedText('*a* <b> see https://example.org/a_(b)')).toBe('\\*a\\* \\<b> see <https://example.org/a_(b)>');
+    expect(markdownLinkedText('# a_b [c]')).toBe(markdownText('# a_b [c]'));
   });
 });
 

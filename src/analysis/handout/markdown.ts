@@ -4,7 +4,7 @@ import { bar, integer, points, sharePct } from '../../report/format.js';
 import { assumptionTables, discussionPrompts, HANDOUT_SECTIONS, handoutSources, movingSwings, pairedCells, shareCells, type HandoutData, type HandoutStory } from './content.js';
 import { paramLabel } from '../../report/param-labels.js';
 import { rewriteLine, rewriteLines } from '../rewrite/rewrite-distance.js';
-import { markdownCode, markdownText as md } from '../../report/safe-text.js';
+import { markdownCode, markdownLinkedText, markdownText as md } from '../../report/safe-text.js';
 import { NO_CLEAR_EFFECT, rangeText, swingIsClear, TORNADO_GLYPHS, tornadoLines, value } from '../sensitivity/tornado.js';
 import { partingText } from '../compare/text.js';
 import { rewriteSearchLines } from './content.js';
@@ -112,7 +112,7 @@ export function handoutMarkdown(d: HandoutData, options: { top?: number } = {}):
   }
 
   section(HANDOUT_SECTIONS.sources);
-  for (const x of handoutSources(d)) out.push(`- **${md(x.id)}** ${md(x.citation)}`);
+  for (const x of handoutSources(d)) out.push(`- **${md(x.id)}** ${markdownLinkedText(x.citation)}`);
   out.push('', '"assumption" marks a modelling judgement; (U) and (R) mark unverified and reported claims in the fact sheet.');
 
   section(HANDOUT_SECTIONS.method);
