@@ -37,7 +37,7 @@ const nonEmpty = () => z.string().min(1, { error: 'must not be empty' });
 const seedText = words
   .min(1, { error: 'must not be empty' })
   .refine((s) => [...s].length <= MAX_SEED_CHARACTERS, { error: (iss) => `is ${[...String(iss.input)].length} characters long; a seed has at most ${MAX_SEED_CHARACTERS}` })
-  .refine((s) => [...s].length > MAX_SEED_CHARACTERS || seedProblem(s) === undefined, { error: (iss) => seedProblem(String(iss.input)) });
+  .refine((s) => s.length === 0 || [...s].length > MAX_SEED_CHARACTERS || seedProblem(s) === undefined, { error: (iss) => seedProblem(String(iss.input)) });
 
 const varyObject = fields({ path: nonEmpty(), from: z.number(), to: z.number(), steps: z.int().min(1).optional() });
 
