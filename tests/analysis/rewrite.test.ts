@@ -153,6 +153,25 @@ describe('rewrite distance', () => {
     expect(r.score).toBeCloseTo(r.parameterTerm + 3, 12);
   });
 
+  test('a rule switched back on with another value counts the switch and the change; one switched off counts the switch alone, whatever its values', async () => {
+    const base = await bundled('russia-2000');
+    const rule = base.rules.find((r) => r.enabled && r.effects.length > 0 && 'delta' in r.effects[0]!)!;
+    const path = `rules.${rule.id}.effects.0.delta`;
+    const switched = (on: boolean, value: number) => setParam({ ...base, rules: base.rules.map((r) => (r.id === rule.id ? { ...r, enabled: on } : r)) }, path, fixed(value))!;
+    const was = moments(getParam(base, path)!.dist).mean;
+    const off = switched(false, was);
+    // From a file with the rule off to one with it on at another value: the switch and the move.
+    const back = assumptionDiff(off, switched(true, was + 0.3));
+    expect(back.switches.map((x) => `${x.id}: ${x.from} -> ${x.to}`)).toEqual([`${rule.id}: off -> on`]);
+    expect(back.params.map((p) => p.path)).toEqual([path]);
+    expect(rewriteDistance(off, switched(true, was + 0.3)).score).toBeGreaterThan(1);
+    // Switched off, a value it no longer reads changes nothing: the switch alone.
+    expect(assumptionDiff(base, switched(false, was + 0.3)).params).toEqual([]);
+    expect(rewriteDistance(base, switched(false, was + 0.3)).score).toBe(1);
+    // Off in both: nothing at all.
+    expect(rewriteDistance(off, switched(false, was + 0.3)).score).toBe(0);
+  });
+
   test('a rule whose effects are rewritten counts once, as a structural change', async () => {
     const base = await bundled('russia-2000');
     const rule = base.rules.find((r) => r.enabled && r.effects.length > 0)!;

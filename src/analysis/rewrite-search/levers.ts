@@ -18,6 +18,8 @@ export interface ParamLever {
   /** One unit of z: the baseline's sd, or the kind's default scale for a fixed value. */
   readonly scale: number;
   readonly param: Param;
+  /** The rule or event the value is inside, and whether it is on at the start: the value counts, and acts, only while it is on. */
+  readonly within?: { readonly path: string; readonly on: boolean };
 }
 
 export interface SwitchLever {
@@ -44,24 +46,34 @@ export function globMatcher(patterns: readonly string[]): (path: string) => bool
 }
 
 /**
- * The levers of a scenario: every parameter the engine reads and every rule and event, kept
- * when `allow` (if any) matches them and `fix` does not. Parameters of a switched-off rule or
- * event are left out (the engine does not read them).
+ * The levers of a scenario: every parameter the engine reads with every rule and event on, and
+ * every rule and event, kept when `allow` (if any) matches them and `fix` does not. A value
+ * inside a rule or event that is off is a lever only while its switch is one: it acts, and
+ * counts, once the rewrite switches that rule or event on.
  */
 export function scenarioLevers(s: Scenario, allow: readonly string[], fix: readonly string[]): Lever[] {
   const allowed = allow.length === 0 ? () => true : globMatcher(allow);
   const fixed = globMatcher(fix);
   const keep = (path: string) => allowed(path) && !fixed(path);
-  const read = new Set(compile(s).params.paths);
+  const switches = [...s.rules.map((r) => ({ path: `rules.${r.id}`, on: r.enabled })), ...s.events.map((e) => ({ path: `events.${e.id}`, on: e.enabled }))];
+  const switchable = switches.filter((w) => keep(w.path));
+  const read = new Set(compile(withSwitches(s, () => true)).params.paths);
   const out: Lever[] = [];
   for (const { path, param } of scenarioParams(s)) {
     if (!read.has(path) || !keep(path)) continue;
+    const within = switches.find((w) => path.startsWith(`${w.path}.`));
+    // Inside a rule or event that is off for good (its switch fixed): never read.
+    if (within !== undefined && !within.on && !switchable.includes(within)) continue;
     const sd = moments(param.dist).sd;
-    out.push({ kind: 'param', path, param, scale: sd > 1e-12 ? sd : paramKind(path).scale });
+    out.push({ kind: 'param', path, param, scale: sd > 1e-12 ? sd : paramKind(path).scale, ...(within !== undefined && { within }) });
   }
-  for (const r of s.rules) if (keep(`rules.${r.id}`)) out.push({ kind: 'switch', path: `rules.${r.id}`, on: r.enabled });
-  for (const e of s.events) if (keep(`events.${e.id}`)) out.push({ kind: 'switch', path: `events.${e.id}`, on: e.enabled });
+  for (const w of switchable) out.push({ kind: 'switch', path: w.path, on: w.on });
   return out;
+}
+
+/** Whether the rewrite leaves on the rule or event a value is inside (always, for a value inside none). */
+function onAfter(lever: ParamLever, rewrite: Rewrite): boolean {
+  return lever.within === undefined || lever.within.on !== rewrite.flips.includes(lever.within.path);
 }
 
 /** Every path the scenario has a lever for, read or not (to check --allow and --fix against). */
@@ -74,15 +86,15 @@ export function knownPaths(s: Scenario): string[] {
  * it applied (the same terms, summed in the same order), without building and diffing the
  * scenario: √(Σ z²) over the moved parameters, each z the change of the moved distribution in
  * units of the lever's scale (a move held at the end of a range counts what it really moved),
- * plus 1 per switch. A parameter inside a rule or event switched off is the switch's change, so
- * it does not count. `sizes` caches each lever's size of a move.
+ * plus 1 per switch. A parameter inside a rule or event that is off after the rewrite does not
+ * act, so it does not count; one inside a rule or event switched on counts beside the switch.
+ * `sizes` caches each lever's size of a move.
  */
 export function leverDistance(levers: ReadonlyMap<string, Lever>, rewrite: Rewrite, sizes: Map<string, number> = new Map()): number {
-  const off = rewrite.flips.map((f) => `${f}.`);
   const zs: { path: string; z: number }[] = [];
   for (const { path, z } of rewrite.shifts) {
     const lever = levers.get(path);
-    if (lever?.kind !== 'param' || off.some((prefix) => path.startsWith(prefix))) continue;
+    if (lever?.kind !== 'param' || !onAfter(lever, rewrite)) continue;
     const key = `${path}=${z}`;
     let size = sizes.get(key);
     if (size === undefined) sizes.set(key, (size = moveSize(lever, z)));

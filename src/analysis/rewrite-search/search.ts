@@ -251,14 +251,17 @@ export async function searchRewrite(start: Scenario, levers: readonly Lever[], e
   const seeds = (await run(options.seeds ?? [])).filter(within);
   let beam: Evaluated[] = distinctBy([origin!, ...seeds], (p) => keyOf(p.rewrite));
   // A start that meets the target needs no screening: nothing is cheaper than nothing.
-  const first = meets(target, origin!.share) ? { params: [], switches: [], active: [] } : await screen(origin!, params.map((l) => l.path), [SCREEN_STEP]);
+  // A value inside a rule or event that is off does nothing until a rewrite switches it on: it is screened from there (rescreen).
+  const dormant = params.filter((l) => l.within !== undefined && !l.within.on);
+  const first = meets(target, origin!.share) ? { params: [], switches: [], active: [] } : await screen(origin!, params.filter((l) => !dormant.includes(l)).map((l) => l.path), [SCREEN_STEP]);
   let screening: Screening = first;
   let rounds = 0;
   let stalled = false;
   const maxRounds = options.maxRounds ?? SEARCH_DEFAULTS.maxRounds;
-  /** Screens the active set again from the best point of the beam; the new candidates go first. */
+  /** Screens the active set again from the best point of the beam, with the values of the rules and events it switched on; the new candidates go first. */
   const rescreen = async () => {
-    const again = await screen(beam[0]!, first.active, RESCREEN_STEPS);
+    const woken = dormant.filter((l) => beam[0]!.rewrite.flips.includes(l.within!.path)).map((l) => l.path);
+    const again = await screen(beam[0]!, [...first.active, ...woken], RESCREEN_STEPS);
     screening = { params: distinctBy([...again.params, ...screening.params], (p) => p.path), switches: distinctBy([...again.switches, ...screening.switches], (p) => p) };
   };
   while (!beam.some((p) => meets(target, p.share)) && rounds < maxRounds && seen.size < budget) {

@@ -11,9 +11,10 @@ import { describeParam } from '../../scenario/params.js';
  * that are not numbers (decision point, the MAP's year, Allies and preconditions added or
  * removed, objection kinds, rule conditions, event windows). Pure.
  *
- * Parameters inside a rule or event that is not on in both, of an Ally or a precondition
- * present in one only, or of an effect whose kind or target changed, are not listed as
- * parameters: the switch or the structural change says it.
+ * Parameters inside a rule or event that is off in `to` or absent from either, of an Ally or
+ * a precondition present in one only, or of an effect whose kind or target changed, are not
+ * listed as parameters: the switch or the structural change says it. A rule or event switched
+ * on from off lists its switch and its values changed from those `from` writes for it.
  */
 export interface ParamChange {
   readonly path: string;
@@ -107,9 +108,12 @@ export function assumptionDiff(from: Scenario, to: Scenario): AssumptionDiff {
     const sa = state(a);
     const sb = state(b);
     const either = (b ?? a)!;
-    if (sa !== 'on' || sb !== 'on') {
-      // Off in both (or absent and off): inert either way.
-      if ((sa === 'on') !== (sb === 'on')) switches.push({ kind: either.kind, id: either.id, label: either.label, from: sa, to: sb });
+    if ((sa === 'on') !== (sb === 'on')) switches.push({ kind: either.kind, id: either.id, label: either.label, from: sa, to: sb });
+    // Its values count where `to` reads them and `from` writes them: on in both, or switched on
+    // from off (the file's dormant values are its record of them, so switching a rule on with
+    // other values is that switch and those changes). Off in `to`, or absent in one: inert or
+    // not comparable, the switch says it.
+    if (sb !== 'on' || sa === 'absent') {
       skipped.push(`${key}.`);
       continue;
     }

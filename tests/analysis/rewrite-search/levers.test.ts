@@ -7,7 +7,7 @@ import { loadBundled } from '../../helpers/bundled-scenarios.js';
 import { LARGEST_MAGNITUDE } from '../../../src/model/catalog/numbers.js';
 
 describe('the levers of a rewrite', () => {
-  test.each(['russia-1954', 'russia-1990', 'russia-2000'])('leverDistance is the rewrite distance of %s with the rewrite applied, moves held at range ends and switched-off rules included', async (name) => {
+  test.each(['russia-1954', 'russia-1990', 'russia-2000', 'russia-1954-austria-model', 'russia-1990-common-home', 'russia-2000-istanbul-kept'])('leverDistance is the rewrite distance of %s with the rewrite applied, moves held at range ends, rules switched off and on, values inside rules that are off', async (name) => {
     const start = await loadBundled(name);
     const levers = scenarioLevers(start, [], []);
     const byPath = new Map(levers.map((l) => [l.path, l]));
@@ -15,7 +15,7 @@ describe('the levers of a rewrite', () => {
     const switches = levers.filter((l) => l.kind === 'switch').map((l) => l.path);
     const rewrite = fc
       .record({
-        shifts: fc.uniqueArray(fc.record({ path: fc.constantFrom(...params), z: fc.integer({ min: -900, max: 900 }).filter((z) => z !== 0).map((z) => z / 100) }), { selector: (s) => s.path, maxLength: 6 }),
+        shifts: fc.uniqueArray(fc.record({ path: fc.constantFrom(...params), z: fc.integer({ min: -900, max: 900 }).filter((z) => z !== 0).map((z) => z / 100) }), { selector: (s) => s.path, maxLength: 8 }),
         flips: fc.uniqueArray(fc.constantFrom(...switches), { maxLength: 3 }),
       })
       .map((r): Rewrite => ({ shifts: [...r.shifts].sort((a, b) => (a.path < b.path ? -1 : 1)), flips: [...r.flips].sort() }));

@@ -50,6 +50,26 @@ describe('rewrite search on a scenario whose least rewrite is known', () => {
     expect(r.best!.distance).toBeLessThan(2.3);
   });
 
+  test('a rule switched off can be switched back on with another value inside it: the switch and the move, each counted', async () => {
+    // The share rises 0.1 per 0.1 the rule's consent shift rises from -0.2, only while the rule is on.
+    const off = { ...start, rules: start.rules.map((r) => (r.id === 'istanbul-link' ? { ...r, enabled: false } : r)) };
+    const path = 'rules.istanbul-link.effects.0.delta';
+    const world = async (batch: readonly Scenario[]): Promise<Evaluation[]> =>
+      batch.map((s) => {
+        const d = getParam(s, path)!.dist;
+        const on = s.rules.find((r) => r.id === 'istanbul-link')!.enabled;
+        return { share: on ? 0.1 + ((d.kind === 'fixed' ? d.value : NaN) + 0.2) : 0.1, guide: on ? 0.01 : 0 };
+      });
+    const levers = scenarioLevers(off, ['rules.istanbul-link*'], []);
+    expect(levers.find((l) => l.path === path)).toMatchObject({ kind: 'param', within: { path: 'rules.istanbul-link', on: false } });
+    const r = await searchRewrite(off, levers, world, { ...options, target: target('joined>=0.3') });
+    // 0.1 + 0.1·z >= 0.3 needs z = 2 units of 0.1: the switch (1) and the move (2).
+    expect(r.best?.rewrite).toEqual({ shifts: [{ path, z: 2 }], flips: ['rules.istanbul-link'] });
+    expect(r.best!.distance).toBeCloseTo(3, 9);
+    // With the rule's switch fixed, its values are no levers: they could never act.
+    expect(scenarioLevers(off, ['rules.istanbul-link*'], ['rules.istanbul-link']).map((l) => l.path)).toEqual([]);
+  });
+
   test('the backward pass bisects a move down to the hundredth of a unit that moves are written in', async () => {
     const levers = scenarioLevers(start, ['candidate.interest'], []);
     // 0.1 + 0.1·z ≥ 0.4505 needs z = 3.51 (3.50 falls short): found as a move of 4 units, then shrunk.
