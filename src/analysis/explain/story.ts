@@ -355,9 +355,10 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
   // The engine names no Ally when several objected alike, none singled out by a rule or an event
   // (Washington's "dream" singles one out): the story says how many refused at that chance, and why.
   const alike = lastRefusals.length > 0 ? strongestObjector(m, lastRefusals).alike : [];
+  // Only a veto ends at that vote: talks still going on, or a ratification under way, are told by what stands at the horizon, not by a vote held before it.
   const tie =
     t.actor === m.allyCount
-      ? { count: Math.max(alike.length, 2), p: alike[0]?.p ?? 0, why: alike.length > 0 ? reasonsOf(m, alike, (i) => ally(i).name) : clause(reason), rest: alike.length > 0 ? restOfVote(alike) : '' }
+      ? { count: Math.max(alike.length, 2), p: alike[0]?.p ?? 0, why: alike.length > 0 ? reasonsOf(m, alike, (i) => ally(i).name) : clause(reason), rest: exit.exit === 'vetoed' && alike.length > 0 ? restOfVote(alike) : '' }
       : undefined;
   // A withdrawal before the horizon's year is the outcome only because no application followed it by the horizon.
   const candidateName = theState(candidateAt(sc.candidate.name, exit.exit === 'withdrawn' ? m.horizon : t.exitYear));
