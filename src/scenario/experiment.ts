@@ -8,6 +8,7 @@ import { readScenarioFile } from './read-scenario-file.js';
 import { schemaIssues } from './schema-issues.js';
 import { words } from './schema.js';
 import { MAX_SEED_CHARACTERS, seedProblem } from '../model/seed.js';
+import { unsafeCharacterIn } from '../model/unsafe-characters.js';
 import { defaultMessage, unknownFieldMessages } from './schema-messages.js';
 
 /**
@@ -37,7 +38,8 @@ const nonEmpty = () => z.string().min(1, { error: 'must not be empty' });
 const seedText = words
   .min(1, { error: 'must not be empty' })
   .refine((s) => [...s].length <= MAX_SEED_CHARACTERS, { error: (iss) => `is ${[...String(iss.input)].length} characters long; a seed has at most ${MAX_SEED_CHARACTERS}` })
-  .refine((s) => s.length === 0 || [...s].length > MAX_SEED_CHARACTERS || seedProblem(s) === undefined, { error: (iss) => seedProblem(String(iss.input)) });
+  // Empty, too long, or holding a control character: told once, by the checks above and `words`.
+  .refine((s) => s.length === 0 || [...s].length > MAX_SEED_CHARACTERS || unsafeCharacterIn(s) !== undefined || seedProblem(s) === undefined, { error: (iss) => seedProblem(String(iss.input)) });
 
 const varyObject = fields({ path: nonEmpty(), from: z.number(), to: z.number(), steps: z.int().min(1).optional() });
 
