@@ -1,4 +1,5 @@
-import { knownPaths, scenarioLevers, globMatcher } from '../../analysis/rewrite-search/levers.js';
+import { knownPaths, scenarioLevers, globMatcher, type Lever } from '../../analysis/rewrite-search/levers.js';
+import type { Scenario } from '../../model/scenario.js';
 import { runRewriteSearch, searchEstimate } from '../../analysis/rewrite-search/run.js';
 import { SEARCH_DEFAULTS } from '../../analysis/rewrite-search/search.js';
 import { counterfactualSeeds } from '../../analysis/rewrite-search/seeds.js';
@@ -43,6 +44,7 @@ export async function rewriteCommand(file: string, flags: RewriteFlags): Promise
     throw new UsageError(`--by ${by} is outside ${start.id}'s years (${start.decisionPoint.year} to ${start.decisionPoint.horizon})`);
   }
   const levers = scenarioLevers(start, flags.allow, flags.fix);
+  for (const p of flags.allow) dormantAllowed(start, p, levers, flags.fix);
   if (levers.length === 0) throw new UsageError(`nothing left to change: --allow and --fix leave no parameter, rule or event of ${start.id}`);
   checkWork({ command: 'rewrite', made: `up to ${integer(EVALUATIONS_BOUND)} evaluations × ${integer(flags.runs)} branches`, branches: EVALUATIONS_BOUND * flags.runs, smaller: 'fewer --runs' }, flags.yes);
   const seeds = await counterfactualSeeds(start, levers);
@@ -80,6 +82,21 @@ export async function rewriteCommand(file: string, flags: RewriteFlags): Promise
   await emit(flags.json ? stableJson(report) : rewriteText(report, { width: terminalColumns(flags.out) }), flags.out);
 }
 
+
+/**
+ * An --allow that names only values inside a rule or event that is off, whose switch the rewrite
+ * may not turn (not allowed, or fixed): those values act only once it is on, so they are no
+ * levers. Said, rather than searched without them or told that nothing is left to change.
+ */
+function dormantAllowed(start: Scenario, pattern: string, levers: readonly Lever[], fix: readonly string[]): void {
+  const match = globMatcher([pattern]);
+  if (levers.some((l) => match(l.path))) return;
+  const off = [...start.rules.filter((r) => !r.enabled).map((r) => ({ path: `rules.${r.id}`, what: `the rule ${r.id}` })), ...start.events.filter((e) => !e.enabled).map((e) => ({ path: `events.${e.id}`, what: `the event ${e.id}` }))];
+  const within = off.find((w) => knownPaths(start).some((path) => path.startsWith(`${w.path}.`) && match(path)));
+  if (within === undefined) return;
+  const how = globMatcher(fix)(within.path) ? `--fix keeps it off (leave ${within.path} out of --fix)` : `allow its switch too (--allow ${within.path})`;
+  throw new UsageError(`--allow ${pattern}: the values it matches are inside ${within.what}, which is off in ${start.id}; they act only once a rewrite switches it on: ${how}`);
+}
 
 /** The command that runs this search again, every flag that shapes it included, as a shell would take it. */
 function searchCommand(file: string, flags: RewriteFlags): string {
