@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { interval, percent } from '../../src/web/app/format.js';
+import { interval, percent, sdText } from '../../src/web/app/format.js';
 import { shareDigits } from '../../src/report/format.js';
 
 describe('numbers as the page shows them', () => {
@@ -14,6 +14,13 @@ describe('numbers as the page shows them', () => {
     // The rule the explorer's funnel steps take too.
     expect(shareDigits(189 / 40_957, 0)).toBe(1);
     expect(shareDigits(0.42, 0)).toBe(0);
+  });
+
+  test('a move of a rewrite reads with its sign, and one that rounds to nothing as 0.0 sd, as the terminal shows it', () => {
+    expect(sdText(1.25)).toBe('+1.3 sd');
+    expect(sdText(-0.31)).toBe('−0.3 sd');
+    expect(sdText(-0.04)).toBe('0.0 sd');
+    expect(sdText(0.04)).toBe('0.0 sd');
   });
 
   test('a share is never shown outside its own interval', () => {

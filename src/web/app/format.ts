@@ -1,4 +1,4 @@
-import { integer, pointsDigits, shareDigits, sharePct, shellWord, signedPoints, signedPointsInterval } from '../../report/format.js';
+import { integer, pointsDigits, shareDigits, sharePct, shellWord, signedFixed, signedPoints, signedPointsInterval } from '../../report/format.js';
 
 /** Numbers as the page shows them. */
 
@@ -16,6 +16,11 @@ export function interval(ci: readonly [number, number], share?: number): string 
 /** A difference in percentage points with a true minus sign: `+1.2 pts`, `−0.4 pts`. */
 export function pointsText(delta: number, digits = 1): string {
   return `${signedPoints(delta, digits)} pts`;
+}
+
+/** A move in units of uncertainty with a true minus sign: `+1.5 sd`, `−0.3 sd`, and `0.0 sd` for one that rounds to nothing. */
+export function sdText(z: number): string {
+  return `${signedFixed(z).replace('-', '−')} sd`;
 }
 
 /** A paired difference and its interval, to as many decimals as show a clear one (see pointsDigits). */

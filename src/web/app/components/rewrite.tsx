@@ -5,7 +5,7 @@ import { missesOnFreshSeed } from '../../../analysis/rewrite-search/fresh-seed.j
 import type { RewriteReport } from '../../../analysis/rewrite-search/run.js';
 import { rewriteVerdict } from '../../../analysis/rewrite-search/verdict.js';
 import { useRewriteSearch } from '../hooks/use-rewrite-search.js';
-import { integer, percent, shellWord } from '../format.js';
+import { integer, percent, sdText, shellWord } from '../format.js';
 
 export interface RewriteViewProps {
   readonly scenario: Scenario;
@@ -156,7 +156,7 @@ export function RewriteView({ scenario, seed, bundled, onApply, counterfactuals 
                   </td>
                   <td>{c.from}</td>
                   <td>{c.to}</td>
-                  <td className="num">{c.z === undefined ? 'switched' : `${c.z > 0 ? '+' : ''}${c.z.toFixed(1)} sd`}</td>
+                  <td className="num">{c.z === undefined ? 'switched' : sdText(c.z)}</td>
                   <td className="num">{percent(c.without)}</td>
                 </tr>
               ))}
