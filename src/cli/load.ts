@@ -40,7 +40,7 @@ export function bareNameHint(file: string, issues: readonly Issue[]): string | u
   const names = bundledNames(bundledScenariosDir());
   const backtest = names.includes(`backtests/${bare}`) ? `; ${bare} is a bundled backtest case: name it backtests/${bare}` : '';
   const near = backtest === '' ? nearest(bare, names) : undefined;
-  const lister = bare.startsWith(`${BACKTESTS_FOLDER}/`) ? '`article10 list --backtests` lists the cases' : '`article10 list` lists them';
+  const lister = bare.startsWith(`${BACKTESTS_FOLDER}/`) || backtest !== '' ? '`article10 list --backtests` lists the cases' : '`article10 list` lists them';
   return `(a bare name such as ${bare} names a bundled scenario${backtest}${near === undefined ? '' : `; did you mean ${near}?`}; ${lister}, and a file needs its path, e.g. ./${bare}.yaml)`;
 }
 

@@ -255,7 +255,7 @@ describe('bundled names', () => {
   test('a mistaken bundled name gets a hint: the backtest of that name, or the nearest name; bundled:<id> works on the command line too', () => {
     const backtest = cli(['run', 'poland-1999', '--runs', '100']);
     expect(backtest.code).toBe(2);
-    expect(backtest.stderr).toContain('poland-1999 is a bundled backtest case: name it backtests/poland-1999');
+    expect(backtest.stderr).toContain('poland-1999 is a bundled backtest case: name it backtests/poland-1999; `article10 list --backtests` lists the cases');
     const typo = cli(['run', 'russia-200', '--runs', '100']);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('did you mean russia-2000?');
