@@ -71,6 +71,18 @@ export function scenarioLevers(s: Scenario, allow: readonly string[], fix: reado
   return out;
 }
 
+/**
+ * The rewrite without the moves it makes of values inside a rule or event it leaves off: they
+ * change nothing the engine reads and cost nothing, so a rewrite with them is the same rewrite.
+ */
+export function actingRewrite(levers: ReadonlyMap<string, Lever>, rewrite: Rewrite): Rewrite {
+  const acting = rewrite.shifts.filter((s) => {
+    const lever = levers.get(s.path);
+    return lever?.kind !== 'param' || onAfter(lever, rewrite);
+  });
+  return acting.length === rewrite.shifts.length ? rewrite : { shifts: acting, flips: rewrite.flips };
+}
+
 /** Whether the rewrite leaves on the rule or event a value is inside (always, for a value inside none). */
 function onAfter(lever: ParamLever, rewrite: Rewrite): boolean {
   return lever.within === undefined || lever.within.on !== rewrite.flips.includes(lever.within.path);

@@ -220,7 +220,7 @@ function changesOf(levers: ReadonlyMap<string, Lever>, r: Rewrite): string[] {
   return [
     ...r.shifts.map((s) => {
       const z = movedBy(levers, s.path, s.z);
-      return `${s.path} ${z >= 0 ? '+' : ''}${z} sd`;
+      return `${s.path} ${z > 0 ? '+' : ''}${z} sd`;
     }),
     ...r.flips.map((f) => `${f} switched`),
   ];

@@ -1,5 +1,5 @@
 import type { Scenario } from '../../model/scenario.js';
-import { applyRewrite, leverDistance, NO_REWRITE, reach, type Lever, type ParamLever, type Rewrite } from './levers.js';
+import { actingRewrite, applyRewrite, leverDistance, NO_REWRITE, reach, type Lever, type ParamLever, type Rewrite } from './levers.js';
 import { changeCount, keyOf, roundZ, supportOf, withFlip, withoutChange, withShift, zOf } from './moves.js';
 import { meets, type Target } from './target.js';
 
@@ -130,8 +130,9 @@ export async function searchRewrite(start: Scenario, levers: readonly Lever[], e
   const value = (e: Evaluation) => Math.min(progress(e), goal) + GUIDE_WEIGHT * e.guide;
   const within = (p: Point) => p.distance <= options.maxDistance + 1e-9 && changeCount(p.rewrite) <= options.maxChanges;
 
-  /** Evaluates the rewrites not seen yet, in one batch; returns all of them. */
-  const run = async (rewrites: readonly Rewrite[]): Promise<Evaluated[]> => {
+  /** Evaluates the rewrites not seen yet, in one batch; returns all of them (each without the moves it makes inside rules it leaves off). */
+  const run = async (asked: readonly Rewrite[]): Promise<Evaluated[]> => {
+    const rewrites = asked.map((r) => actingRewrite(byPath, r));
     const fresh = new Map<string, { rewrite: Rewrite; scenario: Scenario; distance: number }>();
     for (const r of rewrites) {
       const key = keyOf(r);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { applyRewrite, leverDistance, reach, rewritesToward, scenarioLevers, type ParamLever, type Rewrite } from '../../../src/analysis/rewrite-search/levers.js';
+import { actingRewrite, applyRewrite, leverDistance, reach, rewritesToward, scenarioLevers, type ParamLever, type Rewrite } from '../../../src/analysis/rewrite-search/levers.js';
 import { counterfactualSeeds } from '../../../src/analysis/rewrite-search/seeds.js';
 import { rewriteDistance } from '../../../src/analysis/rewrite/rewrite-distance.js';
 import { loadBundled } from '../../helpers/bundled-scenarios.js';
@@ -25,6 +25,18 @@ describe('the levers of a rewrite', () => {
       }),
       { numRuns: 60, seed: 10 },
     );
+  });
+
+  test('a rewrite acts through the values inside the rules and events it leaves on: a move inside one it leaves off is dropped', async () => {
+    const start = await loadBundled('russia-2000-istanbul-kept');
+    const levers = scenarioLevers(start, [], []);
+    const byPath = new Map(levers.map((l) => [l.path, l]));
+    const dormant = levers.find((l) => l.kind === 'param' && l.within !== undefined && !l.within.on) as ParamLever;
+    const awake = levers.find((l) => l.kind === 'param' && l.within === undefined)!;
+    const moves = [{ path: awake.path, z: 1 }, { path: dormant.path, z: 2 }].sort((a, b) => (a.path < b.path ? -1 : 1));
+    expect(actingRewrite(byPath, { shifts: moves, flips: [] })).toEqual({ shifts: [{ path: awake.path, z: 1 }], flips: [] });
+    const on = { shifts: moves, flips: [dormant.within!.path] };
+    expect(actingRewrite(byPath, on)).toBe(on);
   });
 
   test('reach: the units a value can move before its distribution meets the end of its range', async () => {

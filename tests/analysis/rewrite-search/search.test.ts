@@ -66,6 +66,8 @@ describe('rewrite search on a scenario whose least rewrite is known', () => {
     // 0.1 + 0.1·z >= 0.3 needs z = 2 units of 0.1: the switch (1) and the move (2).
     expect(r.best?.rewrite).toEqual({ shifts: [{ path, z: 2 }], flips: ['rules.istanbul-link'] });
     expect(r.best!.distance).toBeCloseTo(3, 9);
+    // No point offered moves a value inside the rule while leaving the rule off: that changes nothing.
+    for (const p of [...r.front, r.closest]) if (!p.rewrite.flips.includes('rules.istanbul-link')) expect(p.rewrite.shifts).toEqual([]);
     // With the rule's switch fixed, its values are no levers: they could never act.
     expect(scenarioLevers(off, ['rules.istanbul-link*'], ['rules.istanbul-link']).map((l) => l.path)).toEqual([]);
   });
