@@ -69,6 +69,16 @@ export function signedFixed(x: number, digits = 1): string {
   return signedText(x.toFixed(digits), x, digits);
 }
 
+/**
+ * A move of a value in the units the rewrite distance counts it in: "+0.9 sd" of its documented
+ * uncertainty, or, for a value written without one, "+5.9 × 0.1" of its kind's default scale.
+ */
+export function moveText(z: number, scale: { readonly from: 'sd' | 'default'; readonly size: number }, digits?: number): string {
+  // Without digits, z as it is written (a move is rounded to hundredths): "+1", "+0.78".
+  const size = digits === undefined ? signedText(String(z), z, 0) : signedFixed(z, digits);
+  return `${size} ${scale.from === 'sd' ? 'sd' : `× ${scale.size}`}`;
+}
+
 /** A signed difference of shares in percentage points: "+6.5", "-0.3", "0.0". */
 export function points(x: number, digits = 1): string {
   return signedText(percentDigits(x, digits), x, digits);

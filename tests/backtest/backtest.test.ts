@@ -253,7 +253,7 @@ describe('the backtest text in a terminal', () => {
     // A rewrite as `--rewrite` reports one, with a label and values too long to sit side by side in 80 columns.
     const share = { share: 0.5, ci95: [0.45, 0.55] as [number, number], seed: 'fit', runs: 1000 };
     const label = 'Ethnic and territorial disputes settled peacefully: level at which it counts as met';
-    const change = { path: 'preconditions.disputes.threshold', kind: 'param' as const, label, from: 'triangular(0, 0.3, 1)', to: 'triangular(0, 0, 0.1767)', z: -1.96, without: 0.2 };
+    const change = { path: 'preconditions.disputes.threshold', kind: 'param' as const, label, from: 'triangular(0, 0.3, 1)', to: 'triangular(0, 0, 0.1767)', z: -1.96, scale: { from: 'sd' as const, size: 0.2 }, without: 0.2 };
     const r = { ...plain, missRewrites: [{ scenario: 'backtest-greece-1952', pObserved: 0.12, target: 'joined >= 50% by 1952', start: share, found: true, distance: 1.96, changes: [change], search: share, verification: share, evaluations: 80 }] };
     for (const width of [60, 80]) {
       const narrow = backtestText(r, { width }).split('\n');

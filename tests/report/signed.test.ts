@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { points, signedFixed } from '../../src/report/format.js';
+import { moveText, points, signedFixed } from '../../src/report/format.js';
 
 describe('signed numbers', () => {
   it('carry their sign, and a value that rounds to nothing reads 0 with none', () => {
@@ -16,5 +16,17 @@ describe('signed numbers', () => {
     expect(points(0.065)).toBe('+6.5');
     expect(points(-0.0004)).toBe('0.0');
     expect(points(-0.003)).toBe('-0.3');
+  });
+});
+
+describe('a move of a rewrite', () => {
+  it('is in sd of the value\'s documented uncertainty, or in its kind\'s default scale for a value written without one', () => {
+    expect(moveText(1.25, { from: 'sd', size: 0.05 }, 1)).toBe('+1.3 sd');
+    expect(moveText(6.35, { from: 'default', size: 0.1 }, 1)).toBe('+6.3 × 0.1');
+    expect(moveText(-2, { from: 'default', size: 0.02 }, 2)).toBe('-2.00 × 0.02');
+    // Without digits, as the move is written (hundredths): the front's short form.
+    expect(moveText(0.78, { from: 'sd', size: 1 })).toBe('+0.78 sd');
+    expect(moveText(1, { from: 'default', size: 3 })).toBe('+1 × 3');
+    expect(moveText(-0, { from: 'sd', size: 1 })).toBe('0 sd');
   });
 });

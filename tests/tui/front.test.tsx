@@ -136,7 +136,7 @@ describe('what would it take (f)', () => {
     const count = Number(new RegExp(`^Point ${n}, its (\\d+) changes?:$`, 'm').exec(detail)![1]);
     const listed = detail.split('\n').slice(detail.split('\n').findIndex((l) => l.startsWith(`Point ${n},`)) + 1).slice(0, count);
     expect(listed).toHaveLength(count);
-    for (const line of listed) expect(line).toMatch(/^ {2}\S+ [+−-]?\d+(\.\d+)? sd$|^ {2}\S+: (on|off)/);
+    for (const line of listed) expect(line).toMatch(/^ {2}\S+ [+−-]?\d+(\.\d+)? (sd|× \d+(\.\d+)?)$|^ {2}\S+: (on|off)/);
   });
 });
 

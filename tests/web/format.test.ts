@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { interval, percent, sdText } from '../../src/web/app/format.js';
+import { interval, moveShown, percent } from '../../src/web/app/format.js';
 import { shareDigits } from '../../src/report/format.js';
 
 describe('numbers as the page shows them', () => {
@@ -17,10 +17,14 @@ describe('numbers as the page shows them', () => {
   });
 
   test('a move of a rewrite reads with its sign, and one that rounds to nothing as 0.0 sd, as the terminal shows it', () => {
-    expect(sdText(1.25)).toBe('+1.3 sd');
-    expect(sdText(-0.31)).toBe('−0.3 sd');
-    expect(sdText(-0.04)).toBe('0.0 sd');
-    expect(sdText(0.04)).toBe('0.0 sd');
+    const sd = { from: 'sd', size: 0.05 } as const;
+    expect(moveShown(1.25, sd)).toBe('+1.3 sd');
+    expect(moveShown(-0.31, sd)).toBe('−0.3 sd');
+    expect(moveShown(-0.04, sd)).toBe('0.0 sd');
+    expect(moveShown(0.04, sd)).toBe('0.0 sd');
+    // A value written without an uncertainty moves in its kind's default scale, not in sd it does not have.
+    expect(moveShown(5.93, { from: 'default', size: 0.1 })).toBe('+5.9 × 0.1');
+    expect(moveShown(-2, { from: 'default', size: 3 })).toBe('−2.0 × 3');
   });
 
   test('a share is never shown outside its own interval', () => {

@@ -2,7 +2,7 @@ import type { BacktestCase, BacktestReport, BacktestScores, MissReason, MissRewr
 import { MISS_REWRITE_LIMITS } from './rewrites.js';
 import { OUTCOME_LABELS } from '../../model/outcome.js';
 import { fitColumns, fitWidth, prose } from '../../report/fit.js';
-import { integer, interval, pct, sharePct, signedFixed, table } from '../../report/format.js';
+import { integer, interval, moveText, pct, sharePct, signedFixed, table } from '../../report/format.js';
 
 /** "1 case", "20 cases". */
 const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
@@ -196,7 +196,7 @@ function missRewritesText(rewrites: readonly MissRewrite[], width: number): stri
   const out: string[] = [];
   const say = (text: string, lead = '', hanging = lead + '  ') => out.push(...prose(text, width, lead, hanging));
   say(`What each miss would have needed: the least rewrite of the case's own inputs that makes what happened the likelier (${pct(l.threshold, 0)}) by the observed year`);
-  say(`(distance in units of each value's documented uncertainty, a switch 1; searched within distance ${l.maxDistance} and ${l.maxChanges} changes, at most ${integer(l.runs)} branches an evaluation)`);
+  say(`(distance in units of each value's documented uncertainty (sd), or for a value written without one of its kind's default scale (× 0.1), a switch 1; searched within distance ${l.maxDistance} and ${l.maxChanges} changes, at most ${integer(l.runs)} branches an evaluation)`);
   if (rewrites.length === 0) out.push(`  none: every case gave what happened at least even odds`);
   for (const m of rewrites) {
     const reached = `${pct(m.search.share, 0)} (fresh seed ${pct(m.verification.share, 0)}; ${integer(m.evaluations)} evaluations)`;
@@ -208,7 +208,7 @@ function missRewritesText(rewrites: readonly MissRewrite[], width: number): stri
         ? `not within distance ${l.maxDistance}: no rewrite tried moved the share from ${pct(m.start.share)}${m.changes.length === 0 ? '' : '; the furthest along the way (the funnel stages before it):'}`
         : `not within distance ${l.maxDistance}; the closest, at ${m.distance.toFixed(2)}: ${reached}`;
     say(`${m.scenario} (P(obs) ${pct(m.pObserved)}, target ${m.target}): ${head}`, '  ', '    ');
-    const rows = m.changes.map((c) => [c.kind === 'param' ? c.label : c.path, c.from, '->', c.to, c.z === undefined ? 'switch' : `${signedFixed(c.z, 2)} sd`]);
+    const rows = m.changes.map((c) => [c.kind === 'param' ? c.label : c.path, c.from, '->', c.to, c.kind === 'switch' ? 'switch' : moveText(c.z, c.scale, 2)]);
     const changes = table(['change', 'from', '', 'to', 'size'], rows, new Set([4])).slice(1).map((line) => `    ${line}`);
     // Too wide for the terminal: each change's label on its line, what it moved under it.
     if (changes.every((line) => line.length <= width)) out.push(...changes);

@@ -17,6 +17,7 @@ export interface ParamLever {
   readonly path: string;
   /** One unit of z: the baseline's sd, or the kind's default scale for a fixed value. */
   readonly scale: number;
+  readonly scaleFrom: 'sd' | 'default';
   readonly param: Param;
   /** The rule or event the value is inside, and whether it is on at the start: the value counts, and acts, only while it is on. */
   readonly within?: { readonly path: string; readonly on: boolean };
@@ -65,7 +66,8 @@ export function scenarioLevers(s: Scenario, allow: readonly string[], fix: reado
     // Inside a rule or event that is off for good (its switch fixed): never read.
     if (within !== undefined && !within.on && !switchable.includes(within)) continue;
     const sd = moments(param.dist).sd;
-    out.push({ kind: 'param', path, param, scale: sd > 1e-12 ? sd : paramKind(path).scale, ...(within !== undefined && { within }) });
+    const fromSd = sd > 1e-12;
+    out.push({ kind: 'param', path, param, scale: fromSd ? sd : paramKind(path).scale, scaleFrom: fromSd ? 'sd' : 'default', ...(within !== undefined && { within }) });
   }
   for (const w of switchable) out.push({ kind: 'switch', path: w.path, on: w.on });
   return out;

@@ -1,6 +1,7 @@
 import { compile, wilson, type Tally } from '../../engine/index.js';
 import type { Scenario } from '../../model/scenario.js';
 import { VERSION } from '../../model/version.js';
+import { moveText } from '../../report/format.js';
 import { paramLabel } from '../../report/param-labels.js';
 import { getParam } from '../../scenario/param-paths.js';
 import { switchState } from '../../scenario/switch-paths.js';
@@ -39,18 +40,31 @@ export interface RewriteOptions {
   readonly onProgress?: (evaluations: number) => void;
 }
 
-export interface ChangeLine {
+interface ChangeLineBase {
   readonly path: string;
-  readonly kind: 'param' | 'switch';
   readonly label: string;
   /** As written in the start, and after the rewrite: `0.4`, `triangular(0.1, 0.2, 0.3)`, `on`. */
   readonly from: string;
   readonly to: string;
-  /** Units of documented uncertainty (parameters); undefined for a switch. */
-  readonly z?: number;
-  readonly source?: string;
   /** The target's share with this change left out (all others kept), on the search's seed. */
   readonly without: number;
+}
+
+/** One change of a rewrite: a value moved, or a rule or event switched. */
+export type ChangeLine =
+  | (ChangeLineBase & {
+      readonly kind: 'param';
+      /** The move, in the units the rewrite distance counts. */
+      readonly z: number;
+      /** What one unit of z is: the start's sd, or the kind's default scale for a value written without one. */
+      readonly scale: MoveScale;
+      readonly source?: string;
+    })
+  | (ChangeLineBase & { readonly kind: 'switch' });
+
+export interface MoveScale {
+  readonly from: 'sd' | 'default';
+  readonly size: number;
 }
 
 export interface ShareWithInterval {
@@ -201,7 +215,7 @@ async function searchAndVerify(start: Scenario, levers: readonly Lever[], option
 function changeLines(start: Scenario, rewritten: Scenario, levers: ReadonlyMap<string, Lever>, r: Rewrite, without: readonly number[]): ChangeLine[] {
   const params = r.shifts.map(({ path, z }, i): ChangeLine => {
     const before = getParam(start, path)!;
-    const line = { path, kind: 'param' as const, label: paramLabel(start, path), from: describeParam(before), to: describeParam(getParam(rewritten, path)!), z: movedBy(levers, path, z), without: without[i]! };
+    const line = { path, kind: 'param' as const, label: paramLabel(start, path), from: describeParam(before), to: describeParam(getParam(rewritten, path)!), z: movedBy(levers, path, z), scale: unitOf(levers, path), without: without[i]! };
     return before.source === undefined ? line : { ...line, source: before.source };
   });
   const switches = r.flips.map((path, i): ChangeLine => {
@@ -215,13 +229,16 @@ function frontRow(levers: ReadonlyMap<string, Lever>, p: Point): FrontRow {
   return { distance: p.distance, share: p.share, changes: changesOf(levers, p.rewrite) };
 }
 
-/** `allies.US.consent +1.5 sd` (in units of the value's documented uncertainty, as the distance counts them), `rules.baker-dream switched`. */
+/** One unit of a move of the value at `path`, as its lever counts it. */
+function unitOf(levers: ReadonlyMap<string, Lever>, path: string): MoveScale {
+  const lever = levers.get(path);
+  return lever?.kind === 'param' ? { from: lever.scaleFrom, size: lever.scale } : { from: 'sd', size: 1 };
+}
+
+/** `allies.US.consent +1.5 sd` (in units of the value's documented uncertainty, as the distance counts them; `× 0.1` of a default scale), `rules.baker-dream switched`. */
 function changesOf(levers: ReadonlyMap<string, Lever>, r: Rewrite): string[] {
   return [
-    ...r.shifts.map((s) => {
-      const z = movedBy(levers, s.path, s.z);
-      return `${s.path} ${z > 0 ? '+' : ''}${z} sd`;
-    }),
+    ...r.shifts.map((s) => `${s.path} ${moveText(movedBy(levers, s.path, s.z), unitOf(levers, s.path))}`),
     ...r.flips.map((f) => `${f} switched`),
   ];
 }

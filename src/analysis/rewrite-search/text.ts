@@ -1,6 +1,6 @@
 import { listInWords } from '../../model/names.js';
 import { fitColumns, fitTable, fitWidth, prose } from '../../report/fit.js';
-import { integer, interval, pct, points, signedFixed } from '../../report/format.js';
+import { integer, interval, moveText, pct, points } from '../../report/format.js';
 import type { ChangeLine, RewriteReport } from './run.js';
 import { missesOnFreshSeed } from './fresh-seed.js';
 import { rewriteVerdict } from './verdict.js';
@@ -40,7 +40,7 @@ export function rewriteText(r: RewriteReport, options: { readonly width?: number
     out.push('Each change\'s part (the share with it left out, all others kept):');
     const parts = fitColumns(
       ['change', 'from', 'to', 'size', 'without it', 'its part'],
-      rw.changes.map((c) => [c.kind === 'param' ? `${c.label} (${c.path})` : c.path, c.from, c.to, c.z === undefined ? 'switch (1)' : `${signedFixed(c.z)} sd`, pct(c.without), `${points(rw.search.share - c.without)} pts`]),
+      rw.changes.map((c) => [c.kind === 'param' ? `${c.label} (${c.path})` : c.path, c.from, c.to, c.kind === 'switch' ? 'switch (1)' : moveText(c.z, c.scale, 1), pct(c.without), `${points(rw.search.share - c.without)} pts`]),
       width,
       { right: new Set([3, 4, 5]), drop: [4], indent: '' },
     );
@@ -72,7 +72,7 @@ function rewriteSentence(changes: readonly ChangeLine[]): string {
       const what = kind === 'rules' ? `the rule ${id}` : `the event ${id}`;
       return c.to === 'off' ? `${what} not ${kind === 'rules' ? 'held' : 'been possible'}` : `${what} ${kind === 'rules' ? 'held' : 'been possible'}`;
     }
-    const why = [`${signedFixed(c.z ?? 0)} sd`, ...(c.source === undefined ? [] : [c.source])].join(', ');
+    const why = [moveText(c.z, c.scale, 1), ...(c.source === undefined ? [] : [c.source])].join(', ');
     return `${c.label} been ${c.to} instead of ${c.from} (${why})`;
   });
   return listInWords(parts);

@@ -1,4 +1,5 @@
-import { integer, pointsDigits, shareDigits, sharePct, shellWord, signedFixed, signedPoints, signedPointsInterval } from '../../report/format.js';
+import type { MoveScale } from '../../analysis/rewrite-search/run.js';
+import { integer, moveText, pointsDigits, shareDigits, sharePct, shellWord, signedFixed, signedPoints, signedPointsInterval } from '../../report/format.js';
 
 /** Numbers as the page shows them. */
 
@@ -18,9 +19,9 @@ export function pointsText(delta: number, digits = 1): string {
   return `${signedPoints(delta, digits)} pts`;
 }
 
-/** A move in units of uncertainty with a true minus sign: `+1.5 sd`, `−0.3 sd`, and `0.0 sd` for one that rounds to nothing. */
-export function sdText(z: number): string {
-  return `${signedFixed(z).replace('-', '−')} sd`;
+/** A move in the units the rewrite distance counts, with a true minus sign: `+1.5 sd`, `−0.3 sd`, `+5.9 × 0.1`, and `0.0 sd` for one that rounds to nothing. */
+export function moveShown(z: number, scale: MoveScale): string {
+  return moveText(z, scale, 1).replace('-', '−');
 }
 
 /** A paired difference and its interval, to as many decimals as show a clear one (see pointsDigits). */

@@ -7,7 +7,7 @@ import { rewriteVerdict } from '../../../src/analysis/rewrite-search/verdict.js'
 /** A search's report, as small as the tellings read it. */
 function report(found: boolean, start: number, reached: number, changes: number): RewriteReport {
   const share = (s: number, seed: string) => ({ share: s, ci95: [Math.max(0, s - 0.01), Math.min(1, s + 0.01)] as const, seed, runs: 1000 });
-  const change = { path: 'candidate.interest', kind: 'param' as const, label: 'interest', from: '0.1', to: '0.5', z: 4, without: start };
+  const change = { path: 'candidate.interest', kind: 'param' as const, label: 'interest', from: '0.1', to: '0.5', z: 4, scale: { from: 'default' as const, size: 0.1 }, without: start };
   return {
     scenario: 's',
     title: 'S',

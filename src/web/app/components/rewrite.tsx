@@ -5,7 +5,7 @@ import { missesOnFreshSeed } from '../../../analysis/rewrite-search/fresh-seed.j
 import type { RewriteReport } from '../../../analysis/rewrite-search/run.js';
 import { rewriteVerdict } from '../../../analysis/rewrite-search/verdict.js';
 import { useRewriteSearch } from '../hooks/use-rewrite-search.js';
-import { integer, percent, sdText, shellWord } from '../format.js';
+import { integer, moveShown, percent, shellWord } from '../format.js';
 
 export interface RewriteViewProps {
   readonly scenario: Scenario;
@@ -152,11 +152,11 @@ export function RewriteView({ scenario, seed, bundled, onApply, counterfactuals 
                 <tr key={c.path}>
                   <td>
                     {c.label}
-                    {c.source ? <span className="source-ref"> [{c.source}]</span> : null}
+                    {c.kind === 'param' && c.source ? <span className="source-ref"> [{c.source}]</span> : null}
                   </td>
                   <td>{c.from}</td>
                   <td>{c.to}</td>
-                  <td className="num">{c.z === undefined ? 'switched' : sdText(c.z)}</td>
+                  <td className="num">{c.kind === 'switch' ? 'switched' : moveShown(c.z, c.scale)}</td>
                   <td className="num">{percent(c.without)}</td>
                 </tr>
               ))}
