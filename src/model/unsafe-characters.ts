@@ -42,7 +42,8 @@ export function unsafeCharacterIn(s: string): string | undefined {
   const code = m[0].charCodeAt(0);
   const name = NAMES[code];
   const hex = code.toString(16).toUpperCase().padStart(4, '0');
-  return `U+${hex}${name === undefined ? '' : ` (${name})`} at character ${m.index + 1}`;
+  // Counted as a reader counts characters (an emoji is one), not in UTF-16 units.
+  return `U+${hex}${name === undefined ? '' : ` (${name})`} at character ${[...s.slice(0, m.index)].length + 1}`;
 }
 
 /** `s` with each such character written as a visible `\u001b`; tab and newline stay as they are. */

@@ -25,6 +25,8 @@ describe('terminal text', () => {
   test('a refusal names the character and where it is', () => {
     expect(unsafeCharacterIn('Title\u001b[2J')).toBe('U+001B (ESC) at character 6');
     expect(unsafeCharacterIn('x\u202e')).toBe('U+202E (right-to-left override) at character 2');
+    // Characters as a reader counts them: the crab before it is one, not two UTF-16 units.
+    expect(unsafeCharacterIn('🦀\u001b')).toBe('U+001B (ESC) at character 2');
     expect(unsafeCharacterIn('plain text')).toBeUndefined();
   });
 });
