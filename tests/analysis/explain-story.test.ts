@@ -33,7 +33,7 @@ describe('a story told by its months', () => {
 
   test('every Ally still refusing when asked again is named, and a year is told in the order of its months', async () => {
     const story = told(await loadBundled('backtests/turkey-1952'), 0);
-    expect(texts(story)).toContain("1952 Asked again at the Council's first meeting of the year, Belgium, Denmark, Italy, Netherlands and United Kingdom still hold out.");
+    expect(texts(story)).toContain("1952 Asked again at the Council's first meeting of the year, Belgium, Denmark, Italy, the Netherlands and the United Kingdom still hold out.");
     expect(at(story, 'Iceland lifts its hold-out after a concession, in April 1952')).toBeLessThan(at(story, 'Asked again'));
     expect(at(story, 'Denmark lifts its hold-out after a concession, in October 1952')).toBeGreaterThan(at(story, 'Asked again'));
   });

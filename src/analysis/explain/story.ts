@@ -156,7 +156,7 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
       const a = ally(v.ally);
       const reason = describeReason(m, v.reason, v.ally);
       const kind = m.allyHoldout[v.ally] === 1 ? 'holds out' : 'vetoes';
-      add(year, `  ${plain ? theState(a.name, true) : nameWithCode(a.name, a.code)} ${kind}${chance(`chance of consent ${pct(v.p, 0)}`)}: ${clause(reason)}.`, reason.source, at);
+      add(year, `  ${plain ? theState(a.name, true) : nameWithCode(theState(a.name, true), a.code)} ${kind}${chance(`chance of consent ${pct(v.p, 0)}`)}: ${clause(reason)}.`, reason.source, at);
     }
   };
 
@@ -233,12 +233,12 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
         break;
       case 'holdout_lifted': {
         const a = ally(e.ally);
-        add(e.year, `${a.name} lifts its hold-out after a concession, in ${monthInWords(e.month)}.`, sc.allies.find((x) => x.code === a.code)?.holdoutLift.source, { month: e.month });
+        add(e.year, `${theState(a.name, true)} lifts its hold-out after a concession, in ${monthInWords(e.month)}.`, sc.allies.find((x) => x.code === a.code)?.holdoutLift.source, { month: e.month });
         break;
       }
       case 'objection_met': {
         const reason = describeReason(m, e.reason, e.ally);
-        const asked = `${ally(e.ally).name}, asked again at the meeting of ${monthInWords(e.month)}, agrees`;
+        const asked = `${theState(ally(e.ally).name, true)}, asked again at the meeting of ${monthInWords(e.month)}, agrees`;
         // A criterion now met is the commonest cause; otherwise a rule's or an event's shift moved it.
         const criterion = e.criterionMet && reason.kind === 'precondition' ? sc.preconditions.find((p) => p.id === reason.id) : undefined;
         add(e.year, criterion ? `${asked} now that the criterion it objected to is met: ${criterion.label}.` : `${asked}: the terms have changed since it objected (its reason then: ${clause(reason)}).`, reason.source, { month: e.month });
@@ -246,7 +246,7 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
       }
       case 'still_holding': {
         // Years of talks that settle nothing are one line, merged over a stretch of years.
-        const names = e.allies.map((i) => ally(i).name);
+        const names = e.allies.map((i) => theState(ally(i).name));
         const who = `${listInWords(names)} ${names.length === 1 ? 'still holds out' : 'still hold out'}`;
         quiet(`holding ${e.allies.join(',')}`, e.year, `Asked again at the Council's first meeting of the year, ${who}.`, undefined, { month: e.month, step: 'holding' });
         break;
@@ -256,7 +256,7 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
         // A member that joined after the application objected from the day it joined.
         const joined = m.allyJoinedMonth[e.ally]!;
         const when = joined > appliedMonth ? `on joining the Alliance in ${monthInWords(joined)}` : 'when the application came in';
-        add(e.year, `${a.name} had objected ${when}; talks settled it in ${monthInWords(e.month)}, before the meeting.`, sc.allies.find((x) => x.code === a.code)?.holdoutLift.source);
+        add(e.year, `${theState(a.name, true)} had objected ${when}; talks settled it in ${monthInWords(e.month)}, before the meeting.`, sc.allies.find((x) => x.code === a.code)?.holdoutLift.source);
         break;
       }
       case 'invited': {
@@ -284,7 +284,7 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
         ratifying++;
         if (e.passed && e.failedVotes !== Infinity) passes.push({ month: e.month, ally: e.ally, procedure: spec.procedure });
         // The procedure names how the Ally ratifies; the sentence's subject is the Ally's ratification.
-        const whose = `${a.name}'s ratification${spec.procedure ? ` (${spec.procedure})` : ''}`;
+        const whose = `${theState(a.name, true)}'s ratification${spec.procedure ? ` (${spec.procedure})` : ''}`;
         let text: string;
         if (!e.passed) text = `${whose} fails for good in ${at}: the protocol is rejected and not put again.`;
         else if (e.failedVotes === Infinity) text = `${whose} fails at a first vote in ${at}, and at every vote after, a month apart: its chance of passing is nil.`;
@@ -316,7 +316,7 @@ export function tellStory(m: CompiledModel, seed: string, t: BranchTrace, option
     else {
       const lastOnes = kept.filter((p) => p.month === last);
       const procedure = lastOnes[0]!.procedure && !plain ? ` (${lastOnes[0]!.procedure})` : '';
-      const slowest = lastOnes.length === 1 && first !== last ? `; the last is ${ally(lastOnes[0]!.ally).name}'s${procedure}` : '';
+      const slowest = lastOnes.length === 1 && first !== last ? `; the last is ${theState(ally(lastOnes[0]!.ally).name)}'s${procedure}` : '';
       text = `All ${of} members' parliaments ratify the protocol ${span}${slowest}.`;
     }
     add(Math.floor(last / 12), text, undefined, { month: last, ahead: true, step: 'ratified', group: round });
