@@ -34,6 +34,14 @@ describe.skipIf(builtPageDir() === undefined)('article10 web', () => {
     for (const address of networkAddresses) expect(r.stderr).toContain(`http://${address}:${port}/`);
   });
 
+  // A machine with IPv6 switched off cannot listen on ::.
+  const ipv6 = Object.values(networkInterfaces()).some((a) => (a ?? []).some((x) => x.family === 'IPv6'));
+  it.skipIf(!ipv6)('--host :: (every address, IPv6 and IPv4) prints an address a browser opens, and the network addresses', async () => {
+    const r = await serveOnce(['--host', '::', '--port', '0']);
+    expect(r.stdout).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\n$/);
+    expect(r.stderr).toMatch(/, and from the network at |\(and on the network, but this computer has no network address now\)/);
+  });
+
   it('the default host serves this computer alone and names no network address', async () => {
     const r = await serveOnce(['--port', '0']);
     expect(r.stdout).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\n$/);

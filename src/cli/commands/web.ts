@@ -29,8 +29,9 @@ export async function webCommand(flags: WebFlags): Promise<void> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
-  const everywhere = flags.host === '0.0.0.0';
-  const shownHost = flags.host.includes(':') ? `[${flags.host}]` : everywhere ? '127.0.0.1' : flags.host;
+  // 0.0.0.0 and :: listen on every address: no browser opens them, so this computer's own address is printed.
+  const everywhere = flags.host === '0.0.0.0' || flags.host === '::';
+  const shownHost = everywhere ? '127.0.0.1' : flags.host.includes(':') ? `[${flags.host}]` : flags.host;
   const url = `http://${shownHost}:${server.port}/`;
   await printToStdout(`${url}\n`);
   printToStderr(`article10: serving the web explorer from ${dir} at ${url}${everywhere ? networkNote(server.port) : ''}; Ctrl-C stops\n`);
