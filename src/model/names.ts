@@ -39,3 +39,14 @@ export function listInWords(items: readonly string[]): string {
 export function nameWithCode(name: string, code: string): string {
   return name.endsWith(')') ? `${name.slice(0, -1)}; ${code})` : `${name} (${code})`;
 }
+
+/** A state's name as a sentence reads it: "the Soviet Union", "Russia"; at the start of a sentence, "The Soviet Union". */
+export function theState(name: string, start = false): string {
+  const named = /^(Soviet Union|United |Netherlands|Czech Republic)/.test(name) ? `the ${name}` : name;
+  return start ? capitalFirst(named) : named;
+}
+
+/** Text whose first letter starts a sentence. */
+export function capitalFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { tellStory, theState, type Story } from '../../src/analysis/explain/story.js';
+import { tellStory, type Story } from '../../src/analysis/explain/story.js';
+import { theState } from '../../src/model/names.js';
 import { prepareStudentHandout } from '../../src/analysis/handout/run.js';
 import { compile, describeActor, findBranch, traceBranch } from '../../src/engine/index.js';
 import type { Scenario } from '../../src/model/scenario.js';
@@ -112,11 +113,15 @@ describe('a vetoed story in plain words accounts for every Ally asked', () => {
     return { agreed, asked, named, others, saidAgree, partsSum: mixed === null ? others : parts.reduce((n, x) => n + x.n, 0) };
   };
 
+  /** The story of the scenario's first vetoed branch (seed 1), in plain words as the student's page tells it. */
+  const firstVetoedInPlainWords = async (name: string): Promise<Story> => {
+    const s = await scenario(name);
+    const branch = findBranch(compile(s), '1', (exit) => exit === 'vetoed', 0, 5000)!;
+    return told(s, branch, true);
+  };
+
   test('russia-1990: "0 of 16 agree" is followed by the 14 who veto alike and the 2 who hold out', async () => {
-    const s = await scenario('russia-1990');
-    const m = compile(s);
-    const branch = findBranch(m, '1', (exit) => exit === 'vetoed', 0, 5000)!;
-    const story = told(s, branch, true);
+    const story = await firstVetoedInPlainWords('russia-1990');
     expect(texts(story)).toContain('1994 North Atlantic Council, December 1994: 0 of 16 Allies asked agree to invite Russia.');
     expect(story.ending).toBe(
       'The invitation is vetoed in December 1994: 14 Allies veto it, none more firmly than the others: candidate demanded special status instead of the standard path. The other 2, Greece and Turkey, hold out.',
@@ -126,10 +131,7 @@ describe('a vetoed story in plain words accounts for every Ally asked', () => {
   });
 
   test('russia-1954: the one Ally named as vetoing is followed by what the other 13 did', async () => {
-    const s = await scenario('russia-1954');
-    const m = compile(s);
-    const branch = findBranch(m, '1', (exit) => exit === 'vetoed', 0, 5000)!;
-    const story = told(s, branch, true);
+    const story = await firstVetoedInPlainWords('russia-1954');
     expect(texts(story)).toContain('1954 North Atlantic Council, May 1954: 0 of 14 Allies asked agree to invite the Soviet Union.');
     expect(story.ending).toMatch(/^The United Kingdom vetoes the invitation in May 1954: .* The other 13 also veto\.$/);
   });

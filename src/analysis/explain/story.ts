@@ -1,5 +1,5 @@
 import { describeActor, describeReason, EXITS, type BranchTrace, type CompiledModel, type TraceEntry } from '../../engine/index.js';
-import { candidateAt, listInWords, nameWithCode } from '../../model/names.js';
+import { candidateAt, capitalFirst, listInWords, nameWithCode, theState } from '../../model/names.js';
 import { OUTCOME_LABELS, TRACKS, TRACK_LABELS } from '../../model/outcome.js';
 import { PROCEDURES } from '../../model/procedures.js';
 import { monthInWords } from '../../model/council-calendar.js';
@@ -515,14 +515,4 @@ export function storyText(story: Story, options: { readonly width?: number } = {
 
 function round(x: number): string {
   return Number.isInteger(x) ? String(x) : x.toFixed(3);
-}
-
-/** A state's name as a sentence reads it: "the Soviet Union", "Russia"; at the start of a sentence, "The Soviet Union". */
-export function theState(name: string, start = false): string {
-  const named = /^(Soviet Union|United |Netherlands|Czech Republic)/.test(name) ? `the ${name}` : name;
-  return start ? capitalFirst(named) : named;
-}
-
-function capitalFirst(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

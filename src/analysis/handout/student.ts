@@ -1,4 +1,4 @@
-import { candidateAt } from '../../model/names.js';
+import { candidateAt, capitalFirst, theState } from '../../model/names.js';
 import { mostCommonOutcome, OUTCOMES, PLAIN_OUTCOMES, STAGE_LABELS, type Outcome, type Stage } from '../../model/outcome.js';
 import type { Results } from '../../model/results.js';
 import type { Scenario } from '../../model/scenario.js';
@@ -6,7 +6,7 @@ import { endsThisWay, integer, rarityWithVerb, rarityWords, wordCount } from '..
 import { paramLabel } from '../../report/param-labels.js';
 import { paramKind } from '../../scenario/param-kinds.js';
 import type { Comparison } from '../compare/comparison.js';
-import { isStretch, plainWords, theState, yearLabel, type Story } from '../explain/story.js';
+import { isStretch, plainWords, yearLabel, type Story } from '../explain/story.js';
 import type { RewriteChange } from '../rewrite/rewrite-distance.js';
 import { glossaryFor } from './glossary.js';
 
@@ -125,7 +125,7 @@ function draft(inputs: StudentInputs, limits: Limits): StudentHandout {
   const candidate = candidateAt(s.candidate.name, dp.year);
   // A state that changes within the window is asked about under both names: the Soviet Union, then Russia.
   const later = candidateAt(s.candidate.name, dp.horizon);
-  const who = later === candidate ? article(candidate) : `${article(candidate)}, or ${article(later)} after it,`;
+  const who = later === candidate ? theState(candidate) : `${theState(candidate)}, or ${theState(later)} after it,`;
   const question = `Could ${who} have joined NATO between ${dp.year} and ${dp.horizon}?`;
   const start = `${dp.date ?? dp.year}: ${plainWords(dp.label)}.`;
   const shares = (res: Results['outcomes']) => Object.fromEntries(OUTCOMES.map((o) => [o, res[o].share])) as Record<Outcome, number>;
@@ -279,7 +279,7 @@ function assumptionWords(c: Comparison, s: Scenario, names: { centre: string; ot
   const a = c.assumptions;
   // Both teams' pages list the same differences: ranked by a size that reads the same from either side.
   const ranked = [...a.changes].sort((x, y) => symmetricSize(y) - symmetricSize(x) || (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
-  const params = ranked.slice(0, limit).map((x) => capitalised(`${plainLabel(s, x.path)}: ${names.other} ${plainValue(x, x.fromMean)}, ${names.centre} ${plainValue(x, x.toMean)}.`));
+  const params = ranked.slice(0, limit).map((x) => capitalFirst(`${plainLabel(s, x.path)}: ${names.other} ${plainValue(x, x.fromMean)}, ${names.centre} ${plainValue(x, x.toMean)}.`));
   const switches = a.switches.slice(0, Math.max(0, limit - params.length)).map((x) => {
     const said = (state: string) => (state === 'on' ? 'yes' : 'no');
     return `Does “${firstWords(plainWords(x.label), 14)}” count? ${names.other}: ${said(x.from)}, ${names.centre}: ${said(x.to)}.`;
@@ -354,7 +354,7 @@ function studentQuestions(inputs: StudentInputs, names: { centre: string; other:
   if (blocker !== undefined && blocked >= SOME_BRANCHES && inputs.vetoesAlike === true) {
     qs.push(`When the invitation is blocked (${blocked >= MANY_BRANCHES ? 'in many branches' : 'in a few branches'}), usually many members say no together and none stands out. What did the members fear around ${year}, and what could have changed their minds?`);
   } else if (blocker !== undefined && blocker.share >= SOME_BRANCHES && blocker.actorName !== s.candidate.name && blocker.actor !== 'TIE' && blocker.actor !== 'NATO') {
-    const who = article(blocker.actorName);
+    const who = theState(blocker.actorName);
     qs.push(`In ${blocker.share >= MANY_BRANCHES ? 'many' : 'a few'} branches ${who} says no. What did ${who} fear or want around ${year}, and what could have changed its mind?`);
   } else if (top === 'no_application' || top === 'withdrawn') {
     qs.push(`Most branches end without a lasting application from ${candidate}. Was the offer to join meant seriously? What in the story or the context supports your view?`);
@@ -424,9 +424,6 @@ export function midSentence(name: string): string {
   return name.startsWith('This ') ? `t${name.slice(1)}` : name;
 }
 
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 /**
  * A description without scenario ids: "Rewrites russia-1990: Washington answers ..." reads
@@ -438,9 +435,4 @@ export function withoutIds(text: string): string {
     .replace(/\bRewrites\s+[a-z0-9]+(?:-[a-z0-9]+)+(?:\s+twice)?:\s*/g, '')
     .replace(/\b(?!(?:mid|pre|post|early|late)-)[a-z]+-\d{4}(?:-[a-z0-9]+)*\b/g, 'the historical scenario')
     .replace(/^./, (c) => c.toUpperCase());
-}
-
-/** "the Soviet Union", "Russia": a state's name as it reads mid-sentence. */
-function article(name: string): string {
-  return theState(name);
 }
