@@ -2,7 +2,7 @@ import type { Scenario } from '../../model/scenario.js';
 import { paramKind, type ParamKind } from '../../scenario/param-kinds.js';
 import { assumptionDiff, type OtherChange, type ParamChange, type SwitchChange } from './assumptions.js';
 import { momentShift } from './moments.js';
-import { signedFixed } from '../../report/format.js';
+import { moveText, signedFixed } from '../../report/format.js';
 
 /**
  * How far a counterfactual travels from the history it rewrites: the "minimal rewrite"
@@ -98,7 +98,7 @@ export function rewriteLine(r: RewriteDistance): string {
   if (r.other.length > 0) parts.push(`${r.other.length} structural change${r.other.length === 1 ? '' : 's'}`);
   const what = parts.length === 0 ? 'nothing changed' : parts.join(', ');
   const top = r.changes[0];
-  const largest = top === undefined ? '' : `; largest: ${top.path} ${top.from} -> ${top.to} (${signedFixed(top.z)} ${top.scaleFrom === 'sd' ? 'sd' : `x ${top.scale}`})`;
+  const largest = top === undefined ? '' : `; largest: ${top.path} ${top.from} -> ${top.to} (${moveText(top.z, { from: top.scaleFrom, size: top.scale }, 1)})`;
   return `Rewrite distance from ${r.baseline}: ${r.score.toFixed(1)} (${what})${largest}`;
 }
 
