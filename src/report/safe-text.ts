@@ -17,10 +17,12 @@ export function terminalText(s: string): string {
  * in a renderer.
  */
 export function markdownText(s: string): string {
-  return showUnsafeCharacters(s)
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\\`*[\]<|]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|^[>#]|^[-+](?= )/g, (c) => `\\${c}`);
+  return markdownTextPart(oneLine(s), true);
+}
+
+/** Text on one line, its unsafe characters shown and its runs of white space one space. */
+function oneLine(s: string): string {
+  return showUnsafeCharacters(s).replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -74,8 +76,7 @@ function withAddresses(s: string): { readonly text: string; readonly address: bo
  * the link it makes is broken.
  */
 export function markdownLinkedText(s: string): string {
-  const shown = showUnsafeCharacters(s).replace(/\s+/g, ' ').trim();
-  return withAddresses(shown)
+  return withAddresses(oneLine(s))
     .map((p, i) => (p.address ? `<${p.text}>` : markdownTextPart(p.text, i === 0)))
     .join('');
 }

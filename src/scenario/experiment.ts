@@ -34,12 +34,14 @@ function fields<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
 // A text field's length is not a number: "" is empty, not "too small".
 const nonEmpty = () => z.string().min(1, { error: 'must not be empty' });
 
-// As `--seed` takes it (seedProblem): its length told in characters, and no line break.
-const seedText = words
-  .min(1, { error: 'must not be empty' })
-  .refine((s) => [...s].length <= MAX_SEED_CHARACTERS, { error: (iss) => `is ${[...String(iss.input)].length} characters long; a seed has at most ${MAX_SEED_CHARACTERS}` })
-  // Empty, too long, or holding a control character: told once, by the checks above and `words`.
-  .refine((s) => s.length === 0 || [...s].length > MAX_SEED_CHARACTERS || unsafeCharacterIn(s) !== undefined || seedProblem(s) === undefined, { error: (iss) => seedProblem(String(iss.input)) });
+// As `--seed` takes it (seedProblem), its length told in characters. Empty or holding a control
+// character, it is told once, by `words` and min(1).
+const seedText = words.min(1, { error: 'must not be empty' }).superRefine((s, ctx) => {
+  if (s.length === 0 || unsafeCharacterIn(s) !== undefined) return;
+  const characters = [...s].length;
+  const problem = characters > MAX_SEED_CHARACTERS ? `is ${characters} characters long; a seed has at most ${MAX_SEED_CHARACTERS}` : seedProblem(s);
+  if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem, input: s });
+});
 
 const varyObject = fields({ path: nonEmpty(), from: z.number(), to: z.number(), steps: z.int().min(1).optional() });
 
