@@ -1,5 +1,5 @@
 import type { MoveScale } from '../../analysis/rewrite-search/run.js';
-import { integer, moveText, pointsDigits, shareDigits, sharePct, shellWord, signedFixed, signedPoints, signedPointsInterval } from '../../report/format.js';
+import { integer, moveText, pointsDigits, shareDigits, sharePct, shellWord, signedPoints, signedPointsInterval } from '../../report/format.js';
 
 /** Numbers as the page shows them. */
 
