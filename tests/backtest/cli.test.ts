@@ -1,6 +1,9 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { cli } from '../helpers/cli.js';
-import { backtestFiles } from './helpers.js';
+import { BACKTESTS, backtestFiles } from './helpers.js';
 
 describe('article10 backtest as a real process', () => {
   test('--json scores every bundled case with a fixed seed, byte-identical on a second run', () => {
@@ -49,6 +52,24 @@ describe('article10 backtest as a real process', () => {
     expect(twice.code).toBe(2);
     expect(twice.stderr).toMatch(/^article10: backtest-poland-1999 is given twice \(.*poland-1999\.yaml and scenarios\/backtests\/poland-1999\.yaml\): each case is scored once\n$/);
     expect(twice.stdout).toBe('');
+  });
+
+  test('a copy of a case that kept its id, given beside the case, is told to take an id of its own', () => {
+    // How a new case starts: poland-1999.yaml copied as the model, not yet renamed.
+    const dir = mkdtempSync(join(tmpdir(), 'article10-copy-'));
+    try {
+      const copy = join(dir, 'my-case.yaml');
+      copyFileSync(join(BACKTESTS, 'poland-1999.yaml'), copy);
+      const r = cli(['backtest', copy, 'poland-1999', '--runs', '200']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${copy} and `);
+      expect(r.stderr).toContain('are both backtest-poland-1999');
+      expect(r.stderr).toContain('give each file its own `id:`');
+      expect(r.stderr).not.toContain('is given twice');
+      expect(r.stdout).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('the table names each case and the Brier score; one case by name', () => {

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { runBacktests, type BacktestInput } from '../../analysis/backtest/run.js';
 import { RunCancelled } from '../../batch/pool.js';
@@ -31,6 +32,16 @@ async function resolveCase(file: string): Promise<string> {
   throw new UsageError(`${file}: no bundled backtest case or scenario of that name (a file needs its path, e.g. ./${file}.yaml); the bundled cases: ${cases.join(', ')}`);
 }
 
+/**
+ * Why a second case with an id already given is refused: the same file named twice, or two files
+ * with one id, as a new case copied from a bundled one is until it is renamed.
+ */
+async function givenTwice(id: string, first: string, second: string): Promise<string> {
+  const [a, b] = await Promise.all([first, second].map((p) => realpath(p).catch(() => p)));
+  if (a === b) return `${id} is given twice (${first} and ${second}): each case is scored once`;
+  return `${first} and ${second} are both ${id}: each case is scored once, by its id; give each file its own \`id:\``;
+}
+
 /** `article10 backtest`: runs real accession cases and scores the forecasts against what happened. */
 export async function backtestCommand(files: readonly string[], flags: BacktestFlags): Promise<void> {
   const paths = files.length > 0 ? await Promise.all((await expandFolders(files)).map(resolveCase)) : await bundledBacktests();
@@ -44,7 +55,7 @@ export async function backtestCommand(files: readonly string[], flags: BacktestF
       throw new UsageError(`${path}: a backtest needs \`observed: { outcome, year, source }\` (what actually happened)`);
     }
     const twice = given.get(loaded.scenario.id);
-    if (twice !== undefined) throw new UsageError(`${loaded.scenario.id} is given twice (${twice} and ${path}): each case is scored once`);
+    if (twice !== undefined) throw new UsageError(await givenTwice(loaded.scenario.id, twice, path));
     given.set(loaded.scenario.id, path);
     inputs.push({ scenario: loaded.scenario, warnings: loaded.warnings });
   }
