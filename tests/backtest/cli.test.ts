@@ -84,10 +84,25 @@ describe('article10 backtest as a real process', () => {
     expect(r.stdout).toContain('1999-03');
   });
 
+  test('a case with no other case of its era in the run says that its reference is a coin flip, and how to set it against the bundled record', () => {
+    const alone = cli(['backtest', 'poland-1999', '--runs', '200', '--no-misses']);
+    expect(alone.code, alone.stderr).toBe(0);
+    expect(alone.stdout.replace(/\s+/g, ' ')).toContain('ref. P is 1/2 for backtest-poland-1999: no other case of its era in this run answers its question');
+    expect(alone.stdout).toContain('article10 list --backtests');
+    expect(JSON.parse(cli(['backtest', 'poland-1999', '--runs', '200', '--no-misses', '--json']).stdout).cases[0].reference).toMatchObject({ p: 0.5, others: 0 });
+    // Greece 1952 answers Poland's question (a member within five years) and Poland answers Greece's.
+    const beside = cli(['backtest', 'poland-1999', 'greece-1952', '--runs', '200', '--no-misses']);
+    expect(beside.code, beside.stderr).toBe(0);
+    expect(beside.stdout).not.toContain('ref. P is 1/2');
+    const doc = JSON.parse(cli(['backtest', 'poland-1999', 'greece-1952', '--runs', '200', '--no-misses', '--json']).stdout);
+    expect(doc.cases.map((c: { reference: { others: number } }) => c.reference.others)).toEqual([1, 1]);
+  });
+
   test('--help exits 0; a scenario without `observed` is bad input (exit 2)', () => {
     const help = cli(['backtest', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: article10 backtest/);
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain("each case's reference forecast (ref. P) is read from the other cases given with it");
     const r = cli(['backtest', 'russia-2000', '--runs', '10']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/observed/);

@@ -6,7 +6,7 @@ import type { BlockerRow, MonthCount, Results, YearCount } from '../../model/res
 import type { ObservedOutcome, Scenario } from '../../model/scenario.js';
 import { VERSION } from '../../model/version.js';
 import { wilson } from '../../engine/index.js';
-import { ERA_LABELS, ERAS, eraOf, LOG_SCORE_FLOOR, logScore, referenceForecast, reliability, skill, type CaseRecord, type Era, type ReliabilityRow, type YearForecast } from './scores.js';
+import { ERA_LABELS, ERAS, eraOf, LOG_SCORE_FLOOR, logScore, referenceCounts, referenceForecast, reliability, skill, type CaseRecord, type Era, type ReliabilityRow, type YearForecast } from './scores.js';
 
 /**
  * Backtests: scenarios of real accessions, written from the record before the run, each with
@@ -119,6 +119,8 @@ export interface ReferenceScore {
   readonly p: number;
   readonly brier: number;
   readonly logScore: number;
+  /** How many other cases of the run answered the case's question (n); with none, p is 1/2. */
+  readonly others: number;
 }
 
 /** The scores of a set of cases: all of them, or one era's. */
@@ -202,7 +204,7 @@ export const BACKTEST_DEFINITIONS = {
   brierOutcomes: 'mean over cases of the sum over outcomes k of (share_k - [k observed])^2 at the horizon: 0 = certain and right, 2 = certain and wrong',
   logScore: `mean over cases of -ln(max(pObserved, ${LOG_SCORE_FLOOR})): 0 = every observed outcome forecast with certainty, 0.693 = a 50/50 forecast, ${(-Math.log(LOG_SCORE_FLOOR)).toFixed(3)} = ruled out (the floor keeps one case from scoring infinity)`,
   reference:
-    'the naive forecast of the same event from the other cases of the same era alone: of the n other cases whose record answers "member within d years of the decision year?" (d = this case\'s own time to membership, or to the observed year if it did not join), k answer as this case did; the forecast is (k + 1) / (n + 2), 1/2 when none answers',
+    'the naive forecast of the same event from the other cases of the same era in this run alone: of the n other cases whose record answers "member within d years of the decision year?" (d = this case\'s own time to membership, or to the observed year if it did not join), k answer as this case did; the forecast is (k + 1) / (n + 2), 1/2 when none answers',
   skill: '1 - score / reference score, for the Brier and the log score: 1 = perfect, 0 = no better than the reference, below 0 = worse',
   era: "the procedure of the decision point's year: 1949-1994 the Council's political decision, 1995-1998 the 1995 Study, 1999-2021 the MAP, 2022- application without a MAP",
   reliability: "every year of every case's window: the forecast share of branches that are members by the end of that year, bucketed, against the share of those case-years in which the candidate was in fact a member",
@@ -358,7 +360,7 @@ export function withReferences(cases: readonly BacktestCase[]): BacktestCase[] {
   const records = cases.map(caseRecord);
   return cases.map((c, i) => {
     const p = referenceForecast(records, i);
-    return { ...c, reference: { p, brier: brierBinary(p, 1), logScore: logScore(p) } };
+    return { ...c, reference: { p, brier: brierBinary(p, 1), logScore: logScore(p), others: referenceCounts(records, i).n } };
   });
 }
 

@@ -78,6 +78,12 @@ export interface CaseRecord {
  * round, it would give the reference this case's own answer.
  */
 export function referenceForecast(cases: readonly CaseRecord[], i: number): number {
+  const { n, k } = referenceCounts(cases, i);
+  return (k + 1) / (n + 2);
+}
+
+/** The counts the reference forecast of case `i` is read from: n other cases answer its question, k as it did. */
+export function referenceCounts(cases: readonly CaseRecord[], i: number): { readonly n: number; readonly k: number } {
   const self = cases[i]!;
   const d = self.observedAfter;
   let n = 0;
@@ -90,7 +96,7 @@ export function referenceForecast(cases: readonly CaseRecord[], i: number): numb
     const joinedWithin = other.yearsToJoin !== null && other.yearsToJoin <= d;
     if (joinedWithin === (self.yearsToJoin !== null)) k += 1;
   });
-  return (k + 1) / (n + 2);
+  return { n, k };
 }
 
 /** Whether two cases are of co-candidates, as either file names them. */

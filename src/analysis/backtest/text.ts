@@ -55,6 +55,16 @@ export function backtestText(r: BacktestReport, options: { readonly width?: numb
       say(`${c.scenario}: ${c.observed.outcome} by ${c.observed.year} ${sharePct(c.pObservedOutcome)}${later}`, '    ', '      ');
     }
   }
+  // The reference is read from the cases run together: a case given alone, or without another
+  // of its era, is set against a coin flip, which its skill does not say.
+  const alone = r.cases.filter((c) => c.reference?.others === 0).map((c) => c.scenario);
+  if (alone.length > 0) {
+    say(
+      `ref. P is 1/2 for ${alone.join(', ')}: no other case of its era in this run answers its question, so the skill is against a coin flip; give the bundled cases with it (the folder \`article10 list --backtests\` names, or their names) to set it against their record.`,
+      '  ',
+      '  ',
+    );
+  }
   out.push('');
   out.push(...timeText(r, width, left));
   out.push(...missesText(r.cases, width));
