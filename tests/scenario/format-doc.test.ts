@@ -39,4 +39,10 @@ describe("FORMAT.md's examples", () => {
     expect(us.weights).toEqual({ democracy: fixed(0.3, 'S14'), istanbul: fixed(0.05) });
     expect(us.holdoutLift).toEqual(fixed(0.2, 'assumption'));
   });
+
+  test("it says what a backtest's observed year is for a candidacy that did not join, and how that case is scored", () => {
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('For an outcome other than `joined`, `year` is the year by which the record shows the candidate still outside');
+    expect(flat).toContain('scores the share of branches not a member by then');
+  });
 });
