@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -118,5 +118,25 @@ describe('analysis commands as real processes', () => {
     const text = readFileSync(mdFile, 'utf8');
     expect(text).toContain('## What the result hinges on');
     expect(text).toContain('article10 report');
+  });
+  test('report --compare says which file is team A and which team B: in its help, on stderr before any work, and in the teacher\'s handout', () => {
+    const help = cli(['report', '--help']).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('the <scenario> is team A, this file team B');
+    expect(help).toContain("the <scenario>'s (team A) first, then --compare's (team B)");
+    const teamA = join(dir, 'yes.yaml');
+    const teamB = join(dir, 'no.yaml');
+    const planted = readFileSync(PLANTED, 'utf8');
+    const team = (id: string, title: string) => planted.replace(/^id: .*$/m, `id: ${id}`).replace(/^title: .*$/m, `title: ${title}`);
+    writeFileSync(teamA, team('yes', 'The yes side'));
+    writeFileSync(teamB, team('no', 'The no side'));
+    const student = cli(['report', teamA, '--compare', teamB, '--names', 'Yes,No', '--runs', '300', '--out', join(dir, 'named.md')]);
+    expect(student.code, student.stderr).toBe(0);
+    expect(student.stderr).toContain(`team A ("Yes"), the scenario, is ${teamA} (The yes side); team B ("No"), the --compare file, is ${teamB} (The no side); the handout is for team B`);
+    const teacher = cli(['report', teamA, '--compare', teamB, '--audience', 'teacher', '--runs', '300', '--sensitivity-runs', '50']);
+    expect(teacher.code, teacher.stderr).toBe(0);
+    expect(teacher.stderr).toContain(`team A, the scenario, is ${teamA} (The yes side); team B, the --compare file, is ${teamB} (The no side)`);
+    expect(teacher.stdout).toContain(`A (the scenario, ${teamA}): **The yes side** (yes). B (--compare, ${teamB}): **The no side** (no).`);
+    // Without --compare there is one scenario and no team to name.
+    expect(cli(['report', teamA, '--runs', '300', '--out', join(dir, 'one.md')]).stderr).not.toContain('team A');
   });
 });

@@ -1,7 +1,7 @@
 import { yearLabel } from '../explain/story.js';
 import { OUTCOMES, OUTCOME_LABELS, STAGE_LABELS } from '../../model/outcome.js';
 import { integer, points, sharePct } from '../../report/format.js';
-import { assumptionTables, discussionPrompts, HANDOUT_SECTIONS, handoutSources, movingSwings, outcomeRows, pairedCells, shareCells, type HandoutData, type HandoutStory } from './content.js';
+import { assumptionTables, comparedFrom, discussionPrompts, HANDOUT_SECTIONS, handoutSources, movingSwings, outcomeRows, pairedCells, shareCells, type HandoutData, type HandoutStory } from './content.js';
 import { paramLabel } from '../../report/param-labels.js';
 import { rewriteLine, rewriteLines } from '../rewrite/rewrite-distance.js';
 import { htmlPage, htmlText } from '../../report/safe-text.js';
@@ -86,7 +86,7 @@ export function handoutHtml(d: HandoutData, options: { top?: number } = {}): str
     section(
       'compare',
       HANDOUT_SECTIONS.compare,
-      `<p>A: <strong>${htmlText(c.a.title)}</strong> (${htmlText(c.a.scenario)}). B: <strong>${htmlText(c.b.title)}</strong> (${htmlText(c.b.scenario)}). This handout is centred on B: its tornado and stories are B's.</p>\n` +
+      `<p>A (${htmlText(comparedFrom(c, 'a'))}): <strong>${htmlText(c.a.title)}</strong> (${htmlText(c.a.scenario)}). B (${htmlText(comparedFrom(c, 'b'))}): <strong>${htmlText(c.b.title)}</strong> (${htmlText(c.b.scenario)}). This handout is centred on B: its tornado and stories are B's.</p>\n` +
         `<p>Both run on the same ${integer(c.runs)} branches (common random numbers), so B − A is the effect of the differing assumptions, with a paired 95% interval.</p>\n` +
         chartNamed(charts, 'compare') +
         table(['outcome', 'A', 'B', 'B − A (pts)', '95% interval'], OUTCOMES.map((o) => row(OUTCOME_LABELS[o], c.outcomes[o])), new Set([1, 2, 3, 4])) +

@@ -1,7 +1,7 @@
 import { yearLabel } from '../explain/story.js';
 import { OUTCOMES, OUTCOME_LABELS, STAGE_LABELS } from '../../model/outcome.js';
 import { bar, integer, points, sharePct } from '../../report/format.js';
-import { assumptionTables, discussionPrompts, HANDOUT_SECTIONS, handoutSources, movingSwings, pairedCells, shareCells, type HandoutData, type HandoutStory } from './content.js';
+import { assumptionTables, comparedFrom, discussionPrompts, HANDOUT_SECTIONS, handoutSources, movingSwings, pairedCells, shareCells, type HandoutData, type HandoutStory } from './content.js';
 import { paramLabel } from '../../report/param-labels.js';
 import { rewriteLine, rewriteLines } from '../rewrite/rewrite-distance.js';
 import { markdownCode, markdownLinkedText, markdownText as md } from '../../report/safe-text.js';
@@ -52,7 +52,7 @@ export function handoutMarkdown(d: HandoutData, options: { top?: number } = {}):
   if (d.comparison !== null) {
     const c = d.comparison;
     section(HANDOUT_SECTIONS.compare);
-    out.push(`A: **${md(c.a.title)}** (${md(c.a.scenario)}). B: **${md(c.b.title)}** (${md(c.b.scenario)}). This handout is centred on B: its tornado and stories are B's.`, '');
+    out.push(`A (${md(comparedFrom(c, 'a'))}): **${md(c.a.title)}** (${md(c.a.scenario)}). B (${md(comparedFrom(c, 'b'))}): **${md(c.b.title)}** (${md(c.b.scenario)}). This handout is centred on B: its tornado and stories are B's.`, '');
     out.push(`Both run on the same ${integer(c.runs)} branches (common random numbers), so B − A is the effect of the differing assumptions, with a paired 95% interval.`, '');
     const row = (label: string, x: Parameters<typeof pairedCells>[0]) => [md(label), ...pairedCells(x)];
     out.push(...mdTable(['outcome', 'A', 'B', 'B − A (pts)', '95% interval'], OUTCOMES.map((o) => row(OUTCOME_LABELS[o], c.outcomes[o])), new Set([1, 2, 3])));

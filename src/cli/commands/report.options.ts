@@ -5,8 +5,8 @@ import { branchesOption, countOption } from '../options.js';
 /** `article10 report`: its options, and the flags its work receives (the command is declared in report.command.ts). */
 export const options = {
   audience: valueOption('--audience <who>', 'student (one printed page in plain words: the question, both teams, one story, questions, a glossary) or teacher (everything: assumptions, sources, tornado, the least rewrite)', undefined, 'student'),
-  compare: readsFile(valueOption('--compare <other>', 'team B\'s assumption set (file or bundled name), set beside the scenario (team A) on common random numbers; the handout is centred on team B')),
-  names: valueOption('--names <a,b>', 'what the student\'s handout calls the scenario and --compare (default: "Team A,Team B")'),
+  compare: readsFile(valueOption('--compare <other>', 'team B\'s file (or bundled name): the <scenario> is team A, this file team B, both run on common random numbers; the handout is team B\'s, with team A beside it (for team A\'s handout, swap the two files)')),
+  names: valueOption('--names <a,b>', 'the two teams\' names on the student\'s handout, in the order of the files: the <scenario>\'s (team A) first, then --compare\'s (team B); e.g. "Yes side,No side" (default: "Team A,Team B")'),
   format: valueOption('--format <format>', 'md or html (default: from the --out extension, else md)'),
   outcome: valueOption('--outcome <outcome>', 'the share the tornado explains (default: joined, or the deepest stage enough branches reach)'),
   runs: runs('branches for the outcomes, the funnel and the comparison', 20_000),

@@ -11,7 +11,7 @@ import { loadForCommand } from '../load.js';
 import { checkWork } from '../budget.js';
 import { branchCount } from '../../batch/work-limits.js';
 import { integer, shellWord } from '../../report/format.js';
-import { checkOutFolder, emit } from '../output.js';
+import { checkOutFolder, emit, printToStderr } from '../output.js';
 import { studentCharts, teacherCharts, type NamedChart } from '../../analysis/handout/charts.js';
 import { svgToPng } from '../../report/png.js';
 import { mkdir } from 'node:fs/promises';
@@ -52,6 +52,13 @@ export function parseNames(text: string, audience: Audience, compared: boolean):
   return { other: parts[0]!, centre: parts[1]! };
 }
 
+/** The stderr line that says which file is which team, and whose handout it is. */
+export function teamsLine(fileA: string, titleA: string, fileB: string, titleB: string, names?: { readonly centre: string; readonly other: string }): string {
+  const a = names === undefined ? 'team A' : `team A ("${names.other}")`;
+  const b = names === undefined ? 'team B' : `team B ("${names.centre}")`;
+  return `article10: ${a}, the scenario, is ${fileA} (${titleA}); ${b}, the --compare file, is ${fileB} (${titleB}); the handout is for team B, with team A beside it`;
+}
+
 export function parseAudience(text: string): Audience {
   if (text !== 'student' && text !== 'teacher') throw new UsageError(`--audience must be student or teacher, got "${text}"`);
   return text;
@@ -76,6 +83,8 @@ export async function reportCommand(file: string, flags: ReportFlags): Promise<v
   const centreBase = await baselineOf(centre);
   const teamABase = teamB === undefined ? centreBase : await baselineOf(teamA);
   const rewrite = centreBase.distance ?? null;
+  // Which file is which team is easy to swap: said before any work, with each file's title.
+  if (teamB !== undefined) printToStderr(`${teamsLine(file, teamA.scenario.title, flags.compare!, teamB.scenario.title, names)}\n`);
   // Every chart a handout can have: the folder is checked before any work, against the files read (the baselines too) and the --out.
   const chartFiles = CHART_NAMES.flatMap((n) => [`${n}.svg`, `${n}.png`]);
   const baselines = [centreBase.file, teamABase.file].filter((f): f is string => f !== undefined);
