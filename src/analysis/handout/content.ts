@@ -16,10 +16,6 @@ import { rangeText, swingIsClear } from '../sensitivity/tornado.js';
 import type { RewriteReport } from '../rewrite-search/run.js';
 import { rewriteVerdict } from '../rewrite-search/verdict.js';
 
-/**
- * Everything a handout shows, gathered once; the Markdown and HTML builders only lay it out.
- * Pure data: the command fills it from runs (see run.ts).
- */
 /** Which file a compared side was read from, and in which place of the command (the two are easy to swap): "the scenario, team-a.yaml". */
 export function comparedFrom(c: Comparison, side: 'a' | 'b'): string {
   const place = side === 'a' ? 'the scenario' : '--compare';
@@ -27,6 +23,10 @@ export function comparedFrom(c: Comparison, side: 'a' | 'b'): string {
   return file === undefined ? place : `${place}, ${file}`;
 }
 
+/**
+ * Everything a handout shows, gathered once; the Markdown and HTML builders only lay it out.
+ * Pure data: the command fills it from runs (see run.ts).
+ */
 export interface HandoutData {
   readonly scenario: Scenario;
   readonly results: Results;
