@@ -241,15 +241,16 @@ export function pairedBarsSvg(rows: readonly PairRow[], names: readonly [string,
     width,
   );
   const top = legend.height + 4;
-  const layout = layoutRows(rows.map((r) => r.label), labelW, 28);
+  // Rows as tall as the single chart's (22): a printed page holds the pair and the page's text.
+  const layout = layoutRows(rows.map((r) => r.label), labelW, 22);
   const height = top + layout.total + 8;
   const out = [svgOpen(width, height, title), legend.svg];
   rows.forEach((r, i) => {
     const y = top + layout.tops[i]!;
     const mid = y + layout.heights[i]! / 2;
     out.push(rowLabel(labelW - 6, mid + 4, layout.lines[i]!, r.label));
-    out.push(`<rect x="${labelW}" y="${n(mid - 11)}" width="${n(x(r.b) - labelW)}" height="11" fill="#333"/>`);
-    out.push(`<rect x="${labelW}" y="${n(mid)}" width="${n(x(r.a) - labelW)}" height="9" fill="#ddd" stroke="#000" stroke-width="0.5"/>`);
+    out.push(`<rect x="${labelW}" y="${n(mid - 8)}" width="${n(x(r.b) - labelW)}" height="8" fill="#333"/>`);
+    out.push(`<rect x="${labelW}" y="${n(mid)}" width="${n(x(r.a) - labelW)}" height="7" fill="#ddd" stroke="#000" stroke-width="0.5"/>`);
     out.push(`<text x="${n(width - 4)}" y="${n(mid + 4)}" text-anchor="end">${htmlText(valueText(r))}</text>`);
   });
   out.push('</svg>');

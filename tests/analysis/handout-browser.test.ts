@@ -24,7 +24,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs in the page before it prints: what is clipped or overflows, written into the PDF's title (ASCII only). */
 const MEASURE = `<script>
-(function () {
+document.fonts.ready.then(function () {
   var problems = [];
   var page = document.documentElement.clientWidth;
   var svgs = document.querySelectorAll('svg');
@@ -49,22 +49,38 @@ const MEASURE = `<script>
     if (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible') problems.push(e.tagName + ' clips its text: "' + (e.textContent || '').slice(0, 40) + '"');
   }
   if (document.documentElement.scrollWidth > page + 0.5) problems.push('the page is ' + document.documentElement.scrollWidth + ' wide, past its ' + page);
-  var json = JSON.stringify({ problems: problems, labels: document.querySelectorAll('svg text').length });
+  var main = document.querySelector('main');
+  var json = JSON.stringify({ problems: problems, labels: document.querySelectorAll('svg text').length, height: main === null ? 0 : main.getBoundingClientRect().height });
   document.title = 'MEASURED ' + json.replace(/[^\\x20-\\x7e]/g, function (c) { return '\\\\u' + ('000' + c.charCodeAt(0).toString(16)).slice(-4); });
-})();
+});
 </script>`;
+
+/**
+ * The pages ask for Georgia, which this machine lacks (Chromium falls back to a narrower Times
+ * clone), while most teachers' computers have it. Gelasio has Georgia's metrics: every page is
+ * printed a second time with it standing in for Georgia, so a page that fits here fits there.
+ */
+const GELASIO = join(process.cwd(), 'node_modules', '@fontsource', 'gelasio', 'files');
+const GEORGIA_METRICS = `<style>${[400, 700]
+  .flatMap((weight) => ['normal', 'italic'].flatMap((style) => ['latin', 'latin-ext'].map((subset) => `@font-face { font-family: Georgia; font-weight: ${weight}; font-style: ${style}; src: url("file://${GELASIO}/gelasio-${subset}-${weight}-${style}.woff2"); }`)))
+  .join('\n')}</style>`;
+const FONTS = ['fallback', 'Georgia'] as const;
+type Font = (typeof FONTS)[number];
 
 interface Printed {
   readonly pages: number;
   readonly problems: readonly string[];
   readonly labels: number;
+  /** The height of the page's text on screen, in CSS pixels (at 96 to the inch). */
+  readonly height: number;
 }
 
 /** Prints a page at A4 in headless Chromium; what the page measured and how many pages it took. */
-function print(name: string, html: string): Printed {
-  const file = join(dir, `${name}.html`);
-  const pdf = join(dir, `${name}.pdf`);
-  writeFileSync(file, html.replace('</body>', `${MEASURE}</body>`));
+function print(name: string, html: string, font: Font = 'fallback'): Printed {
+  const file = join(dir, `${name}-${font}.html`);
+  const pdf = join(dir, `${name}-${font}.pdf`);
+  const fonts = font === 'Georgia' ? GEORGIA_METRICS : '';
+  writeFileSync(file, html.replace('</head>', `${fonts}</head>`).replace('</body>', `${MEASURE}</body>`));
   const r = spawnSync(
     CHROMIUM,
     [
@@ -78,6 +94,8 @@ function print(name: string, html: string): Printed {
       // A4 at 96 px to the inch: the page the student's layout is drawn for.
       '--window-size=794,1123',
       '--no-pdf-header-footer',
+      // Prints once the fonts have loaded and the measurement has run.
+      '--virtual-time-budget=10000',
       `--user-data-dir=${join(dir, 'profile')}`,
       `--print-to-pdf=${pdf}`,
       `file://${file}`,
@@ -87,8 +105,8 @@ function print(name: string, html: string): Printed {
   expect(r.status, r.stderr).toBe(0);
   const bytes = readFileSync(pdf).toString('latin1');
   const counts = [...bytes.matchAll(/\/Count (\d+)/g)].map((m) => Number(m[1]));
-  const measured = JSON.parse(pdfTitle(bytes, 'MEASURED ', name)) as { problems: string[]; labels: number };
-  return { pages: Math.max(...counts), problems: measured.problems, labels: measured.labels };
+  const measured = JSON.parse(pdfTitle(bytes, 'MEASURED ', name)) as { problems: string[]; labels: number; height: number };
+  return { pages: Math.max(...counts), problems: measured.problems, labels: measured.labels, height: measured.height };
 }
 
 /** The document title a PDF carries, read as a PDF literal string (backslash escapes undone), after `prefix`. */
@@ -121,12 +139,35 @@ describe.skipIf(!hasBrowser && !required)('handouts printed in headless Chromium
     expect(long.pages).toBeGreaterThan(1);
   });
 
-  test.each(['russia-1954', 'russia-1990', 'russia-2000'])('%s: the student handout fits one page and clips no label', async (name) => {
+  test('Georgia\'s stand-in is loaded: its wider text makes a page taller than the fallback does', async () => {
+    const h = await prepareStudentHandout({ scenario: await scenario('russia-2000'), command: 'x' }, { seed: '1', runs: 4000, storySearch: 20_000 });
+    const height = (font: Font) => print('student-height', studentHtml(h), font).height;
+    // 5 mm at 96 px to the inch: the fonts' widths differ by more than rounding.
+    expect(height('Georgia')).toBeGreaterThan(height('fallback') + 19);
+  });
+
+  test.each(FONTS.flatMap((font) => ['russia-1954', 'russia-1990', 'russia-2000'].map((name) => [name, font] as const)))('%s: the student handout fits one page and clips no label (%s font)', async (name, font) => {
     const h = await prepareStudentHandout({ scenario: await scenario(name), command: 'x' }, { seed: '1', runs: 4000, storySearch: 20_000 });
-    const printed = print(`student-${name}`, studentHtml(h));
+    const printed = print(`student-${name}`, studentHtml(h), font);
     expect(printed.problems).toEqual([]);
     expect(printed.labels).toBeGreaterThan(5);
     expect(printed.pages).toBe(1);
+  });
+
+  test.each([
+    ['russia-1954', 'russia-1954-austria-model'],
+    ['russia-1990', 'russia-1990-common-home'],
+    ['russia-2000', 'russia-2000-istanbul-kept'],
+    ['russia-2000', 'russia-2000-stands-in-line'],
+  ])('the student handout of %s against %s (two teams, the paired chart) fits one page in either font', async (a, b) => {
+    const out = join(dir, `pair-${b}.html`);
+    const r = await cliAsync(['report', a, '--compare', b, '--runs', '4000', '--out', out], { timeoutMs: 120_000 });
+    expect(r.code, r.stderr).toBe(0);
+    for (const font of FONTS) {
+      const printed = print(`pair-${b}`, readFileSync(out, 'utf8'), font);
+      expect(printed.problems, font).toEqual([]);
+      expect(printed.pages, font).toBe(1);
+    }
   });
 
   test('a word longer than the page (a pasted address, a name with no space) breaks instead of running past the edge', async () => {
@@ -139,14 +180,16 @@ describe.skipIf(!hasBrowser && !required)('handouts printed in headless Chromium
     expect(print('teacher-long-word', handoutHtml(teacher)).problems).toEqual([]);
   });
 
-  test.each(['1954', '1990', '2000'])('kit %s: both team handouts and the teacher\'s guide fit one page each, nothing clipped', async (year) => {
+  test.each(['1954', '1990', '2000'])('kit %s: both team handouts and the teacher\'s guide fit one page each in either font, nothing clipped', async (year) => {
     const out = join(dir, `kit-${year}`);
     const r = await cliAsync(['kit', year, '--out', out, '--runs', '4000'], { timeoutMs: 120_000 });
     expect(r.code, r.stderr).toBe(0);
     for (const f of ['team-a-handout', 'team-b-handout', 'teachers-guide']) {
-      const printed = print(`kit-${year}-${f}`, readFileSync(join(out, `${f}.html`), 'utf8'));
-      expect(printed.problems, f).toEqual([]);
-      expect(printed.pages, f).toBe(1);
+      for (const font of FONTS) {
+        const printed = print(`kit-${year}-${f}`, readFileSync(join(out, `${f}.html`), 'utf8'), font);
+        expect(printed.problems, `${f} (${font})`).toEqual([]);
+        expect(printed.pages, `${f} (${font})`).toBe(1);
+      }
     }
   });
 

@@ -96,7 +96,8 @@ export function teachersGuideHtml(g: TeachersGuide, chartOf: StudentHandout): st
     `<p class="start">${htmlText(g.start)}</p>`,
     '<h2>The two teams</h2>',
     li(g.teams.map((t) => `${t.name}, ${t.file}: ${plainWords(t.title)}. In its world ${t.joined}; ${t.common}.`)),
-    studentChartSvg(chartOf, 640, [chartOf.other?.name ?? '', chartOf.centre.name]),
+    // Drawn wider than the students' (so smaller on the page): the guide's text fills more of it.
+    studentChartSvg(chartOf, 720, [chartOf.other?.name ?? '', chartOf.centre.name]),
     '<h2>A 45-minute lesson</h2>',
     `<table class="plan">${g.timings.map((t) => `<tr><th>${htmlText(t.minutes)} min</th><td>${htmlText(t.what)}</td></tr>`).join('')}</table>`,
     '<h2>What to look at</h2>',
