@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, relative, sep } from 'node:path';
+import { pipeline } from 'node:stream';
 import { errorCode } from '../io/error-code.js';
 import { UsageError } from './errors.js';
 
@@ -76,9 +77,10 @@ async function answer(root: string, req: IncomingMessage, res: ServerResponse): 
     'X-Content-Type-Options': 'nosniff',
   });
   if (req.method === 'HEAD') return void res.end();
-  createReadStream(file.path)
-    .on('error', () => res.destroy())
-    .pipe(res);
+  // pipeline, not pipe: a client that goes away mid-file must close the file too, or each
+  // download abandoned (a reload while a large file loads) keeps a descriptor open until the
+  // process runs out of them and can serve nothing.
+  pipeline(createReadStream(file.path), res, () => undefined);
 }
 
 /** The regular file inside `root` that a request's path names, or undefined. */
