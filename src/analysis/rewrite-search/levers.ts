@@ -42,8 +42,36 @@ export const NO_REWRITE: Rewrite = { shifts: [], flips: [] };
 
 /** `*` matches any run of characters, dots included: `allies.*.consent`, `rules.*`. */
 export function globMatcher(patterns: readonly string[]): (path: string) => boolean {
-  const res = patterns.map((p) => new RegExp(`^${p.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`));
-  return (path) => res.some((re) => re.test(path));
+  return (path) => patterns.some((p) => globMatches(p, path));
+}
+
+/**
+ * Whether `pattern` matches the whole of `text`, in at most |pattern| × |text| steps. Not a
+ * regular expression: `.*` repeated backtracks exponentially, and an --allow of forty `*` and a
+ * letter held the command for minutes. Each `*` is tried against ever longer runs, going back
+ * only to the last `*` seen: a later `*` can absorb whatever an earlier one would have.
+ */
+function globMatches(pattern: string, text: string): boolean {
+  let p = 0;
+  let t = 0;
+  let star = -1;
+  let starText = 0;
+  while (t < text.length) {
+    if (p < pattern.length && pattern[p] === '*') {
+      star = p++;
+      starText = t;
+    } else if (p < pattern.length && pattern[p] === text[t]) {
+      p++;
+      t++;
+    } else if (star >= 0) {
+      p = star + 1;
+      t = ++starText;
+    } else {
+      return false;
+    }
+  }
+  while (pattern[p] === '*') p++;
+  return p === pattern.length;
 }
 
 /**

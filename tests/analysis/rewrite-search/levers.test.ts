@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { actingRewrite, applyRewrite, leverDistance, reach, rewritesToward, scenarioLevers, type ParamLever, type Rewrite } from '../../../src/analysis/rewrite-search/levers.js';
+import { actingRewrite, applyRewrite, globMatcher, leverDistance, reach, rewritesToward, scenarioLevers, type ParamLever, type Rewrite } from '../../../src/analysis/rewrite-search/levers.js';
 import { counterfactualSeeds } from '../../../src/analysis/rewrite-search/seeds.js';
 import { rewriteDistance } from '../../../src/analysis/rewrite/rewrite-distance.js';
 import { loadBundled } from '../../helpers/bundled-scenarios.js';
@@ -66,5 +66,34 @@ describe('the levers of a rewrite', () => {
     expect(seeds[0]!.rewrite).toEqual(switchesOnly);
     // A decision point is not a counterfactual of itself, nor of another decision point.
     expect((await counterfactualSeeds(await loadBundled('russia-1954'), scenarioLevers(await loadBundled('russia-1954'), [], []))).every((s) => s.from === 'russia-1954-austria-model')).toBe(true);
+  });
+});
+
+describe('the paths an --allow or --fix pattern matches', () => {
+  test('* matches any run of characters, dots included, and the rest matches itself whole', () => {
+    const match = globMatcher(['allies.*.consent', 'rules.*']);
+    expect(['allies.US.consent', 'allies..consent', 'rules.istanbul-link', 'rules.'].every(match)).toBe(true);
+    expect(['allies.US.threat', 'xallies.US.consent', 'allies.US.consent.value', 'rule.x', 'events.rules.x'].some(match)).toBe(false);
+    expect(globMatcher([])('rules.x')).toBe(false);
+    expect(globMatcher(['(a|b)+[x]?'])('(a|b)+[x]?')).toBe(true);
+  });
+
+  test('it agrees with the regular expression the pattern reads as, on short patterns', () => {
+    const text = fc.stringMatching(/^[ab.]{0,12}$/);
+    const pattern = fc.stringMatching(/^[ab.*]{0,8}$/);
+    fc.assert(
+      fc.property(pattern, text, (p, s) => {
+        const re = new RegExp(`^${p.split('*').map((x) => x.replace(/\./g, '\\.')).join('.*')}$`);
+        expect(globMatcher([p])(s)).toBe(re.test(s));
+      }),
+      { numRuns: 2000, seed: 3 },
+    );
+  });
+
+  test('many stars cost no more than a few: ten and a letter against thirty characters took seconds as a regular expression', () => {
+    const started = performance.now();
+    expect(globMatcher(['*'.repeat(10) + 'a'])('x'.repeat(30))).toBe(false);
+    expect(globMatcher(['*'.repeat(60) + 'a'])('x'.repeat(200) + 'a')).toBe(true);
+    expect(performance.now() - started).toBeLessThan(500);
   });
 });
