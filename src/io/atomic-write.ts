@@ -21,8 +21,7 @@ export interface AtomicWriteOptions {
 export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
   const { signal, keep } = options;
   signal?.throwIfAborted();
-  // Random suffix: two writers of the same target must not share a temporary file.
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dirname(path), temporaryName(basename(path)));
   pendingTemps.add(temp);
   watchExit();
   try {
@@ -47,6 +46,22 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
     pendingTemps.delete(temp);
   }
   await syncDirectory(dirname(path));
+}
+
+/** The longest file name most file systems take (ext4, APFS, NTFS: 255 bytes or units). */
+const NAME_MAX_BYTES = 255;
+
+/**
+ * The temporary file's name: the target's, hidden, with a random suffix (two writers of the same
+ * target must not share a temporary file). A target name near the limit leaves no room for the
+ * suffix, so the copy in the temporary name is cut short: a 250-character --out was refused
+ * with ENAMETOOLONG after the whole run, though a shell writes that name.
+ */
+function temporaryName(target: string): string {
+  const suffix = `.${randomBytes(6).toString('hex')}.tmp`;
+  const chars = [...target];
+  while (chars.length > 0 && Buffer.byteLength(`.${chars.join('')}${suffix}`) > NAME_MAX_BYTES) chars.pop();
+  return `.${chars.join('')}${suffix}`;
 }
 
 /** Temporary files being written now: removed if the process exits before they are renamed. */

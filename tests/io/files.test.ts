@@ -33,6 +33,15 @@ describe('writeFileAtomic', () => {
     expect((await readdir(dir)).sort()).toEqual(['a-directory', 'keep.txt']);
   });
 
+  it('writes a target whose name is as long as the file system allows, though the temporary name would not fit', async () => {
+    for (const name of [`${'a'.repeat(250)}.json`, `${'é'.repeat(125)}.md`]) {
+      const path = join(dir, name);
+      await writeFileAtomic(path, 'data');
+      expect(await readFile(path, 'utf8')).toBe('data');
+    }
+    expect(await readdir(dir)).toHaveLength(2);
+  });
+
   it('throws when the folder does not exist', async () => {
     await expect(writeFileAtomic(join(dir, 'missing', 'out.txt'), 'data')).rejects.toThrow(/ENOENT/);
   });
