@@ -138,14 +138,27 @@ export function padStart(s: string, n: number): string {
 }
 
 export function truncate(s: string, n: number): string {
-  return s.length <= n ? s : `${s.slice(0, Math.max(0, n - 1))}…`;
+  return s.length <= n ? s : `${s.slice(0, pairSafeCut(s, Math.max(0, n - 1)))}…`;
 }
 
 /** A path cut in the middle, keeping its start and the field it ends with: "preconditions.d…arket.threshold". */
 export function truncateMiddle(s: string, n: number): string {
   if (s.length <= n) return s;
   const head = Math.floor((n - 1) / 2);
-  return `${s.slice(0, head)}…${s.slice(s.length - (n - 1 - head))}`;
+  // The tail's cut moves right, not left, so that neither part outgrows its room.
+  const tail = s.length - (n - 1 - head);
+  return `${s.slice(0, pairSafeCut(s, head))}…${s.slice(tail === pairSafeCut(s, tail) ? tail : tail + 1)}`;
+}
+
+/**
+ * `at`, or one less when `at` falls between the two halves of a character written as a UTF-16
+ * surrogate pair (an emoji): cut there, each half prints as "�". Widths here count UTF-16
+ * units, which is what an emoji takes on a terminal (two columns); only the cut must respect it.
+ */
+export function pairSafeCut(s: string, at: number): number {
+  const high = s.charCodeAt(at - 1);
+  const low = s.charCodeAt(at);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? at - 1 : at;
 }
 
 /** A whole number with thousands separators (1,234,567). By hand: the first toLocaleString costs ~20 ms of ICU start-up. */

@@ -1,3 +1,5 @@
+import { pairSafeCut } from './format.js';
+
 /**
  * Word-wraps text to lines of at most `width` characters. A word longer than the line is cut,
  * or with `keepWords` left whole on a line of its own (a web address stays one to copy). Spaces
@@ -24,7 +26,8 @@ export function wrapText(text: string, width: number, options: { readonly keepWo
           lines.push(line);
           line = '';
         } else {
-          const cut = options.keepWords === true ? rest.length : w;
+          // Never between the halves of an emoji; on a line one column wide, the whole emoji.
+          const cut = options.keepWords === true ? rest.length : pairSafeCut(rest, w) || Math.min(rest.length, 2);
           lines.push(rest.slice(0, cut));
           rest = rest.slice(cut);
         }

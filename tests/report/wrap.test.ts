@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { fitTable, prose } from '../../src/report/fit.js';
 import { wrapText } from '../../src/report/wrap.js';
+import { truncate, truncateMiddle } from '../../src/report/format.js';
 
 describe('wrapText', () => {
   test('breaks between words, keeps the spaces between words as written, and cuts only a word longer than the line', () => {
@@ -55,5 +56,29 @@ describe('fitting a terminal', () => {
     expect(lines.every((l) => l.length <= 60)).toBe(true);
     expect(lines.slice(1).every((l) => /^ {16}word/.test(l))).toBe(true);
     expect(lines.join(' ').replace(/\s+/g, ' ').trim()).toBe(`era ${'word '.repeat(30).trim()}`);
+  });
+});
+
+describe('a cut never falls inside an emoji', () => {
+  // A lone half of a UTF-16 surrogate pair prints as "�": a title of emoji cut to an even width did.
+  const halves = (s: string) => /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+  const text = `T${'😀'.repeat(12)} and ${'😀'.repeat(5)}x`;
+
+  test('truncate and truncateMiddle keep whole characters and stay within the width', () => {
+    for (let n = 1; n <= text.length; n++) {
+      for (const cut of [truncate(text, n), truncateMiddle(text, n)]) {
+        expect(halves(cut), `${n}: ${cut}`).toBe(false);
+        expect(cut.length).toBeLessThanOrEqual(n);
+      }
+    }
+  });
+
+  test('wrapText cuts a long word between characters, and a one-column line takes a whole emoji', () => {
+    for (let width = 1; width <= 30; width++) {
+      const lines = wrapText(text, width);
+      expect(lines.some(halves), `${width}: ${JSON.stringify(lines)}`).toBe(false);
+      expect(lines.join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+      if (width >= 2) expect(lines.every((l) => l.length <= width)).toBe(true);
+    }
   });
 });

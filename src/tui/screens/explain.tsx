@@ -11,7 +11,7 @@ import type { Prompt } from '../prompt.js';
 import { storySteps } from '../state/story-steps.js';
 import { spread } from '../text.js';
 import { wrapText } from '../../report/wrap.js';
-import { integer } from '../../report/format.js';
+import { integer, pairSafeCut } from '../../report/format.js';
 import { useKeys } from '../hooks/use-keys.js';
 
 export interface ExplainScreenProps {
@@ -114,7 +114,7 @@ export function ExplainScreen({ scenario, seed, ask, notify, active, width, heig
   // The scenario's context, as much as a fifth of the screen holds; a cut is marked.
   const contextRows = height >= 20 ? Math.max(2, Math.floor(height / 5)) : 0;
   const wrapped = contextRows > 0 ? wrapText(story.context, width) : [];
-  const context = wrapped.length > contextRows ? [...wrapped.slice(0, contextRows - 1), `${wrapped[contextRows - 1]!.slice(0, Math.max(0, width - 2))} …`] : wrapped;
+  const context = wrapped.length > contextRows ? [...wrapped.slice(0, contextRows - 1), `${wrapped[contextRows - 1]!.slice(0, pairSafeCut(wrapped[contextRows - 1]!, Math.max(0, width - 2)))} …`] : wrapped;
   const bodyRows = Math.max(1, height - 2 - context.length - sourceRows);
   // The current year in view: with the years before it when it fits, from its first line when not.
   const currentStart = body.findIndex((l) => l.current);
