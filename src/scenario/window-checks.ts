@@ -72,13 +72,6 @@ export function windowProblems(doc: ScenarioDocument): WindowProblem[] {
       path: ['observed', 'year'],
     });
   }
-  if (observed !== undefined && SETTLED_AT_HORIZON.has(observed.outcome) && observed.year >= year && observed.year < horizon) {
-    problems.push({
-      code: 'observed_outside_window',
-      message: `the observed outcome ${observed.outcome} is how a branch stands at the horizon, so every branch that ends so ends in ${horizon}, never by ${observed.year}: make the horizon ${observed.year}, the year the record stands at`,
-      path: ['observed', 'year'],
-    });
-  }
   if (observed?.date !== undefined && observed.year !== undefined && observed.date.slice(0, 4) !== String(observed.year)) {
     problems.push({ code: 'date_outside_year', message: `${observed.date} is not in the observed year ${observed.year}`, path: ['observed', 'date'] });
   } else if (observed?.date !== undefined && observed.year === year && observed.date < decided) {
@@ -93,13 +86,6 @@ export function windowProblems(doc: ScenarioDocument): WindowProblem[] {
   if (invitation !== undefined) problems.push({ code: 'observed_outside_window', message: invitation, path: ['observed', 'invited', 'date'] });
   return problems;
 }
-
-/**
- * Outcomes a branch is given when it reaches the horizon still standing where it stood (never
- * applied, stuck before an invitation, an objection or ratification under way): the engine dates
- * them to the horizon, so an observed year before it is one no branch matches.
- */
-const SETTLED_AT_HORIZON: ReadonlySet<string> = new Set(['no_application', 'map_stalled', 'pending_at_horizon']);
 
 /** Outcomes that end before any invitation: an observed invitation beside one contradicts it. */
 const ENDS_BEFORE_INVITATION: ReadonlySet<string> = new Set(['no_application', 'map_stalled', 'vetoed']);
