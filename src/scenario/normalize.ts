@@ -32,11 +32,27 @@ export function normalizeScenario(doc: ScenarioDocument): { scenario: Scenario; 
     ...(doc.observed !== undefined && { observed: { ...doc.observed } }),
   };
   coCandidateTargetWarnings(doc, warnings);
+  observedBeforeHorizonWarning(doc, warnings);
   const unknown = unknownSourceIds(scenario);
   if (unknown.length > 0) {
     warnings.push(`cites ${unknown.join(', ')}, which neither the fact sheet (${factSheetRange()}; article10 sources) nor the file's sources define: a reader cannot look ${unknown.length === 1 ? 'it' : 'them'} up`);
   }
   return { scenario, warnings };
+}
+
+/**
+ * Outcomes a branch is given when it reaches the horizon standing where it stood: the run dates
+ * them to the horizon. A record of one given at an earlier year is scored, but at two years.
+ */
+const SETTLED_AT_HORIZON: ReadonlySet<string> = new Set(['no_application', 'map_stalled', 'pending_at_horizon']);
+
+function observedBeforeHorizonWarning(doc: ScenarioDocument, warnings: string[]): void {
+  const o = doc.observed;
+  const horizon = doc.decisionPoint.horizon;
+  if (o === undefined || !SETTLED_AT_HORIZON.has(o.outcome) || o.year >= horizon) return;
+  warnings.push(
+    `observed: ${o.outcome} is how a branch stands at the horizon (${horizon}), while the record is given at ${o.year}: P(observed) reads "not a member by ${o.year}" and the outcome Brier score reads the endings at ${horizon}; a horizon of ${o.year} scores both at the year the record stands at`,
+  );
 }
 
 function toDecisionPoint(d: ScenarioDocument['decisionPoint']): DecisionPoint {

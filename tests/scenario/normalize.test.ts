@@ -222,6 +222,16 @@ describe('normalization', () => {
     ]);
   });
 
+  it('warns of an ending dated to the horizon that the record gives at an earlier year, and scores it: not of one given at the horizon', async () => {
+    const observedWarnings = async (line: string) => (await loaded(withLines(line))).warnings.filter((w) => w.startsWith('observed:'));
+    expect(await observedWarnings('observed: { outcome: map_stalled, year: 2001, source: S31 }')).toEqual([
+      'observed: map_stalled is how a branch stands at the horizon (2002), while the record is given at 2001: P(observed) reads "not a member by 2001" and the outcome Brier score reads the endings at 2002; a horizon of 2001 scores both at the year the record stands at',
+    ]);
+    expect(await observedWarnings('observed: { outcome: map_stalled, year: 2002, source: S31 }')).toEqual([]);
+    // A veto or a withdrawal has its own year in a branch: given earlier, it is no warning.
+    expect(await observedWarnings('observed: { outcome: vetoed, year: 2001, source: S31 }')).toEqual([]);
+  });
+
   it('warns of a named procedure that was not in force on the decision date, and not of the one that was', async () => {
     const warned = async (procedure: string) => (await loaded(withLines('process:', `  procedure: ${procedure}`))).warnings.filter((w) => w.startsWith('process.procedure'));
     expect(await warned('fast_track')).toEqual(['process.procedure fast_track dates from 2022-02-24, but the decision on 2000-01-01 fell under map: every year is run under fast_track, a counterfactual procedure']);
