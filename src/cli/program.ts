@@ -65,10 +65,20 @@ export function buildProgram(): Command {
     )
     .allowExcessArguments(true)
     .action(async (_flags, command: Command) => {
-      const [unknown] = command.args;
+      const [unknown, topic] = command.args;
+      // `article10 help [command]`, as git and npm take it: the same text as --help.
+      if (unknown === 'help') return helpOn(command, topic);
       if (unknown !== undefined) throw new UsageError(`unknown command "${unknown}" (see article10 --help for the commands)`);
       await openUiOrSummary(undefined, { seed: DEFAULT_SEED, set: [] });
     });
   for (const spec of COMMANDS) registerCommand(program, spec);
   return program;
+}
+
+/** Prints the program's help, or a command's: what `--help` prints. */
+function helpOn(program: Command, name: string | undefined): void {
+  if (name === undefined) return void program.outputHelp();
+  const command = program.commands.find((c) => c.name() === name);
+  if (command === undefined) throw new UsageError(`unknown command "${name}" (see article10 --help for the commands)`);
+  command.outputHelp();
 }

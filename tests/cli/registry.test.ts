@@ -123,3 +123,14 @@ test('the help texts are as recorded', async () => {
   if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) writeFileSync(file, text);
   expect(text).toBe(readFileSync(file, 'utf8'));
 });
+
+test('`article10 help [command]` prints what --help prints; an unknown command named there is refused with exit 2', async () => {
+  for (const words of [[], ['run'], ['report']]) {
+    const [asked, flagged] = await Promise.all([cliAsync(['help', ...words]), cliAsync([...words, '--help'])]);
+    expect(asked.code, asked.stderr).toBe(0);
+    expect(asked.stdout).toBe(flagged.stdout);
+  }
+  const unknown = await cliAsync(['help', 'nope']);
+  expect(unknown.code).toBe(2);
+  expect(unknown.stderr).toContain('unknown command "nope"');
+});
