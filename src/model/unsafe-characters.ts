@@ -52,6 +52,15 @@ export function showUnsafeCharacters(s: string): string {
 }
 
 /**
+ * A name (a file's, as the system gives it) on one line: a line break or tab in it is written as
+ * `\n` or `\t`, so a message that names it stays one line, and its other unsafe characters are
+ * shown as everywhere else.
+ */
+export function nameOnOneLine(s: string): string {
+  return showUnsafeCharacters(s.replace(/[\n\t]/g, (c) => (c === '\n' ? '\\n' : '\\t')));
+}
+
+/**
  * A character that shows: not a space, a format character (zero-width space, BOM), a combining
  * mark on its own, nor one of the fillers and blanks that print as nothing (Hangul fillers, the
  * blank braille pattern).

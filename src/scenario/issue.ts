@@ -1,3 +1,4 @@
+import { nameOnOneLine } from '../model/unsafe-characters.js';
 /**
  * A problem found while loading a scenario: what, where (file:line:column and the field path),
  * and what was expected. Loading reports every problem it finds as an Issue and never throws
@@ -116,7 +117,8 @@ export function capIssues(issues: Issue[], max: number): Issue[] {
 /** `file:line:col: path: message (expected ...)`, the shape compilers use so editors can jump to it. */
 export function formatIssue(issue: Issue): string {
   // An issue with no place in a file (a --set, a file that cannot be read at all) is not given line 0.
-  const where = issue.line > 0 ? `${issue.file}:${issue.line}:${issue.column}` : issue.file;
+  const file = nameOnOneLine(issue.file);
+  const where = issue.line > 0 ? `${file}:${issue.line}:${issue.column}` : file;
   const path = issue.path === '' ? '' : ` ${shortened(issue.path, 200)}:`;
   // "expected text, got null" needs no "(expected text)" after it.
   const expected = issue.expected === undefined || issue.message.includes(`expected ${issue.expected}`) ? '' : ` (expected ${shortened(issue.expected, 300)})`;
@@ -133,7 +135,7 @@ function shortened(text: string, max: number): string {
 /** Every problem of a file, one per line, then how many: what `run` and the web page say of a file that does not load. */
 export function problemsText(issues: readonly Issue[], file: string): string {
   const n = problemCount(issues);
-  return `${issues.map(issueLine).join('\n')}\n${n} problem${n === 1 ? '' : 's'} in ${file}`;
+  return `${issues.map(issueLine).join('\n')}\n${n} problem${n === 1 ? '' : 's'} in ${nameOnOneLine(file)}`;
 }
 
 /** How many problems a list stands for: the count of those not listed (capIssues) included. */

@@ -25,6 +25,20 @@ describe('terminal controls in names and arguments are shown, never obeyed', () 
     expect(r.stderr).toContain('\\u001b]0;owned\\u0007.yaml');
   });
 
+  test('a file name with a line break is named on one line, as \\n, in each problem and in the count', async () => {
+    const file = join(scratch, 'a\nb.yaml');
+    writeFileSync(file, 'id: x\n');
+    const shown = join(scratch, 'a\\nb.yaml');
+    const validate = await cliAsync(['validate', file]);
+    expect(validate.code).toBe(2);
+    const lines = validate.stderr.trim().split('\n');
+    expect(lines.slice(0, -1).every((l) => l.startsWith(`${shown}:1:1: `)), validate.stderr).toBe(true);
+    expect(lines.at(-1)).toBe(`bad ${shown}: ${lines.length - 1} problems`);
+    const run = await cliAsync(['run', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n').at(-1)).toBe(`${lines.length - 1} problems in ${shown}`);
+  });
+
   test('an unknown option with a clear-screen sequence is quoted safely in the usage error', async () => {
     const r = await cliAsync(['run', MINIMAL, '--x\u001b[2J']);
     expect(r.code).toBe(2);

@@ -1,5 +1,6 @@
 import { issueLine, loadScenarioFile, problemCount } from '../../scenario/load.js';
 import { bundledScenariosDir } from '../../io/paths.js';
+import { nameOnOneLine } from '../../model/unsafe-characters.js';
 import { ExitCode } from '../errors.js';
 import { bareNameHint, expandFolders, resolveScenarioPath } from '../load.js';
 import { printToStderr, printToStdout } from '../output.js';
@@ -16,11 +17,11 @@ export async function validateCommand(files: readonly string[], flags: ValidateF
   else {
     for (const r of reports) {
       if (r.ok) {
-        await printToStdout([`ok  ${r.file}\n`, ...r.warnings.map((w) => `    warning: ${w}\n`)].join(''));
+        await printToStdout([`ok  ${nameOnOneLine(r.file)}\n`, ...r.warnings.map((w) => `    warning: ${w}\n`)].join(''));
       } else {
         const n = problemCount(r.issues);
         printToStderr(r.issues.map(issueLine).join('\n') + '\n');
-        printToStderr(`bad ${r.file}: ${n} problem${n === 1 ? '' : 's'}\n`);
+        printToStderr(`bad ${nameOnOneLine(r.file)}: ${n} problem${n === 1 ? '' : 's'}\n`);
         const hint = bareNameHint(r.file, r.issues);
         if (hint !== undefined) printToStderr(`${hint}\n`);
       }
