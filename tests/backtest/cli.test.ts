@@ -98,6 +98,20 @@ describe('article10 backtest as a real process', () => {
     expect(doc.cases.map((c: { reference: { others: number } }) => c.reference.others)).toEqual([1, 1]);
   });
 
+  test('with every bundled case in the run, a case whose only others of its era are co-candidates is not told to add the bundled cases', () => {
+    // Bulgaria, Romania and Slovenia (1995-1998) were invited together, as were Finland and Sweden (2022-).
+    for (const args of [[], ['scenarios/backtests/']]) {
+      const all = cli(['backtest', ...args, '--runs', '100', '--no-misses']);
+      expect(all.code, all.stderr).toBe(0);
+      const text = all.stdout.replace(/\s+/g, ' ');
+      expect(text).toContain('ref. P is 1/2 for backtest-bulgaria-2004, backtest-finland-2023, backtest-romania-2004, backtest-slovenia-2004, backtest-sweden-2024: no other case of its era in this run answers its question (a co-candidate\'s, invited in the same round, does not count), so the skill is against a coin flip.');
+      expect(text).not.toContain('give the other bundled cases');
+    }
+    // A bundled case alone is pointed to the run of them all, not to the folder that holds it (given twice).
+    const alone = cli(['backtest', 'poland-1999', '--runs', '100', '--no-misses']).stdout.replace(/\s+/g, ' ');
+    expect(alone).toContain('give the other bundled cases with it to set it against their record (`article10 backtest` with no case runs them all;');
+  });
+
   test('--help exits 0; a scenario without `observed` is bad input (exit 2)', () => {
     const help = cli(['backtest', '--help']);
     expect(help.code).toBe(0);

@@ -17,7 +17,13 @@ function casesCounted(cases: readonly BacktestCase[]): string {
 }
 
 /** The readable backtest report: one row per case, the scores overall and per era, reliability, and how each is defined. */
-export function backtestText(r: BacktestReport, options: { readonly width?: number } = {}): string {
+export interface BacktestTextOptions {
+  readonly width?: number;
+  /** Every bundled case is in the run: a case with no reference to read has no record left to be set against. */
+  readonly withBundledRecord?: boolean;
+}
+
+export function backtestText(r: BacktestReport, options: BacktestTextOptions = {}): string {
   const width = fitWidth(options.width);
   const out: string[] = [];
   const say = (text: string, lead = '', hanging?: string) => out.push(...prose(text, width, lead, hanging));
@@ -56,11 +62,17 @@ export function backtestText(r: BacktestReport, options: { readonly width?: numb
     }
   }
   // The reference is read from the cases run together: a case given alone, or without another
-  // of its era, is set against a coin flip, which its skill does not say.
+  // of its era, is set against a coin flip, which its skill does not say. With every bundled
+  // case in the run (their co-candidates left out), more cases are no remedy; a bundled case
+  // named beside the bundled folder is refused as given twice, so the advice names both ways.
   const alone = r.cases.filter((c) => c.reference?.others === 0).map((c) => c.scenario);
   if (alone.length > 0) {
+    const remedy =
+      options.withBundledRecord === true
+        ? '.'
+        : '; give the other bundled cases with it to set it against their record (`article10 backtest` with no case runs them all; for cases of your own, add the folder `article10 list --backtests` names).';
     say(
-      `ref. P is 1/2 for ${alone.join(', ')}: no other case of its era in this run answers its question, so the skill is against a coin flip; give the bundled cases with it (the folder \`article10 list --backtests\` names, or their names) to set it against their record.`,
+      `ref. P is 1/2 for ${alone.join(', ')}: no other case of its era in this run answers its question (a co-candidate's, invited in the same round, does not count), so the skill is against a coin flip${remedy}`,
       '  ',
       '  ',
     );

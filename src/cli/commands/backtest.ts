@@ -42,6 +42,13 @@ async function givenTwice(id: string, first: string, second: string): Promise<st
   return `${first} and ${second} are both ${id}: each case is scored once, by its id; give each file its own \`id:\``;
 }
 
+/** Whether the cases given include every bundled one, by file: then each has the bundled record beside it. */
+async function holdsBundledRecord(paths: readonly string[]): Promise<boolean> {
+  const real = (p: string) => realpath(p).catch(() => p);
+  const given = new Set(await Promise.all(paths.map(real)));
+  return (await Promise.all((await bundledBacktests()).map(real))).every((p) => given.has(p));
+}
+
 /** `article10 backtest`: runs real accession cases and scores the forecasts against what happened. */
 export async function backtestCommand(files: readonly string[], flags: BacktestFlags): Promise<void> {
   const paths = files.length > 0 ? await Promise.all((await expandFolders(files)).map(resolveCase)) : await bundledBacktests();
@@ -98,5 +105,5 @@ export async function backtestCommand(files: readonly string[], flags: BacktestF
     if (live) process.stderr.write('\r\u001b[2K');
     interrupt.dispose();
   }
-  await emit(flags.json ? stableJson(report) : backtestText(report, { width: terminalColumns(flags.out) }), flags.out);
+  await emit(flags.json ? stableJson(report) : backtestText(report, { width: terminalColumns(flags.out), withBundledRecord: await holdsBundledRecord(paths) }), flags.out);
 }
