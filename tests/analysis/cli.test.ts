@@ -131,7 +131,12 @@ describe('analysis commands as real processes', () => {
     writeFileSync(teamB, team('no', 'The no side'));
     const student = cli(['report', teamA, '--compare', teamB, '--names', 'Yes,No', '--runs', '300', '--out', join(dir, 'named.md')]);
     expect(student.code, student.stderr).toBe(0);
-    expect(student.stderr).toContain(`team A ("Yes"), the scenario, is ${teamA} (The yes side); team B ("No"), the --compare file, is ${teamB} (The no side); the handout is for team B`);
+    expect(student.stderr).toContain(`"Yes", the scenario, is ${teamA} (The yes side); "No", the --compare file, is ${teamB} (The no side); the handout is for "No", with "Yes" beside it`);
+    // Team A's handout, as kit prints its command: the files swapped and the names with them.
+    const swapped = cli(['report', teamB, '--compare', teamA, '--names', 'Team B,Team A', '--runs', '300', '--out', join(dir, 'swapped.md')]);
+    expect(swapped.code, swapped.stderr).toBe(0);
+    expect(swapped.stderr).toContain(`"Team B", the scenario, is ${teamB} (The no side); "Team A", the --compare file, is ${teamA} (The yes side); the handout is for "Team A", with "Team B" beside it`);
+    expect(swapped.stderr).not.toContain('team A');
     const teacher = cli(['report', teamA, '--compare', teamB, '--audience', 'teacher', '--runs', '300', '--sensitivity-runs', '50']);
     expect(teacher.code, teacher.stderr).toBe(0);
     expect(teacher.stderr).toContain(`team A, the scenario, is ${teamA} (The yes side); team B, the --compare file, is ${teamB} (The no side)`);

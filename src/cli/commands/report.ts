@@ -52,11 +52,14 @@ export function parseNames(text: string, audience: Audience, compared: boolean):
   return { other: parts[0]!, centre: parts[1]! };
 }
 
-/** The stderr line that says which file is which team, and whose handout it is. */
+/**
+ * The stderr line that says which file is which team, and whose handout it is. Named teams go by
+ * their names alone: team A's handout is made with the files swapped and --names "Team B,Team A"
+ * (as kit prints it), where "team A (\"Team B\")" would contradict itself.
+ */
 export function teamsLine(fileA: string, titleA: string, fileB: string, titleB: string, names?: { readonly centre: string; readonly other: string }): string {
-  const a = names === undefined ? 'team A' : `team A ("${names.other}")`;
-  const b = names === undefined ? 'team B' : `team B ("${names.centre}")`;
-  return `article10: ${a}, the scenario, is ${fileA} (${titleA}); ${b}, the --compare file, is ${fileB} (${titleB}); the handout is for team B, with team A beside it`;
+  const [a, b] = names === undefined ? ['team A', 'team B'] : [`"${names.other}"`, `"${names.centre}"`];
+  return `article10: ${a}, the scenario, is ${fileA} (${titleA}); ${b}, the --compare file, is ${fileB} (${titleB}); the handout is for ${b}, with ${a} beside it`;
 }
 
 export function parseAudience(text: string): Audience {
