@@ -75,9 +75,9 @@ export function buildProgram(): Command {
   return program;
 }
 
-/** Prints the program's help, or a command's: what `--help` prints. */
+/** Prints the program's help, or a command's: what `--help` prints. `help help` is the program's, as git and npm answer it. */
 function helpOn(program: Command, name: string | undefined): void {
-  if (name === undefined) return void program.outputHelp();
+  if (name === undefined || name === 'help') return void program.outputHelp();
   const command = program.commands.find((c) => c.name() === name);
   if (command === undefined) throw new UsageError(`unknown command "${name}" (see article10 --help for the commands)`);
   command.outputHelp();

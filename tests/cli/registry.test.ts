@@ -130,6 +130,10 @@ test('`article10 help [command]` prints what --help prints; an unknown command n
     expect(asked.code, asked.stderr).toBe(0);
     expect(asked.stdout).toBe(flagged.stdout);
   }
+  // `help help`, as git and npm answer it: the program's help, not an unknown command.
+  const helpOfHelp = await cliAsync(['help', 'help']);
+  expect(helpOfHelp.code, helpOfHelp.stderr).toBe(0);
+  expect(helpOfHelp.stdout).toMatch(/^Usage: article10 /);
   const unknown = await cliAsync(['help', 'nope']);
   expect(unknown.code).toBe(2);
   expect(unknown.stderr).toContain('unknown command "nope"');
