@@ -15,6 +15,13 @@ export function mostCommonOutcome(counts: Readonly<Record<Outcome, { readonly co
   return OUTCOMES.reduce((best, o) => (counts[o].count > counts[best].count ? o : best), OUTCOMES[0]);
 }
 
+/**
+ * Endings a branch is given when it reaches the horizon standing where it stood (never applied,
+ * stuck before an invitation, an objection or ratification under way): they are dated to the
+ * horizon, so no branch has one by an earlier year.
+ */
+export const SETTLED_AT_HORIZON: ReadonlySet<Outcome> = new Set<Outcome>(['no_application', 'map_stalled', 'pending_at_horizon']);
+
 export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
   joined: 'Joined (instrument deposited)',
   no_application: 'Never applied',

@@ -1,4 +1,5 @@
 import type { Param } from '../model/distribution.js';
+import { SETTLED_AT_HORIZON } from '../model/outcome.js';
 import { PROCEDURES, procedureAt, type ProcedureId } from '../model/procedures.js';
 import type { Candidate, DecisionPoint, Precondition, Process, Scenario } from '../model/scenario.js';
 import { DEFAULTS } from './defaults.js';
@@ -40,12 +41,7 @@ export function normalizeScenario(doc: ScenarioDocument): { scenario: Scenario; 
   return { scenario, warnings };
 }
 
-/**
- * Outcomes a branch is given when it reaches the horizon standing where it stood: the run dates
- * them to the horizon. A record of one given at an earlier year is scored, but at two years.
- */
-const SETTLED_AT_HORIZON: ReadonlySet<string> = new Set(['no_application', 'map_stalled', 'pending_at_horizon']);
-
+/** A record of an ending dated to the horizon (SETTLED_AT_HORIZON), given at an earlier year, is scored at two years: said so. */
 function observedBeforeHorizonWarning(doc: ScenarioDocument, warnings: string[]): void {
   const o = doc.observed;
   const horizon = doc.decisionPoint.horizon;

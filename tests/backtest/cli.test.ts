@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -67,6 +67,24 @@ describe('article10 backtest as a real process', () => {
       expect(r.stderr).toContain('give each file its own `id:`');
       expect(r.stderr).not.toContain('is given twice');
       expect(r.stdout).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a stall the record gives before the horizon is scored with a warning, and its share by then is not printed as a 0% no branch could beat', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'article10-stall-'));
+    try {
+      const file = join(dir, 'georgia-later.yaml');
+      writeFileSync(file, readFileSync(join(BACKTESTS, 'georgia-2008.yaml'), 'utf8').replace('  horizon: 2020', '  horizon: 2024'));
+      const warning = 'observed: map_stalled is how a branch stands at the horizon (2024), while the record is given at 2020';
+      expect(cli(['validate', file]).stdout).toContain(warning);
+      const json = cli(['backtest', file, '--runs', '500', '--json']);
+      expect(JSON.parse(json.stdout).cases[0].warnings.some((w: string) => w.startsWith(warning))).toBe(true);
+      const r = cli(['backtest', file, '--runs', '500']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/backtest-georgia-2008: map_stalled, an ending reached only at the horizon, by 2024 \d/);
+      expect(r.stdout).not.toContain('map_stalled by 2020 0.0%');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,6 +1,6 @@
 import type { BacktestCase, BacktestReport, BacktestScores, MissReason, MissRewrite } from './score.js';
 import { MISS_REWRITE_LIMITS } from './rewrites.js';
-import { OUTCOME_LABELS } from '../../model/outcome.js';
+import { OUTCOME_LABELS, SETTLED_AT_HORIZON } from '../../model/outcome.js';
 import { fitColumns, fitWidth, prose } from '../../report/fit.js';
 import { integer, interval, moveText, pct, sharePct, signedFixed, table } from '../../report/format.js';
 
@@ -58,7 +58,9 @@ export function backtestText(r: BacktestReport, options: BacktestTextOptions = {
     // By the horizon too when it lies later: the outcome Brier scores that share.
     for (const c of outside) {
       const later = c.horizon > c.observed.year ? `, by ${c.horizon} ${sharePct(c.pObservedByHorizon)}` : '';
-      say(`${c.scenario}: ${c.observed.outcome} by ${c.observed.year} ${sharePct(c.pObservedOutcome)}${later}`, '    ', '      ');
+      // An ending dated to the horizon has no share by an earlier year: a 0% there would read as ruled out.
+      const byThen = SETTLED_AT_HORIZON.has(c.observed.outcome) && later !== '' ? `${c.observed.outcome}, an ending reached only at the horizon` : `${c.observed.outcome} by ${c.observed.year} ${sharePct(c.pObservedOutcome)}`;
+      say(`${c.scenario}: ${byThen}${later}`, '    ', '      ');
     }
   }
   // The reference is read from the cases run together: a case given alone, or without another
