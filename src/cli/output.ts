@@ -6,6 +6,7 @@ import { errorCode } from '../io/error-code.js';
 import { findSameFile, inspectOutput, linkEnd, type FileId, type OutputTarget } from '../io/output-target.js';
 import { writeToTarget } from '../io/write-output.js';
 import { openFailure, specialKind } from '../io/read-text.js';
+import { nameOnOneLine } from '../model/unsafe-characters.js';
 import { byteSize } from '../report/format.js';
 import { terminalText } from '../report/safe-text.js';
 import { ExitCode, Interrupted, UsageError } from './errors.js';
@@ -41,17 +42,17 @@ export async function emit(result: string | readonly string[] | Uint8Array, out:
     await writeToTarget(target, data, {
       signal: interrupt.signal,
       // A named pipe nobody reads yet holds the output until someone does, as a shell redirection would.
-      onWaitForReader: () => printToStderr(`article10: ${out} is a named pipe with no reader yet; waiting for one to read the output (Ctrl-C stops)\n`),
+      onWaitForReader: () => printToStderr(`article10: ${nameOnOneLine(out)} is a named pipe with no reader yet; waiting for one to read the output (Ctrl-C stops)\n`),
     });
     const size = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
-    if (target.kind === 'file' || target.kind === 'new') printToStderr(`article10: wrote ${out} (${byteSize(size)})\n`);
+    if (target.kind === 'file' || target.kind === 'new') printToStderr(`article10: wrote ${nameOnOneLine(out)} (${byteSize(size)})\n`);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const direct = target?.kind === 'stream';
     const signal = interrupt.reason ?? 'a signal';
-    if (interrupt.signal.aborted) throw new Interrupted(direct ? `interrupted by ${signal} while writing to ${out}; the output is incomplete` : `interrupted by ${signal}; nothing was written`);
+    if (interrupt.signal.aborted) throw new Interrupted(direct ? `interrupted by ${signal} while writing to ${nameOnOneLine(out)}; the output is incomplete` : `interrupted by ${signal}; nothing was written`);
     const reason = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`cannot write ${out}: ${reason}${direct ? '' : '; the file was left as it was'}`, ExitCode.failure);
+    throw new UsageError(`cannot write ${nameOnOneLine(out)}: ${reason}${direct ? '' : '; the file was left as it was'}`, ExitCode.failure);
   } finally {
     interrupt.dispose();
   }
@@ -141,16 +142,16 @@ export async function checkOtherOutput(option: string, path: string, others: Oth
     }
     return;
   }
-  if (path.endsWith('/') || path.endsWith(sep)) throw new UsageError(`${option} ${path}: ends with a slash, so it names a folder; name a file`);
+  if (path.endsWith('/') || path.endsWith(sep)) throw new UsageError(`${option} ${nameOnOneLine(path)}: ends with a slash, so it names a folder; name a file`);
   const folder = dirname(resolve(path));
   const missing = await noFolder(folder);
-  if (missing !== undefined) throw new UsageError(`${option} ${path}: ${missing}`);
-  if (!(await access(folder, constants.W_OK).then(() => true, () => false))) throw new UsageError(`${option} ${path}: cannot create files in ${folder}`);
+  if (missing !== undefined) throw new UsageError(`${option} ${nameOnOneLine(path)}: ${nameOnOneLine(missing)}`);
+  if (!(await access(folder, constants.W_OK).then(() => true, () => false))) throw new UsageError(`${option} ${nameOnOneLine(path)}: cannot create files in ${nameOnOneLine(folder)}`);
   const target = await inspectOutput(path);
-  if (target.kind === 'refused') throw new UsageError(`${option} ${path}: is ${target.what}; name a file`);
-  if (target.kind === 'stream') throw new UsageError(`${option} ${path}: is not a regular file; name a file to write`);
-  if (target.kind === 'file' && target.readOnly) throw new UsageError(`${option} ${path}: the file is read-only`);
-  await refuseOverlap(`${option} ${path}`, path, undefined, others);
+  if (target.kind === 'refused') throw new UsageError(`${option} ${nameOnOneLine(path)}: is ${target.what}; name a file`);
+  if (target.kind === 'stream') throw new UsageError(`${option} ${nameOnOneLine(path)}: is not a regular file; name a file to write`);
+  if (target.kind === 'file' && target.readOnly) throw new UsageError(`${option} ${nameOnOneLine(path)}: the file is read-only`);
+  await refuseOverlap(`${option} ${nameOnOneLine(path)}`, path, undefined, others);
 }
 
 /** Refuses an output at `path` that is a file the command reads or the place of another output. */
@@ -196,7 +197,7 @@ export function printToStderr(message: string): void {
 
 /** A scenario's warnings on stderr, each naming its file: where the output is for machines, they are not in it. */
 export function printWarnings(file: string, warnings: readonly string[]): void {
-  for (const w of warnings) printToStderr(`warning: ${file}: ${w}\n`);
+  for (const w of warnings) printToStderr(`warning: ${nameOnOneLine(file)}: ${w}\n`);
 }
 
 /** A human-readable listing on stdout (validate's "ok" lines), made safe likewise; a full stdout is a message, a closed one is the reader's choice. */
@@ -223,7 +224,7 @@ async function writeStdout(text: string | Uint8Array): Promise<void> {
 }
 
 function readOnlyError(out: string): UsageError {
-  return new UsageError(`--out ${out}: the file is read-only; give --force to replace it`);
+  return new UsageError(`--out ${nameOnOneLine(out)}: the file is read-only; give --force to replace it`);
 }
 
 export interface OutCheckOptions {
@@ -244,9 +245,10 @@ export async function checkOutPath(out: unknown, options: OutCheckOptions = {}):
   if (out === undefined) return;
   if (typeof out !== 'string' || out.trim() === '') throw new UsageError('--out needs a file name');
   if (out === STDOUT) return;
-  if (out.endsWith('/') || out.endsWith(sep)) throw new UsageError(`--out ${out}: ends with a slash, so it names a folder; name a file`);
+  const shown = nameOnOneLine(out);
+  if (out.endsWith('/') || out.endsWith(sep)) throw new UsageError(`--out ${shown}: ends with a slash, so it names a folder; name a file`);
   const missing = await noFolder(dirname(resolve(out)));
-  if (missing !== undefined) throw new UsageError(`--out ${out}: ${missing}`);
+  if (missing !== undefined) throw new UsageError(`--out ${shown}: ${nameOnOneLine(missing)}`);
   let target: OutputTarget;
   try {
     target = await inspectOutput(out);
@@ -254,17 +256,17 @@ export async function checkOutPath(out: unknown, options: OutCheckOptions = {}):
     const code = errorCode(error);
     // A loop of links or an overlong name: said in words; anything else as the system says it.
     const why = code === 'ELOOP' || code === 'ENAMETOOLONG' ? openFailure(error).message : error instanceof Error ? error.message : String(error);
-    throw new UsageError(`--out ${out}: ${why}`);
+    throw new UsageError(`--out ${shown}: ${why}`);
   }
-  if (target.kind === 'refused') throw new UsageError(`--out ${out}: is ${target.what}; name a file${target.what === 'a folder' ? ' in it' : ''}`);
+  if (target.kind === 'refused') throw new UsageError(`--out ${shown}: is ${target.what}; name a file${target.what === 'a folder' ? ' in it' : ''}`);
   if (target.kind === 'file' && target.readOnly && options.force !== true) throw readOnlyError(out);
   if (target.kind !== 'stream') {
     // The temporary file goes beside the target, so its folder must take new files.
     const into = dirname(resolve(target.path));
     // A dangling symbolic link may lead into a folder that is not there.
     const missing = await noFolder(into);
-    if (missing !== undefined) throw new UsageError(`--out ${out}: leads to ${target.path}, but ${missing}`);
-    if (!(await access(into, constants.W_OK).then(() => true, () => false))) throw new UsageError(`--out ${out}: cannot create files in ${into}`);
+    if (missing !== undefined) throw new UsageError(`--out ${shown}: leads to ${nameOnOneLine(target.path)}, but ${nameOnOneLine(missing)}`);
+    if (!(await access(into, constants.W_OK).then(() => true, () => false))) throw new UsageError(`--out ${shown}: cannot create files in ${nameOnOneLine(into)}`);
   }
   checked = { out, id: target.kind === 'new' ? undefined : target.id, force: options.force === true };
   await refuseOutOver(options.inputs ?? []);

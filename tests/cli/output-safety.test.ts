@@ -39,6 +39,16 @@ describe('terminal controls in names and arguments are shown, never obeyed', () 
     expect(run.stderr.trim().split('\n').at(-1)).toBe(`${lines.length - 1} problems in ${shown}`);
   });
 
+  test('an --out name with a line break is named on one line when written, and when refused', async () => {
+    const out = join(scratch, 'o\nut.json');
+    const wrote = await cliAsync(['run', MINIMAL, '--runs', '100', '--out', out]);
+    expect(wrote.code, wrote.stderr).toBe(0);
+    expect(wrote.stderr).toBe(`article10: wrote ${join(scratch, 'o\\nut.json')} (${wrote.stderr.match(/\((.*)\)/)![1]})\n`);
+    const refused = await cliAsync(['run', MINIMAL, '--runs', '100', '--out', join(scratch, 'no\nfolder', 'x.json')]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim().split('\n')[0]).toContain(`--out ${join(scratch, 'no\\nfolder', 'x.json')}: `);
+  });
+
   test('an unknown option with a clear-screen sequence is quoted safely in the usage error', async () => {
     const r = await cliAsync(['run', MINIMAL, '--x\u001b[2J']);
     expect(r.code).toBe(2);
