@@ -57,7 +57,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: printToStderr })
     .addHelpText(
       'after',
-      `\nWith no command: the explorer opens on the default scenario (${DEFAULT_SCENARIO}); when stdin or\nstdout is not a terminal, the scenario is run and summarised instead.\nExit codes: 0 ok, 1 failure, 2 bad usage or bad input, 130 interrupted.\n` +
+      `\narticle10 help <command> (or article10 <command> --help) shows a command's options.\nWith no command: the explorer opens on the default scenario (${DEFAULT_SCENARIO}); when stdin or\nstdout is not a terminal, the scenario is run and summarised instead.\nExit codes: 0 ok, 1 failure, 2 bad usage or bad input, 130 interrupted.\n` +
         `Work budget: a command that would run more than ${scientific(WORK_LIMITS.maxBranches)} branches in all (hours at 1-2 million\n` +
         `branches a second), or a discovery whose hypercube holds more than ${integer(WORK_LIMITS.maxDesignValues)} values\n` +
         `(${integer((WORK_LIMITS.maxDesignValues * 8) / 1e6)} MB), stops before it starts, says its size and exits 2; --yes runs it anyway. From\n` +
