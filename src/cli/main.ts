@@ -3,7 +3,7 @@ import { CommanderError } from 'commander';
 import { errorCode } from '../io/error-code.js';
 import { ExitCode, UsageError } from './errors.js';
 import { printToStderr } from './output.js';
-import { buildProgram } from './program.js';
+import { buildProgram, helpWins } from './program.js';
 
 // Ink's colour library ignores NO_COLOR; FORCE_COLOR=0 must be set before it loads.
 if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') process.env.FORCE_COLOR = '0';
@@ -23,7 +23,7 @@ process.stdout.on('error', (error) => {
 async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram();
   try {
-    await program.parseAsync(argv as string[]);
+    await program.parseAsync(helpWins(argv));
     return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -82,3 +82,18 @@ function helpOn(program: Command, name: string | undefined): void {
   if (command === undefined) throw new UsageError(`unknown command "${name}" (see article10 --help for the commands)`);
   command.outputHelp();
 }
+
+/**
+ * The command line with --help (or -h) winning over everything else given with it, as in git
+ * and npm: `run --help --runs x` shows run's help, where the bad --runs was refused first
+ * (commander checks each option's value as it reads it, before it looks for --help). Only the
+ * words before a `--` count; the command is the first word, if it names one.
+ */
+export function helpWins(argv: readonly string[]): string[] {
+  const words = argv.slice(2);
+  const end = words.indexOf('--');
+  const given = end < 0 ? words : words.slice(0, end);
+  if (!given.some((w) => w === '--help' || w === '-h')) return [...argv];
+  const command = COMMANDS.find((c) => c.name === given[0]);
+  return [...argv.slice(0, 2), ...(command === undefined ? [] : [command.name]), '--help'];
+}

@@ -138,3 +138,15 @@ test('`article10 help [command]` prints what --help prints; an unknown command n
   expect(unknown.code).toBe(2);
   expect(unknown.stderr).toContain('unknown command "nope"');
 });
+
+test('--help wins over the rest of the line, as in git and npm: a bad value given with it does not hide the help; after `--` it is a file name', async () => {
+  const help = await cliAsync(['run', '--help']);
+  for (const words of [['run', '--help', '--runs', 'x'], ['run', 'missing.yaml', '--runs', 'x', '-h'], ['run', '--seed', '', '--help']]) {
+    const r = await cliAsync(words);
+    expect(r.code, words.join(' ')).toBe(0);
+    expect(r.stdout).toBe(help.stdout);
+  }
+  const afterDashes = await cliAsync(['run', '--', '--help']);
+  expect(afterDashes.code).toBe(2);
+  expect(afterDashes.stderr).toContain('--help: no such file');
+});
